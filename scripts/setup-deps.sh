@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs every system package Courtyard needs to build, test and run, from Debian 12's
+# archive only. Idempotent: packages already present are not touched, and when all of them
+# are present the script does nothing and makes no network call.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  # domain + server: JSON, SQLite, time zones (date/tz over the system tzdata), TLS/SHA-256,
+  # Argon2id for PIN hashes, Boost.Beast/Asio (header-only)
+  nlohmann-json3-dev libsqlite3-dev sqlite3 libhowardhinnant-date-dev tzdata
+  libssl-dev libargon2-dev libboost1.81-dev
+  # client: Qt 6.4 Quick/Controls/Test/Charts/Multimedia/VirtualKeyboard, linguist tools
+  qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-svg-dev
+  qt6-multimedia-dev qt6-virtualkeyboard-dev libqt6sql6-sqlite libqt6opengl6-dev
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+  qml6-module-qtquick-dialogs qml6-module-qtquick-shapes qml6-module-qtcharts
+  qml6-module-qttest qml6-module-qtmultimedia qml6-module-qtquick-virtualkeyboard
+  qml6-module-qtqml-models qml6-module-qtquick-particles
+  # QR codes: decode checkpoint codes (ZXing-C++), print checkpoint sheets (libqrencode)
+  libzxing-dev libqrencode-dev
+  # Chinese text on screen and in PDFs; PDF -> PNG for report tests
+  fonts-wqy-microhei poppler-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+echo "setup-deps: installing ${#missing[@]} package(s): ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

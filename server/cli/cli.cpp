@@ -1,0 +1,34 @@
+#include "server/cli/cli.h"
+
+#include "server/cli/rules_command.h"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace courtyard::server {
+
+namespace {
+constexpr const char* kUsage =
+    "usage: courtyard-server <command> [options]\n"
+    "commands:\n"
+    "  rules deadline [--calendar FILE] [--policy FILE] < request.json\n"
+    "      compute a deadline with the same rules the server and tablets use\n"
+    "run 'courtyard-server <command> --help' for a command's options; see docs/admin.md\n";
+} // namespace
+
+int runCli(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << kUsage;
+        return args.empty() ? 2 : 0;
+    }
+    const std::string command = args[0];
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (command == "rules")
+        return runRulesCommand(rest, std::cin, std::cout, std::cerr);
+    std::cerr << "error: unknown command '" << command << "'\n" << kUsage;
+    return 2;
+}
+
+} // namespace courtyard::server

@@ -1,0 +1,125 @@
+#pragma once
+// Helpers for the codecs: required keys via at(), optional keys that may be missing or null,
+// unknown keys ignored (old clients survive new servers), and error messages that name the
+// field. Instants travel as RFC 3339 strings; std::optional as value-or-null.
+
+#include "shared/core/enum_strings.h"
+#include "shared/core/result.h"
+#include "shared/core/time.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace nlohmann {
+
+template <>
+struct adl_serializer<courtyard::Instant> {
+    static void to_json(json& j, const courtyard::Instant& t) { j = courtyard::formatInstant(t); }
+    static void from_json(const json& j, courtyard::Instant& t) {
+        if (!j.is_string())
+            throw courtyard::DecodeError("must be an RFC 3339 time string");
+        auto parsed = courtyard::parseInstant(j.get_ref<const std::string&>());
+        if (!parsed)
+            throw courtyard::DecodeError(parsed.error().message);
+        t = *parsed;
+    }
+};
+
+template <typename T>
+struct adl_serializer<std::optional<T>> {
+    static void to_json(json& j, const std::optional<T>& v) {
+        if (v)
+            j = *v;
+        else
+            j = nullptr;
+    }
+    static void from_json(const json& j, std::optional<T>& v) {
+        if (j.is_null())
+            v.reset();
+        else
+            v = j.get<T>();
+    }
+};
+
+} // namespace nlohmann
+
+namespace courtyard {
+
+using Json = nlohmann::json;
+
+namespace detail {
+[[noreturn]] inline void rethrowWithField(std::string_view key, const std::exception& e) {
+    std::string msg = e.what();
+    // nlohmann's messages start with "[json.exception.type_error.302] "; keep the readable part.
+    if (auto p = msg.find("] "); msg.rfind("[json.exception", 0) == 0 && p != std::string::npos)
+        msg = msg.substr(p + 2);
+    // Nested fields read as a path: "visit.opinion: must be a string".
+    const bool nested = !msg.empty() && msg.find(':') != std::string::npos &&
+                        msg.find(' ') > msg.find(':');
+    throw DecodeError(std::string(key) + (nested ? "." : ": ") + msg);
+}
+} // namespace detail
+
+// Reads a required key; a missing key or a wrong type throws DecodeError naming the key.
+template <typename T>
+T required(const Json& j, std::string_view key) {
+    if (!j.is_object())
+        throw DecodeError("expected a JSON object");
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null())
+        throw DecodeError(std::string(key) + ": is required");
+    try {
+        return it->template get<T>();
+    } catch (const std::exception& e) {
+        detail::rethrowWithField(key, e);
+    }
+}
+
+// Reads an optional key into `out` when present and not null; leaves `out` alone otherwise.
+template <typename T>
+void optionalInto(const Json& j, std::string_view key, T& out) {
+    if (!j.is_object())
+        throw DecodeError("expected a JSON object");
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null())
+        return;
+    try {
+        out = it->template get<T>();
+    } catch (const std::exception& e) {
+        detail::rethrowWithField(key, e);
+    }
+}
+
+template <typename T>
+std::optional<T> optionalField(const Json& j, std::string_view key) {
+    std::optional<T> out;
+    optionalInto(j, key, out);
+    return out;
+}
+
+// Runs a decoder and turns every decode failure into InvalidArgument with a readable message.
+template <typename T>
+Result<T> decodeJson(const Json& j) {
+    try {
+        return j.get<T>();
+    } catch (const DecodeError& e) {
+        return invalidArgument(e.what());
+    } catch (const nlohmann::json::exception& e) {
+        std::string msg = e.what();
+        if (auto p = msg.find("] "); p != std::string::npos)
+            msg = msg.substr(p + 2);
+        return invalidArgument(msg);
+    }
+}
+
+// Parses text as JSON without throwing.
+inline Result<Json> parseJson(std::string_view text) {
+    Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded())
+        return invalidArgument("body is not valid JSON");
+    return j;
+}
+
+} // namespace courtyard

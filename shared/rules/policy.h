@@ -1,0 +1,70 @@
+#pragma once
+// Policy values (BRIEF: "a number a company may change"): every deadline length, sample rate,
+// penalty, target, the grade matrix, who is told at each grade and the escalation ladder. The
+// defaults are the brief's numbers. Rates are held in basis points (1% = 100) so that the
+// penalty edges (50%, 45%) are exact.
+
+#include "shared/core/json_util.h"
+#include "shared/domain/common.h"
+
+#include <array>
+#include <vector>
+
+namespace courtyard::rules {
+
+using domain::Position;
+
+// level[validity][controllability][reach]: validity 0 = valid, 1 = invalid; controllability
+// 0 = high, 1 = low; reach 0 = community, 1 = media. Levels are 1..4.
+struct GradeMatrix {
+    std::array<std::array<std::array<int, 2>, 2>, 2> level{{
+        {{{1, 3}, {2, 4}}}, // valid:   high/community 1, high/media 3, low/community 2, low/media 4
+        {{{1, 2}, {1, 3}}}, // invalid: the premise is not met, so one level lower at most
+    }};
+};
+
+struct EscalationStep {
+    int afterMinutes = 0; // overdue by at least this long
+    Position notify = Position::DepartmentHead;
+};
+
+struct Policy {
+    // Deadlines
+    int urgentReplyHours = 2;
+    int replyWorkingDays = 2;
+    int invalidExplanationWorkingDays = 1;
+    int suggestionReplyDays = 3;
+    int visitDays = 3;
+    // Surveys, in basis points of households / returns, and points of satisfaction
+    int monthlySampleBp = 500;   // ≥ 5% of occupied households
+    int annualSampleBp = 5000;   // 50% at random, plus focused resampling
+    int returnFloorBp = 5000;    // return rate ≥ 50%
+    int penaltyStepBp = 500;     // for each full 5 points below the floor ...
+    int penaltyPoints = 1;       // ... satisfaction is lowered by 1 point
+    int qualityTarget = 82;      // satisfaction target on a 100-point scale
+    int satisfiedScore = 4;      // a five-face answer of 4 or 5 counts as satisfied
+    int activityVisitBp = 1000;  // community activities: visit ≥ 10% of participants
+    int activityTarget = 80;
+    // Grading and escalation
+    GradeMatrix grades;
+    std::array<std::vector<Position>, 4> gradeNotify{{
+        {Position::DepartmentHead},
+        {Position::DepartmentHead, Position::OfficeDirector},
+        {Position::DepartmentHead, Position::OfficeDirector, Position::CsManager, Position::DeputyGm},
+        {Position::DepartmentHead, Position::OfficeDirector, Position::CsManager, Position::DeputyGm,
+         Position::Gm},
+    }};
+    std::vector<EscalationStep> escalation{{0, Position::DepartmentHead},
+                                           {24 * 60, Position::DeputyGm}};
+    // Sync guard: device clocks further off than this are corrected against the server's.
+    int clockSkewBoundSeconds = 300;
+    // Kiosk abuse guard: at most this many submissions per unit per hour.
+    int kioskSubmissionsPerUnitPerHour = 5;
+
+    static const Policy& defaults();
+    // Reads a policy; keys that are missing keep their defaults. Unknown keys are ignored.
+    static Result<Policy> fromJson(const Json& j);
+    Json toJson() const;
+};
+
+} // namespace courtyard::rules

@@ -1,0 +1,296 @@
+#include "shared/store/record_store.h"
+
+#include "shared/records/record_type.h"
+#include "shared/store/database.h"
+#include "shared/store/schema.h"
+
+#include <variant>
+
+namespace courtyard::store {
+
+namespace {
+
+constexpr std::string_view kColumns =
+    "id, type, version, deleted, body, stamps, origin_device, server_body";
+
+Result<StoredRecord> readRow(Statement& s) {
+    StoredRecord r;
+    r.id = s.text(0);
+    r.type = s.text(1);
+    r.version = s.int64(2);
+    r.deleted = s.int64(3) != 0;
+    auto body = parseJson(s.text(4));
+    if (!body)
+        return internalError("record '" + r.id + "' has a body that is not JSON: the store is damaged");
+    r.body = std::move(*body);
+    auto stamps = parseJson(s.text(5));
+    r.stamps = stamps ? std::move(*stamps) : Json::object();
+    r.originDevice = s.text(6);
+    if (auto sb = s.optText(7)) {
+        auto parsed = parseJson(*sb);
+        if (parsed)
+            r.serverBody = std::move(*parsed);
+    }
+    return r;
+}
+
+struct Where {
+    std::string sql;
+    std::vector<std::variant<std::string, std::int64_t>> args;
+
+    void add(const std::string& clause) { sql += (sql.empty() ? " WHERE " : " AND ") + clause; }
+    void in(const char* column, const std::vector<std::string>& values, bool orEmpty = false) {
+        std::string clause = std::string(column) + " IN (";
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            clause += i ? ",?" : "?";
+            args.emplace_back(values[i]);
+        }
+        clause += ")";
+        if (orEmpty)
+            clause = "(" + clause + " OR " + column + " = '')";
+        add(clause);
+    }
+    void eq(const char* column, const std::string& v) {
+        add(std::string(column) + " = ?");
+        args.emplace_back(v);
+    }
+};
+
+Where buildWhere(const RecordQuery& q) {
+    Where w;
+    if (!q.types.empty())
+        w.in("type", q.types);
+    if (!q.communityIds.empty())
+        w.in("community_id", q.communityIds, q.includeCompanyWide);
+    if (!q.states.empty())
+        w.in("state", q.states);
+    if (q.unitId)
+        w.eq("unit_id", *q.unitId);
+    if (q.assignee)
+        w.eq("assignee", *q.assignee);
+    if (q.departmentId)
+        w.eq("department_id", *q.departmentId);
+    if (q.originDevice)
+        w.eq("origin_device", *q.originDevice);
+    if (q.happenedFrom) {
+        w.add("happened_at >= ?");
+        w.args.emplace_back(toEpochMs(*q.happenedFrom));
+    }
+    if (q.happenedTo) {
+        w.add("happened_at < ?");
+        w.args.emplace_back(toEpochMs(*q.happenedTo));
+    }
+    if (q.versionAfter) {
+        w.add("version > ?");
+        w.args.emplace_back(*q.versionAfter);
+    }
+    if (q.onlyWithDue)
+        w.add("due_at IS NOT NULL");
+    if (q.text && !q.text->empty()) {
+        // instr() rather than LIKE: no wildcard escaping, and case matters little for Chinese.
+        w.add("instr(body, ?) > 0");
+        w.args.emplace_back(*q.text);
+    }
+    if (!q.includeDeleted)
+        w.add("deleted = 0");
+    return w;
+}
+
+void bindAll(Statement& s, const Where& w) {
+    int i = 1;
+    for (const auto& a : w.args) {
+        if (std::holds_alternative<std::string>(a))
+            s.bind(i++, std::get<std::string>(a));
+        else
+            s.bind(i++, std::get<std::int64_t>(a));
+    }
+}
+
+} // namespace
+
+SqliteRecordStore::SqliteRecordStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+SqliteRecordStore::~SqliteRecordStore() = default;
+
+Result<std::unique_ptr<SqliteRecordStore>> SqliteRecordStore::open(const std::string& path) {
+    return open(path, OpenOptions{});
+}
+
+Result<std::unique_ptr<SqliteRecordStore>> SqliteRecordStore::open(const std::string& path,
+                                                                   const OpenOptions& options) {
+    auto db = Database::open(path, options);
+    if (!db)
+        return db.error();
+    if (!options.readOnly)
+        CY_TRY(migrate(**db));
+    return std::make_unique<SqliteRecordStore>(std::move(*db));
+}
+
+Result<std::optional<StoredRecord>> SqliteRecordStore::get(std::string_view id) {
+    auto s = m_db->prepare("SELECT " + std::string(kColumns) + " FROM records WHERE id = ?");
+    if (!s)
+        return s.error();
+    s->bind(1, id);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<StoredRecord>{};
+    auto r = readRow(*s);
+    if (!r)
+        return r.error();
+    return std::optional<StoredRecord>{std::move(*r)};
+}
+
+Status SqliteRecordStore::put(const StoredRecord& r) {
+    const auto* type = records::findRecordType(r.type);
+    if (!type)
+        return invalidArgument("unknown record type '" + r.type + "'");
+    if (r.id.empty())
+        return invalidArgument("a record needs an id");
+    const auto idx = type->index(r.body);
+    auto s = m_db->prepare(
+        "INSERT INTO records (id, type, community_id, state, unit_id, assignee, department_id, "
+        "due_at, due_rule, happened_at, origin_device, version, deleted, body, stamps, server_body) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(id) DO UPDATE SET type=excluded.type, community_id=excluded.community_id, "
+        "state=excluded.state, unit_id=excluded.unit_id, assignee=excluded.assignee, "
+        "department_id=excluded.department_id, due_at=excluded.due_at, due_rule=excluded.due_rule, "
+        "happened_at=excluded.happened_at, origin_device=excluded.origin_device, "
+        "version=excluded.version, deleted=excluded.deleted, body=excluded.body, "
+        "stamps=excluded.stamps, server_body=excluded.server_body");
+    if (!s)
+        return s.error();
+    s->bind(1, r.id)
+        .bind(2, r.type)
+        .bind(3, idx.communityId)
+        .bind(4, idx.state)
+        .bind(5, idx.unitId)
+        .bind(6, idx.assignee)
+        .bind(7, idx.departmentId);
+    if (idx.dueAt)
+        s->bind(8, toEpochMs(*idx.dueAt));
+    else
+        s->bindNull(8);
+    s->bind(9, idx.dueRule);
+    if (idx.happenedAt)
+        s->bind(10, toEpochMs(*idx.happenedAt));
+    else
+        s->bindNull(10);
+    s->bind(11, r.originDevice)
+        .bind(12, r.version)
+        .bind(13, r.deleted ? 1 : 0)
+        .bind(14, r.body.dump())
+        .bind(15, r.stamps.dump());
+    if (r.serverBody)
+        s->bind(16, r.serverBody->dump());
+    else
+        s->bindNull(16);
+    return s->exec();
+}
+
+Result<std::vector<StoredRecord>> SqliteRecordStore::query(const RecordQuery& q) {
+    const auto w = buildWhere(q);
+    std::string sql = "SELECT " + std::string(kColumns) + " FROM records" + w.sql;
+    switch (q.order) {
+    case RecordQuery::Order::Id:
+        sql += " ORDER BY id";
+        break;
+    case RecordQuery::Order::Version:
+        sql += " ORDER BY version, id";
+        break;
+    case RecordQuery::Order::DueAt:
+        sql += " ORDER BY due_at IS NULL, due_at, id";
+        break;
+    case RecordQuery::Order::HappenedDesc:
+        sql += " ORDER BY happened_at DESC, id";
+        break;
+    case RecordQuery::Order::HappenedAsc:
+        sql += " ORDER BY happened_at, id";
+        break;
+    }
+    if (q.limit > 0)
+        sql += " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
+    auto s = m_db->prepare(sql);
+    if (!s)
+        return s.error();
+    bindAll(*s, w);
+    std::vector<StoredRecord> out;
+    while (true) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto r = readRow(*s);
+        if (!r)
+            return r.error();
+        out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+Result<std::int64_t> SqliteRecordStore::count(const RecordQuery& q) {
+    const auto w = buildWhere(q);
+    auto s = m_db->prepare("SELECT count(*) FROM records" + w.sql);
+    if (!s)
+        return s.error();
+    bindAll(*s, w);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    return s->int64(0);
+}
+
+Status SqliteRecordStore::transaction(const std::function<Status()>& body) {
+    const bool outer = m_depth == 0;
+    const std::string savepoint = "sp" + std::to_string(m_depth);
+    CY_TRY(m_db->exec(outer ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint));
+    ++m_depth;
+    auto rollback = [&] {
+        --m_depth;
+        if (outer)
+            (void)m_db->exec("ROLLBACK");
+        else
+            (void)m_db->exec("ROLLBACK TO " + savepoint + "; RELEASE " + savepoint);
+    };
+    Status st;
+    try {
+        st = body();
+    } catch (...) {
+        rollback();
+        throw;
+    }
+    if (!st) {
+        rollback();
+        return st;
+    }
+    --m_depth;
+    auto done = m_db->exec(outer ? "COMMIT" : "RELEASE " + savepoint);
+    if (!done && outer)
+        (void)m_db->exec("ROLLBACK");
+    return done;
+}
+
+Result<std::optional<std::string>> SqliteRecordStore::getMeta(std::string_view key) {
+    auto s = m_db->prepare("SELECT value FROM meta WHERE key = ?");
+    if (!s)
+        return s.error();
+    s->bind(1, key);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<std::string>{};
+    return std::optional<std::string>{s->text(0)};
+}
+
+Status SqliteRecordStore::setMeta(std::string_view key, std::string_view value) {
+    auto s = m_db->prepare("INSERT INTO meta (key, value) VALUES (?, ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (!s)
+        return s.error();
+    s->bind(1, key).bind(2, value);
+    return s->exec();
+}
+
+} // namespace courtyard::store

@@ -1,0 +1,97 @@
+#pragma once
+// Persistence of records behind an interface, so a second engine (PostgreSQL, for companies
+// that outgrow one server) can be added without touching callers. The SQLite implementation is
+// the default on the server and the only one on devices.
+
+#include "shared/core/json_util.h"
+#include "shared/core/time.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace courtyard::store {
+
+class Database;
+struct OpenOptions;
+
+struct StoredRecord {
+    std::string id;
+    std::string type;
+    Json body;
+    Json stamps = Json::object(); // server: per-field HLC stamps
+    std::int64_t version = 0;     // server change sequence; 0 = not yet confirmed by a server
+    bool deleted = false;
+    std::string originDevice;
+    std::optional<Json> serverBody; // device: the server's version while local edits are pending
+};
+
+struct RecordQuery {
+    std::vector<std::string> types;        // empty: any type
+    std::vector<std::string> communityIds; // empty: any community
+    bool includeCompanyWide = false;       // with communityIds: also records with no community
+    std::vector<std::string> states;       // empty: any state
+    std::optional<std::string> unitId;
+    std::optional<std::string> assignee;
+    std::optional<std::string> departmentId;
+    std::optional<std::string> originDevice;
+    std::optional<Instant> happenedFrom; // inclusive
+    std::optional<Instant> happenedTo;   // exclusive
+    std::optional<std::int64_t> versionAfter;
+    bool onlyWithDue = false;
+    std::optional<std::string> text; // substring of the body (searching content, names)
+    bool includeDeleted = false;
+
+    enum class Order { Id, Version, DueAt, HappenedDesc, HappenedAsc };
+    Order order = Order::Id;
+    int limit = 0; // 0: no limit
+    int offset = 0;
+};
+
+class RecordStore {
+public:
+    virtual ~RecordStore() = default;
+
+    virtual Result<std::optional<StoredRecord>> get(std::string_view id) = 0;
+    // Inserts or replaces; the index columns are extracted from the body by the record type.
+    virtual Status put(const StoredRecord& record) = 0;
+    virtual Result<std::vector<StoredRecord>> query(const RecordQuery& q) = 0;
+    virtual Result<std::int64_t> count(const RecordQuery& q) = 0;
+
+    // Runs `body` atomically: committed when it returns OK, rolled back when it returns an
+    // error or throws. A nested call is a savepoint inside the outer transaction.
+    virtual Status transaction(const std::function<Status()>& body) = 0;
+
+    virtual Result<std::optional<std::string>> getMeta(std::string_view key) = 0;
+    virtual Status setMeta(std::string_view key, std::string_view value) = 0;
+};
+
+class SqliteRecordStore final : public RecordStore {
+public:
+    // Opens or creates the file and brings its schema up to date.
+    static Result<std::unique_ptr<SqliteRecordStore>> open(const std::string& path);
+    static Result<std::unique_ptr<SqliteRecordStore>> open(const std::string& path,
+                                                           const OpenOptions& options);
+    explicit SqliteRecordStore(std::unique_ptr<Database> db);
+    ~SqliteRecordStore() override;
+
+    Result<std::optional<StoredRecord>> get(std::string_view id) override;
+    Status put(const StoredRecord& record) override;
+    Result<std::vector<StoredRecord>> query(const RecordQuery& q) override;
+    Result<std::int64_t> count(const RecordQuery& q) override;
+    Status transaction(const std::function<Status()>& body) override;
+    Result<std::optional<std::string>> getMeta(std::string_view key) override;
+    Status setMeta(std::string_view key, std::string_view value) override;
+
+    Database& database() { return *m_db; }
+
+private:
+    std::unique_ptr<Database> m_db;
+    int m_depth = 0;
+};
+
+} // namespace courtyard::store

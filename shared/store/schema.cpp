@@ -1,0 +1,154 @@
+#include "shared/store/schema.h"
+
+#include <string>
+
+namespace courtyard::store {
+
+namespace {
+
+// Version 1. Tables used only by one side are simply empty on the other (one schema, fewer
+// surprises). Instants are milliseconds since the Unix epoch, UTC.
+constexpr std::string_view kV1 = R"sql(
+-- Every synced record, of every type. `body` is the record's JSON (the source of truth);
+-- the other columns are extracted from it for indexing and scoping.
+CREATE TABLE records (
+  id            TEXT PRIMARY KEY,
+  type          TEXT NOT NULL,
+  community_id  TEXT NOT NULL DEFAULT '',
+  state         TEXT NOT NULL DEFAULT '',
+  unit_id       TEXT NOT NULL DEFAULT '',
+  assignee      TEXT NOT NULL DEFAULT '',
+  department_id TEXT NOT NULL DEFAULT '',
+  due_at        INTEGER,
+  due_rule      TEXT NOT NULL DEFAULT '',
+  happened_at   INTEGER,
+  origin_device TEXT NOT NULL DEFAULT '',
+  version       INTEGER NOT NULL DEFAULT 0, -- server: change sequence of the last change
+  deleted       INTEGER NOT NULL DEFAULT 0,
+  body          TEXT NOT NULL,
+  stamps        TEXT NOT NULL DEFAULT '{}', -- server: per-field HLC stamps for merging
+  server_body   TEXT                        -- device: the server's version under local edits
+);
+CREATE INDEX records_type_community ON records(type, community_id, happened_at);
+CREATE INDEX records_community_version ON records(community_id, version);
+CREATE INDEX records_version ON records(version);
+CREATE INDEX records_due ON records(due_at) WHERE due_at IS NOT NULL;
+CREATE INDEX records_assignee ON records(assignee, due_at);
+CREATE INDEX records_unit ON records(unit_id, type);
+CREATE INDEX records_origin ON records(origin_device, type);
+
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- Server: enrolled devices. The token is stored only as its SHA-256.
+CREATE TABLE devices (
+  id           TEXT PRIMARY KEY,
+  name         TEXT NOT NULL,
+  role         TEXT NOT NULL,
+  communities  TEXT NOT NULL,           -- JSON array of community ids
+  token_hash   TEXT NOT NULL UNIQUE,
+  created_at   INTEGER NOT NULL,
+  revoked_at   INTEGER,
+  last_seq     INTEGER NOT NULL DEFAULT 0, -- the last operation sequence applied
+  last_seen_at INTEGER
+);
+
+-- Server: the result of every applied operation, written in the same transaction as its
+-- effects, so a retried push returns the stored result and applies nothing twice.
+CREATE TABLE op_results (
+  device_id TEXT NOT NULL REFERENCES devices(id),
+  seq       INTEGER NOT NULL,
+  result    TEXT NOT NULL,
+  PRIMARY KEY (device_id, seq)
+) WITHOUT ROWID;
+
+-- Server: content-addressed attachments; the bytes live in files under <data>/blobs.
+CREATE TABLE blobs (
+  sha256       TEXT PRIMARY KEY,
+  size         INTEGER NOT NULL,
+  received     INTEGER NOT NULL DEFAULT 0,
+  complete     INTEGER NOT NULL DEFAULT 0,
+  mime         TEXT NOT NULL DEFAULT '',
+  created_at   INTEGER NOT NULL,
+  completed_at INTEGER
+);
+
+-- Device: operations waiting to be pushed, in the order they were made.
+CREATE TABLE outbox (
+  seq        INTEGER PRIMARY KEY,
+  record_id  TEXT NOT NULL,
+  op         TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX outbox_record ON outbox(record_id);
+
+-- Device: operations the server refused, with its reason, kept until the user has seen them.
+CREATE TABLE rejections (
+  seq          INTEGER PRIMARY KEY,
+  record_id    TEXT NOT NULL,
+  op           TEXT NOT NULL,
+  code         TEXT NOT NULL,
+  message      TEXT NOT NULL,
+  at           INTEGER NOT NULL,
+  acknowledged INTEGER NOT NULL DEFAULT 0
+);
+
+-- Device: attachments captured here, kept in the database so a photo or signature is
+-- committed together with the record that references it.
+CREATE TABLE local_blobs (
+  sha256   TEXT PRIMARY KEY,
+  mime     TEXT NOT NULL DEFAULT '',
+  size     INTEGER NOT NULL,
+  data     BLOB NOT NULL,
+  uploaded INTEGER NOT NULL DEFAULT 0 -- bytes the server has confirmed
+);
+)sql";
+
+} // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all{
+        {1, "records, devices, operation results, blobs, outbox, rejections", kV1},
+    };
+    return all;
+}
+
+int currentSchemaVersion() { return migrations().back().version; }
+
+Result<int> schemaVersion(Database& db) {
+    auto stmt = db.prepare("PRAGMA user_version");
+    if (!stmt)
+        return stmt.error();
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    return int(stmt->int64(0));
+}
+
+Status migrate(Database& db) {
+    auto version = schemaVersion(db);
+    if (!version)
+        return version.error();
+    if (*version > currentSchemaVersion())
+        return failedPrecondition("database '" + db.path() + "' has schema version " +
+                                  std::to_string(*version) + ", newer than this build (" +
+                                  std::to_string(currentSchemaVersion()) + "): upgrade Courtyard");
+    for (const auto& m : migrations()) {
+        if (m.version <= *version)
+            continue;
+        auto tx = Transaction::begin(db);
+        if (!tx)
+            return tx.error();
+        if (auto st = db.exec(m.sql); !st)
+            return Error{st.error().code, "migration " + std::to_string(m.version) + " (" +
+                                              std::string(m.description) + "): " + st.error().message};
+        if (auto st = db.exec("PRAGMA user_version = " + std::to_string(m.version)); !st)
+            return st.error();
+        CY_TRY(tx->commit());
+    }
+    return {};
+}
+
+} // namespace courtyard::store
