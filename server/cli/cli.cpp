@@ -1,5 +1,6 @@
 #include "server/cli/cli.h"
 
+#include "server/cli/admin_commands.h"
 #include "server/cli/rules_command.h"
 
 #include <iostream>
@@ -12,6 +13,12 @@ namespace {
 constexpr const char* kUsage =
     "usage: courtyard-server <command> [options]\n"
     "commands:\n"
+    "  serve --data DIR [--listen 127.0.0.1:8080] [--tls-cert F --tls-key F]   run the sync server\n"
+    "  init --data DIR (--company FILE | --demo) [--units CSV --community ID]   load a company\n"
+    "  import-units --data DIR --community ID FILE.csv                         load a unit roster\n"
+    "  device add|list|revoke --data DIR …                                     enrol devices\n"
+    "  deadlines recompute --data DIR [--community ID]                         after a calendar edit\n"
+    "  demo-company                                                            print the demo company\n"
     "  rules deadline [--calendar FILE] [--policy FILE] < request.json\n"
     "      compute a deadline with the same rules the server and tablets use\n"
     "run 'courtyard-server <command> --help' for a command's options; see docs/admin.md\n";
@@ -27,6 +34,18 @@ int runCli(int argc, char** argv) {
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (command == "rules")
         return runRulesCommand(rest, std::cin, std::cout, std::cerr);
+    if (command == "serve")
+        return runServe(rest, std::cout, std::cerr);
+    if (command == "init")
+        return runInit(rest, std::cout, std::cerr);
+    if (command == "import-units")
+        return runImportUnits(rest, std::cout, std::cerr);
+    if (command == "device")
+        return runDevice(rest, std::cout, std::cerr);
+    if (command == "deadlines")
+        return runDeadlines(rest, std::cout, std::cerr);
+    if (command == "demo-company")
+        return runDemoCompany(rest, std::cout, std::cerr);
     std::cerr << "error: unknown command '" << command << "'\n" << kUsage;
     return 2;
 }

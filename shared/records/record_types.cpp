@@ -300,11 +300,28 @@ const std::vector<const RecordType*>& allRecordTypes() {
     static const ReferenceType patrolRoute{"patrol_route", Visibility::Staff,
                                            typed<PatrolRoute>(validateRoute), community};
 
+    // What a kiosk keeps of its own submissions once the server has them: status and reply.
+    static const ReferenceType receipt{
+        "receipt", Visibility::Submitter,
+        [](const Json& b) -> Result<Json> {
+            if (!b.contains("status") || !b["status"].is_string())
+                return invalidArgument("receipt: status is required");
+            return b;
+        },
+        [](const Json& b) {
+            IndexFields f = byCommunityKey(b, "community_id");
+            f.state = b.value("status", std::string());
+            f.unitId = b.value("unit_id", std::string());
+            if (auto t = parseInstant(b.value("received_at", std::string())))
+                f.happenedAt = *t;
+            return f;
+        }};
+
     static const std::vector<const RecordType*> all{
         &complaint,  &suggestion,    &sheet,    &arrangement, &rectification,
         &campaign,   &response,      &patrolRound, &inspection, &notice,
         &office,     &communityType, &building, &unit,        &department,
-        &staff,      &calendar,      &policy,   &inspectionTemplate, &patrolRoute};
+        &staff,      &calendar,      &policy,   &inspectionTemplate, &patrolRoute, &receipt};
     return all;
 }
 

@@ -86,6 +86,10 @@ Where buildWhere(const RecordQuery& q) {
     }
     if (q.onlyWithDue)
         w.add("due_at IS NOT NULL");
+    if (q.dueBefore) {
+        w.add("due_at < ?");
+        w.args.emplace_back(toEpochMs(*q.dueBefore));
+    }
     if (q.text && !q.text->empty()) {
         // instr() rather than LIKE: no wildcard escaping, and case matters little for Chinese.
         w.add("instr(body, ?) > 0");
@@ -188,6 +192,14 @@ Status SqliteRecordStore::put(const StoredRecord& r) {
     return s->exec();
 }
 
+Status SqliteRecordStore::remove(std::string_view id) {
+    auto s = m_db->prepare("DELETE FROM records WHERE id = ?");
+    if (!s)
+        return s.error();
+    s->bind(1, id);
+    return s->exec();
+}
+
 Result<std::vector<StoredRecord>> SqliteRecordStore::query(const RecordQuery& q) {
     const auto w = buildWhere(q);
     std::string sql = "SELECT " + std::string(kColumns) + " FROM records" + w.sql;
@@ -214,6 +226,33 @@ Result<std::vector<StoredRecord>> SqliteRecordStore::query(const RecordQuery& q)
     if (!s)
         return s.error();
     bindAll(*s, w);
+    std::vector<StoredRecord> out;
+    while (true) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto r = readRow(*s);
+        if (!r)
+            return r.error();
+        out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+Result<std::vector<StoredRecord>> SqliteRecordStore::select(const std::string& whereClause,
+                                                             const std::vector<SqlArg>& args) {
+    auto s = m_db->prepare("SELECT " + std::string(kColumns) + " FROM records WHERE " + whereClause);
+    if (!s)
+        return s.error();
+    int i = 1;
+    for (const auto& a : args) {
+        if (std::holds_alternative<std::string>(a))
+            s->bind(i++, std::get<std::string>(a));
+        else
+            s->bind(i++, std::get<std::int64_t>(a));
+    }
     std::vector<StoredRecord> out;
     while (true) {
         auto row = s->step();

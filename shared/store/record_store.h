@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace courtyard::store {
@@ -43,6 +44,7 @@ struct RecordQuery {
     std::optional<Instant> happenedTo;   // exclusive
     std::optional<std::int64_t> versionAfter;
     bool onlyWithDue = false;
+    std::optional<Instant> dueBefore; // exclusive
     std::optional<std::string> text; // substring of the body (searching content, names)
     bool includeDeleted = false;
 
@@ -59,6 +61,9 @@ public:
     virtual Result<std::optional<StoredRecord>> get(std::string_view id) = 0;
     // Inserts or replaces; the index columns are extracted from the body by the record type.
     virtual Status put(const StoredRecord& record) = 0;
+    // Removes a record outright (a device dropping a create the server refused). Servers keep
+    // tombstones instead (`deleted`), so other devices learn of deletions.
+    virtual Status remove(std::string_view id) = 0;
     virtual Result<std::vector<StoredRecord>> query(const RecordQuery& q) = 0;
     virtual Result<std::int64_t> count(const RecordQuery& q) = 0;
 
@@ -81,6 +86,7 @@ public:
 
     Result<std::optional<StoredRecord>> get(std::string_view id) override;
     Status put(const StoredRecord& record) override;
+    Status remove(std::string_view id) override;
     Result<std::vector<StoredRecord>> query(const RecordQuery& q) override;
     Result<std::int64_t> count(const RecordQuery& q) override;
     Status transaction(const std::function<Status()>& body) override;
@@ -88,6 +94,11 @@ public:
     Status setMeta(std::string_view key, std::string_view value) override;
 
     Database& database() { return *m_db; }
+
+    // Records matching a SQL condition (after WHERE, may end with ORDER BY / LIMIT), with `?`
+    // parameters bound in order. For callers that need a query RecordQuery cannot express.
+    using SqlArg = std::variant<std::string, std::int64_t>;
+    Result<std::vector<StoredRecord>> select(const std::string& whereClause, const std::vector<SqlArg>& args);
 
 private:
     std::unique_ptr<Database> m_db;

@@ -1,0 +1,295 @@
+#include "server/cli/admin_commands.h"
+
+#include "server/cli/args.h"
+#include "server/http/http_server.h"
+#include "server/observability/log.h"
+#include "server/service/admin_service.h"
+#include "server/storage/sqlite_storage.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace courtyard::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kDbFile = "courtyard.db";
+
+Result<std::string> readFile(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f)
+        return notFound("cannot read '" + path + "'");
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+// Opens the data directory's database (creating the directory with `create`).
+Result<std::unique_ptr<SqliteStorage>> openData(const Args& a, bool create, std::ostream& err) {
+    auto dir = a.get("data");
+    if (!dir) {
+        err << "error: --data DIR is required\n";
+        return invalidArgument("--data");
+    }
+    std::error_code ec;
+    if (create)
+        fs::create_directories(*dir, ec);
+    if (!fs::is_directory(*dir)) {
+        err << "error: data directory '" << *dir << "' does not exist (run 'courtyard-server init' first)\n";
+        return notFound(*dir);
+    }
+    SqliteStorageOptions options;
+    options.readers = 2;
+    auto storage = SqliteStorage::open((fs::path(*dir) / kDbFile).string(), options);
+    if (!storage)
+        err << "error: " << storage.error().message << "\n";
+    return storage;
+}
+
+int usage(std::ostream& err, const char* text) {
+    err << "usage: " << text;
+    return 2;
+}
+
+int report(const Status& st, std::ostream& err) {
+    if (st)
+        return 0;
+    err << "error: " << st.error().message << "\n";
+    return 1;
+}
+
+void printSummary(std::ostream& out, const char* what, const ImportSummary& s) {
+    out << what << ": " << s.created << " created, " << s.updated << " updated, " << s.unchanged << " unchanged\n";
+}
+
+} // namespace
+
+int runInit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    constexpr const char* kUsage =
+        "courtyard-server init --data DIR (--company FILE | --demo) [--units FILE.csv --community ID]\n";
+    Args a(args, {"demo"});
+    if (!a.ok() || a.unknown({"data", "company", "demo", "units", "community"}) ||
+        (!a.has("company") && !a.has("demo")))
+        return usage(err, kUsage);
+    Json company;
+    if (a.has("demo")) {
+        company = demoCompany();
+    } else {
+        auto text = readFile(*a.get("company"));
+        if (!text)
+            return report(text.error(), err);
+        auto parsed = parseJson(*text);
+        if (!parsed)
+            return report(invalidArgument("company file '" + *a.get("company") + "' is not valid JSON"), err);
+        company = std::move(*parsed);
+    }
+    auto storage = openData(a, true, err);
+    if (!storage)
+        return 1;
+    auto summary = importCompany(**storage, company, systemNow);
+    if (!summary)
+        return report(summary.error(), err);
+    printSummary(out, "company", *summary);
+    if (auto units = a.get("units")) {
+        auto community = a.get("community");
+        if (!community)
+            return usage(err, kUsage);
+        auto text = readFile(*units);
+        if (!text)
+            return report(text.error(), err);
+        auto s = importUnitRoster(**storage, *community, *text, systemNow);
+        if (!s)
+            return report(s.error(), err);
+        printSummary(out, "units", *s);
+    }
+    return 0;
+}
+
+int runImportUnits(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    constexpr const char* kUsage = "courtyard-server import-units --data DIR --community ID FILE.csv\n";
+    Args a(args);
+    if (!a.ok() || a.unknown({"data", "community"}) || !a.has("community") || a.positionals().size() != 1)
+        return usage(err, kUsage);
+    auto text = readFile(a.positionals()[0]);
+    if (!text)
+        return report(text.error(), err);
+    auto storage = openData(a, false, err);
+    if (!storage)
+        return 1;
+    auto s = importUnitRoster(**storage, *a.get("community"), *text, systemNow);
+    if (!s)
+        return report(s.error(), err);
+    printSummary(out, "units", *s);
+    return 0;
+}
+
+int runDevice(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    constexpr const char* kUsage =
+        "courtyard-server device add --data DIR --role staff|supervisor|manager|developer_cs|kiosk\n"
+        "                        --community ID [--community ID …] --name NAME [--json]\n"
+        "       courtyard-server device list --data DIR [--json]\n"
+        "       courtyard-server device revoke --data DIR DEVICE_ID\n";
+    if (args.empty())
+        return usage(err, kUsage);
+    const std::string verb = args[0];
+    Args a(std::vector<std::string>(args.begin() + 1, args.end()), {"json"});
+    if (!a.ok())
+        return usage(err, kUsage);
+    if (verb == "add") {
+        if (a.unknown({"data", "role", "community", "name", "json"}) || !a.has("role") || !a.has("name"))
+            return usage(err, kUsage);
+        auto storage = openData(a, false, err);
+        if (!storage)
+            return 1;
+        auto d = addDevice(**storage, *a.get("name"), *a.get("role"), a.all("community"), systemNow);
+        if (!d)
+            return report(d.error(), err);
+        if (a.has("json")) {
+            out << Json{{"id", d->id}, {"token", d->token}}.dump() << "\n";
+        } else {
+            out << "Enrolled device " << d->id << " (" << *a.get("role") << ") \"" << *a.get("name") << "\".\n"
+                << "Its token, shown only this once — enter it on the device:\n" << d->token << "\n";
+        }
+        return 0;
+    }
+    if (verb == "list") {
+        if (a.unknown({"data", "json"}))
+            return usage(err, kUsage);
+        auto storage = openData(a, false, err);
+        if (!storage)
+            return 1;
+        auto list = listDevices(**storage);
+        if (!list)
+            return report(list.error(), err);
+        Json arr = Json::array();
+        for (const auto& d : *list) {
+            Json j{{"id", d.id}, {"name", d.name}, {"role", d.roleName}, {"communities", d.communityIds},
+                   {"created_at", d.createdAt}, {"last_seq", d.lastSeq}};
+            j["revoked_at"] = d.revokedAt ? Json(formatInstant(*d.revokedAt)) : Json(nullptr);
+            j["last_seen_at"] = d.lastSeenAt ? Json(formatInstant(*d.lastSeenAt)) : Json(nullptr);
+            arr.push_back(j);
+        }
+        if (a.has("json")) {
+            out << arr.dump(2) << "\n";
+        } else {
+            for (const auto& d : *list) {
+                out << d.id << "  " << d.roleName << "  " << d.name << "  [";
+                for (std::size_t i = 0; i < d.communityIds.size(); ++i)
+                    out << (i ? " " : "") << d.communityIds[i];
+                out << "]  ops " << d.lastSeq << "  last seen "
+                    << (d.lastSeenAt ? formatInstant(*d.lastSeenAt) : std::string("never"))
+                    << (d.revokedAt ? "  REVOKED " + formatInstant(*d.revokedAt) : std::string()) << "\n";
+            }
+        }
+        return 0;
+    }
+    if (verb == "revoke") {
+        if (a.unknown({"data"}) || a.positionals().size() != 1)
+            return usage(err, kUsage);
+        auto storage = openData(a, false, err);
+        if (!storage)
+            return 1;
+        if (auto st = revokeDevice(**storage, a.positionals()[0], systemNow); !st)
+            return report(st, err);
+        out << "Revoked " << a.positionals()[0] << ": its token no longer works.\n";
+        return 0;
+    }
+    return usage(err, kUsage);
+}
+
+int runDeadlines(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    constexpr const char* kUsage = "courtyard-server deadlines recompute --data DIR [--community ID]\n";
+    if (args.empty() || args[0] != "recompute")
+        return usage(err, kUsage);
+    Args a(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (!a.ok() || a.unknown({"data", "community"}))
+        return usage(err, kUsage);
+    auto storage = openData(a, false, err);
+    if (!storage)
+        return 1;
+    RulesCache rules;
+    auto n = recomputeDeadlines(**storage, rules, systemNow, a.get("community").value_or(""));
+    if (!n)
+        return report(n.error(), err);
+    out << "Recomputed deadlines: " << *n << " open record(s) changed.\n";
+    return 0;
+}
+
+int runDemoCompany(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (!args.empty())
+        return usage(err, "courtyard-server demo-company > company.json\n");
+    out << demoCompany().dump(2) << "\n";
+    return 0;
+}
+
+int runServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    constexpr const char* kUsage =
+        "courtyard-server serve --data DIR [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]\n"
+        "       [--io-threads N] [--workers N] [--max-connections N] [--escalation-interval SECONDS]\n";
+    Args a(args);
+    if (!a.ok() || a.unknown({"data", "listen", "tls-cert", "tls-key", "io-threads", "workers", "max-connections",
+                              "escalation-interval", "readers"}))
+        return usage(err, kUsage);
+    HttpServerConfig config;
+    const std::string listen = a.get("listen").value_or("127.0.0.1:8080");
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos)
+        return usage(err, kUsage);
+    config.address = listen.substr(0, colon);
+    try {
+        config.port = static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
+        if (auto v = a.get("io-threads"))
+            config.ioThreads = std::stoi(*v);
+        if (auto v = a.get("workers"))
+            config.workerThreads = std::stoi(*v);
+        if (auto v = a.get("max-connections"))
+            config.maxConnections = std::stoi(*v);
+        if (auto v = a.get("escalation-interval"))
+            config.escalationInterval = std::chrono::seconds(std::stoi(*v));
+    } catch (const std::exception&) {
+        return usage(err, kUsage);
+    }
+    config.tlsCertFile = a.get("tls-cert");
+    config.tlsKeyFile = a.get("tls-key");
+
+    auto dir = a.get("data");
+    if (!dir)
+        return usage(err, kUsage);
+    if (!fs::is_directory(*dir)) {
+        err << "error: data directory '" << *dir << "' does not exist (run 'courtyard-server init' first)\n";
+        return 1;
+    }
+    SqliteStorageOptions options;
+    if (auto v = a.get("readers"))
+        options.readers = std::max(1, std::atoi(v->c_str()));
+    auto storage = SqliteStorage::open((fs::path(*dir) / kDbFile).string(), options);
+    if (!storage)
+        return report(storage.error(), err);
+    RulesCache rules;
+    SyncService sync(**storage, rules, systemNow);
+    BlobService blobs(**storage, fs::path(*dir) / "blobs", systemNow);
+    EscalationService escalations(**storage, rules, systemNow);
+    Metrics metrics;
+    ServerContext ctx{**storage, sync, blobs, escalations, metrics, systemNow};
+    ctx.writeQueueDepth = [s = storage->get()] { return s->queueDepth(); };
+
+    HttpServer server(config, ctx);
+    auto port = server.start();
+    if (!port)
+        return report(port.error(), err);
+    Log::info("listening", {{"address", config.address},
+                            {"port", *port},
+                            {"tls", bool(config.tlsCertFile)},
+                            {"data", *dir}});
+    out << Json{{"listening", config.address + ":" + std::to_string(*port)}}.dump() << std::endl;
+    server.run();
+    (*storage)->stop();
+    Log::info("stopped");
+    return 0;
+}
+
+} // namespace courtyard::server

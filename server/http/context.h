@@ -1,0 +1,30 @@
+#pragma once
+// Everything a request handler may use. Handlers are pure functions of the request and this
+// context: no sockets, so they are tested directly.
+
+#include "server/observability/metrics.h"
+#include "server/service/blob_service.h"
+#include "server/service/clock.h"
+#include "server/service/escalation_service.h"
+#include "server/service/sync_service.h"
+#include "server/storage/server_storage.h"
+
+#include <atomic>
+#include <functional>
+
+namespace courtyard::server {
+
+struct ServerContext {
+    ServerStorage& storage;
+    SyncService& sync;
+    BlobService& blobs;
+    EscalationService& escalations;
+    Metrics& metrics;
+    Clock clock;
+    std::atomic<int> openConnections{0};
+    std::atomic<bool> stopping{false};
+    std::function<std::size_t()> writeQueueDepth = [] { return std::size_t(0); };
+    std::string version = "0.1.0";
+};
+
+} // namespace courtyard::server

@@ -1,0 +1,304 @@
+#include "server/http/http_server.h"
+
+#include "server/http/router.h"
+#include "server/observability/log.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <thread>
+#include <vector>
+
+namespace courtyard::server {
+
+namespace beast = boost::beast;
+namespace asio = boost::asio;
+namespace ssl = asio::ssl;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// The single place socket errors are looked at: the common ones of a client going away are
+// not worth a log line.
+void fail(beast::error_code ec, const char* what) {
+    if (ec == asio::error::operation_aborted || ec == beast::error::timeout || ec == asio::error::eof ||
+        ec == http::error::end_of_stream || ec == asio::error::connection_reset ||
+        ec == ssl::error::stream_truncated || ec == asio::error::broken_pipe)
+        return;
+    Log::warn("socket", {{"what", what}, {"error", ec.message()}});
+}
+
+struct Shared {
+    HttpServerConfig config;
+    ServerContext& ctx;
+    asio::thread_pool workers;
+    Shared(HttpServerConfig c, ServerContext& x) : config(std::move(c)), ctx(x), workers(std::size_t(config.workerThreads)) {}
+};
+
+template <typename Stream>
+class Session : public std::enable_shared_from_this<Session<Stream>> {
+public:
+    template <typename... Args>
+    Session(Shared& shared, Args&&... args) : m_shared(shared), m_stream(std::forward<Args>(args)...) {
+        ++m_shared.ctx.openConnections;
+    }
+    ~Session() { --m_shared.ctx.openConnections; }
+
+    void run() {
+        if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+            asio::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] { self->doRead(); });
+        } else {
+            asio::dispatch(m_stream.get_executor(), [self = this->shared_from_this()] {
+                beast::get_lowest_layer(self->m_stream).expires_after(self->m_shared.config.readTimeout);
+                self->m_stream.async_handshake(ssl::stream_base::server, [self](beast::error_code ec) {
+                    if (ec)
+                        return fail(ec, "tls handshake");
+                    self->doRead();
+                });
+            });
+        }
+    }
+
+private:
+    void doRead() {
+        m_parser.emplace();
+        m_parser->header_limit(16 * 1024);
+        m_parser->body_limit(64 * 1024);
+        beast::get_lowest_layer(m_stream).expires_after(m_shared.config.readTimeout);
+        http::async_read_header(m_stream, m_buffer, *m_parser,
+                                [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
+    }
+
+    void onHeader(beast::error_code ec) {
+        if (ec)
+            return closeAfter(ec, "read header");
+        const auto& h = m_parser->get();
+        m_parser->body_limit(bodyLimitFor(h.method(), h.target()));
+        http::async_read(m_stream, m_buffer, *m_parser,
+                         [self = this->shared_from_this()](beast::error_code e, std::size_t) { self->onRead(e); });
+    }
+
+    void onRead(beast::error_code ec) {
+        if (ec == http::error::body_limit) {
+            const auto& h = m_parser->get();
+            return send(errorResponse(resourceExhausted("the request body is larger than " +
+                                                        std::to_string(bodyLimitFor(h.method(), h.target())) +
+                                                        " bytes allowed here"),
+                                      h.version(), false),
+                        false);
+        }
+        if (ec)
+            return closeAfter(ec, "read");
+        auto req = std::make_shared<Request>(m_parser->release());
+        const auto started = std::chrono::steady_clock::now();
+        // The router may block on storage: run it on the worker pool, answer on our strand.
+        asio::post(m_shared.workers, [self = this->shared_from_this(), req, started] {
+            Response res;
+            try {
+                res = handleRequest(*req, self->m_shared.ctx);
+            } catch (const std::exception& e) {
+                Log::error("handler threw", {{"error", e.what()}, {"target", std::string(req->target())}});
+                res = errorResponse(internalError("unexpected error"), req->version(), false);
+            }
+            const double ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            const std::string route = routeName(req->method(), req->target());
+            self->m_shared.ctx.metrics.observeRequest(route, res.result_int(), ms);
+            if (res.result_int() >= 500)
+                Log::warn("request", {{"route", route}, {"status", res.result_int()}, {"ms", ms}});
+            asio::post(self->m_stream.get_executor(), [self, res = std::move(res)]() mutable {
+                const bool keep = res.keep_alive() && !self->m_shared.ctx.stopping;
+                self->send(std::move(res), keep);
+            });
+        });
+    }
+
+    void send(Response res, bool keepAlive) {
+        res.keep_alive(keepAlive);
+        m_response = std::make_shared<Response>(std::move(res));
+        beast::get_lowest_layer(m_stream).expires_after(m_shared.config.writeTimeout);
+        http::async_write(m_stream, *m_response,
+                          [self = this->shared_from_this(), keepAlive](beast::error_code ec, std::size_t) {
+                              self->m_response.reset();
+                              if (ec)
+                                  return fail(ec, "write");
+                              if (!keepAlive)
+                                  return self->close();
+                              self->doRead();
+                          });
+    }
+
+    void closeAfter(beast::error_code ec, const char* what) {
+        fail(ec, what);
+        close();
+    }
+
+    void close() {
+        if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+            beast::error_code ec;
+            m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        } else {
+            beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(5));
+            m_stream.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
+        }
+    }
+
+    Shared& m_shared;
+    Stream m_stream;
+    beast::flat_buffer m_buffer;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::shared_ptr<Response> m_response;
+};
+
+} // namespace
+
+struct HttpServer::Impl {
+    Shared shared;
+    asio::io_context ioc;
+    std::optional<ssl::context> tls;
+    tcp::acceptor acceptor{ioc};
+    asio::signal_set signals{ioc, SIGINT, SIGTERM};
+    asio::steady_timer escalationTimer{ioc};
+    std::vector<std::thread> threads;
+    std::atomic<bool> stopped{false};
+
+    Impl(HttpServerConfig c, ServerContext& ctx) : shared(std::move(c), ctx) {}
+
+    void accept() {
+        acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+            if (ec) {
+                if (ec != asio::error::operation_aborted)
+                    fail(ec, "accept");
+                if (!acceptor.is_open())
+                    return;
+            } else if (shared.ctx.openConnections >= shared.config.maxConnections) {
+                beast::error_code ignored;
+                socket.close(ignored); // over the cap: refuse rather than slow everyone down
+            } else if (tls) {
+                std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(shared, std::move(socket), *tls)->run();
+            } else {
+                std::make_shared<Session<beast::tcp_stream>>(shared, std::move(socket))->run();
+            }
+            accept();
+        });
+    }
+
+    void scheduleEscalations() {
+        escalationTimer.expires_after(shared.config.escalationInterval);
+        escalationTimer.async_wait([this](beast::error_code ec) {
+            if (ec || shared.ctx.stopping)
+                return;
+            asio::post(shared.workers, [this] {
+                auto moved = shared.ctx.escalations.runOnce();
+                if (!moved)
+                    Log::warn("escalation run failed", {{"error", moved.error().message}});
+                else if (*moved > 0)
+                    Log::info("escalated", {{"complaints", *moved}});
+            });
+            scheduleEscalations();
+        });
+    }
+
+    void beginStop() {
+        if (stopped.exchange(true))
+            return;
+        shared.ctx.stopping = true;
+        Log::info("stopping", {{"open_connections", shared.ctx.openConnections.load()}});
+        beast::error_code ec;
+        acceptor.close(ec);
+        escalationTimer.cancel();
+        signals.cancel();
+        // In-flight requests get the grace period to finish; the loop ends as soon as no
+        // connection is left, or when the grace period is over.
+        waitForDrain(std::chrono::steady_clock::now() + shared.config.stopGrace);
+    }
+
+    void waitForDrain(std::chrono::steady_clock::time_point deadline) {
+        if (shared.ctx.openConnections == 0 || std::chrono::steady_clock::now() >= deadline) {
+            ioc.stop();
+            return;
+        }
+        auto t = std::make_shared<asio::steady_timer>(ioc, std::chrono::milliseconds(50));
+        t->async_wait([this, t, deadline](beast::error_code) { waitForDrain(deadline); });
+    }
+};
+
+HttpServer::HttpServer(HttpServerConfig config, ServerContext& ctx)
+    : m_impl(std::make_unique<Impl>(std::move(config), ctx)) {}
+
+HttpServer::~HttpServer() {
+    stop();
+    for (auto& t : m_impl->threads)
+        if (t.joinable())
+            t.join();
+    m_impl->shared.workers.join();
+}
+
+Result<unsigned short> HttpServer::start() {
+    auto& cfg = m_impl->shared.config;
+    if (cfg.tlsCertFile || cfg.tlsKeyFile) {
+        if (!cfg.tlsCertFile || !cfg.tlsKeyFile)
+            return invalidArgument("TLS needs both --tls-cert and --tls-key");
+        m_impl->tls.emplace(ssl::context::tls_server);
+        beast::error_code ec;
+        m_impl->tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                                 ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
+        m_impl->tls->use_certificate_chain_file(*cfg.tlsCertFile, ec);
+        if (ec)
+            return invalidArgument("TLS certificate '" + *cfg.tlsCertFile + "': " + ec.message());
+        m_impl->tls->use_private_key_file(*cfg.tlsKeyFile, ssl::context::pem, ec);
+        if (ec)
+            return invalidArgument("TLS key '" + *cfg.tlsKeyFile + "': " + ec.message());
+    }
+    beast::error_code ec;
+    const auto address = asio::ip::make_address(cfg.address, ec);
+    if (ec)
+        return invalidArgument("listen address '" + cfg.address + "' is not an IP address");
+    tcp::endpoint endpoint{address, cfg.port};
+    auto& acceptor = m_impl->acceptor;
+    acceptor.open(endpoint.protocol(), ec);
+    if (!ec)
+        acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec)
+        acceptor.bind(endpoint, ec);
+    if (!ec)
+        acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec)
+        return unavailable("cannot listen on " + cfg.address + ":" + std::to_string(cfg.port) + ": " + ec.message());
+    const unsigned short port = acceptor.local_endpoint().port();
+    m_impl->signals.async_wait([this](beast::error_code e, int signal) {
+        if (!e) {
+            Log::info("signal", {{"signal", signal}});
+            m_impl->beginStop();
+        }
+    });
+    m_impl->accept();
+    m_impl->scheduleEscalations();
+    return port;
+}
+
+void HttpServer::run() {
+    const int n = std::max(1, m_impl->shared.config.ioThreads);
+    for (int i = 1; i < n; ++i)
+        m_impl->threads.emplace_back([this] { m_impl->ioc.run(); });
+    m_impl->ioc.run();
+    for (auto& t : m_impl->threads)
+        if (t.joinable())
+            t.join();
+    m_impl->threads.clear();
+    m_impl->shared.workers.join();
+}
+
+void HttpServer::stop() {
+    asio::post(m_impl->ioc, [impl = m_impl.get()] { impl->beginStop(); });
+}
+
+} // namespace courtyard::server

@@ -1,0 +1,293 @@
+#include "server/http/router.h"
+
+#include "shared/domain/common.h"
+#include "sync/protocol/crypto.h"
+#include "sync/protocol/messages.h"
+#include "sync/protocol/roles.h"
+
+#include <charconv>
+#include <map>
+
+namespace courtyard::server {
+
+namespace {
+
+constexpr std::size_t kSmallBody = 64 * 1024;
+constexpr std::size_t kPushBody = 16u << 20;
+constexpr std::size_t kBlobChunkBody = 2u << 20;
+constexpr std::string_view kBlobPrefix = "/v1/blobs/";
+
+struct Target {
+    std::string path;
+    std::map<std::string, std::string> query;
+};
+
+int hexValue(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+std::string percentDecode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && hexValue(s[i + 1]) >= 0 && hexValue(s[i + 2]) >= 0) {
+            out.push_back(char(hexValue(s[i + 1]) * 16 + hexValue(s[i + 2])));
+            i += 2;
+        } else if (s[i] == '+') {
+            out.push_back(' ');
+        } else {
+            out.push_back(s[i]);
+        }
+    }
+    return out;
+}
+
+Target parseTarget(std::string_view target) {
+    Target t;
+    const auto q = target.find('?');
+    t.path = std::string(target.substr(0, q));
+    if (q == std::string_view::npos)
+        return t;
+    std::string_view rest = target.substr(q + 1);
+    while (!rest.empty()) {
+        const auto amp = rest.find('&');
+        const auto pair = rest.substr(0, amp);
+        const auto eq = pair.find('=');
+        t.query[percentDecode(pair.substr(0, eq))] =
+            eq == std::string_view::npos ? std::string() : percentDecode(pair.substr(eq + 1));
+        if (amp == std::string_view::npos)
+            break;
+        rest.remove_prefix(amp + 1);
+    }
+    return t;
+}
+
+Result<std::int64_t> queryInt(const Target& t, const char* key, std::optional<std::int64_t> fallback = {}) {
+    auto it = t.query.find(key);
+    if (it == t.query.end() || it->second.empty()) {
+        if (fallback)
+            return *fallback;
+        return invalidArgument(std::string(key) + ": is required");
+    }
+    std::int64_t v = 0;
+    const auto& s = it->second;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size())
+        return invalidArgument(std::string(key) + ": '" + s + "' is not a whole number");
+    return v;
+}
+
+Response json(const Request& req, http::status status, const Json& body) {
+    Response res{status, req.version()};
+    res.set(http::field::content_type, "application/json");
+    res.set(http::field::cache_control, "no-store");
+    res.keep_alive(req.keep_alive());
+    res.body() = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    res.prepare_payload();
+    return res;
+}
+
+Response fail(const Request& req, const Error& e) { return errorResponse(e, req.version(), req.keep_alive()); }
+
+Result<DeviceRow> authenticate(const Request& req, ServerContext& ctx) {
+    const auto auth = req[http::field::authorization];
+    constexpr std::string_view bearer = "Bearer ";
+    if (auth.size() <= bearer.size() || auth.substr(0, bearer.size()) != bearer)
+        return unauthenticated("missing 'Authorization: Bearer <device token>'");
+    const std::string hash = sync::tokenHash(std::string_view(auth.data() + bearer.size(), auth.size() - bearer.size()));
+    std::optional<DeviceRow> device;
+    CY_TRY(ctx.storage.read([&](ReadUnit& u) -> Status {
+        auto d = u.deviceByTokenHash(hash);
+        if (!d)
+            return d.error();
+        device = *d;
+        return {};
+    }));
+    if (!device)
+        return unauthenticated("this device token is not known to the server");
+    if (device->revokedAt)
+        return unauthenticated("this device has been revoked; ask an administrator to enrol it again");
+    return *device;
+}
+
+Status checkSchemaHeader(const Request& req) {
+    const auto h = req["X-Courtyard-Schema"];
+    if (h.empty())
+        return invalidArgument("every request states its schema version in X-Courtyard-Schema (this server speaks " +
+                               std::to_string(sync::kSchemaVersion) + ")");
+    int v = 0;
+    auto [p, ec] = std::from_chars(h.data(), h.data() + h.size(), v);
+    if (ec != std::errc() || p != h.data() + h.size() || !sync::schemaSupported(v))
+        return failedPrecondition("schema version '" + std::string(h) + "' is not supported: this server accepts " +
+                                  std::to_string(sync::kOldestSchemaVersion) + " to " +
+                                  std::to_string(sync::kSchemaVersion) + "; update the app");
+    return {};
+}
+
+Response health(const Request& req, ServerContext& ctx) {
+    std::int64_t version = 0;
+    auto st = ctx.storage.read([&](ReadUnit& u) -> Status {
+        auto v = u.maxVersion();
+        if (!v)
+            return v.error();
+        version = *v;
+        return {};
+    });
+    if (!st)
+        return fail(req, Error{ErrorCode::Unavailable, "storage: " + st.error().message});
+    return json(req, http::status::ok,
+                {{"status", ctx.stopping ? "stopping" : "ok"},
+                 {"schema", sync::kSchemaVersion},
+                 {"version", ctx.version},
+                 {"server_time", formatInstant(ctx.clock())},
+                 {"change_version", version}});
+}
+
+Response metrics(const Request& req, ServerContext& ctx) {
+    const auto pending = ctx.escalations.pendingCount();
+    Response res{http::status::ok, req.version()};
+    res.set(http::field::content_type, "text/plain; version=0.0.4");
+    res.keep_alive(req.keep_alive());
+    res.body() = ctx.metrics.render(ctx.sync.counters(), pending ? *pending : -1, ctx.writeQueueDepth(),
+                                    ctx.openConnections.load());
+    res.prepare_payload();
+    return res;
+}
+
+Response push(const Request& req, ServerContext& ctx, const DeviceRow& device) {
+    auto body = parseJson(req.body());
+    if (!body)
+        return fail(req, invalidArgument("the push body is not valid JSON (UTF-8)"));
+    auto r = ctx.sync.push(device, *body);
+    if (!r)
+        return fail(req, r.error());
+    return json(req, http::status::ok, *r);
+}
+
+Response pull(const Request& req, ServerContext& ctx, const DeviceRow& device, const Target& t) {
+    auto limit = queryInt(t, "limit", 500);
+    if (!limit)
+        return fail(req, limit.error());
+    const auto cursor = t.query.count("cursor") ? t.query.at("cursor") : std::string();
+    auto r = ctx.sync.pull(device, cursor, int(*limit));
+    if (!r)
+        return fail(req, r.error());
+    return json(req, http::status::ok, *r);
+}
+
+Response blob(const Request& req, ServerContext& ctx, const DeviceRow& device, const Target& t) {
+    const std::string sha = t.path.substr(kBlobPrefix.size());
+    if (!domain::isSha256Hex(sha))
+        return fail(req, invalidArgument("a blob is named by its SHA-256: 64 lower-case hex digits"));
+    switch (req.method()) {
+    case http::verb::head: {
+        auto s = ctx.blobs.state(sha);
+        if (!s)
+            return fail(req, s.error());
+        Response res{s->known ? http::status::ok : http::status::not_found, req.version()};
+        res.keep_alive(req.keep_alive());
+        res.set("Upload-Offset", std::to_string(s->received));
+        res.set("Upload-Length", std::to_string(s->total));
+        res.set("X-Blob-Complete", s->complete ? "1" : "0");
+        res.content_length(0);
+        return res;
+    }
+    case http::verb::put: {
+        auto offset = queryInt(t, "offset", 0);
+        auto total = queryInt(t, "total");
+        if (!offset)
+            return fail(req, offset.error());
+        if (!total)
+            return fail(req, total.error());
+        const std::string mime(req[http::field::content_type]);
+        auto s = ctx.blobs.put(sha, *offset, *total, req.body(), mime);
+        if (!s) {
+            if (s.error().code == ErrorCode::Conflict) {
+                auto now = ctx.blobs.state(sha);
+                Json body = sync::errorBody(s.error());
+                body["offset"] = now ? now->received : 0;
+                return json(req, http::status::conflict, body);
+            }
+            return fail(req, s.error());
+        }
+        ctx.metrics.addBlobBytes(std::int64_t(req.body().size()));
+        return json(req, http::status::ok,
+                    {{"sha256", sha}, {"received", s->received}, {"total", s->total}, {"complete", s->complete}});
+    }
+    case http::verb::get: {
+        if (sync::isKiosk(device.role))
+            return fail(req, permissionDenied("a kiosk does not download attachments"));
+        auto data = ctx.blobs.read(sha);
+        if (!data)
+            return fail(req, data.error());
+        Response res{http::status::ok, req.version()};
+        res.set(http::field::content_type, "application/octet-stream");
+        res.set(http::field::cache_control, "private, max-age=31536000, immutable");
+        res.keep_alive(req.keep_alive());
+        res.body() = std::move(*data);
+        res.prepare_payload();
+        return res;
+    }
+    default:
+        return fail(req, invalidArgument("blobs take HEAD, PUT and GET"));
+    }
+}
+
+} // namespace
+
+std::size_t bodyLimitFor(http::verb method, std::string_view target) {
+    if (method == http::verb::post && target.substr(0, target.find('?')) == "/v1/sync/push")
+        return kPushBody;
+    if (method == http::verb::put && target.substr(0, kBlobPrefix.size()) == kBlobPrefix)
+        return kBlobChunkBody;
+    return kSmallBody;
+}
+
+std::string routeName(http::verb method, std::string_view target) {
+    std::string path(target.substr(0, target.find('?')));
+    if (path.rfind(std::string(kBlobPrefix), 0) == 0)
+        path = "/v1/blobs/:sha";
+    else if (path != "/healthz" && path != "/metrics" && path != "/v1/whoami" && path != "/v1/sync/push" &&
+             path != "/v1/sync/pull")
+        path = "other";
+    return std::string(http::to_string(method)) + " " + path;
+}
+
+Response handleRequest(const Request& req, ServerContext& ctx) {
+    const Target t = parseTarget(req.target());
+    if (t.path == "/healthz" && req.method() == http::verb::get)
+        return health(req, ctx);
+    if (t.path == "/metrics" && req.method() == http::verb::get)
+        return metrics(req, ctx);
+    if (t.path.rfind("/v1/", 0) != 0)
+        return fail(req, notFound("no such endpoint: " + t.path));
+
+    const bool known = t.path == "/v1/whoami" || t.path == "/v1/sync/push" || t.path == "/v1/sync/pull" ||
+                       t.path.rfind(std::string(kBlobPrefix), 0) == 0;
+    if (!known)
+        return fail(req, notFound("no such endpoint: " + t.path));
+    if (auto st = checkSchemaHeader(req); !st)
+        return fail(req, st.error());
+    auto device = authenticate(req, ctx);
+    if (!device)
+        return fail(req, device.error());
+
+    if (t.path == "/v1/whoami" && req.method() == http::verb::get)
+        return json(req, http::status::ok, ctx.sync.whoami(*device));
+    if (t.path == "/v1/sync/push" && req.method() == http::verb::post)
+        return push(req, ctx, *device);
+    if (t.path == "/v1/sync/pull" && req.method() == http::verb::get)
+        return pull(req, ctx, *device, t);
+    if (t.path.rfind(std::string(kBlobPrefix), 0) == 0)
+        return blob(req, ctx, *device, t);
+    Response res = fail(req, invalidArgument(std::string(http::to_string(req.method())) + " is not allowed on " + t.path));
+    res.result(http::status::method_not_allowed);
+    return res;
+}
+
+} // namespace courtyard::server

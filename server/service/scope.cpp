@@ -1,0 +1,143 @@
+#include "server/service/scope.h"
+
+#include "shared/core/hash.h"
+#include "shared/domain/organization.h"
+#include "shared/records/record_type.h"
+#include "sync/protocol/roles.h"
+
+#include <algorithm>
+
+namespace courtyard::server {
+
+using records::Visibility;
+
+bool deviceServes(const DeviceRow& device, const std::string& communityId) {
+    return std::find(device.communityIds.begin(), device.communityIds.end(), communityId) !=
+           device.communityIds.end();
+}
+
+Result<domain::Actor> resolveActor(ReadUnit& unit, const DeviceRow& device, const std::string& staffId) {
+    domain::Actor actor;
+    if (sync::isKiosk(device.role)) {
+        if (!staffId.empty())
+            return permissionDenied("a kiosk acts for residents: operations from it carry no staff member");
+        actor.role = domain::Role::Resident;
+        actor.position = domain::Position::Staff;
+        return actor;
+    }
+    if (staffId.empty())
+        return unauthenticated("nobody is signed in: every operation from a staff device names its staff member");
+    auto rec = unit.get(staffId);
+    if (!rec)
+        return rec.error();
+    if (!*rec || (*rec)->type != "staff")
+        return permissionDenied("staff member '" + staffId + "' is not known to the server");
+    auto staff = decodeJson<domain::Staff>((*rec)->body);
+    if (!staff)
+        return internalError("staff record " + staffId + " does not decode: " + staff.error().message);
+    if (!staff->active)
+        return permissionDenied("staff member " + staff->name + " is no longer active");
+    bool serves = staff->communityIds.empty();
+    for (const auto& c : device.communityIds)
+        serves = serves || domain::servesCommunity(*staff, c);
+    if (!serves)
+        return permissionDenied("staff member " + staff->name + " does not serve this device's communities");
+    actor.staffId = staff->id;
+    actor.name = staff->name;
+    actor.position = staff->position;
+    actor.departmentId = staff->departmentId;
+    actor.role = sync::effectiveRole(staff->role, device.role);
+    return actor;
+}
+
+Status checkCommunity(const DeviceRow& device, const domain::Actor& actor, const std::string& communityId,
+                      const store::StoredRecord* staffRecord) {
+    if (communityId.empty())
+        return permissionDenied("this record belongs to no community; devices cannot change it");
+    if (!deviceServes(device, communityId))
+        return permissionDenied("community '" + communityId + "' is not one of this device's communities");
+    if (staffRecord && !actor.staffId.empty()) {
+        auto staff = decodeJson<domain::Staff>(staffRecord->body);
+        if (staff && !domain::servesCommunity(*staff, communityId))
+            return permissionDenied(staff->name + " does not serve community '" + communityId + "'");
+    }
+    return {};
+}
+
+ChangeFilter changeFilterFor(const DeviceRow& device) {
+    ChangeFilter f;
+    f.communityIds = device.communityIds;
+    f.companyWide = true;
+    const bool kiosk = sync::isKiosk(device.role);
+    for (const auto* t : records::allRecordTypes()) {
+        if (t->name() == "receipt")
+            continue;
+        if (kiosk) {
+            if (t->visibility() == Visibility::Kiosk || t->name() == "unit")
+                f.types.emplace_back(t->name());
+            if (t->visibility() == Visibility::Submitter)
+                f.originTypes.emplace_back(t->name());
+        } else {
+            f.types.emplace_back(t->name());
+        }
+    }
+    if (kiosk)
+        f.originDevice = device.id;
+    return f;
+}
+
+std::optional<sync::Change> projectChange(const DeviceRow& device, const store::StoredRecord& r) {
+    const auto* type = records::findRecordType(r.type);
+    if (!type)
+        return std::nullopt;
+    sync::Change c;
+    c.type = r.type;
+    c.id = r.id;
+    c.version = r.version;
+    c.deleted = r.deleted;
+    c.record = r.body;
+    const bool kiosk = sync::isKiosk(device.role);
+    if (kiosk) {
+        if (type->visibility() == Visibility::Submitter) {
+            if (r.originDevice != device.id)
+                return std::nullopt; // never another device's submission
+            c.type = "receipt";
+            c.record = type->receiptView(r.body);
+            return c;
+        }
+        if (r.type == "unit") {
+            // Unit numbers for the "which flat?" picker; the owner stays private.
+            c.record.erase("owner_name");
+            c.record.erase("owner_phone");
+        } else if (r.type == "survey_campaign") {
+            c.record.erase("sample");
+            c.record.erase("comments");
+            c.record.erase("timeline");
+        } else if (type->visibility() != Visibility::Kiosk) {
+            return std::nullopt;
+        }
+        return c;
+    }
+    c.stamps = r.stamps;
+    if (r.type == "staff" && r.body.contains("pin_hash")) {
+        // Sign-in works offline only where the person serves: elsewhere the hash stays home.
+        const auto communities = r.body.value("community_ids", std::vector<std::string>{});
+        bool serves = communities.empty();
+        for (const auto& cid : communities)
+            serves = serves || deviceServes(device, cid);
+        if (!serves)
+            c.record.erase("pin_hash");
+    }
+    return c;
+}
+
+std::string scopeFingerprint(const DeviceRow& device) {
+    auto communities = device.communityIds;
+    std::sort(communities.begin(), communities.end());
+    std::string key = device.roleName;
+    for (const auto& c : communities)
+        key += "|" + c;
+    return toHex64(fnv1a64(key)).substr(0, 8);
+}
+
+} // namespace courtyard::server

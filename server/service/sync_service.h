@@ -1,0 +1,45 @@
+#pragma once
+// Push and pull, server side. A push applies each operation exactly once: the device's last
+// applied sequence and each operation's result are stored in the same transaction as its
+// effects, so a retried push gets the stored results back and changes nothing. A pull returns
+// the changes this device may see after its cursor, in commit order, a page at a time.
+
+#include "server/service/clock.h"
+#include "server/service/rules_cache.h"
+#include "server/storage/server_storage.h"
+#include "sync/protocol/messages.h"
+
+#include <atomic>
+
+namespace courtyard::server {
+
+struct SyncCounters {
+    std::atomic<long long> applied{0};
+    std::atomic<long long> noop{0};
+    std::atomic<long long> rejected{0};
+    std::atomic<long long> replayed{0};
+};
+
+class SyncService {
+public:
+    SyncService(ServerStorage& storage, RulesCache& rules, Clock clock);
+
+    Result<sync::PushResponse> push(const DeviceRow& device, const Json& request);
+    Result<sync::PullResponse> pull(const DeviceRow& device, std::string_view cursor, int limit);
+    sync::DeviceInfo whoami(const DeviceRow& device) const;
+
+    const SyncCounters& counters() const { return m_counters; }
+    static constexpr int kMaxOpsPerPush = 1000;
+    static constexpr int kMaxPullPage = 1000;
+
+private:
+    sync::OpResult applyOne(WriteUnit& unit, const DeviceRow& device, const sync::Operation& op,
+                            std::int64_t skewMs, Instant now);
+
+    ServerStorage& m_storage;
+    RulesCache& m_rules;
+    Clock m_clock;
+    SyncCounters m_counters;
+};
+
+} // namespace courtyard::server

@@ -1,0 +1,90 @@
+#pragma once
+// The server's storage, behind an interface so a PostgreSQL engine can be added without
+// touching the services: work is done in read or write units (transactions). The SQLite
+// implementation (sqlite_storage.h) is the embedded default.
+
+#include "shared/domain/common.h"
+#include "shared/store/record_store.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace courtyard::server {
+
+struct DeviceRow {
+    std::string id;
+    std::string name;
+    std::string roleName; // staff, supervisor, manager, developer_cs, kiosk
+    domain::Role role = domain::Role::Staff; // kiosk → Resident
+    std::vector<std::string> communityIds;
+    Instant createdAt{};
+    std::optional<Instant> revokedAt;
+    std::int64_t lastSeq = 0;
+    std::optional<Instant> lastSeenAt;
+};
+
+struct BlobRow {
+    std::string sha256;
+    std::int64_t size = 0;
+    std::int64_t received = 0;
+    bool complete = false;
+    std::string mime;
+};
+
+// What a pull may see (see service/scope.h for how it is derived from a device).
+struct ChangeFilter {
+    std::vector<std::string> communityIds; // records of these communities …
+    bool companyWide = true;               // … and records of no community
+    std::vector<std::string> types;        // of these types
+    std::string originDevice;              // plus these types from this device (kiosk receipts)
+    std::vector<std::string> originTypes;
+};
+
+class ReadUnit {
+public:
+    virtual ~ReadUnit() = default;
+    virtual Result<std::optional<store::StoredRecord>> get(const std::string& id) = 0;
+    virtual Result<std::vector<store::StoredRecord>> query(const store::RecordQuery& q) = 0;
+    virtual Result<std::int64_t> count(const store::RecordQuery& q) = 0;
+    // Changes after `afterVersion` in version order, at most `limit`.
+    virtual Result<std::vector<store::StoredRecord>> changes(const ChangeFilter& f, std::int64_t afterVersion,
+                                                             int limit) = 0;
+    virtual Result<std::int64_t> maxVersion() = 0;
+    virtual Result<std::optional<DeviceRow>> deviceByTokenHash(const std::string& hash) = 0;
+    virtual Result<std::optional<DeviceRow>> device(const std::string& id) = 0;
+    virtual Result<std::vector<DeviceRow>> devices() = 0;
+    virtual Result<std::optional<std::string>> opResult(const std::string& deviceId, std::int64_t seq) = 0;
+    virtual Result<std::optional<BlobRow>> blob(const std::string& sha256) = 0;
+    // Open records whose active deadline passed before `now`.
+    virtual Result<std::int64_t> overdueCount(Instant now) = 0;
+    // Raw SQL for reports (SQLite dialect today; each engine provides its own report queries).
+    virtual void* nativeHandle() = 0;
+};
+
+class WriteUnit : public ReadUnit {
+public:
+    // Stores the record under the next change version; returns that version.
+    virtual Result<std::int64_t> put(store::StoredRecord record) = 0;
+    virtual Status putOpResult(const std::string& deviceId, std::int64_t seq, const std::string& result) = 0;
+    virtual Status setDeviceProgress(const std::string& deviceId, std::int64_t lastSeq, Instant seenAt) = 0;
+    virtual Status addDevice(const DeviceRow& d, const std::string& tokenHash) = 0;
+    virtual Status revokeDevice(const std::string& id, Instant at) = 0;
+    virtual Status putBlob(const BlobRow& b, Instant now) = 0;
+    virtual Status setMeta(const std::string& key, const std::string& value) = 0;
+    virtual Result<std::optional<std::string>> getMeta(const std::string& key) = 0;
+};
+
+class ServerStorage {
+public:
+    virtual ~ServerStorage() = default;
+    // Runs `work` in a write transaction. Several concurrent calls may share one commit (group
+    // commit); each still succeeds or fails on its own. Returns only after the commit.
+    virtual Status write(const std::function<Status(WriteUnit&)>& work) = 0;
+    // Runs `work` on a consistent snapshot.
+    virtual Status read(const std::function<Status(ReadUnit&)>& work) = 0;
+};
+
+} // namespace courtyard::server

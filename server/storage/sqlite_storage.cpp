@@ -1,0 +1,384 @@
+#include "server/storage/sqlite_storage.h"
+
+#include "shared/store/database.h"
+
+#include <algorithm>
+
+namespace courtyard::server {
+
+namespace {
+
+using SqlArg = store::SqliteRecordStore::SqlArg;
+using store::SqliteRecordStore;
+using store::StoredRecord;
+
+Result<DeviceRow> readDevice(store::Statement& s) {
+    DeviceRow d;
+    d.id = s.text(0);
+    d.name = s.text(1);
+    d.roleName = s.text(2);
+    if (d.roleName == "kiosk")
+        d.role = domain::Role::Resident;
+    else if (!fromString(d.roleName, d.role))
+        return internalError("device " + d.id + " has an unknown role '" + d.roleName + "'");
+    if (auto c = parseJson(s.text(3)); c && c->is_array())
+        d.communityIds = c->get<std::vector<std::string>>();
+    d.createdAt = fromEpochMs(s.int64(4));
+    if (auto r = s.optInt64(5))
+        d.revokedAt = fromEpochMs(*r);
+    d.lastSeq = s.int64(6);
+    if (auto l = s.optInt64(7))
+        d.lastSeenAt = fromEpochMs(*l);
+    return d;
+}
+
+constexpr const char* kDeviceColumns =
+    "id, name, role, communities, created_at, revoked_at, last_seq, last_seen_at";
+
+// Read and write access over one connection. `version` is the batch's change counter (writes).
+class SqliteUnit final : public WriteUnit {
+public:
+    SqliteUnit(SqliteRecordStore& s, std::int64_t* version) : m_s(s), m_version(version) {}
+
+    Result<std::optional<StoredRecord>> get(const std::string& id) override { return m_s.get(id); }
+    Result<std::vector<StoredRecord>> query(const store::RecordQuery& q) override { return m_s.query(q); }
+    Result<std::int64_t> count(const store::RecordQuery& q) override { return m_s.count(q); }
+
+    Result<std::vector<StoredRecord>> changes(const ChangeFilter& f, std::int64_t afterVersion, int limit) override {
+        std::vector<SqlArg> args{afterVersion};
+        std::string scope;
+        if (!f.types.empty()) {
+            scope = "(type IN (" + placeholders(f.types.size()) + ")";
+            for (const auto& t : f.types)
+                args.emplace_back(t);
+            scope += " AND (community_id IN (" + placeholders(f.communityIds.size()) + ")";
+            for (const auto& c : f.communityIds)
+                args.emplace_back(c);
+            scope += f.companyWide ? " OR community_id = ''))" : "))";
+        }
+        if (!f.originDevice.empty() && !f.originTypes.empty()) {
+            scope += std::string(scope.empty() ? "" : " OR ") + "(origin_device = ? AND type IN (" +
+                     placeholders(f.originTypes.size()) + "))";
+            args.emplace_back(f.originDevice);
+            for (const auto& t : f.originTypes)
+                args.emplace_back(t);
+        }
+        if (scope.empty())
+            return std::vector<StoredRecord>{};
+        args.emplace_back(std::int64_t(limit));
+        return m_s.select("version > ? AND (" + scope + ") ORDER BY version LIMIT ?", args);
+    }
+
+    Result<std::int64_t> maxVersion() override {
+        auto s = m_s.database().prepare("SELECT coalesce(max(version), 0) FROM records");
+        if (!s)
+            return s.error();
+        CY_TRY(s->step());
+        return s->int64(0);
+    }
+
+    Result<std::optional<DeviceRow>> deviceByTokenHash(const std::string& hash) override {
+        return deviceWhere("token_hash = ?", hash);
+    }
+    Result<std::optional<DeviceRow>> device(const std::string& id) override { return deviceWhere("id = ?", id); }
+
+    Result<std::vector<DeviceRow>> devices() override {
+        auto s = m_s.database().prepare(std::string("SELECT ") + kDeviceColumns + " FROM devices ORDER BY created_at, id");
+        if (!s)
+            return s.error();
+        std::vector<DeviceRow> out;
+        while (true) {
+            auto row = s->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            auto d = readDevice(*s);
+            if (!d)
+                return d.error();
+            out.push_back(std::move(*d));
+        }
+        return out;
+    }
+
+    Result<std::optional<std::string>> opResult(const std::string& deviceId, std::int64_t seq) override {
+        auto s = m_s.database().prepare("SELECT result FROM op_results WHERE device_id = ? AND seq = ?");
+        if (!s)
+            return s.error();
+        s->bind(1, deviceId).bind(2, seq);
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return std::optional<std::string>{};
+        return std::optional<std::string>{s->text(0)};
+    }
+
+    Result<std::optional<BlobRow>> blob(const std::string& sha256) override {
+        auto s = m_s.database().prepare("SELECT sha256, size, received, complete, mime FROM blobs WHERE sha256 = ?");
+        if (!s)
+            return s.error();
+        s->bind(1, sha256);
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return std::optional<BlobRow>{};
+        return std::optional<BlobRow>{BlobRow{s->text(0), s->int64(1), s->int64(2), s->int64(3) != 0, s->text(4)}};
+    }
+
+    Result<std::int64_t> overdueCount(Instant now) override {
+        auto s = m_s.database().prepare(
+            "SELECT count(*) FROM records WHERE due_at IS NOT NULL AND due_at < ? AND deleted = 0");
+        if (!s)
+            return s.error();
+        s->bind(1, toEpochMs(now));
+        CY_TRY(s->step());
+        return s->int64(0);
+    }
+
+    void* nativeHandle() override { return &m_s; }
+
+    // ---- writes
+    Result<std::int64_t> put(StoredRecord record) override {
+        if (!m_version)
+            return internalError("a read unit cannot write");
+        record.version = ++*m_version;
+        CY_TRY(m_s.put(record));
+        return record.version;
+    }
+
+    Status putOpResult(const std::string& deviceId, std::int64_t seq, const std::string& result) override {
+        auto s = m_s.database().prepare("INSERT OR REPLACE INTO op_results (device_id, seq, result) VALUES (?, ?, ?)");
+        if (!s)
+            return s.error();
+        s->bind(1, deviceId).bind(2, seq).bind(3, result);
+        return s->exec();
+    }
+
+    Status setDeviceProgress(const std::string& deviceId, std::int64_t lastSeq, Instant seenAt) override {
+        auto s = m_s.database().prepare("UPDATE devices SET last_seq = ?, last_seen_at = ? WHERE id = ?");
+        if (!s)
+            return s.error();
+        s->bind(1, lastSeq).bind(2, toEpochMs(seenAt)).bind(3, deviceId);
+        return s->exec();
+    }
+
+    Status addDevice(const DeviceRow& d, const std::string& tokenHash) override {
+        auto s = m_s.database().prepare(
+            "INSERT INTO devices (id, name, role, communities, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+        if (!s)
+            return s.error();
+        s->bind(1, d.id)
+            .bind(2, d.name)
+            .bind(3, d.roleName)
+            .bind(4, Json(d.communityIds).dump())
+            .bind(5, tokenHash)
+            .bind(6, toEpochMs(d.createdAt));
+        return s->exec();
+    }
+
+    Status revokeDevice(const std::string& id, Instant at) override {
+        auto s = m_s.database().prepare("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
+        if (!s)
+            return s.error();
+        s->bind(1, toEpochMs(at)).bind(2, id);
+        CY_TRY(s->exec());
+        if (m_s.database().changes() == 0)
+            return notFound("no active device '" + id + "'");
+        return {};
+    }
+
+    Status putBlob(const BlobRow& b, Instant now) override {
+        auto s = m_s.database().prepare(
+            "INSERT INTO blobs (sha256, size, received, complete, mime, created_at, completed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET size = excluded.size, "
+            "received = excluded.received, complete = excluded.complete, mime = excluded.mime, "
+            "completed_at = coalesce(blobs.completed_at, excluded.completed_at)");
+        if (!s)
+            return s.error();
+        s->bind(1, b.sha256).bind(2, b.size).bind(3, b.received).bind(4, b.complete ? 1 : 0).bind(5, b.mime)
+            .bind(6, toEpochMs(now));
+        if (b.complete)
+            s->bind(7, toEpochMs(now));
+        else
+            s->bindNull(7);
+        return s->exec();
+    }
+
+    Status setMeta(const std::string& key, const std::string& value) override { return m_s.setMeta(key, value); }
+    Result<std::optional<std::string>> getMeta(const std::string& key) override { return m_s.getMeta(key); }
+
+private:
+    static std::string placeholders(std::size_t n) {
+        std::string out;
+        for (std::size_t i = 0; i < n; ++i)
+            out += i ? ",?" : "?";
+        return n ? out : "NULL";
+    }
+
+    Result<std::optional<DeviceRow>> deviceWhere(const char* where, const std::string& arg) {
+        auto s = m_s.database().prepare(std::string("SELECT ") + kDeviceColumns + " FROM devices WHERE " + where);
+        if (!s)
+            return s.error();
+        s->bind(1, arg);
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return std::optional<DeviceRow>{};
+        auto d = readDevice(*s);
+        if (!d)
+            return d.error();
+        return std::optional<DeviceRow>{std::move(*d)};
+    }
+
+    SqliteRecordStore& m_s;
+    std::int64_t* m_version;
+};
+
+} // namespace
+
+Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& path, SqliteStorageOptions options) {
+    auto writer = SqliteRecordStore::open(path);
+    if (!writer)
+        return writer.error();
+    std::vector<std::unique_ptr<SqliteRecordStore>> readers;
+    for (int i = 0; i < std::max(1, options.readers); ++i) {
+        auto r = SqliteRecordStore::open(path);
+        if (!r)
+            return r.error();
+        readers.push_back(std::move(*r));
+    }
+    return std::unique_ptr<SqliteStorage>(new SqliteStorage(std::move(*writer), std::move(readers), options));
+}
+
+SqliteStorage::SqliteStorage(std::unique_ptr<SqliteRecordStore> writer,
+                             std::vector<std::unique_ptr<SqliteRecordStore>> readers, SqliteStorageOptions options)
+    : m_options(options), m_writer(std::move(writer)), m_idleReaders(std::move(readers)) {
+    m_writerThread = std::thread([this] { writerLoop(); });
+}
+
+SqliteStorage::~SqliteStorage() { stop(); }
+
+void SqliteStorage::stop() {
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (m_stopping && !m_writerThread.joinable())
+            return;
+        m_stopping = true;
+    }
+    m_queueCv.notify_all();
+    if (m_writerThread.joinable())
+        m_writerThread.join();
+}
+
+std::size_t SqliteStorage::queueDepth() {
+    std::lock_guard lock(m_queueMutex);
+    return m_queue.size();
+}
+
+Status SqliteStorage::write(const std::function<Status(WriteUnit&)>& work) {
+    std::future<Status> done;
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (m_stopping)
+            return unavailable("the server is shutting down");
+        if (m_queue.size() >= m_options.maxQueue)
+            return unavailable("the server is overloaded: too many writes queued; retry shortly");
+        m_queue.push_back(Job{&work, {}});
+        done = m_queue.back().done.get_future();
+    }
+    m_queueCv.notify_one();
+    return done.get();
+}
+
+void SqliteStorage::writerLoop() {
+    while (true) {
+        std::vector<Job> batch;
+        {
+            std::unique_lock lock(m_queueMutex);
+            m_queueCv.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty() && m_stopping)
+                return;
+            while (!m_queue.empty() && int(batch.size()) < m_options.maxBatch) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        runBatch(batch);
+    }
+}
+
+void SqliteStorage::runBatch(std::vector<Job>& batch) {
+    auto& db = m_writer->database();
+    std::vector<Status> results(batch.size());
+    auto failAll = [&](const Error& e) {
+        for (auto& job : batch)
+            job.done.set_value(e);
+    };
+    if (auto st = db.exec("BEGIN IMMEDIATE"); !st)
+        return failAll(st.error());
+    auto counter = m_writer->getMeta("change_seq");
+    if (!counter) {
+        (void)db.exec("ROLLBACK");
+        return failAll(counter.error());
+    }
+    std::int64_t version = *counter && !(*counter)->empty() ? std::stoll(**counter) : 0;
+    SqliteUnit unit(*m_writer, &version);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const std::string sp = "u" + std::to_string(i);
+        if (auto st = db.exec("SAVEPOINT " + sp); !st) {
+            results[i] = st.error();
+            continue;
+        }
+        Status st;
+        try {
+            st = (*batch[i].work)(unit);
+        } catch (const std::exception& e) {
+            st = internalError(std::string("unexpected error: ") + e.what());
+        }
+        if (st)
+            (void)db.exec("RELEASE " + sp);
+        else
+            (void)db.exec("ROLLBACK TO " + sp + "; RELEASE " + sp);
+        results[i] = st;
+    }
+    Status commit = m_writer->setMeta("change_seq", std::to_string(version));
+    if (commit)
+        commit = db.exec("COMMIT");
+    if (!commit) {
+        (void)db.exec("ROLLBACK");
+        return failAll(Error{ErrorCode::Unavailable, "could not commit: " + commit.error().message});
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        batch[i].done.set_value(results[i]);
+}
+
+Status SqliteStorage::read(const std::function<Status(ReadUnit&)>& work) {
+    std::unique_ptr<SqliteRecordStore> conn;
+    {
+        std::unique_lock lock(m_poolMutex);
+        m_poolCv.wait(lock, [&] { return !m_idleReaders.empty(); });
+        conn = std::move(m_idleReaders.back());
+        m_idleReaders.pop_back();
+    }
+    Status st = conn->database().exec("BEGIN");
+    if (st) {
+        SqliteUnit unit(*conn, nullptr);
+        try {
+            st = work(unit);
+        } catch (const std::exception& e) {
+            st = internalError(std::string("unexpected error: ") + e.what());
+        }
+        (void)conn->database().exec("COMMIT");
+    }
+    {
+        std::lock_guard lock(m_poolMutex);
+        m_idleReaders.push_back(std::move(conn));
+    }
+    m_poolCv.notify_one();
+    return st;
+}
+
+} // namespace courtyard::server

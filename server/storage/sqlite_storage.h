@@ -1,0 +1,61 @@
+#pragma once
+// The embedded default: one SQLite file in the data directory. Writes go through one writer
+// thread that batches concurrent units into a single transaction (group commit: one fsync for
+// many pushes), each unit in its own savepoint so it succeeds or fails alone. Reads use a pool
+// of connections, each read on its own snapshot (WAL lets them run beside the writer).
+
+#include "server/storage/server_storage.h"
+#include "shared/store/record_store.h"
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace courtyard::server {
+
+struct SqliteStorageOptions {
+    int readers = 8;
+    int maxBatch = 128;
+    std::size_t maxQueue = 20000; // pending write units; beyond this writes fail Unavailable
+};
+
+class SqliteStorage final : public ServerStorage {
+public:
+    static Result<std::unique_ptr<SqliteStorage>> open(const std::string& path, SqliteStorageOptions options = {});
+    ~SqliteStorage() override;
+
+    Status write(const std::function<Status(WriteUnit&)>& work) override;
+    Status read(const std::function<Status(ReadUnit&)>& work) override;
+
+    // Stops the writer after draining what is queued.
+    void stop();
+    std::size_t queueDepth();
+
+private:
+    struct Job {
+        const std::function<Status(WriteUnit&)>* work;
+        std::promise<Status> done;
+    };
+    SqliteStorage(std::unique_ptr<store::SqliteRecordStore> writer,
+                  std::vector<std::unique_ptr<store::SqliteRecordStore>> readers, SqliteStorageOptions options);
+    void writerLoop();
+    void runBatch(std::vector<Job>& batch);
+
+    SqliteStorageOptions m_options;
+    std::unique_ptr<store::SqliteRecordStore> m_writer;
+    std::mutex m_queueMutex;
+    std::condition_variable m_queueCv;
+    std::deque<Job> m_queue;
+    bool m_stopping = false;
+    std::thread m_writerThread;
+
+    std::mutex m_poolMutex;
+    std::condition_variable m_poolCv;
+    std::vector<std::unique_ptr<store::SqliteRecordStore>> m_idleReaders;
+};
+
+} // namespace courtyard::server

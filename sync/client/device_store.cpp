@@ -1,0 +1,575 @@
+#include "sync/client/device_store.h"
+
+#include "shared/domain/organization.h"
+#include "shared/store/database.h"
+#include "sync/protocol/crypto.h"
+#include "sync/protocol/ids.h"
+#include "sync/protocol/roles.h"
+
+namespace courtyard::sync {
+
+using store::StoredRecord;
+
+namespace {
+
+// The outbox keeps the operation together with who made it, so pending edits can be replayed
+// onto a newer server version with the same role checks; only "op" is sent.
+Json outboxEntry(const Operation& op, const domain::Actor& actor) {
+    return Json{{"op", op},
+                {"actor",
+                 {{"staff_id", actor.staffId},
+                  {"role", actor.role},
+                  {"position", actor.position},
+                  {"department_id", actor.departmentId},
+                  {"name", actor.name}}}};
+}
+
+struct OutboxRow {
+    Operation op;
+    domain::Actor actor;
+};
+
+Result<OutboxRow> parseOutbox(const std::string& text) {
+    auto j = parseJson(text);
+    if (!j)
+        return internalError("an outbox entry is not JSON: the device database is damaged");
+    try {
+        OutboxRow row;
+        row.op = j->at("op").get<Operation>();
+        const auto& a = j->at("actor");
+        row.actor.staffId = a.value("staff_id", std::string());
+        row.actor.role = a.at("role").get<domain::Role>();
+        row.actor.position = a.at("position").get<domain::Position>();
+        row.actor.departmentId = a.value("department_id", std::string());
+        row.actor.name = a.value("name", std::string());
+        return row;
+    } catch (const std::exception& e) {
+        return internalError(std::string("an outbox entry does not decode: ") + e.what());
+    }
+}
+
+} // namespace
+
+Result<std::unique_ptr<DeviceStore>> DeviceStore::open(const std::string& path) {
+    auto s = store::SqliteRecordStore::open(path);
+    if (!s)
+        return s.error();
+    return std::make_unique<DeviceStore>(std::move(*s));
+}
+
+DeviceStore::DeviceStore(std::unique_ptr<store::SqliteRecordStore> store) : m_store(std::move(store)) {}
+
+// ---- identity and state ---------------------------------------------------------------------
+
+Result<DeviceState> DeviceStore::state() {
+    DeviceState st;
+    auto meta = [&](const char* key) -> std::string {
+        auto v = m_store->getMeta(key);
+        return v && *v ? **v : std::string();
+    };
+    st.serverUrl = meta("server_url");
+    st.token = meta("token");
+    st.deviceId = meta("device_id");
+    st.name = meta("device_name");
+    const auto role = meta("role");
+    if (role == "kiosk")
+        st.role = domain::Role::Resident;
+    else if (!role.empty() && !fromString(role, st.role))
+        st.role = domain::Role::Staff;
+    if (auto c = parseJson(meta("communities")); c && c->is_array())
+        st.communityIds = c->get<std::vector<std::string>>();
+    st.cursor = meta("cursor");
+    if (auto t = parseInstant(meta("last_sync_at")))
+        st.lastSyncAt = *t;
+    if (auto t = parseInstant(meta("last_server_time")))
+        st.lastServerTime = *t;
+    const auto seq = meta("last_seq");
+    st.lastSeq = seq.empty() ? 0 : std::stoll(seq);
+    return st;
+}
+
+Status DeviceStore::setEnrollment(const std::string& serverUrl, const std::string& token) {
+    return m_store->transaction([&]() -> Status {
+        CY_TRY(m_store->setMeta("server_url", serverUrl));
+        return m_store->setMeta("token", token);
+    });
+}
+
+Status DeviceStore::setDeviceInfo(const DeviceInfo& info) {
+    return m_store->transaction([&]() -> Status {
+        auto previous = m_store->getMeta("device_id");
+        if (previous && *previous && !(*previous)->empty() && **previous != info.deviceId)
+            return failedPrecondition("this database belongs to device " + **previous +
+                                      ", not " + info.deviceId + ": use a fresh database");
+        CY_TRY(m_store->setMeta("device_id", info.deviceId));
+        CY_TRY(m_store->setMeta("device_name", info.name));
+        CY_TRY(m_store->setMeta("role", info.role));
+        CY_TRY(m_store->setMeta("communities", Json(info.communityIds).dump()));
+        return {};
+    });
+}
+
+Status DeviceStore::setLastSync(Instant at) { return m_store->setMeta("last_sync_at", formatInstant(at)); }
+
+Result<HlcClock> DeviceStore::loadClock() {
+    auto id = m_store->getMeta("device_id");
+    const std::string node = id && *id ? **id : "local";
+    auto last = m_store->getMeta("hlc");
+    if (last && *last)
+        if (auto h = Hlc::parse(**last))
+            return HlcClock(node, *h);
+    return HlcClock(node);
+}
+
+Status DeviceStore::observeServerTime(Instant serverTime, Instant localNow) {
+    return m_store->transaction([&]() -> Status {
+        auto clock = loadClock();
+        if (!clock)
+            return clock.error();
+        clock->observe(Hlc{toEpochMs(serverTime), 0, "server"}, toEpochMs(localNow), 5 * 60 * 1000);
+        CY_TRY(m_store->setMeta("hlc", clock->last().toString()));
+        return m_store->setMeta("last_server_time", formatInstant(serverTime));
+    });
+}
+
+// ---- rules ------------------------------------------------------------------------------------
+
+const rules::RuleContext& DeviceStore::rulesFor(const std::string& communityId) {
+    if (auto it = m_rules.find(communityId); it != m_rules.end())
+        return *it->second.ctx;
+    auto loaded = records::loadCommunityRules(communityId, [&](const std::string& id, std::string_view type) {
+        auto r = m_store->get(id);
+        return r && *r && (*r)->type == type ? std::optional<Json>((*r)->body) : std::nullopt;
+    });
+    RulesEntry entry;
+    entry.rules = std::make_unique<records::CommunityRules>(std::move(loaded));
+    entry.ctx = std::make_unique<rules::RuleContext>(rules::RuleContext{entry.rules->calendar, entry.rules->policy});
+    auto& slot = m_rules[communityId] = std::move(entry);
+    return *slot.ctx;
+}
+
+ApplyContext DeviceStore::contextFor(const Operation& op, const domain::Actor& actor) {
+    ApplyContext ctx;
+    ctx.actor = actor;
+    ctx.at = op.at;
+    ctx.hlc = op.hlc;
+    auto id = m_store->getMeta("device_id");
+    ctx.originDevice = id && *id ? **id : "local";
+    ctx.opId = ctx.originDevice + ":" + std::to_string(op.seq);
+    ctx.rulesFor = [this](const std::string& community) { return &rulesFor(community); };
+    ctx.authoritative = false;
+    return ctx;
+}
+
+// ---- local edits ------------------------------------------------------------------------------
+
+Result<Operation> DeviceStore::makeOperation(OpKind kind, const std::string& type, const std::string& id,
+                                             const domain::Actor& actor, Instant now) {
+    auto clock = loadClock();
+    if (!clock)
+        return clock.error();
+    auto seqText = m_store->getMeta("last_seq");
+    if (!seqText)
+        return seqText.error();
+    Operation op;
+    op.seq = (*seqText ? std::stoll(**seqText) : 0) + 1;
+    op.kind = kind;
+    op.type = type;
+    op.id = id;
+    op.hlc = clock->now(toEpochMs(now)).toString();
+    op.at = now;
+    op.actor = actor.staffId;
+    CY_TRY(m_store->setMeta("last_seq", std::to_string(op.seq)));
+    CY_TRY(m_store->setMeta("hlc", op.hlc));
+    return op;
+}
+
+Status DeviceStore::writeLocal(const Operation& op, const domain::Actor& actor) {
+    const auto* type = records::findRecordType(op.type);
+    if (!type)
+        return invalidArgument("unknown record type '" + op.type + "'");
+    if (type->isReference())
+        return permissionDenied("a " + op.type + " is company data, changed by an administrator");
+    auto st = state();
+    if (!st)
+        return st.error();
+    if (isKiosk(st->role) && !(op.kind == OpKind::Create && kioskMayCreate(op.type)))
+        return permissionDenied("a kiosk can only file complaints, suggestions and survey answers");
+    auto current = m_store->get(op.id);
+    if (!current)
+        return current.error();
+    auto outcome = applyOperation(*current, op, contextFor(op, actor));
+    if (!outcome)
+        return outcome.error();
+    StoredRecord rec = outcome->record;
+    if (*current) {
+        rec.version = (*current)->version;
+        rec.serverBody = (*current)->serverBody;
+        // First local edit of a server record: keep the server's version to rebase onto.
+        if (!rec.serverBody && (*current)->version > 0)
+            rec.serverBody = Json{{"body", (*current)->body}, {"stamps", (*current)->stamps}};
+    }
+    CY_TRY(m_store->put(rec));
+    auto ins = m_store->database().prepare(
+        "INSERT INTO outbox (seq, record_id, op, created_at) VALUES (?, ?, ?, ?)");
+    if (!ins)
+        return ins.error();
+    ins->bind(1, op.seq).bind(2, op.id).bind(3, outboxEntry(op, actor).dump()).bind(4, toEpochMs(op.at));
+    return ins->exec();
+}
+
+Result<std::string> DeviceStore::create(const std::string& type, Json body, const domain::Actor& actor,
+                                        Instant now) {
+    std::string id;
+    if (body.contains("id") && body["id"].is_string() && !body["id"].get<std::string>().empty())
+        id = body["id"].get<std::string>();
+    else
+        id = newUuidV7(now);
+    body["id"] = id;
+    auto st = m_store->transaction([&]() -> Status {
+        auto op = makeOperation(OpKind::Create, type, id, actor, now);
+        if (!op)
+            return op.error();
+        op->body = body;
+        return writeLocal(*op, actor);
+    });
+    if (!st)
+        return st.error();
+    return id;
+}
+
+Status DeviceStore::transition(const std::string& id, const std::string& action, const Json& params,
+                               const domain::Actor& actor, Instant now) {
+    return m_store->transaction([&]() -> Status {
+        auto current = m_store->get(id);
+        if (!current)
+            return current.error();
+        if (!*current)
+            return notFound("no record with id " + id);
+        auto op = makeOperation(OpKind::Transition, (*current)->type, id, actor, now);
+        if (!op)
+            return op.error();
+        op->action = action;
+        op->params = params.is_null() ? Json::object() : params;
+        return writeLocal(*op, actor);
+    });
+}
+
+Status DeviceStore::update(const std::string& id, const Json& fields, const domain::Actor& actor, Instant now) {
+    return m_store->transaction([&]() -> Status {
+        auto current = m_store->get(id);
+        if (!current)
+            return current.error();
+        if (!*current)
+            return notFound("no record with id " + id);
+        auto op = makeOperation(OpKind::Update, (*current)->type, id, actor, now);
+        if (!op)
+            return op.error();
+        op->fields = fields;
+        return writeLocal(*op, actor);
+    });
+}
+
+Status DeviceStore::append(const std::string& id, const std::string& list, const Json& item,
+                           const domain::Actor& actor, Instant now) {
+    return m_store->transaction([&]() -> Status {
+        auto current = m_store->get(id);
+        if (!current)
+            return current.error();
+        if (!*current)
+            return notFound("no record with id " + id);
+        auto op = makeOperation(OpKind::Append, (*current)->type, id, actor, now);
+        if (!op)
+            return op.error();
+        op->list = list;
+        op->item = item;
+        return writeLocal(*op, actor);
+    });
+}
+
+Result<std::string> DeviceStore::putBlob(std::string_view bytes, const std::string& mime) {
+    const std::string sha = sha256Hex(bytes);
+    auto s = m_store->database().prepare(
+        "INSERT INTO local_blobs (sha256, mime, size, data) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(sha256) DO NOTHING");
+    if (!s)
+        return s.error();
+    s->bind(1, sha).bind(2, mime).bind(3, std::int64_t(bytes.size())).bindBlob(4, bytes.data(), bytes.size());
+    CY_TRY(s->exec());
+    return sha;
+}
+
+Result<std::optional<std::string>> DeviceStore::blobData(const std::string& sha256) {
+    auto s = m_store->database().prepare("SELECT data FROM local_blobs WHERE sha256 = ?");
+    if (!s)
+        return s.error();
+    s->bind(1, sha256);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<std::string>{};
+    const auto bytes = s->blob(0);
+    return std::optional<std::string>{std::string(bytes.begin(), bytes.end())};
+}
+
+// ---- reads ------------------------------------------------------------------------------------
+
+Result<std::optional<StoredRecord>> DeviceStore::get(const std::string& id) { return m_store->get(id); }
+Result<std::vector<StoredRecord>> DeviceStore::query(const store::RecordQuery& q) { return m_store->query(q); }
+Result<std::int64_t> DeviceStore::count(const store::RecordQuery& q) { return m_store->count(q); }
+
+// ---- sync support -----------------------------------------------------------------------------
+
+Result<std::vector<Operation>> DeviceStore::pendingOperations(int limit, std::size_t maxBytes) {
+    auto s = m_store->database().prepare("SELECT op FROM outbox ORDER BY seq LIMIT ?");
+    if (!s)
+        return s.error();
+    s->bind(1, limit);
+    std::vector<Operation> out;
+    std::size_t bytes = 0;
+    while (true) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const std::string text = s->text(0);
+        if (!out.empty() && bytes + text.size() > maxBytes)
+            break;
+        auto parsed = parseOutbox(text);
+        if (!parsed)
+            return parsed.error();
+        bytes += text.size();
+        out.push_back(std::move(parsed->op));
+    }
+    return out;
+}
+
+Result<std::int64_t> DeviceStore::pendingCount() {
+    auto s = m_store->database().prepare("SELECT count(*) FROM outbox");
+    if (!s)
+        return s.error();
+    CY_TRY(s->step());
+    return s->int64(0);
+}
+
+Result<std::int64_t> DeviceStore::pendingCountFor(const std::string& recordId) {
+    auto s = m_store->database().prepare("SELECT count(*) FROM outbox WHERE record_id = ?");
+    if (!s)
+        return s.error();
+    s->bind(1, recordId);
+    CY_TRY(s->step());
+    return s->int64(0);
+}
+
+Result<std::vector<Operation>> DeviceStore::pendingFor(const std::string& recordId) {
+    auto s = m_store->database().prepare("SELECT op FROM outbox WHERE record_id = ? ORDER BY seq");
+    if (!s)
+        return s.error();
+    s->bind(1, recordId);
+    std::vector<Operation> out;
+    while (true) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto parsed = parseOutbox(s->text(0));
+        if (!parsed)
+            return parsed.error();
+        out.push_back(std::move(parsed->op));
+    }
+    return out;
+}
+
+Status DeviceStore::rebase(const std::string& recordId) {
+    auto rec = m_store->get(recordId);
+    if (!rec)
+        return rec.error();
+    if (!*rec)
+        return {};
+    std::optional<StoredRecord> current;
+    if ((*rec)->serverBody) {
+        StoredRecord base = **rec;
+        base.body = (*rec)->serverBody->value("body", Json::object());
+        base.stamps = (*rec)->serverBody->value("stamps", Json::object());
+        base.serverBody.reset();
+        current = std::move(base);
+    }
+    // Replay what is still pending, in order, on top of the server's version.
+    auto s = m_store->database().prepare("SELECT op FROM outbox WHERE record_id = ? ORDER BY seq");
+    if (!s)
+        return s.error();
+    s->bind(1, recordId);
+    std::vector<OutboxRow> pending;
+    while (true) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto parsed = parseOutbox(s->text(0));
+        if (!parsed)
+            return parsed.error();
+        pending.push_back(std::move(*parsed));
+    }
+    for (const auto& p : pending) {
+        auto outcome = applyOperation(current, p.op, contextFor(p.op, p.actor));
+        if (outcome && outcome->changed)
+            current = outcome->record; // an edit that no longer applies waits for the server's verdict
+    }
+    if (!current)
+        return m_store->remove(recordId); // a create the server refused: the rejection keeps it
+    current->version = (*rec)->version;
+    current->serverBody = pending.empty() ? std::nullopt : (*rec)->serverBody;
+    return m_store->put(*current);
+}
+
+Status DeviceStore::applyPushResponse(const PushResponse& response) {
+    return m_store->transaction([&]() -> Status {
+        std::vector<std::string> touched;
+        for (const auto& r : response.results) {
+            auto sel = m_store->database().prepare("SELECT record_id, op FROM outbox WHERE seq = ?");
+            if (!sel)
+                return sel.error();
+            sel->bind(1, r.seq);
+            auto row = sel->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                continue; // already handled (a duplicated response)
+            const std::string recordId = sel->text(0);
+            const std::string entry = sel->text(1);
+            auto del = m_store->database().prepare("DELETE FROM outbox WHERE seq = ?");
+            if (!del)
+                return del.error();
+            del->bind(1, r.seq);
+            CY_TRY(del->exec());
+            if (r.status == OpStatus::Rejected) {
+                const Error e = r.error.value_or(Error{ErrorCode::Internal, "rejected"});
+                auto parsed = parseOutbox(entry);
+                auto ins = m_store->database().prepare(
+                    "INSERT OR REPLACE INTO rejections (seq, record_id, op, code, message, at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)");
+                if (!ins)
+                    return ins.error();
+                ins->bind(1, r.seq)
+                    .bind(2, recordId)
+                    .bind(3, parsed ? Json(parsed->op).dump() : entry)
+                    .bind(4, errorCodeName(e.code))
+                    .bind(5, e.message)
+                    .bind(6, toEpochMs(response.serverTime));
+                CY_TRY(ins->exec());
+            }
+            if (r.status != OpStatus::Applied)
+                touched.push_back(recordId);
+        }
+        for (const auto& id : touched)
+            CY_TRY(rebase(id));
+        return {};
+    });
+}
+
+Status DeviceStore::applyPullPage(const PullResponse& page) {
+    return m_store->transaction([&]() -> Status {
+        for (const auto& c : page.changes) {
+            if (!records::findRecordType(c.type))
+                continue; // a newer server's record type: ignore until this app is updated
+            if (c.type == "calendar" || c.type == "policy" || c.type == "community")
+                invalidateRules();
+            auto pending = pendingCountFor(c.id);
+            if (!pending)
+                return pending.error();
+            StoredRecord rec;
+            rec.id = c.id;
+            rec.type = c.type;
+            rec.version = c.version;
+            rec.deleted = c.deleted;
+            rec.originDevice = c.record.value("origin_device", std::string());
+            if (*pending == 0) {
+                rec.body = c.record;
+                rec.stamps = c.stamps.is_object() ? c.stamps : Json::object();
+                CY_TRY(m_store->put(rec));
+                continue;
+            }
+            auto existing = m_store->get(c.id);
+            if (!existing)
+                return existing.error();
+            rec.body = *existing ? (*existing)->body : c.record;
+            rec.stamps = *existing ? (*existing)->stamps : Json::object();
+            rec.serverBody = Json{{"body", c.record}, {"stamps", c.stamps}};
+            CY_TRY(m_store->put(rec));
+            CY_TRY(rebase(c.id));
+        }
+        CY_TRY(m_store->setMeta("cursor", page.cursor));
+        return m_store->setMeta("last_server_time", formatInstant(page.serverTime));
+    });
+}
+
+Result<std::vector<Rejection>> DeviceStore::rejections(bool includeAcknowledged) {
+    auto s = m_store->database().prepare(
+        std::string("SELECT seq, record_id, op, code, message, at, acknowledged FROM rejections") +
+        (includeAcknowledged ? "" : " WHERE acknowledged = 0") + " ORDER BY seq");
+    if (!s)
+        return s.error();
+    std::vector<Rejection> out;
+    while (true) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        Rejection r;
+        r.seq = s->int64(0);
+        r.recordId = s->text(1);
+        if (auto j = parseJson(s->text(2)))
+            if (auto op = decodeJson<Operation>(*j))
+                r.op = *op;
+        if (!errorCodeFromString(s->text(3), r.error.code))
+            r.error.code = ErrorCode::Internal;
+        r.error.message = s->text(4);
+        r.at = fromEpochMs(s->int64(5));
+        r.acknowledged = s->int64(6) != 0;
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+Status DeviceStore::acknowledgeRejection(std::int64_t seq) {
+    auto s = m_store->database().prepare("UPDATE rejections SET acknowledged = 1 WHERE seq = ?");
+    if (!s)
+        return s.error();
+    s->bind(1, seq);
+    CY_TRY(s->exec());
+    if (m_store->database().changes() == 0)
+        return notFound("no rejection " + std::to_string(seq));
+    return {};
+}
+
+Result<std::vector<LocalBlob>> DeviceStore::blobsToUpload() {
+    auto s = m_store->database().prepare(
+        "SELECT sha256, mime, size, uploaded FROM local_blobs WHERE uploaded < size ORDER BY rowid");
+    if (!s)
+        return s.error();
+    std::vector<LocalBlob> out;
+    while (true) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.push_back({s->text(0), s->text(1), s->int64(2), s->int64(3)});
+    }
+    return out;
+}
+
+Status DeviceStore::setBlobUploaded(const std::string& sha256, std::int64_t bytes) {
+    auto s = m_store->database().prepare("UPDATE local_blobs SET uploaded = ? WHERE sha256 = ?");
+    if (!s)
+        return s.error();
+    s->bind(1, bytes).bind(2, sha256);
+    return s->exec();
+}
+
+} // namespace courtyard::sync

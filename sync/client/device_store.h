@@ -1,0 +1,115 @@
+#pragma once
+// A device's local database: the records it may see, its own edits waiting in the outbox, the
+// server's refusals waiting for the user, attachments captured here, and its sync state. Every
+// local edit writes the record and its outbox operation in one transaction, so an edit that
+// was acknowledged to the user survives a crash or a flat battery and is sent exactly once.
+
+#include "shared/records/community_rules.h"
+#include "shared/rules/derive.h"
+#include "shared/store/record_store.h"
+#include "sync/protocol/hlc.h"
+#include "sync/protocol/merge.h"
+#include "sync/protocol/messages.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace courtyard::sync {
+
+struct DeviceState {
+    std::string serverUrl;
+    std::string token;
+    std::string deviceId;
+    std::string name;
+    domain::Role role = domain::Role::Staff;
+    std::vector<std::string> communityIds;
+    std::string cursor;
+    std::optional<Instant> lastSyncAt;  // last complete push + pull
+    std::optional<Instant> lastServerTime;
+    std::int64_t lastSeq = 0; // the last outbox sequence handed out
+};
+
+struct Rejection {
+    std::int64_t seq = 0;
+    std::string recordId;
+    Operation op;
+    Error error;
+    Instant at{};
+    bool acknowledged = false;
+};
+
+struct LocalBlob {
+    std::string sha256;
+    std::string mime;
+    std::int64_t size = 0;
+    std::int64_t uploaded = 0;
+};
+
+class DeviceStore {
+public:
+    static Result<std::unique_ptr<DeviceStore>> open(const std::string& path);
+    explicit DeviceStore(std::unique_ptr<store::SqliteRecordStore> store);
+
+    // ---- identity and state
+    Result<DeviceState> state();
+    Status setEnrollment(const std::string& serverUrl, const std::string& token);
+    Status setDeviceInfo(const DeviceInfo& info);
+    Status setLastSync(Instant at);
+
+    // ---- local edits (record + outbox operation, one transaction)
+    // Creates a record; returns its id (a new UUIDv7 unless the body has one).
+    Result<std::string> create(const std::string& type, Json body, const domain::Actor& actor, Instant now);
+    Status transition(const std::string& id, const std::string& action, const Json& params,
+                      const domain::Actor& actor, Instant now);
+    Status update(const std::string& id, const Json& fields, const domain::Actor& actor, Instant now);
+    Status append(const std::string& id, const std::string& list, const Json& item,
+                  const domain::Actor& actor, Instant now);
+    // Keeps an attachment's bytes in the database; returns its SHA-256.
+    Result<std::string> putBlob(std::string_view bytes, const std::string& mime);
+    Result<std::optional<std::string>> blobData(const std::string& sha256);
+
+    // ---- reads
+    Result<std::optional<store::StoredRecord>> get(const std::string& id);
+    Result<std::vector<store::StoredRecord>> query(const store::RecordQuery& q);
+    Result<std::int64_t> count(const store::RecordQuery& q);
+    // The community's calendar and policy as last synced (the built-in defaults before that).
+    const rules::RuleContext& rulesFor(const std::string& communityId);
+
+    // ---- sync support
+    Result<std::vector<Operation>> pendingOperations(int limit, std::size_t maxBytes = 2u << 20);
+    Result<std::int64_t> pendingCount();
+    Result<std::int64_t> pendingCountFor(const std::string& recordId);
+    Status applyPushResponse(const PushResponse& response);
+    Status applyPullPage(const PullResponse& page);
+    Result<std::vector<Rejection>> rejections(bool includeAcknowledged = false);
+    Status acknowledgeRejection(std::int64_t seq);
+    Result<std::vector<LocalBlob>> blobsToUpload();
+    Status setBlobUploaded(const std::string& sha256, std::int64_t bytes);
+
+    // Observes the server's clock (from a response) so local clocks order after it.
+    Status observeServerTime(Instant serverTime, Instant localNow);
+
+    store::SqliteRecordStore& records() { return *m_store; }
+
+private:
+    Status writeLocal(const Operation& op, const domain::Actor& actor);
+    Result<Operation> makeOperation(OpKind kind, const std::string& type, const std::string& id,
+                                    const domain::Actor& actor, Instant now);
+    ApplyContext contextFor(const Operation& op, const domain::Actor& actor);
+    Status rebase(const std::string& recordId);
+    Result<std::vector<Operation>> pendingFor(const std::string& recordId);
+    Result<HlcClock> loadClock();
+    void invalidateRules() { m_rules.clear(); }
+
+    std::unique_ptr<store::SqliteRecordStore> m_store;
+    struct RulesEntry {
+        std::unique_ptr<records::CommunityRules> rules;
+        std::unique_ptr<rules::RuleContext> ctx;
+    };
+    std::map<std::string, RulesEntry> m_rules;
+};
+
+} // namespace courtyard::sync

@@ -1,0 +1,207 @@
+#include "sync/client/sync_engine.h"
+
+#include "sync/protocol/crypto.h"
+
+namespace courtyard::sync {
+
+namespace {
+std::string urlEncode(std::string_view s) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+            c == '_' || c == '.' || c == '~') {
+            out.push_back(char(c));
+        } else {
+            out.push_back('%');
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 15]);
+        }
+    }
+    return out;
+}
+
+Result<Json> jsonBody(const HttpResponse& r) {
+    if (r.status < 200 || r.status >= 300)
+        return errorFromBody(r.body, r.status);
+    auto j = parseJson(r.body);
+    if (!j)
+        return unavailable("the server answered with something that is not JSON");
+    return j;
+}
+} // namespace
+
+SyncEngine::SyncEngine(DeviceStore& store, Transport& transport, Clock clock, SyncOptions options)
+    : m_store(store), m_transport(transport), m_clock(std::move(clock)), m_options(options) {}
+
+Result<HttpResponse> SyncEngine::call(HttpRequest request) {
+    auto st = m_store.state();
+    if (!st)
+        return st.error();
+    if (st->token.empty())
+        return unauthenticated("this device is not enrolled: it has no token");
+    request.headers["authorization"] = "Bearer " + st->token;
+    request.headers["x-courtyard-schema"] = std::to_string(kSchemaVersion);
+    if (!request.body.empty() && !request.headers.count("content-type"))
+        request.headers["content-type"] = "application/json";
+    return m_transport.send(request);
+}
+
+Result<DeviceInfo> SyncEngine::identify() {
+    auto resp = call({"GET", "/v1/whoami", {}, {}});
+    if (!resp)
+        return resp.error();
+    auto j = jsonBody(*resp);
+    if (!j)
+        return j.error();
+    auto info = decodeJson<DeviceInfo>(*j);
+    if (!info)
+        return info.error();
+    CY_TRY(m_store.setDeviceInfo(*info));
+    return info;
+}
+
+SyncReport SyncEngine::syncOnce() {
+    SyncReport report;
+    auto fail = [&](const Error& e) {
+        report.error = e;
+        return report;
+    };
+    auto st = m_store.state();
+    if (!st)
+        return fail(st.error());
+    if (st->deviceId.empty())
+        if (auto info = identify(); !info)
+            return fail(info.error());
+    if (auto s = push(report); !s)
+        return fail(s.error());
+    if (auto s = pull(report); !s)
+        return fail(s.error());
+    if (auto s = uploadBlobs(report); !s)
+        return fail(s.error());
+    report.complete = true;
+    (void)m_store.setLastSync(m_clock());
+    return report;
+}
+
+Status SyncEngine::push(SyncReport& report) {
+    auto st = m_store.state();
+    if (!st)
+        return st.error();
+    while (true) {
+        auto ops = m_store.pendingOperations(m_options.pushBatch);
+        if (!ops)
+            return ops.error();
+        if (ops->empty())
+            return {};
+        PushRequest req;
+        req.deviceId = st->deviceId;
+        req.deviceTime = m_clock();
+        req.ops = std::move(*ops);
+        const std::int64_t firstSeq = req.ops.front().seq;
+        auto resp = call({"POST", "/v1/sync/push", {}, Json(req).dump()});
+        if (!resp)
+            return resp.error();
+        auto j = jsonBody(*resp);
+        if (!j)
+            return j.error();
+        auto pr = decodeJson<PushResponse>(*j);
+        if (!pr)
+            return pr.error();
+        CY_TRY(m_store.applyPushResponse(*pr));
+        CY_TRY(m_store.observeServerTime(pr->serverTime, m_clock()));
+        for (const auto& r : pr->results) {
+            ++report.pushed;
+            if (r.status == OpStatus::Applied)
+                ++report.applied;
+            else if (r.status == OpStatus::Noop)
+                ++report.noop;
+            else
+                ++report.rejected;
+        }
+        // The server acknowledged nothing new: something is wrong; do not spin.
+        if (pr->lastSeq < firstSeq)
+            return internalError("the server did not accept operation " + std::to_string(firstSeq));
+    }
+}
+
+Status SyncEngine::pull(SyncReport& report) {
+    while (true) {
+        auto st = m_store.state();
+        if (!st)
+            return st.error();
+        const std::string target = "/v1/sync/pull?limit=" + std::to_string(m_options.pullPage) +
+                                   "&cursor=" + urlEncode(st->cursor);
+        auto resp = call({"GET", target, {}, {}});
+        if (!resp)
+            return resp.error();
+        auto j = jsonBody(*resp);
+        if (!j)
+            return j.error();
+        auto page = decodeJson<PullResponse>(*j);
+        if (!page)
+            return page.error();
+        CY_TRY(m_store.applyPullPage(*page));
+        report.pulled += int(page->changes.size());
+        ++report.pages;
+        if (!page->hasMore)
+            return {};
+    }
+}
+
+Status SyncEngine::uploadBlobs(SyncReport& report) {
+    auto blobs = m_store.blobsToUpload();
+    if (!blobs)
+        return blobs.error();
+    for (const auto& b : *blobs) {
+        // Ask the server how much it has: an interrupted upload resumes from there.
+        auto head = call({"HEAD", "/v1/blobs/" + b.sha256, {}, {}});
+        if (!head)
+            return head.error();
+        std::int64_t offset = 0;
+        if (head->status == 200) {
+            if (head->headers["x-blob-complete"] == "1") {
+                CY_TRY(m_store.setBlobUploaded(b.sha256, b.size));
+                ++report.blobsUploaded;
+                continue;
+            }
+            offset = std::stoll(head->headers.count("upload-offset") ? head->headers["upload-offset"] : "0");
+        } else if (head->status != 404) {
+            return errorFromBody(head->body, head->status);
+        }
+        auto data = m_store.blobData(b.sha256);
+        if (!data)
+            return data.error();
+        if (!*data)
+            return internalError("attachment " + b.sha256 + " is missing from the device database");
+        const std::string& bytes = **data;
+        while (offset < std::int64_t(bytes.size())) {
+            const std::size_t n = std::min<std::size_t>(m_options.blobChunk, bytes.size() - std::size_t(offset));
+            HttpRequest put{"PUT",
+                            "/v1/blobs/" + b.sha256 + "?offset=" + std::to_string(offset) +
+                                "&total=" + std::to_string(bytes.size()),
+                            {{"content-type", b.mime.empty() ? "application/octet-stream" : b.mime}},
+                            bytes.substr(std::size_t(offset), n)};
+            auto resp = call(put);
+            if (!resp)
+                return resp.error();
+            if (resp->status == 409) {
+                // The server has a different amount than we thought: continue from its offset.
+                auto j = parseJson(resp->body);
+                if (j && j->contains("offset") && (*j)["offset"].is_number_integer()) {
+                    offset = (*j)["offset"].get<std::int64_t>();
+                    continue;
+                }
+                return errorFromBody(resp->body, resp->status);
+            }
+            if (resp->status < 200 || resp->status >= 300)
+                return errorFromBody(resp->body, resp->status);
+            offset += std::int64_t(n);
+            CY_TRY(m_store.setBlobUploaded(b.sha256, offset));
+        }
+        ++report.blobsUploaded;
+    }
+    return {};
+}
+
+} // namespace courtyard::sync

@@ -1,0 +1,56 @@
+#pragma once
+// The client-side sync engine, used unchanged by the Qt app and the headless device: push the
+// outbox in order (exactly once, whatever is lost or repeated on the way), pull the server's
+// changes page by page (each page applied with its cursor in one local transaction), and upload
+// attachments resumably. Any network failure ends the cycle early with nothing lost: the next
+// cycle continues where this one stopped.
+
+#include "sync/client/device_store.h"
+#include "sync/client/transport.h"
+
+#include <functional>
+
+namespace courtyard::sync {
+
+struct SyncReport {
+    int pushed = 0;
+    int applied = 0;
+    int noop = 0;
+    int rejected = 0;
+    int pulled = 0;
+    int pages = 0;
+    int blobsUploaded = 0;
+    bool complete = false;      // pushed everything and pulled to the end
+    std::optional<Error> error; // why it stopped early
+};
+
+struct SyncOptions {
+    int pushBatch = 500;
+    int pullPage = 500;
+    std::size_t blobChunk = 1u << 20; // 1 MiB per upload request
+};
+
+class SyncEngine {
+public:
+    using Clock = std::function<Instant()>;
+    SyncEngine(DeviceStore& store, Transport& transport, Clock clock, SyncOptions options = {});
+
+    // Learns what the token stands for and records it (first contact, or after re-enrolment).
+    Result<DeviceInfo> identify();
+    // One cycle: identify if needed, push, pull, upload attachments.
+    SyncReport syncOnce();
+
+    Status push(SyncReport& report);
+    Status pull(SyncReport& report);
+    Status uploadBlobs(SyncReport& report);
+
+private:
+    Result<HttpResponse> call(HttpRequest request);
+
+    DeviceStore& m_store;
+    Transport& m_transport;
+    Clock m_clock;
+    SyncOptions m_options;
+};
+
+} // namespace courtyard::sync

@@ -1,0 +1,138 @@
+#include "sync/protocol/crypto.h"
+
+#include <argon2.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <stdexcept>
+
+namespace courtyard::sync {
+
+namespace {
+std::string toHex(const unsigned char* p, std::size_t n) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out(n * 2, '0');
+    for (std::size_t i = 0; i < n; ++i) {
+        out[2 * i] = digits[p[i] >> 4];
+        out[2 * i + 1] = digits[p[i] & 0xf];
+    }
+    return out;
+}
+} // namespace
+
+Sha256::Sha256() : m_ctx(EVP_MD_CTX_new()) {
+    if (!m_ctx || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(m_ctx), EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("OpenSSL SHA-256 is unavailable");
+}
+
+Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_ctx)); }
+
+void Sha256::update(std::string_view bytes) {
+    EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_ctx), bytes.data(), bytes.size());
+}
+
+std::string Sha256::finishHex() {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(m_ctx), md, &len);
+    return toHex(md, len);
+}
+
+std::string sha256Hex(std::string_view bytes) {
+    Sha256 h;
+    h.update(bytes);
+    return h.finishHex();
+}
+
+std::vector<unsigned char> randomBytes(std::size_t n) {
+    std::vector<unsigned char> out(n);
+    if (n > 0 && RAND_bytes(out.data(), int(n)) != 1)
+        throw std::runtime_error("OpenSSL could not produce random bytes");
+    return out;
+}
+
+std::string base64UrlEncode(std::string_view bytes) {
+    static constexpr char alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string out;
+    out.reserve((bytes.size() * 4 + 2) / 3);
+    std::uint32_t buffer = 0;
+    int bits = 0;
+    for (unsigned char c : bytes) {
+        buffer = (buffer << 8) | c;
+        bits += 8;
+        while (bits >= 6) {
+            out.push_back(alphabet[(buffer >> (bits - 6)) & 0x3f]);
+            bits -= 6;
+        }
+    }
+    if (bits > 0)
+        out.push_back(alphabet[(buffer << (6 - bits)) & 0x3f]);
+    return out;
+}
+
+Result<std::string> base64UrlDecode(std::string_view text) {
+    std::string out;
+    std::uint32_t buffer = 0;
+    int bits = 0;
+    for (char c : text) {
+        int v;
+        if (c >= 'A' && c <= 'Z')
+            v = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9')
+            v = c - '0' + 52;
+        else if (c == '-')
+            v = 62;
+        else if (c == '_')
+            v = 63;
+        else
+            return invalidArgument("not base64url text");
+        buffer = (buffer << 6) | std::uint32_t(v);
+        bits += 6;
+        if (bits >= 8) {
+            out.push_back(char((buffer >> (bits - 8)) & 0xff));
+            bits -= 8;
+        }
+    }
+    return out;
+}
+
+std::string newDeviceToken() {
+    const auto bytes = randomBytes(32);
+    return "cyt_" + base64UrlEncode(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+}
+
+std::string tokenHash(std::string_view token) { return sha256Hex(token); }
+
+Status checkPinFormat(std::string_view pin) {
+    if (pin.size() < 4 || pin.size() > 12)
+        return invalidArgument("a PIN is 4 to 12 digits");
+    for (char c : pin)
+        if (c < '0' || c > '9')
+            return invalidArgument("a PIN is digits only");
+    return {};
+}
+
+Result<std::string> hashPin(std::string_view pin, PinHashCost cost) {
+    CY_TRY(checkPinFormat(pin));
+    const auto salt = randomBytes(16);
+    const std::size_t encodedLen =
+        argon2_encodedlen(cost.passes, cost.memoryKiB, 1, std::uint32_t(salt.size()), 32, Argon2_id);
+    std::string encoded(encodedLen, '\0');
+    const int rc = argon2id_hash_encoded(cost.passes, cost.memoryKiB, 1, pin.data(), pin.size(),
+                                         salt.data(), salt.size(), 32, encoded.data(), encoded.size());
+    if (rc != ARGON2_OK)
+        return internalError(std::string("Argon2id failed: ") + argon2_error_message(rc));
+    encoded.resize(std::char_traits<char>::length(encoded.c_str()));
+    return encoded;
+}
+
+bool verifyPin(std::string_view pin, std::string_view encodedHash) {
+    if (encodedHash.rfind("$argon2id$", 0) != 0)
+        return false;
+    const std::string encoded(encodedHash);
+    return argon2id_verify(encoded.c_str(), pin.data(), pin.size()) == ARGON2_OK;
+}
+
+} // namespace courtyard::sync

@@ -1,0 +1,168 @@
+#include "sync/protocol/merge.h"
+
+#include "sync/protocol/hlc.h"
+
+#include <algorithm>
+
+namespace courtyard::sync {
+
+bool hlcNewer(std::string_view a, std::string_view b) {
+    if (a.empty())
+        return false;
+    if (b.empty())
+        return true;
+    auto ha = Hlc::parse(a);
+    auto hb = Hlc::parse(b);
+    if (!ha || !hb)
+        return a > b;
+    return *hb < *ha;
+}
+
+namespace {
+
+void derive(store::StoredRecord& r, const records::RecordType& type, const ApplyContext& ctx) {
+    if (!ctx.rulesFor)
+        return;
+    const auto community = type.index(r.body).communityId;
+    if (const auto* rules = ctx.rulesFor(community))
+        type.derive(r.body, *rules, {ctx.authoritative, false});
+}
+
+void stampPlainFields(store::StoredRecord& r, const records::RecordType& type, const Json& before,
+                      const std::string& hlc) {
+    if (hlc.empty())
+        return;
+    if (!r.stamps.is_object())
+        r.stamps = Json::object();
+    for (auto field : type.plainFields()) {
+        const std::string key(field);
+        const bool changed = before.is_null() || before.value(key, Json()) != r.body.value(key, Json());
+        if (changed)
+            r.stamps[key] = hlc;
+    }
+}
+
+Result<MergeOutcome> create(const std::optional<store::StoredRecord>& current, const Operation& op,
+                            const records::RecordType& type, const ApplyContext& ctx) {
+    Json body = op.body;
+    if (body.contains("id") && body["id"] != Json(op.id))
+        return invalidArgument("body.id: differs from the operation's id");
+    body["id"] = op.id;
+    if (!type.isReference()) {
+        // Who and which device are the server's knowledge, not the device's claim.
+        body["origin_device"] = ctx.originDevice;
+        body["created_by"] = ctx.actor.staffId;
+        body["created_at"] = ctx.at;
+    }
+    auto normal = type.prepareNew(body);
+    if (!normal)
+        return normal.error();
+    if (current) {
+        if (!current->deleted && current->originDevice == ctx.originDevice)
+            return MergeOutcome{false, *current, {}, "already created"};
+        return alreadyExists("a " + op.type + " with id " + op.id + " already exists");
+    }
+    MergeOutcome out;
+    out.changed = true;
+    out.record.id = op.id;
+    out.record.type = op.type;
+    out.record.body = std::move(*normal);
+    out.record.originDevice = ctx.originDevice;
+    stampPlainFields(out.record, type, Json(), ctx.hlc);
+    derive(out.record, type, ctx);
+    return out;
+}
+
+Result<MergeOutcome> update(const store::StoredRecord& current, const Operation& op,
+                            const records::RecordType& type, const ApplyContext& ctx) {
+    MergeOutcome out;
+    out.record = current;
+    Json winners = Json::object();
+    for (const auto& [key, value] : op.fields.items()) {
+        const std::string stamp = current.stamps.is_object() ? current.stamps.value(key, std::string()) : "";
+        if (ctx.hlc.empty() || stamp.empty() || hlcNewer(ctx.hlc, stamp))
+            winners[key] = value;
+        else
+            out.ignoredFields.push_back(key);
+    }
+    if (winners.empty()) {
+        out.note = "a later edit from another device already set these fields";
+        return out;
+    }
+    CY_TRY(type.update(out.record.body, winners));
+    if (!out.record.stamps.is_object())
+        out.record.stamps = Json::object();
+    for (const auto& [key, value] : winners.items())
+        if (!ctx.hlc.empty())
+            out.record.stamps[key] = ctx.hlc;
+    if (!out.ignoredFields.empty()) {
+        out.note = "kept the later value of:";
+        for (const auto& f : out.ignoredFields)
+            out.note += " " + f;
+    }
+    derive(out.record, type, ctx);
+    out.changed = out.record.body != current.body;
+    return out;
+}
+
+Result<MergeOutcome> transition(const store::StoredRecord& current, const Operation& op,
+                                const records::RecordType& type, const ApplyContext& ctx) {
+    MergeOutcome out;
+    out.record = current;
+    domain::TransitionRequest req{op.action, op.params, ctx.actor, ctx.at, ctx.opId};
+    auto result = type.transition(out.record.body, req);
+    if (!result)
+        return result.error();
+    if (result->noop) {
+        out.note = "already done";
+        return out;
+    }
+    stampPlainFields(out.record, type, current.body, ctx.hlc);
+    derive(out.record, type, ctx);
+    out.changed = true;
+    return out;
+}
+
+Result<MergeOutcome> append(const store::StoredRecord& current, const Operation& op,
+                            const records::RecordType& type, const ApplyContext& ctx) {
+    MergeOutcome out;
+    out.record = current;
+    auto changed = type.append(out.record.body, op.list, op.item);
+    if (!changed)
+        return changed.error();
+    if (!*changed) {
+        out.note = "already there";
+        return out;
+    }
+    derive(out.record, type, ctx);
+    out.changed = true;
+    return out;
+}
+
+} // namespace
+
+Result<MergeOutcome> applyOperation(const std::optional<store::StoredRecord>& current,
+                                    const Operation& op, const ApplyContext& ctx) {
+    const auto* type = records::findRecordType(op.type);
+    if (!type)
+        return invalidArgument("unknown record type '" + op.type + "'");
+    if (current && current->type != op.type)
+        return invalidArgument("record " + op.id + " is a " + current->type + ", not a " + op.type);
+    if (op.kind == OpKind::Create)
+        return create(current, op, *type, ctx);
+    if (!current || current->deleted)
+        return notFound("no " + op.type + " with id " + op.id);
+    switch (op.kind) {
+    case OpKind::Update:
+        return update(*current, op, *type, ctx);
+    case OpKind::Transition:
+        return transition(*current, op, *type, ctx);
+    case OpKind::Append:
+        return append(*current, op, *type, ctx);
+    case OpKind::Create:
+        break;
+    }
+    return internalError("unreachable");
+}
+
+} // namespace courtyard::sync

@@ -1,0 +1,115 @@
+#pragma once
+// The sync protocol's wire messages (docs/sync-protocol.md has examples). Every request and
+// response carries a schema version; the server accepts the current one and the one before.
+
+#include "shared/core/json_util.h"
+#include "shared/core/time.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace courtyard::sync {
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr int kOldestSchemaVersion = 1; // when 2 ships, 1 stays accepted
+bool schemaSupported(int version);
+Status checkSchema(const Json& message);
+
+enum class OpKind { Create, Update, Transition, Append };
+COURTYARD_ENUM_STRINGS(OpKind, {{OpKind::Create, "create"},
+                                {OpKind::Update, "update"},
+                                {OpKind::Transition, "transition"},
+                                {OpKind::Append, "append"}})
+
+// One local edit, as queued in a device's outbox and pushed. `seq` is per device, from 1,
+// without gaps; the server applies each exactly once.
+struct Operation {
+    std::int64_t seq = 0;
+    OpKind kind = OpKind::Create;
+    std::string type; // record type
+    std::string id;   // record id
+    std::string hlc;  // the device's hybrid logical clock at the edit
+    Instant at{};     // when it happened on the device
+    std::string actor; // staff id; empty for a resident at a kiosk
+    Json body;         // create: the new record
+    Json fields;       // update: plain fields to set
+    std::string action; // transition
+    Json params;        // transition
+    std::string list;   // append
+    Json item;          // append
+};
+void to_json(Json& j, const Operation& op);
+void from_json(const Json& j, Operation& op);
+
+struct PushRequest {
+    int schema = kSchemaVersion;
+    std::string deviceId;
+    Instant deviceTime{}; // the device's clock when it sent this: the server measures skew
+    std::vector<Operation> ops;
+};
+void to_json(Json& j, const PushRequest& r);
+void from_json(const Json& j, PushRequest& r);
+
+enum class OpStatus { Applied, Noop, Rejected };
+COURTYARD_ENUM_STRINGS(OpStatus, {{OpStatus::Applied, "applied"}, {OpStatus::Noop, "noop"}, {OpStatus::Rejected, "rejected"}})
+
+struct OpResult {
+    std::int64_t seq = 0;
+    OpStatus status = OpStatus::Applied;
+    std::optional<Error> error; // rejected: why, and what to do (the code)
+    std::int64_t version = 0;   // the record's version after the operation
+    std::string note;           // e.g. fields a later edit from another device kept
+    std::string mergedInto;     // a duplicate kiosk submission: the record it was merged into
+};
+void to_json(Json& j, const OpResult& r);
+void from_json(const Json& j, OpResult& r);
+
+struct PushResponse {
+    int schema = kSchemaVersion;
+    Instant serverTime{};
+    std::int64_t lastSeq = 0; // the last operation the server has applied for this device
+    std::vector<OpResult> results;
+};
+void to_json(Json& j, const PushResponse& r);
+void from_json(const Json& j, PushResponse& r);
+
+struct Change {
+    std::string type;
+    std::string id;
+    std::int64_t version = 0;
+    bool deleted = false;
+    Json record;
+    Json stamps; // per-field clocks, so a device predicts the server's merge of its pending edits
+};
+void to_json(Json& j, const Change& c);
+void from_json(const Json& j, Change& c);
+
+struct PullResponse {
+    int schema = kSchemaVersion;
+    Instant serverTime{};
+    std::vector<Change> changes;
+    std::string cursor; // opaque: pass it back as is
+    bool hasMore = false;
+};
+void to_json(Json& j, const PullResponse& r);
+void from_json(const Json& j, PullResponse& r);
+
+// GET /v1/whoami: what the token stands for.
+struct DeviceInfo {
+    int schema = kSchemaVersion;
+    std::string deviceId;
+    std::string name;
+    std::string role;
+    std::vector<std::string> communityIds;
+    Instant serverTime{};
+};
+void to_json(Json& j, const DeviceInfo& d);
+void from_json(const Json& j, DeviceInfo& d);
+
+// {"error": {"code": "...", "message": "..."}}
+Json errorBody(const Error& e);
+Error errorFromBody(std::string_view body, int httpStatus);
+
+} // namespace courtyard::sync
