@@ -10,7 +10,7 @@ packages=(
   # domain + server: JSON, SQLite, time zones (date/tz over the system tzdata), TLS/SHA-256,
   # Argon2id for PIN hashes, Boost.Beast/Asio (header-only)
   nlohmann-json3-dev libsqlite3-dev sqlite3 libhowardhinnant-date-dev tzdata
-  libssl-dev libargon2-dev libboost1.81-dev
+  libssl-dev openssl libargon2-dev libboost1.81-dev
   # client: Qt 6.4 Quick/Controls/Test/Charts/Multimedia/VirtualKeyboard, linguist tools
   qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-svg-dev

@@ -71,30 +71,43 @@ private:
     void doRead() {
         m_parser.emplace();
         m_parser->header_limit(16 * 1024);
-        m_parser->body_limit(64 * 1024);
+        // Beast checks Content-Length against the limit while parsing the header, so start
+        // with the largest any route allows and tighten it once the route is known.
+        m_parser->body_limit(maxBodyLimit());
         beast::get_lowest_layer(m_stream).expires_after(m_shared.config.readTimeout);
         http::async_read_header(m_stream, m_buffer, *m_parser,
                                 [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onHeader(ec); });
     }
 
     void onHeader(beast::error_code ec) {
+        if (ec == http::error::body_limit)
+            return tooLarge();
         if (ec)
             return closeAfter(ec, "read header");
         const auto& h = m_parser->get();
-        m_parser->body_limit(bodyLimitFor(h.method(), h.target()));
+        const std::size_t limit = bodyLimitFor(h.method(), h.target());
+        if (const auto length = m_parser->content_length(); length && *length > limit)
+            return tooLarge();
+        m_parser->body_limit(limit);
         http::async_read(m_stream, m_buffer, *m_parser,
                          [self = this->shared_from_this()](beast::error_code e, std::size_t) { self->onRead(e); });
     }
 
+    // 413, and the connection closes: the rest of the body is not worth reading.
+    void tooLarge() {
+        const auto& h = m_parser->get();
+        Response res = errorResponse(resourceExhausted("the request body is larger than the " +
+                                                       std::to_string(bodyLimitFor(h.method(), h.target())) +
+                                                       " bytes allowed here"),
+                                     h.version(), false);
+        res.result(http::status::payload_too_large);
+        m_shared.ctx.metrics.observeRequest(routeName(h.method(), h.target()), 413, 0);
+        send(std::move(res), false);
+    }
+
     void onRead(beast::error_code ec) {
-        if (ec == http::error::body_limit) {
-            const auto& h = m_parser->get();
-            return send(errorResponse(resourceExhausted("the request body is larger than " +
-                                                        std::to_string(bodyLimitFor(h.method(), h.target())) +
-                                                        " bytes allowed here"),
-                                      h.version(), false),
-                        false);
-        }
+        if (ec == http::error::body_limit)
+            return tooLarge();
         if (ec)
             return closeAfter(ec, "read");
         auto req = std::make_shared<Request>(m_parser->release());

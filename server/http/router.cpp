@@ -5,6 +5,7 @@
 #include "sync/protocol/messages.h"
 #include "sync/protocol/roles.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -247,6 +248,8 @@ std::size_t bodyLimitFor(http::verb method, std::string_view target) {
         return kBlobChunkBody;
     return kSmallBody;
 }
+
+std::size_t maxBodyLimit() { return std::max({kSmallBody, kPushBody, kBlobChunkBody}); }
 
 std::string routeName(http::verb method, std::string_view target) {
     std::string path(target.substr(0, target.find('?')));

@@ -24,6 +24,8 @@ using Response = http::response<http::string_body>;
 Response handleRequest(const Request& req, ServerContext& ctx);
 // The largest body a request to this target may carry; checked before the body is read.
 std::size_t bodyLimitFor(http::verb method, std::string_view target);
+// The largest body any route accepts.
+std::size_t maxBodyLimit();
 // The route's name for metrics and logs ("/v1/blobs/:sha" rather than every hash).
 std::string routeName(http::verb method, std::string_view target);
 

@@ -51,11 +51,13 @@ public:
 
     T& value() & { assert(has_value()); return std::get<0>(m_v); }
     const T& value() const& { assert(has_value()); return std::get<0>(m_v); }
-    T&& value() && { assert(has_value()); return std::get<0>(std::move(m_v)); }
+    // By value from a temporary: `for (auto& x : *makeResult())` then keeps x's container alive.
+    T value() && { assert(has_value()); return std::get<0>(std::move(m_v)); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T operator*() && { return std::move(*this).value(); }
 
     const Error& error() const { assert(!has_value()); return std::get<1>(m_v); }
 

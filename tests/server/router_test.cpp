@@ -1,0 +1,564 @@
+// The server's HTTP surface called directly (no sockets), over a real SQLite data directory
+// loaded with the demo company: authentication, schema versions, exactly-once pushes, bad input
+// of every kind answered with a clear 4xx that changes nothing, the authorization matrix of
+// endpoints × roles × communities, clock-skew correction, escalation and attachments.
+#include "server/http/router.h"
+#include "server/service/scope.h"
+#include "server/service/admin_service.h"
+#include "server/storage/sqlite_storage.h"
+#include "sync/protocol/crypto.h"
+#include "sync/protocol/messages.h"
+#include "test_support.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <set>
+
+using namespace courtyard;
+using namespace courtyard::server;
+
+namespace {
+
+struct Fixture {
+    QTemporaryDir dir;
+    Instant now = *parseInstant("2026-03-05T02:00:00Z"); // Thursday 10:00 in Shanghai
+    std::unique_ptr<SqliteStorage> storage;
+    RulesCache rules;
+    std::unique_ptr<SyncService> sync;
+    std::unique_ptr<BlobService> blobs;
+    std::unique_ptr<EscalationService> escalations;
+    Metrics metrics;
+    std::unique_ptr<ServerContext> ctx;
+    std::map<std::string, NewDevice> devices;
+
+    Fixture() {
+        storage = std::move(*SqliteStorage::open(dir.filePath("courtyard.db").toStdString()));
+        Clock clock = [this] { return now; };
+        sync = std::make_unique<SyncService>(*storage, rules, clock);
+        blobs = std::make_unique<BlobService>(*storage, dir.filePath("blobs").toStdString(), clock, 1 << 20);
+        escalations = std::make_unique<EscalationService>(*storage, rules, clock);
+        ctx.reset(new ServerContext{*storage, *sync, *blobs, *escalations, metrics, clock});
+        auto imported = importCompany(*storage, demoCompany(), clock, {1024, 1});
+        if (!imported)
+            qFatal("import failed: %s", imported.error().message.c_str());
+        auto add = [&](const char* key, const char* role, std::vector<std::string> communities) {
+            devices[key] = *addDevice(*storage, key, role, communities, clock);
+        };
+        add("staff-sun", "staff", {"cm-sunshine"});
+        add("staff-jade", "staff", {"cm-jadelake"});
+        add("sup-both", "supervisor", {"cm-sunshine", "cm-jadelake"});
+        add("manager", "manager", {"cm-sunshine", "cm-jadelake"});
+        add("dev-cs", "developer_cs", {"cm-sunshine"});
+        add("kiosk-sun", "kiosk", {"cm-sunshine"});
+        add("kiosk-jade", "kiosk", {"cm-jadelake"});
+    }
+
+    Response call(http::verb verb, const std::string& target, const std::string& body = {},
+                  const std::string& device = "staff-sun", const char* schema = "1") {
+        Request req{verb, target, 11};
+        if (!device.empty())
+            req.set(http::field::authorization, "Bearer " + (devices.count(device) ? devices[device].token : device));
+        if (schema)
+            req.set("X-Courtyard-Schema", schema);
+        req.body() = body;
+        req.prepare_payload();
+        return handleRequest(req, *ctx);
+    }
+
+    Json push(const std::string& device, const Json& ops, Instant deviceTime) {
+        Json req{{"schema", 1}, {"device_time", formatInstant(deviceTime)}, {"ops", ops}};
+        auto res = call(http::verb::post, "/v1/sync/push", req.dump(), device);
+        Json j = Json::parse(res.body(), nullptr, false);
+        j["_status"] = res.result_int();
+        return j;
+    }
+
+    Json pullAll(const std::string& device) {
+        Json all = Json::array();
+        std::string cursor;
+        for (int i = 0; i < 100; ++i) {
+            auto res = call(http::verb::get, "/v1/sync/pull?limit=200&cursor=" + cursor, {}, device);
+            auto j = Json::parse(res.body());
+            for (auto& c : j["changes"])
+                all.push_back(c);
+            cursor = j["cursor"].get<std::string>();
+            if (!j["has_more"].get<bool>())
+                break;
+        }
+        return all;
+    }
+
+    std::int64_t changeVersion() {
+        std::int64_t v = 0;
+        (void)storage->read([&](ReadUnit& u) -> Status {
+            v = *u.maxVersion();
+            return {};
+        });
+        return v;
+    }
+};
+
+Json createComplaint(std::int64_t seq, const std::string& id, const std::string& community, const std::string& actor,
+                     Instant at, bool urgent = false) {
+    return Json{{"seq", seq},
+                {"kind", "create"},
+                {"type", "complaint"},
+                {"id", id},
+                {"hlc", std::to_string(toEpochMs(at)) + ".0000.x"},
+                {"at", formatInstant(at)},
+                {"actor", actor},
+                {"body",
+                 {{"community_id", community},
+                  {"channel", "phone"},
+                  {"category", "repairs"},
+                  {"content", "Corridor light out, building 1"},
+                  {"urgent", urgent},
+                  {"unit_id", community + "-b1-1-502"},
+                  {"received_at", formatInstant(at)}}}};
+}
+
+} // namespace
+
+class RouterTest : public QObject {
+    Q_OBJECT
+private slots:
+    void healthAndMetrics() {
+        Fixture f;
+        auto res = f.call(http::verb::get, "/healthz", {}, "", nullptr);
+        QCOMPARE(res.result_int(), 200);
+        QCOMPARE(Json::parse(res.body())["status"], Json("ok"));
+        res = f.call(http::verb::get, "/metrics", {}, "", nullptr);
+        QCOMPARE(res.result_int(), 200);
+        QVERIFY(res.body().find("courtyard_sync_operations_total{outcome=\"applied\"}") != std::string::npos);
+        QVERIFY(res.body().find("courtyard_pending_escalations 0") != std::string::npos);
+    }
+
+    void requestsNeedATokenAndASchemaVersion_data() {
+        QTest::addColumn<QString>("device");
+        QTest::addColumn<QString>("schema");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("no token") << "" << "1" << 401 << "unauthenticated";
+        QTest::newRow("unknown token") << "cyt_madeup" << "1" << 401 << "unauthenticated";
+        QTest::newRow("no schema header") << "staff-sun" << "" << 400 << "invalid_argument";
+        QTest::newRow("a schema from the future") << "staff-sun" << "99" << 409 << "failed_precondition";
+        QTest::newRow("a schema that is not a number") << "staff-sun" << "one" << 409 << "failed_precondition";
+        QTest::newRow("all good") << "staff-sun" << "1" << 200 << "";
+    }
+    void requestsNeedATokenAndASchemaVersion() {
+        QFETCH(QString, device);
+        QFETCH(QString, schema);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        Fixture f;
+        const std::string s = schema.toStdString();
+        auto res = f.call(http::verb::get, "/v1/whoami", {}, device.toStdString(), schema.isEmpty() ? nullptr : s.c_str());
+        QCOMPARE(res.result_int(), status);
+        if (!code.isEmpty())
+            QCOMPARE(QString::fromStdString(Json::parse(res.body())["error"]["code"].get<std::string>()), code);
+    }
+
+    void aRevokedDeviceIsLockedOut() {
+        Fixture f;
+        QCOMPARE(f.call(http::verb::get, "/v1/whoami").result_int(), 200);
+        QVERIFY(revokeDevice(*f.storage, f.devices["staff-sun"].id, [&] { return f.now; }));
+        auto res = f.call(http::verb::get, "/v1/whoami");
+        QCOMPARE(res.result_int(), 401);
+        QVERIFY(res.body().find("revoked") != std::string::npos);
+        QCOMPARE(f.call(http::verb::get, "/v1/sync/pull").result_int(), 401);
+    }
+
+    void aPushIsAppliedExactlyOnce() {
+        Fixture f;
+        const Json ops = Json::array({createComplaint(1, "c-1", "cm-sunshine", "s-1001", f.now)});
+        auto first = f.push("staff-sun", ops, f.now);
+        QCOMPARE(first["_status"], Json(200));
+        QCOMPARE(first["results"][0]["status"], Json("applied"));
+        QCOMPARE(first["last_seq"], Json(1));
+        const auto version = f.changeVersion();
+        // The response was lost; the device sends the same push again.
+        auto second = f.push("staff-sun", ops, f.now);
+        QCOMPARE(second["results"], first["results"]);
+        QCOMPARE(f.changeVersion(), version);
+        QCOMPARE(f.sync->counters().replayed.load(), 1);
+        // The same sequence number for a different edit: a damaged device, refused.
+        auto other = Json::array({createComplaint(1, "c-2", "cm-sunshine", "s-1001", f.now)});
+        auto third = f.push("staff-sun", other, f.now);
+        QCOMPARE(third["results"][0]["status"], Json("rejected"));
+        QCOMPARE(third["results"][0]["error"]["code"], Json("conflict"));
+        QCOMPARE(f.changeVersion(), version);
+        // A gap in the sequence: the device lost operations.
+        auto gap = f.push("staff-sun", Json::array({createComplaint(5, "c-5", "cm-sunshine", "s-1001", f.now)}), f.now);
+        QCOMPARE(gap["_status"], Json(409));
+        QVERIFY(gap["error"]["message"].get<std::string>().find("expected operation 2") != std::string::npos);
+        QCOMPARE(f.changeVersion(), version);
+    }
+
+    void badInputGetsAClearErrorAndChangesNothing_data() {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("malformed JSON") << QByteArray("{\"schema\":1,") << 400 << "JSON";
+        QTest::newRow("not UTF-8") << QByteArray("{\"schema\":1,\"device_time\":\"\xff\xfe\",\"ops\":[]}") << 400 << "UTF-8";
+        QTest::newRow("ops is not a list")
+            << QByteArray(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":{"seq":1}})") << 400 << "ops";
+        QTest::newRow("no device time") << QByteArray(R"({"schema":1,"ops":[]})") << 400 << "device_time";
+        QTest::newRow("no schema") << QByteArray(R"({"device_time":"2026-03-05T02:00:00Z","ops":[]})") << 400 << "schema";
+        QTest::newRow("an old schema") << QByteArray(R"({"schema":0,"device_time":"2026-03-05T02:00:00Z","ops":[]})")
+                                       << 409 << "schema";
+        QTest::newRow("operations out of order")
+            << QByteArray(QByteArray(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[)") +
+                          QByteArray::fromStdString(createComplaint(2, "a", "cm-sunshine", "s-1001", {}).dump()) + "," +
+                          QByteArray::fromStdString(createComplaint(1, "b", "cm-sunshine", "s-1001", {}).dump()) + "]}")
+            << 400 << "consecutive";
+        QTest::newRow("a wrongly typed field in an operation")
+            << QByteArray(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[{"seq":"one","kind":"create"}]})")
+            << 400 << "seq";
+    }
+    void badInputGetsAClearErrorAndChangesNothing() {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, mentions);
+        Fixture f;
+        const auto version = f.changeVersion();
+        auto res = f.call(http::verb::post, "/v1/sync/push", body.toStdString());
+        QCOMPARE(res.result_int(), status);
+        auto j = Json::parse(res.body());
+        QVERIFY(j["error"]["code"].is_string());
+        QVERIFY2(j["error"]["message"].get<std::string>().find(mentions.toStdString()) != std::string::npos,
+                 j["error"]["message"].get<std::string>().c_str());
+        QCOMPARE(f.changeVersion(), version);
+        // … and the server keeps serving.
+        QCOMPARE(f.call(http::verb::get, "/v1/whoami").result_int(), 200);
+    }
+
+    void tooManyOperationsInOnePush() {
+        Fixture f;
+        Json ops = Json::array();
+        for (int i = 1; i <= 1001; ++i)
+            ops.push_back(createComplaint(i, "c-" + std::to_string(i), "cm-sunshine", "s-1001", f.now));
+        QCOMPARE(f.push("staff-sun", ops, f.now)["_status"], Json(429));
+    }
+
+    void refusedOperationsAreAnsweredOneByOne() {
+        Fixture f;
+        const auto version = f.changeVersion();
+        Json unknownType = createComplaint(1, "x-1", "cm-sunshine", "s-1001", f.now);
+        unknownType["type"] = "teleporter";
+        Json otherCommunity = createComplaint(2, "x-2", "cm-jadelake", "s-1001", f.now);
+        Json nobody = createComplaint(3, "x-3", "cm-sunshine", "", f.now);
+        Json stranger = createComplaint(4, "x-4", "cm-sunshine", "s-0000", f.now);
+        Json staffElsewhere = createComplaint(5, "x-5", "cm-sunshine", "s-1006", f.now); // serves Jade Lake only
+        Json companyData{{"seq", 6}, {"kind", "create"}, {"type", "unit"}, {"id", "u-new"}, {"at", formatInstant(f.now)},
+                         {"actor", "s-1001"}, {"body", {{"community_id", "cm-sunshine"}, {"building_id", "b"}, {"number", "9"}}}};
+        Json badBody = createComplaint(7, "x-7", "cm-sunshine", "s-1001", f.now);
+        badBody["body"]["category"] = "weather";
+        auto r = f.push("staff-sun", Json::array({unknownType, otherCommunity, nobody, stranger, staffElsewhere,
+                                                  companyData, badBody}),
+                        f.now);
+        QCOMPARE(r["_status"], Json(200));
+        const char* expected[] = {"invalid_argument", "permission_denied", "unauthenticated", "permission_denied",
+                                  "permission_denied", "permission_denied", "invalid_argument"};
+        for (int i = 0; i < 7; ++i) {
+            QCOMPARE(r["results"][i]["status"], Json("rejected"));
+            QCOMPARE(r["results"][i]["error"]["code"], Json(expected[i]));
+        }
+        QCOMPARE(r["last_seq"], Json(7)); // consumed: a retry gets the same answers
+        QCOMPARE(f.changeVersion(), version);
+    }
+
+    void theAuthorizationMatrix_data() {
+        QTest::addColumn<QString>("device");
+        QTest::addColumn<QString>("community");
+        QTest::addColumn<QString>("actor");
+        QTest::addColumn<QString>("createResult");  // create a complaint
+        QTest::addColumn<QString>("acceptResult");  // decide it valid (supervisor+)
+        QTest::addColumn<int>("blobGet");
+        QTest::newRow("staff, own community") << "staff-sun" << "cm-sunshine" << "s-1001" << "applied" << "permission_denied" << 200;
+        QTest::newRow("staff, other community") << "staff-sun" << "cm-jadelake" << "s-1001" << "permission_denied" << "" << 200;
+        QTest::newRow("supervisor on a staff tablet acts as staff") << "staff-sun" << "cm-sunshine" << "s-2001" << "applied" << "permission_denied" << 200;
+        QTest::newRow("supervisor tablet, supervisor") << "sup-both" << "cm-jadelake" << "s-2001" << "applied" << "applied" << 200;
+        QTest::newRow("supervisor tablet, staff member") << "sup-both" << "cm-sunshine" << "s-1001" << "applied" << "permission_denied" << 200;
+        QTest::newRow("manager tablet, GM") << "manager" << "cm-sunshine" << "s-3003" << "applied" << "applied" << 200;
+        QTest::newRow("developer service") << "dev-cs" << "cm-sunshine" << "s-4001" << "applied" << "permission_denied" << 200;
+        QTest::newRow("kiosk, own community") << "kiosk-sun" << "cm-sunshine" << "" << "applied" << "permission_denied" << 403;
+        QTest::newRow("kiosk, other community") << "kiosk-sun" << "cm-jadelake" << "" << "permission_denied" << "" << 403;
+        QTest::newRow("kiosk naming a staff member") << "kiosk-sun" << "cm-sunshine" << "s-1001" << "permission_denied" << "" << 403;
+    }
+    void theAuthorizationMatrix() {
+        QFETCH(QString, device);
+        QFETCH(QString, community);
+        QFETCH(QString, actor);
+        QFETCH(QString, createResult);
+        QFETCH(QString, acceptResult);
+        QFETCH(int, blobGet);
+        Fixture f;
+        const std::string d = device.toStdString();
+        auto r = f.push(d, Json::array({createComplaint(1, "c-1", community.toStdString(), actor.toStdString(), f.now)}), f.now);
+        const auto& res = r["results"][0];
+        QCOMPARE(QString::fromStdString(res.contains("error") ? res["error"]["code"].get<std::string>()
+                                                              : res["status"].get<std::string>()),
+                 createResult);
+        if (!acceptResult.isEmpty()) {
+            Json accept{{"seq", 2}, {"kind", "transition"}, {"type", "complaint"}, {"id", "c-1"},
+                        {"at", formatInstant(f.now)}, {"actor", actor.toStdString()}, {"action", "accept"},
+                        {"params", Json::object()}};
+            auto a = f.push(d, Json::array({accept}), f.now)["results"][0];
+            QCOMPARE(QString::fromStdString(a.contains("error") ? a["error"]["code"].get<std::string>()
+                                                                : a["status"].get<std::string>()),
+                     acceptResult);
+        }
+        // Attachments: staff devices download, kiosks do not.
+        const std::string bytes = "signature-bytes";
+        const std::string sha = sync::sha256Hex(bytes);
+        QVERIFY(f.blobs->put(sha, 0, std::int64_t(bytes.size()), bytes, "image/png"));
+        QCOMPARE(f.call(http::verb::get, "/v1/blobs/" + sha, {}, d).result_int(), blobGet);
+    }
+
+    void aKioskSeesItsReceiptsAndNothingPrivate() {
+        Fixture f;
+        f.push("staff-sun", Json::array({createComplaint(1, "c-staff", "cm-sunshine", "s-1001", f.now)}), f.now);
+        Json kiosk = createComplaint(1, "c-kiosk", "cm-sunshine", "", f.now);
+        kiosk["body"]["receipt_code"] = "K7M2-Q9XD";
+        kiosk["body"]["complainant"] = {{"name", "王女士"}, {"phone", "13800000000"}};
+        f.push("kiosk-sun", Json::array({kiosk}), f.now);
+        Json other = createComplaint(1, "c-kiosk-jade", "cm-jadelake", "", f.now);
+        f.push("kiosk-jade", Json::array({other}), f.now);
+
+        const Json seen = f.pullAll("kiosk-sun");
+        std::set<std::string> types;
+        for (const auto& c : seen) {
+            types.insert(c["type"].get<std::string>());
+            const std::string text = c.dump();
+            QVERIFY2(c["type"] != Json("complaint"), "a kiosk received a complaint record");
+            QVERIFY2(text.find("owner_phone") == std::string::npos, "a kiosk received an owner's phone");
+            QVERIFY2(text.find("pin_hash") == std::string::npos, "a kiosk received a PIN hash");
+            QVERIFY2(text.find("c-staff") == std::string::npos, "a kiosk received staff's complaint");
+            QVERIFY2(text.find("c-kiosk-jade") == std::string::npos, "a kiosk received another kiosk's receipt");
+            QVERIFY(c["record"].value("community_id", std::string("cm-sunshine")) != "cm-jadelake");
+        }
+        QVERIFY(types.count("receipt"));
+        QVERIFY(types.count("unit"));
+        QVERIFY(!types.count("staff"));
+        for (const auto& c : seen)
+            if (c["type"] == Json("receipt")) {
+                QCOMPARE(c["id"], Json("c-kiosk"));
+                QCOMPARE(c["record"]["receipt_code"], Json("K7M2-Q9XD"));
+                QVERIFY(c.dump().find("13800000000") == std::string::npos);
+                QVERIFY(c.dump().find("Corridor light") == std::string::npos);
+            }
+    }
+
+    void theProjectionItselfRefusesAnotherDevicesSubmission() {
+        // Second line of defence behind the change filter: even if a query let it through,
+        // another device's complaint never leaves the server for a kiosk.
+        DeviceRow kiosk;
+        kiosk.id = "dev-k";
+        kiosk.roleName = "kiosk";
+        kiosk.role = domain::Role::Resident;
+        kiosk.communityIds = {"cm-sunshine"};
+        store::StoredRecord r;
+        r.id = "c-1";
+        r.type = "complaint";
+        r.originDevice = "dev-other";
+        r.body = {{"id", "c-1"}, {"community_id", "cm-sunshine"}, {"channel", "kiosk"}, {"category", "cleaning"},
+                  {"content", "x"}, {"received_at", "2026-03-05T02:00:00Z"}, {"receipt_code", "AAAA-BBBB"}};
+        QVERIFY(!projectChange(kiosk, r));
+        r.originDevice = "dev-k";
+        auto own = projectChange(kiosk, r);
+        QVERIFY(own);
+        QCOMPARE(own->type, std::string("receipt"));
+        r.type = "transfer_sheet";
+        QVERIFY(!projectChange(kiosk, r));
+        QVERIFY(changeFilterFor(kiosk).originDevice == "dev-k");
+    }
+
+    void staffDevicesSeeTheirCommunitiesAndPinHashesOnlyWhereThePersonServes() {
+        Fixture f;
+        f.push("staff-sun", Json::array({createComplaint(1, "c-sun", "cm-sunshine", "s-1001", f.now)}), f.now);
+        f.push("staff-jade", Json::array({createComplaint(1, "c-jade", "cm-jadelake", "s-1001", f.now)}), f.now);
+        const Json seen = f.pullAll("staff-jade");
+        bool sawOwn = false;
+        for (const auto& c : seen) {
+            QVERIFY2(c["id"] != Json("c-sun"), "a Jade Lake tablet received a Sunshine complaint");
+            sawOwn = sawOwn || c["id"] == Json("c-jade");
+            if (c["type"] == Json("staff")) {
+                const auto id = c["id"].get<std::string>();
+                if (id == "s-1003") // serves Sunshine only
+                    QVERIFY(!c["record"].contains("pin_hash"));
+                if (id == "s-1006" || id == "s-3001") // serves Jade Lake / everywhere
+                    QVERIFY(c["record"].contains("pin_hash"));
+            }
+            if (c["type"] == Json("unit"))
+                QCOMPARE(c["record"]["community_id"], Json("cm-jadelake"));
+        }
+        QVERIFY(sawOwn);
+    }
+
+    void pullsPageInCommitOrder() {
+        Fixture f;
+        std::string cursor;
+        std::int64_t last = 0;
+        int total = 0;
+        for (int page = 0; page < 50; ++page) {
+            auto res = f.call(http::verb::get, "/v1/sync/pull?limit=50&cursor=" + cursor, {}, "staff-sun");
+            auto j = Json::parse(res.body());
+            for (const auto& c : j["changes"]) {
+                QVERIFY(c["version"].get<std::int64_t>() > last);
+                last = c["version"].get<std::int64_t>();
+                ++total;
+            }
+            cursor = j["cursor"].get<std::string>();
+            if (!j["has_more"].get<bool>())
+                break;
+        }
+        QVERIFY(total > 150);
+        // Nothing new: an empty page, the same cursor.
+        auto j = Json::parse(f.call(http::verb::get, "/v1/sync/pull?cursor=" + cursor, {}, "staff-sun").body());
+        QVERIFY(j["changes"].empty());
+        QCOMPARE(j["cursor"].get<std::string>(), cursor);
+        QCOMPARE(f.call(http::verb::get, "/v1/sync/pull?cursor=garbage", {}, "staff-sun").result_int(), 400);
+        QCOMPARE(f.call(http::verb::get, "/v1/sync/pull?limit=many", {}, "staff-sun").result_int(), 400);
+    }
+
+    void aDeviceClockADayOffIsCorrected_data() {
+        QTest::addColumn<int>("offsetHours");
+        QTest::newRow("a day ahead") << 24;
+        QTest::newRow("a day behind") << -24;
+        QTest::newRow("a minute off: within the bound, kept as is") << 0;
+    }
+    void aDeviceClockADayOffIsCorrected() {
+        QFETCH(int, offsetHours);
+        Fixture f;
+        const Instant deviceNow = f.now + std::chrono::hours{offsetHours} + std::chrono::minutes{offsetHours ? 0 : 1};
+        // Taken 30 minutes ago by the device's clock, urgent: due 2 hours after that.
+        const Instant taken = deviceNow - std::chrono::minutes{30};
+        auto r = f.push("staff-sun", Json::array({createComplaint(1, "c-1", "cm-sunshine", "s-1001", taken, true)}), deviceNow);
+        QCOMPARE(r["results"][0]["status"], Json("applied"));
+        Json rec;
+        (void)f.storage->read([&](ReadUnit& u) -> Status {
+            rec = (*u.get("c-1"))->body;
+            return {};
+        });
+        const Instant received = *parseInstant(rec["received_at"].get<std::string>());
+        const Instant expected = offsetHours ? f.now - std::chrono::minutes{30} : taken;
+        QCOMPARE(formatInstant(received), formatInstant(expected));
+        QCOMPARE(rec["reply_due"]["due_at"].get<std::string>(), formatInstant(received + std::chrono::hours{2}));
+        QVERIFY(*parseInstant(rec["created_at"].get<std::string>()) <= f.now);
+    }
+
+    void oneSurveyAnswerPerHousehold() {
+        Fixture f;
+        Json campaign{{"seq", 1}, {"kind", "create"}, {"type", "survey_campaign"}, {"id", "sc-1"},
+                      {"at", formatInstant(f.now)}, {"actor", "s-2001"},
+                      {"body", {{"community_id", "cm-sunshine"}, {"kind", "special"}, {"method", "kiosk"},
+                                {"title", "Lobby survey"}, {"categories", {"cleaning", "security"}},
+                                {"period_start", "2026-03-01T00:00:00Z"}, {"period_end", "2026-03-31T00:00:00Z"},
+                                {"quota", 10}, {"sample", {{{"unit_id", "cm-sunshine-b1-1-101"}}}}}}};
+        Json open{{"seq", 2}, {"kind", "transition"}, {"type", "survey_campaign"}, {"id", "sc-1"},
+                  {"at", formatInstant(f.now)}, {"actor", "s-2001"}, {"action", "open"}};
+        auto r = f.push("sup-both", Json::array({campaign, open}), f.now);
+        QCOMPARE(r["results"][1]["status"], Json("applied"));
+        auto answer = [&](std::int64_t seq, const std::string& id) {
+            return Json{{"seq", seq}, {"kind", "create"}, {"type", "survey_response"}, {"id", id},
+                        {"at", formatInstant(f.now)},
+                        {"body", {{"community_id", "cm-sunshine"}, {"campaign_id", "sc-1"},
+                                  {"unit_id", "cm-sunshine-b1-1-101"}, {"scores", {{"cleaning", 5}}},
+                                  {"answered_at", formatInstant(f.now)}}}};
+        };
+        r = f.push("kiosk-sun", Json::array({answer(1, "r-1"), answer(2, "r-2")}), f.now);
+        QCOMPARE(r["results"][0]["status"], Json("applied"));
+        QCOMPARE(r["results"][1]["error"]["code"], Json("already_exists"));
+        // Another community's kiosk cannot answer it at all.
+        Json elsewhere = answer(1, "r-3");
+        elsewhere["body"]["community_id"] = "cm-jadelake";
+        r = f.push("kiosk-jade", Json::array({elsewhere}), f.now);
+        QCOMPARE(r["results"][0]["status"], Json("rejected"));
+    }
+
+    void overdueComplaintsClimbTheLadder() {
+        Fixture f;
+        f.push("staff-sun", Json::array({createComplaint(1, "c-1", "cm-sunshine", "s-1001", f.now, true)}), f.now);
+        QCOMPARE(*f.escalations->runOnce(), 0);
+        f.now += std::chrono::hours{3}; // an hour overdue
+        QCOMPARE(*f.escalations->pendingCount(), std::int64_t(1));
+        QCOMPARE(*f.escalations->runOnce(), 1);
+        QCOMPARE(*f.escalations->runOnce(), 0); // idempotent
+        Json rec;
+        (void)f.storage->read([&](ReadUnit& u) -> Status {
+            rec = (*u.get("c-1"))->body;
+            return {};
+        });
+        QCOMPARE(rec["escalation"]["level"], Json(1));
+        QCOMPARE(rec["escalation"]["notify"], Json("department_head"));
+        f.now += std::chrono::hours{24};
+        QCOMPARE(*f.escalations->runOnce(), 1);
+        (void)f.storage->read([&](ReadUnit& u) -> Status {
+            rec = (*u.get("c-1"))->body;
+            return {};
+        });
+        QCOMPARE(rec["escalation"]["notify"], Json("deputy_gm"));
+        auto metrics = f.call(http::verb::get, "/metrics", {}, "", nullptr).body();
+        QVERIFY(metrics.find("courtyard_pending_escalations 1") != std::string::npos);
+    }
+
+    void attachmentsUploadInResumableChunks() {
+        Fixture f;
+        std::string bytes(300000, '\0');
+        for (std::size_t i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((i * 7919) % 251);
+        const std::string sha = sync::sha256Hex(bytes);
+        const std::string base = "/v1/blobs/" + sha;
+        QCOMPARE(f.call(http::verb::head, base).result_int(), 404);
+        auto put = [&](std::size_t off, std::size_t n) {
+            return f.call(http::verb::put, base + "?offset=" + std::to_string(off) + "&total=" + std::to_string(bytes.size()),
+                          bytes.substr(off, n));
+        };
+        QCOMPARE(put(0, 100000).result_int(), 200);
+        auto head = f.call(http::verb::head, base);
+        QCOMPARE(head.result_int(), 200);
+        QCOMPARE(std::string(head["Upload-Offset"]), std::string("100000"));
+        QCOMPARE(std::string(head["X-Blob-Complete"]), std::string("0"));
+        // Resending from the wrong place: told where to continue.
+        auto wrong = put(50000, 1000);
+        QCOMPARE(wrong.result_int(), 409);
+        QCOMPARE(Json::parse(wrong.body())["offset"], Json(100000));
+        QCOMPARE(put(100000, 200000).result_int(), 200);
+        head = f.call(http::verb::head, base);
+        QCOMPARE(std::string(head["X-Blob-Complete"]), std::string("1"));
+        QCOMPARE(put(0, 10).result_int(), 200); // complete: idempotent
+        auto got = f.call(http::verb::get, base);
+        QCOMPARE(got.result_int(), 200);
+        QVERIFY(got.body() == bytes);
+    }
+
+    void bytesThatDoNotMatchTheirHashAreNotKept() {
+        Fixture f;
+        const std::string claimed = sync::sha256Hex("the real photo");
+        auto res = f.call(http::verb::put, "/v1/blobs/" + claimed + "?offset=0&total=9", "tampered!");
+        QCOMPARE(res.result_int(), 400);
+        QVERIFY(res.body().find("hash") != std::string::npos);
+        QCOMPARE(f.call(http::verb::head, "/v1/blobs/" + claimed).result_int(), 404);
+        QCOMPARE(f.call(http::verb::put, "/v1/blobs/not-a-hash?offset=0&total=1", "x").result_int(), 400);
+        QCOMPARE(f.call(http::verb::put, "/v1/blobs/" + claimed + "?offset=0&total=99999999", "x").result_int(), 429);
+        QCOMPARE(f.call(http::verb::put, "/v1/blobs/" + claimed + "?offset=0", "x").result_int(), 400);
+    }
+
+    void unknownEndpointsAndMethods() {
+        Fixture f;
+        QCOMPARE(f.call(http::verb::get, "/v2/everything").result_int(), 404);
+        QCOMPARE(f.call(http::verb::get, "/v1/sync/everything").result_int(), 404);
+        QCOMPARE(f.call(http::verb::delete_, "/v1/sync/push").result_int(), 405);
+        QCOMPARE(f.call(http::verb::get, "/v1/sync/push").result_int(), 405);
+    }
+
+    void bodyLimitsDependOnTheRoute() {
+        QVERIFY(bodyLimitFor(http::verb::post, "/v1/sync/push") >= (8u << 20));
+        QVERIFY(bodyLimitFor(http::verb::put, "/v1/blobs/abc?offset=0") >= (1u << 20));
+        QVERIFY(bodyLimitFor(http::verb::get, "/v1/sync/pull") <= 64 * 1024);
+        QCOMPARE(QString::fromStdString(routeName(http::verb::put, "/v1/blobs/abc?x")), QString("PUT /v1/blobs/:sha"));
+    }
+};
+
+QTEST_GUILESS_MAIN(RouterTest)
+#include "router_test.moc"

@@ -1,0 +1,54 @@
+#pragma once
+// The real courtyard-server binary on 127.0.0.1, for loopback tests: a temporary data
+// directory loaded with the demo company, devices enrolled through the CLI, started on a free
+// port, stopped with SIGTERM or killed with SIGKILL and restarted on the same port.
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace courtyard::test {
+
+QString serverBinary();
+QString deviceBinary();
+
+struct Enrolled {
+    QString id;
+    QString token;
+};
+
+class ServerProcess {
+public:
+    ServerProcess();
+    ~ServerProcess();
+
+    // courtyard-server init --demo into a fresh data directory (or a copy of a prepared one).
+    bool initDemo();
+    Enrolled addDevice(const QString& role, const QStringList& communities, const QString& name = "test device");
+    bool revoke(const QString& deviceId);
+
+    // Starts serving; the first start picks a free port, restarts reuse it.
+    bool start(const QStringList& extra = {});
+    void terminate(); // SIGTERM, waits for a clean exit
+    void kill();      // SIGKILL
+    bool running() const;
+    int exitCode() const;
+
+    QString url() const;
+    int port() const { return m_port; }
+    QString dataDir() const { return m_dir.path(); }
+    QByteArray readStderr();
+
+    // Runs a courtyard-server subcommand against the data directory.
+    int admin(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr);
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_proc;
+    int m_port = 0;
+    QString m_scheme = "http";
+};
+
+} // namespace courtyard::test

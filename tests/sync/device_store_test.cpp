@@ -1,0 +1,286 @@
+// The device's local database: every edit writes the record and its outbox operation in one
+// transaction; pull pages land with their cursor; pending edits are replayed on top of the
+// server's version; refusals are kept for the user; offline sign-in.
+#include "sync/client/device_store.h"
+#include "sync/client/sign_in.h"
+#include "sync/protocol/crypto.h"
+#include "test_support.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace courtyard;
+using namespace courtyard::sync;
+
+namespace {
+const Instant kNow = *parseInstant("2026-03-05T10:00:00+08:00");
+
+Change change(const std::string& type, const std::string& id, std::int64_t version, Json record) {
+    Change c;
+    c.type = type;
+    c.id = id;
+    c.version = version;
+    record["id"] = id;
+    record["type"] = type;
+    c.record = std::move(record);
+    c.stamps = Json::object();
+    return c;
+}
+
+PullResponse page(std::vector<Change> changes, const std::string& cursor) {
+    PullResponse p;
+    p.serverTime = kNow;
+    p.changes = std::move(changes);
+    p.cursor = cursor;
+    return p;
+}
+} // namespace
+
+class DeviceStoreTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    int m_n = 0;
+    std::string m_pinHash;
+
+    std::unique_ptr<DeviceStore> fresh(const std::string& role = "staff") {
+        auto s = std::move(*DeviceStore::open(m_dir.filePath(QString("d%1.db").arg(++m_n)).toStdString()));
+        DeviceInfo info;
+        info.deviceId = "dev-t";
+        info.name = "t";
+        info.role = role;
+        info.communityIds = {"cm-1"};
+        info.serverTime = kNow;
+        (void)s->setDeviceInfo(info);
+        // What the first pull brings: the community and two people.
+        (void)s->applyPullPage(page(
+            {change("community", "cm-1", 1, {{"office_id", "o"}, {"name", "Sunshine"}, {"time_zone", "Asia/Shanghai"}}),
+             change("staff", "s-1", 2,
+                    {{"number", "1001"}, {"name", "Wang"}, {"role", "supervisor"}, {"community_ids", {"cm-1"}},
+                     {"pin_hash", m_pinHash}}),
+             change("staff", "s-2", 3,
+                    {{"number", "1002"}, {"name", "Li"}, {"role", "staff"}, {"community_ids", {"cm-9"}}})},
+            "3.x"));
+        return s;
+    }
+
+    static domain::Actor supervisor() {
+        domain::Actor a;
+        a.staffId = "s-1";
+        a.role = domain::Role::Supervisor;
+        a.name = "Wang";
+        return a;
+    }
+
+    static Json complaint() {
+        return Json{{"community_id", "cm-1"}, {"channel", "phone"}, {"category", "cleaning"},
+                    {"content", "Bins overflowing"}, {"received_at", "2026-03-05T01:00:00Z"}};
+    }
+
+    static std::int64_t outboxRows(DeviceStore& s) { return *s.pendingCount(); }
+
+private slots:
+    void initTestCase() { m_pinHash = *hashPin("1001", {1024, 1}); }
+
+    void anEditWritesTheRecordAndItsOperationTogether() {
+        auto s = fresh();
+        auto id = s->create("complaint", complaint(), supervisor(), kNow);
+        QVERIFY2(id, id ? "" : id.error().message.c_str());
+        auto rec = *s->get(*id);
+        QVERIFY(rec);
+        QCOMPARE(rec->version, std::int64_t(0));
+        QCOMPARE(rec->body["reply_due"]["provisional"], Json(true));
+        QCOMPARE(outboxRows(*s), std::int64_t(1));
+        QVERIFY(s->transition(*id, "accept", {{"reach", "community"}}, supervisor(), kNow));
+        auto ops = *s->pendingOperations(100);
+        QCOMPARE(ops.size(), std::size_t(2));
+        QCOMPARE(ops[0].seq, std::int64_t(1));
+        QCOMPARE(ops[1].seq, std::int64_t(2));
+        QCOMPARE(ops[1].kind, OpKind::Transition);
+        QVERIFY(ops[0].hlc < ops[1].hlc);
+        QCOMPARE(s->state()->lastSeq, std::int64_t(2));
+    }
+
+    void aRefusedEditLeavesNoTrace() {
+        auto s = fresh();
+        auto id = *s->create("complaint", complaint(), supervisor(), kNow);
+        const auto before = (*s->get(id))->body;
+        domain::Actor staff = supervisor();
+        staff.role = domain::Role::Staff;
+        auto st = s->transition(id, "accept", Json::object(), staff, kNow); // staff may not decide validity
+        QCOMPARE(st.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE((*s->get(id))->body, before);
+        QCOMPARE(outboxRows(*s), std::int64_t(1));
+        QCOMPARE(s->state()->lastSeq, std::int64_t(1)); // no sequence number used
+        QCOMPARE(s->create("unit", {{"community_id", "cm-1"}}, supervisor(), kNow).error().code,
+                 ErrorCode::PermissionDenied);
+        QCOMPARE(s->create("complaint", {{"community_id", "cm-1"}}, supervisor(), kNow).error().code,
+                 ErrorCode::InvalidArgument);
+        QCOMPARE(s->state()->lastSeq, std::int64_t(1));
+    }
+
+    void pendingOperationsComeInOrderWithinAByteBudget() {
+        auto s = fresh();
+        for (int i = 0; i < 10; ++i) {
+            auto body = complaint();
+            body["content"] = std::string(2000, 'x');
+            QVERIFY(s->create("complaint", body, supervisor(), kNow));
+        }
+        QCOMPARE(s->pendingOperations(100)->size(), std::size_t(10));
+        QCOMPARE(s->pendingOperations(3)->size(), std::size_t(3));
+        const auto budget = *s->pendingOperations(100, 5000);
+        QVERIFY(budget.size() >= 1 && budget.size() < 4);
+        QCOMPARE(budget.front().seq, std::int64_t(1));
+    }
+
+    void pushResultsClearTheOutboxAndKeepRefusals() {
+        auto s = fresh();
+        auto kept = *s->create("complaint", complaint(), supervisor(), kNow);
+        auto refused = *s->create("complaint", complaint(), supervisor(), kNow);
+        PushResponse r;
+        r.serverTime = kNow;
+        r.lastSeq = 2;
+        r.results = {{1, OpStatus::Applied, {}, 10, {}, {}},
+                     {2, OpStatus::Rejected, permissionDenied("community 'cm-1' is not one of this device's"), 0, {}, {}}};
+        QVERIFY(s->applyPushResponse(r));
+        QCOMPARE(outboxRows(*s), std::int64_t(0));
+        QVERIFY(*s->get(kept));
+        QVERIFY(!*s->get(refused)); // the server refused the create: the record goes …
+        auto rej = *s->rejections();
+        QCOMPARE(rej.size(), std::size_t(1)); // … and what was captured is kept with the reason
+        QCOMPARE(rej[0].recordId, refused);
+        QCOMPARE(rej[0].error.code, ErrorCode::PermissionDenied);
+        QCOMPARE(rej[0].op.body["content"], Json("Bins overflowing"));
+        QVERIFY(s->acknowledgeRejection(rej[0].seq));
+        QVERIFY(s->rejections()->empty());
+        QCOMPARE(s->rejections(true)->size(), std::size_t(1));
+        // A duplicated response changes nothing more.
+        QVERIFY(s->applyPushResponse(r));
+        QCOMPARE(s->rejections(true)->size(), std::size_t(1));
+    }
+
+    void aPullPageLandsWithItsCursor() {
+        auto s = fresh();
+        QVERIFY(s->applyPullPage(page({change("notice", "n-1", 7, {{"community_id", "cm-1"}, {"kind", "general"},
+                                                                   {"title", "t"}, {"body", "b"},
+                                                                   {"valid_from", "2026-03-01T00:00:00Z"},
+                                                                   {"valid_until", "2026-03-09T00:00:00Z"}})},
+                                      "7.x")));
+        QCOMPARE(s->state()->cursor, std::string("7.x"));
+        QCOMPARE((*s->get("n-1"))->version, std::int64_t(7));
+        // A record of a type this app does not know yet is skipped, not an error.
+        QVERIFY(s->applyPullPage(page({change("hovercraft", "h-1", 8, Json::object())}, "8.x")));
+        QCOMPARE(s->state()->cursor, std::string("8.x"));
+        QVERIFY(!*s->get("h-1"));
+    }
+
+    void pendingEditsAreReplayedOnTopOfTheServersVersion() {
+        auto s = fresh();
+        // The server's complaint, then a local comment and urgency flag not yet pushed.
+        Json server = complaint();
+        server["state"] = "received";
+        server["origin_device"] = "dev-other";
+        QVERIFY(s->applyPullPage(page({change("complaint", "c-9", 20, server)}, "20.x")));
+        QVERIFY(s->update("c-9", {{"urgent", true}}, supervisor(), kNow));
+        QVERIFY(s->append("c-9", "comments", {{"id", "n1"}, {"at", "2026-03-05T02:30:00Z"}, {"author", "s-1"},
+                                              {"text", "Cleaners told"}},
+                          supervisor(), kNow));
+        // Meanwhile the server moved on: someone else accepted it.
+        Json newer = server;
+        newer["state"] = "handling";
+        newer["validity"] = "valid";
+        newer["handler_id"] = "s-7";
+        QVERIFY(s->applyPullPage(page({change("complaint", "c-9", 25, newer)}, "25.x")));
+        auto rec = **s->get("c-9");
+        QCOMPARE(rec.version, std::int64_t(25));
+        QCOMPARE(rec.body["state"], Json("handling"));   // the server's decision …
+        QCOMPARE(rec.body["urgent"], Json(true));        // … with my pending edits on top
+        QCOMPARE(rec.body["comments"].size(), std::size_t(1));
+        QVERIFY(rec.serverBody);
+        // The server then applies my two edits; once they are acknowledged and the next pull
+        // brings the result, the local copy is exactly the server's.
+        PushResponse r;
+        r.serverTime = kNow;
+        r.lastSeq = 2;
+        r.results = {{1, OpStatus::Applied, {}, 26, {}, {}}, {2, OpStatus::Applied, {}, 27, {}, {}}};
+        QVERIFY(s->applyPushResponse(r));
+        Json final = newer;
+        final["urgent"] = true;
+        QVERIFY(s->applyPullPage(page({change("complaint", "c-9", 27, final)}, "27.x")));
+        rec = **s->get("c-9");
+        QVERIFY(!rec.serverBody);
+        QCOMPARE(rec.body["comments"].size(), std::size_t(0)); // the server's version is the truth
+    }
+
+    void aRefusedTransitionFallsBackToTheServersVersion() {
+        auto s = fresh();
+        Json server = complaint();
+        server["state"] = "received";
+        QVERIFY(s->applyPullPage(page({change("complaint", "c-5", 30, server)}, "30.x")));
+        QVERIFY(s->transition("c-5", "reject", {{"cause", "external"}, {"reason", "Water company"}}, supervisor(), kNow));
+        QCOMPARE((**s->get("c-5")).body["state"], Json("explaining"));
+        PushResponse r;
+        r.serverTime = kNow;
+        r.lastSeq = 1;
+        r.results = {{1, OpStatus::Rejected, failedPrecondition("cannot 'reject' a complaint that is handling"), 0, {}, {}}};
+        QVERIFY(s->applyPushResponse(r));
+        QCOMPARE((**s->get("c-5")).body["state"], Json("received"));
+        QCOMPARE(s->rejections()->size(), std::size_t(1));
+    }
+
+    void signInIsOfflineAndCappedByTheDevice() {
+        auto s = fresh("staff");
+        auto a = signIn(*s, "1001", "1001");
+        QVERIFY2(a, a ? "" : a.error().message.c_str());
+        QCOMPARE(a->staffId, std::string("s-1"));
+        QCOMPARE(a->role, domain::Role::Staff); // a supervisor on a staff tablet acts as staff
+        auto wrong = signIn(*s, "1001", "9999");
+        QCOMPARE(wrong.error().code, ErrorCode::Unauthenticated);
+        auto unknown = signIn(*s, "7777", "7777");
+        QCOMPARE(unknown.error().code, ErrorCode::Unauthenticated);
+        QCOMPARE(unknown.error().message, wrong.error().message); // do not reveal which was wrong
+        auto elsewhere = signIn(*s, "1002", "1002"); // no PIN hash here: serves another community
+        QCOMPARE(elsewhere.error().code, ErrorCode::PermissionDenied);
+        auto sup = fresh("supervisor");
+        QCOMPARE(signIn(*sup, "1001", "1001")->role, domain::Role::Supervisor);
+        auto kiosk = fresh("kiosk");
+        QCOMPARE(signIn(*kiosk, "1001", "1001").error().code, ErrorCode::PermissionDenied);
+    }
+
+    void aKioskOnlyFilesSubmissions() {
+        auto s = fresh("kiosk");
+        domain::Actor resident;
+        Json c = complaint();
+        c["channel"] = "kiosk";
+        auto id = s->create("complaint", c, resident, kNow);
+        QVERIFY(id);
+        QCOMPARE(s->transition(*id, "cancel", {{"reason", "x"}}, resident, kNow).error().code,
+                 ErrorCode::PermissionDenied);
+        QCOMPARE(s->create("notice", {{"community_id", "cm-1"}}, resident, kNow).error().code,
+                 ErrorCode::PermissionDenied);
+    }
+
+    void attachmentsAreKeptUntilUploaded() {
+        auto s = fresh();
+        const std::string photo(5000, '\x7f');
+        auto sha = s->putBlob(photo, "image/jpeg");
+        QVERIFY(sha);
+        QCOMPARE(*sha, sha256Hex(photo));
+        QVERIFY(s->putBlob(photo, "image/jpeg")); // the same photo twice is one blob
+        QCOMPARE(s->blobsToUpload()->size(), std::size_t(1));
+        QCOMPARE(**s->blobData(*sha), photo);
+        QVERIFY(s->setBlobUploaded(*sha, 5000));
+        QVERIFY(s->blobsToUpload()->empty());
+    }
+
+    void anotherDevicesDatabaseIsRefused() {
+        auto s = fresh();
+        DeviceInfo other;
+        other.deviceId = "dev-other";
+        other.role = "staff";
+        other.serverTime = kNow;
+        QCOMPARE(s->setDeviceInfo(other).error().code, ErrorCode::FailedPrecondition);
+    }
+};
+
+QTEST_GUILESS_MAIN(DeviceStoreTest)
+#include "device_store_test.moc"

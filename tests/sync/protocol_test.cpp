@@ -1,0 +1,185 @@
+// The protocol's building blocks: hybrid logical clocks, ids, receipt codes, hashing, PIN
+// hashes, and the wire codecs of operations and pushes.
+#include "sync/protocol/crypto.h"
+#include "sync/protocol/hlc.h"
+#include "sync/protocol/ids.h"
+#include "sync/protocol/messages.h"
+#include "test_support.h"
+
+#include <QtTest>
+#include <set>
+
+using namespace courtyard;
+using namespace courtyard::sync;
+
+class ProtocolTest : public QObject {
+    Q_OBJECT
+private slots:
+    void hlcNeverGoesBackwards() {
+        HlcClock c("dev-a");
+        const auto a = c.now(1000);
+        const auto b = c.now(1000); // same millisecond: the counter moves
+        const auto d = c.now(900);  // the wall clock stepped back: still later
+        QVERIFY(a < b);
+        QVERIFY(b < d);
+        QCOMPARE(d.wallMs, std::int64_t(1000));
+        QCOMPARE(d.counter, 2u);
+        const auto e = c.now(2000);
+        QCOMPARE(e.counter, 0u);
+        QVERIFY(d < e);
+    }
+
+    void hlcOrdersAfterWhatItHasSeenButNotTooFarAhead() {
+        HlcClock c("dev-a");
+        c.now(1000);
+        c.observe(Hlc{5000, 7, "dev-b"}, 1000, 60000);
+        const auto next = c.now(1000);
+        QVERIFY(Hlc({5000, 7, "dev-b"}) < next);
+        // A remote clock a day ahead is not adopted beyond the bound.
+        HlcClock d("dev-c");
+        d.observe(Hlc{1000 + 86'400'000, 0, "dev-bad"}, 1000, 60000);
+        QCOMPARE(d.now(1000).wallMs, std::int64_t(1000 + 60000));
+    }
+
+    void hlcTextSortsAndParses() {
+        const Hlc h{1772416800123, 42, "dev-x_9"};
+        const auto text = h.toString();
+        QCOMPARE(QString::fromStdString(text), QString("1772416800123.0042.dev-x_9"));
+        QCOMPARE(*Hlc::parse(text), h);
+        QVERIFY((Hlc{1, 2, "a"}.toString() < Hlc{1, 10, "a"}.toString()));
+        for (const char* bad : {"", "abc", "1.2", "1..x", ".1.x", "1.x.node", "9999999999999999999999.0.n"})
+            QVERIFY2(!Hlc::parse(bad), bad);
+    }
+
+    void uuidsAreV7TimeOrderedAndUnique() {
+        const Instant t = *parseInstant("2026-03-02T02:00:00Z");
+        std::set<std::string> seen;
+        std::string previous;
+        for (int i = 0; i < 2000; ++i) {
+            const auto id = newUuidV7(t + Milliseconds{i});
+            QVERIFY(isUuid(id));
+            QCOMPARE(id[14], '7');
+            QVERIFY(std::string("89ab").find(id[19]) != std::string::npos);
+            QVERIFY(seen.insert(id).second);
+            QVERIFY(id > previous);
+            previous = id;
+        }
+        QVERIFY(!isUuid("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5"));
+        QVERIFY(!isUuid("0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B"));
+    }
+
+    void receiptCodesAreReadableAndForgiving() {
+        std::set<std::string> seen;
+        for (int i = 0; i < 1000; ++i) {
+            const auto code = newReceiptCode();
+            QCOMPARE(code.size(), std::size_t(9));
+            QCOMPARE(code[4], '-');
+            for (char c : code)
+                QVERIFY(c != 'I' && c != 'L' && c != 'O' && c != 'U');
+            seen.insert(code);
+        }
+        QVERIFY(seen.size() > 995);
+        QCOMPARE(QString::fromStdString(normalizeReceiptCode("k7m2 q9xd")), QString("K7M2-Q9XD"));
+        QCOMPARE(QString::fromStdString(normalizeReceiptCode("ab0o-il1x")), QString("AB00-111X"));
+    }
+
+    void sha256MatchesKnownVectors() {
+        QCOMPARE(QString::fromStdString(sha256Hex("abc")),
+                 QString("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(QString::fromStdString(sha256Hex("")),
+                 QString("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        Sha256 h;
+        h.update("a");
+        h.update("bc");
+        QCOMPARE(h.finishHex(), sha256Hex("abc"));
+    }
+
+    void base64UrlRoundTrips() {
+        for (const auto& s : {std::string(), std::string("f"), std::string("fo"), std::string("foo"),
+                                    std::string("\xff\x00\xfe", 3)}) {
+            auto back = base64UrlDecode(base64UrlEncode(s));
+            QVERIFY(back);
+            QCOMPARE(*back, s);
+        }
+        QVERIFY(!base64UrlDecode("a+b/"));
+        const auto t = newDeviceToken();
+        QVERIFY(t.rfind("cyt_", 0) == 0);
+        QVERIFY(newDeviceToken() != t);
+        QCOMPARE(tokenHash(t).size(), std::size_t(64));
+    }
+
+    void pinHashesVerifyOnlyTheRightPin() {
+        const PinHashCost cheap{1024, 1};
+        auto h = hashPin("2468", cheap);
+        QVERIFY(h);
+        QVERIFY(h->rfind("$argon2id$", 0) == 0);
+        QVERIFY(verifyPin("2468", *h));
+        QVERIFY(!verifyPin("2469", *h));
+        QVERIFY(!verifyPin("", *h));
+        QVERIFY(*hashPin("2468", cheap) != *h); // salted
+        QVERIFY(!verifyPin("2468", "$2b$10$notargon"));
+        QVERIFY(!hashPin("12a4"));
+        QVERIFY(!hashPin("123"));
+        QVERIFY(!hashPin("1234567890123"));
+    }
+
+    void operationsRoundTripByKind() {
+        for (auto kind : {OpKind::Create, OpKind::Update, OpKind::Transition, OpKind::Append}) {
+            Operation op;
+            op.seq = 7;
+            op.kind = kind;
+            op.type = "complaint";
+            op.id = "c-1";
+            op.hlc = "1772416800000.0000.dev";
+            op.at = *parseInstant("2026-03-02T02:00:00Z");
+            op.actor = "s-1";
+            op.body = {{"content", "x"}};
+            op.fields = {{"urgent", true}};
+            op.action = "accept";
+            op.params = {{"reach", "media"}};
+            op.list = "comments";
+            op.item = {{"id", "n"}};
+            auto back = decodeJson<Operation>(Json(op));
+            QVERIFY2(back, back ? "" : back.error().message.c_str());
+            QCOMPARE(Json(*back), Json(op));
+        }
+    }
+
+    void malformedOperationsAreRefused_data() {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("sequence zero") << R"({"seq":0,"kind":"create","type":"t","id":"i","at":"2026-03-02T02:00:00Z","body":{}})" << "seq";
+        QTest::newRow("unknown kind") << R"({"seq":1,"kind":"delete","type":"t","id":"i","at":"2026-03-02T02:00:00Z"})" << "kind";
+        QTest::newRow("create without body") << R"({"seq":1,"kind":"create","type":"t","id":"i","at":"2026-03-02T02:00:00Z"})" << "body";
+        QTest::newRow("update with no fields") << R"({"seq":1,"kind":"update","type":"t","id":"i","at":"2026-03-02T02:00:00Z","fields":{}})" << "fields";
+        QTest::newRow("transition without action") << R"({"seq":1,"kind":"transition","type":"t","id":"i","at":"2026-03-02T02:00:00Z"})" << "action";
+        QTest::newRow("an id that is too long") << QString(R"({"seq":1,"kind":"create","type":"t","id":"%1","at":"2026-03-02T02:00:00Z","body":{}})").arg(QString(80, 'x')) << "id";
+        QTest::newRow("seq as text") << R"({"seq":"1","kind":"create","type":"t","id":"i","at":"2026-03-02T02:00:00Z","body":{}})" << "seq";
+    }
+    void malformedOperationsAreRefused() {
+        QFETCH(QString, json);
+        QFETCH(QString, mentions);
+        auto op = decodeJson<Operation>(Json::parse(json.toStdString()));
+        QVERIFY(!op);
+        QVERIFY2(op.error().message.find(mentions.toStdString()) != std::string::npos, op.error().message.c_str());
+    }
+
+    void schemaVersionsAreChecked() {
+        QVERIFY(checkSchema({{"schema", kSchemaVersion}}));
+        QCOMPARE(checkSchema({{"schema", kSchemaVersion + 1}}).error().code, ErrorCode::FailedPrecondition);
+        QCOMPARE(checkSchema({{"schema", kOldestSchemaVersion - 1}}).error().code, ErrorCode::FailedPrecondition);
+        QCOMPARE(checkSchema(Json::object()).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(checkSchema({{"schema", "1"}}).error().code, ErrorCode::InvalidArgument);
+    }
+
+    void errorBodiesRoundTrip() {
+        const Error e = conflict("someone else closed it");
+        const auto back = errorFromBody(errorBody(e).dump(), 409);
+        QCOMPARE(back.code, ErrorCode::Conflict);
+        QCOMPARE(back.message, e.message);
+        QCOMPARE(errorFromBody("<html>bad gateway</html>", 502).code, ErrorCode::Unavailable);
+    }
+};
+
+QTEST_GUILESS_MAIN(ProtocolTest)
+#include "protocol_test.moc"
