@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <sys/resource.h>
 
 namespace courtyard::server {
 
@@ -277,6 +278,13 @@ int runServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
     ServerContext ctx{**storage, sync, blobs, escalations, metrics, systemNow};
     ctx.writeQueueDepth = [s = storage->get()] { return s->queueDepth(); };
 
+    // A server holds a socket per device and files per database: use all the descriptors the
+    // system allows this process.
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+        lim.rlim_cur = lim.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &lim);
+    }
     HttpServer server(config, ctx);
     auto port = server.start();
     if (!port)

@@ -164,7 +164,7 @@ Response push(const Request& req, ServerContext& ctx, const DeviceRow& device) {
     auto body = parseJson(req.body());
     if (!body)
         return fail(req, invalidArgument("the push body is not valid JSON (UTF-8)"));
-    auto r = ctx.sync.push(device, *body);
+    auto r = ctx.sync.push(device, std::move(*body));
     if (!r)
         return fail(req, r.error());
     return json(req, http::status::ok, *r);
@@ -178,7 +178,13 @@ Response pull(const Request& req, ServerContext& ctx, const DeviceRow& device, c
     auto r = ctx.sync.pull(device, cursor, int(*limit));
     if (!r)
         return fail(req, r.error());
-    return json(req, http::status::ok, *r);
+    Response res{http::status::ok, req.version()};
+    res.set(http::field::content_type, "application/json");
+    res.set(http::field::cache_control, "no-store");
+    res.keep_alive(req.keep_alive());
+    res.body() = sync::encodePullResponse(*r);
+    res.prepare_payload();
+    return res;
 }
 
 Response blob(const Request& req, ServerContext& ctx, const DeviceRow& device, const Target& t) {

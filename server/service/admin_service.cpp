@@ -23,7 +23,7 @@ Status upsertAll(WriteUnit& unit, const std::vector<Pending>& records, ImportSum
         const auto* type = records::findRecordType(p.type);
         auto normal = type->normalize(p.body);
         if (!normal)
-            return Error{normal.error().code, p.type + " '" + p.body.value("id", std::string()) + "': " +
+            return Error{normal.error().code, p.type + " '" + stringAt(p.body, "id") + "': " +
                                                   normal.error().message};
         const std::string id = (*normal)["id"].get<std::string>();
         auto existing = unit.get(id);
@@ -128,19 +128,19 @@ Result<ImportSummary> importCompany(ServerStorage& storage, const Json& file, Cl
     // PINs: hash outside the write transaction (Argon2 is slow on purpose). A PIN that still
     // matches the stored hash keeps it, so re-importing changes nothing.
     std::map<std::string, std::string> pins;
-    for (const auto& s : file.value("staff", Json::array()))
+    for (const auto& s : arrayAt(file, "staff"))
         if (s.is_object() && s.contains("pin")) {
             if (!s["pin"].is_string())
-                return invalidArgument("staff '" + s.value("id", std::string()) + "': pin must be a string of digits");
+                return invalidArgument("staff '" + stringAt(s, "id") + "': pin must be a string of digits");
             CY_TRY(sync::checkPinFormat(s["pin"].get<std::string>()));
-            pins[s.value("id", std::string())] = s["pin"].get<std::string>();
+            pins[stringAt(s, "id")] = s["pin"].get<std::string>();
         }
     std::map<std::string, std::string> hashes;
     CY_TRY(storage.read([&](ReadUnit& unit) -> Status {
         for (const auto& [id, pin] : pins) {
             auto existing = unit.get(id);
             if (existing && *existing && (*existing)->type == "staff") {
-                const auto old = (*existing)->body.value("pin_hash", std::string());
+                const auto old = stringAt((*existing)->body, "pin_hash");
                 if (!old.empty() && sync::verifyPin(pin, old))
                     hashes[id] = old;
             }
@@ -178,8 +178,8 @@ Result<ImportSummary> importCompany(ServerStorage& storage, const Json& file, Cl
     }
     // Calendars by id; a community naming one the file does not define gets the built-in one.
     std::set<std::string> defined;
-    for (auto cal : file.value("calendars", Json::array())) {
-        const std::string id = cal.value("id", std::string("default"));
+    for (auto cal : arrayAt(file, "calendars")) {
+        const std::string id = stringAt(cal, "id", "default");
         cal["id"] = records::calendarRecordId(id);
         defined.insert(id);
         add("calendar", cal);
@@ -190,12 +190,12 @@ Result<ImportSummary> importCompany(ServerStorage& storage, const Json& file, Cl
             cal["id"] = records::calendarRecordId(id);
             add("calendar", cal);
         }
-    Json policy = file.value("policy", Json::object());
+    Json policy = objectAt(file, "policy");
     policy["id"] = std::string(records::kPolicyRecordId);
     add("policy", policy);
-    for (const auto& t : file.value("inspection_templates", Json::array()))
+    for (const auto& t : arrayAt(file, "inspection_templates"))
         add("inspection_template", t);
-    for (const auto& r : file.value("patrol_routes", Json::array()))
+    for (const auto& r : arrayAt(file, "patrol_routes"))
         add("patrol_route", r);
 
     ImportSummary summary;

@@ -95,14 +95,28 @@ std::optional<sync::Change> projectChange(const DeviceRow& device, const store::
     c.id = r.id;
     c.version = r.version;
     c.deleted = r.deleted;
-    c.record = r.body;
     const bool kiosk = sync::isKiosk(device.role);
+    const bool needsBody = kiosk || r.type == "staff";
+    if (!needsBody && !r.rawBody.empty()) {
+        c.rawRecord = r.rawBody; // passed on as stored: nothing to hide from this device
+        c.stamps = r.stamps;
+        c.index = r.index;
+        return c;
+    }
+    if (r.body.is_null() && !r.rawBody.empty()) {
+        auto parsed = parseJson(r.rawBody);
+        if (!parsed)
+            return std::nullopt;
+        c.record = std::move(*parsed);
+    } else {
+        c.record = r.body;
+    }
     if (kiosk) {
         if (type->visibility() == Visibility::Submitter) {
             if (r.originDevice != device.id)
                 return std::nullopt; // never another device's submission
             c.type = "receipt";
-            c.record = type->receiptView(r.body);
+            c.record = type->receiptView(c.record);
             return c;
         }
         if (r.type == "unit") {
@@ -119,9 +133,9 @@ std::optional<sync::Change> projectChange(const DeviceRow& device, const store::
         return c;
     }
     c.stamps = r.stamps;
-    if (r.type == "staff" && r.body.contains("pin_hash")) {
+    if (r.type == "staff" && c.record.contains("pin_hash")) {
         // Sign-in works offline only where the person serves: elsewhere the hash stays home.
-        const auto communities = r.body.value("community_ids", std::vector<std::string>{});
+        const auto communities = stringsAt(c.record, "community_ids");
         bool serves = communities.empty();
         for (const auto& cid : communities)
             serves = serves || deviceServes(device, cid);

@@ -8,6 +8,8 @@
 #include "sync/protocol/roles.h"
 
 #include <cstdlib>
+#include <future>
+#include <map>
 #include <memory>
 
 namespace courtyard::server {
@@ -19,7 +21,12 @@ using sync::Operation;
 
 namespace {
 
-std::string opDigest(const Operation& op) { return toHex64(fnv1a64(Json(op).dump())); }
+// Identifies an operation for replay checks: the same sequence number must come back with the
+// same edit. The device's clock stamp is unique per edit, so id + kind + stamp suffice.
+std::string opDigest(const Operation& op) {
+    return toHex64(fnv1a64(op.id + "|" + std::string(enumName(op.kind)) + "|" + op.type + "|" + op.hlc + "|" +
+                           op.action + op.list));
+}
 
 // Moves a device's clock reading onto the server's timeline, and never into the future.
 Instant correct(Instant t, std::int64_t skewMs, bool skewed, Instant now) {
@@ -40,21 +47,21 @@ void correctBodyTimes(Json& body, std::int64_t skewMs, bool skewed, Instant now)
 
 // One answered response per household per campaign, only while the campaign is open.
 Status checkSurveyResponse(WriteUnit& unit, const DeviceRow& device, const Json& body) {
-    const std::string campaignId = body.value("campaign_id", std::string());
-    const std::string unitId = body.value("unit_id", std::string());
+    const std::string campaignId = stringAt(body, "campaign_id");
+    const std::string unitId = stringAt(body, "unit_id");
     auto campaign = unit.get(campaignId);
     if (!campaign)
         return campaign.error();
     if (!*campaign || (*campaign)->type != "survey_campaign")
         return notFound("survey campaign '" + campaignId + "' does not exist");
     const auto& c = (*campaign)->body;
-    if (c.value("state", std::string()) != "open")
-        return failedPrecondition("this survey is " + c.value("state", std::string()) + ": it takes no answers");
-    if (c.value("community_id", std::string()) != body.value("community_id", std::string()))
+    if (stringAt(c, "state") != "open")
+        return failedPrecondition("this survey is " + stringAt(c, "state") + ": it takes no answers");
+    if (stringAt(c, "community_id") != stringAt(body, "community_id"))
         return invalidArgument("community_id: the response is not in the campaign's community");
-    if (sync::isKiosk(device.role) && c.value("method", std::string()) != "kiosk")
+    if (sync::isKiosk(device.role) && stringAt(c, "method") != "kiosk")
         return permissionDenied("this survey is not answered at the kiosk");
-    if (body.value("outcome", std::string("answered")) != "answered")
+    if (stringAt(body, "outcome", "answered") != "answered")
         return {};
     store::RecordQuery q;
     q.types = {"survey_response"};
@@ -63,13 +70,21 @@ Status checkSurveyResponse(WriteUnit& unit, const DeviceRow& device, const Json&
     if (!existing)
         return existing.error();
     for (const auto& r : *existing)
-        if (r.body.value("campaign_id", std::string()) == campaignId &&
-            r.body.value("outcome", std::string()) == "answered")
+        if (stringAt(r.body, "campaign_id") == campaignId &&
+            stringAt(r.body, "outcome") == "answered")
             return alreadyExists("this household has already answered this survey");
     return {};
 }
 
 } // namespace
+
+struct SyncService::ActorCache {
+    struct Entry {
+        Result<domain::Actor> actor = domain::Actor{};
+        std::optional<store::StoredRecord> staffRecord;
+    };
+    std::map<std::string, Entry> byStaffId;
+};
 
 SyncService::SyncService(ServerStorage& storage, RulesCache& rules, Clock clock)
     : m_storage(storage), m_rules(rules), m_clock(std::move(clock)) {}
@@ -84,19 +99,93 @@ sync::DeviceInfo SyncService::whoami(const DeviceRow& device) const {
     return info;
 }
 
-Result<sync::PushResponse> SyncService::push(const DeviceRow& device, const Json& request) {
+struct SyncService::PreparedOp {
+    std::optional<Result<records::RecordType::Prepared>> create;
+    std::string text; // the prepared body, encoded
+};
+
+Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json request) {
     CY_TRY(sync::checkSchema(request));
-    auto req = decodeJson<sync::PushRequest>(request);
+    auto req = sync::takePushRequest(std::move(request));
     if (!req)
         return req.error();
-    if (int(req->ops.size()) > kMaxOpsPerPush)
+    auto& ops = req->ops;
+    if (int(ops.size()) > kMaxOpsPerPush)
         return resourceExhausted("at most " + std::to_string(kMaxOpsPerPush) + " operations per push");
-    for (std::size_t i = 1; i < req->ops.size(); ++i)
-        if (req->ops[i].seq != req->ops[i - 1].seq + 1)
-            return invalidArgument("ops: sequences must be consecutive (" + std::to_string(req->ops[i - 1].seq) +
-                                   " then " + std::to_string(req->ops[i].seq) + ")");
+    for (std::size_t i = 1; i < ops.size(); ++i)
+        if (ops[i].seq != ops[i - 1].seq + 1)
+            return invalidArgument("ops: sequences must be consecutive (" + std::to_string(ops[i - 1].seq) +
+                                   " then " + std::to_string(ops[i].seq) + ")");
     const Instant now = m_clock();
     const std::int64_t skewMs = toEpochMs(req->deviceTime) - toEpochMs(now);
+    const bool kiosk = sync::isKiosk(device.role);
+
+    // Outside the write transaction (on this worker thread, in parallel with other pushes):
+    // clocks corrected, kiosk submissions marked, and creates validated, derived and encoded.
+    std::map<std::string, std::shared_ptr<const rules::RuleContext>> rulesByCommunity;
+    CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
+        for (const auto& op : ops) {
+            std::string c = op.body.is_object() ? stringAt(op.body, "community_id") : std::string();
+            if (!rulesByCommunity.count(c))
+                rulesByCommunity[c] = m_rules.get(unit, c, now);
+        }
+        if (rulesByCommunity.empty())
+            rulesByCommunity[""] = m_rules.get(unit, "", now);
+        return {};
+    }));
+    // The skew bound is company policy: every community shares it.
+    const auto& policy = rulesByCommunity.begin()->second->policy;
+    const bool skewed = std::llabs(skewMs) > std::int64_t(policy.clockSkewBoundSeconds) * 1000;
+    std::vector<PreparedOp> prepared(ops.size());
+    // Fingerprints of the edits as the device sent them (a retry may show a different skew).
+    std::vector<std::string> digests;
+    for (const auto& op : ops)
+        digests.push_back(opDigest(op));
+    auto prepareRange = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            auto& op = ops[i];
+            op.at = correct(op.at, skewMs, skewed, now);
+            auto hlc = sync::Hlc::parse(op.hlc);
+            sync::Hlc stamp = hlc ? *hlc : sync::Hlc{toEpochMs(op.at), 0, device.id};
+            if (skewed)
+                stamp.wallMs -= skewMs;
+            stamp.wallMs = std::min(stamp.wallMs, toEpochMs(now));
+            stamp.node = device.id; // a device cannot stamp in another's name
+            op.hlc = stamp.toString();
+            if (op.kind != OpKind::Create)
+                continue;
+            correctBodyTimes(op.body, skewMs, skewed, now);
+            if (kiosk) {
+                // A kiosk submission is a kiosk submission, whatever the body claims.
+                if (op.type == "complaint" || op.type == "suggestion")
+                    op.body["channel"] = "kiosk";
+                else if (op.type == "survey_response")
+                    op.body["method"] = "kiosk";
+            }
+            const auto* type = records::findRecordType(op.type);
+            if (!type || type->isReference() || (op.body.contains("id") && op.body["id"] != Json(op.id)))
+                continue; // refused inside, with the checks in their usual order
+            // The header is the server's knowledge (the same fields merge.cpp sets).
+            op.body["id"] = op.id;
+            op.body["origin_device"] = device.id;
+            op.body["created_by"] = op.actor;
+            op.body["created_at"] = op.at;
+            const auto ruleIt = rulesByCommunity.find(stringAt(op.body, "community_id"));
+            prepared[i].create = type->prepareNewDerived(
+                op.body, ruleIt != rulesByCommunity.end() ? ruleIt->second.get() : nullptr, {true, false});
+            if (*prepared[i].create)
+                prepared[i].text = (*prepared[i].create)->body.dump();
+        }
+    };
+    // A big push from one device would otherwise keep one core busy while the other waits.
+    if (ops.size() >= 64) {
+        const std::size_t half = ops.size() / 2;
+        auto second = std::async(std::launch::async, prepareRange, half, ops.size());
+        prepareRange(0, half);
+        second.get();
+    } else {
+        prepareRange(0, ops.size());
+    }
 
     sync::PushResponse response;
     response.serverTime = now;
@@ -110,24 +199,32 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, const Json
         if (!*fresh || (*fresh)->revokedAt)
             return unauthenticated("this device has been revoked");
         std::int64_t lastSeq = (*fresh)->lastSeq;
-        for (const auto& op : req->ops) {
-            const std::string digest = opDigest(op);
+        ActorCache actors;
+        std::map<std::int64_t, Json> batches; // stored pushes read for replays, by first seq
+        Json stored = Json::array();          // this push's results, stored as one row
+        std::int64_t firstNew = 0;
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            const auto& op = ops[i];
+            const std::string& digest = digests[i];
             if (op.seq <= lastSeq) {
                 // A retry: the stored result, nothing applied again.
-                auto stored = unit.opResult(device.id, op.seq);
-                if (!stored)
-                    return stored.error();
                 OpResult r;
                 r.seq = op.seq;
-                auto j = *stored ? parseJson(**stored) : Result<Json>(notFound("no stored result"));
-                if (j && j->value("digest", std::string()) == digest) {
-                    if (auto parsed = decodeJson<OpResult>(j->at("result")))
-                        r = *parsed;
-                } else {
-                    r.status = OpStatus::Rejected;
-                    r.error = conflict("operation " + std::to_string(op.seq) +
-                                       " was already used for a different edit: this device's database "
-                                       "was reset or copied; re-enrol the device");
+                r.status = OpStatus::Rejected;
+                r.error = conflict("operation " + std::to_string(op.seq) +
+                                   " was already used for a different edit: this device's database "
+                                   "was reset or copied; re-enrol the device");
+                auto batch = unit.opBatch(device.id, op.seq);
+                if (!batch)
+                    return batch.error();
+                if (*batch) {
+                    auto& parsed = batches[(*batch)->firstSeq];
+                    if (parsed.is_null())
+                        parsed = Json::parse((*batch)->results, nullptr, false);
+                    const auto index = std::size_t(op.seq - (*batch)->firstSeq);
+                    if (parsed.is_array() && index < parsed.size() && stringAt(parsed[index], "digest") == digest)
+                        if (auto p = decodeJson<OpResult>(parsed[index]["result"]))
+                            r = *p;
                 }
                 m_counters.replayed++;
                 response.results.push_back(r);
@@ -139,11 +236,15 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, const Json
                                ": the device's outbox lost operations; re-enrol the device");
                 break;
             }
-            OpResult r = applyOne(unit, **fresh, op, skewMs, now);
-            CY_TRY(unit.putOpResult(device.id, op.seq, Json{{"digest", digest}, {"result", r}}.dump()));
+            OpResult r = applyOne(unit, **fresh, op, prepared[i], now, actors);
+            if (!firstNew)
+                firstNew = op.seq;
+            stored.push_back(Json{{"digest", digest}, {"result", r}});
             lastSeq = op.seq;
             response.results.push_back(std::move(r));
         }
+        if (firstNew)
+            CY_TRY(unit.putOpBatch(device.id, firstNew, lastSeq, stored.dump()));
         response.lastSeq = lastSeq;
         CY_TRY(unit.setDeviceProgress(device.id, lastSeq, now));
         if (gap && response.results.empty())
@@ -163,69 +264,50 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, const Json
     return response;
 }
 
-OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const Operation& original,
-                               std::int64_t skewMs, Instant now) {
+OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const Operation& op,
+                               PreparedOp& prepared, Instant now, ActorCache& actors) {
     OpResult result;
-    result.seq = original.seq;
+    result.seq = op.seq;
     auto reject = [&](Error e) {
         result.status = OpStatus::Rejected;
         result.error = std::move(e);
         return result;
     };
-    const auto* type = records::findRecordType(original.type);
+    const auto* type = records::findRecordType(op.type);
     if (!type)
-        return reject(invalidArgument("unknown record type '" + original.type + "'"));
+        return reject(invalidArgument("unknown record type '" + op.type + "'"));
     if (type->isReference())
-        return reject(permissionDenied("a " + original.type + " is company data, changed by an administrator"));
+        return reject(permissionDenied("a " + op.type + " is company data, changed by an administrator"));
     const bool kiosk = sync::isKiosk(device.role);
-    if (kiosk && !(original.kind == OpKind::Create && sync::kioskMayCreate(original.type)))
+    if (kiosk && !(op.kind == OpKind::Create && sync::kioskMayCreate(op.type)))
         return reject(permissionDenied("a kiosk can only file complaints, suggestions and survey answers"));
 
-    auto actor = resolveActor(unit, device, original.actor);
+    auto cached = actors.byStaffId.find(op.actor);
+    if (cached == actors.byStaffId.end()) {
+        ActorCache::Entry e;
+        e.actor = resolveActor(unit, device, op.actor);
+        if (e.actor && !e.actor->staffId.empty())
+            if (auto s = unit.get(e.actor->staffId); s && *s)
+                e.staffRecord = **s;
+        cached = actors.byStaffId.emplace(op.actor, std::move(e)).first;
+    }
+    const auto& actor = cached->second.actor;
     if (!actor)
         return reject(actor.error());
-    std::optional<store::StoredRecord> staffRecord;
-    if (!actor->staffId.empty())
-        if (auto s = unit.get(actor->staffId); s && *s)
-            staffRecord = **s;
+    const std::optional<store::StoredRecord>& staffRecord = cached->second.staffRecord;
 
-    auto current = unit.get(original.id);
+    auto current = unit.get(op.id);
     if (!current)
         return reject(current.error());
-    const std::string community = *current ? type->index((*current)->body).communityId
-                                           : original.body.value("community_id", std::string());
+    const std::string community = *current ? stringAt((*current)->body, "community_id")
+                                           : stringAt(op.body, "community_id");
     if (auto st = checkCommunity(device, *actor, community, staffRecord ? &*staffRecord : nullptr); !st)
         return reject(st.error());
+    if (op.kind == OpKind::Create && op.type == "survey_response" && !*current)
+        if (auto st = checkSurveyResponse(unit, device, op.body); !st)
+            return reject(st.error());
 
-    // Clocks: a device further off than the bound is corrected by the skew it showed when it
-    // sent this push; nothing is ever later than now on the server.
-    std::shared_ptr<const rules::RuleContext> communityRules = m_rules.get(unit, community, now);
-    const bool skewed =
-        std::llabs(skewMs) > std::int64_t(communityRules->policy.clockSkewBoundSeconds) * 1000;
-    Operation op = original;
-    op.at = correct(original.at, skewMs, skewed, now);
-    auto hlc = sync::Hlc::parse(original.hlc);
-    sync::Hlc stamp = hlc ? *hlc : sync::Hlc{toEpochMs(op.at), 0, device.id};
-    if (skewed)
-        stamp.wallMs -= skewMs;
-    stamp.wallMs = std::min(stamp.wallMs, toEpochMs(now));
-    stamp.node = device.id;
-    op.hlc = stamp.toString();
-    if (op.kind == OpKind::Create) {
-        correctBodyTimes(op.body, skewMs, skewed, now);
-        if (kiosk) {
-            // A kiosk submission is a kiosk submission, whatever the body claims.
-            if (op.type == "complaint" || op.type == "suggestion")
-                op.body["channel"] = "kiosk";
-            else if (op.type == "survey_response")
-                op.body["method"] = "kiosk";
-        }
-        if (op.type == "survey_response" && !*current)
-            if (auto st = checkSurveyResponse(unit, device, op.body); !st)
-                return reject(st.error());
-    }
-
-    std::vector<std::shared_ptr<const rules::RuleContext>> keepAlive{communityRules};
+    std::vector<std::shared_ptr<const rules::RuleContext>> keepAlive;
     sync::ApplyContext ctx;
     ctx.actor = *actor;
     ctx.at = op.at;
@@ -237,6 +319,12 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
         keepAlive.push_back(m_rules.get(unit, c, now));
         return keepAlive.back().get();
     };
+    if (prepared.create) {
+        if (!*prepared.create)
+            return reject(prepared.create->error());
+        ctx.prepared = &**prepared.create; // moved from by the merge: used once
+        ctx.preparedText = &prepared.text;
+    }
     auto outcome = sync::applyOperation(*current, op, ctx);
     if (!outcome)
         return reject(outcome.error());
@@ -246,7 +334,7 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
         result.version = *current ? (*current)->version : 0;
         return result;
     }
-    auto version = unit.put(outcome->record);
+    auto version = unit.put(std::move(outcome->record));
     if (!version)
         return reject(version.error());
     result.status = OpStatus::Applied;

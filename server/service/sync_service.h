@@ -24,17 +24,20 @@ class SyncService {
 public:
     SyncService(ServerStorage& storage, RulesCache& rules, Clock clock);
 
-    Result<sync::PushResponse> push(const DeviceRow& device, const Json& request);
+    // Takes the parsed request (its records are moved, not copied).
+    Result<sync::PushResponse> push(const DeviceRow& device, Json request);
     Result<sync::PullResponse> pull(const DeviceRow& device, std::string_view cursor, int limit);
     sync::DeviceInfo whoami(const DeviceRow& device) const;
 
     const SyncCounters& counters() const { return m_counters; }
-    static constexpr int kMaxOpsPerPush = 1000;
+    static constexpr int kMaxOpsPerPush = 5000;
     static constexpr int kMaxPullPage = 1000;
 
 private:
+    struct ActorCache;  // who each staff id is, resolved once per push
+    struct PreparedOp;  // a create validated, derived and encoded before the write transaction
     sync::OpResult applyOne(WriteUnit& unit, const DeviceRow& device, const sync::Operation& op,
-                            std::int64_t skewMs, Instant now);
+                            PreparedOp& prepared, Instant now, ActorCache& actors);
 
     ServerStorage& m_storage;
     RulesCache& m_rules;

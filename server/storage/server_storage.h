@@ -49,14 +49,21 @@ public:
     virtual Result<std::optional<store::StoredRecord>> get(const std::string& id) = 0;
     virtual Result<std::vector<store::StoredRecord>> query(const store::RecordQuery& q) = 0;
     virtual Result<std::int64_t> count(const store::RecordQuery& q) = 0;
-    // Changes after `afterVersion` in version order, at most `limit`.
+    // Changes after `afterVersion` in version order, at most `limit`. The records carry their
+    // stored text (rawBody); `body` may be left unparsed (null).
     virtual Result<std::vector<store::StoredRecord>> changes(const ChangeFilter& f, std::int64_t afterVersion,
                                                              int limit) = 0;
     virtual Result<std::int64_t> maxVersion() = 0;
     virtual Result<std::optional<DeviceRow>> deviceByTokenHash(const std::string& hash) = 0;
     virtual Result<std::optional<DeviceRow>> device(const std::string& id) = 0;
     virtual Result<std::vector<DeviceRow>> devices() = 0;
-    virtual Result<std::optional<std::string>> opResult(const std::string& deviceId, std::int64_t seq) = 0;
+    // The stored results of the push that covered operation `seq` of a device, with its first
+    // sequence number (a JSON array, one entry per operation from first_seq on).
+    struct OpBatch {
+        std::int64_t firstSeq = 0;
+        std::string results;
+    };
+    virtual Result<std::optional<OpBatch>> opBatch(const std::string& deviceId, std::int64_t seq) = 0;
     virtual Result<std::optional<BlobRow>> blob(const std::string& sha256) = 0;
     // Open records whose active deadline passed before `now`.
     virtual Result<std::int64_t> overdueCount(Instant now) = 0;
@@ -68,7 +75,8 @@ class WriteUnit : public ReadUnit {
 public:
     // Stores the record under the next change version; returns that version.
     virtual Result<std::int64_t> put(store::StoredRecord record) = 0;
-    virtual Status putOpResult(const std::string& deviceId, std::int64_t seq, const std::string& result) = 0;
+    virtual Status putOpBatch(const std::string& deviceId, std::int64_t firstSeq, std::int64_t lastSeq,
+                              const std::string& results) = 0;
     virtual Status setDeviceProgress(const std::string& deviceId, std::int64_t lastSeq, Instant seenAt) = 0;
     virtual Status addDevice(const DeviceRow& d, const std::string& tokenHash) = 0;
     virtual Status revokeDevice(const std::string& id, Instant at) = 0;

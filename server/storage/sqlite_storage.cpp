@@ -44,29 +44,49 @@ public:
     Result<std::vector<StoredRecord>> query(const store::RecordQuery& q) override { return m_s.query(q); }
     Result<std::int64_t> count(const store::RecordQuery& q) override { return m_s.count(q); }
 
+    // One index-ordered query per community (and one for company-wide records, one for a
+    // kiosk's own submissions), merged by version. A single query with OR-ed scopes makes
+    // SQLite sort every remaining matching row on every page.
     Result<std::vector<StoredRecord>> changes(const ChangeFilter& f, std::int64_t afterVersion, int limit) override {
-        std::vector<SqlArg> args{afterVersion};
-        std::string scope;
-        if (!f.types.empty()) {
-            scope = "(type IN (" + placeholders(f.types.size()) + ")";
-            for (const auto& t : f.types)
+        std::vector<StoredRecord> merged;
+        auto typeList = [](const std::vector<std::string>& types, std::vector<SqlArg>& args) {
+            for (const auto& t : types)
                 args.emplace_back(t);
-            scope += " AND (community_id IN (" + placeholders(f.communityIds.size()) + ")";
-            for (const auto& c : f.communityIds)
-                args.emplace_back(c);
-            scope += f.companyWide ? " OR community_id = ''))" : "))";
+            return "type IN (" + placeholders(types.size()) + ")";
+        };
+        auto run = [&](const std::string& where, std::vector<SqlArg> args) -> Status {
+            args.emplace_back(std::int64_t(limit));
+            auto rows = m_s.select(where + " ORDER BY version LIMIT ?", args, /*parseBodies=*/false);
+            if (!rows)
+                return rows.error();
+            for (auto& r : *rows)
+                merged.push_back(std::move(r));
+            return {};
+        };
+        if (!f.types.empty()) {
+            std::vector<std::string> scopes = f.communityIds;
+            if (f.companyWide)
+                scopes.emplace_back();
+            for (const auto& community : scopes) {
+                std::vector<SqlArg> args{community, afterVersion};
+                const std::string types = typeList(f.types, args);
+                CY_TRY(run("community_id = ? AND version > ? AND " + types, std::move(args)));
+            }
         }
         if (!f.originDevice.empty() && !f.originTypes.empty()) {
-            scope += std::string(scope.empty() ? "" : " OR ") + "(origin_device = ? AND type IN (" +
-                     placeholders(f.originTypes.size()) + "))";
-            args.emplace_back(f.originDevice);
-            for (const auto& t : f.originTypes)
-                args.emplace_back(t);
+            std::vector<SqlArg> args{f.originDevice};
+            const std::string types = typeList(f.originTypes, args);
+            args.emplace_back(afterVersion);
+            CY_TRY(run("origin_device = ? AND " + types + " AND version > ?", std::move(args)));
         }
-        if (scope.empty())
-            return std::vector<StoredRecord>{};
-        args.emplace_back(std::int64_t(limit));
-        return m_s.select("version > ? AND (" + scope + ") ORDER BY version LIMIT ?", args);
+        std::sort(merged.begin(), merged.end(),
+                  [](const StoredRecord& a, const StoredRecord& b) { return a.version < b.version; });
+        merged.erase(std::unique(merged.begin(), merged.end(),
+                                 [](const StoredRecord& a, const StoredRecord& b) { return a.id == b.id; }),
+                     merged.end());
+        if (int(merged.size()) > limit)
+            merged.resize(std::size_t(limit));
+        return merged;
     }
 
     Result<std::int64_t> maxVersion() override {
@@ -101,17 +121,18 @@ public:
         return out;
     }
 
-    Result<std::optional<std::string>> opResult(const std::string& deviceId, std::int64_t seq) override {
-        auto s = m_s.database().prepare("SELECT result FROM op_results WHERE device_id = ? AND seq = ?");
+    Result<std::optional<OpBatch>> opBatch(const std::string& deviceId, std::int64_t seq) override {
+        auto s = m_s.database().prepare("SELECT first_seq, results FROM op_batches WHERE device_id = ? AND "
+                                        "first_seq <= ? AND last_seq >= ? ORDER BY first_seq DESC LIMIT 1");
         if (!s)
             return s.error();
-        s->bind(1, deviceId).bind(2, seq);
+        s->bind(1, deviceId).bind(2, seq).bind(3, seq);
         auto row = s->step();
         if (!row)
             return row.error();
         if (!*row)
-            return std::optional<std::string>{};
-        return std::optional<std::string>{s->text(0)};
+            return std::optional<OpBatch>{};
+        return std::optional<OpBatch>{OpBatch{s->int64(0), s->text(1)}};
     }
 
     Result<std::optional<BlobRow>> blob(const std::string& sha256) override {
@@ -148,11 +169,13 @@ public:
         return record.version;
     }
 
-    Status putOpResult(const std::string& deviceId, std::int64_t seq, const std::string& result) override {
-        auto s = m_s.database().prepare("INSERT OR REPLACE INTO op_results (device_id, seq, result) VALUES (?, ?, ?)");
+    Status putOpBatch(const std::string& deviceId, std::int64_t firstSeq, std::int64_t lastSeq,
+                      const std::string& results) override {
+        auto s = m_s.database().prepare(
+            "INSERT OR REPLACE INTO op_batches (device_id, first_seq, last_seq, results) VALUES (?, ?, ?, ?)");
         if (!s)
             return s.error();
-        s->bind(1, deviceId).bind(2, seq).bind(3, result);
+        s->bind(1, deviceId).bind(2, firstSeq).bind(3, lastSeq).bind(4, results);
         return s->exec();
     }
 

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nlohmann {
 
@@ -112,6 +113,35 @@ Result<T> decodeJson(const Json& j) {
             msg = msg.substr(p + 2);
         return invalidArgument(msg);
     }
+}
+
+// Lookups that never throw, for data that may be malformed: the value at `key` when `j` is an
+// object and the value has the expected type, otherwise the fallback. (nlohmann's value()
+// throws when the key exists with another type.)
+inline std::string stringAt(const Json& j, std::string_view key, std::string_view fallback = {}) {
+    if (j.is_object())
+        if (auto it = j.find(key); it != j.end() && it->is_string())
+            return it->get<std::string>();
+    return std::string(fallback);
+}
+inline Json arrayAt(const Json& j, std::string_view key) {
+    if (j.is_object())
+        if (auto it = j.find(key); it != j.end() && it->is_array())
+            return *it;
+    return Json::array();
+}
+inline Json objectAt(const Json& j, std::string_view key) {
+    if (j.is_object())
+        if (auto it = j.find(key); it != j.end() && it->is_object())
+            return *it;
+    return Json::object();
+}
+inline std::vector<std::string> stringsAt(const Json& j, std::string_view key) {
+    std::vector<std::string> out;
+    for (const auto& v : arrayAt(j, key))
+        if (v.is_string())
+            out.push_back(v.get<std::string>());
+    return out;
 }
 
 // Parses text as JSON without throwing.

@@ -100,9 +100,9 @@ void from_json(const Json& j, SurveyResponse& r) {
             Category cat{};
             if (!fromString(key, cat))
                 throw DecodeError("scores: '" + key + "' is not one of the eight categories");
-            if (!value.is_number_integer())
+            if (!value.is_number_integer() || value.get<std::int64_t>() < 1 || value.get<std::int64_t>() > 5)
                 throw DecodeError("scores." + key + ": must be a whole number from 1 to 5");
-            r.scores[cat] = value.get<int>();
+            r.scores[cat] = int(value.get<std::int64_t>());
         }
     }
     optionalInto(j, "comment", r.comment);

@@ -5,8 +5,8 @@ namespace courtyard::records {
 CommunityRules loadCommunityRules(const std::string& communityId, const RecordLookup& lookup) {
     std::string zone, calendarId = "default";
     if (auto c = lookup(communityId, "community")) {
-        zone = c->value("time_zone", std::string());
-        calendarId = c->value("calendar_id", std::string("default"));
+        zone = stringAt(*c, "time_zone");
+        calendarId = stringAt(*c, "calendar_id", "default");
     }
     std::optional<rules::Calendar> cal;
     if (auto body = lookup(calendarRecordId(calendarId), "calendar"))

@@ -31,6 +31,9 @@ struct IndexFields {
     std::optional<Instant> happenedAt; // when it happened (received, started, …)
 };
 
+void to_json(Json& j, const IndexFields& f);
+void from_json(const Json& j, IndexFields& f);
+
 // Who may see a record type.
 enum class Visibility {
     Staff,     // staff roles of the record's community
@@ -66,6 +69,15 @@ public:
     virtual Result<bool> append(Json& body, std::string_view list, const Json& item) const = 0;
     virtual void derive(Json& body, const RuleContext& ctx, DeriveMode mode) const = 0;
     virtual IndexFields index(const Json& body) const = 0;
+
+    // The hot paths of sync, each with a single decode and encode of the record:
+    // prepareNew + derive + index for a create, and derive + index after any other change.
+    struct Prepared {
+        Json body;
+        IndexFields index;
+    };
+    virtual Result<Prepared> prepareNewDerived(const Json& body, const RuleContext* ctx, DeriveMode mode) const = 0;
+    virtual IndexFields deriveAndIndex(Json& body, const RuleContext* ctx, DeriveMode mode) const = 0;
     // What a kiosk may see of a record it submitted: status and reply, nothing personal.
     virtual Json receiptView(const Json& body) const = 0;
 };

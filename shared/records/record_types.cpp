@@ -157,6 +157,34 @@ public:
         return Tr::index(*rec);
     }
 
+    Result<Prepared> prepareNewDerived(const Json& body, const RuleContext* ctx, DeriveMode mode) const override {
+        auto rec = decodeJson<T>(body);
+        if (!rec)
+            return rec.error();
+        Tr::strip(*rec);
+        CY_TRY(Tr::validateNew(*rec));
+        if constexpr (Tr::derives)
+            if (ctx)
+                rules::derive(*rec, *ctx, mode);
+        return Prepared{encode(*rec), Tr::index(*rec)};
+    }
+
+    IndexFields deriveAndIndex(Json& body, const RuleContext* ctx, DeriveMode mode) const override {
+        auto rec = decodeJson<T>(body);
+        if (!rec)
+            return {};
+        if constexpr (Tr::derives) {
+            if (ctx) {
+                rules::derive(*rec, *ctx, mode);
+                body = encode(*rec);
+            }
+        } else {
+            (void)ctx;
+            (void)mode;
+        }
+        return Tr::index(*rec);
+    }
+
     Json receiptView(const Json& body) const override {
         auto rec = decodeJson<T>(body);
         if (!rec)
@@ -222,6 +250,14 @@ public:
     }
     void derive(Json&, const RuleContext&, DeriveMode) const override {}
     IndexFields index(const Json& body) const override { return m_index(body); }
+    Result<Prepared> prepareNewDerived(const Json& body, const RuleContext*, DeriveMode) const override {
+        auto normal = normalize(body);
+        if (!normal)
+            return normal.error();
+        IndexFields idx = m_index(*normal);
+        return Prepared{std::move(*normal), std::move(idx)};
+    }
+    IndexFields deriveAndIndex(Json& body, const RuleContext*, DeriveMode) const override { return m_index(body); }
     Json receiptView(const Json&) const override { return Json::object(); }
 
 private:
@@ -253,6 +289,26 @@ IndexFields byCommunityKey(const Json& body, const char* key) {
 }
 
 } // namespace
+
+void to_json(Json& j, const IndexFields& f) {
+    j = Json{{"community_id", f.communityId}, {"state", f.state}, {"unit_id", f.unitId}, {"assignee", f.assignee},
+             {"department_id", f.departmentId}, {"due_rule", f.dueRule}};
+    if (f.dueAt)
+        j["due_at"] = *f.dueAt;
+    if (f.happenedAt)
+        j["happened_at"] = *f.happenedAt;
+}
+
+void from_json(const Json& j, IndexFields& f) {
+    optionalInto(j, "community_id", f.communityId);
+    optionalInto(j, "state", f.state);
+    optionalInto(j, "unit_id", f.unitId);
+    optionalInto(j, "assignee", f.assignee);
+    optionalInto(j, "department_id", f.departmentId);
+    optionalInto(j, "due_rule", f.dueRule);
+    optionalInto(j, "due_at", f.dueAt);
+    optionalInto(j, "happened_at", f.happenedAt);
+}
 
 const std::vector<const RecordType*>& allRecordTypes() {
     static const TypedRecordType<Complaint> complaint;
@@ -291,7 +347,7 @@ const std::vector<const RecordType*>& allRecordTypes() {
             if (!p)
                 return p.error();
             Json j = p->toJson();
-            j["id"] = b.value("id", std::string("default"));
+            j["id"] = stringAt(b, "id", "default");
             return j;
         },
         companyWide};
@@ -310,9 +366,9 @@ const std::vector<const RecordType*>& allRecordTypes() {
         },
         [](const Json& b) {
             IndexFields f = byCommunityKey(b, "community_id");
-            f.state = b.value("status", std::string());
-            f.unitId = b.value("unit_id", std::string());
-            if (auto t = parseInstant(b.value("received_at", std::string())))
+            f.state = stringAt(b, "status");
+            f.unitId = stringAt(b, "unit_id");
+            if (auto t = parseInstant(stringAt(b, "received_at")))
                 f.happenedAt = *t;
             return f;
         }};

@@ -11,18 +11,36 @@ namespace courtyard::store {
 namespace {
 
 constexpr std::string_view kColumns =
-    "id, type, version, deleted, body, stamps, origin_device, server_body";
+    "id, type, version, deleted, body, stamps, origin_device, server_body, community_id, state, unit_id, "
+    "assignee, department_id, due_at, due_rule, happened_at";
 
-Result<StoredRecord> readRow(Statement& s) {
+Result<StoredRecord> readRow(Statement& s, bool parseBody = true) {
     StoredRecord r;
     r.id = s.text(0);
     r.type = s.text(1);
     r.version = s.int64(2);
     r.deleted = s.int64(3) != 0;
-    auto body = parseJson(s.text(4));
-    if (!body)
-        return internalError("record '" + r.id + "' has a body that is not JSON: the store is damaged");
-    r.body = std::move(*body);
+    if (parseBody) {
+        auto body = parseJson(s.text(4));
+        if (!body)
+            return internalError("record '" + r.id + "' has a body that is not JSON: the store is damaged");
+        r.body = std::move(*body);
+    } else {
+        r.rawBody = s.text(4);
+        // Passed on without parsing: take the index columns as stored instead.
+        records::IndexFields f;
+        f.communityId = s.text(8);
+        f.state = s.text(9);
+        f.unitId = s.text(10);
+        f.assignee = s.text(11);
+        f.departmentId = s.text(12);
+        if (auto d = s.optInt64(13))
+            f.dueAt = fromEpochMs(*d);
+        f.dueRule = s.text(14);
+        if (auto h = s.optInt64(15))
+            f.happenedAt = fromEpochMs(*h);
+        r.index = std::move(f);
+    }
     auto stamps = parseJson(s.text(5));
     r.stamps = stamps ? std::move(*stamps) : Json::object();
     r.originDevice = s.text(6);
@@ -151,7 +169,7 @@ Status SqliteRecordStore::put(const StoredRecord& r) {
         return invalidArgument("unknown record type '" + r.type + "'");
     if (r.id.empty())
         return invalidArgument("a record needs an id");
-    const auto idx = type->index(r.body);
+    const auto idx = r.index ? *r.index : type->index(r.body);
     auto s = m_db->prepare(
         "INSERT INTO records (id, type, community_id, state, unit_id, assignee, department_id, "
         "due_at, due_rule, happened_at, origin_device, version, deleted, body, stamps, server_body) "
@@ -183,7 +201,7 @@ Status SqliteRecordStore::put(const StoredRecord& r) {
     s->bind(11, r.originDevice)
         .bind(12, r.version)
         .bind(13, r.deleted ? 1 : 0)
-        .bind(14, r.body.dump())
+        .bind(14, r.encodedBody ? *r.encodedBody : r.body.dump())
         .bind(15, r.stamps.dump());
     if (r.serverBody)
         s->bind(16, r.serverBody->dump());
@@ -242,7 +260,7 @@ Result<std::vector<StoredRecord>> SqliteRecordStore::query(const RecordQuery& q)
 }
 
 Result<std::vector<StoredRecord>> SqliteRecordStore::select(const std::string& whereClause,
-                                                             const std::vector<SqlArg>& args) {
+                                                             const std::vector<SqlArg>& args, bool parseBodies) {
     auto s = m_db->prepare("SELECT " + std::string(kColumns) + " FROM records WHERE " + whereClause);
     if (!s)
         return s.error();
@@ -260,7 +278,7 @@ Result<std::vector<StoredRecord>> SqliteRecordStore::select(const std::string& w
             return row.error();
         if (!*row)
             break;
-        auto r = readRow(*s);
+        auto r = readRow(*s, parseBodies);
         if (!r)
             return r.error();
         out.push_back(std::move(*r));

@@ -5,6 +5,7 @@
 
 #include "shared/core/json_util.h"
 #include "shared/core/time.h"
+#include "shared/records/record_type.h"
 
 #include <cstdint>
 #include <functional>
@@ -29,6 +30,15 @@ struct StoredRecord {
     bool deleted = false;
     std::string originDevice;
     std::optional<Json> serverBody; // device: the server's version while local edits are pending
+    // The index columns, when the caller has them already (put() computes them otherwise).
+    // Must describe `body`; cleared by whoever changes the body.
+    std::optional<records::IndexFields> index;
+    // Reads with parseBodies=false: the body exactly as stored (and `body` left null), for
+    // passing records on without parsing them.
+    std::string rawBody;
+    // Writes: the body already encoded by the caller (the sync fast path), used by put()
+    // instead of encoding `body` again. Whoever changes `body` clears it.
+    std::optional<std::string> encodedBody;
 };
 
 struct RecordQuery {
@@ -98,7 +108,9 @@ public:
     // Records matching a SQL condition (after WHERE, may end with ORDER BY / LIMIT), with `?`
     // parameters bound in order. For callers that need a query RecordQuery cannot express.
     using SqlArg = std::variant<std::string, std::int64_t>;
-    Result<std::vector<StoredRecord>> select(const std::string& whereClause, const std::vector<SqlArg>& args);
+    // With `parseBodies` false, records carry only rawBody (for passing them on unparsed).
+    Result<std::vector<StoredRecord>> select(const std::string& whereClause, const std::vector<SqlArg>& args,
+                                             bool parseBodies = true);
 
 private:
     std::unique_ptr<Database> m_db;

@@ -35,7 +35,7 @@ CREATE INDEX records_version ON records(version);
 CREATE INDEX records_due ON records(due_at) WHERE due_at IS NOT NULL;
 CREATE INDEX records_assignee ON records(assignee, due_at);
 CREATE INDEX records_unit ON records(unit_id, type);
-CREATE INDEX records_origin ON records(origin_device, type);
+CREATE INDEX records_origin ON records(origin_device, version);
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -55,13 +55,15 @@ CREATE TABLE devices (
   last_seen_at INTEGER
 );
 
--- Server: the result of every applied operation, written in the same transaction as its
--- effects, so a retried push returns the stored result and applies nothing twice.
-CREATE TABLE op_results (
+-- Server: the results of every push, one row per push (operations first_seq..last_seq),
+-- written in the same transaction as their effects, so a retried push returns the stored
+-- results and applies nothing twice.
+CREATE TABLE op_batches (
   device_id TEXT NOT NULL REFERENCES devices(id),
-  seq       INTEGER NOT NULL,
-  result    TEXT NOT NULL,
-  PRIMARY KEY (device_id, seq)
+  first_seq INTEGER NOT NULL,
+  last_seq  INTEGER NOT NULL,
+  results   TEXT NOT NULL, -- [{"digest": ..., "result": {...}}, ...] in sequence order
+  PRIMARY KEY (device_id, first_seq)
 ) WITHOUT ROWID;
 
 -- Server: content-addressed attachments; the bytes live in files under <data>/blobs.
@@ -75,11 +77,13 @@ CREATE TABLE blobs (
   completed_at INTEGER
 );
 
--- Device: operations waiting to be pushed, in the order they were made.
+-- Device: operations waiting to be pushed, in the order they were made. `op` is the wire
+-- form, sent as is; `actor` is who made it (kept to replay it onto newer server versions).
 CREATE TABLE outbox (
   seq        INTEGER PRIMARY KEY,
   record_id  TEXT NOT NULL,
   op         TEXT NOT NULL,
+  actor      TEXT NOT NULL,
   created_at INTEGER NOT NULL
 );
 CREATE INDEX outbox_record ON outbox(record_id);

@@ -6,22 +6,22 @@
 #include "sync/protocol/ids.h"
 #include "sync/protocol/roles.h"
 
+#include <set>
+
 namespace courtyard::sync {
 
 using store::StoredRecord;
 
 namespace {
 
-// The outbox keeps the operation together with who made it, so pending edits can be replayed
-// onto a newer server version with the same role checks; only "op" is sent.
-Json outboxEntry(const Operation& op, const domain::Actor& actor) {
-    return Json{{"op", op},
-                {"actor",
-                 {{"staff_id", actor.staffId},
-                  {"role", actor.role},
-                  {"position", actor.position},
-                  {"department_id", actor.departmentId},
-                  {"name", actor.name}}}};
+// The outbox keeps each operation in its wire form (sent as is) and who made it, so pending
+// edits can be replayed onto a newer server version with the same role checks.
+Json actorJson(const domain::Actor& actor) {
+    return Json{{"staff_id", actor.staffId},
+                {"role", actor.role},
+                {"position", actor.position},
+                {"department_id", actor.departmentId},
+                {"name", actor.name}};
 }
 
 struct OutboxRow {
@@ -29,19 +29,20 @@ struct OutboxRow {
     domain::Actor actor;
 };
 
-Result<OutboxRow> parseOutbox(const std::string& text) {
-    auto j = parseJson(text);
-    if (!j)
+Result<OutboxRow> parseOutbox(const std::string& opText, const std::string& actorText) {
+    auto j = parseJson(opText);
+    auto aj = parseJson(actorText);
+    if (!j || !aj)
         return internalError("an outbox entry is not JSON: the device database is damaged");
     try {
         OutboxRow row;
-        row.op = j->at("op").get<Operation>();
-        const auto& a = j->at("actor");
-        row.actor.staffId = a.value("staff_id", std::string());
+        row.op = j->get<Operation>();
+        const Json& a = *aj;
+        row.actor.staffId = stringAt(a, "staff_id");
         row.actor.role = a.at("role").get<domain::Role>();
         row.actor.position = a.at("position").get<domain::Position>();
-        row.actor.departmentId = a.value("department_id", std::string());
-        row.actor.name = a.value("name", std::string());
+        row.actor.departmentId = stringAt(a, "department_id");
+        row.actor.name = stringAt(a, "name");
         return row;
     } catch (const std::exception& e) {
         return internalError(std::string("an outbox entry does not decode: ") + e.what());
@@ -211,10 +212,10 @@ Status DeviceStore::writeLocal(const Operation& op, const domain::Actor& actor) 
     }
     CY_TRY(m_store->put(rec));
     auto ins = m_store->database().prepare(
-        "INSERT INTO outbox (seq, record_id, op, created_at) VALUES (?, ?, ?, ?)");
+        "INSERT INTO outbox (seq, record_id, op, actor, created_at) VALUES (?, ?, ?, ?, ?)");
     if (!ins)
         return ins.error();
-    ins->bind(1, op.seq).bind(2, op.id).bind(3, outboxEntry(op, actor).dump()).bind(4, toEpochMs(op.at));
+    ins->bind(1, op.seq).bind(2, op.id).bind(3, Json(op).dump()).bind(4, actorJson(actor).dump()).bind(5, toEpochMs(op.at));
     return ins->exec();
 }
 
@@ -321,12 +322,13 @@ Result<std::int64_t> DeviceStore::count(const store::RecordQuery& q) { return m_
 
 // ---- sync support -----------------------------------------------------------------------------
 
-Result<std::vector<Operation>> DeviceStore::pendingOperations(int limit, std::size_t maxBytes) {
-    auto s = m_store->database().prepare("SELECT op FROM outbox ORDER BY seq LIMIT ?");
+Result<std::vector<std::pair<std::int64_t, std::string>>> DeviceStore::pendingOperationTexts(int limit,
+                                                                                         std::size_t maxBytes) {
+    auto s = m_store->database().prepare("SELECT seq, op FROM outbox ORDER BY seq LIMIT ?");
     if (!s)
         return s.error();
     s->bind(1, limit);
-    std::vector<Operation> out;
+    std::vector<std::pair<std::int64_t, std::string>> out;
     std::size_t bytes = 0;
     while (true) {
         auto row = s->step();
@@ -334,14 +336,28 @@ Result<std::vector<Operation>> DeviceStore::pendingOperations(int limit, std::si
             return row.error();
         if (!*row)
             break;
-        const std::string text = s->text(0);
+        std::string text = s->text(1);
         if (!out.empty() && bytes + text.size() > maxBytes)
             break;
-        auto parsed = parseOutbox(text);
-        if (!parsed)
-            return parsed.error();
         bytes += text.size();
-        out.push_back(std::move(parsed->op));
+        out.emplace_back(s->int64(0), std::move(text));
+    }
+    return out;
+}
+
+Result<std::vector<Operation>> DeviceStore::pendingOperations(int limit, std::size_t maxBytes) {
+    auto texts = pendingOperationTexts(limit, maxBytes);
+    if (!texts)
+        return texts.error();
+    std::vector<Operation> out;
+    for (const auto& [seq, text] : *texts) {
+        auto j = parseJson(text);
+        if (!j)
+            return internalError("an outbox entry is not JSON: the device database is damaged");
+        auto op = decodeJson<Operation>(*j);
+        if (!op)
+            return internalError("an outbox entry does not decode: " + op.error().message);
+        out.push_back(std::move(*op));
     }
     return out;
 }
@@ -364,7 +380,7 @@ Result<std::int64_t> DeviceStore::pendingCountFor(const std::string& recordId) {
 }
 
 Result<std::vector<Operation>> DeviceStore::pendingFor(const std::string& recordId) {
-    auto s = m_store->database().prepare("SELECT op FROM outbox WHERE record_id = ? ORDER BY seq");
+    auto s = m_store->database().prepare("SELECT op, actor FROM outbox WHERE record_id = ? ORDER BY seq");
     if (!s)
         return s.error();
     s->bind(1, recordId);
@@ -375,7 +391,7 @@ Result<std::vector<Operation>> DeviceStore::pendingFor(const std::string& record
             return row.error();
         if (!*row)
             break;
-        auto parsed = parseOutbox(s->text(0));
+        auto parsed = parseOutbox(s->text(0), s->text(1));
         if (!parsed)
             return parsed.error();
         out.push_back(std::move(parsed->op));
@@ -392,13 +408,14 @@ Status DeviceStore::rebase(const std::string& recordId) {
     std::optional<StoredRecord> current;
     if ((*rec)->serverBody) {
         StoredRecord base = **rec;
-        base.body = (*rec)->serverBody->value("body", Json::object());
-        base.stamps = (*rec)->serverBody->value("stamps", Json::object());
+        base.encodedBody.reset();
+        base.body = objectAt(*(*rec)->serverBody, "body");
+        base.stamps = objectAt(*(*rec)->serverBody, "stamps");
         base.serverBody.reset();
         current = std::move(base);
     }
     // Replay what is still pending, in order, on top of the server's version.
-    auto s = m_store->database().prepare("SELECT op FROM outbox WHERE record_id = ? ORDER BY seq");
+    auto s = m_store->database().prepare("SELECT op, actor FROM outbox WHERE record_id = ? ORDER BY seq");
     if (!s)
         return s.error();
     s->bind(1, recordId);
@@ -409,7 +426,7 @@ Status DeviceStore::rebase(const std::string& recordId) {
             return row.error();
         if (!*row)
             break;
-        auto parsed = parseOutbox(s->text(0));
+        auto parsed = parseOutbox(s->text(0), s->text(1));
         if (!parsed)
             return parsed.error();
         pending.push_back(std::move(*parsed));
@@ -426,10 +443,20 @@ Status DeviceStore::rebase(const std::string& recordId) {
     return m_store->put(*current);
 }
 
-Status DeviceStore::applyPushResponse(const PushResponse& response) {
+Status DeviceStore::applyPushResponse(const PushResponse& response, Instant localNow) {
     return m_store->transaction([&]() -> Status {
+        CY_TRY(observeServerTime(response.serverTime, localNow));
         std::vector<std::string> touched;
         for (const auto& r : response.results) {
+            if (r.status == OpStatus::Applied) {
+                // The pull brings the result; nothing to read back.
+                auto del = m_store->database().prepare("DELETE FROM outbox WHERE seq = ?");
+                if (!del)
+                    return del.error();
+                del->bind(1, r.seq);
+                CY_TRY(del->exec());
+                continue;
+            }
             auto sel = m_store->database().prepare("SELECT record_id, op FROM outbox WHERE seq = ?");
             if (!sel)
                 return sel.error();
@@ -448,7 +475,6 @@ Status DeviceStore::applyPushResponse(const PushResponse& response) {
             CY_TRY(del->exec());
             if (r.status == OpStatus::Rejected) {
                 const Error e = r.error.value_or(Error{ErrorCode::Internal, "rejected"});
-                auto parsed = parseOutbox(entry);
                 auto ins = m_store->database().prepare(
                     "INSERT OR REPLACE INTO rejections (seq, record_id, op, code, message, at) "
                     "VALUES (?, ?, ?, ?, ?, ?)");
@@ -456,14 +482,13 @@ Status DeviceStore::applyPushResponse(const PushResponse& response) {
                     return ins.error();
                 ins->bind(1, r.seq)
                     .bind(2, recordId)
-                    .bind(3, parsed ? Json(parsed->op).dump() : entry)
+                    .bind(3, entry)
                     .bind(4, errorCodeName(e.code))
                     .bind(5, e.message)
                     .bind(6, toEpochMs(response.serverTime));
                 CY_TRY(ins->exec());
             }
-            if (r.status != OpStatus::Applied)
-                touched.push_back(recordId);
+            touched.push_back(recordId);
         }
         for (const auto& id : touched)
             CY_TRY(rebase(id));
@@ -473,23 +498,37 @@ Status DeviceStore::applyPushResponse(const PushResponse& response) {
 
 Status DeviceStore::applyPullPage(const PullResponse& page) {
     return m_store->transaction([&]() -> Status {
+        // Records with edits still in the outbox: read once per page, not once per record.
+        std::set<std::string> withPending;
+        {
+            auto s = m_store->database().prepare("SELECT DISTINCT record_id FROM outbox");
+            if (!s)
+                return s.error();
+            while (true) {
+                auto row = s->step();
+                if (!row)
+                    return row.error();
+                if (!*row)
+                    break;
+                withPending.insert(s->text(0));
+            }
+        }
         for (const auto& c : page.changes) {
             if (!records::findRecordType(c.type))
                 continue; // a newer server's record type: ignore until this app is updated
             if (c.type == "calendar" || c.type == "policy" || c.type == "community")
                 invalidateRules();
-            auto pending = pendingCountFor(c.id);
-            if (!pending)
-                return pending.error();
+            const std::int64_t pending = withPending.count(c.id) ? 1 : 0;
             StoredRecord rec;
             rec.id = c.id;
             rec.type = c.type;
             rec.version = c.version;
             rec.deleted = c.deleted;
-            rec.originDevice = c.record.value("origin_device", std::string());
-            if (*pending == 0) {
+            rec.originDevice = stringAt(c.record, "origin_device");
+            if (pending == 0) {
                 rec.body = c.record;
                 rec.stamps = c.stamps.is_object() ? c.stamps : Json::object();
+                rec.index = c.index; // computed by the server when it stored the record
                 CY_TRY(m_store->put(rec));
                 continue;
             }

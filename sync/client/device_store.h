@@ -79,10 +79,14 @@ public:
     const rules::RuleContext& rulesFor(const std::string& communityId);
 
     // ---- sync support
-    Result<std::vector<Operation>> pendingOperations(int limit, std::size_t maxBytes = 2u << 20);
+    Result<std::vector<Operation>> pendingOperations(int limit, std::size_t maxBytes = 8u << 20);
+    // The same in wire form (sequence, operation JSON), for building a push without re-encoding.
+    Result<std::vector<std::pair<std::int64_t, std::string>>> pendingOperationTexts(int limit,
+                                                                                     std::size_t maxBytes = 8u << 20);
     Result<std::int64_t> pendingCount();
     Result<std::int64_t> pendingCountFor(const std::string& recordId);
-    Status applyPushResponse(const PushResponse& response);
+    // Applies a push's results and notes the server's clock, in one transaction (one fsync).
+    Status applyPushResponse(const PushResponse& response, Instant localNow);
     Status applyPullPage(const PullResponse& page);
     Result<std::vector<Rejection>> rejections(bool includeAcknowledged = false);
     Status acknowledgeRejection(std::int64_t seq);

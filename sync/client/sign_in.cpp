@@ -14,7 +14,7 @@ Result<std::optional<store::StoredRecord>> findStaff(DeviceStore& store, const s
     if (!found)
         return found.error();
     for (auto& r : *found)
-        if (r.body.value("number", std::string()) == staffNumber)
+        if (stringAt(r.body, "number") == staffNumber)
             return std::optional<store::StoredRecord>(std::move(r));
     return std::optional<store::StoredRecord>{};
 }

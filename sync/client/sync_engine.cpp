@@ -89,17 +89,23 @@ Status SyncEngine::push(SyncReport& report) {
     if (!st)
         return st.error();
     while (true) {
-        auto ops = m_store.pendingOperations(m_options.pushBatch);
+        auto ops = m_store.pendingOperationTexts(m_options.pushBatch);
         if (!ops)
             return ops.error();
         if (ops->empty())
             return {};
-        PushRequest req;
-        req.deviceId = st->deviceId;
-        req.deviceTime = m_clock();
-        req.ops = std::move(*ops);
-        const std::int64_t firstSeq = req.ops.front().seq;
-        auto resp = call({"POST", "/v1/sync/push", {}, Json(req).dump()});
+        // The outbox holds each operation in wire form: the request is spliced, not re-encoded.
+        std::string body = "{\"schema\":" + std::to_string(kSchemaVersion) + ",\"device_id\":" +
+                           Json(st->deviceId).dump() + ",\"device_time\":" + Json(formatInstant(m_clock())).dump() +
+                           ",\"ops\":[";
+        for (std::size_t i = 0; i < ops->size(); ++i) {
+            if (i)
+                body += ',';
+            body += (*ops)[i].second;
+        }
+        body += "]}";
+        const std::int64_t firstSeq = ops->front().first;
+        auto resp = call({"POST", "/v1/sync/push", {}, std::move(body)});
         if (!resp)
             return resp.error();
         auto j = jsonBody(*resp);
@@ -108,8 +114,7 @@ Status SyncEngine::push(SyncReport& report) {
         auto pr = decodeJson<PushResponse>(*j);
         if (!pr)
             return pr.error();
-        CY_TRY(m_store.applyPushResponse(*pr));
-        CY_TRY(m_store.observeServerTime(pr->serverTime, m_clock()));
+        CY_TRY(m_store.applyPushResponse(*pr, m_clock()));
         for (const auto& r : pr->results) {
             ++report.pushed;
             if (r.status == OpStatus::Applied)

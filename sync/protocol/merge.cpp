@@ -18,20 +18,38 @@ bool hlcNewer(std::string_view a, std::string_view b) {
     return *hb < *ha;
 }
 
+std::string fieldStamp(const Json& stamps, const std::string& field) {
+    if (!stamps.is_object())
+        return {};
+    if (auto it = stamps.find(field); it != stamps.end() && it->is_string())
+        return it->get<std::string>();
+    if (auto it = stamps.find("*"); it != stamps.end() && it->is_string())
+        return it->get<std::string>();
+    return {};
+}
+
 namespace {
 
-void derive(store::StoredRecord& r, const records::RecordType& type, const ApplyContext& ctx) {
+const rules::RuleContext* rulesOf(const Json& body, const ApplyContext& ctx) {
     if (!ctx.rulesFor)
-        return;
-    const auto community = type.index(r.body).communityId;
-    if (const auto* rules = ctx.rulesFor(community))
-        type.derive(r.body, *rules, {ctx.authoritative, false});
+        return nullptr;
+    return ctx.rulesFor(stringAt(body, "community_id"));
+}
+
+// Derives deadlines and computes the index columns in one decode of the record.
+void derive(store::StoredRecord& r, const records::RecordType& type, const ApplyContext& ctx) {
+    r.index = type.deriveAndIndex(r.body, rulesOf(r.body, ctx), {ctx.authoritative, false});
+    r.encodedBody.reset();
 }
 
 void stampPlainFields(store::StoredRecord& r, const records::RecordType& type, const Json& before,
                       const std::string& hlc) {
     if (hlc.empty())
         return;
+    if (before.is_null()) {
+        r.stamps = Json{{"*", hlc}}; // a new record: every plain field carries its creation stamp
+        return;
+    }
     if (!r.stamps.is_object())
         r.stamps = Json::object();
     for (auto field : type.plainFields()) {
@@ -44,19 +62,23 @@ void stampPlainFields(store::StoredRecord& r, const records::RecordType& type, c
 
 Result<MergeOutcome> create(const std::optional<store::StoredRecord>& current, const Operation& op,
                             const records::RecordType& type, const ApplyContext& ctx) {
-    Json body = op.body;
-    if (body.contains("id") && body["id"] != Json(op.id))
+    if (op.body.contains("id") && op.body["id"] != Json(op.id))
         return invalidArgument("body.id: differs from the operation's id");
-    body["id"] = op.id;
-    if (!type.isReference()) {
-        // Who and which device are the server's knowledge, not the device's claim.
-        body["origin_device"] = ctx.originDevice;
-        body["created_by"] = ctx.actor.staffId;
-        body["created_at"] = ctx.at;
-    }
-    auto normal = type.prepareNew(body);
-    if (!normal)
-        return normal.error();
+    auto prepareHere = [&]() -> Result<records::RecordType::Prepared> {
+        Json body = op.body;
+        body["id"] = op.id;
+        if (!type.isReference()) {
+            // Who and which device are the server's knowledge, not the device's claim.
+            body["origin_device"] = ctx.originDevice;
+            body["created_by"] = ctx.actor.staffId;
+            body["created_at"] = ctx.at;
+        }
+        return type.prepareNewDerived(body, rulesOf(body, ctx), {ctx.authoritative, false});
+    };
+    Result<records::RecordType::Prepared> prepared =
+        ctx.prepared ? Result<records::RecordType::Prepared>(std::move(*ctx.prepared)) : prepareHere();
+    if (!prepared)
+        return prepared.error();
     if (current) {
         if (!current->deleted && current->originDevice == ctx.originDevice)
             return MergeOutcome{false, *current, {}, "already created"};
@@ -66,10 +88,12 @@ Result<MergeOutcome> create(const std::optional<store::StoredRecord>& current, c
     out.changed = true;
     out.record.id = op.id;
     out.record.type = op.type;
-    out.record.body = std::move(*normal);
+    out.record.body = std::move(prepared->body);
+    out.record.index = std::move(prepared->index);
+    if (ctx.preparedText)
+        out.record.encodedBody = *ctx.preparedText;
     out.record.originDevice = ctx.originDevice;
     stampPlainFields(out.record, type, Json(), ctx.hlc);
-    derive(out.record, type, ctx);
     return out;
 }
 
@@ -79,7 +103,7 @@ Result<MergeOutcome> update(const store::StoredRecord& current, const Operation&
     out.record = current;
     Json winners = Json::object();
     for (const auto& [key, value] : op.fields.items()) {
-        const std::string stamp = current.stamps.is_object() ? current.stamps.value(key, std::string()) : "";
+        const std::string stamp = fieldStamp(current.stamps, key);
         if (ctx.hlc.empty() || stamp.empty() || hlcNewer(ctx.hlc, stamp))
             winners[key] = value;
         else

@@ -29,7 +29,14 @@ struct ApplyContext {
     // The calendar and policy of a community (nullptr: no derivation).
     std::function<const rules::RuleContext*(const std::string& communityId)> rulesFor;
     bool authoritative = false;
+    // A create already prepared (validated, derived, encoded) outside the write transaction;
+    // the merge moves from it.
+    records::RecordType::Prepared* prepared = nullptr;
+    const std::string* preparedText = nullptr;
 };
+
+// The clock that last set a plain field: its own stamp, or the record's creation stamp ("*").
+std::string fieldStamp(const Json& stamps, const std::string& field);
 
 struct MergeOutcome {
     bool changed = false;

@@ -41,7 +41,10 @@ void to_json(Json& j, const Operation& op) {
     }
 }
 
-void from_json(const Json& j, Operation& op) {
+namespace {
+
+// Everything of an operation but its payload (body, fields, params, item).
+void decodeOperationHeader(const Json& j, Operation& op) {
     op.seq = required<std::int64_t>(j, "seq");
     if (op.seq <= 0)
         throw DecodeError("seq: operation sequences start at 1");
@@ -53,29 +56,50 @@ void from_json(const Json& j, Operation& op) {
     optionalInto(j, "hlc", op.hlc);
     op.at = required<Instant>(j, "at");
     optionalInto(j, "actor", op.actor);
+    if (op.kind == OpKind::Transition)
+        op.action = required<std::string>(j, "action");
+    if (op.kind == OpKind::Append)
+        op.list = required<std::string>(j, "list");
+}
+
+// The payload the operation's kind needs, checked; `take` gets a member of the operation
+// object (copied or moved, as the caller decides).
+template <typename Take>
+void decodeOperationPayload(Operation& op, Take&& take) {
     switch (op.kind) {
     case OpKind::Create:
-        op.body = required<Json>(j, "body");
+        op.body = take("body");
         if (!op.body.is_object())
             throw DecodeError("body: must be an object");
         break;
     case OpKind::Update:
-        op.fields = required<Json>(j, "fields");
+        op.fields = take("fields");
         if (!op.fields.is_object() || op.fields.empty())
             throw DecodeError("fields: must be a non-empty object");
         break;
     case OpKind::Transition:
-        op.action = required<std::string>(j, "action");
-        op.params = Json::object();
-        optionalInto(j, "params", op.params);
+        op.params = take("params");
+        if (op.params.is_null())
+            op.params = Json::object();
         if (!op.params.is_object())
             throw DecodeError("params: must be an object");
         break;
     case OpKind::Append:
-        op.list = required<std::string>(j, "list");
-        op.item = required<Json>(j, "item");
+        op.item = take("item");
+        if (op.item.is_null())
+            throw DecodeError("item: is required");
         break;
     }
+}
+
+} // namespace
+
+void from_json(const Json& j, Operation& op) {
+    decodeOperationHeader(j, op);
+    decodeOperationPayload(op, [&](const char* key) {
+        auto it = j.find(key);
+        return it == j.end() ? Json() : *it;
+    });
 }
 
 void to_json(Json& j, const PushRequest& r) {
@@ -87,6 +111,44 @@ void from_json(const Json& j, PushRequest& r) {
     optionalInto(j, "device_id", r.deviceId);
     r.deviceTime = required<Instant>(j, "device_time");
     r.ops = required<std::vector<Operation>>(j, "ops");
+}
+
+Result<PushRequest> takePushRequest(Json&& j) {
+    try {
+        PushRequest r;
+        r.schema = required<int>(j, "schema");
+        optionalInto(j, "device_id", r.deviceId);
+        r.deviceTime = required<Instant>(j, "device_time");
+        auto it = j.find("ops");
+        if (it == j.end() || !it->is_array())
+            throw DecodeError("ops: is required (a list of operations)");
+        r.ops.reserve(it->size());
+        std::size_t i = 0;
+        for (auto& o : *it) {
+            try {
+                if (!o.is_object())
+                    throw DecodeError("expected a JSON object");
+                Operation op;
+                decodeOperationHeader(o, op);
+                decodeOperationPayload(op, [&](const char* key) {
+                    auto f = o.find(key);
+                    return f == o.end() ? Json() : Json(std::move(*f)); // moved, not copied
+                });
+                r.ops.push_back(std::move(op));
+            } catch (const DecodeError& e) {
+                throw DecodeError("ops[" + std::to_string(i) + "]." + e.what());
+            }
+            ++i;
+        }
+        return r;
+    } catch (const DecodeError& e) {
+        return invalidArgument(e.what());
+    } catch (const nlohmann::json::exception& e) {
+        std::string msg = e.what();
+        if (auto p = msg.find("] "); p != std::string::npos)
+            msg = msg.substr(p + 2);
+        return invalidArgument(msg);
+    }
 }
 
 void to_json(Json& j, const OpResult& r) {
@@ -106,10 +168,10 @@ void from_json(const Json& j, OpResult& r) {
     r.status = required<OpStatus>(j, "status");
     if (auto it = j.find("error"); it != j.end() && it->is_object()) {
         Error e;
-        const auto code = it->value("code", std::string("internal"));
+        const auto code = stringAt(*it, "code", "internal");
         if (!errorCodeFromString(code, e.code))
             e.code = ErrorCode::Internal;
-        e.message = it->value("message", std::string());
+        e.message = stringAt(*it, "message");
         r.error = e;
     }
     optionalInto(j, "version", r.version);
@@ -134,6 +196,8 @@ void to_json(Json& j, const Change& c) {
         j["deleted"] = true;
     if (!c.stamps.is_null() && !c.stamps.empty())
         j["stamps"] = c.stamps;
+    if (c.index)
+        j["index"] = *c.index;
 }
 
 void from_json(const Json& j, Change& c) {
@@ -144,11 +208,38 @@ void from_json(const Json& j, Change& c) {
     c.record = required<Json>(j, "record");
     c.stamps = Json::object();
     optionalInto(j, "stamps", c.stamps);
+    optionalInto(j, "index", c.index);
 }
 
 void to_json(Json& j, const PullResponse& r) {
     j = Json{{"schema", r.schema}, {"server_time", r.serverTime}, {"changes", r.changes},
              {"cursor", r.cursor}, {"has_more", r.hasMore}};
+}
+
+std::string encodePullResponse(const PullResponse& r) {
+    auto str = [](const std::string& v) { return Json(v).dump(-1, ' ', false, Json::error_handler_t::replace); };
+    std::string out;
+    out.reserve(256 + r.changes.size() * 1024);
+    out += "{\"schema\":" + std::to_string(r.schema) + ",\"server_time\":" + str(formatInstant(r.serverTime)) +
+           ",\"cursor\":" + str(r.cursor) + ",\"has_more\":" + (r.hasMore ? "true" : "false") + ",\"changes\":[";
+    bool first = true;
+    for (const auto& c : r.changes) {
+        if (!first)
+            out += ',';
+        first = false;
+        out += "{\"type\":" + str(c.type) + ",\"id\":" + str(c.id) + ",\"version\":" + std::to_string(c.version);
+        if (c.deleted)
+            out += ",\"deleted\":true";
+        out += ",\"record\":";
+        out += c.rawRecord.empty() ? c.record.dump(-1, ' ', false, Json::error_handler_t::replace) : c.rawRecord;
+        if (!c.stamps.is_null() && !c.stamps.empty())
+            out += ",\"stamps\":" + c.stamps.dump();
+        if (c.index)
+            out += ",\"index\":" + Json(*c.index).dump();
+        out += '}';
+    }
+    out += "]}";
+    return out;
 }
 
 void from_json(const Json& j, PullResponse& r) {
@@ -183,9 +274,9 @@ Error errorFromBody(std::string_view body, int httpStatus) {
         auto it = j->find("error");
         if (it != j->end() && it->is_object()) {
             Error e;
-            if (!errorCodeFromString(it->value("code", std::string()), e.code))
+            if (!errorCodeFromString(stringAt(*it, "code"), e.code))
                 e.code = ErrorCode::Internal;
-            e.message = it->value("message", std::string());
+            e.message = stringAt(*it, "message");
             return e;
         }
     }

@@ -4,6 +4,7 @@
 
 #include "shared/core/json_util.h"
 #include "shared/core/time.h"
+#include "shared/records/record_type.h"
 
 #include <cstdint>
 #include <optional>
@@ -51,6 +52,9 @@ struct PushRequest {
 };
 void to_json(Json& j, const PushRequest& r);
 void from_json(const Json& j, PushRequest& r);
+// Decodes a push request by moving the operations' bodies out of `j` instead of copying them
+// (the server's hot path: a push carries hundreds of records).
+Result<PushRequest> takePushRequest(Json&& j);
 
 enum class OpStatus { Applied, Noop, Rejected };
 COURTYARD_ENUM_STRINGS(OpStatus, {{OpStatus::Applied, "applied"}, {OpStatus::Noop, "noop"}, {OpStatus::Rejected, "rejected"}})
@@ -82,6 +86,9 @@ struct Change {
     bool deleted = false;
     Json record;
     Json stamps; // per-field clocks, so a device predicts the server's merge of its pending edits
+    std::string rawRecord; // server side: the record's stored JSON text, sent as is (record unused)
+    // The server's index columns for the record, so a device need not decode it to index it.
+    std::optional<records::IndexFields> index;
 };
 void to_json(Json& j, const Change& c);
 void from_json(const Json& j, Change& c);
@@ -94,6 +101,8 @@ struct PullResponse {
     bool hasMore = false;
 };
 void to_json(Json& j, const PullResponse& r);
+// The response as text, splicing raw records in without parsing them (the server's hot path).
+std::string encodePullResponse(const PullResponse& r);
 void from_json(const Json& j, PullResponse& r);
 
 // GET /v1/whoami: what the token stands for.

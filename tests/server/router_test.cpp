@@ -235,7 +235,7 @@ private slots:
     void tooManyOperationsInOnePush() {
         Fixture f;
         Json ops = Json::array();
-        for (int i = 1; i <= 1001; ++i)
+        for (int i = 1; i <= 5001; ++i)
             ops.push_back(createComplaint(i, "c-" + std::to_string(i), "cm-sunshine", "s-1001", f.now));
         QCOMPARE(f.push("staff-sun", ops, f.now)["_status"], Json(429));
     }

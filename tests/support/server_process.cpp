@@ -33,6 +33,7 @@ QString preparedTemplate() {
 } // namespace
 
 ServerProcess::ServerProcess() = default;
+ServerProcess::ServerProcess(const QString& sharedDataDir) : m_shared(sharedDataDir) {}
 
 ServerProcess::~ServerProcess() { kill(); }
 
@@ -51,11 +52,11 @@ int ServerProcess::admin(const QStringList& args, QByteArray* out, QByteArray* e
     QProcess p;
     QStringList full = args;
     full.insert(1, "--data");
-    full.insert(2, m_dir.path());
+    full.insert(2, dataDir());
     if (args.first() == "device") { // "device add …": the data flag goes after the verb
         full = args;
         full.insert(2, "--data");
-        full.insert(3, m_dir.path());
+        full.insert(3, dataDir());
     }
     p.start(serverBinary(), full);
     p.waitForFinished(60000);
@@ -91,7 +92,7 @@ bool ServerProcess::start(const QStringList& extra) {
     if (extra.contains("--tls-cert"))
         m_scheme = "https";
     m_proc = std::make_unique<QProcess>();
-    m_proc->start(serverBinary(), QStringList{"serve", "--data", m_dir.path(), "--listen",
+    m_proc->start(serverBinary(), QStringList{"serve", "--data", dataDir(), "--listen",
                                               "127.0.0.1:" + QString::number(m_port)} + extra);
     if (!m_proc->waitForStarted(10000))
         return false;

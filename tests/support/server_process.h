@@ -22,6 +22,8 @@ struct Enrolled {
 class ServerProcess {
 public:
     ServerProcess();
+    // A second instance over another's data directory (several servers, one database).
+    explicit ServerProcess(const QString& sharedDataDir);
     ~ServerProcess();
 
     // courtyard-server init --demo into a fresh data directory (or a copy of a prepared one).
@@ -38,7 +40,7 @@ public:
 
     QString url() const;
     int port() const { return m_port; }
-    QString dataDir() const { return m_dir.path(); }
+    QString dataDir() const { return m_shared.isEmpty() ? m_dir.path() : m_shared; }
     QByteArray readStderr();
 
     // Runs a courtyard-server subcommand against the data directory.
@@ -46,6 +48,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_shared;
     std::unique_ptr<QProcess> m_proc;
     int m_port = 0;
     QString m_scheme = "http";

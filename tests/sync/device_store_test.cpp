@@ -141,7 +141,7 @@ private slots:
         r.lastSeq = 2;
         r.results = {{1, OpStatus::Applied, {}, 10, {}, {}},
                      {2, OpStatus::Rejected, permissionDenied("community 'cm-1' is not one of this device's"), 0, {}, {}}};
-        QVERIFY(s->applyPushResponse(r));
+        QVERIFY(s->applyPushResponse(r, kNow));
         QCOMPARE(outboxRows(*s), std::int64_t(0));
         QVERIFY(*s->get(kept));
         QVERIFY(!*s->get(refused)); // the server refused the create: the record goes …
@@ -154,7 +154,7 @@ private slots:
         QVERIFY(s->rejections()->empty());
         QCOMPARE(s->rejections(true)->size(), std::size_t(1));
         // A duplicated response changes nothing more.
-        QVERIFY(s->applyPushResponse(r));
+        QVERIFY(s->applyPushResponse(r, kNow));
         QCOMPARE(s->rejections(true)->size(), std::size_t(1));
     }
 
@@ -202,7 +202,7 @@ private slots:
         r.serverTime = kNow;
         r.lastSeq = 2;
         r.results = {{1, OpStatus::Applied, {}, 26, {}, {}}, {2, OpStatus::Applied, {}, 27, {}, {}}};
-        QVERIFY(s->applyPushResponse(r));
+        QVERIFY(s->applyPushResponse(r, kNow));
         Json final = newer;
         final["urgent"] = true;
         QVERIFY(s->applyPullPage(page({change("complaint", "c-9", 27, final)}, "27.x")));
@@ -222,7 +222,7 @@ private slots:
         r.serverTime = kNow;
         r.lastSeq = 1;
         r.results = {{1, OpStatus::Rejected, failedPrecondition("cannot 'reject' a complaint that is handling"), 0, {}, {}}};
-        QVERIFY(s->applyPushResponse(r));
+        QVERIFY(s->applyPushResponse(r, kNow));
         QCOMPARE((**s->get("c-5")).body["state"], Json("received"));
         QCOMPARE(s->rejections()->size(), std::size_t(1));
     }

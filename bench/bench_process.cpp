@@ -1,0 +1,108 @@
+#include "bench/bench_process.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace courtyard::bench {
+
+namespace {
+std::vector<char*> cargs(const std::vector<std::string>& argv) {
+    std::vector<char*> out;
+    for (const auto& a : argv)
+        out.push_back(const_cast<char*>(a.c_str()));
+    out.push_back(nullptr);
+    return out;
+}
+} // namespace
+
+int runCommand(const std::vector<std::string>& argv, std::string* out) {
+    int pipefd[2];
+    if (pipe(pipefd) != 0)
+        return -1;
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(pipefd[1], STDOUT_FILENO);
+        close(pipefd[0]);
+        close(pipefd[1]);
+        auto args = cargs(argv);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    close(pipefd[1]);
+    std::string text;
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(pipefd[0], buf, sizeof buf)) > 0)
+        text.append(buf, std::size_t(n));
+    close(pipefd[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (out)
+        *out = text;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+ServerHandle startServer(const std::string& binary, const std::string& dataDir, const std::vector<std::string>& extra) {
+    int pipefd[2];
+    ServerHandle h;
+    if (pipe(pipefd) != 0)
+        return h;
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(pipefd[1], STDOUT_FILENO);
+        close(pipefd[0]);
+        close(pipefd[1]);
+        std::vector<std::string> argv{binary, "serve", "--data", dataDir, "--listen", "127.0.0.1:0"};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        if (!std::getenv("COURTYARD_BENCH_SERVER_LOGS"))
+            freopen("/dev/null", "w", stderr);
+        auto args = cargs(argv);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    close(pipefd[1]);
+    std::string text;
+    char buf[512];
+    ssize_t n;
+    while (text.find('\n') == std::string::npos && (n = read(pipefd[0], buf, sizeof buf)) > 0)
+        text.append(buf, std::size_t(n));
+    close(pipefd[0]);
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos)
+        return h;
+    h.pid = pid;
+    h.port = std::atoi(text.c_str() + colon + 1);
+    return h;
+}
+
+void stopServer(ServerHandle& s) {
+    if (s.pid <= 0)
+        return;
+    kill(s.pid, SIGTERM);
+    int status = 0;
+    waitpid(s.pid, &status, 0);
+    s.pid = -1;
+}
+
+double peakMemoryMiB(pid_t pid) {
+    std::ifstream f("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(f, line))
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::atof(line.c_str() + 6) / 1024.0;
+    return 0;
+}
+
+std::string makeTempDir(const std::string& prefix) {
+    std::string tmpl = "/tmp/" + prefix + "-XXXXXX";
+    std::vector<char> buf(tmpl.begin(), tmpl.end());
+    buf.push_back('\0');
+    return mkdtemp(buf.data()) ? std::string(buf.data()) : std::string();
+}
+
+} // namespace courtyard::bench

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and prints their figures (not part of CI: figures, not assertions).
+#   rules   — deadlines per second over a year-long calendar; a 100k-household sample plan
+#   sync    — push/pull records per second for 10k and 100k records, side by side with raw
+#             batched SQLite inserts and with the same workload through pouchdb-server (npm)
+#   load    — 500 simulated devices over real HTTP: latency percentiles, errors, server memory
+# usage: scripts/bench.sh [rules|sync|load|all]   (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-all}
+bash scripts/setup-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOURTYARD_BUILD_BENCH=ON \
+      -DCOURTYARD_BUILD_SERVER=ON > /dev/null
+cmake --build build -j"${COURTYARD_JOBS:-2}" --target bench_rules bench_sync bench_load courtyard-server
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
+
+if [ "$what" = rules ] || [ "$what" = all ]; then
+  echo; echo "== rules"; build/bench/bench_rules
+fi
+
+if [ "$what" = sync ] || [ "$what" = all ]; then
+  echo; echo "== sync throughput"
+  pouch_args=()
+  if command -v npm > /dev/null && command -v node > /dev/null; then
+    (cd bench/pouchdb && npm install --no-audit --no-fund --loglevel=error > /dev/null)
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    pouchdir=$(mktemp -d)
+    bench/pouchdb/node_modules/.bin/pouchdb-server --host 127.0.0.1 --port "$port" --dir "$pouchdir" \
+      > "$pouchdir/log" 2>&1 &
+    pouchpid=$!
+    trap 'kill $pouchpid 2>/dev/null || true; rm -rf "$pouchdir"' EXIT
+    for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/" > /dev/null 2>&1 && break; sleep 0.2; done
+    pouch_args=(--pouch "http://127.0.0.1:$port" --pouch-replicate bench/pouchdb)
+  else
+    echo "(node/npm not found: the pouchdb-server peer is skipped)"
+  fi
+  build/bench/bench_sync --server-bin build/server/courtyard-server --records 10000,100000 "${pouch_args[@]}"
+fi
+
+if [ "$what" = load ] || [ "$what" = all ]; then
+  echo; echo "== load: 500 devices, arriving over 10 seconds"
+  build/bench/bench_load --server-bin build/server/courtyard-server --devices 500 --spread 10
+  echo; echo "== load: 500 devices, all at the same instant"
+  build/bench/bench_load --server-bin build/server/courtyard-server --devices 500
+fi
