@@ -20,15 +20,6 @@ namespace {
 
 constexpr const char* kDbFile = "courtyard.db";
 
-Result<std::string> readFile(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f)
-        return notFound("cannot read '" + path + "'");
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
 // Opens the data directory's database (creating the directory with `create`).
 Result<std::unique_ptr<SqliteStorage>> openData(const Args& a, bool create, std::ostream& err) {
     auto dir = a.get("data");

@@ -1,6 +1,18 @@
 #include "server/cli/args.h"
 
+#include <fstream>
+#include <sstream>
+
 namespace courtyard::server {
+
+Result<std::string> readFile(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f)
+        return notFound("cannot read '" + path + "'");
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
 
 Args::Args(const std::vector<std::string>& args, const std::set<std::string>& flags) {
     for (std::size_t i = 0; i < args.size(); ++i) {

@@ -7,7 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "shared/core/result.h"
+
 namespace courtyard::server {
+
+// A whole file, for the commands that read JSON or CSV.
+Result<std::string> readFile(const std::string& path);
 
 class Args {
 public:

@@ -1,5 +1,7 @@
 #include "server/cli/rules_command.h"
 
+#include "server/cli/args.h"
+
 #include "shared/rules/deadlines.h"
 
 #include <fstream>
@@ -13,15 +15,6 @@ namespace {
 std::string localText(Instant t, const rules::Calendar& cal) {
     const int minutes = cal.localMinutes(t);
     return formatDate(cal.localDate(t)) + " " + formatClockTime(minutes) + " " + cal.zoneName();
-}
-
-Result<std::string> readFile(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f)
-        return notFound("cannot read '" + path + "'");
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
 }
 
 constexpr const char* kUsage =

@@ -50,12 +50,17 @@ namespace courtyard {
 
 using Json = nlohmann::json;
 
-namespace detail {
-[[noreturn]] inline void rethrowWithField(std::string_view key, const std::exception& e) {
+// An exception's message without nlohmann's "[json.exception.type_error.302] " prefix.
+inline std::string readableError(const std::exception& e) {
     std::string msg = e.what();
-    // nlohmann's messages start with "[json.exception.type_error.302] "; keep the readable part.
     if (auto p = msg.find("] "); msg.rfind("[json.exception", 0) == 0 && p != std::string::npos)
         msg = msg.substr(p + 2);
+    return msg;
+}
+
+namespace detail {
+[[noreturn]] inline void rethrowWithField(std::string_view key, const std::exception& e) {
+    std::string msg = readableError(e);
     // Nested fields read as a path: "visit.opinion: must be a string".
     const bool nested = !msg.empty() && msg.find(':') != std::string::npos &&
                         msg.find(' ') > msg.find(':');
@@ -108,10 +113,7 @@ Result<T> decodeJson(const Json& j) {
     } catch (const DecodeError& e) {
         return invalidArgument(e.what());
     } catch (const nlohmann::json::exception& e) {
-        std::string msg = e.what();
-        if (auto p = msg.find("] "); p != std::string::npos)
-            msg = msg.substr(p + 2);
-        return invalidArgument(msg);
+        return invalidArgument(readableError(e));
     }
 }
 

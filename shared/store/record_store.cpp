@@ -118,6 +118,23 @@ Where buildWhere(const RecordQuery& q) {
     return w;
 }
 
+// Reads every row of a SELECT of kColumns.
+Result<std::vector<StoredRecord>> collect(Statement& s, bool parseBodies) {
+    std::vector<StoredRecord> out;
+    while (true) {
+        auto row = s.step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto r = readRow(s, parseBodies);
+        if (!r)
+            return r.error();
+        out.push_back(std::move(*r));
+    }
+    return out;
+}
+
 void bindAll(Statement& s, const Where& w) {
     int i = 1;
     for (const auto& a : w.args) {
@@ -244,19 +261,7 @@ Result<std::vector<StoredRecord>> SqliteRecordStore::query(const RecordQuery& q)
     if (!s)
         return s.error();
     bindAll(*s, w);
-    std::vector<StoredRecord> out;
-    while (true) {
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto r = readRow(*s);
-        if (!r)
-            return r.error();
-        out.push_back(std::move(*r));
-    }
-    return out;
+    return collect(*s, true);
 }
 
 Result<std::vector<StoredRecord>> SqliteRecordStore::select(const std::string& whereClause,
@@ -271,19 +276,7 @@ Result<std::vector<StoredRecord>> SqliteRecordStore::select(const std::string& w
         else
             s->bind(i++, std::get<std::int64_t>(a));
     }
-    std::vector<StoredRecord> out;
-    while (true) {
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto r = readRow(*s, parseBodies);
-        if (!r)
-            return r.error();
-        out.push_back(std::move(*r));
-    }
-    return out;
+    return collect(*s, parseBodies);
 }
 
 Result<std::int64_t> SqliteRecordStore::count(const RecordQuery& q) {

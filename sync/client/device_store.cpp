@@ -379,26 +379,6 @@ Result<std::int64_t> DeviceStore::pendingCountFor(const std::string& recordId) {
     return s->int64(0);
 }
 
-Result<std::vector<Operation>> DeviceStore::pendingFor(const std::string& recordId) {
-    auto s = m_store->database().prepare("SELECT op, actor FROM outbox WHERE record_id = ? ORDER BY seq");
-    if (!s)
-        return s.error();
-    s->bind(1, recordId);
-    std::vector<Operation> out;
-    while (true) {
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto parsed = parseOutbox(s->text(0), s->text(1));
-        if (!parsed)
-            return parsed.error();
-        out.push_back(std::move(parsed->op));
-    }
-    return out;
-}
-
 Status DeviceStore::rebase(const std::string& recordId) {
     auto rec = m_store->get(recordId);
     if (!rec)

@@ -104,7 +104,6 @@ private:
                                     const domain::Actor& actor, Instant now);
     ApplyContext contextFor(const Operation& op, const domain::Actor& actor);
     Status rebase(const std::string& recordId);
-    Result<std::vector<Operation>> pendingFor(const std::string& recordId);
     Result<HlcClock> loadClock();
     void invalidateRules() { m_rules.clear(); }
 

@@ -144,10 +144,7 @@ Result<PushRequest> takePushRequest(Json&& j) {
     } catch (const DecodeError& e) {
         return invalidArgument(e.what());
     } catch (const nlohmann::json::exception& e) {
-        std::string msg = e.what();
-        if (auto p = msg.find("] "); p != std::string::npos)
-            msg = msg.substr(p + 2);
-        return invalidArgument(msg);
+        return invalidArgument(readableError(e));
     }
 }
 
