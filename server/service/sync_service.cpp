@@ -76,6 +76,27 @@ Status checkSurveyResponse(WriteUnit& unit, const DeviceRow& device, const Json&
     return {};
 }
 
+// Abuse guard: at most so many kiosk submissions per flat per hour, whichever kiosk took them.
+Status checkKioskThrottle(WriteUnit& unit, const Json& body, Instant now, const rules::Policy& policy) {
+    const std::string unitId = stringAt(body, "unit_id");
+    if (unitId.empty())
+        return {};
+    store::RecordQuery q;
+    q.types = {"complaint", "suggestion"};
+    q.unitId = unitId;
+    q.happenedFrom = now - std::chrono::hours{1};
+    auto recent = unit.query(q);
+    if (!recent)
+        return recent.error();
+    int fromKiosks = 0;
+    for (const auto& r : *recent)
+        fromKiosks += stringAt(r.body, "channel") == "kiosk";
+    if (fromKiosks >= policy.kioskSubmissionsPerUnitPerHour)
+        return resourceExhausted("this flat has sent " + std::to_string(fromKiosks) +
+                                 " messages from the kiosk in the last hour; please call the management office");
+    return {};
+}
+
 } // namespace
 
 struct SyncService::ActorCache {
@@ -305,6 +326,9 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
         return reject(st.error());
     if (op.kind == OpKind::Create && op.type == "survey_response" && !*current)
         if (auto st = checkSurveyResponse(unit, device, op.body); !st)
+            return reject(st.error());
+    if (kiosk && op.kind == OpKind::Create && (op.type == "complaint" || op.type == "suggestion") && !*current)
+        if (auto st = checkKioskThrottle(unit, op.body, now, m_rules.get(unit, community, now)->policy); !st)
             return reject(st.error());
 
     std::vector<std::shared_ptr<const rules::RuleContext>> keepAlive;

@@ -21,6 +21,7 @@ void to_json(Json& j, const Complaint& c) {
     writeHeader(j, c);
     j["type"] = Complaint::kType;
     j["state"] = c.state;
+    j["kind"] = c.kind;
     j["channel"] = c.channel;
     j["complainant"] = Json{{"name", c.complainant.name}, {"phone", c.complainant.phone}};
     j["unit_id"] = c.unitId;
@@ -32,6 +33,7 @@ void to_json(Json& j, const Complaint& c) {
     j["urgent"] = c.urgent;
     j["serious"] = c.serious;
     putIfNotEmpty(j, "receipt_code", c.receiptCode);
+    putIfNotEmpty(j, "fingerprint", c.fingerprint);
     j["validity"] = c.validity;
     putIf(j, "cause", c.cause);
     putIfNotEmpty(j, "invalid_reason", c.invalidReason);
@@ -68,6 +70,7 @@ void to_json(Json& j, const Complaint& c) {
 void from_json(const Json& j, Complaint& c) {
     readHeader(j, c);
     optionalInto(j, "state", c.state);
+    optionalInto(j, "kind", c.kind);
     c.channel = required<Channel>(j, "channel");
     if (auto it = j.find("complainant"); it != j.end() && it->is_object()) {
         optionalInto(*it, "name", c.complainant.name);
@@ -82,6 +85,7 @@ void from_json(const Json& j, Complaint& c) {
     optionalInto(j, "urgent", c.urgent);
     optionalInto(j, "serious", c.serious);
     optionalInto(j, "receipt_code", c.receiptCode);
+    optionalInto(j, "fingerprint", c.fingerprint);
     optionalInto(j, "validity", c.validity);
     optionalInto(j, "cause", c.cause);
     optionalInto(j, "invalid_reason", c.invalidReason);

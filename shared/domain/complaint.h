@@ -71,6 +71,11 @@ struct FollowUpVisit {
 void to_json(Json& j, const FollowUpVisit& v);
 void from_json(const Json& j, FollowUpVisit& v);
 
+// A repair request (报修) follows the complaint procedure (receive, hand to the department,
+// reply, visit) but is not a complaint: reports and complaint KPIs tell them apart.
+enum class ComplaintKind { Complaint, Repair };
+COURTYARD_ENUM_STRINGS(ComplaintKind, {{ComplaintKind::Complaint, "complaint"}, {ComplaintKind::Repair, "repair"}})
+
 struct Complainant {
     std::string name;
     std::string phone;
@@ -92,6 +97,7 @@ struct Complaint : RecordHeader {
     static constexpr std::string_view kType = "complaint";
 
     State state = State::Received;
+    ComplaintKind kind = ComplaintKind::Complaint;
     Channel channel = Channel::Phone;
     Complainant complainant;
     std::string unitId;
@@ -103,6 +109,7 @@ struct Complaint : RecordHeader {
     bool urgent = false;
     bool serious = false;
     std::string receiptCode; // shown to a resident who filed at a kiosk
+    std::string fingerprint; // kiosk: a hash of what was written, to merge exact duplicates
 
     // Assessment
     Validity validity = Validity::Undecided;

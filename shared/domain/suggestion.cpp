@@ -15,6 +15,7 @@ void to_json(Json& j, const Suggestion& s) {
     j["content"] = s.content;
     j["received_at"] = s.receivedAt;
     putIfNotEmpty(j, "receipt_code", s.receiptCode);
+    putIfNotEmpty(j, "fingerprint", s.fingerprint);
     putIf(j, "agreed_reply_by", s.agreedReplyBy);
     putIf(j, "adopted", s.adopted);
     putIfNotEmpty(j, "reply", s.reply);
@@ -37,6 +38,7 @@ void from_json(const Json& j, Suggestion& s) {
     s.content = required<std::string>(j, "content");
     s.receivedAt = required<Instant>(j, "received_at");
     optionalInto(j, "receipt_code", s.receiptCode);
+    optionalInto(j, "fingerprint", s.fingerprint);
     optionalInto(j, "agreed_reply_by", s.agreedReplyBy);
     optionalInto(j, "adopted", s.adopted);
     optionalInto(j, "reply", s.reply);

@@ -26,6 +26,7 @@ struct Suggestion : RecordHeader {
     std::string content;
     Instant receivedAt{};
     std::string receiptCode;
+    std::string fingerprint; // kiosk: a hash of what was written, to merge exact duplicates
     std::optional<Instant> agreedReplyBy;
     std::optional<bool> adopted;
     std::string reply;

@@ -5,6 +5,7 @@
 // registry; callers use RecordType.
 
 #include "shared/domain/complaint.h"
+#include "shared/domain/handover.h"
 #include "shared/domain/inspection.h"
 #include "shared/domain/notice.h"
 #include "shared/domain/patrol.h"
@@ -16,6 +17,8 @@
 #include "shared/rules/derive.h"
 
 #include <algorithm>
+
+using courtyard::domain::putIfNotEmpty;
 
 namespace courtyard::records {
 
@@ -137,6 +140,8 @@ struct Traits<domain::Complaint> {
             status = "closed";
         auto j = detail::receiptBase(c, T::kType, c.receiptCode, c.unitId, status, c.receivedAt);
         j["category"] = c.category;
+        j["kind"] = c.kind;
+        putIfNotEmpty(j, "fingerprint", c.fingerprint);
         if (!c.reply.empty())
             j["reply"] = c.reply;
         else if (!c.explanation.empty())
@@ -191,6 +196,10 @@ struct Traits<domain::Suggestion> {
         else if (s.state == domain::SuggestionState::Cancelled)
             status = "closed";
         auto j = detail::receiptBase(s, T::kType, s.receiptCode, s.unitId, status, s.receivedAt);
+        j["kind"] = "suggestion";
+        putIfNotEmpty(j, "fingerprint", s.fingerprint);
+        if (s.category)
+            j["category"] = *s.category;
         if (!s.reply.empty())
             j["reply"] = s.reply;
         if (s.adopted)
@@ -449,6 +458,48 @@ struct Traits<domain::Notice> {
         return f;
     }
     static Json receipt(const T&) { return Json::object(); }
+};
+
+template <>
+struct Traits<domain::ShiftHandover> : StaffOnlyTraits {
+    using T = domain::ShiftHandover;
+    static constexpr bool hasWorkflow = true;
+    static constexpr bool derives = false;
+    static const domain::Workflow<T>& workflow() { return domain::handoverWorkflow(); }
+    static std::vector<std::string_view> plain() { return {"notes", "items"}; }
+    static bool editable(const T& h) { return h.state == domain::HandoverState::Open; }
+    static void strip(T&) {}
+    static Status validateNew(const T& h) { return domain::validateNew(h); }
+    static Status validateEdit(const T&) { return {}; }
+    static std::vector<std::string_view> lists() { return {}; }
+    static Result<bool> append(T&, std::string_view, const Json&) { return false; }
+    static IndexFields index(const T& h) {
+        auto f = detail::baseIndex(h, std::string(enumName(h.state)));
+        f.assignee = h.fromStaffId;
+        f.departmentId = h.departmentId;
+        return f;
+    }
+};
+
+template <>
+struct Traits<domain::WeeklyReview> : StaffOnlyTraits {
+    using T = domain::WeeklyReview;
+    static constexpr bool hasWorkflow = false;
+    static constexpr bool derives = false;
+    static std::vector<std::string_view> plain() { return {}; }
+    static bool editable(const T&) { return false; }
+    static void strip(T&) {}
+    static Status validateNew(const T& r) { return domain::validateNew(r); }
+    static Status validateEdit(const T&) { return {}; }
+    static std::vector<std::string_view> lists() { return {}; }
+    static Result<bool> append(T&, std::string_view, const Json&) { return false; }
+    static IndexFields index(const T& r) {
+        auto f = detail::baseIndex(r, "reviewed");
+        f.assignee = r.reviewerId;
+        f.departmentId = r.departmentId;
+        f.happenedAt = r.weekStart;
+        return f;
+    }
 };
 
 } // namespace courtyard::records

@@ -50,6 +50,10 @@ public:
     virtual Visibility visibility() const = 0;
     virtual std::vector<std::string> states() const = 0;
     virtual std::vector<std::string> actions() const = 0;
+    // True when no action leads out of this state (closed, cancelled, accepted …).
+    virtual bool isTerminalState(std::string_view state) const = 0;
+    // The actions this role may take on a record in this state (what a screen offers).
+    virtual std::vector<std::string> availableActions(std::string_view state, domain::Role role) const = 0;
     virtual std::vector<std::string_view> plainFields() const = 0;
     virtual std::vector<std::string_view> appendLists() const = 0;
 

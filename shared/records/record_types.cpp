@@ -1,6 +1,7 @@
 #include "shared/records/record_type.h"
 
 #include "shared/domain/complaint.h"
+#include "shared/domain/handover.h"
 #include "shared/domain/inspection.h"
 #include "shared/domain/notice.h"
 #include "shared/domain/organization.h"
@@ -47,6 +48,35 @@ public:
         if constexpr (Tr::hasWorkflow)
             for (const auto& spec : Tr::workflow().specs())
                 out.emplace_back(spec.action);
+        return out;
+    }
+
+    bool isTerminalState(std::string_view state) const override {
+        if constexpr (Tr::hasWorkflow) {
+            for (const auto& spec : Tr::workflow().specs())
+                for (auto from : spec.from)
+                    if (enumName(from) == state)
+                        return false;
+            return true;
+        } else {
+            (void)state;
+            return true;
+        }
+    }
+
+    std::vector<std::string> availableActions(std::string_view state, Role role) const override {
+        std::vector<std::string> out;
+        if constexpr (Tr::hasWorkflow) {
+            typename T::State s{};
+            if (!fromString(state, s))
+                return out;
+            for (const auto& spec : Tr::workflow().specs())
+                if (Tr::workflow().check(s, spec.action, role))
+                    out.emplace_back(spec.action);
+        } else {
+            (void)state;
+            (void)role;
+        }
         return out;
     }
 
@@ -223,6 +253,8 @@ public:
     Visibility visibility() const override { return m_visibility; }
     std::vector<std::string> states() const override { return {}; }
     std::vector<std::string> actions() const override { return {}; }
+    std::vector<std::string> availableActions(std::string_view, Role) const override { return {}; }
+    bool isTerminalState(std::string_view) const override { return true; }
     std::vector<std::string_view> plainFields() const override { return {}; }
     std::vector<std::string_view> appendLists() const override { return {}; }
     Result<Json> prepareNew(const Json& body) const override { return normalize(body); }
@@ -321,6 +353,8 @@ const std::vector<const RecordType*>& allRecordTypes() {
     static const TypedRecordType<PatrolRound> patrolRound;
     static const TypedRecordType<Inspection> inspection;
     static const TypedRecordType<Notice> notice;
+    static const TypedRecordType<ShiftHandover> handover;
+    static const TypedRecordType<WeeklyReview> weeklyReview;
 
     const auto community = [](const Json& b) { return byCommunityKey(b, "community_id"); };
     const auto companyWide = [](const Json&) { return IndexFields{}; };
@@ -375,7 +409,7 @@ const std::vector<const RecordType*>& allRecordTypes() {
 
     static const std::vector<const RecordType*> all{
         &complaint,  &suggestion,    &sheet,    &arrangement, &rectification,
-        &campaign,   &response,      &patrolRound, &inspection, &notice,
+        &campaign,   &response,      &patrolRound, &inspection, &notice, &handover, &weeklyReview,
         &office,     &communityType, &building, &unit,        &department,
         &staff,      &calendar,      &policy,   &inspectionTemplate, &patrolRoute, &receipt};
     return all;

@@ -112,7 +112,7 @@ private slots:
             QVERIFY2(names.insert(std::string(t->name())).second, "duplicate record type name");
         for (const char* expected : {"complaint", "suggestion", "transfer_sheet", "arrangement_notice",
                                      "rectification", "survey_campaign", "survey_response", "patrol_round",
-                                     "inspection", "notice", "office", "community", "building", "unit",
+                                     "inspection", "notice", "shift_handover", "weekly_review", "office", "community", "building", "unit",
                                      "department", "staff", "calendar", "policy", "inspection_template",
                                      "patrol_route"})
             QVERIFY2(names.count(expected), expected);

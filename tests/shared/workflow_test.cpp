@@ -3,6 +3,7 @@
 // code. An allowed combination applied with valid details lands in the expected state; a
 // refused one returns the expected error and leaves the record exactly as it was.
 #include "shared/domain/complaint.h"
+#include "shared/domain/handover.h"
 #include "shared/domain/inspection.h"
 #include "shared/domain/notice.h"
 #include "shared/domain/patrol.h"
@@ -328,6 +329,27 @@ private slots:
             return x;
         });
         QCOMPARE(n, 2 * 1 * 6);
+    }
+
+    void handoverEveryCombination() {
+        const std::vector<Expect> table{{"acknowledge", {"open"}, kStaffUp, "acknowledged"}};
+        const int n = enumerate<ShiftHandover>(handoverWorkflow(), table, [](HandoverState s) {
+            ShiftHandover h;
+            h.id = "h-1";
+            h.fromStaffId = "s-outgoing";
+            h.state = s;
+            return h;
+        });
+        QCOMPARE(n, 2 * 1 * 6);
+    }
+
+    void theOutgoingShiftCannotAcknowledgeItsOwnHandover() {
+        ShiftHandover h;
+        h.id = "h-1";
+        h.fromStaffId = "s-staff";
+        auto out = handoverWorkflow().apply(h, {"acknowledge", Json::object(), actorFor(Role::Staff), kNow, "d:1"});
+        QCOMPARE(out.error().code, ErrorCode::FailedPrecondition);
+        QCOMPARE(h.state, HandoverState::Open);
     }
 
     // ---- What each transition requires ----------------------------------------------------

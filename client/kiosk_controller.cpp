@@ -1,0 +1,342 @@
+#include "client/kiosk_controller.h"
+
+#include "client/json_bridge.h"
+#include "shared/core/hash.h"
+#include "sync/protocol/crypto.h"
+#include "sync/protocol/ids.h"
+
+namespace courtyard::client {
+
+namespace {
+KioskController* g_kiosk = nullptr;
+constexpr const char* kAdminPinKey = "kiosk_admin_pin_hash";
+} // namespace
+
+std::string submissionFingerprint(const std::string& unitId, const std::string& kind, const std::string& category,
+                                  const std::string& content) {
+    // Whitespace differences do not make a new message.
+    std::string text;
+    for (char c : content)
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+            text.push_back(c);
+    return toHex64(fnv1a64(unitId + "|" + kind + "|" + category + "|" + text));
+}
+
+KioskController::KioskController(AppContext& app, QObject* parent) : QObject(parent), m_app(app) {
+    g_kiosk = this;
+    m_sinceTouch.start();
+    m_idleTimer.setInterval(1000);
+    connect(&m_idleTimer, &QTimer::timeout, this, &KioskController::onIdleTick);
+    m_idleTimer.start();
+    connect(&m_app, &AppContext::recordsChanged, this, &KioskController::noticesChanged);
+    connect(&m_app, &AppContext::tick, this, [this] {
+        // Notices appear and expire with time.
+        static int n = 0;
+        if (++n % 60 == 0)
+            emit noticesChanged();
+    });
+}
+
+KioskController* KioskController::create(QQmlEngine*, QJSEngine*) {
+    QQmlEngine::setObjectOwnership(g_kiosk, QQmlEngine::CppOwnership);
+    return g_kiosk;
+}
+
+KioskController* KioskController::instance() { return g_kiosk; }
+
+void KioskController::setIdleSeconds(int s) {
+    m_idleSeconds = std::max(5, s);
+    emit settingsChanged();
+}
+
+void KioskController::setWarningSeconds(int s) {
+    m_warningSeconds = std::max(1, s);
+    emit settingsChanged();
+}
+
+int KioskController::secondsLeft() const {
+    const int elapsed = int(m_sinceTouch.elapsed() / 1000);
+    return std::max(0, m_idleSeconds + m_warningSeconds - elapsed);
+}
+
+void KioskController::touch() {
+    m_sinceTouch.restart();
+    if (m_warning) {
+        m_warning = false;
+        emit idleChanged();
+    }
+}
+
+void KioskController::onIdleTick() {
+    const qint64 elapsed = m_sinceTouch.elapsed() / 1000;
+    if (elapsed >= m_idleSeconds + m_warningSeconds) {
+        reset();
+        return;
+    }
+    if (elapsed >= m_idleSeconds) {
+        m_warning = true;
+        emit idleChanged();
+    }
+}
+
+void KioskController::reset() {
+    m_lastReceipt.clear();
+    m_duplicate = false;
+    m_lastError.clear();
+    m_lastErrorKind.clear();
+    m_warning = false;
+    m_adminUnlocked = false;
+    m_app.setLargeText(false);
+    m_app.setLanguage(QStringLiteral("zh_CN"));
+    m_sinceTouch.restart();
+    emit submitted();
+    emit errorChanged();
+    emit idleChanged();
+    emit settingsChanged();
+    emit resetRequested();
+}
+
+bool KioskController::fail(const QString& kind, const QString& message) {
+    m_lastErrorKind = kind;
+    m_lastError = message;
+    emit errorChanged();
+    return false;
+}
+
+int KioskController::submissionsInLastHour(const std::string& unitId) const {
+    store::RecordQuery q;
+    q.types = {"complaint", "suggestion", "receipt"};
+    q.unitId = unitId;
+    q.happenedFrom = m_app.clock() - std::chrono::hours{1};
+    auto n = m_app.store().count(q);
+    return n ? int(*n) : 0;
+}
+
+QString KioskController::submit(const QString& kind, const QVariantMap& form) {
+    touch();
+    const std::string unitId = ss(form.value("unit_id").toString());
+    const std::string content = ss(form.value("content").toString().trimmed());
+    const std::string category = ss(form.value("category", kind == "repair" ? "repairs" : "housing").toString());
+    if (unitId.empty()) {
+        fail("missing", tr("Please choose your building and flat."));
+        return {};
+    }
+    if (content.empty()) {
+        fail("missing", tr("Please say what it is about."));
+        return {};
+    }
+    const std::string fingerprint = submissionFingerprint(unitId, ss(kind), category, content);
+    // The same message again (pressed twice, or back later): the first receipt, not a second case.
+    store::RecordQuery dup;
+    dup.types = {"complaint", "suggestion", "receipt"};
+    dup.unitId = unitId;
+    dup.happenedFrom = m_app.clock() - std::chrono::hours{24};
+    if (auto recs = m_app.store().query(dup))
+        for (const auto& r : *recs)
+            if (stringAt(r.body, "fingerprint") == fingerprint) {
+                m_lastReceipt = qs(stringAt(r.body, "receipt_code"));
+                m_duplicate = true;
+                m_lastError.clear();
+                emit submitted();
+                return m_lastReceipt;
+            }
+    const int limit = m_app.store().rulesFor(ss(m_app.currentCommunity())).policy.kioskSubmissionsPerUnitPerHour;
+    if (submissionsInLastHour(unitId) >= limit) {
+        fail("throttled", tr("This flat has sent several messages in the last hour. We have them all; "
+                             "for anything urgent please call the management office."));
+        return {};
+    }
+    const std::string code = sync::newReceiptCode();
+    const Instant now = m_app.clock();
+    Json body{{"community_id", ss(m_app.currentCommunity())},
+              {"channel", "kiosk"},
+              {"unit_id", unitId},
+              {"category", category},
+              {"content", content},
+              {"received_at", formatInstant(now)},
+              {"receipt_code", code},
+              {"fingerprint", fingerprint}};
+    std::string type = "complaint";
+    if (kind == "suggestion") {
+        type = "suggestion";
+        body["resident_name"] = ss(form.value("name").toString());
+        body["resident_phone"] = ss(form.value("phone").toString());
+    } else {
+        body["kind"] = kind == "repair" ? "repair" : "complaint";
+        body["complainant"] = {{"name", ss(form.value("name").toString())}, {"phone", ss(form.value("phone").toString())}};
+        const QDateTime by = form.value("requested_reply_by").toDateTime();
+        if (by.isValid())
+            body["requested_reply_by"] = formatInstant(toInstant(by));
+    }
+    auto id = m_app.store().create(type, body, m_app.actor(), now);
+    if (!id) {
+        fail("invalid", qs(id.error().message));
+        return {};
+    }
+    m_lastReceipt = qs(code);
+    m_duplicate = false;
+    m_lastError.clear();
+    m_lastErrorKind.clear();
+    m_app.notifyRecordsChanged({qs(type)});
+    emit errorChanged();
+    emit submitted();
+    return m_lastReceipt;
+}
+
+QVariantMap KioskController::checkReceipt(const QString& code, const QString& unitId) const {
+    const std::string wanted = sync::normalizeReceiptCode(ss(code));
+    if (wanted.size() != 9 || unitId.isEmpty())
+        return {};
+    store::RecordQuery q;
+    q.types = {"complaint", "suggestion", "receipt"};
+    q.unitId = ss(unitId); // another flat's code finds nothing here
+    auto recs = m_app.store().query(q);
+    if (!recs)
+        return {};
+    for (const auto& r : *recs) {
+        if (stringAt(r.body, "receipt_code") != wanted)
+            continue;
+        QVariantMap out;
+        if (r.type == "receipt") {
+            out["status"] = qs(stringAt(r.body, "status"));
+            out["reply"] = qs(stringAt(r.body, "reply"));
+            out["replied_at"] = dateTimeAt(r.body, "replied_at");
+            out["kind"] = qs(stringAt(r.body, "kind", stringAt(r.body, "type")));
+        } else {
+            out["status"] = QStringLiteral("waiting_to_send"); // still on this kiosk
+            out["kind"] = qs(stringAt(r.body, "kind", r.type));
+        }
+        out["category"] = qs(stringAt(r.body, "category"));
+        out["received_at"] = dateTimeAt(r.body, "received_at");
+        out["code"] = qs(wanted);
+        return out;
+    }
+    return {};
+}
+
+QVariantList KioskController::notices() const {
+    struct N {
+        bool urgent;
+        Instant from;
+        QVariantMap m;
+    };
+    std::vector<N> list;
+    store::RecordQuery q;
+    q.types = {"notice"};
+    q.communityIds = {ss(m_app.currentCommunity())};
+    q.states = {"published"};
+    const Instant now = m_app.clock();
+    if (auto recs = m_app.store().query(q))
+        for (const auto& r : *recs) {
+            auto from = parseInstant(stringAt(r.body, "valid_from"));
+            auto until = parseInstant(stringAt(r.body, "valid_until"));
+            if (!from || !until || now < *from || now >= *until)
+                continue;
+            QVariantMap m{{"id", qs(r.id)},
+                          {"kind", qs(stringAt(r.body, "kind"))},
+                          {"title", qs(stringAt(r.body, "title"))},
+                          {"body", qs(stringAt(r.body, "body"))},
+                          {"location", qs(stringAt(r.body, "location"))},
+                          {"urgent", r.body.value("urgent", false)},
+                          {"valid_from", toDateTime(*from)},
+                          {"valid_until", toDateTime(*until)}};
+            list.push_back({r.body.value("urgent", false), *from, m});
+        }
+    // Urgent first, then the newest.
+    std::stable_sort(list.begin(), list.end(), [](const N& a, const N& b) {
+        return a.urgent != b.urgent ? a.urgent : a.from > b.from;
+    });
+    QVariantList out;
+    for (auto& n : list)
+        out << n.m;
+    return out;
+}
+
+QVariantMap KioskController::survey() const {
+    store::RecordQuery q;
+    q.types = {"survey_campaign"};
+    q.communityIds = {ss(m_app.currentCommunity())};
+    q.states = {"open"};
+    const Instant now = m_app.clock();
+    if (auto recs = m_app.store().query(q))
+        for (const auto& r : *recs) {
+            auto start = parseInstant(stringAt(r.body, "period_start"));
+            auto end = parseInstant(stringAt(r.body, "period_end"));
+            if (stringAt(r.body, "method") == "kiosk" && start && end && *start <= now && now < *end)
+                return toVariant(r.body).toMap();
+        }
+    return {};
+}
+
+bool KioskController::householdAnswered(const QString& unitId) const {
+    const std::string campaign = ss(survey().value("id").toString());
+    if (campaign.empty())
+        return false;
+    store::RecordQuery q;
+    q.types = {"survey_response", "receipt"};
+    q.unitId = ss(unitId);
+    if (auto recs = m_app.store().query(q))
+        for (const auto& r : *recs)
+            if (stringAt(r.body, "campaign_id") == campaign)
+                return true;
+    return false;
+}
+
+bool KioskController::answerSurvey(const QString& unitId, const QVariantMap& scores, const QString& comment) {
+    touch();
+    const QVariantMap campaign = survey();
+    if (campaign.isEmpty())
+        return fail("invalid", tr("There is no survey running now."));
+    if (unitId.isEmpty())
+        return fail("missing", tr("Please choose your building and flat."));
+    if (scores.isEmpty())
+        return fail("missing", tr("Please choose a face for at least one question."));
+    if (householdAnswered(unitId))
+        return fail("duplicate", tr("Your household has already answered this survey. Thank you!"));
+    const Instant now = m_app.clock();
+    Json body{{"community_id", ss(m_app.currentCommunity())},
+              {"campaign_id", ss(campaign.value("id").toString())},
+              {"unit_id", ss(unitId)},
+              {"outcome", "answered"},
+              {"method", "kiosk"},
+              {"scores", toJson(scores)},
+              {"comment", ss(comment)},
+              {"answered_at", formatInstant(now)}};
+    if (auto id = m_app.store().create("survey_response", body, m_app.actor(), now); !id)
+        return fail("invalid", qs(id.error().message));
+    m_app.notifyRecordsChanged({"survey_response"});
+    m_lastError.clear();
+    emit errorChanged();
+    return true;
+}
+
+bool KioskController::adminPinSet() const {
+    auto h = m_app.store().records().getMeta(kAdminPinKey);
+    return h && *h && !(*h)->empty();
+}
+
+bool KioskController::setAdminPin(const QString& pin) {
+    if (adminPinSet() && !m_adminUnlocked)
+        return fail("invalid", tr("The administrator PIN is already set."));
+    auto h = sync::hashPin(ss(pin));
+    if (!h)
+        return fail("invalid", qs(h.error().message));
+    if (!m_app.store().records().setMeta(kAdminPinKey, *h))
+        return false;
+    emit settingsChanged();
+    return true;
+}
+
+bool KioskController::unlockAdmin(const QString& pin) {
+    auto h = m_app.store().records().getMeta(kAdminPinKey);
+    m_adminUnlocked = h && *h && sync::verifyPin(ss(pin), **h);
+    emit settingsChanged();
+    return m_adminUnlocked;
+}
+
+void KioskController::lockAdmin() {
+    m_adminUnlocked = false;
+    emit settingsChanged();
+}
+
+} // namespace courtyard::client

@@ -1,0 +1,162 @@
+#include "client/media.h"
+
+#include "client/app_context.h"
+#include "client/directory.h"
+#include "client/json_bridge.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QUrl>
+#include <ZXing/ReadBarcode.h>
+#include <qrencode.h>
+
+namespace courtyard::client {
+
+namespace {
+QString localPath(const QString& pathOrUrl) {
+    const QUrl url(pathOrUrl);
+    return url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+}
+} // namespace
+
+QVariantMap Media::keep(const QByteArray& bytes, const QString& mime, const QString& kind, const QString& name) {
+    auto* app = AppContext::instance();
+    auto sha = app->store().putBlob(std::string_view(bytes.constData(), std::size_t(bytes.size())), ss(mime));
+    if (!sha) {
+        m_lastError = qs(sha.error().message);
+        emit errorChanged();
+        return {};
+    }
+    QVariantMap ref{{"sha256", qs(*sha)}, {"kind", kind}, {"mime", mime}, {"size", qint64(bytes.size())}};
+    if (!name.isEmpty())
+        ref.insert("name", name);
+    return ref;
+}
+
+QVariantMap Media::saveSignature(const QString& dataUrl) {
+    const int comma = dataUrl.indexOf(',');
+    if (!dataUrl.startsWith("data:image/png;base64,") || comma < 0)
+        return {};
+    const QByteArray png = QByteArray::fromBase64(dataUrl.mid(comma + 1).toLatin1());
+    QImage img;
+    if (!img.loadFromData(png, "PNG"))
+        return {};
+    // An untouched pad is not a signature: it has no ink.
+    bool ink = false;
+    for (int y = 0; y < img.height() && !ink; y += 2)
+        for (int x = 0; x < img.width() && !ink; x += 2)
+            ink = qAlpha(img.pixel(x, y)) > 0 && qGray(img.pixel(x, y)) < 128;
+    if (!ink) {
+        m_lastError = tr("The signature pad is empty.");
+        emit errorChanged();
+        return {};
+    }
+    return keep(png, "image/png", "signature");
+}
+
+QVariantMap Media::importPhoto(const QString& pathOrUrl) {
+    QFile f(localPath(pathOrUrl));
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_lastError = tr("Cannot read %1").arg(pathOrUrl);
+        emit errorChanged();
+        return {};
+    }
+    const QByteArray bytes = f.readAll();
+    return keep(bytes, QMimeDatabase().mimeTypeForData(bytes).name(), "photo", QFileInfo(f).fileName());
+}
+
+QVariantMap Media::saveImage(const QImage& image, const QString& kind) {
+    QByteArray bytes;
+    QBuffer buf(&bytes);
+    buf.open(QIODevice::WriteOnly);
+    image.save(&buf, kind == "signature" ? "PNG" : "JPG", 85);
+    return keep(bytes, kind == "signature" ? "image/png" : "image/jpeg", kind);
+}
+
+QString Media::decodeQrImage(const QImage& image) {
+    if (image.isNull())
+        return {};
+    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
+    ZXing::ImageView view(gray.constBits(), gray.width(), gray.height(), ZXing::ImageFormat::Lum, int(gray.bytesPerLine()));
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode);
+    hints.setTryHarder(true);
+    const auto result = ZXing::ReadBarcode(view, hints);
+    return result.isValid() ? QString::fromStdString(result.text()) : QString();
+}
+
+QString Media::decodeQr(const QString& pathOrUrl) { return decodeQrImage(QImage(localPath(pathOrUrl))); }
+
+QImage Media::qrImage(const QString& text, int moduleSize) {
+    const QByteArray utf8 = text.toUtf8();
+    QRcode* code = QRcode_encodeString8bit(utf8.constData(), 0, QR_ECLEVEL_M);
+    if (!code)
+        return {};
+    const int quiet = 4; // the blank margin a scanner needs
+    const int size = (code->width + 2 * quiet) * moduleSize;
+    QImage img(size, size, QImage::Format_Grayscale8);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    for (int y = 0; y < code->width; ++y)
+        for (int x = 0; x < code->width; ++x)
+            if (code->data[y * code->width + x] & 1)
+                p.fillRect((x + quiet) * moduleSize, (y + quiet) * moduleSize, moduleSize, moduleSize, Qt::black);
+    p.end();
+    QRcode_free(code);
+    return img;
+}
+
+bool Media::writeCheckpointSheet(const QString& routeId, const QString& pdfPath) {
+    const auto route = Directory::instance()->route(routeId);
+    const auto checkpoints = route.value("checkpoints").toList();
+    if (checkpoints.isEmpty()) {
+        m_lastError = tr("Route %1 has no checkpoints on this device.").arg(routeId);
+        emit errorChanged();
+        return false;
+    }
+    QPdfWriter pdf(localPath(pdfPath));
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setResolution(150);
+    pdf.setTitle(route.value("name").toString());
+    QPainter p(&pdf);
+    const int pageW = pdf.width(), pageH = pdf.height();
+    const int cellW = pageW / 2, cellH = pageH / 3;
+    QFont font("WenQuanYi Micro Hei");
+    font.setPixelSize(28);
+    p.setFont(font);
+    int slot = 0;
+    for (const auto& v : checkpoints) {
+        if (slot == 6) {
+            pdf.newPage();
+            slot = 0;
+        }
+        const auto cp = v.toMap();
+        const QRect cell((slot % 2) * cellW, (slot / 2) * cellH, cellW, cellH);
+        const QImage qr = qrImage(cp.value("code").toString(), 10);
+        const int side = std::min(cell.width(), cell.height()) - 120;
+        p.drawImage(QRect(cell.center().x() - side / 2, cell.top() + 20, side, side), qr);
+        p.drawText(QRect(cell.left(), cell.top() + side + 30, cell.width(), 80), Qt::AlignHCenter | Qt::TextWordWrap,
+                   cp.value("name").toString());
+        ++slot;
+    }
+    return p.end();
+}
+
+QImage BlobImageProvider::requestImage(const QString& id, QSize* size, const QSize& requestedSize) {
+    QImage img;
+    if (auto* app = AppContext::instance())
+        if (auto data = app->store().blobData(ss(id)); data && *data)
+            img.loadFromData(reinterpret_cast<const uchar*>((*data)->data()), int((*data)->size()));
+    if (size)
+        *size = img.size();
+    if (!img.isNull() && requestedSize.isValid() && requestedSize.width() > 0 && requestedSize.height() > 0)
+        img = img.scaled(requestedSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return img;
+}
+
+} // namespace courtyard::client

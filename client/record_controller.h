@@ -1,0 +1,99 @@
+#pragma once
+// One record on screen: its fields, where it stands, its deadline (and whether that is still
+// the device's provisional figure), the actions the signed-in person may take now, and doing
+// them. Every action goes through the shared workflow, so a refusal here is the same refusal
+// the server would give — with the same reason — and changes nothing.
+
+#include "client/app_context.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace courtyard::client {
+
+class RecordController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString recordId READ recordId WRITE setRecordId NOTIFY recordIdChanged)
+    Q_PROPERTY(bool exists READ exists NOTIFY loaded)
+    Q_PROPERTY(QString recordType READ recordType NOTIFY loaded)
+    Q_PROPERTY(QString state READ state NOTIFY loaded)
+    Q_PROPERTY(QVariantMap record READ record NOTIFY loaded)
+    Q_PROPERTY(QStringList availableActions READ availableActions NOTIFY loaded)
+    Q_PROPERTY(bool pending READ pending NOTIFY loaded)
+    Q_PROPERTY(bool terminal READ terminal NOTIFY loaded)
+    Q_PROPERTY(QDateTime dueAt READ dueAt NOTIFY loaded)
+    Q_PROPERTY(QString dueRule READ dueRule NOTIFY loaded)
+    Q_PROPERTY(bool provisional READ provisional NOTIFY loaded)
+    Q_PROPERTY(bool calendarFallback READ calendarFallback NOTIFY loaded)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
+    Q_PROPERTY(QString lastErrorCode READ lastErrorCode NOTIFY errorChanged)
+
+public:
+    explicit RecordController(QObject* parent = nullptr);
+
+    QString recordId() const { return m_id; }
+    void setRecordId(const QString& id);
+    bool exists() const { return m_exists; }
+    QString recordType() const { return qs(m_type); }
+    QString state() const;
+    QVariantMap record() const { return m_record; }
+    QStringList availableActions() const;
+    bool pending() const { return m_pending; }
+    bool terminal() const;
+    QDateTime dueAt() const { return m_dueAt; }
+    QString dueRule() const { return m_dueRule; }
+    bool provisional() const { return m_provisional; }
+    bool calendarFallback() const { return m_fallback; }
+    QString lastError() const { return m_lastError; }
+    QString lastErrorCode() const { return m_lastErrorCode; }
+
+    // A workflow action with its details (see the workflow's apply functions for what each
+    // needs). False with lastError set when refused.
+    Q_INVOKABLE bool perform(const QString& action, const QVariantMap& params = {});
+    Q_INVOKABLE bool update(const QVariantMap& fields);
+    Q_INVOKABLE bool addComment(const QString& text);
+    // Keeps a photo's bytes on the device and attaches it to the record.
+    Q_INVOKABLE bool attachFile(const QString& path);
+    Q_INVOKABLE bool attachBlob(const QVariantMap& attachment);
+
+    // Escalation (BRIEF §3), each one step on several records:
+    // the handler fills a work transfer sheet to the superior; the complaint waits on it.
+    Q_INVOKABLE QString escalate(const QString& reason);
+    // The superior names the responsible department: an arrangement notice to it, the sheet
+    // arranged, the complaint back in handling under that department.
+    Q_INVOKABLE QString arrange(const QString& departmentId, const QString& instructions, const QDateTime& dueBy);
+    // The department reports the result: the notice completed and the sheet resolved.
+    Q_INVOKABLE bool completeArrangement(const QString& result);
+
+    Q_INVOKABLE void reload();
+    // Text of a record's time field as a local date-time ("" when absent).
+    Q_INVOKABLE QDateTime timeOf(const QString& field) const;
+
+signals:
+    void recordIdChanged();
+    void loaded();
+    void errorChanged();
+    void done(const QString& action);
+
+private:
+    bool fail(const Error& e);
+    bool ok();
+    std::string newId() const;
+
+    QString m_id;
+    bool m_exists = false;
+    std::string m_type;
+    Json m_body;
+    QVariantMap m_record;
+    bool m_pending = false;
+    QDateTime m_dueAt;
+    QString m_dueRule;
+    bool m_provisional = false;
+    bool m_fallback = false;
+    QString m_lastError, m_lastErrorCode;
+};
+
+} // namespace courtyard::client

@@ -1,0 +1,93 @@
+#pragma once
+// A list of records for any screen — "my work" sorted by deadline, a community's open
+// complaints, a unit's rectification items — read from the local database a page at a time
+// (fetchMore), so a list of 100k records opens as fast as one of ten and nothing loads
+// everything into memory. Refreshes itself when records change.
+
+#include "client/app_context.h"
+
+#include <QAbstractListModel>
+#include <QStringList>
+
+namespace courtyard::client {
+
+class RecordListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QStringList types READ types WRITE setTypes NOTIFY queryChanged)
+    Q_PROPERTY(QStringList states READ states WRITE setStates NOTIFY queryChanged)
+    Q_PROPERTY(bool openOnly READ openOnly WRITE setOpenOnly NOTIFY queryChanged)
+    // "all", "mine" (assigned to me), "department" (my department), "work" (mine or my department's)
+    Q_PROPERTY(QString scope READ scope WRITE setScope NOTIFY queryChanged)
+    Q_PROPERTY(QString communityId READ communityId WRITE setCommunityId NOTIFY queryChanged)
+    Q_PROPERTY(QString unitId READ unitId WRITE setUnitId NOTIFY queryChanged)
+    Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY queryChanged)
+    // "due" (soonest deadline first), "recent", "oldest"
+    Q_PROPERTY(QString order READ order WRITE setOrder NOTIFY queryChanged)
+    Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY queryChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(int total READ total NOTIFY countChanged)
+
+public:
+    enum Roles {
+        RecordIdRole = Qt::UserRole + 1, TypeRole, StateRole, TitleRole, SubtitleRole, CategoryRole,
+        UnitIdRole, DueAtRole, DueRuleRole, ProvisionalRole, OverdueRole, PendingRole, HappenedAtRole,
+        AssigneeRole, GradeRole, UrgentRole, ReceiptCodeRole, EscalationRole, BodyRole
+    };
+    explicit RecordListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    QStringList types() const { return m_types; }
+    void setTypes(const QStringList& v);
+    QStringList states() const { return m_states; }
+    void setStates(const QStringList& v);
+    bool openOnly() const { return m_openOnly; }
+    void setOpenOnly(bool v);
+    QString scope() const { return m_scope; }
+    void setScope(const QString& v);
+    QString communityId() const { return m_communityId; }
+    void setCommunityId(const QString& v);
+    QString unitId() const { return m_unitId; }
+    void setUnitId(const QString& v);
+    QString search() const { return m_search; }
+    void setSearch(const QString& v);
+    QString order() const { return m_order; }
+    void setOrder(const QString& v);
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int v);
+    int total() const { return m_total; }
+
+    Q_INVOKABLE void reload();
+    Q_INVOKABLE QString idAt(int row) const;
+
+signals:
+    void queryChanged();
+    void countChanged();
+
+private:
+    struct Row {
+        store::StoredRecord rec;
+        records::IndexFields index;
+    };
+    store::RecordQuery query() const;
+    std::vector<Row> load(int offset, int limit) const;
+    void scheduleReload();
+
+    QStringList m_types, m_states;
+    bool m_openOnly = false;
+    QString m_scope = QStringLiteral("all");
+    QString m_communityId, m_unitId, m_search;
+    QString m_order = QStringLiteral("due");
+    int m_pageSize = 50;
+    std::vector<Row> m_rows;
+    bool m_more = false;
+    int m_total = 0;
+    bool m_reloadQueued = false;
+};
+
+} // namespace courtyard::client

@@ -1,0 +1,105 @@
+#pragma once
+// Sync, always visible: whether the last attempt reached the server, when the last complete
+// sync was, how many edits wait to be sent, and what the server refused. Syncs by itself every
+// `interval` seconds and on demand; the work runs on a thread of its own, with its own database
+// connection, so the screen never waits for the network. QML sees it as the singleton `Sync`.
+
+#include "client/app_context.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+#include <QVariantMap>
+
+namespace courtyard::client {
+
+// Runs on the sync thread.
+class SyncWorker : public QObject {
+    Q_OBJECT
+public:
+    SyncWorker(std::string dbPath, AppContext::Clock clock) : m_dbPath(std::move(dbPath)), m_clock(std::move(clock)) {}
+public slots:
+    void run();
+signals:
+    void finished(const QVariantMap& report);
+
+private:
+    std::string m_dbPath;
+    AppContext::Clock m_clock;
+    std::unique_ptr<sync::DeviceStore> m_store;
+};
+
+class SyncController : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Sync)
+    QML_SINGLETON
+    Q_PROPERTY(bool syncing READ syncing NOTIFY changed)
+    Q_PROPERTY(bool online READ online NOTIFY changed)
+    Q_PROPERTY(QDateTime lastSyncAt READ lastSyncAt NOTIFY changed)
+    Q_PROPERTY(int pendingCount READ pendingCount NOTIFY changed)
+    Q_PROPERTY(int rejectionCount READ rejectionCount NOTIFY changed)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
+    Q_PROPERTY(int interval READ interval WRITE setInterval NOTIFY changed)
+
+public:
+    explicit SyncController(AppContext& app, QObject* parent = nullptr);
+    ~SyncController() override;
+    static SyncController* create(QQmlEngine*, QJSEngine*);
+    static SyncController* instance();
+
+    bool syncing() const { return m_syncing; }
+    bool online() const { return m_online; }
+    QDateTime lastSyncAt() const { return m_lastSyncAt; }
+    int pendingCount() const { return m_pending; }
+    int rejectionCount() const { return m_rejections; }
+    QString lastError() const { return m_lastError; }
+    int interval() const { return m_timer.interval() / 1000; }
+    void setInterval(int seconds);
+
+    Q_INVOKABLE void syncNow();
+    Q_INVOKABLE void refreshCounts();
+
+signals:
+    void changed();
+    void syncFinished(bool complete);
+    void requestRun();
+
+private:
+    void onFinished(const QVariantMap& report);
+
+    AppContext& m_app;
+    QThread m_thread;
+    SyncWorker* m_worker = nullptr;
+    QTimer m_timer;
+    bool m_syncing = false;
+    bool m_online = false;
+    bool m_again = false;
+    QDateTime m_lastSyncAt;
+    int m_pending = 0;
+    int m_rejections = 0;
+    QString m_lastError;
+};
+
+// What the server refused, newest first, with why; the user acknowledges each.
+class RejectionModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Roles { SeqRole = Qt::UserRole + 1, RecordIdRole, RecordTypeRole, KindRole, ActionRole, CodeRole, MessageRole, AtRole, SummaryRole };
+    explicit RejectionModel(QObject* parent = nullptr);
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    Q_INVOKABLE void reload();
+    Q_INVOKABLE bool acknowledge(qint64 seq);
+signals:
+    void countChanged();
+
+private:
+    std::vector<sync::Rejection> m_rows;
+};
+
+} // namespace courtyard::client

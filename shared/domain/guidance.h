@@ -1,0 +1,15 @@
+#pragma once
+// Handling guidance from the "focus on the customer" deck [VAL]: the phrases a handler must not
+// use with a complainant (沟通禁语), checked in what they are about to reply.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace courtyard::domain {
+
+const std::vector<std::string>& forbiddenPhrases();
+// The forbidden phrases that occur in `text`, in list order.
+std::vector<std::string> findForbiddenPhrases(std::string_view text);
+
+} // namespace courtyard::domain
