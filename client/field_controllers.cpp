@@ -6,6 +6,7 @@
 #include "shared/domain/patrol.h"
 #include "shared/rules/sampling.h"
 #include "sync/protocol/ids.h"
+#include <set>
 
 namespace courtyard::client {
 

@@ -4,9 +4,11 @@
 // household at a time). Each step is saved at once: a tablet that dies mid-round loses nothing.
 
 #include "client/app_context.h"
+#include "client/json_bridge.h"
 
 #include <QDateTime>
 #include <QObject>
+#include <QtQml/qqmlregistration.h>
 #include <QVariantList>
 #include <QVariantMap>
 
@@ -15,6 +17,7 @@ namespace courtyard::client {
 // Shared plumbing: the record being worked on, errors, reload on change.
 class FieldController : public QObject {
     Q_OBJECT
+    QML_ANONYMOUS
     Q_PROPERTY(QString recordId READ recordId WRITE setRecordId NOTIFY changed)
     Q_PROPERTY(QString state READ state NOTIFY changed)
     Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
@@ -36,11 +39,11 @@ protected:
     bool ok();
     AppContext& app() const { return *AppContext::instance(); }
     QString m_id;
-    Json m_body;
+    Json m_body = Json::object();
     QString m_lastError;
 };
 
-class PatrolController : public FieldController {
+class PatrolController : public courtyard::client::FieldController {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QVariantList checkpoints READ checkpoints NOTIFY changed)
@@ -70,7 +73,7 @@ private:
     bool visit(const std::string& checkpointId, const char* method, const QString& reason);
 };
 
-class InspectionController : public FieldController {
+class InspectionController : public courtyard::client::FieldController {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QVariantList items READ items NOTIFY changed)
@@ -96,7 +99,7 @@ private:
     bool setGraded(const std::function<void(Json&)>& edit, const QString& itemId);
 };
 
-class SurveyController : public FieldController {
+class SurveyController : public courtyard::client::FieldController {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QVariantMap campaign READ campaign NOTIFY changed)

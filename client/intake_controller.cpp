@@ -2,6 +2,7 @@
 
 #include "client/directory.h"
 #include "client/json_bridge.h"
+#include "shared/records/record_type.h"
 #include "sync/protocol/ids.h"
 
 #include <QFile>
@@ -184,6 +185,66 @@ QString IntakeController::createNotice(const QVariantMap& form) {
     if (!body["valid_until"].is_string())
         return finish(invalidArgument("valid_until: say until when the notice shows"), {});
     return finish(app->store().create("notice", body, app->actor(), app->clock()), {"notice"});
+}
+
+QString IntakeController::createHandover(const QString& notes, const QVariantMap& itemNotes) {
+    auto* app = AppContext::instance();
+    const auto& me = app->actor();
+    store::RecordQuery q;
+    q.types = {"complaint"};
+    q.communityIds = {ss(app->currentCommunity())};
+    if (!me.departmentId.empty())
+        q.departmentId = me.departmentId;
+    if (const auto* type = records::findRecordType("complaint"))
+        for (const auto& s : type->states())
+            if (!type->isTerminalState(s))
+                q.states.push_back(s);
+    q.order = store::RecordQuery::Order::DueAt;
+    auto open = app->store().query(q);
+    if (!open)
+        return finish(open.error(), {});
+    Json items = Json::array();
+    for (const auto& r : *open) {
+        Json item{{"complaint_id", r.id}};
+        if (const QString note = itemNotes.value(qs(r.id)).toString().trimmed(); !note.isEmpty())
+            item["note"] = ss(note);
+        items.push_back(std::move(item));
+    }
+    Json body{{"community_id", ss(app->currentCommunity())},
+              {"from_staff_id", me.staffId},
+              {"department_id", me.departmentId},
+              {"items", std::move(items)},
+              {"notes", ss(notes.trimmed())}};
+    return finish(app->store().create("shift_handover", body, me, app->clock()), {"shift_handover"});
+}
+
+QString IntakeController::createWeeklyReview(const QString& departmentId, const QDateTime& weekStart, const QString& notes) {
+    auto* app = AppContext::instance();
+    if (!weekStart.isValid())
+        return finish(invalidArgument("week_start: which week was reviewed"), {});
+    const Instant from = toInstant(weekStart);
+    auto count = [&](const char* type) -> Result<std::int64_t> {
+        store::RecordQuery q;
+        q.types = {type};
+        q.departmentId = ss(departmentId);
+        q.happenedFrom = from;
+        q.happenedTo = from + std::chrono::hours{24 * 7};
+        return app->store().count(q);
+    };
+    auto complaints = count("complaint");
+    if (!complaints)
+        return finish(complaints.error(), {});
+    auto sheets = count("transfer_sheet");
+    if (!sheets)
+        return finish(sheets.error(), {});
+    Json body{{"community_id", ss(app->currentCommunity())},
+              {"department_id", ss(departmentId)},
+              {"week_start", formatInstant(from)},
+              {"reviewer_id", app->actor().staffId},
+              {"complaints", *complaints},
+              {"transfer_sheets", *sheets},
+              {"notes", ss(notes.trimmed())}};
+    return finish(app->store().create("weekly_review", body, app->actor(), app->clock()), {"weekly_review"});
 }
 
 } // namespace courtyard::client

@@ -34,6 +34,13 @@ public:
     Q_INVOKABLE QString createArrangementNotice(const QVariantMap& form);
     // form: kind, title, body, valid_from, valid_until, urgent, location
     Q_INVOKABLE QString createNotice(const QVariantMap& form);
+    // The end of a shift: every open complaint of my department (or of the community when I have
+    // none) handed to the next shift, with a note per complaint (notes: {complaint id: text}) and
+    // for the whole list. The next shift acknowledges it.
+    Q_INVOKABLE QString createHandover(const QString& notes, const QVariantMap& itemNotes = {});
+    // The department head's weekly review of the week starting `weekStart`: the counts of the
+    // department's complaint records and transfer sheets of that week are recorded with notes.
+    Q_INVOKABLE QString createWeeklyReview(const QString& departmentId, const QDateTime& weekStart, const QString& notes);
 
 signals:
     void errorChanged();

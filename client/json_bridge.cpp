@@ -1,5 +1,6 @@
 #include "client/json_bridge.h"
 
+
 #include <QVariantList>
 #include <QVariantMap>
 
@@ -90,7 +91,7 @@ Json toJson(const QVariant& v) {
     return v.toString().toStdString();
 }
 
-QDateTime toDateTime(Instant t) { return QDateTime::fromMSecsSinceEpoch(toEpochMs(t), QTimeZone::UTC); }
+QDateTime toDateTime(Instant t) { return QDateTime::fromMSecsSinceEpoch(toEpochMs(t), Qt::UTC); }
 Instant toInstant(const QDateTime& t) { return fromEpochMs(t.toMSecsSinceEpoch()); }
 
 QDateTime dateTimeAt(const Json& j, const char* key) {

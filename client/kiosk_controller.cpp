@@ -5,6 +5,8 @@
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/ids.h"
 
+#include <QEvent>
+
 namespace courtyard::client {
 
 namespace {
@@ -65,6 +67,23 @@ void KioskController::touch() {
         m_warning = false;
         emit idleChanged();
     }
+}
+
+void KioskController::watchInput(QObject* application) { application->installEventFilter(this); }
+
+bool KioskController::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::TouchBegin:
+    case QEvent::KeyPress:
+    case QEvent::InputMethod:
+        if (m_sinceTouch.elapsed() > 250) // one restart per gesture is plenty
+            touch();
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void KioskController::onIdleTick() {

@@ -70,6 +70,10 @@ public:
     Q_INVOKABLE void reset();
 
     Q_INVOKABLE bool setAdminPin(const QString& pin);
+    // Watches every touch, click and key in the app so the idle clock restarts whatever the
+    // resident is using (the on-screen keyboard included).
+    void watchInput(QObject* application);
+    bool eventFilter(QObject* watched, QEvent* event) override;
     Q_INVOKABLE bool unlockAdmin(const QString& pin);
     Q_INVOKABLE void lockAdmin();
 

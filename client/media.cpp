@@ -87,7 +87,7 @@ QString Media::decodeQrImage(const QImage& image) {
     hints.setFormats(ZXing::BarcodeFormat::QRCode);
     hints.setTryHarder(true);
     const auto result = ZXing::ReadBarcode(view, hints);
-    return result.isValid() ? QString::fromStdString(result.text()) : QString();
+    return result.isValid() ? QString::fromStdWString(result.text()) : QString();
 }
 
 QString Media::decodeQr(const QString& pathOrUrl) { return decodeQrImage(QImage(localPath(pathOrUrl))); }

@@ -5,6 +5,7 @@
 // the server would give — with the same reason — and changes nothing.
 
 #include "client/app_context.h"
+#include "client/json_bridge.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -86,7 +87,7 @@ private:
     QString m_id;
     bool m_exists = false;
     std::string m_type;
-    Json m_body;
+    Json m_body = Json::object();
     QVariantMap m_record;
     bool m_pending = false;
     QDateTime m_dueAt;

@@ -68,6 +68,8 @@ COURTYARD_SETTER(CommunityId, m_communityId, const QString&)
 COURTYARD_SETTER(UnitId, m_unitId, const QString&)
 COURTYARD_SETTER(Search, m_search, const QString&)
 COURTYARD_SETTER(Order, m_order, const QString&)
+COURTYARD_SETTER(From, m_from, const QDateTime&)
+COURTYARD_SETTER(Until, m_until, const QDateTime&)
 #undef COURTYARD_SETTER
 
 void RecordListModel::setPageSize(int v) {
@@ -88,6 +90,10 @@ store::RecordQuery RecordListModel::query() const {
         q.communityIds = {ss(m_communityId)};
     if (!m_unitId.isEmpty())
         q.unitId = ss(m_unitId);
+    if (m_from.isValid())
+        q.happenedFrom = toInstant(m_from);
+    if (m_until.isValid())
+        q.happenedTo = toInstant(m_until);
     if (!m_search.trimmed().isEmpty())
         q.text = ss(m_search.trimmed());
     if (m_openOnly && q.states.empty()) {
@@ -188,6 +194,23 @@ void RecordListModel::reload() {
     emit countChanged();
 }
 
+int RecordListModel::overdueCount() const {
+    auto* app = AppContext::instance();
+    if (!app || m_types.isEmpty())
+        return 0;
+    if (m_scope == "work") {
+        int n = 0;
+        for (const auto& r : m_rows)
+            n += r.index.dueAt && app->clock() > *r.index.dueAt;
+        return n;
+    }
+    auto q = query();
+    q.onlyWithDue = true;
+    q.dueBefore = app->clock();
+    auto n = app->store().count(q);
+    return n ? int(*n) : 0;
+}
+
 bool RecordListModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && m_more; }
 
 void RecordListModel::fetchMore(const QModelIndex& parent) {
@@ -268,7 +291,7 @@ QVariant RecordListModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> RecordListModel::roleNames() const {
-    return {{RecordIdRole, "recordId"},     {TypeRole, "recordType"},     {StateRole, "state"},
+    return {{RecordIdRole, "recordId"},     {TypeRole, "recordType"},     {StateRole, "recordState"},
             {TitleRole, "title"},           {SubtitleRole, "subtitle"},   {CategoryRole, "category"},
             {UnitIdRole, "unitId"},         {DueAtRole, "dueAt"},         {DueRuleRole, "dueRule"},
             {ProvisionalRole, "provisional"}, {OverdueRole, "overdue"},   {PendingRole, "pending"},

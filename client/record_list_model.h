@@ -7,6 +7,7 @@
 #include "client/app_context.h"
 
 #include <QAbstractListModel>
+#include <QDateTime>
 #include <QStringList>
 
 namespace courtyard::client {
@@ -22,11 +23,16 @@ class RecordListModel : public QAbstractListModel {
     Q_PROPERTY(QString communityId READ communityId WRITE setCommunityId NOTIFY queryChanged)
     Q_PROPERTY(QString unitId READ unitId WRITE setUnitId NOTIFY queryChanged)
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY queryChanged)
+    // When it happened (received, reported, started): from inclusive, until exclusive; invalid: open.
+    Q_PROPERTY(QDateTime from READ from WRITE setFrom NOTIFY queryChanged)
+    Q_PROPERTY(QDateTime until READ until WRITE setUntil NOTIFY queryChanged)
     // "due" (soonest deadline first), "recent", "oldest"
     Q_PROPERTY(QString order READ order WRITE setOrder NOTIFY queryChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY queryChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int total READ total NOTIFY countChanged)
+    // How many of the matching records are past their deadline now.
+    Q_PROPERTY(int overdueCount READ overdueCount NOTIFY countChanged)
 
 public:
     enum Roles {
@@ -56,11 +62,16 @@ public:
     void setUnitId(const QString& v);
     QString search() const { return m_search; }
     void setSearch(const QString& v);
+    QDateTime from() const { return m_from; }
+    void setFrom(const QDateTime& v);
+    QDateTime until() const { return m_until; }
+    void setUntil(const QDateTime& v);
     QString order() const { return m_order; }
     void setOrder(const QString& v);
     int pageSize() const { return m_pageSize; }
     void setPageSize(int v);
     int total() const { return m_total; }
+    int overdueCount() const;
 
     Q_INVOKABLE void reload();
     Q_INVOKABLE QString idAt(int row) const;
@@ -82,6 +93,7 @@ private:
     bool m_openOnly = false;
     QString m_scope = QStringLiteral("all");
     QString m_communityId, m_unitId, m_search;
+    QDateTime m_from, m_until;
     QString m_order = QStringLiteral("due");
     int m_pageSize = 50;
     std::vector<Row> m_rows;

@@ -13,6 +13,10 @@ SessionController* g_session = nullptr;
 SessionController::SessionController(AppContext& app, QObject* parent) : QObject(parent), m_app(app) {
     g_session = this;
     connect(&m_app, &AppContext::actorChanged, this, &SessionController::changed);
+    // The quick-switch list survives a restart (numbers and names only, never a PIN).
+    if (auto saved = m_app.store().records().getMeta("recent_users"); saved && *saved)
+        if (auto j = parseJson(**saved); j && j->is_array())
+            m_recent = toVariant(*j).toList();
 }
 
 SessionController* SessionController::create(QQmlEngine*, QJSEngine*) {
@@ -30,7 +34,12 @@ bool SessionController::supervisor() const { return sync::roleRank(m_app.actor()
 bool SessionController::signIn(const QString& staffNumber, const QString& pin) {
     auto actor = sync::signIn(m_app.store(), ss(staffNumber.trimmed()), ss(pin));
     if (!actor) {
-        m_lastError = qs(actor.error().message);
+        // In the user's language; the domain's own words (English) only where they add detail.
+        m_lastError = actor.error().code == ErrorCode::Unauthenticated
+                          ? tr("Staff number or PIN is not right.")
+                          : actor.error().code == ErrorCode::PermissionDenied
+                                ? tr("This person cannot sign in on this tablet (%1).").arg(qs(actor.error().message))
+                                : tr("Sign-in is not possible yet: %1").arg(qs(actor.error().message));
         emit changed();
         return false;
     }
@@ -42,6 +51,7 @@ bool SessionController::signIn(const QString& staffNumber, const QString& pin) {
     m_recent.prepend(me);
     while (m_recent.size() > 5)
         m_recent.removeLast();
+    (void)m_app.store().records().setMeta("recent_users", toJson(m_recent).dump());
     emit changed();
     return true;
 }

@@ -19,7 +19,8 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtquick-dialogs qml6-module-qtquick-shapes qml6-module-qtcharts
   qml6-module-qttest qml6-module-qtmultimedia qml6-module-qtquick-virtualkeyboard
-  qml6-module-qtqml-models qml6-module-qtquick-particles
+  qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtquick-particles qml6-module-qt-labs-folderlistmodel
+  qml6-module-qt-labs-settings qml6-module-qtquick-localstorage
   # QR codes: decode checkpoint codes (ZXing-C++), print checkpoint sheets (libqrencode)
   libzxing-dev libqrencode-dev
   # Chinese text on screen and in PDFs; PDF -> PNG for report tests

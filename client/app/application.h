@@ -1,0 +1,10 @@
+#pragma once
+// The `courtyard` app: the tablet face or, with --kiosk, the lobby kiosk. Also its test and
+// documentation modes: --self-test loads every page offscreen and fails on any QML error;
+// --screenshot DIR renders each main page to PNG.
+
+namespace courtyard::client {
+
+int runApp(int argc, char** argv);
+
+} // namespace courtyard::client

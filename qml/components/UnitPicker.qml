@@ -1,0 +1,110 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Courtyard
+import Courtyard.Core
+
+// Which flat: building, then unit number — or typed as it is said on the phone ("3 1-502").
+// The flat's details (owner, phone, occupied) fill in, so nobody types them twice.
+ColumnLayout {
+    id: picker
+    property string communityId: App.currentCommunity
+    property string unitId: ""
+    property bool showOwner: true
+    readonly property var unit: unitId !== "" ? Directory.unit(unitId) : ({})
+    readonly property var buildingList: Directory.revision >= 0 ? Directory.buildings(communityId) : []
+    property var unitList: []
+    signal picked(string unitId)
+    spacing: 8
+
+    function choose(id) {
+        unitId = id
+        picked(id)
+    }
+    function reloadUnits() {
+        const b = buildingBox.currentIndex >= 0 ? buildingList[buildingBox.currentIndex] : null
+        unitList = b ? Directory.units(b.id) : []
+    }
+    function syncToUnit() {
+        if (unitId === "")
+            return
+        const u = Directory.unit(unitId)
+        for (let i = 0; i < buildingList.length; ++i)
+            if (buildingList[i].id === u.building_id) {
+                buildingBox.currentIndex = i
+                reloadUnits()
+                for (let j = 0; j < unitList.length; ++j)
+                    if (unitList[j].id === unitId)
+                        unitBox.currentIndex = j
+            }
+    }
+    onUnitIdChanged: syncToUnit()
+    Component.onCompleted: syncToUnit()
+
+    RowLayout {
+        spacing: 8
+        Layout.fillWidth: true
+        InputField {
+            id: quick
+            Layout.fillWidth: true
+            placeholderText: qsTr("Type building and flat, e.g. 1 1-502")
+            onAccepted: {
+                const parts = text.trim().split(/\s+/)
+                if (parts.length < 2) { notFound.visible = true; return }
+                const id = Directory.findUnit(picker.communityId, parts[0], parts.slice(1).join(""))
+                notFound.visible = id === ""
+                if (id !== "")
+                    picker.choose(id)
+            }
+        }
+        AppButton { kind: "secondary"; text: qsTr("Find"); onClicked: quick.accepted() }
+    }
+    Text {
+        id: notFound
+        visible: false
+        text: qsTr("No such flat in this community")
+        color: Theme.danger
+        font.pixelSize: Theme.fontSmall
+        font.family: Theme.fontFamily
+    }
+    RowLayout {
+        spacing: 8
+        Layout.fillWidth: true
+        ComboBox {
+            id: buildingBox
+            Layout.fillWidth: true
+            implicitHeight: Theme.touch
+            font.pixelSize: Theme.fontBody
+            model: picker.buildingList
+            textRole: "name"
+            displayText: currentIndex < 0 ? qsTr("Building") : currentText
+            currentIndex: -1
+            onActivated: { picker.reloadUnits(); unitBox.currentIndex = -1 }
+        }
+        ComboBox {
+            id: unitBox
+            Layout.fillWidth: true
+            implicitHeight: Theme.touch
+            font.pixelSize: Theme.fontBody
+            model: picker.unitList
+            textRole: "number"
+            displayText: currentIndex < 0 ? qsTr("Flat") : currentText
+            currentIndex: -1
+            onActivated: (index) => picker.choose(picker.unitList[index].id)
+        }
+    }
+    Text {
+        visible: picker.showOwner && picker.unitId !== ""
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap
+        text: picker.unit.owner_name !== undefined
+              ? qsTr("%1 · owner %2 · %3 · %4").arg(Directory.unitLabel(picker.unitId)).arg(picker.unit.owner_name || "—")
+                    .arg(picker.unit.owner_phone || "—").arg(picker.unit.occupied ? qsTr("occupied") : qsTr("vacant"))
+              : Directory.unitLabel(picker.unitId)
+        font.pixelSize: Theme.fontSmall
+        font.family: Theme.fontFamily
+        color: Theme.ok
+    }
+}

@@ -1,0 +1,99 @@
+pragma ComponentBehavior: Bound
+
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Courtyard
+import Courtyard.Core
+
+// Sign in with staff number and PIN — checked on the tablet, so it works with no network.
+// On a shared tablet the people who signed in recently are one tap away (their PIN still needed).
+PageScaffold {
+    id: page
+    heading: switching ? qsTr("Switch user") : qsTr("Sign in")
+    property bool switching: false
+
+    function submit() {
+        if (Session.signIn(number.text.trim(), pin.text)) {
+            pin.text = ""
+        } else {
+            pin.text = ""
+            pin.forceActiveFocus()
+        }
+    }
+
+    Card {
+        Layout.maximumWidth: 640
+        Layout.alignment: Qt.AlignHCenter
+        SectionTitle { text: qsTr("Who is working?") }
+        Flow {
+            Layout.fillWidth: true
+            spacing: 8
+            visible: Session.recentUsers.length > 0
+            Repeater {
+                model: Session.recentUsers
+                delegate: AppButton {
+                    id: item1
+                    required property var modelData
+                    kind: number.text === item1.modelData.number ? "primary" : "secondary"
+                    text: item1.modelData.name + " · " + item1.modelData.number
+                    onClicked: { number.text = item1.modelData.number; pin.forceActiveFocus() }
+                }
+            }
+        }
+        FormField {
+            label: qsTr("Staff number")
+            InputField { id: number; Layout.fillWidth: true; inputMethodHints: Qt.ImhPreferNumbers; onAccepted: pin.forceActiveFocus() }
+        }
+        FormField {
+            label: qsTr("PIN")
+            InputField {
+                id: pin
+                Layout.fillWidth: true
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhDigitsOnly
+                onAccepted: page.submit()
+            }
+        }
+        // A keypad for gloves and sunlight.
+        GridLayout {
+            columns: 3
+            rowSpacing: 8
+            columnSpacing: 8
+            Layout.alignment: Qt.AlignHCenter
+            Repeater {
+                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
+                delegate: AppButton {
+                    id: item2
+                    required property string modelData
+                    kind: item2.modelData === "OK" ? "primary" : "secondary"
+                    text: item2.modelData === "OK" ? qsTr("Sign in") : item2.modelData
+                    implicitWidth: 120
+                    implicitHeight: Theme.touch + 8
+                    onClicked: {
+                        const target = number.activeFocus || pin.text === "" && number.text === "" ? number : pin
+                        if (item2.modelData === "OK")
+                            page.submit()
+                        else if (item2.modelData === "⌫")
+                            target.text = target.text.slice(0, -1)
+                        else
+                            target.text += item2.modelData
+                    }
+                }
+            }
+        }
+        ErrorBanner { Layout.fillWidth: true; text: Session.lastError }
+        AppButton {
+            visible: Session.signedIn
+            kind: "quiet"
+            text: qsTr("Sign out %1").arg(Session.name)
+            onClicked: Session.signOut()
+        }
+        BodyText {
+            visible: !App.enrolled || Directory.staff().length === 0
+            Layout.fillWidth: true
+            muted: true
+            text: qsTr("No staff on this tablet yet: it needs one sync with the server first.")
+        }
+    }
+}

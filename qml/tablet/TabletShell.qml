@@ -1,0 +1,228 @@
+pragma ComponentBehavior: Bound
+
+import QtQml
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Courtyard
+import Courtyard.Core
+
+// The staff tablet: who is signed in, which community, the sync state (always visible), the
+// sections of the work, and the pages in a stack. Landscape puts the sections on the left,
+// portrait along the bottom.
+Item {
+    id: shell
+    readonly property bool landscape: width >= height
+    readonly property var sections: [
+        { id: "work", page: "MyWorkPage.qml", text: qsTr("My work") },
+        { id: "complaints", page: "RecordsPage.qml", text: qsTr("Complaints"),
+          props: { heading: qsTr("Complaints"), types: ["complaint"], newPage: "ComplaintIntakePage.qml" } },
+        { id: "suggestions", page: "RecordsPage.qml", text: qsTr("Suggestions"),
+          props: { heading: qsTr("Suggestions"), types: ["suggestion"], newPage: "SuggestionIntakePage.qml" } },
+        { id: "inspections", page: "InspectionPage.qml", text: qsTr("Inspections") },
+        { id: "patrols", page: "PatrolPage.qml", text: qsTr("Patrols") },
+        { id: "rectification", page: "RectificationPage.qml", text: qsTr("Rectification") },
+        { id: "surveys", page: "SurveyPage.qml", text: qsTr("Surveys") },
+        { id: "handover", page: "HandoverPage.qml", text: qsTr("Handover") },
+        { id: "supervisor", page: "SupervisorPage.qml", text: qsTr("Supervisor"), supervisor: true },
+        { id: "sync", page: "SyncPage.qml", text: qsTr("Sync") }
+    ]
+    property string currentSection: "work"
+
+    function open(section) {
+        for (const s of sections)
+            if (s.id === section) {
+                currentSection = section
+                Nav.replace("qrc:/qt/qml/Courtyard/tablet/" + s.page, s.props || {})
+            }
+    }
+    function gate() {
+        if (!App.enrolled)
+            Nav.replace("qrc:/qt/qml/Courtyard/tablet/EnrolPage.qml")
+        else if (!Session.signedIn)
+            Nav.replace("qrc:/qt/qml/Courtyard/tablet/SignInPage.qml")
+        else
+            open("work")
+    }
+    function screenshotPages() {
+        const anyComplaint = firstComplaint.count > 0 ? firstComplaint.idAt(0) : ""
+        return [
+            { name: "sign-in", page: "SignInPage.qml", props: {} },
+            { name: "my-work", page: "MyWorkPage.qml", props: {} },
+            { name: "complaint-intake", page: "ComplaintIntakePage.qml", props: {} },
+            { name: "complaint", page: "RecordPage.qml", props: { recordId: anyComplaint } },
+            { name: "inspection", page: "InspectionPage.qml", props: {} },
+            { name: "patrol", page: "PatrolPage.qml", props: {} },
+            { name: "rectification", page: "RectificationPage.qml", props: {} },
+            { name: "survey", page: "SurveyPage.qml", props: {} },
+            { name: "supervisor", page: "SupervisorPage.qml", props: {} },
+            { name: "handover", page: "HandoverPage.qml", props: {} },
+            { name: "sync", page: "SyncPage.qml", props: {} }
+        ]
+    }
+    function showForScreenshot(page, props) {
+        Nav.replace("qrc:/qt/qml/Courtyard/tablet/" + page, props)
+    }
+
+    RecordListModel { id: firstComplaint; types: ["complaint"]; openOnly: true; order: "due"; pageSize: 5 }
+
+    // Someone signed in, out, or switched: their own start page.
+    property string signedInAs: ""
+    Connections {
+        target: Session
+        function onChanged() {
+            if (Session.staffId !== shell.signedInAs) {
+                shell.signedInAs = Session.staffId
+                shell.gate()
+            }
+        }
+    }
+    Connections {
+        target: App
+        function onEnrolmentChanged() { shell.gate() }
+    }
+    Component.onCompleted: {
+        Nav.stack = stack
+        signedInAs = Session.staffId
+        if (App.currentCommunity === "" && App.communityIds.length > 0)
+            App.currentCommunity = App.communityIds[0]
+        gate()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // Top bar: community, person, language, sync.
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: Theme.touch + 16
+            color: Theme.primary
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: 12
+                anchors.rightMargin: 4
+                spacing: 12
+                Text {
+                    text: qsTr("Courtyard")
+                    color: "white"
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    font.family: Theme.fontFamily
+                }
+                ComboBox {
+                    id: communityBox
+                    visible: Session.signedIn && App.communityIds.length > 1
+                    implicitHeight: Theme.touch - 8
+                    implicitWidth: 220
+                    model: Directory.revision >= 0 ? Directory.communities() : []
+                    textRole: "name"
+                    valueRole: "id"
+                    Component.onCompleted: currentIndex = indexOfValue(App.currentCommunity)
+                    onActivated: App.currentCommunity = currentValue
+                }
+                Text {
+                    visible: Session.signedIn && App.communityIds.length <= 1
+                    text: Directory.communityName(App.currentCommunity)
+                    color: "white"
+                    font.pixelSize: Theme.fontBody
+                    font.family: Theme.fontFamily
+                }
+                Item { Layout.fillWidth: true }
+                AbstractButton {
+                    visible: Session.signedIn
+                    implicitHeight: Theme.touch
+                    implicitWidth: implicitContentWidth + 16
+                    onClicked: Nav.replace("qrc:/qt/qml/Courtyard/tablet/SignInPage.qml", { switching: true })
+                    contentItem: Text {
+                        text: qsTr("%1 · %2 ▾").arg(Session.name).arg(Labels.role(Session.role))
+                        color: "white"
+                        font.pixelSize: Theme.fontBody
+                        font.family: Theme.fontFamily
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                }
+                AbstractButton {
+                    implicitHeight: Theme.touch
+                    implicitWidth: implicitContentWidth + 16
+                    onClicked: App.language = App.language === "en" ? "zh_CN" : "en"
+                    contentItem: Text {
+                        text: App.language === "en" ? "中文" : "English"
+                        color: "white"
+                        font.pixelSize: Theme.fontBody
+                        font.family: Theme.fontFamily
+                        font.underline: true
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                }
+                SyncBar {
+                    dark: true
+                    onOpenDetails: shell.open("sync")
+                }
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+            // Sections, landscape.
+            Rectangle {
+                visible: shell.landscape && Session.signedIn
+                Layout.fillHeight: true
+                implicitWidth: 190
+                color: Theme.paper
+                border.color: Theme.line
+                ListView {
+                    anchors.fill: parent
+                    model: shell.sections
+                    clip: true
+                    delegate: ItemDelegate {
+                        id: sectionItem
+                        required property var modelData
+                        width: ListView.view.width
+                        visible: !sectionItem.modelData.supervisor || Session.supervisor
+                        height: visible ? Theme.touch + 4 : 0
+                        highlighted: shell.currentSection === sectionItem.modelData.id
+                        text: sectionItem.modelData.text
+                        font.pixelSize: Theme.fontBody
+                        font.bold: highlighted
+                        onClicked: shell.open(sectionItem.modelData.id)
+                    }
+                }
+            }
+            StackView {
+                id: stack
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+            }
+        }
+
+        // Sections, portrait.
+        Rectangle {
+            visible: !shell.landscape && Session.signedIn
+            Layout.fillWidth: true
+            implicitHeight: Theme.touch + 8
+            color: Theme.paper
+            border.color: Theme.line
+            ListView {
+                anchors.fill: parent
+                orientation: ListView.Horizontal
+                model: shell.sections
+                clip: true
+                delegate: ItemDelegate {
+                    id: item1
+                    required property var modelData
+                    visible: !item1.modelData.supervisor || Session.supervisor
+                    width: visible ? implicitWidth + 8 : 0
+                    height: ListView.view.height
+                    highlighted: shell.currentSection === item1.modelData.id
+                    text: item1.modelData.text
+                    font.pixelSize: Theme.fontSmall
+                    onClicked: shell.open(item1.modelData.id)
+                }
+            }
+        }
+    }
+}
