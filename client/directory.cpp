@@ -100,7 +100,7 @@ QVariantList Directory::units(const QString& buildingId) const {
 
 QVariantMap Directory::unit(const QString& unitId) const {
     auto u = byId(ss(unitId));
-    if (!u)
+    if (!u || stringAt(*u, "building_id").empty()) // a flat, not some other record
         return {};
     auto m = pick(*u, {"id", "number", "floor", "occupied", "owner_name", "owner_phone", "building_id", "community_id"});
     if (auto b = byId(stringAt(*u, "building_id")))

@@ -202,8 +202,10 @@ QString InspectionController::start(const QString& templateId, const QString& su
         fail(notFound("no inspection template " + ss(templateId) + " on this device"));
         return {};
     }
+    // A flat's inspection belongs to the flat's community; a person's or an area's to the
+    // community the tablet is working in.
     std::string community = ss(app().currentCommunity());
-    if (auto u = Directory::instance()->unit(subjectId); !u.isEmpty())
+    if (auto u = Directory::instance()->unit(subjectId); !u.value("community_id").toString().isEmpty())
         community = ss(u.value("community_id").toString());
     Json body{{"community_id", community},
               {"template_id", ss(templateId)},
@@ -243,6 +245,11 @@ bool InspectionController::setGraded(const std::function<void(Json&)>& edit, con
 }
 
 bool InspectionController::grade(const QString& itemId, const QString& gradeId, const QString& note) {
+    bool onScale = false;
+    for (const auto& s : m_body.value("scale", Json::array()))
+        onScale = onScale || qs(stringAt(s, "id")) == gradeId;
+    if (!onScale)
+        return fail(invalidArgument("grade: '" + ss(gradeId) + "' is not on this template's scale"));
     return setGraded(
         [&](Json& g) {
             g["grade"] = ss(gradeId);
@@ -367,6 +374,11 @@ int SurveyController::quota() const { return m_body.value("quota", 0); }
 
 bool SurveyController::respond(const QString& unitId, const char* outcome, const QVariantMap& scores,
                                const QString& comment) {
+    bool sampled = false;
+    for (const auto& e : m_body.value("sample", Json::array()))
+        sampled = sampled || qs(stringAt(e, "unit_id")) == unitId;
+    if (!sampled)
+        return fail(invalidArgument("unit_id: this household is not in the campaign's sample"));
     const Instant now = app().clock();
     Json body{{"community_id", stringAt(m_body, "community_id")},
               {"campaign_id", ss(m_id)},

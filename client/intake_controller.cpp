@@ -2,6 +2,7 @@
 
 #include "client/directory.h"
 #include "client/json_bridge.h"
+#include "shared/domain/guidance.h"
 #include "shared/records/record_type.h"
 #include "sync/protocol/ids.h"
 
@@ -76,6 +77,8 @@ QString IntakeController::createComplaint(const QVariantMap& form) {
     if (form.contains("receipt_code"))
         body["receipt_code"] = ss(form.value("receipt_code").toString());
     const QString answer = form.value("answer").toString().trimmed();
+    if (auto st = domain::checkSpokenWords(ss(answer), "answer"); !st)
+        return finish(st.error(), {});
     auto& store = app->store();
     std::string id;
     auto st = store.records().transaction([&]() -> Status {
@@ -220,6 +223,8 @@ QString IntakeController::createHandover(const QString& notes, const QVariantMap
 
 QString IntakeController::createWeeklyReview(const QString& departmentId, const QDateTime& weekStart, const QString& notes) {
     auto* app = AppContext::instance();
+    if (app->actor().role != domain::Role::Supervisor && app->actor().role != domain::Role::Manager)
+        return finish(permissionDenied("the weekly review is the department head's"), {});
     if (!weekStart.isValid())
         return finish(invalidArgument("week_start: which week was reviewed"), {});
     const Instant from = toInstant(weekStart);

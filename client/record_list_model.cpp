@@ -181,7 +181,11 @@ void RecordListModel::reload() {
     beginResetModel();
     m_rows = load(0, keep);
     m_more = int(m_rows.size()) == keep;
+    // Views (and QAbstractItemModelTester) may ask for more while the reset is announced;
+    // rows are not inserted in the middle of a reset.
+    m_resetting = true;
     endResetModel();
+    m_resetting = false;
     auto* app = AppContext::instance();
     m_total = 0;
     if (app && !m_types.isEmpty() && m_scope != "work") {
@@ -211,10 +215,12 @@ int RecordListModel::overdueCount() const {
     return n ? int(*n) : 0;
 }
 
-bool RecordListModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && m_more; }
+bool RecordListModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && m_more && !m_resetting;
+}
 
 void RecordListModel::fetchMore(const QModelIndex& parent) {
-    if (parent.isValid() || !m_more)
+    if (parent.isValid() || !m_more || m_resetting)
         return;
     auto more = load(int(m_rows.size()), m_pageSize);
     m_more = int(more.size()) == m_pageSize;

@@ -98,6 +98,7 @@ private:
     int m_pageSize = 50;
     std::vector<Row> m_rows;
     bool m_more = false;
+    bool m_resetting = false;
     int m_total = 0;
     bool m_reloadQueued = false;
 };

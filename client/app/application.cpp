@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
@@ -124,6 +125,7 @@ int screenshots(QQmlApplicationEngine& engine, const QString& dir, bool kiosk, c
     auto* window = qobject_cast<QQuickWindow*>(root);
     if (!window)
         return 1;
+    waitFor(800); // models load on the next turn of the event loop
     QVariant pages;
     QMetaObject::invokeMethod(root, "screenshotPages", Q_RETURN_ARG(QVariant, pages));
     int saved = 0;
@@ -179,8 +181,9 @@ int runApp(int argc, char** argv) {
     QCommandLineOption intervalOpt("sync-interval", "Seconds between automatic syncs (default 20).", "seconds", "20");
     QCommandLineOption idleOpt("idle", "Kiosk: seconds without a touch before it resets (default 60).", "seconds", "60");
     QCommandLineOption windowedOpt("windowed", "Kiosk: do not go full screen.");
+    QCommandLineOption syncFirstOpt("sync-first", "Sync once before showing the first page.");
     for (const auto* o : {&kioskOpt, &dbOpt, &serverOpt, &tokenOpt, &langOpt, &selfTestOpt, &shotOpt, &sizeOpt, &asOpt,
-                          &pinOpt, &adminPinOpt, &intervalOpt, &idleOpt, &windowedOpt})
+                          &pinOpt, &adminPinOpt, &intervalOpt, &idleOpt, &windowedOpt, &syncFirstOpt})
         cli.addOption(*o);
     cli.process(app);
     const bool kiosk = cli.isSet(kioskOpt);
@@ -215,6 +218,16 @@ int runApp(int argc, char** argv) {
         kioskController.setAdminPin(cli.value(adminPinOpt));
     if (kiosk)
         kioskController.watchInput(&app);
+    // Pictures and scripted runs start from the server's current data: one sync first.
+    if (ctx.enrolled() && (cli.isSet(shotOpt) || cli.isSet(syncFirstOpt))) {
+        QEventLoop loop;
+        QObject::connect(&syncController, &SyncController::syncFinished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        syncController.syncNow();
+        loop.exec();
+        if (!syncController.lastError().isEmpty())
+            std::fprintf(stderr, "warning: first sync: %s\n", qPrintable(syncController.lastError()));
+    }
     if (!kiosk && cli.isSet(asOpt) && !session.signIn(cli.value(asOpt), cli.value(pinOpt)))
         std::fprintf(stderr, "warning: could not sign in as %s: %s\n", qPrintable(cli.value(asOpt)),
                      qPrintable(session.lastError()));

@@ -11,12 +11,18 @@ Button {
     property url iconSource: ""
 
     implicitHeight: Math.max(Theme.touch, implicitContentHeight + topPadding + bottomPadding)
-    implicitWidth: Math.max(Theme.touch * 2, implicitContentWidth + leftPadding + rightPadding)
+    // Measured from the words, not from the laid-out label, which may have wrapped to fit.
+    readonly property real iconSpace: String(iconSource) !== "" ? Theme.fontLarge + 8 : 0
+    implicitWidth: Math.max(Theme.touch * 2, Math.ceil(metrics.advanceWidth) + iconSpace + leftPadding + rightPadding)
+    TextMetrics { id: metrics; font: control.font; text: control.text }
     leftPadding: 20
     rightPadding: 20
     font.pixelSize: Theme.fontBody
     font.family: Theme.fontFamily
     font.bold: kind === "primary" || kind === "danger"
+    font.capitalization: Font.MixedCase
+    topInset: 0
+    bottomInset: 0
 
     readonly property color fill: !enabled ? Theme.line
                                  : kind === "primary" ? Theme.primary
@@ -49,7 +55,7 @@ Button {
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             anchors.verticalCenter: parent.verticalCenter
-            width: Math.min(implicitWidth, control.availableWidth - (String(control.iconSource) !== "" ? Theme.fontLarge + 8 : 0))
+            width: Math.min(Math.ceil(metrics.advanceWidth) + 1, control.availableWidth - control.iconSpace)
             wrapMode: Text.WordWrap
         }
     }

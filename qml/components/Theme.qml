@@ -5,7 +5,8 @@ import Courtyard.Core
 // Colours, sizes and spacing in one place. Large type for the kiosk's larger-text switch;
 // strong contrast so screens read outdoors and for older eyes.
 QtObject {
-    readonly property real scale: App.largeText ? 1.35 : 1.0
+    // The kiosk is read standing, often by older eyes: everything a third larger, and larger again on request.
+    readonly property real scale: (App.kiosk ? 1.3 : 1.0) * (App.largeText ? 1.35 : 1.0)
     readonly property int fontSmall: Math.round(15 * scale)
     readonly property int fontBody: Math.round(18 * scale)
     readonly property int fontLarge: Math.round(24 * scale)

@@ -1,4 +1,3107 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>The answer given</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>采取的措施</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>What the resident is seeking</source>
+        <translation>住户的投诉心理</translation>
+    </message>
+    <message>
+        <source>Within our control?</source>
+        <translation>我方是否可控？</translation>
+    </message>
+    <message>
+        <source>Yes, largely</source>
+        <translation>基本可控</translation>
+    </message>
+    <message>
+        <source>Hardly</source>
+        <translation>难以控制</translation>
+    </message>
+    <message>
+        <source>How far it has spread</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <source>Media or authorities</source>
+        <translation>媒体或政府部门</translation>
+    </message>
+    <message>
+        <source>Within the community</source>
+        <translation>小区内</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Why it is not ours to fix</source>
+        <translation>不属我方责任的理由</translation>
+    </message>
+    <message>
+        <source>The explanation given to the resident</source>
+        <translation>向住户所作的解释</translation>
+    </message>
+    <message>
+        <source>What the resident objects to</source>
+        <translation>住户的异议</translation>
+    </message>
+    <message>
+        <source>The result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Solved by (agreed with the resident)</source>
+        <translation>解决时限（与住户约定）</translation>
+    </message>
+    <message>
+        <source>Why it needs the superior</source>
+        <translation>需上级处理的原因</translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>How it was handled</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation>采取的措施</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reply to the resident</source>
+        <translation>给住户的回复</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>The complainant&apos;s opinion</source>
+        <translation>投诉人意见</translation>
+    </message>
+    <message>
+        <source>Satisfied with the result?</source>
+        <translation>对处理结果是否满意？</translation>
+    </message>
+    <message>
+        <source>Reply agreed by</source>
+        <translation>约定答复时间</translation>
+    </message>
+    <message>
+        <source>Adopted?</source>
+        <translation>是否采纳？</translation>
+    </message>
+    <message>
+        <source>Why not adopted (when not)</source>
+        <translation>未采纳原因（不采纳时填写）</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>工作要求</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Final reply</source>
+        <translation>最终回复</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>整改班组</translation>
+    </message>
+    <message>
+        <source>Completed by</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>What is handed to the developer&apos;s customer service</source>
+        <translation>移交开发商客服的内容</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s name</source>
+        <translation>住户姓名</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s signature</source>
+        <translation>住户签名</translation>
+    </message>
+    <message>
+        <source>Accepted by</source>
+        <translation>验收人</translation>
+    </message>
+    <message>
+        <source>Results notice for residents</source>
+        <translation>向住户公布的结果公告</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>检查总结</translation>
+    </message>
+    <message>
+        <source>Fill in: %1</source>
+        <translation>请填写：%1</translation>
+    </message>
+    <message>
+        <source>Staff must not say: %1. Rephrase before sending.</source>
+        <translation>含有沟通禁语：%1。请修改后再发送。</translation>
+    </message>
+    <message>
+        <source>The signature could not be kept.</source>
+        <translation>签名未能保存。</translation>
+    </message>
+    <message>
+        <source>Confirm: %1</source>
+        <translation>确认：%1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Never say: %1</source>
+        <translation>沟通禁语：%1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除签名</translation>
+    </message>
+</context>
+<context>
+    <name>CameraCapture</name>
+    <message>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>No camera on this device. Choose a picture file instead.</source>
+        <translation>本设备没有摄像头，请改为选择图片文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintIntakePage</name>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>Choose a category.</source>
+        <translation>请选择类别。</translation>
+    </message>
+    <message>
+        <source>Write the answer given on the spot.</source>
+        <translation>请填写当场答复的内容。</translation>
+    </message>
+    <message>
+        <source>The answer uses words staff must not use: %1</source>
+        <translation>答复中含有沟通禁语：%1</translation>
+    </message>
+    <message>
+        <source>How it came in</source>
+        <translation>受理渠道</translation>
+    </message>
+    <message>
+        <source>Which flat, who</source>
+        <translation>房号与投诉人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>What it is about</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>What happened, in the resident&apos;s words</source>
+        <translation>事情经过（按住户原话记录）</translation>
+    </message>
+    <message>
+        <source>Urgent (2-hour reply)</source>
+        <translation>紧急（2小时内回复）</translation>
+    </message>
+    <message>
+        <source>Serious</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>The resident wants a reply by (optional)</source>
+        <translation>住户要求的回复时间（选填）</translation>
+    </message>
+    <message>
+        <source>Answered on the spot</source>
+        <translation>已当场答复</translation>
+    </message>
+    <message>
+        <source>The answer given</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <source>Avoid: %1</source>
+        <translation>沟通禁语：%1</translation>
+    </message>
+    <message>
+        <source>Save complaint</source>
+        <translation>保存投诉</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeField</name>
+    <message>
+        <source>In 2 hours</source>
+        <translation>2小时后</translation>
+    </message>
+    <message>
+        <source>In 4 hours</source>
+        <translation>4小时后</translation>
+    </message>
+    <message>
+        <source>Today 18:00</source>
+        <translation>今天18:00</translation>
+    </message>
+    <message>
+        <source>Tomorrow 18:00</source>
+        <translation>明天18:00</translation>
+    </message>
+    <message>
+        <source>In 3 days</source>
+        <translation>3天后</translation>
+    </message>
+    <message>
+        <source>In a week</source>
+        <translation>一周后</translation>
+    </message>
+    <message>
+        <source>In a month</source>
+        <translation>一个月后</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不设时间</translation>
+    </message>
+    <message>
+        <source>− day</source>
+        <translation>−1天</translation>
+    </message>
+    <message>
+        <source>− hour</source>
+        <translation>−1小时</translation>
+    </message>
+    <message>
+        <source>+ hour</source>
+        <translation>+1小时</translation>
+    </message>
+    <message>
+        <source>+ day</source>
+        <translation>+1天</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineLabel</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <source>Was due %1</source>
+        <translation>期限为%1</translation>
+    </message>
+    <message>
+        <source>Overdue by %1</source>
+        <translation>已超期%1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余%1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>截止%1</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>暂定</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>worked out on this tablet; the server&apos;s figure replaces it after sync</source>
+        <translation>由本平板计算，同步后以服务器结果为准</translation>
+    </message>
+    <message>
+        <source>no working calendar for this community: weekends only</source>
+        <translation>本小区无工作日历：仅按周末休息计算</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>无期限</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolPage</name>
+    <message>
+        <source>Set up this tablet</source>
+        <translation>设置本平板</translation>
+    </message>
+    <message>
+        <source>Ask the administrator for this tablet&apos;s token. After the first sync the tablet works without a network for a whole shift.</source>
+        <translation>请向管理员索取本平板的设备令牌。首次同步后，本平板无网络也能用满一个班次。</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Device token</source>
+        <translation>设备令牌</translation>
+    </message>
+    <message>
+        <source>Connect and sync</source>
+        <translation>连接并同步</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https:// and the token cannot be empty.</source>
+        <translation>地址必须以 http:// 或 https:// 开头，且令牌不能为空。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>上次尝试：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FaceScale</name>
+    <message>
+        <source>Very unhappy</source>
+        <translation>很不满意</translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Very happy</source>
+        <translation>很满意</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPage</name>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Handovers waiting for you</source>
+        <translation>待您接班的交接单</translation>
+    </message>
+    <message numerus="yes">
+        <source>From %1 · %n open complaints</source>
+        <translation>
+            <numerusform>%1交班 · %n件未结投诉</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open ›</source>
+        <translation>打开 ›</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认接班</translation>
+    </message>
+    <message>
+        <source>Hand over my shift</source>
+        <translation>我要交班</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open complaints go to the next shift.</source>
+        <translation>
+            <numerusform>%n件未结投诉将移交下一班。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note for the next shift (optional)</source>
+        <translation>给下一班的备注（选填）</translation>
+    </message>
+    <message>
+        <source>Notes for the whole shift</source>
+        <translation>本班总体交接事项</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交班</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Continue a draft</source>
+        <translation>继续未完成的检查</translation>
+    </message>
+    <message>
+        <source>New inspection</source>
+        <translation>新建检查</translation>
+    </message>
+    <message>
+        <source>Staff member inspected</source>
+        <translation>被检查员工</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>e.g. lobby of building 3</source>
+        <translation>例如：3栋大堂</translation>
+    </message>
+    <message>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items graded · %3 failed</source>
+        <translation>已评%1/%2项 · 不合格%3项</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Raise finding</source>
+        <translation>生成整改项</translation>
+    </message>
+    <message>
+        <source>Finding ›</source>
+        <translation>整改项 ›</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>检查总结</translation>
+    </message>
+    <message>
+        <source>Submit inspection</source>
+        <translation>提交检查</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>存为草稿</translation>
+    </message>
+</context>
+<context>
+    <name>KioskAdminPage</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Administrator PIN</source>
+        <translation>管理员PIN码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN码错误。</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>Reached the server</source>
+        <translation>已连接服务器</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Last complete sync</source>
+        <translation>上次完整同步</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近一次错误</translation>
+    </message>
+    <message>
+        <source>Clear after (seconds idle)</source>
+        <translation>无人操作多少秒后清屏</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Lock and return</source>
+        <translation>锁定并返回</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>退出自助机</translation>
+    </message>
+</context>
+<context>
+    <name>KioskCheckPage</name>
+    <message>
+        <source>Type your receipt code</source>
+        <translation>请输入您的回执码</translation>
+    </message>
+    <message>
+        <source>Which flat was it for?</source>
+        <translation>是哪一户提交的？</translation>
+    </message>
+    <message>
+        <source>Your message</source>
+        <translation>您的留言</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>下一步 ›</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>回复：%1</translation>
+    </message>
+    <message>
+        <source>We could not find that code for this flat.</source>
+        <translation>没有找到这一户的这个回执码。</translation>
+    </message>
+    <message>
+        <source>Check the code and the flat. A message sent only a moment ago appears here after the next sync.</source>
+        <translation>请核对回执码和房号。刚刚提交的留言，要等下次同步后才能在这里查到。</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ 返回</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>KioskCodePad</name>
+    <message>
+        <source>Receipt code</source>
+        <translation>回执码</translation>
+    </message>
+    <message>
+        <source>⌫ Delete</source>
+        <translation>⌫ 删除</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>KioskFilePage</name>
+    <message>
+        <source>What is it about?</source>
+        <translation>是哪方面的事？</translation>
+    </message>
+    <message>
+        <source>Which flat?</source>
+        <translation>您住哪一户？</translation>
+    </message>
+    <message>
+        <source>What happened?</source>
+        <translation>请说说具体情况</translation>
+    </message>
+    <message>
+        <source>How can we reach you?</source>
+        <translation>我们怎么联系您？</translation>
+    </message>
+    <message>
+        <source>Is this right?</source>
+        <translation>请确认以下内容</translation>
+    </message>
+    <message>
+        <source>Ask for a repair</source>
+        <translation>我要报修</translation>
+    </message>
+    <message>
+        <source>Make a suggestion</source>
+        <translation>我要提建议</translation>
+    </message>
+    <message>
+        <source>Make a complaint</source>
+        <translation>我要投诉</translation>
+    </message>
+    <message>
+        <source>Noise from a neighbour at night</source>
+        <translation>邻居夜间噪音扰民</translation>
+    </message>
+    <message>
+        <source>Something left in the corridor</source>
+        <translation>楼道里堆放了杂物</translation>
+    </message>
+    <message>
+        <source>Illegal building work</source>
+        <translation>有违章搭建</translation>
+    </message>
+    <message>
+        <source>A stranger was let in</source>
+        <translation>陌生人被放进小区</translation>
+    </message>
+    <message>
+        <source>The entrance door does not lock</source>
+        <translation>单元门锁不上</translation>
+    </message>
+    <message>
+        <source>Guards were not at their post</source>
+        <translation>保安不在岗</translation>
+    </message>
+    <message>
+        <source>A car blocks the fire lane</source>
+        <translation>有车堵住了消防通道</translation>
+    </message>
+    <message>
+        <source>Someone parked in my space</source>
+        <translation>我的车位被别人占了</translation>
+    </message>
+    <message>
+        <source>The barrier is broken</source>
+        <translation>道闸坏了</translation>
+    </message>
+    <message>
+        <source>Rubbish was not collected</source>
+        <translation>垃圾没有清运</translation>
+    </message>
+    <message>
+        <source>The stairwell is dirty</source>
+        <translation>楼梯间不干净</translation>
+    </message>
+    <message>
+        <source>The rubbish room smells</source>
+        <translation>垃圾房有异味</translation>
+    </message>
+    <message>
+        <source>Trees need cutting back</source>
+        <translation>树木需要修剪</translation>
+    </message>
+    <message>
+        <source>The lawn is damaged</source>
+        <translation>草坪被损坏了</translation>
+    </message>
+    <message>
+        <source>Pests in the garden</source>
+        <translation>绿地里有虫害</translation>
+    </message>
+    <message>
+        <source>The stairwell light is out</source>
+        <translation>楼道灯不亮</translation>
+    </message>
+    <message>
+        <source>Water is leaking</source>
+        <translation>有地方漏水</translation>
+    </message>
+    <message>
+        <source>The lift is broken</source>
+        <translation>电梯坏了</translation>
+    </message>
+    <message>
+        <source>The door entry phone does not work</source>
+        <translation>楼宇对讲不能用</translation>
+    </message>
+    <message>
+        <source>I would like more activities for the elderly</source>
+        <translation>希望多组织老年人活动</translation>
+    </message>
+    <message>
+        <source>Activities for children, please</source>
+        <translation>希望组织儿童活动</translation>
+    </message>
+    <message>
+        <source>A parcel locker, please</source>
+        <translation>希望设置快递柜</translation>
+    </message>
+    <message>
+        <source>Help with heavy shopping</source>
+        <translation>希望有人帮忙搬运重物</translation>
+    </message>
+    <message>
+        <source>Please tap a picture.</source>
+        <translation>请点一下图片。</translation>
+    </message>
+    <message>
+        <source>Please choose your building and flat.</source>
+        <translation>请选择您的楼栋和房号。</translation>
+    </message>
+    <message>
+        <source>Please tap a sentence or write a few words.</source>
+        <translation>请点选一句话，或写几个字。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第%1步，共%2步</translation>
+    </message>
+    <message>
+        <source>Tap a sentence, or write your own:</source>
+        <translation>点选一句话，或者自己写：</translation>
+    </message>
+    <message>
+        <source>Write here</source>
+        <translation>请在这里填写</translation>
+    </message>
+    <message>
+        <source>Leave a phone number if you want us to call you back. It is only seen by the management office.</source>
+        <translation>如需我们给您回电话，请留下电话号码。号码只有管理处能看到。</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation>电话（选填）</translation>
+    </message>
+    <message>
+        <source>When would you like an answer?</source>
+        <translation>您希望什么时候得到答复？</translation>
+    </message>
+    <message>
+        <source>No preference</source>
+        <translation>都可以</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Within 3 days</source>
+        <translation>3天内</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ 返回</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>下一步 ›</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>提交</translation>
+    </message>
+</context>
+<context>
+    <name>KioskHome</name>
+    <message>
+        <source>How can we help?</source>
+        <translation>请问有什么可以帮您？</translation>
+    </message>
+    <message>
+        <source>Make a complaint</source>
+        <translation>我要投诉</translation>
+    </message>
+    <message>
+        <source>Something is wrong</source>
+        <translation>有不满意的地方</translation>
+    </message>
+    <message>
+        <source>Ask for a repair</source>
+        <translation>我要报修</translation>
+    </message>
+    <message>
+        <source>Something is broken</source>
+        <translation>有东西坏了</translation>
+    </message>
+    <message>
+        <source>Make a suggestion</source>
+        <translation>我要提建议</translation>
+    </message>
+    <message>
+        <source>An idea to do better</source>
+        <translation>帮我们做得更好</translation>
+    </message>
+    <message>
+        <source>Check my receipt</source>
+        <translation>查询回执</translation>
+    </message>
+    <message>
+        <source>See the reply</source>
+        <translation>查看回复</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Tell us how we are doing</source>
+        <translation>请为我们的服务打分</translation>
+    </message>
+    <message>
+        <source>No survey just now</source>
+        <translation>暂时没有调查</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notices</source>
+        <translation>
+            <numerusform>%n条公告</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KioskIdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>您还在吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>To protect your privacy, this screen clears itself in %n seconds.</source>
+        <translation>
+            <numerusform>为保护您的隐私，屏幕将在%n秒后自动清空。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I&apos;m still here</source>
+        <translation>我还在</translation>
+    </message>
+</context>
+<context>
+    <name>KioskNoticesPage</name>
+    <message>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
+    <message>
+        <source>No notices just now.</source>
+        <translation>暂时没有公告。</translation>
+    </message>
+    <message>
+        <source>URGENT</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation>有效期至%1</translation>
+    </message>
+</context>
+<context>
+    <name>KioskReceiptPage</name>
+    <message>
+        <source>We already have this message</source>
+        <translation>这条留言我们已经收到过了</translation>
+    </message>
+    <message>
+        <source>Thank you — we have it</source>
+        <translation>谢谢您，我们已收到</translation>
+    </message>
+    <message>
+        <source>Your receipt code:</source>
+        <translation>您的回执码：</translation>
+    </message>
+    <message>
+        <source>Write it down or take a photo of it. With this code and your flat you can see the reply here.</source>
+        <translation>请记下来或拍照保存。凭回执码和房号，可以在这里查看回复。</translation>
+    </message>
+    <message>
+        <source>The network is down just now: your message is saved on this screen and will be sent to the office automatically when it is back.</source>
+        <translation>现在网络不通：您的留言已保存在本机，网络恢复后会自动发送给管理处。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>KioskSetupPage</name>
+    <message>
+        <source>Set up this kiosk</source>
+        <translation>设置本自助机</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Kiosk device token</source>
+        <translation>自助机设备令牌</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https:// and the token cannot be empty.</source>
+        <translation>地址必须以 http:// 或 https:// 开头，且令牌不能为空。</translation>
+    </message>
+    <message>
+        <source>Administrator PIN (at least 4 digits)</source>
+        <translation>管理员PIN码（至少4位数字）</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>再次输入PIN码</translation>
+    </message>
+    <message>
+        <source>Set PIN and start</source>
+        <translation>设置PIN码并启动</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的PIN码不一致。</translation>
+    </message>
+    <message>
+        <source>Set up. The kiosk starts now.</source>
+        <translation>设置完成，自助机现在启动。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+</context>
+<context>
+    <name>KioskShell</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Residents&apos; service point</source>
+        <translation>住户服务点</translation>
+    </message>
+    <message>
+        <source>Normal text</source>
+        <translation>标准字号</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>大字号</translation>
+    </message>
+    <message>
+        <source>No network just now. You can still use everything here; what you send is kept on this screen and sent as soon as the network is back.</source>
+        <translation>现在没有网络。这里的功能仍可照常使用；您提交的内容会先保存在本机，网络一恢复就发送。</translation>
+    </message>
+</context>
+<context>
+    <name>KioskSurveyPage</name>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>There is no survey running now.</source>
+        <translation>目前没有正在进行的调查。</translation>
+    </message>
+    <message>
+        <source>Your household has already answered this survey. Thank you!</source>
+        <translation>您家已经参加过本次调查，谢谢！</translation>
+    </message>
+    <message>
+        <source>How happy are you with…</source>
+        <translation>您对以下各项满意吗？</translation>
+    </message>
+    <message>
+        <source>Anything else? (optional)</source>
+        <translation>还有其他意见吗？（选填）</translation>
+    </message>
+    <message>
+        <source>Send my answers</source>
+        <translation>提交我的评价</translation>
+    </message>
+    <message>
+        <source>Thank you for your answers!</source>
+        <translation>感谢您的参与！</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>KioskUnitPicker</name>
+    <message>
+        <source>Which building?</source>
+        <translation>您住哪一栋？</translation>
+    </message>
+    <message>
+        <source>Which flat in %1?</source>
+        <translation>您住%1的哪一户？</translation>
+    </message>
+    <message>
+        <source>‹ Another building</source>
+        <translation>‹ 换一栋楼</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Housing management</source>
+        <translation>房管</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>治安</translation>
+    </message>
+    <message>
+        <source>Vehicles and parking</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>清洁</translation>
+    </message>
+    <message>
+        <source>Landscaping</source>
+        <translation>绿化</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Community activities</source>
+        <translation>社区活动</translation>
+    </message>
+    <message>
+        <source>Convenience services</source>
+        <translation>便民服务</translation>
+    </message>
+    <message>
+        <source>Lobby kiosk</source>
+        <translation>大堂自助机</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Face to face</source>
+        <translation>面谈</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <source>Suggestion box</source>
+        <translation>意见箱</translation>
+    </message>
+    <message>
+        <source>Via the company</source>
+        <translation>经公司转来</translation>
+    </message>
+    <message>
+        <source>Via the group</source>
+        <translation>经集团转来</translation>
+    </message>
+    <message>
+        <source>Via the media</source>
+        <translation>经媒体反映</translation>
+    </message>
+    <message>
+        <source>Via the government</source>
+        <translation>经政府部门转来</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Repair request</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Work transfer sheet</source>
+        <translation>工作传签单</translation>
+    </message>
+    <message>
+        <source>Work arrangement notice</source>
+        <translation>工作安排通知单</translation>
+    </message>
+    <message>
+        <source>Rectification item</source>
+        <translation>整改项</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Survey answer</source>
+        <translation>调查答卷</translation>
+    </message>
+    <message>
+        <source>Patrol round</source>
+        <translation>巡更</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>每周审阅</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Explaining (invalid)</source>
+        <translation>无效·待解释</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>已转外部处理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Arranged</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已签发</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已报告</translation>
+    </message>
+    <message>
+        <source>Fixing in-house</source>
+        <translation>自行整改中</translation>
+    </message>
+    <message>
+        <source>With the developer</source>
+        <translation>已转开发商</translation>
+    </message>
+    <message>
+        <source>Scheduled by the developer</source>
+        <translation>开发商已排期</translation>
+    </message>
+    <message>
+        <source>Awaiting acceptance</source>
+        <translation>待验收</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已验收</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Answered on the spot</source>
+        <translation>当场答复</translation>
+    </message>
+    <message>
+        <source>Assign handler</source>
+        <translation>指派处理人</translation>
+    </message>
+    <message>
+        <source>Valid: handle it</source>
+        <translation>判定有效并处理</translation>
+    </message>
+    <message>
+        <source>Invalid: explain why</source>
+        <translation>判定无效并说明原因</translation>
+    </message>
+    <message>
+        <source>Record the explanation</source>
+        <translation>记录解释情况</translation>
+    </message>
+    <message>
+        <source>Record the outside result</source>
+        <translation>记录外部处理结果</translation>
+    </message>
+    <message>
+        <source>Agree a time</source>
+        <translation>约定解决时间</translation>
+    </message>
+    <message>
+        <source>Escalate (transfer sheet)</source>
+        <translation>上报（工作传签单）</translation>
+    </message>
+    <message>
+        <source>Arrange (notice to a department)</source>
+        <translation>安排（向部门签发通知单）</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认接收</translation>
+    </message>
+    <message>
+        <source>Escalate to a higher level</source>
+        <translation>继续向上级上报</translation>
+    </message>
+    <message>
+        <source>Record the result</source>
+        <translation>记录处理结果</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Fix in-house</source>
+        <translation>自行整改</translation>
+    </message>
+    <message>
+        <source>Hand to the developer</source>
+        <translation>转交开发商</translation>
+    </message>
+    <message>
+        <source>Plan measures and date</source>
+        <translation>制定措施和完成日期</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>整改完工</translation>
+    </message>
+    <message>
+        <source>Developer accepts the work</source>
+        <translation>开发商验收</translation>
+    </message>
+    <message>
+        <source>Resident objects: new round</source>
+        <translation>住户有异议：再次整改</translation>
+    </message>
+    <message>
+        <source>Publish results</source>
+        <translation>公布结果</translation>
+    </message>
+    <message>
+        <source>Finish round</source>
+        <translation>结束巡更</translation>
+    </message>
+    <message>
+        <source>Abandon round</source>
+        <translation>中止巡更</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>the time the complainant asked for</source>
+        <translation>投诉人要求的回复时间</translation>
+    </message>
+    <message>
+        <source>urgent complaint, 2-hour rule</source>
+        <translation>紧急投诉，2小时内回复</translation>
+    </message>
+    <message>
+        <source>not urgent, 2 working days</source>
+        <translation>非紧急，2个工作日内回复</translation>
+    </message>
+    <message>
+        <source>invalid complaint: explain within 1 working day</source>
+        <translation>无效投诉：1个工作日内向住户解释</translation>
+    </message>
+    <message>
+        <source>follow-up visit within 3 days</source>
+        <translation>处理完成后3天内回访</translation>
+    </message>
+    <message>
+        <source>the reply time agreed</source>
+        <translation>约定的答复时间</translation>
+    </message>
+    <message>
+        <source>suggestion: reply within 3 days</source>
+        <translation>建议：3天内答复</translation>
+    </message>
+    <message>
+        <source>the agreed completion date</source>
+        <translation>约定的完成日期</translation>
+    </message>
+    <message>
+        <source>the date on the notice</source>
+        <translation>通知单上的期限</translation>
+    </message>
+    <message>
+        <source>end of the survey period</source>
+        <translation>调查期结束</translation>
+    </message>
+    <message>
+        <source>checkpoint window</source>
+        <translation>巡更点规定时段</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <source>At the kiosk</source>
+        <translation>自助机</translation>
+    </message>
+    <message>
+        <source>Hardly within our control</source>
+        <translation>难以控制</translation>
+    </message>
+    <message>
+        <source>Within our control</source>
+        <translation>基本可控</translation>
+    </message>
+    <message>
+        <source>Media or authorities</source>
+        <translation>媒体或政府部门</translation>
+    </message>
+    <message>
+        <source>Within the community</source>
+        <translation>小区内</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Not yet decided</source>
+        <translation>待判定</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s inspection</source>
+        <translation>业主验房</translation>
+    </message>
+    <message>
+        <source>Engineering</source>
+        <translation>工程</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Customer service</source>
+        <translation>客服中心</translation>
+    </message>
+    <message>
+        <source>Patrol</source>
+        <translation>巡更</translation>
+    </message>
+    <message>
+        <source>Service etiquette check</source>
+        <translation>服务礼仪检查</translation>
+    </message>
+    <message>
+        <source>Daily customer-service check</source>
+        <translation>客服工作每日检查</translation>
+    </message>
+    <message>
+        <source>Renovation patrol</source>
+        <translation>装修巡查</translation>
+    </message>
+    <message>
+        <source>House handover inspection</source>
+        <translation>交房验房</translation>
+    </message>
+    <message>
+        <source>Security patrol</source>
+        <translation>治安巡查</translation>
+    </message>
+    <message>
+        <source>Monthly opinion survey</source>
+        <translation>每月业主意见征询</translation>
+    </message>
+    <message>
+        <source>Annual satisfaction survey</source>
+        <translation>年度满意度调查</translation>
+    </message>
+    <message>
+        <source>Activity follow-up</source>
+        <translation>活动回访</translation>
+    </message>
+    <message>
+        <source>Special survey</source>
+        <translation>专项调查</translation>
+    </message>
+    <message>
+        <source>Door to door</source>
+        <translation>上门征询</translation>
+    </message>
+    <message>
+        <source>Outdoor stand</source>
+        <translation>户外访问</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>问卷调查</translation>
+    </message>
+    <message>
+        <source>Our failure</source>
+        <translation>我方责任</translation>
+    </message>
+    <message>
+        <source>The developer</source>
+        <translation>开发商原因</translation>
+    </message>
+    <message>
+        <source>An outside body</source>
+        <translation>外部原因</translation>
+    </message>
+    <message>
+        <source>Public facilities outside our remit</source>
+        <translation>非管辖范围内的公共配套设施</translation>
+    </message>
+    <message>
+        <source>Explain within 1 working day, pass it to the developer and follow the result.</source>
+        <translation>须在1个工作日内向住户解释，转交开发商处理并跟进结果。</translation>
+    </message>
+    <message>
+        <source>Explain within 1 working day and coordinate with the responsible body.</source>
+        <translation>须在1个工作日内向住户解释，并与有关单位协调解决。</translation>
+    </message>
+    <message>
+        <source>Explain within 1 working day; nothing further is ours to do.</source>
+        <translation>须在1个工作日内向住户解释；我方无需进一步处理。</translation>
+    </message>
+    <message>
+        <source>Wants to be heard</source>
+        <translation>求发泄型</translation>
+    </message>
+    <message>
+        <source>Wants respect</source>
+        <translation>求尊重型</translation>
+    </message>
+    <message>
+        <source>Wants compensation</source>
+        <translation>求补偿型</translation>
+    </message>
+    <message>
+        <source>Listen and let them speak; stay calm; do not argue or interrupt.</source>
+        <translation>耐心倾听，让对方把话说完；保持冷静，不争辩、不打断。</translation>
+    </message>
+    <message>
+        <source>Take it seriously; involve someone of equal or higher rank; thank them.</source>
+        <translation>认真对待；请与对方同级别或更高级别的人员出面沟通；向对方表示感谢。</translation>
+    </message>
+    <message>
+        <source>Ask to find the real need; refuse unreasonable demands politely but firmly; offer a solution; a group elects representatives.</source>
+        <translation>多询问，找出真实需求；礼貌而坚定地拒绝不合理要求；提出解决方案；群体投诉请其推选代表。</translation>
+    </message>
+    <message>
+        <source>Cannot be solved: explain and ask for understanding</source>
+        <translation>无法解决：解释说明，争取谅解</translation>
+    </message>
+    <message>
+        <source>Solved at once</source>
+        <translation>当即解决</translation>
+    </message>
+    <message>
+        <source>Solved by an agreed time</source>
+        <translation>在约定时间内解决</translation>
+    </message>
+    <message>
+        <source>Grade 1 · general</source>
+        <translation>1级 · 一般</translation>
+    </message>
+    <message>
+        <source>Grade 2 · important</source>
+        <translation>2级 · 重要</translation>
+    </message>
+    <message>
+        <source>Grade 3 · serious</source>
+        <translation>3级 · 严重</translation>
+    </message>
+    <message>
+        <source>Grade 4 · major</source>
+        <translation>4级 · 重大</translation>
+    </message>
+    <message>
+        <source>department head</source>
+        <translation>部门负责人</translation>
+    </message>
+    <message>
+        <source>office director</source>
+        <translation>管理处主任</translation>
+    </message>
+    <message>
+        <source>customer-service manager</source>
+        <translation>客户服务部经理</translation>
+    </message>
+    <message>
+        <source>deputy GM</source>
+        <translation>主管副总经理</translation>
+    </message>
+    <message>
+        <source>GM</source>
+        <translation>总经理</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>Developer service</source>
+        <translation>开发商客服</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>自助机</translation>
+    </message>
+    <message>
+        <source>Water cut</source>
+        <translation>停水</translation>
+    </message>
+    <message>
+        <source>Power cut</source>
+        <translation>停电</translation>
+    </message>
+    <message>
+        <source>Pest control</source>
+        <translation>消杀</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Fire safety</source>
+        <translation>消防安全</translation>
+    </message>
+    <message>
+        <source>Regulations</source>
+        <translation>规章制度</translation>
+    </message>
+    <message>
+        <source>Financial report</source>
+        <translation>财务报告</translation>
+    </message>
+    <message>
+        <source>Survey results</source>
+        <translation>调查结果</translation>
+    </message>
+    <message>
+        <source>Saved here; it will be sent when the network is back</source>
+        <translation>已保存在本机，网络恢复后发送</translation>
+    </message>
+    <message>
+        <source>Received by the office</source>
+        <translation>管理处已收到</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>准时</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>漏巡</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待巡</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答卷</translation>
+    </message>
+    <message>
+        <source>Not at home</source>
+        <translation>不在家</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒访</translation>
+    </message>
+    <message>
+        <source>To visit</source>
+        <translation>待走访</translation>
+    </message>
+    <message>
+        <source>This needs someone with another role: ask a supervisor.</source>
+        <translation>此操作需由其他角色办理：请找主管。</translation>
+    </message>
+    <message>
+        <source>Someone changed this first. Open it to see where it stands now, then act again if still needed.</source>
+        <translation>已有人先改动了这条记录。请打开查看当前状态，如仍有需要再重新操作。</translation>
+    </message>
+    <message>
+        <source>Some details were not accepted: correct them and enter it again.</source>
+        <translation>部分信息未被接受：请更正后重新录入。</translation>
+    </message>
+    <message>
+        <source>Sign in again; if it keeps happening, this tablet needs to be enrolled again.</source>
+        <translation>请重新登录；如果仍然出现，本平板需要重新注册。</translation>
+    </message>
+    <message>
+        <source>This was already recorded: nothing more to do.</source>
+        <translation>已经记录过了，无需再操作。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists on the server.</source>
+        <translation>服务器上已没有这条记录。</translation>
+    </message>
+    <message>
+        <source>Too many at once: it was not kept. Try again later.</source>
+        <translation>同时提交过多，本次未保存。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Tell the administrator.</source>
+        <translation>请告知管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Courtyard · residents&apos; kiosk</source>
+        <translation>Courtyard · 住户自助机</translation>
+    </message>
+    <message>
+        <source>Courtyard · staff tablet</source>
+        <translation>Courtyard · 员工平板</translation>
+    </message>
+</context>
+<context>
+    <name>MyWorkPage</name>
+    <message>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <source>+ Complaint</source>
+        <translation>+ 投诉</translation>
+    </message>
+    <message>
+        <source>+ Suggestion</source>
+        <translation>+ 建议</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>上报事项</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n项未结</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing open for you or your department.</source>
+        <translation>您和您的部门暂无未结事项。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeIntakePage</name>
+    <message>
+        <source>New notice</source>
+        <translation>新建公告</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Urgent (shown first)</source>
+        <translation>紧急（置顶显示）</translation>
+    </message>
+    <message>
+        <source>Shown from</source>
+        <translation>开始显示时间</translation>
+    </message>
+    <message>
+        <source>Shown until</source>
+        <translation>停止显示时间</translation>
+    </message>
+    <message>
+        <source>Publish to the kiosks</source>
+        <translation>发布到自助机</translation>
+    </message>
+</context>
+<context>
+    <name>PageScaffold</name>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ 返回</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolPage</name>
+    <message>
+        <source>Patrols</source>
+        <translation>巡更</translation>
+    </message>
+    <message>
+        <source>Patrol round</source>
+        <translation>巡更</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>Rounds in progress</source>
+        <translation>进行中的巡更</translation>
+    </message>
+    <message>
+        <source>Start a round</source>
+        <translation>开始巡更</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkpoints</source>
+        <translation>
+            <numerusform>%n个巡更点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Print QR sheet</source>
+        <translation>打印二维码表</translation>
+    </message>
+    <message>
+        <source>%1 of %2 visited · %3 late · %4 missed</source>
+        <translation>已巡%1/%2个 · 迟到%3个 · 漏巡%4个</translation>
+    </message>
+    <message>
+        <source>Or type the code under the QR</source>
+        <translation>或输入二维码下方的编码</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Picture of a code</source>
+        <translation>识别图片中的码</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>%1前</translation>
+    </message>
+    <message>
+        <source>Confirmed by hand: %1</source>
+        <translation>人工确认：%1</translation>
+    </message>
+    <message>
+        <source>Code damaged: confirm by hand</source>
+        <translation>无法扫码：人工确认</translation>
+    </message>
+    <message>
+        <source>Report a problem here</source>
+        <translation>在此报告问题</translation>
+    </message>
+    <message>
+        <source>Finish round</source>
+        <translation>结束巡更</translation>
+    </message>
+    <message>
+        <source>Abandon</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Other rounds</source>
+        <translation>其他巡更</translation>
+    </message>
+    <message>
+        <source>A picture of the checkpoint&apos;s code</source>
+        <translation>巡更点二维码的图片</translation>
+    </message>
+    <message>
+        <source>No QR code found in that picture</source>
+        <translation>图片中没有找到二维码</translation>
+    </message>
+    <message>
+        <source>Confirm the checkpoint by hand</source>
+        <translation>人工确认巡更点</translation>
+    </message>
+    <message>
+        <source>Why could the code not be scanned?</source>
+        <translation>为什么无法扫码？</translation>
+    </message>
+    <message>
+        <source>Code damaged</source>
+        <translation>二维码损坏</translation>
+    </message>
+    <message>
+        <source>Code missing</source>
+        <translation>二维码缺失</translation>
+    </message>
+    <message>
+        <source>Camera not working</source>
+        <translation>摄像头故障</translation>
+    </message>
+    <message>
+        <source>More detail</source>
+        <translation>补充说明</translation>
+    </message>
+    <message>
+        <source>Report a problem</source>
+        <translation>报告问题</translation>
+    </message>
+    <message>
+        <source>Abandon the round</source>
+        <translation>中止本次巡更</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Save the checkpoint QR sheet</source>
+        <translation>保存巡更点二维码表</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Camera</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Picture file</source>
+        <translation>图片文件</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDelegate</name>
+    <message>
+        <source>URGENT</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>not yet sent</source>
+        <translation>尚未发送</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Reply wanted by</source>
+        <translation>要求回复时间</translation>
+    </message>
+    <message>
+        <source>Urgent / serious</source>
+        <translation>紧急 / 严重</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>是否有效</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Resident type</source>
+        <translation>投诉心理</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Agreed to solve by</source>
+        <translation>约定解决时间</translation>
+    </message>
+    <message>
+        <source>Why invalid</source>
+        <translation>无效原因</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解释内容</translation>
+    </message>
+    <message>
+        <source>Outside result</source>
+        <translation>外部处理结果</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>回复时间</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <source>Reply agreed by</source>
+        <translation>约定答复时间</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>是否采纳</translation>
+    </message>
+    <message>
+        <source>Why not adopted</source>
+        <translation>未采纳原因</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>提交部门</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>上报层级</translation>
+    </message>
+    <message>
+        <source>Arranged to</source>
+        <translation>安排给</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>工作要求</translation>
+    </message>
+    <message>
+        <source>Final reply</source>
+        <translation>最终回复</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>发现方</translation>
+    </message>
+    <message>
+        <source>Flat or area</source>
+        <translation>房号或区域</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <source>Accepted by</source>
+        <translation>验收人</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>验收时间</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>交班人</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>接班人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>调查期间</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>应调查户数</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <source>Guard</source>
+        <translation>巡更人</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Saved on this tablet. It is sent with the next sync; until then the deadline is this tablet&apos;s own figure.</source>
+        <translation>已保存在本平板上，将在下次同步时发送；在此之前，期限按本平板自行计算的结果显示。</translation>
+    </message>
+    <message>
+        <source>No record chosen.</source>
+        <translation>未选择记录。</translation>
+    </message>
+    <message>
+        <source>This record is not on this tablet.</source>
+        <translation>本平板上没有这条记录。</translation>
+    </message>
+    <message>
+        <source>changes not yet sent</source>
+        <translation>有更改尚未发送</translation>
+    </message>
+    <message>
+        <source>Escalated to the %1</source>
+        <translation>已上报至%1</translation>
+    </message>
+    <message>
+        <source>Handling: %1</source>
+        <translation>应对要点：%1</translation>
+    </message>
+    <message>
+        <source>Never say: %1</source>
+        <translation>沟通禁语：%1</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Nothing for you to do here</source>
+        <translation>您在此无需操作</translation>
+    </message>
+    <message>
+        <source>Sign in to act on this record.</source>
+        <translation>请登录后再处理这条记录。</translation>
+    </message>
+    <message>
+        <source>Follow-up visits</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>整改轮次</translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation>第%1轮</translation>
+    </message>
+    <message>
+        <source>developer</source>
+        <translation>开发商整改</translation>
+    </message>
+    <message>
+        <source>in-house</source>
+        <translation>自行整改</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>%1前完成</translation>
+    </message>
+    <message>
+        <source>result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>objection: %1</source>
+        <translation>异议：%1</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Add a comment</source>
+        <translation>添加评论</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理历史</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>+ New</source>
+        <translation>+ 新建</translation>
+    </message>
+    <message>
+        <source>Search text, flat or receipt code</source>
+        <translation>搜索内容、房号或回执码</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>By deadline</source>
+        <translation>按期限</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>最新</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records</source>
+        <translation>
+            <numerusform>%n条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No records here.</source>
+        <translation>暂无记录。</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationPage</name>
+    <message>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Back to list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <source>+ New item</source>
+        <translation>+ 新建整改项</translation>
+    </message>
+    <message>
+        <source>All flats</source>
+        <translation>全部房号</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Who found it</source>
+        <translation>发现方</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Or a shared area</source>
+        <translation>或公共区域</translation>
+    </message>
+    <message>
+        <source>What needs fixing</source>
+        <translation>需整改的问题</translation>
+    </message>
+    <message>
+        <source>Save item</source>
+        <translation>保存整改项</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Who is working?</source>
+        <translation>谁在当班？</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN码</translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
+        <translation>退出登录（%1）</translation>
+    </message>
+    <message>
+        <source>No staff on this tablet yet: it needs one sync with the server first.</source>
+        <translation>本平板上还没有员工信息：需要先与服务器同步一次。</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionIntakePage</name>
+    <message>
+        <source>New suggestion</source>
+        <translation>新建建议</translation>
+    </message>
+    <message>
+        <source>How it came in</source>
+        <translation>受理渠道</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>The suggestion</source>
+        <translation>建议内容</translation>
+    </message>
+    <message>
+        <source>Reply agreed by</source>
+        <translation>约定答复时间</translation>
+    </message>
+    <message>
+        <source>Without an agreed time the reply is due in 3 days.</source>
+        <translation>未约定时间的，须在3天内答复。</translation>
+    </message>
+    <message>
+        <source>Save suggestion</source>
+        <translation>保存建议</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>To assign (%1)</source>
+        <translation>待指派（%1）</translation>
+    </message>
+    <message>
+        <source>Weekly review</source>
+        <translation>每周审阅</translation>
+    </message>
+    <message>
+        <source>Arrangement notices</source>
+        <translation>工作安排通知单</translation>
+    </message>
+    <message>
+        <source>Kiosk notices</source>
+        <translation>自助机公告</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>Open ›</source>
+        <translation>打开 ›</translation>
+    </message>
+    <message>
+        <source>Every complaint has a handler.</source>
+        <translation>所有投诉都已指派处理人。</translation>
+    </message>
+    <message>
+        <source>‹ Week before</source>
+        <translation>‹ 上一周</translation>
+    </message>
+    <message>
+        <source>Week of %1 · %2</source>
+        <translation>%1起的一周 · %2</translation>
+    </message>
+    <message>
+        <source>Week after ›</source>
+        <translation>下一周 ›</translation>
+    </message>
+    <message>
+        <source>Complaint records</source>
+        <translation>投诉记录</translation>
+    </message>
+    <message>
+        <source>Transfer sheets</source>
+        <translation>工作传签单</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Review notes</source>
+        <translation>审阅意见</translation>
+    </message>
+    <message>
+        <source>Record this week&apos;s review</source>
+        <translation>记录本周审阅</translation>
+    </message>
+    <message>
+        <source>Review recorded.</source>
+        <translation>审阅已记录。</translation>
+    </message>
+    <message>
+        <source>New arrangement notice</source>
+        <translation>新建工作安排通知单</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Assignee (optional)</source>
+        <translation>负责人（选填）</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>工作要求</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Issue notice</source>
+        <translation>签发通知单</translation>
+    </message>
+    <message>
+        <source>+ New notice</source>
+        <translation>+ 新建公告</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPage</name>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Plan a survey</source>
+        <translation>安排调查</translation>
+    </message>
+    <message>
+        <source>Open surveys</source>
+        <translation>进行中的调查</translation>
+    </message>
+    <message>
+        <source>No survey is open in this community.</source>
+        <translation>本小区目前没有进行中的调查。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 households answered</source>
+        <translation>已完成%1/%2户</translation>
+    </message>
+    <message>
+        <source>Campaign ›</source>
+        <translation>调查详情 ›</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Save answers</source>
+        <translation>保存答卷</translation>
+    </message>
+    <message>
+        <source>Not at home</source>
+        <translation>不在家</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒访</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Households to visit</source>
+        <translation>待走访住户</translation>
+    </message>
+    <message>
+        <source>★ focused household (complained or dissatisfied before)</source>
+        <translation>★ 重点住户（曾投诉或曾表示不满意）</translation>
+    </message>
+    <message>
+        <source>Other surveys</source>
+        <translation>其他调查</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPlanPage</name>
+    <message>
+        <source>Plan a survey</source>
+        <translation>安排调查</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Categories asked</source>
+        <translation>调查项目</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Draw the sample and open</source>
+        <translation>抽取样本并开始调查</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBar</name>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>刚刚已同步</translation>
+    </message>
+    <message>
+        <source>Synced %1 min ago</source>
+        <translation>%1分钟前已同步</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>同步于%1</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Offline — working locally</source>
+        <translation>离线 — 本机照常工作</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to send</source>
+        <translation>
+            <numerusform>%n项待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting</source>
+        <translation>无待发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n项被拒绝</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Reached the server</source>
+        <translation>已连接服务器</translation>
+    </message>
+    <message>
+        <source>Offline — everything is kept on this device</source>
+        <translation>离线 — 所有数据都保存在本设备上</translation>
+    </message>
+    <message>
+        <source>Last complete sync</source>
+        <translation>上次完整同步</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes</source>
+        <translation>
+            <numerusform>%n项更改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Automatic sync</source>
+        <translation>自动同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n seconds</source>
+        <translation>
+            <numerusform>每%n秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>Nothing was refused</source>
+        <translation>没有被拒绝的操作</translation>
+    </message>
+    <message>
+        <source>new record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <source>Open the record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <source>Understood</source>
+        <translation>知道了</translation>
+    </message>
+</context>
+<context>
+    <name>TabletShell</name>
+    <message>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation>巡更</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Courtyard</source>
+        <translation>Courtyard</translation>
+    </message>
+    <message>
+        <source>%1 · %2 ▾</source>
+        <translation>%1 · %2 ▾</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <source>Type building and flat, e.g. 1 1-502</source>
+        <translation>输入楼栋和房号，如：1 1-502</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>No such flat in this community</source>
+        <translation>本小区没有这个房号</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Flat</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>%1 · owner %2 · %3 · %4</source>
+        <translation>%1 · 业主 %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>occupied</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <source>vacant</source>
+        <translation>空置</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::KioskController</name>
+    <message>
+        <source>Please choose your building and flat.</source>
+        <translation>请选择您的楼栋和房号。</translation>
+    </message>
+    <message>
+        <source>Please say what it is about.</source>
+        <translation>请说明是什么事。</translation>
+    </message>
+    <message>
+        <source>This flat has sent several messages in the last hour. We have them all; for anything urgent please call the management office.</source>
+        <translation>这一户在一小时内已提交了多条留言，我们都已收到；如有急事，请直接打电话给管理处。</translation>
+    </message>
+    <message>
+        <source>There is no survey running now.</source>
+        <translation>目前没有正在进行的调查。</translation>
+    </message>
+    <message>
+        <source>Please choose a face for at least one question.</source>
+        <translation>请至少为一项选择一个表情。</translation>
+    </message>
+    <message>
+        <source>Your household has already answered this survey. Thank you!</source>
+        <translation>您家已经参加过本次调查，谢谢！</translation>
+    </message>
+    <message>
+        <source>The administrator PIN is already set.</source>
+        <translation>管理员PIN码已经设置过了。</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::Media</name>
+    <message>
+        <source>The signature pad is empty.</source>
+        <translation>签名板上还没有签名。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>无法读取%1</translation>
+    </message>
+    <message>
+        <source>Route %1 has no checkpoints on this device.</source>
+        <translation>本设备上的路线%1没有巡更点。</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::SessionController</name>
+    <message>
+        <source>Staff number or PIN is not right.</source>
+        <translation>工号或PIN码不正确。</translation>
+    </message>
+    <message>
+        <source>This person cannot sign in on this tablet (%1).</source>
+        <translation>此人员不能在本平板上登录（%1）。</translation>
+    </message>
+    <message>
+        <source>Sign-in is not possible yet: %1</source>
+        <translation>暂时无法登录：%1</translation>
+    </message>
+</context>
 </TS>

@@ -19,4 +19,14 @@ std::vector<std::string> findForbiddenPhrases(std::string_view text) {
     return found;
 }
 
+Status checkSpokenWords(std::string_view text, std::string_view field) {
+    const auto found = findForbiddenPhrases(text);
+    if (found.empty())
+        return {};
+    std::string list;
+    for (const auto& p : found)
+        list += (list.empty() ? "" : "、") + p;
+    return invalidArgument(std::string(field) + ": uses words staff must not say to a resident: " + list);
+}
+
 } // namespace courtyard::domain

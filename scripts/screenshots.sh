@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Renders every main page of the tablet (1280x800) and the kiosk (1080x1920 portrait) to PNG,
+# in Chinese and in English, from a demo company served by the real sync server on 127.0.0.1.
+#   scripts/screenshots.sh [out-dir]     (default docs/screenshots)
+# Expects a build in build/ with the client (scripts/test.sh or run-demo.sh make one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-docs/screenshots}
+build=${COURTYARD_BUILD:-build}
+server=$build/server/courtyard-server
+device=$build/sync/courtyard-device
+client=$build/client/courtyard
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# Qt's offscreen platform clamps windows to its screen (800x800 unless told): one screen per face.
+screen() { echo "{\"screens\":[{\"name\":\"$1\",\"x\":0,\"y\":0,\"width\":$2,\"height\":$3,\"logicalDpi\":96,\"logicalBaseDpi\":96,\"dpr\":1}]}" > "$work/screen-$1.json"; }
+export QT_QPA_PLATFORM=offscreen
+"$server" init --data "$work/data" --demo > /dev/null
+"$server" device add --data "$work/data" --role supervisor --community cm-sunshine --community cm-jadelake \
+    --name "Screenshot tablet" --json > "$work/tablet.json"
+"$server" device add --data "$work/data" --role kiosk --community cm-sunshine --name "Screenshot kiosk" \
+    --json > "$work/kiosk.json"
+token() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['token'])" "$1"; }
+"$server" serve --data "$work/data" --listen "127.0.0.1:$port" > "$work/server.out" 2> "$work/server.log" &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do grep -q listening "$work/server.out" 2>/dev/null && break; sleep 0.1; done
+url="http://127.0.0.1:$port"
+
+# A little life in the demo: complaints at different stages, taken by the headless device.
+"$device" --db "$work/seed.db" --server "$url" --token "$(token "$work/tablet.json")" sync > /dev/null
+now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+for c in "1栋1单元502 楼道灯不亮，已经三天了|repairs|cm-sunshine-b1-1-502" \
+         "2栋地下车库积水，车辆无法进出|vehicles|cm-sunshine-b2-1-101" \
+         "夜间装修噪音影响休息|security|cm-sunshine-b1-2-301"; do
+  IFS='|' read -r text cat unit <<< "$c"
+  echo "{\"community_id\":\"cm-sunshine\",\"channel\":\"phone\",\"category\":\"$cat\",\"unit_id\":\"$unit\",
+         \"content\":\"$text\",\"received_at\":\"$now\"}" \
+    | "$device" --db "$work/seed.db" --as 1001 --pin 1001 create complaint \
+    | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])" >> "$work/ids"
+done
+# The supervisor takes on the first two (they enter the department's work); the third waits.
+for id in $(head -2 "$work/ids"); do
+  echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 2001 transition "$id" accept > /dev/null
+done
+"$device" --db "$work/seed.db" sync > /dev/null
+
+mkdir -p "$out"
+screen tablet 1280 800
+screen kiosk 1080 1920
+for lang in zh_CN en; do
+  QT_QPA_PLATFORM="offscreen:configfile=$work/screen-tablet.json" "$client" --db "$work/tablet-$lang.db" --server "$url" --token "$(token "$work/tablet.json")" --lang "$lang" \
+      --as 2001 --pin 2001 --size 1280x800 --screenshot "$out"
+  QT_QPA_PLATFORM="offscreen:configfile=$work/screen-kiosk.json" "$client" --kiosk --db "$work/kiosk-$lang.db" --server "$url" --token "$(token "$work/kiosk.json")" \
+      --admin-pin 2468 --lang "$lang" --size 1080x1920 --screenshot "$out"
+done
+ls "$out"

@@ -1,0 +1,64 @@
+#pragma once
+// The real client core in a test: its own SQLite file, the app context and every controller a
+// page uses, enrolled with the real courtyard-server on 127.0.0.1 (the demo company).
+
+#include "client/app_context.h"
+#include "client/directory.h"
+#include "client/kiosk_controller.h"
+#include "client/session_controller.h"
+#include "client/sync_controller.h"
+#include "support/server_process.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+namespace courtyard::test {
+
+class ClientDevice {
+public:
+    ClientDevice(bool kiosk, const QString& url, const QString& token) {
+        const QString db = m_dir.filePath(kiosk ? "kiosk.db" : "tablet.db");
+        auto store = sync::DeviceStore::open(db.toStdString());
+        QVERIFY2(bool(store), store ? "" : store.error().message.c_str());
+        app = std::make_unique<client::AppContext>(std::move(*store), kiosk);
+        app->setDbPath(db.toStdString());
+        app->setLanguage("en");
+        QVERIFY(app->enrol(url, token));
+        sync = std::make_unique<client::SyncController>(*app);
+        sync->setInterval(3600); // tests sync on demand
+        session = std::make_unique<client::SessionController>(*app);
+        directory = std::make_unique<client::Directory>(*app);
+        kioskController = std::make_unique<client::KioskController>(*app);
+    }
+    ~ClientDevice() {
+        // Controllers first: they refer to the context.
+        kioskController.reset();
+        directory.reset();
+        session.reset();
+        sync.reset();
+        app.reset();
+    }
+
+    // One sync round, waited for; true when it completed without a transport error.
+    bool syncNow(int timeoutMs = 30000) {
+        QSignalSpy done(sync.get(), &client::SyncController::syncFinished);
+        sync->syncNow();
+        if (!done.wait(timeoutMs))
+            return false;
+        return done.first().value(0).toBool();
+    }
+
+    QString dbPath() const { return m_dir.filePath(app->kiosk() ? "kiosk.db" : "tablet.db"); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<client::AppContext> app;
+    std::unique_ptr<client::SyncController> sync;
+    std::unique_ptr<client::SessionController> session;
+    std::unique_ptr<client::Directory> directory;
+    std::unique_ptr<client::KioskController> kioskController;
+};
+
+} // namespace courtyard::test
