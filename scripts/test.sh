@@ -9,10 +9,12 @@ jobs=${COURTYARD_JOBS:-2}
 echo "== 1/4 system packages"
 bash scripts/setup-deps.sh
 
-echo "== 2/4 build (server, tests, benchmarks)"
+echo "== 2/4 build (client, server, tests, benchmarks) and qmllint"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON \
-      -DCOURTYARD_BUILD_CLIENT=OFF -DCOURTYARD_BUILD_SERVER=ON -DCOURTYARD_BUILD_BENCH=ON
+      -DCOURTYARD_BUILD_CLIENT=ON -DCOURTYARD_BUILD_SERVER=ON -DCOURTYARD_BUILD_BENCH=ON
 cmake --build build -j"$jobs"
+# Any qmllint warning fails the run.
+cmake --build build --target all_qmllint
 
 echo "== 3/4 tests"
 ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900

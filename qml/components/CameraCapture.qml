@@ -2,8 +2,6 @@ pragma ComponentBehavior: Bound
 
 import QtQml
 import QtQuick
-import QtQuick.Controls
-import QtQuick.Layouts
 import QtMultimedia
 import Courtyard
 

@@ -1,7 +1,6 @@
 pragma ComponentBehavior: Bound
 
 import QtQuick
-import QtQuick.Controls
 import Courtyard
 
 // The resident signs on the screen with a finger: strokes drawn as they go, cleared on request,
