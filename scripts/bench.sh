@@ -4,15 +4,20 @@
 #   sync    — push/pull records per second for 10k and 100k records, side by side with raw
 #             batched SQLite inserts and with the same workload through pouchdb-server (npm)
 #   load    — 500 simulated devices over real HTTP: latency percentiles, errors, server memory
-# usage: scripts/bench.sh [rules|sync|load|all]   (default: all)
+#   client  — the tablet with 100k records: cold start to first frame, opening the list, memory
+# usage: scripts/bench.sh [rules|sync|load|client|all]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
 bash scripts/setup-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOURTYARD_BUILD_BENCH=ON \
       -DCOURTYARD_BUILD_SERVER=ON > /dev/null
-cmake --build build -j"${COURTYARD_JOBS:-2}" --target bench_rules bench_sync bench_load courtyard-server
+cmake --build build -j"${COURTYARD_JOBS:-2}" --target bench_rules bench_sync bench_load bench_client courtyard courtyard-server
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
+
+if [ "$what" = client ] || [ "$what" = all ]; then
+  echo; echo "== client (tablet with 100k complaints)"; build/bench/bench_client 100000
+fi
 
 if [ "$what" = rules ] || [ "$what" = all ]; then
   echo; echo "== rules"; build/bench/bench_rules

@@ -147,6 +147,8 @@ int screenshots(QQmlApplicationEngine& engine, const QString& dir, bool kiosk, c
 } // namespace
 
 int runApp(int argc, char** argv) {
+    QElapsedTimer started; // for --first-frame: from entering the app to the first frame
+    started.start();
     // No display: run offscreen rather than fail, and say so.
     bool offscreen = false;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
@@ -182,8 +184,9 @@ int runApp(int argc, char** argv) {
     QCommandLineOption idleOpt("idle", "Kiosk: seconds without a touch before it resets (default 60).", "seconds", "60");
     QCommandLineOption windowedOpt("windowed", "Kiosk: do not go full screen.");
     QCommandLineOption syncFirstOpt("sync-first", "Sync once before showing the first page.");
+    QCommandLineOption firstFrameOpt("first-frame", "Print the milliseconds to the first frame shown, then exit (benchmarks).");
     for (const auto* o : {&kioskOpt, &dbOpt, &serverOpt, &tokenOpt, &langOpt, &selfTestOpt, &shotOpt, &sizeOpt, &asOpt,
-                          &pinOpt, &adminPinOpt, &intervalOpt, &idleOpt, &windowedOpt, &syncFirstOpt})
+                          &pinOpt, &adminPinOpt, &intervalOpt, &idleOpt, &windowedOpt, &syncFirstOpt, &firstFrameOpt})
         cli.addOption(*o);
     cli.process(app);
     const bool kiosk = cli.isSet(kioskOpt);
@@ -276,6 +279,15 @@ int runApp(int argc, char** argv) {
         return selfTest(engine, kiosk, warnings);
     if (cli.isSet(shotOpt))
         return screenshots(engine, cli.value(shotOpt), kiosk, ctx.language());
+    if (cli.isSet(firstFrameOpt)) {
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&] {
+            std::printf("first frame after %lld ms\n", qlonglong(started.elapsed()));
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        }, Qt::QueuedConnection);
+        return app.exec();
+    }
     if (ctx.enrolled())
         QTimer::singleShot(0, &syncController, &SyncController::syncNow);
     return app.exec();
