@@ -147,8 +147,8 @@ std::vector<RecordListModel::Row> RecordListModel::load(int offset, int limit) c
         std::vector<Row> rows;
         for (auto& r : all) {
             const auto* type = records::findRecordType(r.type);
-            Row row{std::move(r), type ? type->index(r.body) : records::IndexFields{}};
-            rows.push_back(std::move(row));
+            records::IndexFields idx = type ? type->index(r.body) : records::IndexFields{}; // before r moves
+            rows.push_back(Row{std::move(r), std::move(idx)});
         }
         std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
             if (m_order == "due") {

@@ -195,6 +195,10 @@ private slots:
         QDateTime previous;
         for (int r = 0; r < work.rowCount(); ++r) {
             const QDateTime due = work.data(work.index(r), dueRole).toDateTime();
+            // Every open complaint has its state, its flat and a deadline to count down to.
+            QVERIFY(!work.data(work.index(r), stateRole).toString().isEmpty());
+            QVERIFY(!work.data(work.index(r), roles.key("unitId")).toString().isEmpty());
+            QVERIFY(due.isValid());
             if (previous.isValid() && due.isValid())
                 QVERIFY(previous <= due);
             if (due.isValid())
