@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # README command 1: sets up the machine, builds, and runs the main job — the sync server on its
-# embedded SQLite data directory with the demo company, and a device talking to it.
+# embedded SQLite data directory with the demo company, and the Qt client (the staff tablet;
+# COURTYARD_FACE=kiosk for the lobby kiosk) enrolled with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DCOURTYARD_BUILD_SERVER=ON -DCOURTYARD_BUILD_BENCH=OFF > /dev/null
-cmake --build build -j"${COURTYARD_JOBS:-2}" --target courtyard-server courtyard-device
+      -DCOURTYARD_BUILD_SERVER=ON -DCOURTYARD_BUILD_CLIENT=ON -DCOURTYARD_BUILD_BENCH=OFF > /dev/null
+cmake --build build -j"${COURTYARD_JOBS:-2}" --target courtyard-server courtyard-device courtyard
 
 data=${COURTYARD_DEMO_DATA:-demo-data}
 port=${COURTYARD_PORT:-8080}
@@ -42,13 +43,31 @@ echo "   its deadline on the tablet (provisional) and after sync (the server's):
 "$device" --db "$db" list --type complaint | python3 -c \
   "import json,sys; [print('   ', r['record']['reply_due']) for r in json.load(sys.stdin)[-1:]]"
 
+face=${COURTYARD_FACE:-tablet}
+client=build/client/courtyard
 cat <<TXT
 
-The server keeps running on http://127.0.0.1:$port (data in $data/, logs in $data/server.log).
+The server runs on http://127.0.0.1:$port (data in $data/, logs in $data/server.log).
 Staff sign in with their staff number as PIN: 1001 王敏 (staff), 2001 刘洋 (supervisor),
-3001 郑华 (manager). Tokens for a tablet and a kiosk are in $data/tablet.json and kiosk.json.
-Try: $device --db $db list --type complaint
-The Qt tablet and kiosk client is being built next (issues 5 and 6).
-Press Ctrl-C to stop the server.
+3001 郑华 (manager). The headless device: $device --db $db list --type complaint
 TXT
-wait $server_pid
+if [ "$face" = kiosk ]; then
+  args=(--kiosk --db "$data/kiosk-client.db" --admin-pin 2468)
+  tokenfile="$data/kiosk.json"
+  echo "The lobby kiosk: administrator PIN 2468 (tap the title five times)."
+else
+  args=(--db "$data/tablet-client.db")
+  tokenfile="$data/tablet.json"
+fi
+args+=(--server "http://127.0.0.1:$port" --token "$(token "$tokenfile")")
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  # No screen here: show what the client shows, as pictures, and keep the server up.
+  shots="$data/screenshots"
+  echo "== no display: rendering the $face's pages to $shots/"
+  QT_QPA_PLATFORM=offscreen "$client" "${args[@]}" --as 2001 --pin 2001 --screenshot "$shots" | sed 's/^/   /'
+  echo "Press Ctrl-C to stop the server."
+  wait $server_pid
+else
+  echo "== the $face (close the window to stop the server)"
+  "$client" "${args[@]}"
+fi
