@@ -5,11 +5,16 @@
 
 #include "client/field_controllers.h"
 #include "client/intake_controller.h"
+#include "client/media.h"
 #include "client/record_controller.h"
 #include "client/record_list_model.h"
 #include "client/sync_controller.h"
 #include "client_fixture.h"
 #include "support/test_device.h"
+
+#include <QDir>
+#include <QImage>
+#include <QProcess>
 
 using namespace courtyard;
 using namespace courtyard::test;
@@ -278,6 +283,37 @@ private slots:
         QVERIFY(pc.finish());
         QCOMPARE(pc.missed(), total - 2);
         QVERIFY(pc.scan("courtyard:cp:route-sunshine-roof").isEmpty()); // a finished round takes no scans
+    }
+
+    // The administrator's printed sheet scans back to its checkpoints: libqrencode → PDF →
+    // poppler's rasteriser → ZXing, and a photographed code checks a checkpoint in.
+    void checkpointSheetPrintsCodesThatScan() {
+        QVERIFY(signIn("2001"));
+        client::Media media;
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath("sheet.pdf");
+        QVERIFY(!media.writeCheckpointSheet("no-such-route", pdf));
+        QVERIFY2(media.writeCheckpointSheet("route-sunshine", pdf), qPrintable(media.lastError()));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5) == "%PDF-");
+        QProcess render;
+        render.start("pdftoppm", {"-r", "150", "-png", "-f", "1", "-l", "1", pdf, dir.filePath("page")});
+        QVERIFY(render.waitForFinished(60000));
+        QCOMPARE(render.exitCode(), 0);
+        const auto pages = QDir(dir.path()).entryList({"page*.png"});
+        QCOMPARE(pages.size(), 1);
+        const QString code = client::Media::decodeQrImage(QImage(dir.filePath(pages[0])));
+        QVERIFY2(code.startsWith("courtyard:cp:route-sunshine-"), qPrintable(code));
+
+        QVERIFY(signIn("1003"));
+        client::PatrolController pc;
+        QVERIFY(!pc.start("route-sunshine").isEmpty());
+        const QString photo = dir.filePath("gate.png");
+        QVERIFY(client::Media::qrImage("courtyard:cp:route-sunshine-gate").save(photo));
+        QVERIFY2(!pc.scanImage(photo).isEmpty(), qPrintable(pc.lastError()));
+        QCOMPARE(pc.visited(), 1);
+        QVERIFY(pc.abandon("测试结束"));
     }
 
     void rectificationSecondRoundAndSignedAcceptance() {
