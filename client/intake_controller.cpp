@@ -2,7 +2,6 @@
 
 #include "client/directory.h"
 #include "client/json_bridge.h"
-#include "shared/domain/guidance.h"
 #include "shared/records/record_type.h"
 #include "sync/protocol/ids.h"
 
@@ -77,8 +76,6 @@ QString IntakeController::createComplaint(const QVariantMap& form) {
     if (form.contains("receipt_code"))
         body["receipt_code"] = ss(form.value("receipt_code").toString());
     const QString answer = form.value("answer").toString().trimmed();
-    if (auto st = domain::checkSpokenWords(ss(answer), "answer"); !st)
-        return finish(st.error(), {});
     auto& store = app->store();
     std::string id;
     auto st = store.records().transaction([&]() -> Status {

@@ -2,6 +2,7 @@
 
 #include "client/json_bridge.h"
 #include "shared/core/hash.h"
+#include "shared/records/record_type.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/ids.h"
 
@@ -122,15 +123,6 @@ bool KioskController::fail(const QString& kind, const QString& message) {
     return false;
 }
 
-int KioskController::submissionsInLastHour(const std::string& unitId) const {
-    store::RecordQuery q;
-    q.types = {"complaint", "suggestion", "receipt"};
-    q.unitId = unitId;
-    q.happenedFrom = m_app.clock() - std::chrono::hours{1};
-    auto n = m_app.store().count(q);
-    return n ? int(*n) : 0;
-}
-
 QString KioskController::submit(const QString& kind, const QVariantMap& form) {
     touch();
     const std::string unitId = ss(form.value("unit_id").toString());
@@ -145,13 +137,16 @@ QString KioskController::submit(const QString& kind, const QVariantMap& form) {
         return {};
     }
     const std::string fingerprint = submissionFingerprint(unitId, ss(kind), category, content);
-    // The same message again (pressed twice, or back later): the first receipt, not a second case.
-    store::RecordQuery dup;
-    dup.types = {"complaint", "suggestion", "receipt"};
-    dup.unitId = unitId;
-    dup.happenedFrom = m_app.clock() - std::chrono::hours{24};
-    if (auto recs = m_app.store().query(dup))
-        for (const auto& r : *recs)
+    // The flat's submissions of the last day, read once: the same message again (pressed
+    // twice, or back later) gives the first receipt, not a second case; those of the last
+    // hour count towards the throttle.
+    store::RecordQuery recent;
+    recent.types = {"complaint", "suggestion", "receipt"};
+    recent.unitId = unitId;
+    recent.happenedFrom = m_app.clock() - std::chrono::hours{24};
+    int lastHour = 0;
+    if (auto recs = m_app.store().query(recent))
+        for (const auto& r : *recs) {
             if (stringAt(r.body, "fingerprint") == fingerprint) {
                 m_lastReceipt = qs(stringAt(r.body, "receipt_code"));
                 m_duplicate = true;
@@ -159,8 +154,13 @@ QString KioskController::submit(const QString& kind, const QVariantMap& form) {
                 emit submitted();
                 return m_lastReceipt;
             }
+            // The same "happened at" the query filtered on.
+            const auto* type = records::findRecordType(r.type);
+            const auto at = type ? type->index(r.body).happenedAt : std::nullopt;
+            lastHour += at && *at >= m_app.clock() - std::chrono::hours{1};
+        }
     const int limit = m_app.store().rulesFor(ss(m_app.currentCommunity())).policy.kioskSubmissionsPerUnitPerHour;
-    if (submissionsInLastHour(unitId) >= limit) {
+    if (lastHour >= limit) {
         fail("throttled", tr("This flat has sent several messages in the last hour. We have them all; "
                              "for anything urgent please call the management office."));
         return {};
@@ -288,12 +288,15 @@ QVariantMap KioskController::survey() const {
 }
 
 bool KioskController::householdAnswered(const QString& unitId) const {
-    const std::string campaign = ss(survey().value("id").toString());
+    return answeredCampaign(ss(survey().value("id").toString()), ss(unitId));
+}
+
+bool KioskController::answeredCampaign(const std::string& campaign, const std::string& unitId) const {
     if (campaign.empty())
         return false;
     store::RecordQuery q;
     q.types = {"survey_response", "receipt"};
-    q.unitId = ss(unitId);
+    q.unitId = unitId;
     if (auto recs = m_app.store().query(q))
         for (const auto& r : *recs)
             if (stringAt(r.body, "campaign_id") == campaign)
@@ -310,11 +313,12 @@ bool KioskController::answerSurvey(const QString& unitId, const QVariantMap& sco
         return fail("missing", tr("Please choose your building and flat."));
     if (scores.isEmpty())
         return fail("missing", tr("Please choose a face for at least one question."));
-    if (householdAnswered(unitId))
+    const std::string campaignId = ss(campaign.value("id").toString());
+    if (answeredCampaign(campaignId, ss(unitId)))
         return fail("duplicate", tr("Your household has already answered this survey. Thank you!"));
     const Instant now = m_app.clock();
     Json body{{"community_id", ss(m_app.currentCommunity())},
-              {"campaign_id", ss(campaign.value("id").toString())},
+              {"campaign_id", campaignId},
               {"unit_id", ss(unitId)},
               {"outcome", "answered"},
               {"method", "kiosk"},

@@ -86,9 +86,9 @@ signals:
     void resetRequested();
 
 private:
+    bool answeredCampaign(const std::string& campaign, const std::string& unitId) const;
     bool fail(const QString& kind, const QString& message);
     void onIdleTick();
-    int submissionsInLastHour(const std::string& unitId) const;
 
     AppContext& m_app;
     int m_idleSeconds = 60;

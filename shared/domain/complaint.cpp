@@ -1,4 +1,5 @@
 #include "shared/domain/complaint.h"
+#include "shared/domain/guidance.h"
 
 namespace courtyard::domain {
 
@@ -148,6 +149,7 @@ using R = Role;
 Status answerOnSpot(Complaint& c, const TransitionRequest& req) {
     return guardParams([&]() -> Status {
         c.reply = requireText(req.params, "reply");
+        CY_TRY(checkSpokenWords(c.reply, "reply"));
         c.measures = optionalText(req.params, "measures");
         c.result = optionalText(req.params, "result");
         c.validity = Validity::Valid;
@@ -212,6 +214,7 @@ Status reject(Complaint& c, const TransitionRequest& req) {
 Status explain(Complaint& c, const TransitionRequest& req) {
     return guardParams([&]() -> Status {
         c.explanation = requireText(req.params, "explanation");
+        CY_TRY(checkSpokenWords(c.explanation, "explanation"));
         c.explainedAt = req.at;
         // Developer-caused: forwarded to the developer and followed; external: coordinated
         // with the responsible body. Public facilities outside our remit end with the
@@ -268,6 +271,7 @@ Status reply(Complaint& c, const TransitionRequest& req) {
     return guardParams([&]() -> Status {
         const auto mode = requireParam<HandlingMode>(req.params, "handling_mode");
         c.reply = requireText(req.params, "reply");
+        CY_TRY(checkSpokenWords(c.reply, "reply"));
         if (mode == HandlingMode::ExplainOnly) {
             c.measures = optionalText(req.params, "measures");
             c.result = optionalText(req.params, "result");

@@ -61,4 +61,13 @@ public:
     std::unique_ptr<client::KioskController> kioskController;
 };
 
+// How many records of a type (of one flat) the device's store holds; -1 when it cannot say.
+inline int countOf(client::AppContext& app, const std::string& type, const QString& unit = {}) {
+    store::RecordQuery q;
+    q.types = {type};
+    q.unitId = unit.toStdString();
+    auto n = app.store().count(q);
+    return n ? int(*n) : -1;
+}
+
 } // namespace courtyard::test

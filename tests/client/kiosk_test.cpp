@@ -29,30 +29,35 @@ QVariantMap form(const QString& unit, const QString& content, const QString& cat
     return {{"unit_id", unit}, {"content", content}, {"category", category}, {"phone", "13900000000"}};
 }
 
-int countOf(client::AppContext& app, const std::string& type, const QString& unit = {}) {
-    store::RecordQuery q;
-    q.types = {type};
-    q.unitId = unit.toStdString();
-    auto n = app.store().count(q);
-    return n ? int(*n) : -1;
+// Every item under `root`, depth first, skipping the virtual keyboard's own shadow field (it
+// mirrors the focused one only in the keyboard's full-screen mode, unused here).
+QList<QQuickItem*> itemsUnder(QQuickItem* root) {
+    QList<QQuickItem*> out;
+    const auto visit = [&](auto&& self, QQuickItem* item) -> void {
+        if (QByteArray(item->metaObject()->className()).startsWith("InputPanel"))
+            return;
+        out << item;
+        for (auto* child : item->childItems())
+            self(self, child);
+    };
+    visit(visit, root);
+    return out;
+}
+
+QList<QQuickItem*> textFields(QQuickItem* root) {
+    QList<QQuickItem*> out;
+    for (auto* item : itemsUnder(root))
+        if (item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"))
+            out << item;
+    return out;
 }
 
 // Every piece of text a resident could have typed, anywhere in the window.
 QStringList typedTexts(QQuickItem* root) {
     QStringList out;
-    const auto visit = [&](auto&& self, QQuickItem* item) -> void {
-        const QByteArray cls = item->metaObject()->className();
-        if (cls.startsWith("InputPanel"))
-            return; // the keyboard's shadow field mirrors the focused one only in its full-screen mode, unused here
-        if (item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit")) {
-            const QString t = item->property("text").toString();
-            if (!t.isEmpty())
-                out << t + " in " + QString::fromLatin1(cls);
-        }
-        for (auto* child : item->childItems())
-            self(self, child);
-    };
-    visit(visit, root);
+    for (auto* field : textFields(root))
+        if (const QString t = field->property("text").toString(); !t.isEmpty())
+            out << t + " in " + QString::fromLatin1(field->metaObject()->className());
     return out;
 }
 
@@ -291,18 +296,10 @@ private slots:
                                   Q_ARG(QVariant, props));
         QTest::qWait(300);
         int filled = 0;
-        const auto fill = [&](auto&& self, QQuickItem* item) -> void {
-            const QByteArray cls = item->metaObject()->className();
-            if (cls.startsWith("InputPanel"))
-                return;
-            if (item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit")) {
-                item->setProperty("text", "私人信息 13800138000");
-                ++filled;
-            }
-            for (auto* child : item->childItems())
-                self(self, child);
-        };
-        fill(fill, window->contentItem());
+        for (auto* field : textFields(window->contentItem())) {
+            field->setProperty("text", "私人信息 13800138000");
+            ++filled;
+        }
         QVERIFY(filled >= 2); // the description and the phone number at least
         QVERIFY(!typedTexts(window->contentItem()).isEmpty());
         kiosk().reset();
@@ -311,15 +308,9 @@ private slots:
         const auto left = typedTexts(window->contentItem());
         QVERIFY2(left.isEmpty(), qPrintable(left.join(" | ")));
         const auto showsHome = [&] {
-            const auto find = [&](auto&& self, QQuickItem* item) -> bool {
-                if (item->objectName() == "home" && item->isVisible())
-                    return true;
-                for (auto* child : item->childItems())
-                    if (self(self, child))
-                        return true;
-                return false;
-            };
-            return find(find, window->contentItem());
+            const auto items = itemsUnder(window->contentItem());
+            return std::any_of(items.begin(), items.end(),
+                               [](QQuickItem* i) { return i->objectName() == "home" && i->isVisible(); });
         };
         QTRY_VERIFY(showsHome()); // back at the start
         QVERIFY(kiosk().lastReceipt().isEmpty());

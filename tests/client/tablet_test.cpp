@@ -30,13 +30,6 @@ QVariantMap complaintForm(const QString& content) {
             {"urgent", false},             {"serious", false}};
 }
 
-int countOf(client::AppContext& app, const std::string& type) {
-    store::RecordQuery q;
-    q.types = {type};
-    auto n = app.store().count(q);
-    return n ? int(*n) : -1;
-}
-
 } // namespace
 
 class TabletTest : public QObject {

@@ -392,6 +392,22 @@ private slots:
         QCOMPARE(c.firstRepliedAt, std::optional<Instant>(kNow));
     }
 
+    // 沟通禁语: what is said to the complainant is refused, on every device and on the server.
+    void aReplyWithAForbiddenPhraseIsRefusedAndChangesNothing() {
+        auto c = complaintIn(ComplaintState::Handling);
+        auto out = complaintWorkflow().apply(
+            c, {"reply", {{"handling_mode", "explain_only"}, {"reply", "这个事情不归我们管"}}, actorFor(Role::Staff),
+                kNow, "d:1"});
+        QVERIFY(!out);
+        QVERIFY(out.error().message.find("不归我们管") != std::string::npos);
+        QCOMPARE(c.state, ComplaintState::Handling);
+        QVERIFY(c.reply.empty());
+        auto fresh = complaintIn(ComplaintState::Received);
+        QVERIFY(!complaintWorkflow().apply(fresh, {"answer_on_spot", {{"reply", "您可以投诉我去"}},
+                                                   actorFor(Role::Staff), kNow, "d:2"}));
+        QCOMPARE(fresh.state, ComplaintState::Received);
+    }
+
     void anUnsatisfiedVisitReopensTheComplaintForAnotherRound() {
         auto c = complaintIn(ComplaintState::Replied);
         c.repliedAt = kNow - std::chrono::hours{5};
