@@ -3,7 +3,9 @@
 #include "server/cli/args.h"
 #include "server/http/http_server.h"
 #include "server/observability/log.h"
+#include "server/reports/report_service.h"
 #include "server/service/admin_service.h"
+#include "server/service/demo_history.h"
 #include "server/storage/sqlite_storage.h"
 
 #include <filesystem>
@@ -62,11 +64,18 @@ void printSummary(std::ostream& out, const char* what, const ImportSummary& s) {
 
 int runInit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     constexpr const char* kUsage =
-        "courtyard-server init --data DIR (--company FILE | --demo) [--units FILE.csv --community ID]\n";
+        "courtyard-server init --data DIR (--company FILE | --demo) [--units FILE.csv --community ID]\n"
+        "       [--history MONTHS]   (with --demo: months of sample complaints, surveys, patrols …)\n";
     Args a(args, {"demo"});
-    if (!a.ok() || a.unknown({"data", "company", "demo", "units", "community"}) ||
-        (!a.has("company") && !a.has("demo")))
+    if (!a.ok() || a.unknown({"data", "company", "demo", "units", "community", "history"}) ||
+        (!a.has("company") && !a.has("demo")) || (a.has("history") && !a.has("demo")))
         return usage(err, kUsage);
+    int historyMonths = 0;
+    if (auto h = a.get("history")) {
+        historyMonths = std::atoi(h->c_str());
+        if (historyMonths < 1 || historyMonths > 36)
+            return usage(err, kUsage);
+    }
     Json company;
     if (a.has("demo")) {
         company = demoCompany();
@@ -97,6 +106,17 @@ int runInit(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         if (!s)
             return report(s.error(), err);
         printSummary(out, "units", *s);
+    }
+    if (historyMonths > 0) {
+        HistoryOptions options;
+        options.months = historyMonths;
+        auto counts = seedHistory(**storage, options, systemNow);
+        if (!counts)
+            return report(counts.error(), err);
+        out << "history:";
+        for (const auto& [type, n] : *counts)
+            out << " " << n << " " << type;
+        out << "\n";
     }
     return 0;
 }
@@ -208,6 +228,42 @@ int runDeadlines(const std::vector<std::string>& args, std::ostream& out, std::o
     if (!n)
         return report(n.error(), err);
     out << "Recomputed deadlines: " << *n << " open record(s) changed.\n";
+    return 0;
+}
+
+int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    constexpr const char* kUsage =
+        "courtyard-server report KIND --data DIR [--scope community|office|company] [--id ID]\n"
+        "       [--department ID] [--period 2026|2026-H2|2026-Q4|2026-11|2026-W47] [--lang en|zh]\n"
+        "       [--format json|csv]\n"
+        "KIND: weekly, monthly, quarterly, half_yearly, annual_complaints, annual_survey, inspections, kpi\n";
+    if (args.empty() || args[0].rfind("--", 0) == 0)
+        return usage(err, kUsage);
+    Args a(std::vector<std::string>(args.begin() + 1, args.end()));
+    if (!a.ok() || a.unknown({"data", "scope", "id", "department", "period", "lang", "format"}))
+        return usage(err, kUsage);
+    const std::string format = a.get("format").value_or("json");
+    const std::string lang = a.get("lang").value_or("en");
+    if ((format != "json" && format != "csv") || (lang != "en" && lang != "zh"))
+        return usage(err, kUsage);
+    auto storage = openData(a, false, err);
+    if (!storage)
+        return 1;
+    reports::ReportRequest r;
+    r.kind = args[0];
+    r.scope = a.get("scope").value_or("company");
+    r.scopeId = a.get("id").value_or("");
+    r.department = a.get("department").value_or("");
+    r.period = a.get("period").value_or("");
+    r.lang = lang == "zh" ? reports::Lang::Zh : reports::Lang::En;
+    reports::ReportService service(**storage, systemNow);
+    auto result = service.compute(r);
+    if (!result)
+        return report(result.error(), err);
+    if (format == "csv")
+        out << reports::toCsv(*result);
+    else
+        out << result->dump(2) << "\n";
     return 0;
 }
 

@@ -12,6 +12,7 @@ int runInit(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 int runImportUnits(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runDevice(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runDeadlines(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runDemoCompany(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

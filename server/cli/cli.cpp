@@ -18,6 +18,7 @@ constexpr const char* kUsage =
     "  import-units --data DIR --community ID FILE.csv                         load a unit roster\n"
     "  device add|list|revoke --data DIR …                                     enrol devices\n"
     "  deadlines recompute --data DIR [--community ID]                         after a calendar edit\n"
+    "  report KIND --data DIR [--scope S --id ID] [--period P] [--format csv]  print a report (docs/reports.md)\n"
     "  demo-company                                                            print the demo company\n"
     "  rules deadline [--calendar FILE] [--policy FILE] < request.json\n"
     "      compute a deadline with the same rules the server and tablets use\n"
@@ -42,6 +43,8 @@ int runCli(int argc, char** argv) {
         return runImportUnits(rest, std::cout, std::cerr);
     if (command == "device")
         return runDevice(rest, std::cout, std::cerr);
+    if (command == "report")
+        return runReport(rest, std::cout, std::cerr);
     if (command == "deadlines")
         return runDeadlines(rest, std::cout, std::cerr);
     if (command == "demo-company")

@@ -1,5 +1,6 @@
 #include "server/http/router.h"
 
+#include "server/reports/report_service.h"
 #include "shared/domain/common.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/messages.h"
@@ -17,6 +18,7 @@ constexpr std::size_t kSmallBody = 64 * 1024;
 constexpr std::size_t kPushBody = 16u << 20;
 constexpr std::size_t kBlobChunkBody = 2u << 20;
 constexpr std::string_view kBlobPrefix = "/v1/blobs/";
+constexpr std::string_view kReports = "/v1/reports";
 
 struct Target {
     std::string path;
@@ -245,6 +247,58 @@ Response blob(const Request& req, ServerContext& ctx, const DeviceRow& device, c
     }
 }
 
+bool isReportPath(const std::string& path) {
+    return path == kReports || (path.size() > kReports.size() + 1 && path.rfind(std::string(kReports) + "/", 0) == 0);
+}
+
+// GET /v1/reports (the catalogue) and GET /v1/reports/{kind} (JSON, or CSV with format=csv):
+// docs/reports.md. The person signed in on the device is named in X-Courtyard-Staff.
+Response reportEndpoint(const Request& req, ServerContext& ctx, const DeviceRow& device, const Target& t) {
+    if (req.method() != http::verb::get) {
+        Response res = fail(req, invalidArgument("reports are read with GET"));
+        res.result(http::status::method_not_allowed);
+        return res;
+    }
+    auto param = [&](const char* key) { return t.query.count(key) ? t.query.at(key) : std::string(); };
+    const std::string lang = param("lang");
+    if (!lang.empty() && lang != "en" && lang != "zh")
+        return fail(req, invalidArgument("lang: '" + lang + "' is not en or zh"));
+    const std::string format = param("format");
+    if (!format.empty() && format != "json" && format != "csv")
+        return fail(req, invalidArgument("format: '" + format + "' is not json or csv"));
+    const std::string staffId(req["X-Courtyard-Staff"]);
+    reports::ReportService service(ctx.storage, ctx.clock);
+    const reports::Lang language = lang == "zh" ? reports::Lang::Zh : reports::Lang::En;
+    if (t.path == kReports) {
+        auto c = service.catalogue(device, staffId, language);
+        if (!c)
+            return fail(req, c.error());
+        return json(req, http::status::ok, *c);
+    }
+    reports::ReportRequest r;
+    r.kind = t.path.substr(kReports.size() + 1);
+    r.scope = param("scope").empty() ? "company" : param("scope");
+    r.scopeId = param("id");
+    r.department = param("department");
+    r.period = param("period");
+    r.lang = language;
+    auto report = service.report(device, staffId, r);
+    if (!report)
+        return fail(req, report.error());
+    if (format != "csv")
+        return json(req, http::status::ok, *report);
+    Response res{http::status::ok, req.version()};
+    res.set(http::field::content_type, "text/csv; charset=utf-8");
+    res.set(http::field::cache_control, "no-store");
+    const std::string file = (*report)["kind"].get<std::string>() + "-" +
+                             (*report)["period"]["label"].get<std::string>() + ".csv";
+    res.set(http::field::content_disposition, "attachment; filename=\"" + file + "\"");
+    res.keep_alive(req.keep_alive());
+    res.body() = reports::toCsv(*report);
+    res.prepare_payload();
+    return res;
+}
+
 } // namespace
 
 std::size_t bodyLimitFor(http::verb method, std::string_view target) {
@@ -261,8 +315,10 @@ std::string routeName(http::verb method, std::string_view target) {
     std::string path(target.substr(0, target.find('?')));
     if (path.rfind(std::string(kBlobPrefix), 0) == 0)
         path = "/v1/blobs/:sha";
+    else if (isReportPath(path) && path != kReports)
+        path = "/v1/reports/:kind";
     else if (path != "/healthz" && path != "/metrics" && path != "/v1/whoami" && path != "/v1/sync/push" &&
-             path != "/v1/sync/pull")
+             path != "/v1/sync/pull" && path != kReports && path != "/v1/reports/:kind")
         path = "other";
     return std::string(http::to_string(method)) + " " + path;
 }
@@ -277,7 +333,7 @@ Response handleRequest(const Request& req, ServerContext& ctx) {
         return fail(req, notFound("no such endpoint: " + t.path));
 
     const bool known = t.path == "/v1/whoami" || t.path == "/v1/sync/push" || t.path == "/v1/sync/pull" ||
-                       t.path.rfind(std::string(kBlobPrefix), 0) == 0;
+                       t.path.rfind(std::string(kBlobPrefix), 0) == 0 || isReportPath(t.path);
     if (!known)
         return fail(req, notFound("no such endpoint: " + t.path));
     if (auto st = checkSchemaHeader(req); !st)
@@ -294,6 +350,8 @@ Response handleRequest(const Request& req, ServerContext& ctx) {
         return pull(req, ctx, *device, t);
     if (t.path.rfind(std::string(kBlobPrefix), 0) == 0)
         return blob(req, ctx, *device, t);
+    if (isReportPath(t.path))
+        return reportEndpoint(req, ctx, *device, t);
     Response res = fail(req, invalidArgument(std::string(http::to_string(req.method())) + " is not allowed on " + t.path));
     res.result(http::status::method_not_allowed);
     return res;

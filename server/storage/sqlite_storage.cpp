@@ -1,5 +1,6 @@
 #include "server/storage/sqlite_storage.h"
 
+#include "server/reports/facts.h"
 #include "shared/store/database.h"
 
 #include <algorithm>
@@ -166,6 +167,7 @@ public:
             return internalError("a read unit cannot write");
         record.version = ++*m_version;
         CY_TRY(m_s.put(record));
+        CY_TRY(reports::writeFacts(m_s.database(), record));
         return record.version;
     }
 
@@ -266,6 +268,10 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& pa
     auto writer = SqliteRecordStore::open(path);
     if (!writer)
         return writer.error();
+    // A database from before the report facts, or with facts of an older projection: project
+    // every record once, before serving.
+    if (auto rebuilt = reports::rebuildFactsIfStale(**writer); !rebuilt)
+        return rebuilt.error();
     std::vector<std::unique_ptr<SqliteRecordStore>> readers;
     for (int i = 0; i < std::max(1, options.readers); ++i) {
         auto r = SqliteRecordStore::open(path);

@@ -110,11 +110,131 @@ CREATE TABLE local_blobs (
 );
 )sql";
 
+// Version 2. Server: report facts — a narrow projection of the records the reports count,
+// written by the server's storage with every record (server/reports/facts.h) and rebuilt from
+// `records` when the projection's own version (meta 'report_facts') changes. Reports aggregate
+// these small indexed rows in SQL instead of parsing record bodies. Instants are epoch ms.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE fact_complaints (
+  id               TEXT PRIMARY KEY,
+  community_id     TEXT NOT NULL,
+  department_id    TEXT NOT NULL,
+  handler_id       TEXT NOT NULL,
+  kind             TEXT NOT NULL, -- complaint | repair
+  channel          TEXT NOT NULL,
+  category         TEXT NOT NULL,
+  validity         TEXT NOT NULL, -- undecided | valid | invalid
+  cause            TEXT NOT NULL, -- '' until decided
+  grade            INTEGER,
+  state            TEXT NOT NULL,
+  open             INTEGER NOT NULL,
+  received_at      INTEGER NOT NULL,
+  reply_due        INTEGER,
+  first_replied_at INTEGER,
+  replied_at       INTEGER,
+  visit_due        INTEGER,
+  first_visit_at   INTEGER, -- the first visit at or after the latest reply
+  active_due       INTEGER, -- the deadline someone has to act on now
+  escalated        INTEGER NOT NULL
+);
+CREATE INDEX fact_complaints_received ON fact_complaints(received_at);
+CREATE INDEX fact_complaints_community ON fact_complaints(community_id, received_at);
+CREATE INDEX fact_complaints_open ON fact_complaints(community_id, active_due) WHERE open = 1;
+
+CREATE TABLE fact_suggestions (
+  id           TEXT PRIMARY KEY,
+  community_id TEXT NOT NULL,
+  handler_id   TEXT NOT NULL,
+  state        TEXT NOT NULL,
+  received_at  INTEGER NOT NULL,
+  reply_due    INTEGER,
+  replied_at   INTEGER,
+  adopted      INTEGER -- NULL until replied
+);
+CREATE INDEX fact_suggestions_received ON fact_suggestions(received_at);
+
+CREATE TABLE fact_transfer_sheets (
+  id                     TEXT PRIMARY KEY,
+  community_id           TEXT NOT NULL,
+  from_department_id     TEXT NOT NULL,
+  assigned_department_id TEXT NOT NULL,
+  complaint_id           TEXT NOT NULL,
+  subject                TEXT NOT NULL,
+  level                  TEXT NOT NULL,
+  state                  TEXT NOT NULL,
+  created_at             INTEGER NOT NULL,
+  resolved_at            INTEGER
+);
+CREATE INDEX fact_transfer_sheets_created ON fact_transfer_sheets(created_at);
+
+CREATE TABLE fact_survey_responses (
+  id           TEXT PRIMARY KEY,
+  campaign_id  TEXT NOT NULL,
+  community_id TEXT NOT NULL,
+  unit_id      TEXT NOT NULL,
+  answered     INTEGER NOT NULL, -- outcome 'answered' (not 'not at home' or 'refused')
+  answered_at  INTEGER NOT NULL
+);
+CREATE INDEX fact_survey_responses_campaign ON fact_survey_responses(campaign_id, unit_id);
+CREATE INDEX fact_survey_responses_answered ON fact_survey_responses(answered_at);
+
+CREATE TABLE fact_survey_scores (
+  response_id TEXT NOT NULL,
+  category    TEXT NOT NULL,
+  score       INTEGER NOT NULL,
+  PRIMARY KEY (response_id, category)
+) WITHOUT ROWID;
+
+CREATE TABLE fact_inspection_items (
+  inspection_id TEXT NOT NULL,
+  item_id       TEXT NOT NULL,
+  community_id  TEXT NOT NULL,
+  template_id   TEXT NOT NULL,
+  inspector_id  TEXT NOT NULL,
+  subject_staff TEXT NOT NULL, -- the staff member checked (etiquette, service checks), or ''
+  submitted_at  INTEGER NOT NULL,
+  item_title    TEXT NOT NULL,
+  grade         TEXT NOT NULL,
+  pass          INTEGER NOT NULL,
+  finding       INTEGER NOT NULL, -- a rectification item was raised from it
+  PRIMARY KEY (inspection_id, item_id)
+) WITHOUT ROWID;
+CREATE INDEX fact_inspection_items_submitted ON fact_inspection_items(submitted_at);
+
+CREATE TABLE fact_patrol_checkpoints (
+  round_id        TEXT NOT NULL,
+  checkpoint_id   TEXT NOT NULL,
+  community_id    TEXT NOT NULL,
+  route_id        TEXT NOT NULL,
+  guard_id        TEXT NOT NULL,
+  started_at      INTEGER NOT NULL,
+  checkpoint_name TEXT NOT NULL,
+  status          TEXT NOT NULL, -- on_time | late | missed
+  PRIMARY KEY (round_id, checkpoint_id)
+) WITHOUT ROWID;
+CREATE INDEX fact_patrol_checkpoints_started ON fact_patrol_checkpoints(started_at);
+
+CREATE TABLE fact_rectifications (
+  id                     TEXT PRIMARY KEY,
+  community_id           TEXT NOT NULL,
+  found_by_department_id TEXT NOT NULL,
+  source                 TEXT NOT NULL,
+  state                  TEXT NOT NULL,
+  rounds                 INTEGER NOT NULL,
+  developer              INTEGER NOT NULL, -- some round went to the developer
+  signed                 INTEGER NOT NULL, -- accepted with the resident's signature
+  reported_at            INTEGER NOT NULL,
+  accepted_at            INTEGER
+);
+CREATE INDEX fact_rectifications_reported ON fact_rectifications(reported_at);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{
         {1, "records, devices, operation results, blobs, outbox, rejections", kV1},
+        {2, "report facts", kV2},
     };
     return all;
 }
