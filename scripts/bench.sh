@@ -5,14 +5,17 @@
 #             batched SQLite inserts and with the same workload through pouchdb-server (npm)
 #   load    — 500 simulated devices over real HTTP: latency percentiles, errors, server memory
 #   client  — the tablet with 100k records: cold start to first frame, opening the list, memory
-# usage: scripts/bench.sh [rules|sync|load|client|all]   (default: all)
+#   reports — the monthly report for 200 communities and 2 million records: time and memory,
+#             side by side with loading the month's complaints into memory
+# usage: scripts/bench.sh [rules|sync|load|client|reports|all]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
 bash scripts/setup-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOURTYARD_BUILD_BENCH=ON \
       -DCOURTYARD_BUILD_SERVER=ON > /dev/null
-cmake --build build -j"${COURTYARD_JOBS:-2}" --target bench_rules bench_sync bench_load bench_client courtyard courtyard-server
+cmake --build build -j"${COURTYARD_JOBS:-2}" --target bench_rules bench_sync bench_load bench_client bench_reports courtyard \
+  courtyard-server
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
 
 if [ "$what" = client ] || [ "$what" = all ]; then
@@ -47,4 +50,9 @@ if [ "$what" = load ] || [ "$what" = all ]; then
   build/bench/bench_load --server-bin build/server/courtyard-server --devices 500 --spread 10
   echo; echo "== load: 500 devices, all at the same instant"
   build/bench/bench_load --server-bin build/server/courtyard-server --devices 500
+fi
+
+if [ "$what" = reports ] || [ "$what" = all ]; then
+  echo; echo "== reports: 200 communities, 2 million records"
+  build/bench/bench_reports --communities 200 --records 2000000 ${COURTYARD_BENCH_DATA:+--data "$COURTYARD_BENCH_DATA"}
 fi

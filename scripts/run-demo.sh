@@ -15,7 +15,7 @@ server=build/server/courtyard-server
 device=build/sync/courtyard-device
 if [ ! -f "$data/courtyard.db" ]; then
   echo "== loading the demo company into $data/"
-  "$server" init --data "$data" --demo
+  "$server" init --data "$data" --demo --history 12   # a year of sample records for the reports
   "$server" device add --data "$data" --role supervisor --community cm-sunshine --community cm-jadelake \
       --name "Demo tablet" --json > "$data/tablet.json"
   "$server" device add --data "$data" --role kiosk --community cm-sunshine \

@@ -1141,6 +1141,7 @@ Result<Json> build(ReadUnit& u, const ReportRequest& request, Instant now) {
                   {"to", formatInstant(period.to)},
                   {"time_zone", rules->calendar.zoneName()}}},
                 {"as_of", formatInstant(now)},
+                {"lang", request.lang == Lang::Zh ? "zh" : "en"},
                 {"data", freshness(u, *scope)},
                 {"target", rules->policy.qualityTarget},
                 {"sections", Json(std::vector<Json>(std::make_move_iterator(c.sections.begin()),
@@ -1340,6 +1341,8 @@ void csvLine(std::string& out, const std::vector<Json>& fields) {
 } // namespace
 
 std::string toCsv(const Json& report) {
+    const Lang lang = report.value("lang", "en") == "zh" ? Lang::Zh : Lang::En;
+    auto L = [&](std::string_view key) { return Json(label(key, lang)); };
     std::string out = "\xEF\xBB\xBF";
     csvLine(out, {report.value("title", ""), report["scope"].value("name", ""), report["period"].value("label", ""),
                   report.value("as_of", "")});
@@ -1366,11 +1369,12 @@ std::string toCsv(const Json& report) {
             if (s.contains("total"))
                 row(s["total"]);
         } else if (kind == "pareto") {
-            csvLine(out, {"label", "count", "percent", "cumulative_percent", "vital_few"});
+            csvLine(out, {L("col.entry"), L("col.count"), L("col.percent"), L("col.cumulative_percent"),
+                          L("col.vital_few")});
             for (const auto& r : s["rows"])
                 csvLine(out, {r["label"], r["count"], r["percent"], r["cumulative_percent"], r["vital_few"]});
         } else if (kind == "bars") {
-            csvLine(out, {"label", "value", "target", "below_target"});
+            csvLine(out, {L("col.entry"), L("col.value"), L("col.target"), L("col.below_target")});
             for (const auto& b : s["bars"])
                 csvLine(out, {b["label"], b["value"], s["target"], b["below_target"]});
         }
