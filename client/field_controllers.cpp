@@ -434,6 +434,7 @@ QString SurveyController::plan(const QVariantMap& form) {
         return {};
     }
     Json body{{"community_id", community},
+              {"community_ids", Json::array({community})},
               {"kind", kind},
               {"method", ss(form.value("method", "door_to_door").toString())},
               {"title", ss(form.value("title").toString())},

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders every main page of the tablet (1280x800) and the kiosk (1080x1920 portrait) to PNG,
-# in Chinese and in English, from a demo company served by the real sync server on 127.0.0.1.
+# in Chinese and in English, from a demo company served by the real sync server on 127.0.0.1;
+# reports-pareto.png is the Reports page at the quarterly Pareto chart of complaint categories.
 #   scripts/screenshots.sh [out-dir]     (default docs/screenshots)
 # Expects a build in build/ with the client (scripts/test.sh or run-demo.sh make one).
 set -euo pipefail
@@ -43,6 +44,19 @@ done
 for id in $(head -2 "$work/ids"); do
   echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 2001 transition "$id" accept > /dev/null
 done
+# A quarter's worth for the Reports page: more complaints of several categories, taken on by
+# customer service, so the supervisor's Pareto chart of categories has its vital few.
+for c in "4|security|cm-sunshine-b1-1-402|夜间有陌生人进出单元门" "3|cleaning|cm-sunshine-b1-2-301|楼道垃圾清运不及时" \
+         "1|vehicles|cm-sunshine-b2-1-101|消防通道被车辆占用" "1|landscaping|cm-sunshine-b1-1-501|草坪长期无人修剪"; do
+  IFS='|' read -r n cat unit text <<< "$c"
+  for i in $(seq "$n"); do
+    id=$(echo "{\"community_id\":\"cm-sunshine\",\"channel\":\"phone\",\"category\":\"$cat\",\"unit_id\":\"$unit\",
+               \"content\":\"$text（$i）\",\"received_at\":\"$now\"}" \
+      | "$device" --db "$work/seed.db" --as 1001 --pin 1001 create complaint \
+      | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
+    echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 2001 transition "$id" accept > /dev/null
+  done
+done
 "$device" --db "$work/seed.db" sync > /dev/null
 
 mkdir -p "$out"
@@ -54,4 +68,6 @@ for lang in zh_CN en; do
   QT_QPA_PLATFORM="offscreen:configfile=$work/screen-kiosk.json" "$client" --kiosk --db "$work/kiosk-$lang.db" --server "$url" --token "$(token "$work/kiosk.json")" \
       --admin-pin 2468 --lang "$lang" --size 1080x1920 --screenshot "$out"
 done
+# The README's picture of a report: the quarterly analysis at its Pareto chart, in Chinese.
+cp "$out/tablet-reports-zh_CN.png" "$out/reports-pareto.png"
 ls "$out"

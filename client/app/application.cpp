@@ -13,7 +13,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QGuiApplication>
+#include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQmlContext>
@@ -25,6 +25,7 @@
 #include <QTimer>
 #include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -118,6 +119,16 @@ int selfTest(QQmlApplicationEngine& engine, bool kiosk, const QStringList& warni
     return failures == 0 && warnings.isEmpty() ? 0 : 1;
 }
 
+// Whether a visible page is still waiting for the server (the Reports page has `busy`).
+bool pageBusy(QQuickItem* root) {
+    if (!root->isVisible())
+        return false;
+    if (const QVariant busy = root->property("busy"); busy.isValid() && busy.toBool())
+        return true;
+    const auto children = root->childItems();
+    return std::any_of(children.begin(), children.end(), [](QQuickItem* child) { return pageBusy(child); });
+}
+
 // Each main page shown in the window and grabbed to <dir>/<face>-<page>-<language>.png.
 int screenshots(QQmlApplicationEngine& engine, const QString& dir, bool kiosk, const QString& language) {
     QDir().mkpath(dir);
@@ -134,6 +145,14 @@ int screenshots(QQmlApplicationEngine& engine, const QString& dir, bool kiosk, c
         QMetaObject::invokeMethod(root, "showForScreenshot", Q_ARG(QVariant, page.value("page")),
                                   Q_ARG(QVariant, page.value("props")));
         waitFor(600);
+        // A report is computed by the server: wait for it (30 s at most), then for its charts.
+        QElapsedTimer waited;
+        waited.start();
+        if (pageBusy(window->contentItem())) {
+            while (pageBusy(window->contentItem()) && waited.elapsed() < 30000)
+                waitFor(100);
+            waitFor(800);
+        }
         const QImage img = window->grabWindow();
         const QString file = QString("%1/%2-%3-%4.png").arg(dir, kiosk ? "kiosk" : "tablet", page.value("name").toString(), language);
         if (img.save(file)) {
@@ -161,7 +180,8 @@ int runApp(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
         if (std::string_view(argv[i]) == "--kiosk" && qEnvironmentVariableIsEmpty("QT_IM_MODULE"))
             qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
-    QGuiApplication app(argc, argv);
+    // QApplication, not QGuiApplication: the Reports page's Qt Charts are Graphics View items.
+    QApplication app(argc, argv);
     QCoreApplication::setApplicationName("courtyard");
     QCoreApplication::setOrganizationName("Courtyard");
     QQuickStyle::setStyle("Material");

@@ -2550,6 +2550,281 @@
     </message>
 </context>
 <context>
+    <name>ReportBarsChart</name>
+    <message>
+        <source>At or above target</source>
+        <translation>达到或高于目标</translation>
+    </message>
+    <message>
+        <source>Below target</source>
+        <translation>低于目标</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportParetoChart</name>
+    <message>
+        <source>Vital few</source>
+        <translation>关键少数</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Cumulative %</source>
+        <translation>累计百分比</translation>
+    </message>
+    <message>
+        <source>Cut %1%</source>
+        <translation>分界线 %1%</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>Vital few</source>
+        <translation>关键少数</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Cumulative %</source>
+        <translation>累计百分比</translation>
+    </message>
+    <message>
+        <source>Cut %1%</source>
+        <translation>分界线 %1%</translation>
+    </message>
+    <message>
+        <source>Nothing to count in this period.</source>
+        <translation>本期没有可统计的数据。</translation>
+    </message>
+    <message>
+        <source>At or above target</source>
+        <translation>达到或高于目标</translation>
+    </message>
+    <message>
+        <source>Below target</source>
+        <translation>低于目标</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Management office</source>
+        <translation>管理处</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source> · department: %1</source>
+        <translation> · 部门：%1</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>数据截至 %1</translation>
+    </message>
+    <message>
+        <source> · least recent sync: %1 at %2</source>
+        <translation> · 最久未同步：%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n device(s)</source>
+        <translation>
+            <numerusform> · %n 台设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>期间：%1</translation>
+    </message>
+    <message>
+        <source>Satisfaction target: %1</source>
+        <translation>满意度目标：%1</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>Nothing in this period.</source>
+        <translation>本期没有记录。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
+        <source>There is no report to export yet.</source>
+        <translation>还没有可导出的报表。</translation>
+    </message>
+    <message>
+        <source>%1: this version cannot print sections of kind &quot;%2&quot;.</source>
+        <translation>%1：此版本无法打印“%2”类型的部分。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source> · %1 has never synced</source>
+        <translation> · %1 从未同步</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSection</name>
+    <message>
+        <source>This version of the app cannot show sections of kind “%1”.</source>
+        <translation>此版本的应用无法显示“%1”类型的部分。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTable</name>
+    <message>
+        <source>Nothing in this period.</source>
+        <translation>本期没有记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTiles</name>
+    <message>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Weekly complaints</source>
+        <translation>每周投诉</translation>
+    </message>
+    <message>
+        <source>Monthly complaints</source>
+        <translation>月度投诉</translation>
+    </message>
+    <message>
+        <source>Quarterly analysis</source>
+        <translation>季度分析</translation>
+    </message>
+    <message>
+        <source>Half-yearly satisfaction</source>
+        <translation>半年满意度</translation>
+    </message>
+    <message>
+        <source>Annual complaint summary</source>
+        <translation>年度投诉总结</translation>
+    </message>
+    <message>
+        <source>Annual survey</source>
+        <translation>年度满意度调查</translation>
+    </message>
+    <message>
+        <source>Inspections and patrols</source>
+        <translation>检查与巡更</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Management office</source>
+        <translation>管理处</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>数据截至 %1</translation>
+    </message>
+    <message>
+        <source>least recent sync: %1 at %2</source>
+        <translation>最久未同步：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Choose a report and press Show.</source>
+        <translation>选择报表后按“查看”。</translation>
+    </message>
+    <message>
+        <source>%1 has never synced</source>
+        <translation>%1 从未同步</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Switch user</source>
@@ -3007,6 +3282,10 @@
         <source>%1 · %2 ▾</source>
         <translation>%1 · %2 ▾</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
 </context>
 <context>
     <name>UnitPicker</name>
@@ -3087,6 +3366,73 @@
     <message>
         <source>Route %1 has no checkpoints on this device.</source>
         <translation>本设备上的路线%1没有巡更点。</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::ReportController</name>
+    <message>
+        <source>The app is not set up.</source>
+        <translation>应用尚未设置。</translation>
+    </message>
+    <message>
+        <source>This tablet is not enrolled with a server.</source>
+        <translation>本平板尚未登记到服务器。</translation>
+    </message>
+    <message>
+        <source>Sign in to read reports.</source>
+        <translation>请先登录再查看报表。</translation>
+    </message>
+    <message>
+        <source>Choose a report.</source>
+        <translation>请选择报表。</translation>
+    </message>
+    <message>
+        <source>Choose a management office.</source>
+        <translation>请选择管理处。</translation>
+    </message>
+    <message>
+        <source>Choose a community.</source>
+        <translation>请选择小区。</translation>
+    </message>
+    <message>
+        <source>No file name for the export.</source>
+        <translation>导出缺少文件名。</translation>
+    </message>
+    <message>
+        <source>Reports need a connection to the server; last loaded %1 (%2, %3).</source>
+        <translation>报表需要连接服务器；上次加载于 %1（%2，%3）。</translation>
+    </message>
+    <message>
+        <source>Reports need a connection to the server; none loaded yet.</source>
+        <translation>报表需要连接服务器；尚未加载过报表。</translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation>无权查看：%1</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>服务器拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <source>The server does not accept this tablet: %1</source>
+        <translation>服务器不接受本平板：%1</translation>
+    </message>
+    <message>
+        <source>The server has no such report: %1</source>
+        <translation>服务器没有此报表：%1</translation>
+    </message>
+    <message>
+        <source>The server could not make the report (%1): %2</source>
+        <translation>服务器无法生成报表（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not a report: %1</source>
+        <translation>服务器的回复不是报表：%1</translation>
     </message>
 </context>
 <context>

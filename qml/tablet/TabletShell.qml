@@ -25,13 +25,20 @@ Item {
         { id: "surveys", page: "SurveyPage.qml", text: qsTr("Surveys") },
         { id: "handover", page: "HandoverPage.qml", text: qsTr("Handover") },
         { id: "supervisor", page: "SupervisorPage.qml", text: qsTr("Supervisor"), supervisor: true },
+        { id: "reports", page: "ReportsPage.qml", text: qsTr("Reports"), reports: true },
         { id: "sync", page: "SyncPage.qml", text: qsTr("Sync") }
     ]
     property string currentSection: "work"
+    // Reports are for supervisors and managers (the server refuses everyone else anyway).
+    function allowed(section) {
+        if (section.reports)
+            return Session.role === "supervisor" || Session.role === "manager"
+        return !section.supervisor || Session.supervisor
+    }
 
     function open(section) {
         for (const s of sections)
-            if (s.id === section) {
+            if (s.id === section && shell.allowed(s)) {
                 currentSection = section
                 Nav.replace("qrc:/qt/qml/Courtyard/tablet/" + s.page, s.props || {})
             }
@@ -57,7 +64,8 @@ Item {
             { name: "survey", page: "SurveyPage.qml", props: {} },
             { name: "supervisor", page: "SupervisorPage.qml", props: {} },
             { name: "handover", page: "HandoverPage.qml", props: {} },
-            { name: "sync", page: "SyncPage.qml", props: {} }
+            { name: "sync", page: "SyncPage.qml", props: {} },
+            { name: "reports", page: "ReportsPage.qml", props: { initialKind: "quarterly", scrollTo: "pareto" } }
         ]
     }
     function showForScreenshot(page, props) {
@@ -180,8 +188,9 @@ Item {
                     delegate: ItemDelegate {
                         id: sectionItem
                         required property var modelData
+                        objectName: "section-" + sectionItem.modelData.id
                         width: ListView.view.width
-                        visible: !sectionItem.modelData.supervisor || Session.supervisor
+                        visible: shell.allowed(sectionItem.modelData)
                         height: visible ? Theme.touch + 4 : 0
                         highlighted: shell.currentSection === sectionItem.modelData.id
                         text: sectionItem.modelData.text
@@ -214,7 +223,7 @@ Item {
                 delegate: ItemDelegate {
                     id: item1
                     required property var modelData
-                    visible: !item1.modelData.supervisor || Session.supervisor
+                    visible: shell.allowed(item1.modelData)
                     width: visible ? implicitWidth + 8 : 0
                     height: ListView.view.height
                     highlighted: shell.currentSection === item1.modelData.id

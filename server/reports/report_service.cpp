@@ -748,6 +748,9 @@ Status annualSurvey(Ctx& c) {
                         camp->state == domain::CampaignState::Cancelled || camp->periodStart < c.period.from ||
                         camp->periodStart >= c.period.to)
                         return;
+                    // A campaign planned on a tablet names only its own community.
+                    if (camp->communityIds.empty())
+                        camp->communityIds = {camp->communityId};
                     bool reaches = c.scope.company;
                     for (const auto& id : camp->communityIds)
                         reaches = reaches ||

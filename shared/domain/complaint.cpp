@@ -206,6 +206,10 @@ Status reject(Complaint& c, const TransitionRequest& req) {
         c.decidedAt = req.at;
         if (c.handlerId.empty())
             c.handlerId = req.actor.staffId;
+        // The department that decided it owns the explanation (and counts it in its reports).
+        optionalInto(req.params, "department_id", c.departmentId);
+        if (c.departmentId.empty())
+            c.departmentId = req.actor.departmentId;
         c.state = S::Explaining;
         return {};
     });

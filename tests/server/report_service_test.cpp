@@ -642,6 +642,24 @@ private slots:
         QCOMPARE(tile(f.report("annual_survey", "2025"), "sampled")["value"].get<int>(), 0);
     }
 
+    // A campaign planned on a tablet names only its own community (no community_ids).
+    void aTabletPlannedSurveyCountsForItsCommunity() {
+        Fixture f;
+        SurveyCampaign local;
+        Fixture::head(local, "B2026", kJade, at("2026-02-01T01:00:00Z"));
+        local.kind = SurveyKind::Annual;
+        local.title = "Jade Lake annual";
+        local.periodStart = at("2026-02-01T01:00:00Z");
+        local.periodEnd = at("2026-03-01T01:00:00Z");
+        local.categories = {Category::Cleaning};
+        local.sample = {{Fixture::unit(kJade, 5), false}, {Fixture::unit(kJade, 6), false}};
+        f.put(local);
+        const Json r = f.report("annual_survey", "2026", "community", kJade);
+        QCOMPARE(tile(r, "sampled")["value"].get<int>(), 6); // A2026's 4 Jade Lake households + 2
+        QCOMPARE(column(r, "campaigns", "campaign"),
+                 (std::vector<std::string>{"2026 annual survey", "Jade Lake annual"}));
+    }
+
     void halfYearlyTabulatesEveryAnswer() {
         Fixture f;
         const Json r = f.report("half_yearly", "2026-H1", "office", "o-east");

@@ -432,6 +432,8 @@ private slots:
         auto c = complaintIn(ComplaintState::Received);
         QVERIFY(complaintWorkflow().apply(c, {"reject", {{"cause", "public_facility"}, {"reason", "City road"}},
                                               actorFor(Role::Supervisor), kNow, "d:1"}));
+        // The deciding supervisor's department owns it, so its reports count it.
+        QCOMPARE(c.departmentId, std::string("d-cs"));
         QVERIFY(complaintWorkflow().apply(c, {"explain", {{"explanation", "The road belongs to the city"}},
                                               actorFor(Role::Staff), kNow, "d:2"}));
         QCOMPARE(c.state, ComplaintState::Closed);
