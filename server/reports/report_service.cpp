@@ -547,6 +547,40 @@ Status monthly(Ctx& c) {
     return {};
 }
 
+// The report's period and the n - 1 before it, oldest first.
+std::vector<Period> lastPeriods(const Ctx& c, std::size_t n) {
+    std::vector<Period> out{c.period};
+    while (out.size() < n)
+        out.insert(out.begin(), previousPeriod(out.front(), c.rules.calendar));
+    return out;
+}
+
+// One row per period (oldest first), each counted as of now.
+Status periodTable(Ctx& c, const std::string& id, const std::vector<Period>& periods) {
+    Json& t = c.table(id, Json::array({c.column("period", "text"), c.column("total", "count"),
+                                       c.column("valid", "count"), c.column("invalid", "count"),
+                                       c.column("on_time_reply", "percent"), c.column("visit_rate", "percent")}));
+    for (const auto& p : periods) {
+        auto st = complaintTotals(c.db, c.scope, {p.from, p.to, c.asOf});
+        if (!st)
+            return st.error();
+        t["rows"].push_back({{"period", p.label},
+                             {"total", st->total},
+                             {"valid", st->valid},
+                             {"invalid", st->invalid},
+                             {"on_time_reply", percentOf(st->onTime)},
+                             {"visit_rate", percentOf(st->visit)}});
+    }
+    return {};
+}
+
+// Causes of decided complaints only: "not decided" is not a cause.
+void causePareto(Ctx& c, std::vector<std::pair<std::string, long long>> causes) {
+    const std::string undecided = c.L("cause.undecided");
+    std::erase_if(causes, [&](const auto& p) { return p.first == undecided; });
+    c.pareto("pareto_cause", std::move(causes));
+}
+
 Status quarterly(Ctx& c) {
     const Window w = c.window();
     auto byDept = complaintStats(c.db, c.scope, w, "department_id");
@@ -578,35 +612,13 @@ Status quarterly(Ctx& c) {
                              {"open", st->open},
                              {"overdue", st->overdue}});
 
-    // The last four quarters, oldest first, each counted as of now.
-    std::vector<Period> quarters{c.period};
-    while (quarters.size() < 4)
-        quarters.insert(quarters.begin(), previousPeriod(quarters.front(), c.rules.calendar));
-    Json& trend = c.table("trend", Json::array({c.column("period", "text"), c.column("total", "count"),
-                                                c.column("valid", "count"), c.column("invalid", "count"),
-                                                c.column("on_time_reply", "percent"),
-                                                c.column("visit_rate", "percent")}));
-    for (const auto& q : quarters) {
-        auto st = complaintTotals(c.db, c.scope, {q.from, q.to, c.asOf});
-        if (!st)
-            return st.error();
-        trend["rows"].push_back({{"period", q.label},
-                                 {"total", st->total},
-                                 {"valid", st->valid},
-                                 {"invalid", st->invalid},
-                                 {"on_time_reply", percentOf(st->onTime)},
-                                 {"visit_rate", percentOf(st->visit)}});
-    }
+    CY_TRY(periodTable(c, "trend", lastPeriods(c, 4)));
 
     std::vector<std::pair<std::string, long long>> cats, causes;
     CY_TRY(complaintBreakdown(c, "by_category", "category", "category", "category", &cats, allCategories()));
     CY_TRY(complaintBreakdown(c, "by_cause", kCauseExpr, "cause", "cause", &causes));
     c.pareto("pareto_category", std::move(cats));
-    // Causes of decided complaints only: "not decided" is not a cause.
-    causes.erase(std::remove_if(causes.begin(), causes.end(),
-                                [&](const auto& p) { return p.first == c.L("cause.undecided"); }),
-                 causes.end());
-    c.pareto("pareto_cause", std::move(causes));
+    causePareto(c, std::move(causes));
     return {};
 }
 
@@ -704,31 +716,17 @@ Status annualComplaints(Ctx& c) {
              c.countTile("suggestions", (*sugg)[""].total),
              c.rateTile("suggestion_reply", (*sugg)[""].reply, 100)});
 
-    Json& months = c.table("by_month", Json::array({c.column("period", "text"), c.column("total", "count"),
-                                                    c.column("valid", "count"), c.column("invalid", "count"),
-                                                    c.column("on_time_reply", "percent"),
-                                                    c.column("visit_rate", "percent")}));
+    std::vector<Period> months;
     for (Period m = periodContaining(Granularity::Month, c.period.from, c.rules.calendar); m.from < c.period.to;
-         m = periodContaining(Granularity::Month, m.to, c.rules.calendar)) {
-        auto st = complaintTotals(c.db, c.scope, {m.from, m.to, c.asOf});
-        if (!st)
-            return st.error();
-        months["rows"].push_back({{"period", m.label},
-                                  {"total", st->total},
-                                  {"valid", st->valid},
-                                  {"invalid", st->invalid},
-                                  {"on_time_reply", percentOf(st->onTime)},
-                                  {"visit_rate", percentOf(st->visit)}});
-    }
+         m = periodContaining(Granularity::Month, m.to, c.rules.calendar))
+        months.push_back(m);
+    CY_TRY(periodTable(c, "by_month", months));
     std::vector<std::pair<std::string, long long>> cats, causes;
     CY_TRY(complaintBreakdown(c, "by_category", "category", "category", "category", &cats, allCategories()));
     CY_TRY(complaintBreakdown(c, "by_grade", kGradeExpr, "grade", "grade", nullptr));
     CY_TRY(complaintBreakdown(c, "by_cause", kCauseExpr, "cause", "cause", &causes));
     c.pareto("pareto_category", std::move(cats));
-    causes.erase(std::remove_if(causes.begin(), causes.end(),
-                                [&](const auto& p) { return p.first == c.L("cause.undecided"); }),
-                 causes.end());
-    c.pareto("pareto_cause", std::move(causes));
+    causePareto(c, std::move(causes));
     return {};
 }
 
@@ -991,9 +989,7 @@ Result<std::map<std::string, Kpis>> kpisByCommunity(Ctx& c, const Window& w) {
 
 Status kpi(Ctx& c) {
     const int target = c.rules.policy.qualityTarget;
-    std::vector<Period> periods{c.period};
-    while (periods.size() < 4)
-        periods.insert(periods.begin(), previousPeriod(periods.front(), c.rules.calendar));
+    const std::vector<Period> periods = lastPeriods(c, 4);
     std::vector<Kpis> totals;
     std::map<std::string, Kpis> current;
     for (const auto& p : periods) {
