@@ -7,6 +7,7 @@
 #include "sync/protocol/messages.h"
 #include "sync/protocol/roles.h"
 
+#include <algorithm>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -70,6 +71,7 @@ void ReportController::personChanged() {
     m_offices.clear();
     m_departments.clear();
     m_report = {};
+    m_loadedTarget.clear();
     m_loadedAt = {};
     m_error.clear();
     m_offline = false;
@@ -185,7 +187,7 @@ bool ReportController::send(Purpose purpose, const QString& target, const QStrin
                               {"x-courtyard-staff", qs(m_app->actor().staffId)},
                               {"accept", purpose == Purpose::Csv ? "text/csv" : "application/json"}};
     const int id = m_nextRequest++;
-    m_requests.insert(id, {purpose, path});
+    m_requests.insert(id, {purpose, path, target});
     if (purpose == Purpose::Report)
         m_latestReport = id;
     emit busyChanged();
@@ -204,17 +206,25 @@ void ReportController::load() {
         setError(m_scope == "office" ? tr("Choose a management office.") : tr("Choose a community."));
         return;
     }
-    if (m_catalogue.isEmpty())
+    const bool catalogueAsked = std::any_of(m_requests.cbegin(), m_requests.cend(),
+                                            [](const Request& r) { return r.purpose == Purpose::Catalogue; });
+    if (m_catalogue.isEmpty() && !catalogueAsked)
         loadCatalogue();
     send(Purpose::Report, target(false));
 }
 
+// The CSV of the report on screen (its request again, as CSV), not of the selectors, which may
+// have moved on since it was loaded.
 bool ReportController::exportCsv(const QString& path) {
     if (path.isEmpty()) {
         setError(tr("No file name for the export."));
         return false;
     }
-    return send(Purpose::Csv, target(true), path);
+    if (m_loadedTarget.isEmpty()) {
+        setError(tr("Load a report first."));
+        return false;
+    }
+    return send(Purpose::Csv, m_loadedTarget + "&format=csv", path);
 }
 
 bool ReportController::exportPdf(const QString& path) {
@@ -292,6 +302,7 @@ void ReportController::onFetched(int requestId, int status, const QByteArray& bo
         return;
     }
     m_report = doc.object();
+    m_loadedTarget = request.target;
     m_loadedAt = m_app ? m_app->now() : QDateTime::currentDateTime();
     setError({});
     emit reportChanged();
@@ -346,12 +357,22 @@ QString ReportController::documentsFolder() const {
     return beside;
 }
 
+// Named after the report on screen (what the export holds), or the selection before any is loaded.
 QString ReportController::suggestedFileName(const QString& extension) const {
-    QStringList parts{m_kind};
-    parts << (m_scope == "company" ? QStringLiteral("company") : m_scopeId);
-    if (!m_department.isEmpty())
-        parts << m_department;
-    parts << m_period;
+    QStringList parts;
+    if (!m_report.isEmpty()) {
+        const QJsonObject scope = m_report.value("scope").toObject();
+        parts << m_report.value("kind").toString();
+        parts << (scope.value("kind").toString() == "company" ? QStringLiteral("company") : scope.value("id").toString());
+        if (!scope.value("department_id").toString().isEmpty())
+            parts << scope.value("department_id").toString();
+        parts << m_report.value("period").toObject().value("label").toString();
+    } else {
+        parts << m_kind << (m_scope == "company" ? QStringLiteral("company") : m_scopeId);
+        if (!m_department.isEmpty())
+            parts << m_department;
+        parts << m_period;
+    }
     QString name = parts.join('-');
     name.replace(QRegularExpression("[^A-Za-z0-9_.-]"), "_");
     return name + "." + extension;

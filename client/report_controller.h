@@ -118,7 +118,8 @@ private:
     enum class Purpose { Catalogue, Report, Csv };
     struct Request {
         Purpose purpose;
-        QString path; // CSV: where it goes
+        QString path;   // CSV: where it goes
+        QString target; // what was asked (a report's: what an export of it asks again)
     };
     QString shifted(int steps) const;
     QString target(bool csv) const;
@@ -135,6 +136,7 @@ private:
     QString m_scopeId;
     QString m_department;
     QString m_period;
+    QString m_loadedTarget; // the request of the report on screen
     QString m_error;
     bool m_offline = false;
     QJsonObject m_catalogue;

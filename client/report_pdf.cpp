@@ -12,6 +12,7 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QTimeZone>
 #include <functional>
 #include <vector>
@@ -378,7 +379,15 @@ bool ReportPdf::write(const QJsonObject& report, const QString& path, QString* e
         qWarning("ReportPdf: font %s is not installed; Chinese may print as boxes (install fonts-wqy-microhei)",
                  qPrintable(fontFamily()));
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QPdfWriter writer(path);
+    // Written beside and renamed over the target when complete: a full disk or a crash never
+    // leaves half a PDF under the report's name.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Cannot write %1.").arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    QPdfWriter writer(&file);
     writer.setResolution(kDpi);
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(16, 12, 16, 12),
                                      QPageLayout::Millimeter));
@@ -393,9 +402,12 @@ bool ReportPdf::write(const QJsonObject& report, const QString& path, QString* e
         const QString kind = section.value("kind").toString();
         if (kind == "tiles")
             tiles(l, section);
-        else if (kind == "table")
+        else if (kind == "table") {
+            // The title stays on the page with the headings and the first rows.
+            sectionTitle(l, section.value("title").toString(), 25 * l.mm);
             table(l, section.value("title").toString(), columnsOf(section), section.value("rows").toArray(),
                   section.value("total").toObject());
+        }
         else if (kind == "pareto")
             pareto(l, section);
         else if (kind == "bars")
@@ -423,7 +435,11 @@ bool ReportPdf::write(const QJsonObject& report, const QString& path, QString* e
         }
         footers(painter, l, report, i + 1, pages);
     }
-    painter.end();
+    if (!painter.end() || !file.commit()) {
+        if (error)
+            *error = tr("Cannot write %1.").arg(QDir::toNativeSeparators(path));
+        return false;
+    }
     return true;
 }
 

@@ -3434,6 +3434,10 @@
         <source>The server&apos;s answer is not a report: %1</source>
         <translation>服务器的回复不是报表：%1</translation>
     </message>
+    <message>
+        <source>Load a report first.</source>
+        <translation>请先查看报表。</translation>
+    </message>
 </context>
 <context>
     <name>courtyard::client::SessionController</name>

@@ -55,7 +55,7 @@ Item {
                 row: rowItem.modelData
                 controller: table.controller
                 shaded: rowItem.index % 2 === 1
-                isTotal: table.section.total !== undefined && rowItem.index === table.rows.length - 1
+                isTotal: !!table.section.total && rowItem.index === table.rows.length - 1
             }
             BodyText {
                 anchors.centerIn: parent

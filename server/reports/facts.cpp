@@ -1,5 +1,7 @@
 #include "server/reports/facts.h"
 
+#include "server/observability/log.h"
+
 #include "shared/domain/complaint.h"
 #include "shared/domain/inspection.h"
 #include "shared/domain/patrol.h"
@@ -137,7 +139,7 @@ Status responseFacts(store::Database& db, const SurveyResponse& r) {
     if (!answered)
         return {};
     for (const auto& [category, score] : r.scores)
-        CY_TRY(run(db, "INSERT INTO fact_survey_scores (response_id, category, score) VALUES (?, ?, ?)",
+        CY_TRY(run(db, "INSERT OR REPLACE INTO fact_survey_scores (response_id, category, score) VALUES (?, ?, ?)",
                    [&](store::Statement& s) { s.bind(1, r.id).bind(2, enumName(category)).bind(3, score); }));
     return {};
 }
@@ -155,7 +157,7 @@ Status inspectionFacts(store::Database& db, const Inspection& in) {
             if (grade.id == g.grade)
                 pass = grade.pass;
         CY_TRY(run(db,
-                   "INSERT INTO fact_inspection_items (inspection_id, item_id, community_id, template_id, "
+                   "INSERT OR REPLACE INTO fact_inspection_items (inspection_id, item_id, community_id, template_id, "
                    "inspector_id, subject_staff, submitted_at, item_title, grade, pass, finding) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    [&](store::Statement& s) {
@@ -184,7 +186,7 @@ Status patrolFacts(store::Database& db, const PatrolRound& p) {
             if (cp.id == r.checkpointId)
                 name = cp.name;
         CY_TRY(run(db,
-                   "INSERT INTO fact_patrol_checkpoints (round_id, checkpoint_id, community_id, route_id, guard_id, "
+                   "INSERT OR REPLACE INTO fact_patrol_checkpoints (round_id, checkpoint_id, community_id, route_id, guard_id, "
                    "started_at, checkpoint_name, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    [&](store::Statement& s) {
                        s.bind(1, p.id)
@@ -206,19 +208,20 @@ Status rectificationFacts(store::Database& db, const RectificationItem& r) {
         developer = developer || round.developer;
     const bool signedByResident = r.state == RectificationState::Accepted && r.signature.has_value();
     return run(db,
-               "INSERT INTO fact_rectifications (id, community_id, found_by_department_id, source, state, rounds, "
-               "developer, signed, reported_at, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               "INSERT INTO fact_rectifications (id, community_id, found_by_department_id, recorded_by, source, "
+               "state, rounds, developer, signed, reported_at, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                [&](store::Statement& s) {
                    s.bind(1, r.id)
                        .bind(2, r.communityId)
                        .bind(3, r.foundByDepartmentId)
-                       .bind(4, enumName(r.source))
-                       .bind(5, enumName(r.state))
-                       .bind(6, r.round())
-                       .bind(7, developer ? 1 : 0)
-                       .bind(8, signedByResident ? 1 : 0)
-                       .bind(9, toEpochMs(r.createdAt))
-                       .bind(10, ms(r.acceptedAt));
+                       .bind(4, r.createdBy)
+                       .bind(5, enumName(r.source))
+                       .bind(6, enumName(r.state))
+                       .bind(7, r.round())
+                       .bind(8, developer ? 1 : 0)
+                       .bind(9, signedByResident ? 1 : 0)
+                       .bind(10, toEpochMs(r.createdAt))
+                       .bind(11, ms(r.acceptedAt));
                });
 }
 
@@ -292,7 +295,12 @@ Result<std::int64_t> rebuildFactsIfStale(store::SqliteRecordStore& store) {
             r.id = s->text(0);
             r.type = s->text(1);
             r.rawBody = s->text(2);
-            CY_TRY(writeFacts(db, r));
+            // One record that cannot be projected must not keep the server from starting: it is
+            // left out of the reports and named in the log.
+            if (auto st = writeFacts(db, r); !st) {
+                Log::error("report facts: record left out", {{"id", r.id}, {"error", st.error().message}});
+                continue;
+            }
             ++projected;
         }
         return store.setMeta("report_facts", std::to_string(kFactsVersion));

@@ -19,7 +19,7 @@ Period make(Granularity g, LocalDate first, LocalDate end, const rules::Calendar
     const year_month_day ymd{first};
     const int y = int(ymd.year());
     const unsigned m = unsigned(ymd.month());
-    char buf[16];
+    char buf[32];
     switch (g) {
     case Granularity::Week: {
         const iso_week::year_weeknum_weekday iso{first};

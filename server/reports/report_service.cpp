@@ -159,6 +159,19 @@ Filter filterFor(const Scope& s, std::string_view communityColumn, std::string_v
 
 // ---------------------------------------------------------------- aggregates
 
+// The department a row belongs to, where the facts name a person rather than a department:
+// that person's department today (staff records carry it).
+std::string departmentOf(const std::string& staffColumn) {
+    return "(SELECT json_extract(body, '$.department_id') FROM records WHERE id = " + staffColumn + ")";
+}
+// An inspection is the checked staff member's department's, or for an area check the
+// inspector's; a patrol the guard's; a rectification item the department that found it, or for
+// an item a resident found, the department of whoever recorded it (customer service).
+const std::string kInspectionDepartment = departmentOf("coalesce(nullif(subject_staff, ''), inspector_id)");
+const std::string kPatrolDepartment = departmentOf("guard_id");
+const std::string kRectificationDepartment =
+    "CASE WHEN found_by_department_id <> '' THEN found_by_department_id ELSE " + departmentOf("recorded_by") + " END";
+
 std::string n(std::int64_t v) { return std::to_string(v); }
 // "sum of rows where cond", 0 for no rows (SQL sum() of nothing is NULL).
 std::string cnt(const std::string& cond) { return "sum(CASE WHEN " + cond + " THEN 1 ELSE 0 END)"; }
@@ -232,8 +245,7 @@ struct SuggestionStats {
 Result<std::map<std::string, SuggestionStats>> suggestionStats(Database& db, const Scope& scope, const Window& w,
                                                                const std::string& groupExpr) {
     const std::string a = n(toEpochMs(w.asOf));
-    const Filter f = filterFor(scope, "community_id",
-                               "(SELECT json_extract(body, '$.department_id') FROM records WHERE id = handler_id)");
+    const Filter f = filterFor(scope, "community_id", departmentOf("handler_id"));
     const std::string sql = "SELECT " + (groupExpr.empty() ? std::string("''") : groupExpr) + ", count(*), " +
                             cnt("replied_at IS NOT NULL") + ", " + cnt("adopted = 1") + ", " + cnt("adopted = 0") +
                             ", " + cnt("reply_due IS NOT NULL AND (replied_at <= " + a + " OR " + a + " > reply_due)") +
@@ -283,7 +295,7 @@ struct RectificationStats {
 
 Result<std::map<std::string, RectificationStats>> rectificationStats(Database& db, const Scope& scope,
                                                                      const Window& w, const std::string& groupExpr) {
-    const Filter f = filterFor(scope, "community_id", "found_by_department_id");
+    const Filter f = filterFor(scope, "community_id", kRectificationDepartment);
     const std::string sql = "SELECT " + (groupExpr.empty() ? std::string("''") : groupExpr) + ", count(*), " +
                             cnt("state = 'accepted'") + ", " + cnt("signed = 1") + ", " + cnt("developer = 1") + ", " +
                             cnt("rounds >= 2") + ", " + cnt("state NOT IN ('accepted', 'cancelled')") + ", " +
@@ -742,8 +754,10 @@ Status annualSurvey(Ctx& c) {
                     if (!j)
                         return;
                     auto camp = decodeJson<domain::SurveyCampaign>(*j);
+                    // A draft has not gone out yet, a cancelled one never will: neither has returns.
                     if (!camp || camp->kind != domain::SurveyKind::Annual ||
-                        camp->state == domain::CampaignState::Cancelled || camp->periodStart < c.period.from ||
+                        camp->state == domain::CampaignState::Cancelled ||
+                        camp->state == domain::CampaignState::Draft || camp->periodStart < c.period.from ||
                         camp->periodStart >= c.period.to)
                         return;
                     // A campaign planned on a tablet names only its own community.
@@ -772,7 +786,12 @@ Status annualSurvey(Ctx& c) {
                                                    c.column("returned", "count"), c.column("return_rate", "percent"),
                                                    c.column("satisfaction", "percent")}));
     for (auto& camp : campaigns) {
+        // A sampled campaign none of whose households are in the scope has nothing to say here
+        // (an empty sample would mean "everyone who answered" to scoreSurvey).
+        const bool sampledCampaign = !camp.sample.empty();
         std::erase_if(camp.sample, [&](const domain::SampleEntry& e) { return !inScope(e.unitId); });
+        if (sampledCampaign && camp.sample.empty())
+            continue;
         for (const auto& e : camp.sample)
             ++(e.focused ? focused : randomCount);
         std::map<std::string, domain::SurveyResponse> responses;
@@ -846,7 +865,8 @@ Status inspections(Ctx& c) {
         r.replace(r.find("{col}"), 5, col);
         return col + r;
     };
-    const Filter f = filterFor(c.scope, "community_id");
+    const Filter fi = filterFor(c.scope, "community_id", kInspectionDepartment);
+    const Filter fp = filterFor(c.scope, "community_id", kPatrolDepartment);
 
     std::int64_t graded = 0, passed = 0;
     Json& items = c.table("items", Json::array({c.column("template", "text"), c.column("item", "text"),
@@ -855,8 +875,8 @@ Status inspections(Ctx& c) {
     CY_TRY(each(c.db,
                 "SELECT template_id, item_id, max(item_title), count(*), sum(pass), sum(finding) FROM "
                 "fact_inspection_items WHERE " +
-                    between("submitted_at") + f.sql + " GROUP BY template_id, item_id ORDER BY template_id, item_id",
-                f.args, [&](Statement& s) {
+                    between("submitted_at") + fi.sql + " GROUP BY template_id, item_id ORDER BY template_id, item_id",
+                fi.args, [&](Statement& s) {
                     graded += s.int64(3), passed += s.int64(4);
                     items["rows"].push_back({{"template", c.org.name(s.text(0))},
                                              {"item", s.text(2).empty() ? s.text(1) : s.text(2)},
@@ -871,8 +891,8 @@ Status inspections(Ctx& c) {
     CY_TRY(each(c.db,
                 "SELECT subject_staff, count(DISTINCT inspection_id), count(*), sum(pass) FROM fact_inspection_items "
                 "WHERE subject_staff <> '' AND " +
-                    between("submitted_at") + f.sql + " GROUP BY subject_staff ORDER BY subject_staff",
-                f.args, [&](Statement& s) {
+                    between("submitted_at") + fi.sql + " GROUP BY subject_staff ORDER BY subject_staff",
+                fi.args, [&](Statement& s) {
                     staff["rows"].push_back({{"staff", c.org.name(s.text(0))},
                                              {"inspections", s.int64(1)},
                                              {"graded", s.int64(2)},
@@ -887,9 +907,9 @@ Status inspections(Ctx& c) {
     CY_TRY(each(c.db,
                 "SELECT route_id, count(DISTINCT round_id), count(*), " + cnt("status = 'on_time'") + ", " +
                     cnt("status = 'late'") + ", " + cnt("status = 'missed'") +
-                    " FROM fact_patrol_checkpoints WHERE " + between("started_at") + f.sql +
+                    " FROM fact_patrol_checkpoints WHERE " + between("started_at") + fp.sql +
                     " GROUP BY route_id ORDER BY route_id",
-                f.args, [&](Statement& s) {
+                fp.args, [&](Statement& s) {
                     due += s.int64(2), onTime += s.int64(3), missed += s.int64(5);
                     routes["rows"].push_back({{"route", c.org.name(s.text(0))},
                                               {"rounds", s.int64(1)},
@@ -903,9 +923,9 @@ Status inspections(Ctx& c) {
     CY_TRY(each(c.db,
                 "SELECT route_id, checkpoint_id, max(checkpoint_name), count(*) FROM fact_patrol_checkpoints WHERE "
                 "status = 'missed' AND " +
-                    between("started_at") + f.sql +
+                    between("started_at") + fp.sql +
                     " GROUP BY route_id, checkpoint_id ORDER BY count(*) DESC, route_id, checkpoint_id",
-                f.args, [&](Statement& s) {
+                fp.args, [&](Statement& s) {
                     miss["rows"].push_back({{"route", c.org.name(s.text(0))},
                                             {"checkpoint", s.text(2)},
                                             {"missed", s.int64(3)}});
@@ -916,7 +936,7 @@ Status inspections(Ctx& c) {
         return rect.error();
     const auto r = (*rect)[""];
     Json& states = c.table("rectification_states", Json::array({c.column("state", "text"), c.column("count", "count")}));
-    const Filter rf = filterFor(c.scope, "community_id", "found_by_department_id");
+    const Filter rf = filterFor(c.scope, "community_id", kRectificationDepartment);
     CY_TRY(each(c.db,
                 "SELECT state, count(*) FROM fact_rectifications WHERE " + between("reported_at") + rf.sql +
                     " GROUP BY state ORDER BY state",
@@ -996,9 +1016,12 @@ Status kpi(Ctx& c) {
         auto by = kpisByCommunity(c, {p.from, p.to, c.asOf});
         if (!by)
             return by.error();
+        // The scope's total is the sum of its communities' rows (facts of a community no longer
+        // in the organisation are not anyone's).
         Kpis sum;
-        for (const auto& [id, k] : *by)
-            sum.add(k);
+        for (const auto& id : c.scope.communities)
+            if (auto it = by->find(id); it != by->end())
+                sum.add(it->second);
         totals.push_back(sum);
         current = std::move(*by);
     }
@@ -1034,11 +1057,14 @@ Status kpi(Ctx& c) {
         if (const auto* com = c.org.community(id))
             offices[com->officeId].add(k);
     }
+    // Offices side by side only where the scope holds whole offices (one community's figures
+    // under its office's name would mislead).
     Json& officeTable = c.table("offices", columns("scope"));
-    for (const auto& [id, k] : offices) {
-        auto it = c.org.offices.find(id);
-        officeTable["rows"].push_back(row("scope", it == c.org.offices.end() ? id : it->second, k));
-    }
+    if (c.scope.kind != "community")
+        for (const auto& [id, k] : offices) {
+            auto it = c.org.offices.find(id);
+            officeTable["rows"].push_back(row("scope", it == c.org.offices.end() ? id : it->second, k));
+        }
     officeTable["total"] = row("scope", c.scope.name, totals.back());
     return {};
 }
@@ -1317,6 +1343,9 @@ std::string csvField(const Json& v) {
         s = buf;
     } else
         s = v.dump();
+    // A name typed on a device must not become a spreadsheet formula.
+    if (v.is_string() && !s.empty() && std::string_view("=+-@").find(s.front()) != std::string_view::npos)
+        s.insert(s.begin(), '\'');
     if (s.find_first_of(",\"\r\n") == std::string::npos)
         return s;
     std::string q = "\"";

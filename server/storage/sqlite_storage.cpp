@@ -166,8 +166,19 @@ public:
         if (!m_version)
             return internalError("a read unit cannot write");
         record.version = ++*m_version;
-        CY_TRY(m_s.put(record));
-        CY_TRY(reports::writeFacts(m_s.database(), record));
+        // The record and its report facts together or neither: a savepoint inside the batch's
+        // transaction (runBatch holds one per job around this).
+        auto& db = m_s.database();
+        CY_TRY(db.exec("SAVEPOINT record_put"));
+        Status st = m_s.put(record);
+        if (st)
+            st = reports::writeFacts(db, record);
+        if (!st) {
+            (void)db.exec("ROLLBACK TO record_put; RELEASE record_put");
+            --*m_version;
+            return st.error();
+        }
+        CY_TRY(db.exec("RELEASE record_put"));
         return record.version;
     }
 

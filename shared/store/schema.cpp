@@ -217,7 +217,8 @@ CREATE INDEX fact_patrol_checkpoints_started ON fact_patrol_checkpoints(started_
 CREATE TABLE fact_rectifications (
   id                     TEXT PRIMARY KEY,
   community_id           TEXT NOT NULL,
-  found_by_department_id TEXT NOT NULL,
+  found_by_department_id TEXT NOT NULL, -- '' for items found by residents
+  recorded_by            TEXT NOT NULL, -- the staff member who recorded it (customer service)
   source                 TEXT NOT NULL,
   state                  TEXT NOT NULL,
   rounds                 INTEGER NOT NULL,

@@ -304,7 +304,7 @@ private slots:
         QVERIFY(!typedTexts(window->contentItem()).isEmpty());
         kiosk().reset();
         // The page is replaced (after its transition) by a fresh start page.
-        QTest::qWaitFor([&] { return typedTexts(window->contentItem()).isEmpty(); }, 3000);
+        (void)QTest::qWaitFor([&] { return typedTexts(window->contentItem()).isEmpty(); }, 3000); // checked below
         const auto left = typedTexts(window->contentItem());
         QVERIFY2(left.isEmpty(), qPrintable(left.join(" | ")));
         const auto showsHome = [&] {

@@ -581,7 +581,7 @@ private slots:
         QVERIFY(!untrusted->send({"GET", "/healthz", {}, {}}));
         QString plainUrl = server.url();
         plainUrl.replace("https://", "http://");
-        auto plain = std::move(*sync::BeastTransport::create(plainUrl.toStdString(), {std::chrono::milliseconds(3000)}));
+        auto plain = std::move(*sync::BeastTransport::create(plainUrl.toStdString(), {std::chrono::milliseconds(3000), {}, false}));
         auto r2 = plain->send({"GET", "/healthz", {}, {}});
         QVERIFY(!r2 || r2->status != 200);
         server.terminate();

@@ -652,8 +652,15 @@ private slots:
         local.periodStart = at("2026-02-01T01:00:00Z");
         local.periodEnd = at("2026-03-01T01:00:00Z");
         local.categories = {Category::Cleaning};
+        local.state = CampaignState::Open;
         local.sample = {{Fixture::unit(kJade, 5), false}, {Fixture::unit(kJade, 6), false}};
         f.put(local);
+        // A draft campaign has not gone out: it adds nothing.
+        SurveyCampaign draft = local;
+        draft.id = "D2026";
+        draft.state = CampaignState::Draft;
+        draft.sample = {{Fixture::unit(kJade, 7), false}};
+        f.put(draft);
         const Json r = f.report("annual_survey", "2026", "community", kJade);
         QCOMPARE(tile(r, "sampled")["value"].get<int>(), 6); // A2026's 4 Jade Lake households + 2
         QCOMPARE(column(r, "campaigns", "campaign"),
@@ -721,6 +728,26 @@ private slots:
         CHECK_RATE(tile(r, "rectification_closure"), 1, 3);
     }
 
+    // A department head's inspection summary is their department's: the checks of their staff,
+    // their guards' patrols, the items they found (or, for customer service, recorded for
+    // residents) — not the other departments'.
+    void departmentScopedInspectionSummary() {
+        Fixture f;
+        const Json cs = f.report("inspections", "2026-03", "company", "", "d-cs");
+        CHECK_RATE(tile(cs, "pass_rate"), 5, 6); // 王敏's two checks
+        QCOMPARE(section(cs, "patrols")["rows"].size(), std::size_t(0));
+        QCOMPARE(tile(cs, "raised")["value"].get<int>(), 1); // X1, found by a resident
+        CHECK_RATE(tile(cs, "rectification_closure"), 1, 1);
+        const Json sec = f.report("inspections", "2026-03", "company", "", "d-sec");
+        QCOMPARE(section(sec, "items")["rows"].size(), std::size_t(0));
+        QCOMPARE(section(sec, "patrols")["rows"][0]["rounds"].get<int>(), 2); // 赵刚's rounds
+        QCOMPARE(tile(sec, "raised")["value"].get<int>(), 0);
+        const Json eng = f.report("inspections", "2026-03", "company", "", "d-eng");
+        QCOMPARE(tile(eng, "raised")["value"].get<int>(), 3); // X2–X4
+        CHECK_RATE(tile(eng, "rectification_closure"), 0, 2);
+        QCOMPARE(tile(eng, "second_round")["value"].get<int>(), 1);
+    }
+
     void kpiBoardPerCommunityOfficeAndCompany() {
         Fixture f;
         const Json r = f.report("kpi", "2026-03");
@@ -741,6 +768,11 @@ private slots:
         QCOMPARE(row(r, "communities", "翠湖苑 Jade Lake Court")["on_time_reply"].get<double>(), 0.0);
         QCOMPARE(section(r, "offices")["rows"][0]["on_time_reply"].get<double>(), 50.0);
         QCOMPARE(section(r, "offices")["total"]["scope"].get<std::string>(), std::string("Company"));
+        // One community: its own total, and no office row carrying one community's figures.
+        const Json sun = f.report("kpi", "2026-03", "community", kSunshine);
+        QCOMPARE(section(sun, "offices")["rows"].size(), std::size_t(0));
+        QCOMPARE(section(sun, "offices")["total"]["on_time_reply"].get<double>(), 66.7);
+        CHECK_RATE(tile(sun, "on_time_reply"), 2, 3);
     }
 
     void chineseLabels() {
