@@ -69,6 +69,10 @@ Item {
         ]
     }
     function showForScreenshot(page, props) {
+        // The navigation shows where the picture is (as open() does).
+        for (const s of sections)
+            if (s.page === page)
+                currentSection = s.id
         Nav.replace("qrc:/qt/qml/Courtyard/tablet/" + page, props)
     }
 
