@@ -122,8 +122,6 @@ Status sheetFacts(store::Database& db, const TransferSheet& t) {
 }
 
 Status responseFacts(store::Database& db, const SurveyResponse& r) {
-    CY_TRY(run(db, "DELETE FROM fact_survey_scores WHERE response_id = ?",
-               [&](store::Statement& s) { s.bind(1, r.id); }));
     const bool answered = r.outcome == ResponseOutcome::Answered;
     CY_TRY(run(db,
                "INSERT INTO fact_survey_responses (id, campaign_id, community_id, unit_id, answered, answered_at) "
@@ -233,7 +231,7 @@ Status writeFacts(store::Database& db, const store::StoredRecord& record) {
     if (table == kFactTables.end())
         return {};
     CY_TRY(run(db, table->second, [&](store::Statement& s) { s.bind(1, record.id); }));
-    if (record.type == "survey_response" && record.deleted)
+    if (record.type == "survey_response") // a response's answers are a second table
         CY_TRY(run(db, "DELETE FROM fact_survey_scores WHERE response_id = ?",
                    [&](store::Statement& s) { s.bind(1, record.id); }));
     if (record.deleted)

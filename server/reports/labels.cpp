@@ -68,6 +68,7 @@ constexpr Entry kLabels[] = {
     {"col.missed", "Missed", "漏巡"},
     {"col.on_time", "On time", "准时"},
     {"col.on_time_reply", "On-time reply %", "处理及时率 %"},
+    {"col.not_adopted", "Not adopted", "未采纳"},
     {"col.open", "Open", "未结"},
     {"col.overdue", "Overdue", "超时"},
     {"col.pass_rate", "Pass rate %", "合格率 %"},

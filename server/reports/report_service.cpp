@@ -17,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <variant>
 
 namespace courtyard::server::reports {
 
@@ -48,13 +49,23 @@ struct Org {
     }
 };
 
-Status each(Database& db, const std::string& sql, const std::vector<std::string>& args,
-            const std::function<void(Statement&)>& row) {
+// Named parameters (":from", ":c0", …). The SQL text of a report never holds a value, so the
+// connection's statement cache keeps one entry per query shape, not one per request. A
+// parameter the statement does not use is skipped.
+using Params = std::vector<std::pair<std::string, std::variant<std::string, std::int64_t>>>;
+
+Params operator+(Params a, const Params& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+Status each(Database& db, const std::string& sql, const Params& params, const std::function<void(Statement&)>& row) {
     auto s = db.prepare(sql);
     if (!s)
         return s.error();
-    for (std::size_t i = 0; i < args.size(); ++i)
-        s->bind(int(i + 1), args[i]);
+    for (const auto& [name, value] : params)
+        if (const int index = s->parameterIndex(name); index > 0)
+            std::visit([&](const auto& v) { s->bind(index, v); }, value);
     while (true) {
         auto r = s->step();
         if (!r)
@@ -132,27 +143,29 @@ Result<Scope> resolveScope(const Org& org, const ReportRequest& r) {
     return s;
 }
 
-// " AND <column> IN (?, …)" for the scope's communities (nothing for the whole company), and
-// " AND <department expression> = ?" when the report is one department's.
+// " AND <column> IN (:c0, …)" for the scope's communities (nothing for the whole company), and
+// " AND <department expression> = :department" when the report is one department's.
 struct Filter {
     std::string sql;
-    std::vector<std::string> args;
+    Params params;
 };
 
 Filter filterFor(const Scope& s, std::string_view communityColumn, std::string_view departmentExpr = {}) {
     Filter f;
     if (!s.company) {
         f.sql += " AND " + std::string(communityColumn) + " IN (";
-        for (std::size_t i = 0; i < s.communities.size(); ++i)
-            f.sql += i ? ", ?" : "?";
+        for (std::size_t i = 0; i < s.communities.size(); ++i) {
+            const std::string name = ":c" + std::to_string(i);
+            f.sql += (i ? ", " : "") + name;
+            f.params.emplace_back(name, s.communities[i]);
+        }
         if (s.communities.empty())
             f.sql += "NULL"; // an office without communities: nothing matches
         f.sql += ")";
-        f.args = s.communities;
     }
     if (!s.department.empty() && !departmentExpr.empty()) {
-        f.sql += " AND " + std::string(departmentExpr) + " = ?";
-        f.args.push_back(s.department);
+        f.sql += " AND " + std::string(departmentExpr) + " = :department";
+        f.params.emplace_back(":department", s.department);
     }
     return f;
 }
@@ -176,8 +189,14 @@ std::string n(std::int64_t v) { return std::to_string(v); }
 // "sum of rows where cond", 0 for no rows (SQL sum() of nothing is NULL).
 std::string cnt(const std::string& cond) { return "sum(CASE WHEN " + cond + " THEN 1 ELSE 0 END)"; }
 
+// The window's parameters in report SQL.
+const std::string kFrom = ":from", kTo = ":to", kAsOf = ":as_of";
+
 struct Window {
     Instant from, to, asOf;
+    Params params() const {
+        return {{":from", toEpochMs(from)}, {":to", toEpochMs(to)}, {":as_of", toEpochMs(asOf)}};
+    }
 };
 
 struct ComplaintStats {
@@ -197,7 +216,7 @@ struct ComplaintStats {
 // rules::visitRate, as of the window's asOf, written as SQL over the facts.
 Result<std::map<std::string, ComplaintStats>> complaintStats(Database& db, const Scope& scope, const Window& w,
                                                              const std::string& groupExpr) {
-    const std::string a = n(toEpochMs(w.asOf));
+    const std::string& a = kAsOf;
     const Filter f = filterFor(scope, "community_id", "department_id");
     const std::string sql =
         "SELECT " + (groupExpr.empty() ? std::string("''") : groupExpr) + ", count(*), " + cnt("validity = 'valid'") +
@@ -216,9 +235,9 @@ Result<std::map<std::string, ComplaintStats>> complaintStats(Database& db, const
         cnt("validity = 'valid' AND visit_due IS NOT NULL AND replied_at IS NOT NULL AND first_visit_at <= " + a +
             " AND first_visit_at <= visit_due") +
         " FROM fact_complaints WHERE kind = 'complaint' AND state <> 'cancelled' AND received_at >= " +
-        n(toEpochMs(w.from)) + " AND received_at < " + n(toEpochMs(w.to)) + f.sql + " GROUP BY 1";
+        kFrom + " AND received_at < " + kTo + f.sql + " GROUP BY 1";
     std::map<std::string, ComplaintStats> out;
-    CY_TRY(each(db, sql, f.args, [&](Statement& s) {
+    CY_TRY(each(db, sql, w.params() + f.params, [&](Statement& s) {
         auto& st = out[s.text(0)];
         st.total = s.int64(1), st.valid = s.int64(2), st.invalid = s.int64(3), st.undecided = s.int64(4);
         st.open = s.int64(5), st.overdue = s.int64(6), st.repliedLate = s.int64(7), st.escalated = s.int64(8);
@@ -244,16 +263,16 @@ struct SuggestionStats {
 // rules::suggestionReplyRate as SQL. A department's suggestions are those its staff handle.
 Result<std::map<std::string, SuggestionStats>> suggestionStats(Database& db, const Scope& scope, const Window& w,
                                                                const std::string& groupExpr) {
-    const std::string a = n(toEpochMs(w.asOf));
+    const std::string& a = kAsOf;
     const Filter f = filterFor(scope, "community_id", departmentOf("handler_id"));
     const std::string sql = "SELECT " + (groupExpr.empty() ? std::string("''") : groupExpr) + ", count(*), " +
                             cnt("replied_at IS NOT NULL") + ", " + cnt("adopted = 1") + ", " + cnt("adopted = 0") +
                             ", " + cnt("reply_due IS NOT NULL AND (replied_at <= " + a + " OR " + a + " > reply_due)") +
                             ", " + cnt("reply_due IS NOT NULL AND replied_at <= " + a + " AND replied_at <= reply_due") +
                             " FROM fact_suggestions WHERE state <> 'cancelled' AND received_at >= " +
-                            n(toEpochMs(w.from)) + " AND received_at < " + n(toEpochMs(w.to)) + f.sql + " GROUP BY 1";
+                            kFrom + " AND received_at < " + kTo + f.sql + " GROUP BY 1";
     std::map<std::string, SuggestionStats> out;
-    CY_TRY(each(db, sql, f.args, [&](Statement& s) {
+    CY_TRY(each(db, sql, w.params() + f.params, [&](Statement& s) {
         auto& st = out[s.text(0)];
         st.total = s.int64(1), st.replied = s.int64(2), st.adopted = s.int64(3), st.notAdopted = s.int64(4);
         st.reply = {s.int64(6), s.int64(5)};
@@ -273,15 +292,15 @@ satisfaction(Database& db, const Scope& scope, const Window& w, const std::strin
     const Filter f = filterFor(scope, "r.community_id");
     const std::string sql =
         "SELECT " + (groupExpr.empty() ? std::string("''") : groupExpr) + ", s.category, count(*), " +
-        cnt("s.score >= " + n(satisfiedScore)) +
+        cnt("s.score >= :satisfied") +
         ", sum(s.score) FROM fact_survey_responses r JOIN fact_survey_scores s ON s.response_id = r.id "
         "WHERE r.answered = 1 AND r.answered_at >= " +
-        n(toEpochMs(w.from)) + " AND r.answered_at < " + n(toEpochMs(w.to)) + f.sql +
+        kFrom + " AND r.answered_at < " + kTo + f.sql +
         " AND NOT EXISTS (SELECT 1 FROM fact_survey_responses l WHERE l.campaign_id = r.campaign_id AND "
         "l.unit_id = r.unit_id AND l.answered = 1 AND (l.answered_at > r.answered_at OR "
         "(l.answered_at = r.answered_at AND l.id > r.id))) GROUP BY 1, 2";
     std::map<std::string, std::map<std::string, CategorySatisfaction>> out;
-    CY_TRY(each(db, sql, f.args, [&](Statement& s) {
+    CY_TRY(each(db, sql, w.params() + f.params + Params{{":satisfied", std::int64_t{satisfiedScore}}}, [&](Statement& s) {
         out[s.text(0)][s.text(1)] = {s.int64(2), s.int64(3), s.int64(4)};
     }));
     return out;
@@ -300,9 +319,9 @@ Result<std::map<std::string, RectificationStats>> rectificationStats(Database& d
                             cnt("state = 'accepted'") + ", " + cnt("signed = 1") + ", " + cnt("developer = 1") + ", " +
                             cnt("rounds >= 2") + ", " + cnt("state NOT IN ('accepted', 'cancelled')") + ", " +
                             cnt("state <> 'cancelled'") + " FROM fact_rectifications WHERE reported_at >= " +
-                            n(toEpochMs(w.from)) + " AND reported_at < " + n(toEpochMs(w.to)) + f.sql + " GROUP BY 1";
+                            kFrom + " AND reported_at < " + kTo + f.sql + " GROUP BY 1";
     std::map<std::string, RectificationStats> out;
-    CY_TRY(each(db, sql, f.args, [&](Statement& s) {
+    CY_TRY(each(db, sql, w.params() + f.params, [&](Statement& s) {
         auto& st = out[s.text(0)];
         st.raised = s.int64(1), st.accepted = s.int64(2), st.signedByResident = s.int64(3);
         st.developer = s.int64(4), st.secondRound = s.int64(5), st.open = s.int64(6), st.notCancelled = s.int64(7);
@@ -470,21 +489,21 @@ Status weekly(Ctx& c) {
     if (!totals)
         return totals.error();
     const Filter f = filterFor(c.scope, "community_id", "department_id");
-    const std::string a = n(toEpochMs(c.asOf));
+    const std::string& a = kAsOf;
     std::int64_t openNow = 0, overdueNow = 0;
     CY_TRY(each(c.db,
                 "SELECT count(*), " + cnt("active_due < " + a) +
                     " FROM fact_complaints WHERE kind = 'complaint' AND open = 1" + f.sql,
-                f.args, [&](Statement& s) { openNow = s.int64(0), overdueNow = s.int64(1); }));
+                w.params() + f.params, [&](Statement& s) { openNow = s.int64(0), overdueNow = s.int64(1); }));
     c.tiles({c.countTile("received", totals->total), c.countTile("open", openNow), c.countTile("overdue", overdueNow),
              c.countTile("replied_late", totals->repliedLate), c.countTile("escalated", totals->escalated)});
 
     Json& week = c.table("complaints", complaintColumns(c));
     CY_TRY(each(c.db,
-                std::string(kComplaintListColumns) + " AND received_at >= " + n(toEpochMs(w.from)) +
-                    " AND received_at < " + n(toEpochMs(w.to)) + f.sql + " ORDER BY received_at, id LIMIT " +
+                std::string(kComplaintListColumns) + " AND received_at >= " + kFrom +
+                    " AND received_at < " + kTo + f.sql + " ORDER BY received_at, id LIMIT " +
                     n(kListLimit),
-                f.args, [&](Statement& s) { week["rows"].push_back(complaintRow(c, s, c.asOf)); }));
+                w.params() + f.params, [&](Statement& s) { week["rows"].push_back(complaintRow(c, s, c.asOf)); }));
 
     Json& sheets = c.table("transfer_sheets",
                            Json::array({c.column("id", "text"), c.column("created_at", "time"),
@@ -492,16 +511,15 @@ Status weekly(Ctx& c) {
                                         c.column("department", "text"), c.column("state", "text")}));
     Filter sf = filterFor(c.scope, "community_id");
     if (!c.scope.department.empty()) {
-        sf.sql += " AND (from_department_id = ? OR assigned_department_id = ?)";
-        sf.args.push_back(c.scope.department);
-        sf.args.push_back(c.scope.department);
+        sf.sql += " AND (from_department_id = :department OR assigned_department_id = :department)";
+        sf.params.emplace_back(":department", c.scope.department);
     }
     CY_TRY(each(c.db,
                 "SELECT id, created_at, subject, level, assigned_department_id, state FROM fact_transfer_sheets "
                 "WHERE created_at >= " +
-                    n(toEpochMs(w.from)) + " AND created_at < " + n(toEpochMs(w.to)) + sf.sql +
+                    kFrom + " AND created_at < " + kTo + sf.sql +
                     " ORDER BY created_at, id LIMIT " + n(kListLimit),
-                sf.args, [&](Statement& s) {
+                w.params() + sf.params, [&](Statement& s) {
                     sheets["rows"].push_back({{"id", s.text(0)},
                                               {"created_at", time(s.optInt64(1))},
                                               {"subject", s.text(2)},
@@ -514,7 +532,7 @@ Status weekly(Ctx& c) {
     return each(c.db,
                 std::string(kComplaintListColumns) + " AND open = 1" + f.sql +
                     " ORDER BY active_due IS NULL, active_due, id LIMIT " + n(kListLimit),
-                f.args, [&](Statement& s) { open["rows"].push_back(complaintRow(c, s, c.asOf)); });
+                w.params() + f.params, [&](Statement& s) { open["rows"].push_back(complaintRow(c, s, c.asOf)); });
 }
 
 Status monthly(Ctx& c) {
@@ -542,15 +560,14 @@ Status monthly(Ctx& c) {
     const Filter f = filterFor(c.scope, "community_id", "department_id");
     Json& open = c.table("open_items", complaintColumns(c));
     CY_TRY(each(c.db,
-                std::string(kComplaintListColumns) + " AND open = 1 AND received_at >= " + n(toEpochMs(w.from)) +
-                    " AND received_at < " + n(toEpochMs(w.to)) + f.sql +
+                std::string(kComplaintListColumns) + " AND open = 1 AND received_at >= " + kFrom +
+                    " AND received_at < " + kTo + f.sql +
                     " ORDER BY active_due IS NULL, active_due, id LIMIT " + n(kListLimit),
-                f.args, [&](Statement& st) { open["rows"].push_back(complaintRow(c, st, c.asOf)); }));
+                w.params() + f.params, [&](Statement& st) { open["rows"].push_back(complaintRow(c, st, c.asOf)); }));
 
     Json& t = c.table("suggestions", Json::array({c.column("received", "count"), c.column("replied", "count"),
                                                   c.column("adopted", "count"), c.column("not_adopted", "count"),
                                                   c.column("suggestion_reply", "percent")}));
-    t["columns"][3]["label"] = c.lang == Lang::Zh ? "未采纳" : "Not adopted";
     t["rows"].push_back({{"received", s.total},
                          {"replied", s.replied},
                          {"adopted", s.adopted},
@@ -774,7 +791,7 @@ Status annualSurvey(Ctx& c) {
     std::set<std::string> scopeUnits;
     if (!c.scope.company) {
         const Filter f = filterFor(c.scope, "community_id");
-        CY_TRY(each(c.db, "SELECT id FROM records WHERE type = 'unit' AND deleted = 0" + f.sql, f.args,
+        CY_TRY(each(c.db, "SELECT id FROM records WHERE type = 'unit' AND deleted = 0" + f.sql, f.params,
                     [&](Statement& s) { scopeUnits.insert(s.text(0)); }));
     }
     auto inScope = [&](const std::string& unit) { return c.scope.company || scopeUnits.count(unit) > 0; };
@@ -797,8 +814,8 @@ Status annualSurvey(Ctx& c) {
         std::map<std::string, domain::SurveyResponse> responses;
         CY_TRY(each(c.db,
                     "SELECT r.id, r.unit_id, r.answered_at, s.category, s.score FROM fact_survey_responses r "
-                    "JOIN fact_survey_scores s ON s.response_id = r.id WHERE r.campaign_id = ? AND r.answered = 1",
-                    {camp.id}, [&](Statement& s) {
+                    "JOIN fact_survey_scores s ON s.response_id = r.id WHERE r.campaign_id = :campaign AND r.answered = 1",
+                    {{":campaign", camp.id}}, [&](Statement& s) {
                         if (!inScope(s.text(1)))
                             return;
                         auto& r = responses[s.text(0)];
@@ -859,7 +876,7 @@ Status annualSurvey(Ctx& c) {
 
 Status inspections(Ctx& c) {
     const Window w = c.window();
-    const std::string range = " >= " + n(toEpochMs(w.from)) + " AND {col} < " + n(toEpochMs(w.to));
+    const std::string range = " >= " + kFrom + " AND {col} < " + kTo;
     auto between = [&](const std::string& col) {
         std::string r = range;
         r.replace(r.find("{col}"), 5, col);
@@ -876,7 +893,7 @@ Status inspections(Ctx& c) {
                 "SELECT template_id, item_id, max(item_title), count(*), sum(pass), sum(finding) FROM "
                 "fact_inspection_items WHERE " +
                     between("submitted_at") + fi.sql + " GROUP BY template_id, item_id ORDER BY template_id, item_id",
-                fi.args, [&](Statement& s) {
+                w.params() + fi.params, [&](Statement& s) {
                     graded += s.int64(3), passed += s.int64(4);
                     items["rows"].push_back({{"template", c.org.name(s.text(0))},
                                              {"item", s.text(2).empty() ? s.text(1) : s.text(2)},
@@ -892,7 +909,7 @@ Status inspections(Ctx& c) {
                 "SELECT subject_staff, count(DISTINCT inspection_id), count(*), sum(pass) FROM fact_inspection_items "
                 "WHERE subject_staff <> '' AND " +
                     between("submitted_at") + fi.sql + " GROUP BY subject_staff ORDER BY subject_staff",
-                fi.args, [&](Statement& s) {
+                w.params() + fi.params, [&](Statement& s) {
                     staff["rows"].push_back({{"staff", c.org.name(s.text(0))},
                                              {"inspections", s.int64(1)},
                                              {"graded", s.int64(2)},
@@ -909,7 +926,7 @@ Status inspections(Ctx& c) {
                     cnt("status = 'late'") + ", " + cnt("status = 'missed'") +
                     " FROM fact_patrol_checkpoints WHERE " + between("started_at") + fp.sql +
                     " GROUP BY route_id ORDER BY route_id",
-                fp.args, [&](Statement& s) {
+                w.params() + fp.params, [&](Statement& s) {
                     due += s.int64(2), onTime += s.int64(3), missed += s.int64(5);
                     routes["rows"].push_back({{"route", c.org.name(s.text(0))},
                                               {"rounds", s.int64(1)},
@@ -925,7 +942,7 @@ Status inspections(Ctx& c) {
                 "status = 'missed' AND " +
                     between("started_at") + fp.sql +
                     " GROUP BY route_id, checkpoint_id ORDER BY count(*) DESC, route_id, checkpoint_id",
-                fp.args, [&](Statement& s) {
+                w.params() + fp.params, [&](Statement& s) {
                     miss["rows"].push_back({{"route", c.org.name(s.text(0))},
                                             {"checkpoint", s.text(2)},
                                             {"missed", s.int64(3)}});
@@ -940,7 +957,7 @@ Status inspections(Ctx& c) {
     CY_TRY(each(c.db,
                 "SELECT state, count(*) FROM fact_rectifications WHERE " + between("reported_at") + rf.sql +
                     " GROUP BY state ORDER BY state",
-                rf.args, [&](Statement& s) {
+                w.params() + rf.params, [&](Statement& s) {
                     states["rows"].push_back({{"state", c.L("rect." + s.text(0))}, {"count", s.int64(1)}});
                 }));
 
@@ -1125,7 +1142,62 @@ Json freshness(ReadUnit& u, const Scope& scope) {
     return out;
 }
 
-Result<Json> build(ReadUnit& u, const ReportRequest& request, Instant now) {
+// Who may read which reports: managers everything, supervisors their department in the
+// communities both they and their device serve.
+struct Audience {
+    bool everything = false;
+    std::string department;
+    std::vector<std::string> communities;
+};
+
+Result<Audience> audienceOf(ReadUnit& u, const DeviceRow& device, const std::string& staffId) {
+    if (sync::isKiosk(device.role))
+        return permissionDenied("a kiosk does not read reports");
+    auto actor = resolveActor(u, device, staffId);
+    if (!actor)
+        return actor.error();
+    Audience a;
+    if (actor->role == domain::Role::Manager || actor->role == domain::Role::Admin) {
+        a.everything = true;
+        return a;
+    }
+    if (actor->role != domain::Role::Supervisor)
+        return permissionDenied("reports are for supervisors and managers; " + actor->name + " is " +
+                                std::string(enumName(actor->role)));
+    if (actor->departmentId.empty())
+        return permissionDenied(actor->name + " heads no department, so there is no report to read");
+    auto rec = u.get(actor->staffId);
+    if (!rec)
+        return rec.error();
+    auto staff = decodeJson<domain::Staff>((*rec)->body);
+    if (!staff)
+        return staff.error();
+    a.department = actor->departmentId;
+    for (const auto& c : device.communityIds)
+        if (domain::servesCommunity(*staff, c))
+            a.communities.push_back(c);
+    return a;
+}
+
+
+// Whether the audience may read the report of this scope (their department was settled before).
+Status mayRead(const Audience& audience, const Scope& scope) {
+    if (audience.everything)
+        return {};
+    const auto& mine = audience.communities;
+    const bool allMine =
+        !scope.company && std::all_of(scope.communities.begin(), scope.communities.end(), [&](const std::string& id) {
+            return std::find(mine.begin(), mine.end(), id) != mine.end();
+        });
+    if (allMine)
+        return {};
+    return permissionDenied("a supervisor reads reports of the communities they serve; " +
+                            (scope.company ? std::string("the whole company") : scope.kind + " '" + scope.id + "'") +
+                            " is not one of them");
+}
+
+// The report; with an audience, only if they may read its scope.
+Result<Json> build(ReadUnit& u, const ReportRequest& request, Instant now, const Audience* audience) {
     const Kind* kind = findKind(request.kind);
     if (!kind)
         return notFound("no such report '" + request.kind + "'; reports: weekly, monthly, quarterly, half_yearly, "
@@ -1137,6 +1209,8 @@ Result<Json> build(ReadUnit& u, const ReportRequest& request, Instant now) {
     auto scope = resolveScope(*org, request);
     if (!scope)
         return scope.error();
+    if (audience)
+        CY_TRY(mayRead(*audience, *scope));
     // Periods are calendar periods of the scope's (first community's) zone and calendar.
     RulesCache cache;
     const auto rules = cache.get(u, scope->communities.empty() ? std::string() : scope->communities.front(), now);
@@ -1189,7 +1263,7 @@ Result<Json> ReportService::compute(const ReportRequest& request) {
     const Instant now = m_clock();
     Json out;
     CY_TRY(m_storage.read([&](ReadUnit& u) -> Status {
-        auto r = build(u, request, now);
+        auto r = build(u, request, now, nullptr);
         if (!r)
             return r.error();
         out = std::move(*r);
@@ -1197,47 +1271,6 @@ Result<Json> ReportService::compute(const ReportRequest& request) {
     }));
     return out;
 }
-
-namespace {
-
-// Who may read which reports: managers everything, supervisors their department in the
-// communities both they and their device serve.
-struct Audience {
-    bool everything = false;
-    std::string department;
-    std::vector<std::string> communities;
-};
-
-Result<Audience> audienceOf(ReadUnit& u, const DeviceRow& device, const std::string& staffId) {
-    if (sync::isKiosk(device.role))
-        return permissionDenied("a kiosk does not read reports");
-    auto actor = resolveActor(u, device, staffId);
-    if (!actor)
-        return actor.error();
-    Audience a;
-    if (actor->role == domain::Role::Manager || actor->role == domain::Role::Admin) {
-        a.everything = true;
-        return a;
-    }
-    if (actor->role != domain::Role::Supervisor)
-        return permissionDenied("reports are for supervisors and managers; " + actor->name + " is " +
-                                std::string(enumName(actor->role)));
-    if (actor->departmentId.empty())
-        return permissionDenied(actor->name + " heads no department, so there is no report to read");
-    auto rec = u.get(actor->staffId);
-    if (!rec)
-        return rec.error();
-    auto staff = decodeJson<domain::Staff>((*rec)->body);
-    if (!staff)
-        return staff.error();
-    a.department = actor->departmentId;
-    for (const auto& c : device.communityIds)
-        if (domain::servesCommunity(*staff, c))
-            a.communities.push_back(c);
-    return a;
-}
-
-} // namespace
 
 Result<Json> ReportService::report(const DeviceRow& device, const std::string& staffId, ReportRequest request) {
     const Instant now = m_clock();
@@ -1252,25 +1285,8 @@ Result<Json> ReportService::report(const DeviceRow& device, const std::string& s
             if (request.department != audience->department)
                 return permissionDenied("a supervisor reads the reports of their own department (" +
                                         audience->department + "), not of '" + request.department + "'");
-            auto org = loadOrg(sqlite(u).database());
-            if (!org)
-                return org.error();
-            auto scope = resolveScope(*org, request);
-            if (!scope)
-                return scope.error();
-            const auto& mine = audience->communities;
-            const bool allMine = !scope->company && std::all_of(scope->communities.begin(), scope->communities.end(),
-                                                                [&](const std::string& id) {
-                                                                    return std::find(mine.begin(), mine.end(), id) !=
-                                                                           mine.end();
-                                                                });
-            if (!allMine)
-                return permissionDenied("a supervisor reads reports of the communities they serve; " +
-                                        (scope->company ? std::string("the whole company")
-                                                        : scope->kind + " '" + scope->id + "'") +
-                                        " is not one of them");
         }
-        auto r = build(u, request, now);
+        auto r = build(u, request, now, &*audience);
         if (!r)
             return r.error();
         out = std::move(*r);

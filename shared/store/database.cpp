@@ -42,6 +42,10 @@ Statement::Statement(Statement&& other) noexcept
     other.m_stmt = nullptr;
 }
 
+int Statement::parameterIndex(const std::string& name) const {
+    return sqlite3_bind_parameter_index(m_stmt, name.c_str());
+}
+
 Statement::~Statement() {
     if (!m_stmt)
         return;

@@ -41,6 +41,8 @@ public:
     Statement& bind(int index, const std::optional<T>& v) {
         return v ? bind(index, *v) : bindNull(index);
     }
+    // The index of a named parameter (":as_of"), 0 when the statement has none of that name.
+    int parameterIndex(const std::string& name) const;
 
     // Steps once: true when a row is available, false when done.
     Result<bool> step();
