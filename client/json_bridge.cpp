@@ -1,8 +1,8 @@
 #include "client/json_bridge.h"
 
-
 #include <QVariantList>
 #include <QVariantMap>
+#include <cmath>
 
 namespace courtyard::client {
 
@@ -54,8 +54,10 @@ Json toJson(const QVariant& v) {
     case QMetaType::Double:
     case QMetaType::Float: {
         const double d = v.toDouble();
-        if (d == double(qint64(d)))
-            return qint64(d); // QML numbers are doubles: whole ones stay whole
+        // QML numbers are doubles: whole ones stay whole. Checked before the cast, which is
+        // undefined for values beyond 64 bits (and inexact beyond 2^53).
+        if (std::isfinite(d) && std::fabs(d) <= 9007199254740992.0 && d == std::trunc(d))
+            return qint64(d);
         return d;
     }
     case QMetaType::QString:

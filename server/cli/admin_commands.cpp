@@ -277,10 +277,11 @@ int runDemoCompany(const std::vector<std::string>& args, std::ostream& out, std:
 int runServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     constexpr const char* kUsage =
         "courtyard-server serve --data DIR [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE]\n"
-        "       [--io-threads N] [--workers N] [--max-connections N] [--escalation-interval SECONDS]\n";
+        "       [--io-threads N] [--workers N] [--max-connections N] [--escalation-interval SECONDS]\n"
+        "       [--body-budget-mib N] [--read-timeout SECONDS]\n";
     Args a(args);
     if (!a.ok() || a.unknown({"data", "listen", "tls-cert", "tls-key", "io-threads", "workers", "max-connections",
-                              "escalation-interval", "readers"}))
+                              "escalation-interval", "readers", "body-budget-mib", "read-timeout"}))
         return usage(err, kUsage);
     HttpServerConfig config;
     const std::string listen = a.get("listen").value_or("127.0.0.1:8080");
@@ -298,6 +299,18 @@ int runServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
             config.maxConnections = std::stoi(*v);
         if (auto v = a.get("escalation-interval"))
             config.escalationInterval = std::chrono::seconds(std::stoi(*v));
+        if (auto v = a.get("body-budget-mib")) {
+            const int mib = std::stoi(*v);
+            if (mib < 16 || mib > 65536)
+                return usage(err, kUsage);
+            config.bodyBudgetBytes = std::size_t(mib) << 20;
+        }
+        if (auto v = a.get("read-timeout")) {
+            const int seconds = std::stoi(*v);
+            if (seconds < 1 || seconds > 600)
+                return usage(err, kUsage);
+            config.readTimeout = config.writeTimeout = std::chrono::seconds(seconds);
+        }
     } catch (const std::exception&) {
         return usage(err, kUsage);
     }

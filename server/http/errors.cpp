@@ -2,6 +2,8 @@
 #include "server/http/router.h"
 #include "sync/protocol/messages.h"
 
+#include <algorithm>
+
 namespace courtyard::server {
 
 int httpStatusFor(ErrorCode code) {
@@ -28,16 +30,47 @@ int httpStatusFor(ErrorCode code) {
     return 500;
 }
 
-Response errorResponse(const Error& e, unsigned version, bool keepAlive) {
+Response errorResponse(const Error& e, unsigned version, bool keepAlive, std::chrono::seconds retryAfter) {
     Response res{http::status(httpStatusFor(e.code)), version};
     res.set(http::field::content_type, "application/json");
     res.set(http::field::cache_control, "no-store");
     res.keep_alive(keepAlive);
     res.body() = sync::errorBody(e).dump(-1, ' ', false, Json::error_handler_t::replace);
     if (e.code == ErrorCode::Unavailable || e.code == ErrorCode::ResourceExhausted)
-        res.set(http::field::retry_after, "2");
+        res.set(http::field::retry_after, std::to_string(std::max<long long>(1, retryAfter.count())));
     res.prepare_payload();
     return res;
+}
+
+Response payloadTooLarge(std::string message, unsigned version, bool keepAlive) {
+    Response res = errorResponse(resourceExhausted(std::move(message)), version, keepAlive);
+    res.result(http::status::payload_too_large);
+    res.erase(http::field::retry_after);
+    return res;
+}
+
+Response bodyTooLarge(http::verb method, std::string_view target, unsigned version) {
+    return payloadTooLarge("the request body is larger than the " + std::to_string(bodyLimitFor(method, target)) +
+                               " bytes allowed here",
+                           version, false);
+}
+
+std::optional<Response> responseForReadError(boost::system::error_code ec, unsigned version) {
+    using he = boost::beast::http::error;
+    if (ec == he::end_of_stream || ec == he::partial_message || ec == he::short_read ||
+        ec.category() != boost::beast::http::make_error_code(he::bad_method).category())
+        return std::nullopt; // the client went away, or the socket failed: nobody to answer
+    if (ec == he::body_limit)
+        return payloadTooLarge("the request body is larger than this route allows", version, false);
+    if (ec == he::header_limit) {
+        Response res = errorResponse(resourceExhausted("the request line and headers are larger than the 16 KiB "
+                                                       "allowed"),
+                                     version, false);
+        res.result(http::status::request_header_fields_too_large);
+        res.erase(http::field::retry_after);
+        return res;
+    }
+    return errorResponse(invalidArgument("the request is not valid HTTP/1.1: " + ec.message()), version, false);
 }
 
 } // namespace courtyard::server

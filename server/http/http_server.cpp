@@ -1,5 +1,6 @@
 #include "server/http/http_server.h"
 
+#include "server/http/body_budget.h"
 #include "server/http/router.h"
 #include "server/observability/log.h"
 
@@ -14,6 +15,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <array>
 #include <thread>
 #include <vector>
 
@@ -40,7 +42,9 @@ struct Shared {
     HttpServerConfig config;
     ServerContext& ctx;
     asio::thread_pool workers;
-    Shared(HttpServerConfig c, ServerContext& x) : config(std::move(c)), ctx(x), workers(std::size_t(config.workerThreads)) {}
+    BodyBudget budget;
+    Shared(HttpServerConfig c, ServerContext& x)
+        : config(std::move(c)), ctx(x), workers(std::size_t(config.workerThreads)), budget(config.bodyBudgetBytes) {}
 };
 
 template <typename Stream>
@@ -68,9 +72,11 @@ public:
     }
 
 private:
+    // The header (at most 16 KiB) must arrive within the read timeout; an idle kept-alive
+    // connection is closed after it as well.
     void doRead() {
         m_parser.emplace();
-        m_parser->header_limit(16 * 1024);
+        m_parser->header_limit(kHeaderLimit);
         // Beast checks Content-Length against the limit while parsing the header, so start
         // with the largest any route allows and tighten it once the route is known.
         m_parser->body_limit(maxBodyLimit());
@@ -80,40 +86,88 @@ private:
     }
 
     void onHeader(beast::error_code ec) {
-        if (ec == http::error::body_limit)
-            return tooLarge();
         if (ec)
-            return closeAfter(ec, "read header");
+            return readFailed(ec, "read header");
         const auto& h = m_parser->get();
         const std::size_t limit = bodyLimitFor(h.method(), h.target());
-        if (const auto length = m_parser->content_length(); length && *length > limit)
-            return tooLarge();
+        const auto length = m_parser->content_length();
+        if (length && *length > limit)
+            return refuse(bodyTooLarge(h.method(), h.target(), h.version()));
         m_parser->body_limit(limit);
-        http::async_read(m_stream, m_buffer, *m_parser,
-                         [self = this->shared_from_this()](beast::error_code e, std::size_t) { self->onRead(e); });
+        // What this body will hold: its declared length, or the route's limit when chunked.
+        const std::size_t expected = length ? std::size_t(*length) : (m_parser->chunked() ? limit : 0);
+        if (expected > 0) {
+            m_reservation = m_shared.budget.reserve(expected);
+            if (!m_reservation)
+                return refuse(errorResponse(unavailable("the server is holding as many request bodies as it may; "
+                                                        "send this again shortly"),
+                                            h.version(), false));
+        }
+        if (expected <= kUncheckedBodyAllowance)
+            return readBody();
+        // A large body is read only for a request its headers already entitle to it: the token
+        // is checked (storage, so on the worker pool) before a byte of the body is accepted.
+        auto header = std::make_shared<Request>(h);
+        asio::post(m_shared.workers, [self = this->shared_from_this(), header] {
+            std::optional<Response> refusal;
+            try {
+                refusal = refuseBeforeBody(*header, self->m_shared.ctx);
+            } catch (const std::exception&) {
+                refusal = errorResponse(internalError("unexpected error"), header->version(), false);
+            }
+            asio::post(self->m_stream.get_executor(), [self, refusal = std::move(refusal)]() mutable {
+                if (refusal)
+                    return self->refuse(std::move(*refusal));
+                self->readBody();
+            });
+        });
     }
 
-    // 413, and the connection closes: the rest of the body is not worth reading.
-    void tooLarge() {
+    // The body in pieces, each within the read timeout: a slow upload that keeps moving
+    // completes; one that stalls is cut off.
+    void readBody() {
+        if (m_parser->is_done())
+            return onRead();
+        beast::get_lowest_layer(m_stream).expires_after(m_shared.config.readTimeout);
+        http::async_read_some(m_stream, m_buffer, *m_parser,
+                              [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                                  if (ec)
+                                      return self->readFailed(ec, "read");
+                                  self->readBody();
+                              });
+    }
+
+    // A request the parser refused is answered (413, 431, 400) where the socket still allows
+    // it; a client that went away or stalled is simply closed.
+    void readFailed(beast::error_code ec, const char* what) {
+        const unsigned version = m_parser && m_parser->is_header_done() ? m_parser->get().version() : 11;
+        if (auto res = responseForReadError(ec, version)) {
+            m_shared.ctx.metrics.observeRequest(m_parser && m_parser->is_header_done()
+                                                    ? routeName(m_parser->get().method(), m_parser->get().target())
+                                                    : std::string("unparsed"),
+                                                res->result_int(), 0);
+            return send(std::move(*res), false);
+        }
+        fail(ec, what);
+        close();
+    }
+
+    // An answer before the body was read: the connection closes after it (the rest of the body
+    // is not worth reading).
+    void refuse(Response res) {
         const auto& h = m_parser->get();
-        Response res = errorResponse(resourceExhausted("the request body is larger than the " +
-                                                       std::to_string(bodyLimitFor(h.method(), h.target())) +
-                                                       " bytes allowed here"),
-                                     h.version(), false);
-        res.result(http::status::payload_too_large);
-        m_shared.ctx.metrics.observeRequest(routeName(h.method(), h.target()), 413, 0);
+        m_shared.ctx.metrics.observeRequest(routeName(h.method(), h.target()), res.result_int(), 0);
+        m_reservation.reset();
         send(std::move(res), false);
     }
 
-    void onRead(beast::error_code ec) {
-        if (ec == http::error::body_limit)
-            return tooLarge();
-        if (ec)
-            return closeAfter(ec, "read");
+    void onRead() {
         auto req = std::make_shared<Request>(m_parser->release());
+        // Held until the handler is done with the body, then given back.
+        std::shared_ptr<BodyBudget::Reservation> reservation = std::move(m_reservation);
         const auto started = std::chrono::steady_clock::now();
         // The router may block on storage: run it on the worker pool, answer on our strand.
-        asio::post(m_shared.workers, [self = this->shared_from_this(), req, started] {
+        asio::post(m_shared.workers, [self = this->shared_from_this(), req, reservation, started]() mutable {
             Response res;
             try {
                 res = handleRequest(*req, self->m_shared.ctx);
@@ -127,6 +181,8 @@ private:
             self->m_shared.ctx.metrics.observeRequest(route, res.result_int(), ms);
             if (res.result_int() >= 500)
                 Log::warn("request", {{"route", route}, {"status", res.result_int()}, {"ms", ms}});
+            req.reset();
+            reservation.reset();
             asio::post(self->m_stream.get_executor(), [self, res = std::move(res)]() mutable {
                 const bool keep = res.keep_alive() && !self->m_shared.ctx.stopping;
                 self->send(std::move(res), keep);
@@ -134,41 +190,75 @@ private:
         });
     }
 
+    // The response in pieces, each within the write timeout, so a slow reader of a large page
+    // gets it as long as it keeps reading.
     void send(Response res, bool keepAlive) {
         res.keep_alive(keepAlive);
         m_response = std::make_shared<Response>(std::move(res));
+        m_serializer.emplace(*m_response);
+        writeSome(keepAlive);
+    }
+
+    void writeSome(bool keepAlive) {
         beast::get_lowest_layer(m_stream).expires_after(m_shared.config.writeTimeout);
-        http::async_write(m_stream, *m_response,
-                          [self = this->shared_from_this(), keepAlive](beast::error_code ec, std::size_t) {
-                              self->m_response.reset();
-                              if (ec)
-                                  return fail(ec, "write");
-                              if (!keepAlive)
-                                  return self->close();
-                              self->doRead();
-                          });
+        http::async_write_some(m_stream, *m_serializer,
+                               [self = this->shared_from_this(), keepAlive](beast::error_code ec, std::size_t) {
+                                   if (ec) {
+                                       self->m_serializer.reset();
+                                       self->m_response.reset();
+                                       return fail(ec, "write");
+                                   }
+                                   if (!self->m_serializer->is_done())
+                                       return self->writeSome(keepAlive);
+                                   self->m_serializer.reset();
+                                   self->m_response.reset();
+                                   if (!keepAlive)
+                                       return self->close();
+                                   self->doRead();
+                               });
     }
 
-    void closeAfter(beast::error_code ec, const char* what) {
-        fail(ec, what);
-        close();
-    }
-
+    // Closes after an answer. A client may still be sending a body we refused: read and drop
+    // what comes for a moment, so the kernel does not reset the connection (and with it our
+    // answer) over unread bytes.
     void close() {
         if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
             beast::error_code ec;
             m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+            m_drained = 0;
+            m_stream.expires_after(std::chrono::seconds(2));
+            drain();
         } else {
             beast::get_lowest_layer(m_stream).expires_after(std::chrono::seconds(5));
             m_stream.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
         }
     }
 
+    void drain() {
+        if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+            if (!m_scratch)
+                m_scratch = std::make_unique<std::array<char, 16384>>();
+            m_stream.async_read_some(asio::buffer(*m_scratch),
+                                     [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
+                                         self->m_drained += n;
+                                         if (!ec && self->m_drained < kDrainLimit)
+                                             self->drain();
+                                     });
+        }
+    }
+
+    static constexpr std::size_t kHeaderLimit = 16 * 1024;
+    static constexpr std::size_t kDrainLimit = 4u << 20;
+
     Shared& m_shared;
     Stream m_stream;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
+    std::unique_ptr<BodyBudget::Reservation> m_reservation;
     std::shared_ptr<Response> m_response;
+    std::optional<http::response_serializer<http::string_body>> m_serializer;
+    std::unique_ptr<std::array<char, 16384>> m_scratch;
+    std::size_t m_drained = 0;
 };
 
 } // namespace

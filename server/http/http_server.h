@@ -2,8 +2,11 @@
 // The Boost.Beast server: an acceptor, one session per connection (plain TCP or TLS through
 // OpenSSL), HTTP/1.1 keep-alive. Sessions only do I/O: each request is handed to a worker
 // pool, where the router (a pure function) runs, so slow storage never blocks the I/O
-// threads. Every connection has a header limit, a per-route body limit read from the headers
-// before the body, read and write timeouts, and the server caps open connections.
+// threads. Every connection has a header limit (431 beyond it), a per-route body limit read
+// from the headers before the body (413), a token check before a large body is read, a share
+// of the server-wide budget of bytes held in request bodies (503 beyond it), and timeouts on
+// progress rather than on the whole exchange; the server caps open connections. Requests
+// the HTTP parser refuses are answered 400 with the JSON error body, not dropped.
 
 #include "server/http/context.h"
 
@@ -21,8 +24,11 @@ struct HttpServerConfig {
     int workerThreads = 32;
     std::optional<std::string> tlsCertFile;
     std::optional<std::string> tlsKeyFile;
+    // The header must arrive within readTimeout; after that every read of the body and every
+    // write of the answer must move some bytes within these.
     std::chrono::seconds readTimeout{30};
     std::chrono::seconds writeTimeout{30};
+    std::size_t bodyBudgetBytes = std::size_t(128) << 20;
     int maxConnections = 4096;
     std::chrono::seconds escalationInterval{60};
     std::chrono::milliseconds stopGrace{3000};

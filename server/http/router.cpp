@@ -14,7 +14,7 @@ namespace courtyard::server {
 
 namespace {
 
-constexpr std::size_t kSmallBody = 64 * 1024;
+constexpr std::size_t kSmallBody = kUncheckedBodyAllowance;
 constexpr std::size_t kPushBody = 16u << 20;
 constexpr std::size_t kBlobChunkBody = 2u << 20;
 constexpr std::string_view kBlobPrefix = "/v1/blobs/";
@@ -72,7 +72,7 @@ Target parseTarget(std::string_view target) {
 
 Result<std::int64_t> queryInt(const Target& t, const char* key, std::optional<std::int64_t> fallback = {}) {
     auto it = t.query.find(key);
-    if (it == t.query.end() || it->second.empty()) {
+    if (it == t.query.end()) {
         if (fallback)
             return *fallback;
         return invalidArgument(std::string(key) + ": is required");
@@ -162,11 +162,26 @@ Response metrics(const Request& req, ServerContext& ctx) {
     return res;
 }
 
-Response push(const Request& req, ServerContext& ctx, const DeviceRow& device) {
-    auto body = parseJson(req.body());
+// Every JSON body a device sends is read here, within the request limits (bounded_json.h).
+Result<Json> requestJson(const Request& req) {
+    auto body = parseBoundedJson(req.body(), JsonLimits::request());
+    if (!body && body.error().code == ErrorCode::ResourceExhausted)
+        return body.error();
     if (!body)
-        return fail(req, invalidArgument("the push body is not valid JSON (UTF-8)"));
+        return invalidArgument(body.error().message);
+    return body;
+}
+
+Response push(const Request& req, ServerContext& ctx, const DeviceRow& device) {
+    // Too many values or operations for one push: the device sends fewer at once.
+    auto body = requestJson(req);
+    if (!body && body.error().code == ErrorCode::ResourceExhausted)
+        return payloadTooLarge(body.error().message, req.version(), req.keep_alive());
+    if (!body)
+        return fail(req, body.error());
     auto r = ctx.sync.push(device, std::move(*body));
+    if (!r && r.error().code == ErrorCode::ResourceExhausted)
+        return payloadTooLarge(r.error().message, req.version(), req.keep_alive());
     if (!r)
         return fail(req, r.error());
     return json(req, http::status::ok, *r);
@@ -176,7 +191,12 @@ Response pull(const Request& req, ServerContext& ctx, const DeviceRow& device, c
     auto limit = queryInt(t, "limit", 500);
     if (!limit)
         return fail(req, limit.error());
+    if (*limit < 1 || *limit > SyncService::kMaxPullPage)
+        return fail(req, invalidArgument("limit: a page holds 1 to " + std::to_string(SyncService::kMaxPullPage) +
+                                         " changes"));
     const auto cursor = t.query.count("cursor") ? t.query.at("cursor") : std::string();
+    if (cursor.size() > 200)
+        return fail(req, invalidArgument("cursor: not one this server issued; start again with an empty cursor"));
     auto r = ctx.sync.pull(device, cursor, int(*limit));
     if (!r)
         return fail(req, r.error());
@@ -213,6 +233,10 @@ Response blob(const Request& req, ServerContext& ctx, const DeviceRow& device, c
             return fail(req, offset.error());
         if (!total)
             return fail(req, total.error());
+        if (*total > ctx.blobs.maxBlobBytes())
+            return payloadTooLarge("attachments are limited to " + std::to_string(ctx.blobs.maxBlobBytes() >> 20) +
+                                       " MiB",
+                                   req.version(), req.keep_alive());
         const std::string mime(req[http::field::content_type]);
         auto s = ctx.blobs.put(sha, *offset, *total, req.body(), mime);
         if (!s) {
@@ -323,22 +347,39 @@ std::string routeName(http::verb method, std::string_view target) {
     return std::string(http::to_string(method)) + " " + path;
 }
 
+namespace {
+
+bool knownV1Path(const std::string& path) {
+    return path == "/v1/whoami" || path == "/v1/sync/push" || path == "/v1/sync/pull" ||
+           path.rfind(std::string(kBlobPrefix), 0) == 0 || isReportPath(path);
+}
+
+// What every /v1/ request passes before its body matters: a known endpoint, the schema
+// header, a valid device token.
+Result<DeviceRow> admit(const Request& req, const Target& t, ServerContext& ctx) {
+    if (t.path.rfind("/v1/", 0) != 0 || !knownV1Path(t.path))
+        return notFound("no such endpoint: " + t.path.substr(0, 200));
+    CY_TRY(checkSchemaHeader(req));
+    return authenticate(req, ctx);
+}
+
+} // namespace
+
+std::optional<Response> refuseBeforeBody(const Request& header, ServerContext& ctx) {
+    const Target t = parseTarget(header.target());
+    auto device = admit(header, t, ctx);
+    if (!device)
+        return errorResponse(device.error(), header.version(), false);
+    return std::nullopt;
+}
+
 Response handleRequest(const Request& req, ServerContext& ctx) {
     const Target t = parseTarget(req.target());
     if (t.path == "/healthz" && req.method() == http::verb::get)
         return health(req, ctx);
     if (t.path == "/metrics" && req.method() == http::verb::get)
         return metrics(req, ctx);
-    if (t.path.rfind("/v1/", 0) != 0)
-        return fail(req, notFound("no such endpoint: " + t.path));
-
-    const bool known = t.path == "/v1/whoami" || t.path == "/v1/sync/push" || t.path == "/v1/sync/pull" ||
-                       t.path.rfind(std::string(kBlobPrefix), 0) == 0 || isReportPath(t.path);
-    if (!known)
-        return fail(req, notFound("no such endpoint: " + t.path));
-    if (auto st = checkSchemaHeader(req); !st)
-        return fail(req, st.error());
-    auto device = authenticate(req, ctx);
+    auto device = admit(req, t, ctx);
     if (!device)
         return fail(req, device.error());
 

@@ -13,6 +13,8 @@
 #include "server/http/context.h"
 
 #include <boost/beast/http.hpp>
+#include <chrono>
+#include <optional>
 #include <string>
 
 namespace courtyard::server {
@@ -22,6 +24,12 @@ using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
 Response handleRequest(const Request& req, ServerContext& ctx);
+// Before a large body is read: the answer the request gets whatever its body (unknown
+// endpoint, no schema header, a token that is not valid), or nullopt to go on reading.
+std::optional<Response> refuseBeforeBody(const Request& header, ServerContext& ctx);
+// Bodies up to this size are read before the token is checked (every route but push and
+// attachment chunks allows no more); a larger one only after refuseBeforeBody() let it through.
+inline constexpr std::size_t kUncheckedBodyAllowance = 64 * 1024;
 // The largest body a request to this target may carry; checked before the body is read.
 std::size_t bodyLimitFor(http::verb method, std::string_view target);
 // The largest body any route accepts.
@@ -31,6 +39,15 @@ std::string routeName(http::verb method, std::string_view target);
 
 // Shared with the session for errors raised before a handler runs (body too large, …).
 int httpStatusFor(ErrorCode code);
-Response errorResponse(const Error& e, unsigned version, bool keepAlive);
+// The JSON error answer; 429 and 503 carry Retry-After (`retryAfter`, at least a second).
+Response errorResponse(const Error& e, unsigned version, bool keepAlive,
+                       std::chrono::seconds retryAfter = std::chrono::seconds{2});
+// 413: too big to take at once, and sending it again as it is will not help (no Retry-After).
+Response payloadTooLarge(std::string message, unsigned version, bool keepAlive);
+// 413 for a body beyond the route's limit.
+Response bodyTooLarge(http::verb method, std::string_view target, unsigned version);
+// The answer to a request the HTTP parser refused: 413 (body), 431 (header), 400 (anything
+// malformed); nullopt when there is nobody to answer (the client closed or stalled).
+std::optional<Response> responseForReadError(boost::system::error_code ec, unsigned version);
 
 } // namespace courtyard::server

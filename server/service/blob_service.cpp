@@ -99,7 +99,8 @@ Result<BlobState> BlobService::put(const std::string& sha256, std::int64_t offse
         return invalidArgument("total: the blob's full size in bytes is required");
     if (total > m_max)
         return resourceExhausted("attachments are limited to " + std::to_string(m_max >> 20) + " MiB");
-    if (offset < 0 || offset + std::int64_t(bytes.size()) > total)
+    // Written so nothing overflows, whatever offset a device sends.
+    if (offset < 0 || offset > total || std::int64_t(bytes.size()) > total - offset)
         return invalidArgument("offset: the chunk does not fit inside the blob");
     const auto final = finalPath(sha256);
     std::error_code ec;

@@ -3,6 +3,7 @@
 #include "server/service/scope.h"
 #include "shared/core/hash.h"
 #include "shared/records/record_type.h"
+#include "sync/protocol/crypto.h"
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/merge.h"
 #include "sync/protocol/roles.h"
@@ -21,12 +22,24 @@ using sync::Operation;
 
 namespace {
 
-// Identifies an operation for replay checks: the same sequence number must come back with the
-// same edit. The device's clock stamp is unique per edit, so id + kind + stamp suffice.
-std::string opDigest(const Operation& op) {
-    return toHex64(fnv1a64(op.id + "|" + std::string(enumName(op.kind)) + "|" + op.type + "|" + op.hlc + "|" +
-                           op.action + op.list));
-}
+// Identifies an operation for replay checks: a sequence number that comes back must come back
+// with exactly the same edit, payload included (docs/sync-protocol.md). Taken from the
+// operation as the device sent it, before the server corrects its clocks.
+struct OpFingerprint {
+    std::string digest; // the operation re-encoded canonically (sorted keys), hashed
+    std::string legacy; // what servers before full digests stored: id, kind, type, clock, action or list
+
+    OpFingerprint() = default;
+    explicit OpFingerprint(const Operation& op)
+        : digest("sha256:" + sync::sha256Hex(Json(op).dump())),
+          legacy(toHex64(fnv1a64(op.id + "|" + std::string(enumName(op.kind)) + "|" + op.type + "|" + op.hlc + "|" +
+                                 op.action + op.list))) {}
+
+    // A device retrying a push that an older server applied is still recognised.
+    bool matches(const std::string& stored) const {
+        return stored.rfind("sha256:", 0) == 0 ? stored == digest : stored == legacy;
+    }
+};
 
 // Moves a device's clock reading onto the server's timeline, and never into the future.
 Instant correct(Instant t, std::int64_t skewMs, bool skewed, Instant now) {
@@ -97,6 +110,49 @@ Status checkKioskThrottle(WriteUnit& unit, const Json& body, Instant now, const 
     return {};
 }
 
+// The stored result of operation `op.seq` when the stored edit is exactly `op`; nullopt when
+// it was another edit (or none is stored).
+Result<std::optional<OpResult>> storedResult(ReadUnit& unit, const std::string& deviceId, const Operation& op,
+                                             const OpFingerprint& fingerprint, std::map<std::int64_t, Json>& batches) {
+    auto batch = unit.opBatch(deviceId, op.seq);
+    if (!batch)
+        return batch.error();
+    if (!*batch)
+        return std::optional<OpResult>{};
+    auto& parsed = batches[(*batch)->firstSeq];
+    if (parsed.is_null()) {
+        auto results = parseJson((*batch)->results);
+        if (!results)
+            return internalError("the stored results of operation " + std::to_string(op.seq) +
+                                 " do not decode: " + results.error().message);
+        parsed = std::move(*results);
+    }
+    const auto index = std::size_t(op.seq - (*batch)->firstSeq);
+    if (!parsed.is_array() || index >= parsed.size() || !fingerprint.matches(stringAt(parsed[index], "digest")))
+        return std::optional<OpResult>{};
+    auto r = decodeJson<OpResult>(parsed[index]["result"]);
+    if (!r)
+        return internalError("the stored result of operation " + std::to_string(op.seq) + " does not decode");
+    return std::optional<OpResult>{std::move(*r)};
+}
+
+using RulesByCommunity = std::map<std::string, std::shared_ptr<const rules::RuleContext>>;
+
+// The rules a push's creates are derived with, loaded only for communities this device serves
+// (an operation naming any other is refused later anyway), so made-up community ids cost
+// neither a lookup nor a cache entry. "" is the company's: its policy bounds clock skew.
+RulesByCommunity rulesForPush(RulesCache& cache, ReadUnit& unit, const DeviceRow& device,
+                              const std::vector<Operation>& ops, Instant now) {
+    RulesByCommunity out;
+    out[""] = cache.get(unit, "", now);
+    for (const auto& op : ops) {
+        const std::string c = op.kind == OpKind::Create ? stringAt(op.body, "community_id") : std::string();
+        if (!c.empty() && !out.count(c) && deviceServes(device, c))
+            out[c] = cache.get(unit, c, now);
+    }
+    return out;
+}
+
 } // namespace
 
 struct SyncService::ActorCache {
@@ -143,28 +199,21 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
 
     // Outside the write transaction (on this worker thread, in parallel with other pushes):
     // clocks corrected, kiosk submissions marked, and creates validated, derived and encoded.
-    std::map<std::string, std::shared_ptr<const rules::RuleContext>> rulesByCommunity;
+    RulesByCommunity rulesByCommunity;
     CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
-        for (const auto& op : ops) {
-            std::string c = op.body.is_object() ? stringAt(op.body, "community_id") : std::string();
-            if (!rulesByCommunity.count(c))
-                rulesByCommunity[c] = m_rules.get(unit, c, now);
-        }
-        if (rulesByCommunity.empty())
-            rulesByCommunity[""] = m_rules.get(unit, "", now);
+        rulesByCommunity = rulesForPush(m_rules, unit, device, ops, now);
         return {};
     }));
     // The skew bound is company policy: every community shares it.
-    const auto& policy = rulesByCommunity.begin()->second->policy;
+    const auto& policy = rulesByCommunity.at("")->policy;
     const bool skewed = std::llabs(skewMs) > std::int64_t(policy.clockSkewBoundSeconds) * 1000;
     std::vector<PreparedOp> prepared(ops.size());
     // Fingerprints of the edits as the device sent them (a retry may show a different skew).
-    std::vector<std::string> digests;
-    for (const auto& op : ops)
-        digests.push_back(opDigest(op));
+    std::vector<OpFingerprint> fingerprints(ops.size());
     auto prepareRange = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i) {
             auto& op = ops[i];
+            fingerprints[i] = OpFingerprint(op);
             op.at = correct(op.at, skewMs, skewed, now);
             auto hlc = sync::Hlc::parse(op.hlc);
             sync::Hlc stamp = hlc ? *hlc : sync::Hlc{toEpochMs(op.at), 0, device.id};
@@ -211,6 +260,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
     sync::PushResponse response;
     response.serverTime = now;
     std::optional<Error> gap;
+    long long replays = 0;
     auto st = m_storage.write([&](WriteUnit& unit) -> Status {
         response.results.clear();
         gap.reset();
@@ -223,32 +273,24 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
         ActorCache actors;
         std::map<std::int64_t, Json> batches; // stored pushes read for replays, by first seq
         Json stored = Json::array();          // this push's results, stored as one row
+        replays = 0;
         std::int64_t firstNew = 0;
         for (std::size_t i = 0; i < ops.size(); ++i) {
             const auto& op = ops[i];
-            const std::string& digest = digests[i];
+            const OpFingerprint& fingerprint = fingerprints[i];
             if (op.seq <= lastSeq) {
-                // A retry: the stored result, nothing applied again.
-                OpResult r;
-                r.seq = op.seq;
-                r.status = OpStatus::Rejected;
-                r.error = conflict("operation " + std::to_string(op.seq) +
-                                   " was already used for a different edit: this device's database "
-                                   "was reset or copied; re-enrol the device");
-                auto batch = unit.opBatch(device.id, op.seq);
-                if (!batch)
-                    return batch.error();
-                if (*batch) {
-                    auto& parsed = batches[(*batch)->firstSeq];
-                    if (parsed.is_null())
-                        parsed = Json::parse((*batch)->results, nullptr, false);
-                    const auto index = std::size_t(op.seq - (*batch)->firstSeq);
-                    if (parsed.is_array() && index < parsed.size() && stringAt(parsed[index], "digest") == digest)
-                        if (auto p = decodeJson<OpResult>(parsed[index]["result"]))
-                            r = *p;
-                }
-                m_counters.replayed++;
-                response.results.push_back(r);
+                // A retry gets the stored result and applies nothing again. The same sequence
+                // number with any other edit refuses the whole push: the device must never be
+                // told "applied" for something that was not.
+                auto replayed = storedResult(unit, device.id, op, fingerprint, batches);
+                if (!replayed)
+                    return replayed.error();
+                if (!*replayed)
+                    return conflict("operation " + std::to_string(op.seq) +
+                                    " was already used for a different edit: this device's database was reset "
+                                    "or copied; re-enrol the device");
+                ++replays;
+                response.results.push_back(std::move(**replayed));
                 continue;
             }
             if (op.seq != lastSeq + 1) {
@@ -260,7 +302,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
             OpResult r = applyOne(unit, **fresh, op, prepared[i], now, actors);
             if (!firstNew)
                 firstNew = op.seq;
-            stored.push_back(Json{{"digest", digest}, {"result", r}});
+            stored.push_back(Json{{"digest", fingerprint.digest}, {"result", r}});
             lastSeq = op.seq;
             response.results.push_back(std::move(r));
         }
@@ -274,6 +316,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
     });
     if (!st)
         return st.error();
+    m_counters.replayed += replays;
     for (const auto& r : response.results) {
         if (r.status == OpStatus::Applied)
             m_counters.applied++;

@@ -3,15 +3,50 @@
 // unknown keys ignored (old clients survive new servers), and error messages that name the
 // field. Instants travel as RFC 3339 strings; std::optional as value-or-null.
 
+#include "shared/core/bounded_json.h"
 #include "shared/core/enum_strings.h"
 #include "shared/core/result.h"
 #include "shared/core/time.h"
 
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <type_traits>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace courtyard::detail {
+
+// nlohmann converts 1.5 to 1 and 1e300 to whatever the cast gives (undefined behaviour): a
+// field that holds a whole number must arrive as one, within the type's range.
+template <typename T>
+T strictGet(const nlohmann::json& v) {
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        if (!v.is_number_integer())
+            throw DecodeError("must be a whole number");
+        if (v.is_number_unsigned()) {
+            const auto u = v.get<std::uint64_t>();
+            if (u > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
+                throw DecodeError("is out of range (at most " + std::to_string(std::numeric_limits<T>::max()) + ")");
+            return static_cast<T>(u);
+        }
+        const auto s = v.get<std::int64_t>();
+        if constexpr (std::is_unsigned_v<T>) {
+            if (s < 0)
+                throw DecodeError("must not be negative");
+        } else {
+            if (s < std::int64_t(std::numeric_limits<T>::min()) || s > std::int64_t(std::numeric_limits<T>::max()))
+                throw DecodeError("is out of range");
+        }
+        return static_cast<T>(s);
+    } else {
+        return v.template get<T>();
+    }
+}
+
+} // namespace courtyard::detail
 
 namespace nlohmann {
 
@@ -40,7 +75,7 @@ struct adl_serializer<std::optional<T>> {
         if (j.is_null())
             v.reset();
         else
-            v = j.get<T>();
+            v = courtyard::detail::strictGet<T>(j);
     }
 };
 
@@ -77,7 +112,7 @@ T required(const Json& j, std::string_view key) {
     if (it == j.end() || it->is_null())
         throw DecodeError(std::string(key) + ": is required");
     try {
-        return it->template get<T>();
+        return detail::strictGet<T>(*it);
     } catch (const std::exception& e) {
         detail::rethrowWithField(key, e);
     }
@@ -92,7 +127,7 @@ void optionalInto(const Json& j, std::string_view key, T& out) {
     if (it == j.end() || it->is_null())
         return;
     try {
-        out = it->template get<T>();
+        out = detail::strictGet<T>(*it);
     } catch (const std::exception& e) {
         detail::rethrowWithField(key, e);
     }
@@ -146,12 +181,8 @@ inline std::vector<std::string> stringsAt(const Json& j, std::string_view key) {
     return out;
 }
 
-// Parses text as JSON without throwing.
-inline Result<Json> parseJson(std::string_view text) {
-    Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded())
-        return invalidArgument("body is not valid JSON");
-    return j;
-}
+// Parses text as JSON without throwing, within the limits for stored JSON (bounded_json.h):
+// whatever is read back from a database or a server is bounded like a request.
+inline Result<Json> parseJson(std::string_view text) { return parseBoundedJson(text, JsonLimits::stored()); }
 
 } // namespace courtyard

@@ -1,5 +1,8 @@
 #include "sync/protocol/hlc.h"
 
+#include "sync/protocol/ids.h"
+
+#include <cstdint>
 #include <cstdio>
 #include <tuple>
 
@@ -12,31 +15,38 @@ std::string Hlc::toString() const {
 }
 
 Result<Hlc> Hlc::parse(std::string_view text) {
+    // Exactly the form toString() writes: 13 digits of wall-clock ms, a counter of 4 to 10
+    // digits within 32 bits, and a node id. Anything else is refused, so a stamp like
+    // "yesterday" never orders an edit.
     const auto bad = [&] {
-        return invalidArgument("hlc '" + std::string(text) + "' is not of the form <ms>.<counter>.<node>");
+        return invalidArgument("hlc " + quoteInput(text) +
+                               " is not of the form <13-digit ms>.<4-digit counter>.<node id>");
     };
     const auto dot1 = text.find('.');
-    if (dot1 == std::string_view::npos || dot1 == 0)
+    if (dot1 != 13)
         return bad();
     const auto dot2 = text.find('.', dot1 + 1);
-    if (dot2 == std::string_view::npos || dot2 == dot1 + 1 || dot2 + 1 >= text.size())
+    if (dot2 == std::string_view::npos || dot2 - dot1 - 1 < 4 || dot2 - dot1 - 1 > 10)
         return bad();
     Hlc h;
-    std::int64_t wall = 0;
     for (char c : text.substr(0, dot1)) {
-        if (c < '0' || c > '9' || wall > 1'000'000'000'000'000)
+        if (c < '0' || c > '9')
             return bad();
-        wall = wall * 10 + (c - '0');
+        h.wallMs = h.wallMs * 10 + (c - '0');
     }
     std::uint64_t counter = 0;
     for (char c : text.substr(dot1 + 1, dot2 - dot1 - 1)) {
-        if (c < '0' || c > '9' || counter > 1'000'000'000)
+        if (c < '0' || c > '9')
             return bad();
         counter = counter * 10 + std::uint64_t(c - '0');
     }
-    h.wallMs = wall;
+    if (counter > UINT32_MAX)
+        return bad();
+    const auto node = text.substr(dot2 + 1);
+    if (!isWireId(node) || node.find('.') != std::string_view::npos)
+        return bad();
     h.counter = std::uint32_t(counter);
-    h.node = std::string(text.substr(dot2 + 1));
+    h.node = std::string(node);
     return h;
 }
 

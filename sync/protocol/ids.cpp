@@ -36,6 +36,34 @@ bool isUuid(std::string_view s) {
     return true;
 }
 
+bool isWireId(std::string_view s) {
+    if (s.empty() || s.size() > kMaxIdLength)
+        return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+              c == ':' || c == '-'))
+            return false;
+    return true;
+}
+
+bool isWireName(std::string_view s) {
+    if (s.empty() || s.size() > 64)
+        return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    return true;
+}
+
+std::string quoteInput(std::string_view s, std::size_t max) {
+    if (s.size() <= max)
+        return "'" + std::string(s) + "'";
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+        --cut; // back to the start of a UTF-8 sequence
+    return "'" + std::string(s.substr(0, cut)) + "…' (" + std::to_string(s.size()) + " bytes)";
+}
+
 namespace {
 constexpr char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 }

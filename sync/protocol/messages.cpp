@@ -1,5 +1,8 @@
 #include "sync/protocol/messages.h"
 
+#include "sync/protocol/hlc.h"
+#include "sync/protocol/ids.h"
+
 namespace courtyard::sync {
 
 bool schemaSupported(int version) { return version >= kOldestSchemaVersion && version <= kSchemaVersion; }
@@ -9,10 +12,13 @@ Status checkSchema(const Json& message) {
         return invalidArgument("expected a JSON object");
     auto it = message.find("schema");
     if (it == message.end() || !it->is_number_integer())
-        return invalidArgument("schema: every request states its schema version (this server speaks " +
-                               std::to_string(kSchemaVersion) + ")");
-    const int v = it->get<int>();
-    if (!schemaSupported(v))
+        return invalidArgument("schema: every request states its schema version as a whole number (this server "
+                               "speaks " + std::to_string(kSchemaVersion) + ")");
+    // Compared as 64 bits: 4294967297 must not pass for 1.
+    const std::int64_t v = it->is_number_unsigned() && it->get<std::uint64_t>() > std::uint64_t(INT64_MAX)
+                               ? INT64_MAX
+                               : it->get<std::int64_t>();
+    if (v < kOldestSchemaVersion || v > kSchemaVersion)
         return failedPrecondition("schema version " + std::to_string(v) +
                                   " is not supported: this server accepts " +
                                   std::to_string(kOldestSchemaVersion) + " to " +
@@ -43,23 +49,39 @@ void to_json(Json& j, const Operation& op) {
 
 namespace {
 
-// Everything of an operation but its payload (body, fields, params, item).
+// A required name of the protocol (record type, action, list): lower-case letters, digits, _.
+std::string requiredName(const Json& j, const char* key) {
+    auto v = required<std::string>(j, key);
+    if (!isWireName(v))
+        throw DecodeError(std::string(key) + ": " + quoteInput(v) + " is not a name (a-z, 0-9, _; at most 64)");
+    return v;
+}
+
+// Everything of an operation but its payload (body, fields, params, item), each field checked
+// against its documented format. One more optional member is one more line here.
 void decodeOperationHeader(const Json& j, Operation& op) {
+    if (!j.is_object())
+        throw DecodeError("expected a JSON object");
     op.seq = required<std::int64_t>(j, "seq");
-    if (op.seq <= 0)
-        throw DecodeError("seq: operation sequences start at 1");
+    if (op.seq < 1 || op.seq > kMaxSeq)
+        throw DecodeError("seq: operation sequences run from 1 to 2^53");
     op.kind = required<OpKind>(j, "kind");
-    op.type = required<std::string>(j, "type");
+    op.type = requiredName(j, "type");
     op.id = required<std::string>(j, "id");
-    if (op.id.empty() || op.id.size() > 64)
-        throw DecodeError("id: must be 1 to 64 characters");
+    if (!isWireId(op.id))
+        throw DecodeError("id: " + quoteInput(op.id) + " is not an id (1 to 64 of A-Z a-z 0-9 . _ : -)");
     optionalInto(j, "hlc", op.hlc);
+    if (!op.hlc.empty())
+        if (auto h = Hlc::parse(op.hlc); !h)
+            throw DecodeError(h.error().message);
     op.at = required<Instant>(j, "at");
     optionalInto(j, "actor", op.actor);
+    if (!op.actor.empty() && !isWireId(op.actor))
+        throw DecodeError("actor: " + quoteInput(op.actor) + " is not a staff id");
     if (op.kind == OpKind::Transition)
-        op.action = required<std::string>(j, "action");
+        op.action = requiredName(j, "action");
     if (op.kind == OpKind::Append)
-        op.list = required<std::string>(j, "list");
+        op.list = requiredName(j, "list");
 }
 
 // The payload the operation's kind needs, checked; `take` gets a member of the operation
@@ -118,6 +140,8 @@ Result<PushRequest> takePushRequest(Json&& j) {
         PushRequest r;
         r.schema = required<int>(j, "schema");
         optionalInto(j, "device_id", r.deviceId);
+        if (!r.deviceId.empty() && !isWireId(r.deviceId))
+            throw DecodeError("device_id: " + quoteInput(r.deviceId) + " is not a device id");
         r.deviceTime = required<Instant>(j, "device_time");
         auto it = j.find("ops");
         if (it == j.end() || !it->is_array())

@@ -24,6 +24,10 @@ COURTYARD_ENUM_STRINGS(OpKind, {{OpKind::Create, "create"},
                                 {OpKind::Transition, "transition"},
                                 {OpKind::Append, "append"}})
 
+// Sequence numbers stay within what every JSON reader holds exactly (2^53), so `seq + 1` never
+// overflows anywhere.
+inline constexpr std::int64_t kMaxSeq = std::int64_t(1) << 53;
+
 // One local edit, as queued in a device's outbox and pushed. `seq` is per device, from 1,
 // without gaps; the server applies each exactly once.
 struct Operation {

@@ -6,12 +6,14 @@
 #include "server/service/scope.h"
 #include "server/service/admin_service.h"
 #include "server/storage/sqlite_storage.h"
+#include "shared/core/hash.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/messages.h"
 #include "test_support.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <functional>
 #include <set>
 
 using namespace courtyard;
@@ -117,6 +119,12 @@ Json createComplaint(std::int64_t seq, const std::string& id, const std::string&
                   {"received_at", formatInstant(at)}}}};
 }
 
+const Instant kSomeTime = *parseInstant("2026-03-05T02:00:00Z");
+
+std::string pushText(const std::string& opsText) {
+    return R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[)" + opsText + "]}";
+}
+
 } // namespace
 
 class RouterTest : public QObject {
@@ -181,11 +189,11 @@ private slots:
         QCOMPARE(second["results"], first["results"]);
         QCOMPARE(f.changeVersion(), version);
         QCOMPARE(f.sync->counters().replayed.load(), 1);
-        // The same sequence number for a different edit: a damaged device, refused.
+        // The same sequence number for a different edit: a damaged device, refused as a whole.
         auto other = Json::array({createComplaint(1, "c-2", "cm-sunshine", "s-1001", f.now)});
         auto third = f.push("staff-sun", other, f.now);
-        QCOMPARE(third["results"][0]["status"], Json("rejected"));
-        QCOMPARE(third["results"][0]["error"]["code"], Json("conflict"));
+        QCOMPARE(third["_status"], Json(409));
+        QCOMPARE(third["error"]["code"], Json("conflict"));
         QCOMPARE(f.changeVersion(), version);
         // A gap in the sequence: the device lost operations.
         auto gap = f.push("staff-sun", Json::array({createComplaint(5, "c-5", "cm-sunshine", "s-1001", f.now)}), f.now);
@@ -208,12 +216,66 @@ private slots:
                                        << 409 << "schema";
         QTest::newRow("operations out of order")
             << QByteArray(QByteArray(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[)") +
-                          QByteArray::fromStdString(createComplaint(2, "a", "cm-sunshine", "s-1001", {}).dump()) + "," +
-                          QByteArray::fromStdString(createComplaint(1, "b", "cm-sunshine", "s-1001", {}).dump()) + "]}")
+                          QByteArray::fromStdString(createComplaint(2, "a", "cm-sunshine", "s-1001", kSomeTime).dump()) + "," +
+                          QByteArray::fromStdString(createComplaint(1, "b", "cm-sunshine", "s-1001", kSomeTime).dump()) + "]}")
             << 400 << "consecutive";
         QTest::newRow("a wrongly typed field in an operation")
             << QByteArray(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[{"seq":"one","kind":"create"}]})")
             << 400 << "seq";
+        // Strict decoding: every field in its documented format, integers that are integers.
+        auto withOp = [](const std::function<void(Json&)>& edit) {
+            Json op = createComplaint(1, "c-strict", "cm-sunshine", "s-1001", kSomeTime);
+            edit(op);
+            return QByteArray::fromStdString(pushText(op.dump()));
+        };
+        QTest::newRow("a sequence number with a fraction") << withOp([](Json& o) { o["seq"] = 1.5; }) << 400 << "seq: must be a whole number";
+        QTest::newRow("a sequence number of 1e300") << withOp([](Json& o) { o["seq"] = 1e300; }) << 400 << "seq";
+        QTest::newRow("a sequence number beyond 2^53") << withOp([](Json& o) { o["seq"] = (std::int64_t(1) << 53) + 1; }) << 400 << "seq";
+        QTest::newRow("a sequence number beyond 64 bits") << withOp([](Json& o) { o["seq"] = UINT64_MAX; }) << 400 << "seq";
+        QTest::newRow("a negative sequence number") << withOp([](Json& o) { o["seq"] = -1; }) << 400 << "seq";
+        QTest::newRow("a clock stamp that is not one") << withOp([](Json& o) { o["hlc"] = "yesterday"; }) << 400 << "hlc";
+        QTest::newRow("a clock stamp with a short wall clock") << withOp([](Json& o) { o["hlc"] = "1.0000.x"; }) << 400 << "hlc";
+        QTest::newRow("a clock stamp naming no node") << withOp([](Json& o) { o["hlc"] = "1772676000000.0000."; }) << 400 << "hlc";
+        QTest::newRow("a record id with a space") << withOp([](Json& o) { o["id"] = "c 1"; }) << 400 << "id:";
+        QTest::newRow("a record id of 65 characters") << withOp([](Json& o) { o["id"] = std::string(65, 'a'); }) << 400 << "id:";
+        QTest::newRow("a record type in capitals") << withOp([](Json& o) { o["type"] = "Complaint"; }) << 400 << "type:";
+        QTest::newRow("an actor that is not an id") << withOp([](Json& o) { o["actor"] = "s-1001; DROP"; }) << 400 << "actor";
+        QTest::newRow("a time that is not one") << withOp([](Json& o) { o["at"] = "yesterday"; }) << 400 << "at:";
+        QTest::newRow("a text longer than 64 KiB")
+            << withOp([](Json& o) { o["body"]["content"] = std::string(70000, 'x'); }) << 400 << "ops[0].body.content";
+        QTest::newRow("an object with 1001 members") << withOp([](Json& o) {
+            for (int i = 0; i < 1001; ++i)
+                o["body"]["k" + std::to_string(i)] = i;
+        }) << 400 << "members";
+        QTest::newRow("a member that appears twice")
+            << QByteArray(R"({"schema":1,"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[]})") << 400 << "twice";
+        QTest::newRow("a number too large to hold")
+            << QByteArray(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[],"x":1e400})") << 400 << "overflow";
+        QTest::newRow("a schema version beyond 32 bits")
+            << QByteArray(R"({"schema":4294967297,"device_time":"2026-03-05T02:00:00Z","ops":[]})") << 409 << "schema";
+        // The crash of issue 13: a value nested 100,000 deep (about 400 KB) in an update, in a
+        // transition's parameters and in an appended item.
+        const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+        Json update{{"seq", 1}, {"kind", "update"}, {"type", "complaint"}, {"id", "c-1"},
+                    {"at", formatInstant(kSomeTime)}, {"actor", "s-1001"}, {"fields", {{"content", "@DEEP@"}}}};
+        auto nested = [&](Json op) {
+            std::string text = op.dump();
+            text.replace(text.find("\"@DEEP@\""), 8, deep);
+            return QByteArray::fromStdString(pushText(text));
+        };
+        QTest::newRow("an update field nested 100000 deep") << nested(update) << 400 << "nested deeper than 64 levels";
+        Json transition = update;
+        transition.erase("fields");
+        transition["kind"] = "transition";
+        transition["action"] = "accept";
+        transition["params"] = {{"reach", "@DEEP@"}};
+        QTest::newRow("transition parameters nested 100000 deep") << nested(transition) << 400 << "ops[0].params.reach";
+        Json append = update;
+        append.erase("fields");
+        append["kind"] = "append";
+        append["list"] = "comments";
+        append["item"] = "@DEEP@";
+        QTest::newRow("an appended item nested 100000 deep") << nested(append) << 400 << "ops[0].item";
     }
     void badInputGetsAClearErrorAndChangesNothing() {
         QFETCH(QByteArray, body);
@@ -237,7 +299,7 @@ private slots:
         Json ops = Json::array();
         for (int i = 1; i <= 5001; ++i)
             ops.push_back(createComplaint(i, "c-" + std::to_string(i), "cm-sunshine", "s-1001", f.now));
-        QCOMPARE(f.push("staff-sun", ops, f.now)["_status"], Json(429));
+        QCOMPARE(f.push("staff-sun", ops, f.now)["_status"], Json(413));
     }
 
     void refusedOperationsAreAnsweredOneByOne() {
@@ -540,7 +602,7 @@ private slots:
         QVERIFY(res.body().find("hash") != std::string::npos);
         QCOMPARE(f.call(http::verb::head, "/v1/blobs/" + claimed).result_int(), 404);
         QCOMPARE(f.call(http::verb::put, "/v1/blobs/not-a-hash?offset=0&total=1", "x").result_int(), 400);
-        QCOMPARE(f.call(http::verb::put, "/v1/blobs/" + claimed + "?offset=0&total=99999999", "x").result_int(), 429);
+        QCOMPARE(f.call(http::verb::put, "/v1/blobs/" + claimed + "?offset=0&total=99999999", "x").result_int(), 413);
         QCOMPARE(f.call(http::verb::put, "/v1/blobs/" + claimed + "?offset=0", "x").result_int(), 400);
     }
 
@@ -557,6 +619,113 @@ private slots:
         QVERIFY(bodyLimitFor(http::verb::put, "/v1/blobs/abc?offset=0") >= (1u << 20));
         QVERIFY(bodyLimitFor(http::verb::get, "/v1/sync/pull") <= 64 * 1024);
         QCOMPARE(QString::fromStdString(routeName(http::verb::put, "/v1/blobs/abc?x")), QString("PUT /v1/blobs/:sha"));
+    }
+
+    // Regression (issue 13): the same sequence number and clock with a different payload was
+    // answered "applied" while nothing was applied.
+    void aReusedSequenceNumberWithAnotherEditIsRefusedAsAWhole() {
+        Fixture f;
+        Json op = createComplaint(1, "c-1", "cm-sunshine", "s-1001", f.now);
+        op["body"]["content"] = "Lift stuck on floor 3";
+        auto first = f.push("staff-sun", Json::array({op}), f.now);
+        QCOMPARE(first["results"][0]["status"], Json("applied"));
+        const auto version = f.changeVersion();
+        Json changed = op;
+        changed["body"]["content"] = "Lift stuck on floor 4"; // same seq, same hlc
+        auto second = f.push("staff-sun", Json::array({changed, createComplaint(2, "c-2", "cm-sunshine", "s-1001", f.now)}),
+                             f.now);
+        QCOMPARE(second["_status"], Json(409));
+        QCOMPARE(second["error"]["code"], Json("conflict"));
+        QVERIFY(second["error"]["message"].get<std::string>().find("operation 1") != std::string::npos);
+        QCOMPARE(f.changeVersion(), version); // operation 2 was not applied either
+        Json rec;
+        bool secondStored = true;
+        (void)f.storage->read([&](ReadUnit& u) -> Status {
+            rec = (*u.get("c-1"))->body;
+            secondStored = u.get("c-2")->has_value();
+            return {};
+        });
+        QCOMPARE(rec["content"], Json("Lift stuck on floor 3"));
+        QVERIFY(!secondStored);
+        // The genuine retry still gets its stored answer.
+        auto retry = f.push("staff-sun", Json::array({op}), f.now);
+        QCOMPARE(retry["_status"], Json(200));
+        QCOMPARE(retry["results"], first["results"]);
+    }
+
+    // Pushes stored by a server from before full digests kept only id, kind, type and clock:
+    // a device retrying one of those after the upgrade still gets its stored answer.
+    void aPushStoredBeforeFullDigestsIsStillRecognised() {
+        Fixture f;
+        Json op = createComplaint(1, "c-1", "cm-sunshine", "s-1001", f.now);
+        QCOMPARE(f.push("staff-sun", Json::array({op}), f.now)["results"][0]["status"], Json("applied"));
+        const std::string legacy = toHex64(fnv1a64("c-1|create|complaint|" + op["hlc"].get<std::string>() + "|"));
+        const Json stored = Json::array({Json{{"digest", legacy}, {"result", {{"seq", 1}, {"status", "applied"}, {"version", 7}}}}});
+        QVERIFY(f.storage->write([&](WriteUnit& u) { return u.putOpBatch(f.devices["staff-sun"].id, 1, 1, stored.dump()); }));
+        auto retry = f.push("staff-sun", Json::array({op}), f.now);
+        QVERIFY2(retry["_status"] == Json(200), retry.dump().c_str());
+        QCOMPARE(retry["results"][0]["version"], Json(7));
+    }
+
+    void pullPagesHoldOneToAThousandChanges_data() {
+        QTest::addColumn<QString>("limit");
+        QTest::addColumn<int>("status");
+        QTest::newRow("none") << "0" << 400;
+        QTest::newRow("one") << "1" << 200;
+        QTest::newRow("a thousand") << "1000" << 200;
+        QTest::newRow("a thousand and one") << "1001" << 400;
+        QTest::newRow("negative") << "-5" << 400;
+        QTest::newRow("beyond 64 bits") << "99999999999999999999" << 400;
+    }
+    void pullPagesHoldOneToAThousandChanges() {
+        QFETCH(QString, limit);
+        QFETCH(int, status);
+        Fixture f;
+        QCOMPARE(f.call(http::verb::get, "/v1/sync/pull?limit=" + limit.toStdString()).result_int(), status);
+    }
+
+    void blobOffsetsThatWouldOverflowAreRefused() {
+        Fixture f;
+        const std::string sha = sync::sha256Hex("x");
+        for (const char* q : {"?offset=9223372036854775807&total=10", "?offset=-1&total=10", "?offset=11&total=10",
+                              "?offset=0&total=-9223372036854775807"}) {
+            auto res = f.call(http::verb::put, "/v1/blobs/" + sha + q, "x");
+            QVERIFY2(res.result_int() == 400, q);
+        }
+        QCOMPARE(f.call(http::verb::head, "/v1/blobs/" + sha).result_int(), 404);
+    }
+
+    // Before a large body is read, the headers alone decide whether it is wanted at all.
+    void aLargeBodyIsReadOnlyForAnAuthenticatedRequest() {
+        Fixture f;
+        auto header = [&](const std::string& target, const std::string& token) {
+            Request req{http::verb::post, target, 11};
+            if (!token.empty())
+                req.set(http::field::authorization, "Bearer " + token);
+            req.set("X-Courtyard-Schema", "1");
+            return req;
+        };
+        const std::string token = f.devices["staff-sun"].token;
+        QVERIFY(!refuseBeforeBody(header("/v1/sync/push", token), *f.ctx));
+        QCOMPARE(refuseBeforeBody(header("/v1/sync/push", ""), *f.ctx)->result_int(), 401);
+        QCOMPARE(refuseBeforeBody(header("/v1/sync/push", "cyt_madeup"), *f.ctx)->result_int(), 401);
+        QCOMPARE(refuseBeforeBody(header("/v1/nothing", token), *f.ctx)->result_int(), 404);
+    }
+
+    void malformedHttpIsAnsweredNotDropped() {
+        using he = boost::beast::http::error;
+        QCOMPARE(responseForReadError(he::header_limit, 11)->result_int(), 431);
+        QCOMPARE(responseForReadError(he::body_limit, 11)->result_int(), 413);
+        for (auto e : {he::bad_method, he::bad_target, he::bad_version, he::bad_chunk, he::bad_content_length,
+                       he::multiple_content_length, he::bad_field, he::bad_value, he::bad_transfer_encoding}) {
+            auto res = responseForReadError(e, 11);
+            QVERIFY(res);
+            QCOMPARE(res->result_int(), 400);
+            QCOMPARE(Json::parse(res->body())["error"]["code"], Json("invalid_argument"));
+            QVERIFY(!res->keep_alive());
+        }
+        QVERIFY(!responseForReadError(he::end_of_stream, 11));
+        QVERIFY(!responseForReadError(boost::asio::error::connection_reset, 11));
     }
 };
 

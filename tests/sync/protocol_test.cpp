@@ -47,7 +47,9 @@ private slots:
         QCOMPARE(QString::fromStdString(text), QString("1772416800123.0042.dev-x_9"));
         QCOMPARE(*Hlc::parse(text), h);
         QVERIFY((Hlc{1, 2, "a"}.toString() < Hlc{1, 10, "a"}.toString()));
-        for (const char* bad : {"", "abc", "1.2", "1..x", ".1.x", "1.x.node", "9999999999999999999999.0.n"})
+        for (const char* bad : {"", "abc", "1.2", "1..x", ".1.x", "1.x.node", "9999999999999999999999.0.n", "yesterday",
+                                "1772416800123.0042.", "1772416800123.42.x", "17724168001234.0042.x",
+                                "1772416800123.0042.a b", "1772416800123.99999999999.x", "177241680012a.0042.x"})
             QVERIFY2(!Hlc::parse(bad), bad);
     }
 
@@ -155,6 +157,11 @@ private slots:
         QTest::newRow("transition without action") << R"({"seq":1,"kind":"transition","type":"t","id":"i","at":"2026-03-02T02:00:00Z"})" << "action";
         QTest::newRow("an id that is too long") << QString(R"({"seq":1,"kind":"create","type":"t","id":"%1","at":"2026-03-02T02:00:00Z","body":{}})").arg(QString(80, 'x')) << "id";
         QTest::newRow("seq as text") << R"({"seq":"1","kind":"create","type":"t","id":"i","at":"2026-03-02T02:00:00Z","body":{}})" << "seq";
+        QTest::newRow("seq with a fraction") << R"({"seq":1.5,"kind":"create","type":"t","id":"i","at":"2026-03-02T02:00:00Z","body":{}})" << "seq: must be a whole number";
+        QTest::newRow("a clock stamp 'yesterday'") << R"({"seq":1,"kind":"create","type":"t","id":"i","hlc":"yesterday","at":"2026-03-02T02:00:00Z","body":{}})" << "hlc";
+        QTest::newRow("a type in capitals") << R"({"seq":1,"kind":"create","type":"T","id":"i","at":"2026-03-02T02:00:00Z","body":{}})" << "type";
+        QTest::newRow("an id with a space") << R"({"seq":1,"kind":"create","type":"t","id":"i j","at":"2026-03-02T02:00:00Z","body":{}})" << "id";
+        QTest::newRow("an action with punctuation") << R"({"seq":1,"kind":"transition","type":"t","id":"i","at":"2026-03-02T02:00:00Z","action":"go!"})" << "action";
     }
     void malformedOperationsAreRefused() {
         QFETCH(QString, json);

@@ -1,0 +1,37 @@
+#pragma once
+// The one JSON reader for text from outside the process — request bodies, stored records read
+// back, server responses on a device. nlohmann's own parser builds any document it is given,
+// and the library copies and prints nested values recursively, so a 100,000-deep array crashes
+// whoever touches it. This reader refuses, while parsing, anything beyond its limits: nesting,
+// string and key lengths, array and object sizes, the number of values (memory: one value
+// costs far more than its bytes of text), duplicate keys and numbers that are not finite. The
+// error names the place: "ops[3].fields.note: nested deeper than 64 levels".
+
+#include "shared/core/result.h"
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+namespace courtyard {
+
+struct JsonLimits {
+    int maxDepth = 64;
+    std::size_t maxStringBytes = 1u << 20;
+    std::size_t maxKeyBytes = 1024;
+    std::size_t maxArrayItems = 200000;
+    std::size_t maxObjectMembers = 20000;
+    std::size_t maxValues = static_cast<std::size_t>(-1); // every scalar, array and object counts
+
+    // What the server takes from a device (docs/sync-protocol.md, "Limits").
+    static JsonLimits request();
+    // Stored JSON read back, and answers a device reads from a server: the same depth, roomier
+    // sizes (a record's lists grow with every append).
+    static JsonLimits stored();
+};
+
+// Parses `text` within `limits`. Syntax errors, nesting, sizes and duplicate keys are
+// InvalidArgument; more values than `maxValues` is ResourceExhausted (send less at once).
+Result<nlohmann::json> parseBoundedJson(std::string_view text, const JsonLimits& limits);
+
+} // namespace courtyard
