@@ -1,6 +1,7 @@
 #include "client/kiosk_controller.h"
 
 #include "client/json_bridge.h"
+#include "client/language_settings.h"
 #include "shared/core/hash.h"
 #include "shared/records/record_type.h"
 #include "sync/protocol/crypto.h"
@@ -107,7 +108,7 @@ void KioskController::reset() {
     m_warning = false;
     m_adminUnlocked = false;
     m_app.setLargeText(false);
-    m_app.setLanguage(QStringLiteral("zh_CN"));
+    m_app.setLanguage(LanguageSettings::stored(true)); // the administrator's, not the last resident's
     m_sinceTouch.restart();
     emit submitted();
     emit errorChanged();

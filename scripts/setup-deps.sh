@@ -25,6 +25,15 @@ packages=(
   libzxing-dev libqrencode-dev
   # Chinese text on screen and in PDFs; PDF -> PNG for report tests
   fonts-wqy-microhei poppler-utils
+  # kiosk typing: the input-context plugin QT_IM_MODULE=qtvirtualkeyboard loads (the QML
+  # module alone draws no keyboard)
+  qt6-virtualkeyboard-plugin
+  # the camera under Qt 6.4 Multimedia's GStreamer backend: v4l2src and jpegenc (good),
+  # videoconvert/videoscale/appsink (base), jifmux for still pictures (bad); gst-inspect-1.0
+  # (tools) for the test that checks they are all there
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-tools
+  # run-demo.sh, screenshots.sh and bench.sh: JSON and free ports (python3), HTTP probes (curl)
+  python3 curl
 )
 
 missing=()

@@ -3,6 +3,7 @@
 #include "client/app_context.h"
 #include "client/directory.h"
 #include "client/kiosk_controller.h"
+#include "client/language_settings.h"
 #include "client/media.h"
 #include "client/session_controller.h"
 #include "client/sync_controller.h"
@@ -193,7 +194,8 @@ int runApp(int argc, char** argv) {
     QCommandLineOption dbOpt("db", "The device's local database.", "file");
     QCommandLineOption serverOpt("server", "The sync server, e.g. http://127.0.0.1:8080.", "url");
     QCommandLineOption tokenOpt("token", "This device's token (from 'courtyard-server device add').", "token");
-    QCommandLineOption langOpt("lang", "zh_CN (default) or en.", "language", "zh_CN");
+    QCommandLineOption langOpt("lang", "zh_CN or en for this run (default: the language remembered for this face, "
+                                       "else zh_CN).", "language");
     QCommandLineOption selfTestOpt("self-test", "Load every page offscreen; exit non-zero on any QML error.");
     QCommandLineOption shotOpt("screenshot", "Render each main page to PNG in this directory, then exit.", "dir");
     QCommandLineOption sizeOpt("size", "Window size, e.g. 1280x800 or 1080x1920.", "WxH");
@@ -226,7 +228,8 @@ int runApp(int argc, char** argv) {
     }
     AppContext ctx(std::move(*store), kiosk);
     ctx.setDbPath(db.toStdString());
-    ctx.setLanguage(cli.value(langOpt));
+    // --lang is for this run only; otherwise the face starts in its remembered language.
+    ctx.setLanguage(cli.isSet(langOpt) ? cli.value(langOpt) : LanguageSettings::stored(kiosk));
     if (cli.isSet(serverOpt) && cli.isSet(tokenOpt) && !ctx.enrol(cli.value(serverOpt), cli.value(tokenOpt))) {
         std::fprintf(stderr, "error: --server must be an http(s):// URL and --token not empty\n");
         return 2;

@@ -642,6 +642,10 @@
         <source>Exit the kiosk</source>
         <translation>退出自助机</translation>
     </message>
+    <message>
+        <source>Language at start</source>
+        <translation>默认语言</translation>
+    </message>
 </context>
 <context>
     <name>KioskCheckPage</name>
@@ -3285,6 +3289,10 @@
     <message>
         <source>Reports</source>
         <translation>报表</translation>
+    </message>
+    <message>
+        <source>Switch language</source>
+        <translation>切换语言</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,8 @@ import QtQuick.Layouts
 import Courtyard
 import Courtyard.Core
 
-// For the administrator only (PIN): the sync state and device details, sync now, the idle time,
-// and the one way out of the kiosk.
+// For the administrator only (PIN): the sync state and device details, sync now, the language
+// the kiosk starts in, the idle time, and the one way out of the kiosk.
 Item {
     id: page
 
@@ -74,6 +74,16 @@ Item {
                 BodyText { text: Sync.rejectionCount }
                 BodyText { muted: true; text: qsTr("Last error") }
                 BodyText { text: Sync.lastError || "—"; Layout.fillWidth: true }
+                BodyText { muted: true; text: qsTr("Language at start") }
+                // Kept across restarts; the idle reset returns to it whatever residents chose.
+                ChoiceRow {
+                    objectName: "startLanguage"
+                    Layout.fillWidth: true
+                    options: ["zh_CN", "en"]
+                    current: Languages.kioskStart
+                    labelFor: function(id) { return id === "en" ? "English" : "中文" }
+                    onChosen: (id) => { Languages.kioskStart = id; App.language = id }
+                }
                 BodyText { muted: true; text: qsTr("Clear after (seconds idle)") }
                 SpinBox {
                     from: 15; to: 600; stepSize: 15

@@ -155,9 +155,15 @@ Item {
                     }
                 }
                 AbstractButton {
+                    objectName: "languageButton"
                     implicitHeight: Theme.touch
                     implicitWidth: implicitContentWidth + 16
-                    onClicked: App.language = App.language === "en" ? "zh_CN" : "en"
+                    Accessible.name: qsTr("Switch language")
+                    // Remembered: the tablet starts in this language next time.
+                    onClicked: {
+                        App.language = App.language === "en" ? "zh_CN" : "en"
+                        Languages.tablet = App.language
+                    }
                     contentItem: Text {
                         text: App.language === "en" ? "中文" : "English"
                         color: "white"

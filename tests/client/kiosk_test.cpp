@@ -6,12 +6,9 @@
 #include "client/kiosk_controller.h"
 #include "shared/records/record_type.h"
 #include "client_fixture.h"
+#include "page_helpers.h"
 #include "support/test_device.h"
 
-#include <QQmlApplicationEngine>
-#include <QQuickItem>
-#include <QQuickStyle>
-#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Courtyard_CorePlugin)
@@ -29,24 +26,9 @@ QVariantMap form(const QString& unit, const QString& content, const QString& cat
     return {{"unit_id", unit}, {"content", content}, {"category", category}, {"phone", "13900000000"}};
 }
 
-// Every item under `root`, depth first, skipping the virtual keyboard's own shadow field (it
-// mirrors the focused one only in the keyboard's full-screen mode, unused here).
-QList<QQuickItem*> itemsUnder(QQuickItem* root) {
-    QList<QQuickItem*> out;
-    const auto visit = [&](auto&& self, QQuickItem* item) -> void {
-        if (QByteArray(item->metaObject()->className()).startsWith("InputPanel"))
-            return;
-        out << item;
-        for (auto* child : item->childItems())
-            self(self, child);
-    };
-    visit(visit, root);
-    return out;
-}
-
 QList<QQuickItem*> textFields(QQuickItem* root) {
     QList<QQuickItem*> out;
-    for (auto* item : itemsUnder(root))
+    for (auto* item : itemsUnder(root, Keyboard::Skip))
         if (item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit"))
             out << item;
     return out;
@@ -69,10 +51,14 @@ class KioskTest : public QObject {
     Enrolled m_kioskEnrolment;
     std::unique_ptr<ClientDevice> m_kiosk;
     std::unique_ptr<TestDevice> m_staff;
+    QTemporaryDir m_config;
     client::KioskController& kiosk() { return *m_kiosk->kioskController; }
 
 private slots:
     void initTestCase() {
+        // The kiosk's start language is read from QSettings: this machine's own must not count.
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
         QVERIFY(m_server.initDemo());
         QVERIFY(m_server.start());
         m_kioskEnrolment = m_server.addDevice("kiosk", {"cm-sunshine"}, "lobby kiosk");
@@ -283,17 +269,10 @@ private slots:
     void idleResetLeavesNothingTyped() {
         if (!kiosk().adminPinSet())
             QVERIFY(kiosk().setAdminPin("2468"));
-        QQuickStyle::setStyle("Material");
         QQmlApplicationEngine engine;
-        engine.addImportPath("qrc:/qt/qml");
-        engine.setInitialProperties({{"width", 1080}, {"height", 1920}});
-        engine.load(QUrl("qrc:/qt/qml/Courtyard/Main.qml"));
-        QVERIFY(!engine.rootObjects().isEmpty());
-        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        auto* window = loadMainWindow(engine, {1080, 1920});
         QVERIFY(window);
-        const QVariantMap props{{"kind", "complaint"}};
-        QMetaObject::invokeMethod(window, "showForScreenshot", Q_ARG(QVariant, "KioskFilePage.qml"),
-                                  Q_ARG(QVariant, props));
+        QVERIFY(showPage(window, "KioskFilePage.qml", {{"kind", "complaint"}}));
         QTest::qWait(300);
         int filled = 0;
         for (auto* field : textFields(window->contentItem())) {
@@ -308,7 +287,7 @@ private slots:
         const auto left = typedTexts(window->contentItem());
         QVERIFY2(left.isEmpty(), qPrintable(left.join(" | ")));
         const auto showsHome = [&] {
-            const auto items = itemsUnder(window->contentItem());
+            const auto items = itemsUnder(window->contentItem(), Keyboard::Skip);
             return std::any_of(items.begin(), items.end(),
                                [](QQuickItem* i) { return i->objectName() == "home" && i->isVisible(); });
         };

@@ -8,6 +8,7 @@
 #include "client/report_format.h"
 #include "client/report_pdf.h"
 #include "client_fixture.h"
+#include "page_helpers.h"
 #include "support/test_device.h"
 
 #include <QDir>
@@ -16,10 +17,6 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QProcess>
-#include <QQmlApplicationEngine>
-#include <QQuickItem>
-#include <QQuickStyle>
-#include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 
 Q_IMPORT_QML_PLUGIN(Courtyard_CorePlugin)
@@ -77,13 +74,6 @@ int pixelsNear(const QImage& image, const QRect& rect, const QColor& colour) {
                 ++n;
         }
     return n;
-}
-
-QList<QQuickItem*> itemsUnder(QQuickItem* root) {
-    QList<QQuickItem*> out{root};
-    for (auto* child : root->childItems())
-        out << itemsUnder(child);
-    return out;
 }
 
 // Pictures the test makes are kept for a person to look at when COURTYARD_REPORT_PICTURES names a folder.
@@ -401,13 +391,8 @@ private slots:
     // a real Pareto chart from the server's quarterly report.
     void reportsPageDrawsTheParetoChart() {
         QVERIFY(signIn("1001"));
-        QQuickStyle::setStyle("Material");
         QQmlApplicationEngine engine;
-        engine.addImportPath("qrc:/qt/qml");
-        engine.setInitialProperties({{"width", 1280}, {"height", 800}});
-        engine.load(QUrl("qrc:/qt/qml/Courtyard/Main.qml"));
-        QVERIFY(!engine.rootObjects().isEmpty());
-        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        auto* window = loadMainWindow(engine, {1280, 800});
         QVERIFY(window);
         const auto entry = [&]() -> QQuickItem* {
             for (auto* item : itemsUnder(window->contentItem()))
@@ -428,8 +413,7 @@ private slots:
         QVERIFY(signIn("3001"));
         QTRY_VERIFY(entry() != nullptr && entry()->isVisible());
 
-        const QVariantMap props{{"initialKind", "quarterly"}, {"scrollTo", "pareto"}};
-        QMetaObject::invokeMethod(window, "showForScreenshot", Q_ARG(QVariant, "ReportsPage.qml"), Q_ARG(QVariant, props));
+        QVERIFY(showPage(window, "ReportsPage.qml", {{"initialKind", "quarterly"}, {"scrollTo", "pareto"}}));
         QQuickItem* chart = nullptr;
         // The page's first Pareto chart (a ChartView underneath), once the report is in.
         const auto findChart = [&] {
