@@ -5,6 +5,7 @@
 #include "bench/bench_process.h"
 #include "server/service/admin_service.h"
 #include "server/storage/sqlite_storage.h"
+#include "sync/client/sign_in.h"
 #include "sync/client/sync_engine.h"
 #include "sync/device/beast_transport.h"
 
@@ -84,7 +85,7 @@ Json loadCompany(int communities) {
     c["units"] = us;
     c["departments"] = Json::array({{{"id", "d-cs"}, {"name", "CS"}, {"kind", "customer_service"}}});
     c["staff"] = Json::array({{{"id", "s-1001"}, {"number", "1001"}, {"name", "Wang"}, {"role", "staff"},
-                               {"department_id", "d-cs"}, {"pin", "1001"}}});
+                               {"department_id", "d-cs"}, {"pin", "100100"}}});
     return c;
 }
 
@@ -130,9 +131,6 @@ int main(int argc, char** argv) {
 
     // Set-up, not timed: enrol, first pull of the company data, complaints captured offline.
     std::vector<SimDevice> sims(static_cast<std::size_t>(devices));
-    domain::Actor actor;
-    actor.staffId = "s-1001";
-    actor.role = domain::Role::Staff;
     std::atomic<int> next{0}, setupFailures{0};
     auto setup = [&] {
         for (int i = next++; i < devices; i = next++) {
@@ -146,6 +144,18 @@ int main(int argc, char** argv) {
             d.engine = std::make_unique<sync::SyncEngine>(*d.store, *d.beast, now);
             if (!d.engine->syncOnce().complete)
                 ++setupFailures;
+            // The person signs in on the device (online, the first time), so their edits carry
+            // their proof as a real tablet's do.
+            auto signedIn = sync::signIn(*d.store, d.engine.get(), "1001", "100100", now());
+            for (int attempt = 0; !signedIn && signedIn.error().code == ErrorCode::Unavailable && attempt < 50; ++attempt) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(200));
+                signedIn = sync::signIn(*d.store, d.engine.get(), "1001", "100100", now());
+            }
+            if (!signedIn) {
+                ++setupFailures;
+                continue;
+            }
+            const domain::Actor actor = *signedIn;
             (void)d.store->records().transaction([&]() -> Status {
                 for (int k = 0; k < records; ++k)
                     if (auto id = d.store->create("complaint",

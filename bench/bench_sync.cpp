@@ -117,7 +117,7 @@ CourtyardFigures courtyardRun(const std::string& bin, const std::string& dir, in
     sync::SyncReport r;
     (void)a.engine->syncOnce();
     (void)b.engine->syncOnce();
-    auto actor = *sync::signIn(*a.store, "3001", "3001");
+    auto actor = *sync::signIn(*a.store, a.engine.get(), "3001", "300100", now());
     // Captured on the tablet: record + outbox operation per edit, in transactions of 500.
     auto t0 = SteadyClock::now();
     for (int i = 0; i < n; i += 500)

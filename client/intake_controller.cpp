@@ -2,6 +2,7 @@
 
 #include "client/directory.h"
 #include "client/json_bridge.h"
+#include "shared/auth/access.h"
 #include "shared/records/record_type.h"
 #include "sync/protocol/ids.h"
 
@@ -220,7 +221,7 @@ QString IntakeController::createHandover(const QString& notes, const QVariantMap
 
 QString IntakeController::createWeeklyReview(const QString& departmentId, const QDateTime& weekStart, const QString& notes) {
     auto* app = AppContext::instance();
-    if (app->actor().role != domain::Role::Supervisor && app->actor().role != domain::Role::Manager)
+    if (!auth::mayCreate("weekly_review", app->actor()))
         return finish(permissionDenied("the weekly review is the department head's"), {});
     if (!weekStart.isValid())
         return finish(invalidArgument("week_start: which week was reviewed"), {});

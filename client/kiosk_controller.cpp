@@ -2,6 +2,7 @@
 
 #include "client/json_bridge.h"
 #include "client/language_settings.h"
+#include "shared/auth/pin_rules.h"
 #include "shared/core/hash.h"
 #include "shared/records/record_type.h"
 #include "sync/protocol/crypto.h"
@@ -14,6 +15,7 @@ namespace courtyard::client {
 namespace {
 KioskController* g_kiosk = nullptr;
 constexpr const char* kAdminPinKey = "kiosk_admin_pin_hash";
+constexpr const char* kAdminFailuresKey = "kiosk_admin_pin_failures";
 } // namespace
 
 std::string submissionFingerprint(const std::string& unitId, const std::string& kind, const std::string& category,
@@ -342,6 +344,8 @@ bool KioskController::adminPinSet() const {
 bool KioskController::setAdminPin(const QString& pin) {
     if (adminPinSet() && !m_adminUnlocked)
         return fail("invalid", tr("The administrator PIN is already set."));
+    if (auto st = sync::checkPinFormat(ss(pin), 4); !st)
+        return fail("invalid", qs(st.error().message));
     auto h = sync::hashPin(ss(pin));
     if (!h)
         return fail("invalid", qs(h.error().message));
@@ -352,10 +356,35 @@ bool KioskController::setAdminPin(const QString& pin) {
 }
 
 bool KioskController::unlockAdmin(const QString& pin) {
-    auto h = m_app.store().records().getMeta(kAdminPinKey);
+    // Wrong PINs in a row wait longer and longer (the policy's delays, as for staff), and the
+    // count survives a restart: a passer-by cannot try PINs one after another.
+    auto& meta = m_app.store().records();
+    const auto failuresText = meta.getMeta(kAdminFailuresKey);
+    int failures = 0;
+    Instant lastFailure{};
+    if (failuresText && *failuresText)
+        if (auto j = parseJson(**failuresText); j && j->is_object()) {
+            failures = j->value("failures", 0);
+            lastFailure = fromEpochMs(j->value("at", std::int64_t{0}));
+        }
+    const Instant now = m_app.clock();
+    const int wait = auth::pinRetryDelaySeconds(failures, m_app.store().rulesFor("").policy);
+    if (wait > 0 && now < lastFailure + std::chrono::seconds(wait)) {
+        const auto left = std::chrono::ceil<std::chrono::seconds>(lastFailure + std::chrono::seconds(wait) - now);
+        m_adminUnlocked = false;
+        emit settingsChanged();
+        return fail("throttled", tr("Too many wrong PINs: try again in %1 seconds.").arg(left.count()));
+    }
+    auto h = meta.getMeta(kAdminPinKey);
     m_adminUnlocked = h && *h && sync::verifyPin(ss(pin), **h);
+    if (m_adminUnlocked)
+        (void)meta.setMeta(kAdminFailuresKey, "");
+    else
+        (void)meta.setMeta(kAdminFailuresKey, Json{{"failures", failures + 1}, {"at", toEpochMs(now)}}.dump());
     emit settingsChanged();
-    return m_adminUnlocked;
+    if (!m_adminUnlocked)
+        return fail("invalid", tr("That is not the administrator PIN."));
+    return true;
 }
 
 void KioskController::lockAdmin() {

@@ -5,6 +5,7 @@
 #include "client/report_format.h"
 #include "client/report_pdf.h"
 #include "sync/protocol/messages.h"
+#include "sync/protocol/proof.h"
 #include "sync/protocol/roles.h"
 
 #include <algorithm>
@@ -178,13 +179,17 @@ bool ReportController::send(Purpose purpose, const QString& target, const QStrin
         setError(tr("This tablet is not enrolled with a server."));
         return false;
     }
-    if (m_app->actor().staffId.empty()) {
+    const auto& signer = m_app->store().signer();
+    if (m_app->actor().staffId.empty() || !signer) {
         setError(tr("Sign in to read reports."));
         return false;
     }
+    // Reports are read for a person: their proof, stamped on the server's clock.
+    const std::string actor = sync::actorHeaderValue(*signer, "GET", ss(target),
+                                                     toEpochMs(m_app->clock()) + state->serverOffsetMs);
     const QVariantMap headers{{"authorization", "Bearer " + qs(state->token)},
                               {"x-courtyard-schema", QString::number(sync::kSchemaVersion)},
-                              {"x-courtyard-staff", qs(m_app->actor().staffId)},
+                              {"x-courtyard-actor", qs(actor)},
                               {"accept", purpose == Purpose::Csv ? "text/csv" : "application/json"}};
     const int id = m_nextRequest++;
     m_requests.insert(id, {purpose, path, target});

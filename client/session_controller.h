@@ -1,54 +1,91 @@
 #pragma once
-// Staff sign-in on a shared tablet: staff number and PIN, checked offline against the synced
-// Argon2id hash; quick switch between the people who signed in recently. QML: singleton
-// `Session`. Everything a person does is recorded as theirs.
+// Staff sign-in on a shared tablet (docs/client.md, "Signing in"): the first sign-in of a person
+// on this tablet is checked by the server, later ones offline against the credential it gave;
+// quick switch between the people who signed in recently; PIN change; automatic sign-out after
+// the policy's idle minutes, and at once when the office withdraws the person's sign-in. QML:
+// singleton `Session`. Everything a person does is recorded as theirs, with their proof.
 
 #include "client/app_context.h"
 
 #include <QObject>
 #include <QStringList>
+#include <QThread>
 #include <QVariantList>
 
 namespace courtyard::client {
+
+class SessionWorker;
 
 class SessionController : public QObject {
     Q_OBJECT
     QML_NAMED_ELEMENT(Session)
     QML_SINGLETON
     Q_PROPERTY(bool signedIn READ signedIn NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
     Q_PROPERTY(QString staffId READ staffId NOTIFY changed)
+    Q_PROPERTY(QString number READ number NOTIFY changed)
     Q_PROPERTY(QString name READ name NOTIFY changed)
     Q_PROPERTY(QString role READ role NOTIFY changed)
     Q_PROPERTY(QString position READ position NOTIFY changed)
     Q_PROPERTY(QString departmentId READ departmentId NOTIFY changed)
     Q_PROPERTY(bool supervisor READ supervisor NOTIFY changed)
+    Q_PROPERTY(bool readsReports READ readsReports NOTIFY changed)
     Q_PROPERTY(QVariantList recentUsers READ recentUsers NOTIFY changed)
     Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
+    Q_PROPERTY(QString notice READ notice NOTIFY changed)
+    Q_PROPERTY(int idleMinutes READ idleMinutes NOTIFY changed)
 
 public:
     explicit SessionController(AppContext& app, QObject* parent = nullptr);
+    ~SessionController() override;
     static SessionController* create(QQmlEngine*, QJSEngine*);
 
     bool signedIn() const { return !m_app.actor().staffId.empty(); }
+    bool busy() const { return m_busy; }
     QString staffId() const;
+    QString number() const { return m_number; }
     QString name() const;
     QString role() const;
     QString position() const;
     QString departmentId() const;
     bool supervisor() const;
+    bool readsReports() const;
     QVariantList recentUsers() const { return m_recent; }
     QString lastError() const { return m_lastError; }
+    // Why the last person was signed out, when it was not their own doing.
+    QString notice() const { return m_notice; }
+    int idleMinutes() const;
 
-    Q_INVOKABLE bool signIn(const QString& staffNumber, const QString& pin);
+    // Both answer through finished(ok); lastError says why not.
+    Q_INVOKABLE void signIn(const QString& staffNumber, const QString& pin);
+    Q_INVOKABLE void changePin(const QString& pin, const QString& newPin);
     Q_INVOKABLE void signOut();
 
 signals:
     void changed();
+    void finished(bool ok);
+    void requestSignIn(const QString& number, const QString& pin);
+    void requestChangePin(const QString& number, const QString& pin, const QString& newPin);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void onFinished(const QVariantMap& result);
+    void endSession(const QString& why);
+    void checkStillAllowed();
+    void checkIdle();
+
     AppContext& m_app;
+    QThread m_thread;
+    SessionWorker* m_worker = nullptr;
+    bool m_busy = false;
+    QString m_pendingNumber;
+    QString m_number;
     QVariantList m_recent;
     QString m_lastError;
+    QString m_notice;
+    qint64 m_lastActivityMs = 0;
 };
 
 } // namespace courtyard::client

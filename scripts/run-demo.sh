@@ -35,7 +35,7 @@ db="$data/demo-tablet.db"
 now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 echo "{\"community_id\":\"cm-sunshine\",\"channel\":\"phone\",\"category\":\"repairs\",
        \"unit_id\":\"cm-sunshine-b1-1-502\",\"content\":\"1栋1单元502 楼道灯不亮\",\"received_at\":\"$now\"}" \
-  | "$device" --db "$db" --as 1001 --pin 1001 create complaint
+  | "$device" --db "$db" --as 1001 --pin 100100 create complaint
 echo "   its deadline on the tablet (provisional) and after sync (the server's):"
 "$device" --db "$db" list --type complaint | python3 -c \
   "import json,sys; [print('   ', r['record']['reply_due']) for r in json.load(sys.stdin)[-1:]]"
@@ -48,8 +48,9 @@ client=build/client/courtyard
 cat <<TXT
 
 The server runs on http://127.0.0.1:$port (data in $data/, logs in $data/server.log).
-Staff sign in with their staff number as PIN: 1001 王敏 (staff), 2001 刘洋 (supervisor),
-3001 郑华 (manager). The headless device: $device --db $db list --type complaint
+Staff sign in with staff number and PIN (the number followed by 00): 1001 / 100100 王敏 (staff),
+2001 / 200100 刘洋 (supervisor), 3001 / 300100 郑华 (manager). A person's first sign-in on a tablet
+needs the server; later ones work offline. The headless device: $device --db $db list --type complaint
 TXT
 if [ "$face" = kiosk ]; then
   args=(--kiosk --db "$data/kiosk-client.db" --admin-pin 2468)
@@ -64,7 +65,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   # No screen here: show what the client shows, as pictures, and keep the server up.
   shots="$data/screenshots"
   echo "== no display: rendering the $face's pages to $shots/"
-  QT_QPA_PLATFORM=offscreen "$client" "${args[@]}" --as 2001 --pin 2001 --screenshot "$shots" | sed 's/^/   /'
+  QT_QPA_PLATFORM=offscreen "$client" "${args[@]}" --as 2001 --pin 200100 --screenshot "$shots" | sed 's/^/   /'
   echo "Press Ctrl-C to stop the server."
   wait $server_pid
 else

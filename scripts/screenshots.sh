@@ -37,12 +37,12 @@ for c in "1栋1单元502 楼道灯不亮，已经三天了|repairs|cm-sunshine-b
   IFS='|' read -r text cat unit <<< "$c"
   echo "{\"community_id\":\"cm-sunshine\",\"channel\":\"phone\",\"category\":\"$cat\",\"unit_id\":\"$unit\",
          \"content\":\"$text\",\"received_at\":\"$now\"}" \
-    | "$device" --db "$work/seed.db" --as 1001 --pin 1001 create complaint \
+    | "$device" --db "$work/seed.db" --as 1001 --pin 100100 create complaint \
     | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])" >> "$work/ids"
 done
 # The supervisor takes on the first two (they enter the department's work); the third waits.
 for id in $(head -2 "$work/ids"); do
-  echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 2001 transition "$id" accept > /dev/null
+  echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 200100 transition "$id" accept > /dev/null
 done
 # A quarter's worth for the Reports page: more complaints of several categories, taken on by
 # customer service, so the supervisor's Pareto chart of categories has its vital few.
@@ -52,9 +52,9 @@ for c in "4|security|cm-sunshine-b1-1-402|夜间有陌生人进出单元门" "3|
   for i in $(seq "$n"); do
     id=$(echo "{\"community_id\":\"cm-sunshine\",\"channel\":\"phone\",\"category\":\"$cat\",\"unit_id\":\"$unit\",
                \"content\":\"$text（$i）\",\"received_at\":\"$now\"}" \
-      | "$device" --db "$work/seed.db" --as 1001 --pin 1001 create complaint \
+      | "$device" --db "$work/seed.db" --as 1001 --pin 100100 create complaint \
       | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
-    echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 2001 transition "$id" accept > /dev/null
+    echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 200100 transition "$id" accept > /dev/null
   done
 done
 "$device" --db "$work/seed.db" sync > /dev/null
@@ -64,7 +64,7 @@ screen tablet 1280 800
 screen kiosk 1080 1920
 for lang in zh_CN en; do
   QT_QPA_PLATFORM="offscreen:configfile=$work/screen-tablet.json" "$client" --db "$work/tablet-$lang.db" --server "$url" --token "$(token "$work/tablet.json")" --lang "$lang" \
-      --as 2001 --pin 2001 --size 1280x800 --screenshot "$out"
+      --as 2001 --pin 200100 --size 1280x800 --screenshot "$out"
   QT_QPA_PLATFORM="offscreen:configfile=$work/screen-kiosk.json" "$client" --kiosk --db "$work/kiosk-$lang.db" --server "$url" --token "$(token "$work/kiosk.json")" \
       --admin-pin 2468 --lang "$lang" --size 1080x1920 --screenshot "$out"
 done

@@ -11,6 +11,10 @@
 #include <type_traits>
 
 namespace courtyard::test {
+// The demo company's PINs: the staff number followed by 00 (server/service/demo_company.cpp).
+inline std::string demoPin(const std::string& number) { return number + "00"; }
+inline QString demoPin(const QString& number) { return number + "00"; }
+
 template <typename E>
 concept NamedEnum = std::is_enum_v<E> && requires(E e) { enumName(e); };
 inline char* dup(std::string_view s) { return qstrdup(QByteArray(s.data(), qsizetype(s.size())).constData()); }

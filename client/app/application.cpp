@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -219,6 +220,8 @@ int runApp(int argc, char** argv) {
     if (db.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir().mkpath(dir);
+        // The store holds residents' data: the folder is the app user's alone.
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         db = dir + (kiosk ? "/kiosk.db" : "/tablet.db");
     }
     auto store = sync::DeviceStore::open(db.toStdString());
@@ -254,9 +257,21 @@ int runApp(int argc, char** argv) {
         if (!syncController.lastError().isEmpty())
             std::fprintf(stderr, "warning: first sync: %s\n", qPrintable(syncController.lastError()));
     }
-    if (!kiosk && cli.isSet(asOpt) && !session.signIn(cli.value(asOpt), cli.value(pinOpt)))
-        std::fprintf(stderr, "warning: could not sign in as %s: %s\n", qPrintable(cli.value(asOpt)),
-                     qPrintable(session.lastError()));
+    if (!kiosk && cli.isSet(asOpt)) {
+        // Sign-in runs on its own thread (it may ask the server): wait for it here.
+        QEventLoop loop;
+        bool ok = false;
+        QObject::connect(&session, &SessionController::finished, &loop, [&](bool done) {
+            ok = done;
+            loop.quit();
+        });
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        session.signIn(cli.value(asOpt), cli.value(pinOpt));
+        loop.exec();
+        if (!ok)
+            std::fprintf(stderr, "warning: could not sign in as %s: %s\n", qPrintable(cli.value(asOpt)),
+                         qPrintable(session.lastError()));
+    }
 
     // Chinese by default; English on request, switchable at any time.
     QTranslator translator;

@@ -51,7 +51,13 @@ Item {
                     pin.text = ""
                 }
             }
-            ErrorBanner { id: wrong; visible: false; Layout.fillWidth: true; text: qsTr("Wrong PIN.") }
+            // Wrong PINs wait longer and longer: the banner says how long.
+            ErrorBanner {
+                id: wrong
+                visible: false
+                Layout.fillWidth: true
+                text: Kiosk.lastErrorKind === "throttled" ? Kiosk.lastError : qsTr("Wrong PIN.")
+            }
         }
         Card {
             visible: Kiosk.adminUnlocked

@@ -5,7 +5,8 @@ import QtQuick.Layouts
 import Courtyard
 import Courtyard.Core
 
-// Sign in with staff number and PIN — checked on the tablet, so it works with no network.
+// Sign in with staff number and PIN. A person's first sign-in on this tablet needs the network
+// (the server checks it and gives the tablet their credential); after that it works offline.
 // On a shared tablet the people who signed in recently are one tap away (their PIN still needed).
 PageScaffold {
     id: page
@@ -13,11 +14,17 @@ PageScaffold {
     property bool switching: false
 
     function submit() {
-        if (Session.signIn(number.text.trim(), pin.text)) {
-            pin.text = ""
-        } else {
-            pin.text = ""
-            pin.forceActiveFocus()
+        if (Session.busy)
+            return
+        Session.signIn(number.text.trim(), pin.text)
+        pin.text = ""
+    }
+
+    Connections {
+        target: Session
+        function onFinished(ok: bool) {
+            if (!ok)
+                pin.forceActiveFocus()
         }
     }
 
@@ -81,7 +88,12 @@ PageScaffold {
                 }
             }
         }
-        ErrorBanner { Layout.fillWidth: true; text: Session.lastError }
+        BodyText {
+            visible: Session.busy
+            Layout.fillWidth: true
+            text: qsTr("Checking…")
+        }
+        ErrorBanner { Layout.fillWidth: true; text: Session.lastError || Session.notice }
         AppButton {
             visible: Session.signedIn
             kind: "quiet"

@@ -1,10 +1,12 @@
 #include "server/cli/admin_commands.h"
 
 #include "server/cli/args.h"
+#include "server/cli/cli_support.h"
 #include "server/http/http_server.h"
 #include "server/observability/log.h"
 #include "server/reports/report_service.h"
 #include "server/service/admin_service.h"
+#include "server/service/auth_service.h"
 #include "server/service/demo_history.h"
 #include "server/storage/sqlite_storage.h"
 
@@ -20,40 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kDbFile = "courtyard.db";
-
-// Opens the data directory's database (creating the directory with `create`).
-Result<std::unique_ptr<SqliteStorage>> openData(const Args& a, bool create, std::ostream& err) {
-    auto dir = a.get("data");
-    if (!dir) {
-        err << "error: --data DIR is required\n";
-        return invalidArgument("--data");
-    }
-    std::error_code ec;
-    if (create)
-        fs::create_directories(*dir, ec);
-    if (!fs::is_directory(*dir)) {
-        err << "error: data directory '" << *dir << "' does not exist (run 'courtyard-server init' first)\n";
-        return notFound(*dir);
-    }
-    SqliteStorageOptions options;
-    options.readers = 2;
-    auto storage = SqliteStorage::open((fs::path(*dir) / kDbFile).string(), options);
-    if (!storage)
-        err << "error: " << storage.error().message << "\n";
-    return storage;
-}
-
-int usage(std::ostream& err, const char* text) {
-    err << "usage: " << text;
-    return 2;
-}
-
-int report(const Status& st, std::ostream& err) {
-    if (st)
-        return 0;
-    err << "error: " << st.error().message << "\n";
-    return 1;
+bool isLoopback(const std::string& address) {
+    return address == "127.0.0.1" || address == "::1" || address == "localhost" || address.rfind("127.", 0) == 0;
 }
 
 void printSummary(std::ostream& out, const char* what, const ImportSummary& s) {
@@ -334,8 +304,9 @@ int runServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
     SyncService sync(**storage, rules, systemNow);
     BlobService blobs(**storage, fs::path(*dir) / "blobs", systemNow);
     EscalationService escalations(**storage, rules, systemNow);
+    AuthService auth(**storage, rules, systemNow);
     Metrics metrics;
-    ServerContext ctx{**storage, sync, blobs, escalations, metrics, systemNow};
+    ServerContext ctx{**storage, sync, blobs, escalations, auth, metrics, systemNow};
     ctx.writeQueueDepth = [s = storage->get()] { return s->queueDepth(); };
 
     // A server holds a socket per device and files per database: use all the descriptors the
@@ -349,6 +320,13 @@ int runServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
     auto port = server.start();
     if (!port)
         return report(port.error(), err);
+    if (!config.tlsCertFile && !isLoopback(config.address))
+        Log::warn("listening without TLS on an address other machines can reach: device tokens, PINs and "
+                  "residents' data cross the network in clear; give --tls-cert and --tls-key, or put a TLS "
+                  "proxy in front and listen on 127.0.0.1",
+                  {{"address", config.address}});
+    if (sync::insecureFastPinHash())
+        Log::warn("COURTYARD_INSECURE_FAST_PIN_HASH=1: new PIN hashes are cheap to guess (tests only)");
     Log::info("listening", {{"address", config.address},
                             {"port", *port},
                             {"tls", bool(config.tlsCertFile)},

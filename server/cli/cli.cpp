@@ -2,6 +2,7 @@
 
 #include "server/cli/admin_commands.h"
 #include "server/cli/rules_command.h"
+#include "server/cli/staff_commands.h"
 
 #include <iostream>
 #include <string>
@@ -17,6 +18,8 @@ constexpr const char* kUsage =
     "  init --data DIR (--company FILE | --demo) [--units CSV --community ID]   load a company\n"
     "  import-units --data DIR --community ID FILE.csv                         load a unit roster\n"
     "  device add|list|revoke --data DIR …                                     enrol devices\n"
+    "  staff pin|deactivate|activate --data DIR STAFF_ID                      a new PIN (stdin), leave, return\n"
+    "  audit --data DIR [--record ID] [--actor ID] [--device ID] [--rejected]  who did or tried what\n"
     "  deadlines recompute --data DIR [--community ID]                         after a calendar edit\n"
     "  report KIND --data DIR [--scope S --id ID] [--period P] [--format csv]  print a report (docs/reports.md)\n"
     "  demo-company                                                            print the demo company\n"
@@ -45,6 +48,10 @@ int runCli(int argc, char** argv) {
         return runDevice(rest, std::cout, std::cerr);
     if (command == "report")
         return runReport(rest, std::cout, std::cerr);
+    if (command == "staff")
+        return runStaff(rest, std::cin, std::cout, std::cerr);
+    if (command == "audit")
+        return runAudit(rest, std::cout, std::cerr);
     if (command == "deadlines")
         return runDeadlines(rest, std::cout, std::cerr);
     if (command == "demo-company")

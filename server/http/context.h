@@ -3,6 +3,7 @@
 // context: no sockets, so they are tested directly.
 
 #include "server/observability/metrics.h"
+#include "server/service/auth_service.h"
 #include "server/service/blob_service.h"
 #include "server/service/clock.h"
 #include "server/service/escalation_service.h"
@@ -19,6 +20,7 @@ struct ServerContext {
     SyncService& sync;
     BlobService& blobs;
     EscalationService& escalations;
+    AuthService& auth;
     Metrics& metrics;
     Clock clock;
     std::atomic<int> openConnections{0};

@@ -36,7 +36,10 @@ Response errorResponse(const Error& e, unsigned version, bool keepAlive, std::ch
     res.set(http::field::cache_control, "no-store");
     res.keep_alive(keepAlive);
     res.body() = sync::errorBody(e).dump(-1, ' ', false, Json::error_handler_t::replace);
-    if (e.code == ErrorCode::Unavailable || e.code == ErrorCode::ResourceExhausted)
+    // The error's own wait when it has one (a PIN delay), else the caller's.
+    if (e.retryAfterSeconds > 0)
+        res.set(http::field::retry_after, std::to_string(e.retryAfterSeconds));
+    else if (e.code == ErrorCode::Unavailable || e.code == ErrorCode::ResourceExhausted)
         res.set(http::field::retry_after, std::to_string(std::max<long long>(1, retryAfter.count())));
     res.prepare_payload();
     return res;

@@ -1,6 +1,8 @@
 #include "server/http/router.h"
 
 #include "server/reports/report_service.h"
+#include "server/service/scope.h"
+#include "sync/protocol/proof.h"
 #include "shared/domain/common.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/messages.h"
@@ -19,6 +21,8 @@ constexpr std::size_t kPushBody = 16u << 20;
 constexpr std::size_t kBlobChunkBody = 2u << 20;
 constexpr std::string_view kBlobPrefix = "/v1/blobs/";
 constexpr std::string_view kReports = "/v1/reports";
+constexpr std::string_view kSignIn = "/v1/auth/sign-in";
+constexpr std::string_view kPinChange = "/v1/auth/pin";
 
 struct Target {
     std::string path;
@@ -113,8 +117,10 @@ Result<DeviceRow> authenticate(const Request& req, ServerContext& ctx) {
     }));
     if (!device)
         return unauthenticated("this device token is not known to the server");
+    // The device erases what it holds when it reads this reason (docs/sync-protocol.md).
     if (device->revokedAt)
-        return unauthenticated("this device has been revoked; ask an administrator to enrol it again");
+        return Error(ErrorCode::Unauthenticated, "this device has been revoked; ask an administrator to enrol it again",
+                     "device_revoked");
     return *device;
 }
 
@@ -213,6 +219,13 @@ Response blob(const Request& req, ServerContext& ctx, const DeviceRow& device, c
     const std::string sha = t.path.substr(kBlobPrefix.size());
     if (!domain::isSha256Hex(sha))
         return fail(req, invalidArgument("a blob is named by its SHA-256: 64 lower-case hex digits"));
+    if (req.method() == http::verb::head || req.method() == http::verb::put || req.method() == http::verb::get) {
+        const bool write = req.method() != http::verb::get;
+        auto allowed = ctx.storage.read(
+            [&](ReadUnit& u) -> Status { return checkBlobAccess(u, device, sha, write); });
+        if (!allowed)
+            return fail(req, allowed.error());
+    }
     switch (req.method()) {
     case http::verb::head: {
         auto s = ctx.blobs.state(sha);
@@ -253,8 +266,6 @@ Response blob(const Request& req, ServerContext& ctx, const DeviceRow& device, c
                     {{"sha256", sha}, {"received", s->received}, {"total", s->total}, {"complete", s->complete}});
     }
     case http::verb::get: {
-        if (sync::isKiosk(device.role))
-            return fail(req, permissionDenied("a kiosk does not download attachments"));
         auto data = ctx.blobs.read(sha);
         if (!data)
             return fail(req, data.error());
@@ -271,12 +282,30 @@ Response blob(const Request& req, ServerContext& ctx, const DeviceRow& device, c
     }
 }
 
+// POST /v1/auth/sign-in and /v1/auth/pin: docs/sync-protocol.md, "Who acted".
+Response authEndpoint(const Request& req, ServerContext& ctx, const DeviceRow& device, const Target& t) {
+    if (req.method() != http::verb::post) {
+        Response res = fail(req, invalidArgument("sign-in and PIN changes are POSTed"));
+        res.result(http::status::method_not_allowed);
+        return res;
+    }
+    auto body = parseJson(req.body());
+    if (!body)
+        return fail(req, invalidArgument("the body is not valid JSON (UTF-8)"));
+    if (auto st = sync::checkSchema(*body); !st)
+        return fail(req, st.error());
+    auto r = t.path == kSignIn ? ctx.auth.signIn(device, *body) : ctx.auth.changePin(device, *body);
+    if (!r)
+        return fail(req, r.error());
+    return json(req, http::status::ok, *r);
+}
+
 bool isReportPath(const std::string& path) {
     return path == kReports || (path.size() > kReports.size() + 1 && path.rfind(std::string(kReports) + "/", 0) == 0);
 }
 
 // GET /v1/reports (the catalogue) and GET /v1/reports/{kind} (JSON, or CSV with format=csv):
-// docs/reports.md. The person signed in on the device is named in X-Courtyard-Staff.
+// docs/reports.md. Reports are read for a person: X-Courtyard-Actor proves who.
 Response reportEndpoint(const Request& req, ServerContext& ctx, const DeviceRow& device, const Target& t) {
     if (req.method() != http::verb::get) {
         Response res = fail(req, invalidArgument("reports are read with GET"));
@@ -290,11 +319,15 @@ Response reportEndpoint(const Request& req, ServerContext& ctx, const DeviceRow&
     const std::string format = param("format");
     if (!format.empty() && format != "json" && format != "csv")
         return fail(req, invalidArgument("format: '" + format + "' is not json or csv"));
-    const std::string staffId(req["X-Courtyard-Staff"]);
+    if (sync::isKiosk(device.role))
+        return fail(req, permissionDenied("a kiosk does not read reports"));
+    auto staffId = ctx.auth.verifyRequest(device, "GET", req.target(), req[sync::kActorHeader]);
+    if (!staffId)
+        return fail(req, staffId.error());
     reports::ReportService service(ctx.storage, ctx.clock);
     const reports::Lang language = lang == "zh" ? reports::Lang::Zh : reports::Lang::En;
     if (t.path == kReports) {
-        auto c = service.catalogue(device, staffId, language);
+        auto c = service.catalogue(device, *staffId, language);
         if (!c)
             return fail(req, c.error());
         return json(req, http::status::ok, *c);
@@ -306,7 +339,7 @@ Response reportEndpoint(const Request& req, ServerContext& ctx, const DeviceRow&
     r.department = param("department");
     r.period = param("period");
     r.lang = language;
-    auto report = service.report(device, staffId, r);
+    auto report = service.report(device, *staffId, r);
     if (!report)
         return fail(req, report.error());
     if (format != "csv")
@@ -342,7 +375,8 @@ std::string routeName(http::verb method, std::string_view target) {
     else if (isReportPath(path) && path != kReports)
         path = "/v1/reports/:kind";
     else if (path != "/healthz" && path != "/metrics" && path != "/v1/whoami" && path != "/v1/sync/push" &&
-             path != "/v1/sync/pull" && path != kReports && path != "/v1/reports/:kind")
+             path != "/v1/sync/pull" && path != kReports && path != "/v1/reports/:kind" && path != kSignIn &&
+             path != kPinChange)
         path = "other";
     return std::string(http::to_string(method)) + " " + path;
 }
@@ -351,7 +385,8 @@ namespace {
 
 bool knownV1Path(const std::string& path) {
     return path == "/v1/whoami" || path == "/v1/sync/push" || path == "/v1/sync/pull" ||
-           path.rfind(std::string(kBlobPrefix), 0) == 0 || isReportPath(path);
+           path.rfind(std::string(kBlobPrefix), 0) == 0 || isReportPath(path) || path == kSignIn ||
+           path == kPinChange;
 }
 
 // What every /v1/ request passes before its body matters: a known endpoint, the schema
@@ -393,6 +428,8 @@ Response handleRequest(const Request& req, ServerContext& ctx) {
         return blob(req, ctx, *device, t);
     if (isReportPath(t.path))
         return reportEndpoint(req, ctx, *device, t);
+    if (t.path == kSignIn || t.path == kPinChange)
+        return authEndpoint(req, ctx, *device, t);
     Response res = fail(req, invalidArgument(std::string(http::to_string(req.method())) + " is not allowed on " + t.path));
     res.result(http::status::method_not_allowed);
     return res;

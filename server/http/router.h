@@ -7,7 +7,11 @@
 //   GET  /v1/sync/pull?cursor&limit    changes after the cursor
 //   HEAD /v1/blobs/<sha256>            upload state (Upload-Offset, X-Blob-Complete)
 //   PUT  /v1/blobs/<sha256>?offset&total   one chunk of an attachment
-//   GET  /v1/blobs/<sha256>            a complete attachment (staff devices)
+//   GET  /v1/blobs/<sha256>            a complete attachment (devices that may read a record
+//                                      referring to it)
+//   POST /v1/auth/sign-in              a staff member's first sign-in on a device: a credential
+//   POST /v1/auth/pin                  a staff member changes their PIN
+//   GET  /v1/reports[/<kind>]          reports, for the person proven in X-Courtyard-Actor
 // Errors are {"error": {"code", "message"}} with the status chosen in one place (errors.cpp).
 
 #include "server/http/context.h"

@@ -1,5 +1,7 @@
 #include "server/reports/report_service.h"
 
+#include "shared/auth/access.h"
+
 #include "server/reports/period.h"
 #include "server/service/rules_cache.h"
 #include "server/service/scope.h"
@@ -1157,15 +1159,18 @@ Result<Audience> audienceOf(ReadUnit& u, const DeviceRow& device, const std::str
     if (!actor)
         return actor.error();
     Audience a;
-    if (actor->role == domain::Role::Manager || actor->role == domain::Role::Admin) {
+    switch (auth::reportReach(*actor)) {
+    case auth::ReportReach::Everything:
         a.everything = true;
         return a;
-    }
-    if (actor->role != domain::Role::Supervisor)
+    case auth::ReportReach::None:
+        if (actor->role == domain::Role::Supervisor)
+            return permissionDenied(actor->name + " heads no department, so there is no report to read");
         return permissionDenied("reports are for supervisors and managers; " + actor->name + " is " +
                                 std::string(enumName(actor->role)));
-    if (actor->departmentId.empty())
-        return permissionDenied(actor->name + " heads no department, so there is no report to read");
+    case auth::ReportReach::OwnDepartment:
+        break;
+    }
     auto rec = u.get(actor->staffId);
     if (!rec)
         return rec.error();

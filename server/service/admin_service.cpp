@@ -1,5 +1,7 @@
 #include "server/service/admin_service.h"
 
+#include "shared/auth/pin_rules.h"
+#include "shared/rules/policy.h"
 #include "shared/core/hash.h"
 #include "shared/domain/organization.h"
 #include "shared/records/community_rules.h"
@@ -119,41 +121,51 @@ std::string trim(std::string s) {
 } // namespace
 
 Result<ImportSummary> importCompany(ServerStorage& storage, const Json& file, Clock clock, sync::PinHashCost cost) {
-    (void)clock;
     auto company = decodeJson<domain::Company>(file);
     if (!company)
         return Error{company.error().code, "company file: " + company.error().message};
     CY_TRY(domain::validateCompany(*company));
 
     // PINs: hash outside the write transaction (Argon2 is slow on purpose). A PIN that still
-    // matches the stored hash keeps it, so re-importing changes nothing.
+    // matches the stored hash keeps it, so re-importing changes nothing. The hashes go to the
+    // server's own table, never into the staff records devices receive.
+    auto filePolicy = rules::Policy::fromJson(objectAt(file, "policy"));
+    if (!filePolicy)
+        return Error{filePolicy.error().code, "company file: " + filePolicy.error().message};
     std::map<std::string, std::string> pins;
     for (const auto& s : arrayAt(file, "staff"))
         if (s.is_object() && s.contains("pin")) {
             if (!s["pin"].is_string())
                 return invalidArgument("staff '" + stringAt(s, "id") + "': pin must be a string of digits");
-            CY_TRY(sync::checkPinFormat(s["pin"].get<std::string>()));
+            if (auto st = auth::checkNewPin(s["pin"].get<std::string>(), *filePolicy); !st)
+                return invalidArgument("staff '" + stringAt(s, "id") + "': " + st.error().message);
             pins[stringAt(s, "id")] = s["pin"].get<std::string>();
         }
-    std::map<std::string, std::string> hashes;
+    std::map<std::string, std::string> hashes;  // new hashes to store
+    std::map<std::string, Json> existingStaff;  // staff records as stored now
     CY_TRY(storage.read([&](ReadUnit& unit) -> Status {
+        for (const auto& st : company->staff) {
+            auto existing = unit.get(st.id);
+            if (!existing)
+                return existing.error();
+            if (*existing && (*existing)->type == "staff")
+                existingStaff[st.id] = (*existing)->body;
+        }
         for (const auto& [id, pin] : pins) {
-            auto existing = unit.get(id);
-            if (existing && *existing && (*existing)->type == "staff") {
-                const auto old = stringAt((*existing)->body, "pin_hash");
-                if (!old.empty() && sync::verifyPin(pin, old))
-                    hashes[id] = old;
-            }
+            auto old = unit.pinHash(id);
+            if (!old)
+                return old.error();
+            if (*old && sync::verifyPin(pin, **old))
+                continue;
+            hashes[id] = std::string();
         }
         return {};
     }));
-    for (const auto& [id, pin] : pins) {
-        if (hashes.count(id))
-            continue;
-        auto h = sync::hashPin(pin, cost);
+    for (auto& [id, hash] : hashes) {
+        auto h = sync::hashPin(pins[id], cost);
         if (!h)
             return h.error();
-        hashes[id] = *h;
+        hash = *h;
     }
 
     std::vector<Pending> records;
@@ -171,9 +183,18 @@ Result<ImportSummary> importCompany(ServerStorage& storage, const Json& file, Cl
         add("unit", u);
     for (const auto& d : company->departments)
         add("department", d);
+    // A person whose PIN the file changes, or whom it deactivates, loses their sign-ins on
+    // every device (a newer credential epoch); otherwise the epoch carries over.
+    std::vector<std::string> withdrawn;
     for (auto s : company->staff) {
-        if (hashes.count(s.id))
-            s.pinHash = hashes[s.id];
+        if (auto it = existingStaff.find(s.id); it != existingStaff.end()) {
+            s.credentialEpoch = it->second.value("credential_epoch", std::int64_t{0});
+            const bool deactivated = it->second.value("active", true) && !s.active;
+            if (deactivated || hashes.count(s.id)) {
+                s.credentialEpoch += 1;
+                withdrawn.push_back(s.id);
+            }
+        }
         add("staff", s);
     }
     // Calendars by id; a community naming one the file does not define gets the built-in one.
@@ -199,9 +220,15 @@ Result<ImportSummary> importCompany(ServerStorage& storage, const Json& file, Cl
         add("patrol_route", r);
 
     ImportSummary summary;
+    const Instant now = clock();
     CY_TRY(storage.write([&](WriteUnit& unit) -> Status {
         summary = {};
-        return upsertAll(unit, records, summary);
+        CY_TRY(upsertAll(unit, records, summary));
+        for (const auto& [id, hash] : hashes)
+            CY_TRY(unit.setPinHash(id, hash, now));
+        for (const auto& id : withdrawn)
+            CY_TRY(unit.revokeStaffCredentials(id, now));
+        return {};
     }));
     return summary;
 }
@@ -288,9 +315,10 @@ Result<ImportSummary> importUnitRoster(ServerStorage& storage, const std::string
 
 Result<NewDevice> addDevice(ServerStorage& storage, const std::string& name, const std::string& roleName,
                             const std::vector<std::string>& communityIds, Clock clock) {
-    static const std::set<std::string> roles{"staff", "supervisor", "manager", "developer_cs", "kiosk"};
+    static const std::set<std::string> roles{"staff", "supervisor", "manager", "developer_cs", "admin", "kiosk"};
     if (!roles.count(roleName))
-        return invalidArgument("role: '" + roleName + "' is not one of staff, supervisor, manager, developer_cs, kiosk");
+        return invalidArgument("role: '" + roleName +
+                               "' is not one of staff, supervisor, manager, developer_cs, admin, kiosk");
     if (name.empty())
         return invalidArgument("name: a device needs a name staff will recognise");
     if (communityIds.empty())
@@ -321,7 +349,11 @@ Result<NewDevice> addDevice(ServerStorage& storage, const std::string& name, con
 }
 
 Status revokeDevice(ServerStorage& storage, const std::string& id, Clock clock) {
-    return storage.write([&](WriteUnit& unit) { return unit.revokeDevice(id, clock()); });
+    // Its token and every sign-in on it: a lost tablet can act for nobody.
+    return storage.write([&](WriteUnit& unit) -> Status {
+        CY_TRY(unit.revokeDevice(id, clock()));
+        return unit.revokeDeviceCredentials(id, clock());
+    });
 }
 
 Result<std::vector<DeviceRow>> listDevices(ServerStorage& storage) {

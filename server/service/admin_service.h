@@ -24,7 +24,7 @@ struct ImportSummary {
 // version, so re-running an import only sends devices what changed. Staff given a "pin" in the
 // file have it hashed (Argon2id); the plain PIN is never stored.
 Result<ImportSummary> importCompany(ServerStorage& storage, const Json& companyFile, Clock clock,
-                                    sync::PinHashCost cost = {});
+                                    sync::PinHashCost cost = sync::defaultPinHashCost());
 
 // A unit roster: CSV with a header row, English or Chinese column names (building/楼栋,
 // unit/房号, floor/楼层, owner/业主, phone/电话, occupied/入住). Creates missing buildings.

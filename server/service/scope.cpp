@@ -1,5 +1,6 @@
 #include "server/service/scope.h"
 
+#include "shared/auth/access.h"
 #include "shared/core/hash.h"
 #include "shared/domain/organization.h"
 #include "shared/records/record_type.h"
@@ -64,6 +65,34 @@ Status checkCommunity(const DeviceRow& device, const domain::Actor& actor, const
     return {};
 }
 
+Status checkBlobAccess(ReadUnit& unit, const DeviceRow& device, const std::string& sha256, bool write) {
+    auto referrers = unit.blobReferrers(sha256);
+    if (!referrers)
+        return referrers.error();
+    const bool kiosk = sync::isKiosk(device.role);
+    for (const auto& id : *referrers) {
+        auto rec = unit.get(id);
+        if (!rec)
+            return rec.error();
+        if (!*rec || (*rec)->deleted)
+            continue;
+        const auto& r = **rec;
+        if (kiosk && r.originDevice == device.id)
+            return {}; // the kiosk's own submission
+        const std::string community = stringAt(r.body, "community_id");
+        const bool inScope = community.empty() || deviceServes(device, community);
+        if (!inScope || !auth::mayReadRecord(r.type, device.role, r.body))
+            continue;
+        if (kiosk && write)
+            continue; // a kiosk uploads only for what it submitted
+        return {};
+    }
+    if (referrers->empty() && !write)
+        return notFound("no record refers to this attachment");
+    return permissionDenied(write ? "no record this device may write refers to this attachment: send the record first"
+                                  : "no record this device may read refers to this attachment");
+}
+
 ChangeFilter changeFilterFor(const DeviceRow& device) {
     ChangeFilter f;
     f.communityIds = device.communityIds;
@@ -72,14 +101,11 @@ ChangeFilter changeFilterFor(const DeviceRow& device) {
     for (const auto* t : records::allRecordTypes()) {
         if (t->name() == "receipt")
             continue;
-        if (kiosk) {
-            if (t->visibility() == Visibility::Kiosk || t->name() == "unit")
-                f.types.emplace_back(t->name());
-            if (t->visibility() == Visibility::Submitter)
-                f.originTypes.emplace_back(t->name());
-        } else {
+        if (auth::mayRead(t->name(), device.role))
             f.types.emplace_back(t->name());
-        }
+        // A kiosk's own submissions come back to it as receipts.
+        if (kiosk && t->visibility() == Visibility::Submitter)
+            f.originTypes.emplace_back(t->name());
     }
     if (kiosk)
         f.originDevice = device.id;
@@ -96,11 +122,15 @@ std::optional<sync::Change> projectChange(const DeviceRow& device, const store::
     c.version = r.version;
     c.deleted = r.deleted;
     const bool kiosk = sync::isKiosk(device.role);
-    const bool needsBody = kiosk || r.type == "staff";
+    // Some roles see only some records of a type (the developer's customer service): those
+    // records are read before they are passed on.
+    const auto* access = auth::accessFor(r.type);
+    const bool needsBody = kiosk || (access && access->readsRecord && device.role == domain::Role::DeveloperCs);
     if (!needsBody && !r.rawBody.empty()) {
         c.rawRecord = r.rawBody; // passed on as stored: nothing to hide from this device
         c.stamps = r.stamps;
         c.index = r.index;
+        c.history = r.history;
         return c;
     }
     if (r.body.is_null() && !r.rawBody.empty()) {
@@ -132,16 +162,11 @@ std::optional<sync::Change> projectChange(const DeviceRow& device, const store::
         }
         return c;
     }
+    if (!auth::mayReadRecord(r.type, device.role, c.record))
+        return std::nullopt;
     c.stamps = r.stamps;
-    if (r.type == "staff" && c.record.contains("pin_hash")) {
-        // Sign-in works offline only where the person serves: elsewhere the hash stays home.
-        const auto communities = stringsAt(c.record, "community_ids");
-        bool serves = communities.empty();
-        for (const auto& cid : communities)
-            serves = serves || deviceServes(device, cid);
-        if (!serves)
-            c.record.erase("pin_hash");
-    }
+    c.index = r.index;
+    c.history = r.history;
     return c;
 }
 

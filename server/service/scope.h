@@ -1,8 +1,9 @@
 #pragma once
 // What a device may see and do: its communities, the record types its role allows, the person
 // acting on it (checked against their role and communities), and what is redacted on the way
-// out (a kiosk gets unit numbers but no owners; PIN hashes only reach devices that serve the
-// person's communities; a kiosk's own submissions come back as receipts, nothing more).
+// out (a kiosk gets unit numbers but no owners; a kiosk's own submissions come back as
+// receipts, nothing more). Which device roles receive which records is the authorization
+// table's (shared/auth/access.h).
 
 #include "server/storage/server_storage.h"
 #include "sync/protocol/messages.h"
@@ -21,6 +22,10 @@ Result<domain::Actor> resolveActor(ReadUnit& unit, const DeviceRow& device, cons
 // May this actor touch a record of this community?
 Status checkCommunity(const DeviceRow& device, const domain::Actor& actor, const std::string& communityId,
                       const store::StoredRecord* staffRecord);
+
+// May this device read (download) or write (upload) the attachment? Only when a record it may
+// read refers to it — a kiosk: a record it submitted, or a notice of its community it shows.
+Status checkBlobAccess(ReadUnit& unit, const DeviceRow& device, const std::string& sha256, bool write);
 
 ChangeFilter changeFilterFor(const DeviceRow& device);
 // The change as this device may see it; nullopt: not at all.

@@ -1,5 +1,7 @@
 #include "server/service/sync_service.h"
 
+#include "server/service/auth_service.h"
+#include "server/service/history.h"
 #include "server/service/scope.h"
 #include "shared/core/hash.h"
 #include "shared/records/record_type.h"
@@ -200,20 +202,33 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
     // Outside the write transaction (on this worker thread, in parallel with other pushes):
     // clocks corrected, kiosk submissions marked, and creates validated, derived and encoded.
     RulesByCommunity rulesByCommunity;
+    std::map<std::string, std::optional<CredentialRow>> credentials; // by id, for the proofs
     CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
         rulesByCommunity = rulesForPush(m_rules, unit, device, ops, now);
+        for (const auto& op : ops)
+            if (!op.proofCredential.empty() && !credentials.count(op.proofCredential)) {
+                auto c = unit.credential(op.proofCredential);
+                if (!c)
+                    return c.error();
+                credentials[op.proofCredential] = std::move(*c);
+            }
         return {};
     }));
     // The skew bound is company policy: every community shares it.
     const auto& policy = rulesByCommunity.at("")->policy;
     const bool skewed = std::llabs(skewMs) > std::int64_t(policy.clockSkewBoundSeconds) * 1000;
     std::vector<PreparedOp> prepared(ops.size());
+    // Each operation's proof, checked against the operation exactly as the device sent it.
+    std::vector<Status> proofs(ops.size());
     // Fingerprints of the edits as the device sent them (a retry may show a different skew).
     std::vector<OpFingerprint> fingerprints(ops.size());
     auto prepareRange = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i) {
             auto& op = ops[i];
             fingerprints[i] = OpFingerprint(op);
+            const auto cred = credentials.find(op.proofCredential);
+            proofs[i] = checkOperationProof(device, op, cred == credentials.end() ? std::nullopt : cred->second, now,
+                                            policy);
             op.at = correct(op.at, skewMs, skewed, now);
             auto hlc = sync::Hlc::parse(op.hlc);
             sync::Hlc stamp = hlc ? *hlc : sync::Hlc{toEpochMs(op.at), 0, device.id};
@@ -299,7 +314,9 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
                                ": the device's outbox lost operations; re-enrol the device");
                 break;
             }
-            OpResult r = applyOne(unit, **fresh, op, prepared[i], now, actors);
+            AuditEntry audit;
+            OpResult r = applyOne(unit, **fresh, op, prepared[i], proofs[i], now, actors, audit);
+            CY_TRY(unit.addAudit(audit));
             if (!firstNew)
                 firstNew = op.seq;
             stored.push_back(Json{{"digest", fingerprint.digest}, {"result", r}});
@@ -329,22 +346,41 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
 }
 
 OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const Operation& op,
-                               PreparedOp& prepared, Instant now, ActorCache& actors) {
+                               PreparedOp& prepared, const Status& proof, Instant now, ActorCache& actors,
+                               AuditEntry& audit) {
     OpResult result;
     result.seq = op.seq;
+    // The audit line: every operation, whatever became of it, with who was proven.
+    audit.at = now;
+    audit.deviceId = device.id;
+    audit.opSeq = op.seq;
+    audit.kind = std::string(enumName(op.kind));
+    audit.recordType = op.type;
+    audit.recordId = op.id;
+    audit.communityId = op.body.is_object() ? stringAt(op.body, "community_id") : std::string();
+    if (op.kind == OpKind::Transition)
+        audit.detail = Json{{"action", op.action}};
+    else if (op.kind == OpKind::Append)
+        audit.detail = Json{{"list", op.list}};
     auto reject = [&](Error e) {
         result.status = OpStatus::Rejected;
+        audit.outcome = "rejected";
+        audit.errorCode = std::string(errorCodeName(e.code));
+        audit.errorMessage = e.message;
         result.error = std::move(e);
         return result;
     };
+    // Nothing is looked at, let alone stored, for an operation nobody proved.
+    if (!proof)
+        return reject(proof.error());
+    audit.actor = op.actor;
+    audit.credentialId = op.proofCredential;
     const auto* type = records::findRecordType(op.type);
     if (!type)
         return reject(invalidArgument("unknown record type '" + op.type + "'"));
     if (type->isReference())
         return reject(permissionDenied("a " + op.type + " is company data, changed by an administrator"));
     const bool kiosk = sync::isKiosk(device.role);
-    if (kiosk && !(op.kind == OpKind::Create && sync::kioskMayCreate(op.type)))
-        return reject(permissionDenied("a kiosk can only file complaints, suggestions and survey answers"));
 
     auto cached = actors.byStaffId.find(op.actor);
     if (cached == actors.byStaffId.end()) {
@@ -365,6 +401,7 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
         return reject(current.error());
     const std::string community = *current ? stringAt((*current)->body, "community_id")
                                            : stringAt(op.body, "community_id");
+    audit.communityId = community;
     if (auto st = checkCommunity(device, *actor, community, staffRecord ? &*staffRecord : nullptr); !st)
         return reject(st.error());
     if (op.kind == OpKind::Create && op.type == "survey_response" && !*current)
@@ -399,13 +436,20 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
     if (!outcome->changed) {
         result.status = OpStatus::Noop;
         result.version = *current ? (*current)->version : 0;
+        audit.outcome = "noop";
+        audit.version = result.version;
         return result;
     }
+    Json entry = historyEntry(op, *actor, device.id, *current, outcome->record);
+    appendHistory(outcome->record.history, entry);
     auto version = unit.put(std::move(outcome->record));
     if (!version)
         return reject(version.error());
     result.status = OpStatus::Applied;
     result.version = *version;
+    audit.outcome = "applied";
+    audit.version = *version;
+    audit.detail = std::move(entry);
     return result;
 }
 

@@ -37,7 +37,8 @@ private:
     struct ActorCache;  // who each staff id is, resolved once per push
     struct PreparedOp;  // a create validated, derived and encoded before the write transaction
     sync::OpResult applyOne(WriteUnit& unit, const DeviceRow& device, const sync::Operation& op,
-                            PreparedOp& prepared, Instant now, ActorCache& actors);
+                            PreparedOp& prepared, const Status& proof, Instant now, ActorCache& actors,
+                            AuditEntry& audit);
 
     ServerStorage& m_storage;
     RulesCache& m_rules;

@@ -34,6 +34,53 @@ struct BlobRow {
     std::string mime;
 };
 
+// A staff member's credential on one device (sync/protocol/proof.h).
+struct CredentialRow {
+    std::string id;
+    std::string staffId;
+    std::string deviceId;
+    std::string secret; // 32 raw bytes
+    std::int64_t epoch = 0;
+    Instant issuedAt{};
+    Instant expiresAt{};
+    std::optional<Instant> revokedAt;
+};
+
+// Wrong PINs in a row, for a subject ("staff:<id>" or "device:<id>").
+struct SignInFailures {
+    int failures = 0;
+    Instant lastFailureAt{};
+};
+
+// One line of the server's audit log: an operation (applied, noop or rejected), a sign-in, a
+// PIN change, an upload.
+struct AuditEntry {
+    std::int64_t id = 0; // assigned when stored
+    Instant at{};
+    std::string deviceId;
+    std::optional<std::int64_t> opSeq;
+    std::string kind; // create, update, transition, append, sign_in, pin_change, pin_set, ...
+    std::string recordType;
+    std::string recordId;
+    std::string communityId;
+    std::string actor; // staff id; "" for a resident or when nobody was proven
+    std::string credentialId;
+    std::string outcome; // applied, noop, rejected
+    std::optional<std::int64_t> version;
+    Json detail = Json::object();
+    std::string errorCode;
+    std::string errorMessage;
+};
+
+struct AuditQuery {
+    std::string recordId;
+    std::string actor;
+    std::string deviceId;
+    bool rejectedOnly = false;
+    std::optional<Instant> from;
+    int limit = 200;
+};
+
 // What a pull may see (see service/scope.h for how it is derived from a device).
 struct ChangeFilter {
     std::vector<std::string> communityIds; // records of these communities …
@@ -69,6 +116,14 @@ public:
     virtual Result<std::int64_t> overdueCount(Instant now) = 0;
     // Raw SQL for reports (SQLite dialect today; each engine provides its own report queries).
     virtual void* nativeHandle() = 0;
+
+    // ---- accountability (docs/sync-protocol.md, "Who acted")
+    virtual Result<std::optional<CredentialRow>> credential(const std::string& id) = 0;
+    virtual Result<std::optional<std::string>> pinHash(const std::string& staffId) = 0;
+    virtual Result<SignInFailures> signInFailures(const std::string& subject) = 0;
+    // The records that refer to an attachment.
+    virtual Result<std::vector<std::string>> blobReferrers(const std::string& sha256) = 0;
+    virtual Result<std::vector<AuditEntry>> audit(const AuditQuery& q) = 0;
 };
 
 class WriteUnit : public ReadUnit {
@@ -83,6 +138,15 @@ public:
     virtual Status putBlob(const BlobRow& b, Instant now) = 0;
     virtual Status setMeta(const std::string& key, const std::string& value) = 0;
     virtual Result<std::optional<std::string>> getMeta(const std::string& key) = 0;
+
+    virtual Status addCredential(const CredentialRow& c) = 0;
+    // Withdraws every credential of a person (all devices), or of a device (all people).
+    virtual Status revokeStaffCredentials(const std::string& staffId, Instant at) = 0;
+    virtual Status revokeDeviceCredentials(const std::string& deviceId, Instant at) = 0;
+    virtual Status setPinHash(const std::string& staffId, const std::string& hash, Instant at) = 0;
+    // failures == 0 clears the subject.
+    virtual Status setSignInFailures(const std::string& subject, const SignInFailures& f) = 0;
+    virtual Status addAudit(const AuditEntry& e) = 0;
 };
 
 class ServerStorage {

@@ -1,6 +1,7 @@
 #include "server/storage/sqlite_storage.h"
 
 #include "server/reports/facts.h"
+#include "server/storage/sqlite_accountability.h"
 #include "shared/store/database.h"
 
 #include <algorithm>
@@ -161,6 +162,39 @@ public:
 
     void* nativeHandle() override { return &m_s; }
 
+    // ---- accountability (sqlite_accountability.cpp)
+    Result<std::optional<CredentialRow>> credential(const std::string& id) override {
+        return sqlite_accountability::credential(m_s.database(), id);
+    }
+    Result<std::optional<std::string>> pinHash(const std::string& staffId) override {
+        return sqlite_accountability::pinHash(m_s.database(), staffId);
+    }
+    Result<SignInFailures> signInFailures(const std::string& subject) override {
+        return sqlite_accountability::signInFailures(m_s.database(), subject);
+    }
+    Result<std::vector<std::string>> blobReferrers(const std::string& sha256) override {
+        return sqlite_accountability::blobReferrers(m_s.database(), sha256);
+    }
+    Result<std::vector<AuditEntry>> audit(const AuditQuery& q) override {
+        return sqlite_accountability::audit(m_s.database(), q);
+    }
+    Status addCredential(const CredentialRow& c) override {
+        return sqlite_accountability::addCredential(m_s.database(), c);
+    }
+    Status revokeStaffCredentials(const std::string& staffId, Instant at) override {
+        return sqlite_accountability::revokeStaffCredentials(m_s.database(), staffId, at);
+    }
+    Status revokeDeviceCredentials(const std::string& deviceId, Instant at) override {
+        return sqlite_accountability::revokeDeviceCredentials(m_s.database(), deviceId, at);
+    }
+    Status setPinHash(const std::string& staffId, const std::string& hash, Instant at) override {
+        return sqlite_accountability::setPinHash(m_s.database(), staffId, hash, at);
+    }
+    Status setSignInFailures(const std::string& subject, const SignInFailures& f) override {
+        return sqlite_accountability::setSignInFailures(m_s.database(), subject, f);
+    }
+    Status addAudit(const AuditEntry& e) override { return sqlite_accountability::addAudit(m_s.database(), e); }
+
     // ---- writes
     Result<std::int64_t> put(StoredRecord record) override {
         if (!m_version)
@@ -173,6 +207,8 @@ public:
         Status st = m_s.put(record);
         if (st)
             st = reports::writeFacts(db, record);
+        if (st)
+            st = sqlite_accountability::indexBlobRefs(db, record);
         if (!st) {
             (void)db.exec("ROLLBACK TO record_put; RELEASE record_put");
             --*m_version;

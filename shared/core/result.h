@@ -31,9 +31,15 @@ bool errorCodeFromString(std::string_view text, ErrorCode& out);
 struct Error {
     ErrorCode code = ErrorCode::Internal;
     std::string message;
+    // A machine-readable refinement of the code where a client must act on it, e.g.
+    // "device_revoked" (erase local data) or "credential_withdrawn" (sign in online again).
+    std::string reason;
+    // When to try again, in seconds (0: not said). Sent as Retry-After.
+    int retryAfterSeconds = 0;
 
     Error() = default;
     Error(ErrorCode c, std::string m) : code(c), message(std::move(m)) {}
+    Error(ErrorCode c, std::string m, std::string r) : code(c), message(std::move(m)), reason(std::move(r)) {}
 };
 
 inline bool operator==(const Error& a, const Error& b) {
@@ -95,10 +101,14 @@ inline Error internalError(std::string m) { return {ErrorCode::Internal, std::mo
 
 } // namespace courtyard
 
-// Propagates an error from an expression returning Result<...>; evaluates to nothing.
-#define CY_TRY(expr)                                                                               \
+// Propagates an error from an expression returning Result<...>; evaluates to nothing. Each use
+// names its temporary apart, so a CY_TRY inside a lambda inside a CY_TRY shadows nothing.
+#define CY_TRY_CONCAT2(a, b) a##b
+#define CY_TRY_CONCAT(a, b) CY_TRY_CONCAT2(a, b)
+#define CY_TRY(expr) CY_TRY_NAMED(expr, CY_TRY_CONCAT(cy_try_result_, __COUNTER__))
+#define CY_TRY_NAMED(expr, name)                                                                   \
     do {                                                                                           \
-        auto&& cy_try_result_ = (expr);                                                            \
-        if (!cy_try_result_)                                                                       \
-            return cy_try_result_.error();                                                         \
+        auto&& name = (expr);                                                                      \
+        if (!name)                                                                                 \
+            return name.error();                                                                   \
     } while (false)

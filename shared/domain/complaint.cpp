@@ -324,6 +324,18 @@ Status close(Complaint& c, const TransitionRequest& req) {
     return {};
 }
 
+// The grade's inputs change only by a supervisor's decision: at accept or reject, or later
+// when the complaint spreads (reaches the media) or turns out to be more within our control.
+Status regrade(Complaint& c, const TransitionRequest& req) {
+    return guardParams([&]() -> Status {
+        if (!req.params.contains("controllability") && !req.params.contains("reach"))
+            return invalidArgument("controllability or reach: at least one is required");
+        optionalInto(req.params, "controllability", c.controllability);
+        optionalInto(req.params, "reach", c.reach);
+        return {};
+    });
+}
+
 Status cancel(Complaint& c, const TransitionRequest& req) {
     return guardParams([&]() -> Status {
         requireText(req.params, "reason");
@@ -357,6 +369,10 @@ const Workflow<Complaint>& complaintWorkflow() {
             {"reply", {S::Handling}, {R::Staff, R::Supervisor, R::Manager}, reply},
             {"visit", {S::Replied}, {R::Staff, R::Supervisor, R::Manager}, visit},
             {"close", {S::Visited}, {R::Supervisor, R::Manager}, close},
+            {"regrade",
+             {S::Handling, S::Escalated, S::Replied, S::Visited, S::Explaining, S::Referred},
+             {R::Supervisor, R::Manager},
+             regrade},
             {"cancel", {S::Received}, {R::Supervisor, R::Manager}, cancel},
         }};
     return wf;

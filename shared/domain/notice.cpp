@@ -64,7 +64,7 @@ const Workflow<Notice>& noticeWorkflow() {
     static const Workflow<Notice> wf{
         "notice",
         {
-            {"withdraw", {NoticeState::Published}, {Role::Supervisor, Role::Manager}, withdraw},
+            {"withdraw", {NoticeState::Published}, {Role::Supervisor, Role::Manager, Role::Admin}, withdraw},
         }};
     return wf;
 }

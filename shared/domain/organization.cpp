@@ -82,8 +82,8 @@ void to_json(Json& j, const Staff& v) {
              {"position", v.position},
              {"department_id", v.departmentId},
              {"community_ids", v.communityIds},
-             {"active", v.active}};
-    putIfNotEmpty(j, "pin_hash", v.pinHash);
+             {"active", v.active},
+             {"credential_epoch", v.credentialEpoch}};
 }
 void from_json(const Json& j, Staff& v) {
     v.id = required<std::string>(j, "id");
@@ -97,8 +97,10 @@ void from_json(const Json& j, Staff& v) {
     optionalInto(j, "position", v.position);
     optionalInto(j, "department_id", v.departmentId);
     optionalInto(j, "community_ids", v.communityIds);
-    optionalInto(j, "pin_hash", v.pinHash);
     optionalInto(j, "active", v.active);
+    optionalInto(j, "credential_epoch", v.credentialEpoch);
+    if (v.credentialEpoch < 0)
+        throw DecodeError("credential_epoch: must not be negative");
 }
 
 bool servesCommunity(const Staff& s, const std::string& communityId) {

@@ -68,8 +68,10 @@ struct Department {
 void to_json(Json& j, const Department& v);
 void from_json(const Json& j, Department& v);
 
-// A person who signs in on tablets. The PIN hash (Argon2id, salted) travels to staff devices of
-// the person's communities so sign-in works offline; other devices get the record without it.
+// A person who signs in on tablets. Their PIN hash stays on the server (never in this record);
+// a device holds a credential for them instead (sync/protocol/proof.h). `credential_epoch`
+// grows whenever their credentials are withdrawn (PIN reset or change, deactivation): a
+// device that syncs this record forgets every credential of theirs from an older epoch.
 struct Staff {
     std::string id;
     std::string number; // staff number used to sign in
@@ -78,8 +80,8 @@ struct Staff {
     Position position = Position::Staff;
     std::string departmentId;
     std::vector<std::string> communityIds; // empty = every community (company-level staff)
-    std::string pinHash;
     bool active = true;
+    std::int64_t credentialEpoch = 0;
 };
 void to_json(Json& j, const Staff& v);
 void from_json(const Json& j, Staff& v);

@@ -1,8 +1,9 @@
 #pragma once
-// Per-type traits for TypedRecordType (record_types.cpp): which fields are plain (merged per
-// field, last writer wins), when edits are allowed, what only the server computes, the
-// append-only lists, index columns and the resident-facing receipt view. Internal to the
-// registry; callers use RecordType.
+// Per-type traits for TypedRecordType (record_types.cpp): when edits are allowed, what only
+// the server computes, how items are appended to each list, index columns and the
+// resident-facing receipt view. Which fields are plain and which lists exist (and who may
+// touch them) is the authorization table's (shared/auth/access.h). Internal to the registry;
+// callers use RecordType.
 
 #include "shared/domain/complaint.h"
 #include "shared/domain/handover.h"
@@ -95,11 +96,6 @@ struct Traits<domain::Complaint> {
     static constexpr bool derives = true;
     static constexpr Visibility visibility = Visibility::Submitter;
     static const domain::Workflow<T>& workflow() { return domain::complaintWorkflow(); }
-    static std::vector<std::string_view> plain() {
-        return {"complainant", "unit_id",         "building_id",     "category",
-                "content",     "urgent",          "serious",         "requested_reply_by",
-                "controllability", "reach",       "resident_type"};
-    }
     static bool editable(const T& c) { return domain::isOpen(c); }
     static void strip(T& c) {
         c.replyDue.reset();
@@ -114,7 +110,6 @@ struct Traits<domain::Complaint> {
             return invalidArgument("content: is required");
         return {};
     }
-    static std::vector<std::string_view> lists() { return {"comments", "attachments"}; }
     static Result<bool> append(T& c, std::string_view list, const Json& item) {
         if (list == "comments")
             return detail::appendComment(c.comments, item);
@@ -161,9 +156,6 @@ struct Traits<domain::Suggestion> {
     static constexpr bool derives = true;
     static constexpr Visibility visibility = Visibility::Submitter;
     static const domain::Workflow<T>& workflow() { return domain::suggestionWorkflow(); }
-    static std::vector<std::string_view> plain() {
-        return {"resident_name", "resident_phone", "unit_id", "category", "content"};
-    }
     static bool editable(const T& s) {
         return s.state == domain::SuggestionState::Received ||
                s.state == domain::SuggestionState::Acknowledged;
@@ -175,7 +167,6 @@ struct Traits<domain::Suggestion> {
             return invalidArgument("content: is required");
         return {};
     }
-    static std::vector<std::string_view> lists() { return {"comments"}; }
     static Result<bool> append(T& s, std::string_view, const Json& item) {
         return detail::appendComment(s.comments, item);
     }
@@ -227,12 +218,10 @@ struct Traits<domain::TransferSheet> : StaffOnlyTraits {
     static constexpr bool hasWorkflow = true;
     static constexpr bool derives = false;
     static const domain::Workflow<T>& workflow() { return domain::transferSheetWorkflow(); }
-    static std::vector<std::string_view> plain() { return {"subject"}; }
     static bool editable(const T& s) { return s.state == domain::TransferSheetState::Submitted; }
     static void strip(T&) {}
     static Status validateNew(const T& s) { return domain::validateNew(s); }
     static Status validateEdit(const T&) { return {}; }
-    static std::vector<std::string_view> lists() { return {"comments"}; }
     static Result<bool> append(T& s, std::string_view, const Json& item) {
         return detail::appendComment(s.comments, item);
     }
@@ -249,7 +238,6 @@ struct Traits<domain::ArrangementNotice> : StaffOnlyTraits {
     static constexpr bool hasWorkflow = true;
     static constexpr bool derives = true;
     static const domain::Workflow<T>& workflow() { return domain::arrangementWorkflow(); }
-    static std::vector<std::string_view> plain() { return {"assignee_id", "due_by", "instructions"}; }
     static bool editable(const T& n) {
         return n.state == domain::ArrangementState::Issued ||
                n.state == domain::ArrangementState::Acknowledged;
@@ -261,7 +249,6 @@ struct Traits<domain::ArrangementNotice> : StaffOnlyTraits {
             return invalidArgument("instructions: is required");
         return {};
     }
-    static std::vector<std::string_view> lists() { return {"comments"}; }
     static Result<bool> append(T& n, std::string_view, const Json& item) {
         return detail::appendComment(n.comments, item);
     }
@@ -280,7 +267,6 @@ struct Traits<domain::RectificationItem> : StaffOnlyTraits {
     static constexpr bool hasWorkflow = true;
     static constexpr bool derives = true;
     static const domain::Workflow<T>& workflow() { return domain::rectificationWorkflow(); }
-    static std::vector<std::string_view> plain() { return {"description", "area", "unit_id", "category", "report_id"}; }
     static bool editable(const T& r) {
         return r.state != domain::RectificationState::Accepted &&
                r.state != domain::RectificationState::Cancelled;
@@ -292,7 +278,6 @@ struct Traits<domain::RectificationItem> : StaffOnlyTraits {
             return invalidArgument("description: is required");
         return {};
     }
-    static std::vector<std::string_view> lists() { return {"comments", "attachments"}; }
     static Result<bool> append(T& r, std::string_view list, const Json& item) {
         if (list == "comments")
             return detail::appendComment(r.comments, item);
@@ -314,10 +299,6 @@ struct Traits<domain::SurveyCampaign> {
     static constexpr bool derives = true;
     static constexpr Visibility visibility = Visibility::Kiosk;
     static const domain::Workflow<T>& workflow() { return domain::surveyCampaignWorkflow(); }
-    static std::vector<std::string_view> plain() {
-        return {"title", "method", "categories", "period_start", "period_end",
-                "sample", "quota", "seed", "community_ids"};
-    }
     static bool editable(const T& c) { return c.state == domain::CampaignState::Draft; }
     static void strip(T& c) { c.periodDue.reset(); }
     static Status validateNew(const T& c) { return domain::validateNew(c); }
@@ -328,7 +309,6 @@ struct Traits<domain::SurveyCampaign> {
             return invalidArgument("categories: pick at least one of the eight categories");
         return {};
     }
-    static std::vector<std::string_view> lists() { return {"comments"}; }
     static Result<bool> append(T& c, std::string_view, const Json& item) {
         return detail::appendComment(c.comments, item);
     }
@@ -347,12 +327,10 @@ struct Traits<domain::SurveyResponse> {
     static constexpr bool hasWorkflow = false;
     static constexpr bool derives = false;
     static constexpr Visibility visibility = Visibility::Submitter;
-    static std::vector<std::string_view> plain() { return {}; }
     static bool editable(const T&) { return false; }
     static void strip(T&) {}
     static Status validateNew(const T& r) { return domain::validateNew(r); }
     static Status validateEdit(const T&) { return {}; }
-    static std::vector<std::string_view> lists() { return {}; }
     static Result<bool> append(T&, std::string_view, const Json&) { return false; }
     static IndexFields index(const T& r) {
         auto f = detail::baseIndex(r, std::string(enumName(r.outcome)));
@@ -373,12 +351,10 @@ struct Traits<domain::PatrolRound> : StaffOnlyTraits {
     static constexpr bool hasWorkflow = true;
     static constexpr bool derives = false;
     static const domain::Workflow<T>& workflow() { return domain::patrolRoundWorkflow(); }
-    static std::vector<std::string_view> plain() { return {}; }
     static bool editable(const T&) { return false; }
     static void strip(T&) {}
     static Status validateNew(const T& r) { return domain::validateNew(r); }
     static Status validateEdit(const T&) { return {}; }
-    static std::vector<std::string_view> lists() { return {"visits", "finding_ids", "comments"}; }
     static Result<bool> append(T& r, std::string_view list, const Json& item) {
         if (list == "comments")
             return detail::appendComment(r.comments, item);
@@ -412,12 +388,10 @@ struct Traits<domain::Inspection> : StaffOnlyTraits {
     static constexpr bool hasWorkflow = true;
     static constexpr bool derives = false;
     static const domain::Workflow<T>& workflow() { return domain::inspectionWorkflow(); }
-    static std::vector<std::string_view> plain() { return {"graded", "summary", "subject_id", "area"}; }
     static bool editable(const T& i) { return i.state == domain::InspectionState::Draft; }
     static void strip(T&) {}
     static Status validateNew(const T& i) { return domain::validateNew(i); }
     static Status validateEdit(const T&) { return {}; }
-    static std::vector<std::string_view> lists() { return {"comments"}; }
     static Result<bool> append(T& i, std::string_view, const Json& item) {
         return detail::appendComment(i.comments, item);
     }
@@ -437,9 +411,6 @@ struct Traits<domain::Notice> {
     static constexpr bool derives = false;
     static constexpr Visibility visibility = Visibility::Kiosk;
     static const domain::Workflow<T>& workflow() { return domain::noticeWorkflow(); }
-    static std::vector<std::string_view> plain() {
-        return {"title", "body", "valid_from", "valid_until", "urgent", "location"};
-    }
     static bool editable(const T& n) { return n.state == domain::NoticeState::Published; }
     static void strip(T&) {}
     static Status validateNew(const T& n) { return domain::validateNew(n); }
@@ -448,7 +419,6 @@ struct Traits<domain::Notice> {
             return invalidArgument("valid_until: must be after valid_from");
         return {};
     }
-    static std::vector<std::string_view> lists() { return {"attachments"}; }
     static Result<bool> append(T& n, std::string_view, const Json& item) {
         return detail::appendAttachment(n.attachments, item.get<domain::AttachmentRef>());
     }
@@ -466,12 +436,10 @@ struct Traits<domain::ShiftHandover> : StaffOnlyTraits {
     static constexpr bool hasWorkflow = true;
     static constexpr bool derives = false;
     static const domain::Workflow<T>& workflow() { return domain::handoverWorkflow(); }
-    static std::vector<std::string_view> plain() { return {"notes", "items"}; }
     static bool editable(const T& h) { return h.state == domain::HandoverState::Open; }
     static void strip(T&) {}
     static Status validateNew(const T& h) { return domain::validateNew(h); }
     static Status validateEdit(const T&) { return {}; }
-    static std::vector<std::string_view> lists() { return {}; }
     static Result<bool> append(T&, std::string_view, const Json&) { return false; }
     static IndexFields index(const T& h) {
         auto f = detail::baseIndex(h, std::string(enumName(h.state)));
@@ -486,12 +454,10 @@ struct Traits<domain::WeeklyReview> : StaffOnlyTraits {
     using T = domain::WeeklyReview;
     static constexpr bool hasWorkflow = false;
     static constexpr bool derives = false;
-    static std::vector<std::string_view> plain() { return {}; }
     static bool editable(const T&) { return false; }
     static void strip(T&) {}
     static Status validateNew(const T& r) { return domain::validateNew(r); }
     static Status validateEdit(const T&) { return {}; }
-    static std::vector<std::string_view> lists() { return {}; }
     static Result<bool> append(T&, std::string_view, const Json&) { return false; }
     static IndexFields index(const T& r) {
         auto f = detail::baseIndex(r, "reviewed");

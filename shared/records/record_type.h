@@ -54,6 +54,8 @@ public:
     virtual bool isTerminalState(std::string_view state) const = 0;
     // The actions this role may take on a record in this state (what a screen offers).
     virtual std::vector<std::string> availableActions(std::string_view state, domain::Role role) const = 0;
+    // Who may take the action (nullopt: no such action). The workflow's own role set.
+    virtual std::optional<domain::RoleSet> actionRoles(std::string_view action) const = 0;
     virtual std::vector<std::string_view> plainFields() const = 0;
     virtual std::vector<std::string_view> appendLists() const = 0;
 

@@ -1,5 +1,7 @@
 #include "shared/records/record_type.h"
 
+#include "shared/auth/access.h"
+
 #include "shared/domain/complaint.h"
 #include "shared/domain/handover.h"
 #include "shared/domain/inspection.h"
@@ -80,8 +82,18 @@ public:
         return out;
     }
 
-    std::vector<std::string_view> plainFields() const override { return Tr::plain(); }
-    std::vector<std::string_view> appendLists() const override { return Tr::lists(); }
+    std::vector<std::string_view> plainFields() const override { return auth::plainFields(T::kType); }
+    std::vector<std::string_view> appendLists() const override { return auth::appendLists(T::kType); }
+
+    std::optional<RoleSet> actionRoles(std::string_view action) const override {
+        if constexpr (Tr::hasWorkflow) {
+            if (const auto* spec = Tr::workflow().find(action))
+                return spec->roles;
+        } else {
+            (void)action;
+        }
+        return std::nullopt;
+    }
 
     Result<Json> prepareNew(const Json& body) const override {
         auto rec = decodeJson<T>(body);
@@ -120,7 +132,7 @@ public:
     Status update(Json& body, const Json& fields) const override {
         if (!fields.is_object() || fields.empty())
             return invalidArgument("fields: an object of field: value to set");
-        const auto plain = Tr::plain();
+        const auto plain = plainFields();
         for (const auto& [key, value] : fields.items()) {
             if (std::find(plain.begin(), plain.end(), key) == plain.end())
                 return invalidArgument("field '" + key + "' of a " + std::string(T::kType) +
@@ -145,7 +157,7 @@ public:
     }
 
     Result<bool> append(Json& body, std::string_view list, const Json& item) const override {
-        const auto lists = Tr::lists();
+        const auto lists = appendLists();
         if (std::find(lists.begin(), lists.end(), list) == lists.end())
             return invalidArgument("'" + std::string(list) + "' is not an append-only list of a " +
                                    std::string(T::kType) +
@@ -255,6 +267,7 @@ public:
     std::vector<std::string> actions() const override { return {}; }
     std::vector<std::string> availableActions(std::string_view, Role) const override { return {}; }
     bool isTerminalState(std::string_view) const override { return true; }
+    std::optional<RoleSet> actionRoles(std::string_view) const override { return std::nullopt; }
     std::vector<std::string_view> plainFields() const override { return {}; }
     std::vector<std::string_view> appendLists() const override { return {}; }
     Result<Json> prepareNew(const Json& body) const override { return normalize(body); }

@@ -67,6 +67,18 @@ Result<Policy> Policy::fromJson(const Json& j) {
         readPositive(j, "activity_target", p.activityTarget);
         readPositive(j, "clock_skew_bound_seconds", p.clockSkewBoundSeconds, 1);
         readPositive(j, "kiosk_submissions_per_unit_per_hour", p.kioskSubmissionsPerUnitPerHour, 1);
+        readPositive(j, "pin_min_length", p.pinMinLength, 4);
+        if (p.pinMinLength > 12)
+            throw DecodeError("pin_min_length: PINs are at most 12 digits");
+        readPositive(j, "pin_free_attempts", p.pinFreeAttempts, 1);
+        readPositive(j, "pin_delay_seconds", p.pinDelaySeconds, 1);
+        readPositive(j, "pin_delay_max_seconds", p.pinDelayMaxSeconds, 1);
+        if (p.pinDelayMaxSeconds < p.pinDelaySeconds)
+            throw DecodeError("pin_delay_max_seconds: must be at least pin_delay_seconds");
+        readPositive(j, "pin_offline_attempts", p.pinOfflineAttempts, 1);
+        readPositive(j, "credential_days", p.credentialDays, 1);
+        readPositive(j, "credential_grace_days", p.credentialGraceDays, 0);
+        readPositive(j, "idle_sign_out_minutes", p.idleSignOutMinutes, 1);
         if (auto it = j.find("grade_matrix"); it != j.end() && !it->is_null()) {
             const char* validity[2] = {"valid", "invalid"};
             for (int v = 0; v < 2; ++v) {
@@ -141,7 +153,15 @@ Json Policy::toJson() const {
                 {"grade_notify", notify},
                 {"escalation", ladder},
                 {"clock_skew_bound_seconds", clockSkewBoundSeconds},
-                {"kiosk_submissions_per_unit_per_hour", kioskSubmissionsPerUnitPerHour}};
+                {"kiosk_submissions_per_unit_per_hour", kioskSubmissionsPerUnitPerHour},
+                {"pin_min_length", pinMinLength},
+                {"pin_free_attempts", pinFreeAttempts},
+                {"pin_delay_seconds", pinDelaySeconds},
+                {"pin_delay_max_seconds", pinDelayMaxSeconds},
+                {"pin_offline_attempts", pinOfflineAttempts},
+                {"credential_days", credentialDays},
+                {"credential_grace_days", credentialGraceDays},
+                {"idle_sign_out_minutes", idleSignOutMinutes}};
 }
 
 } // namespace courtyard::rules

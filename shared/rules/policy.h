@@ -60,6 +60,23 @@ struct Policy {
     int clockSkewBoundSeconds = 300;
     // Kiosk abuse guard: at most this many submissions per unit per hour.
     int kioskSubmissionsPerUnitPerHour = 5;
+    // Sign-in (docs/sync-protocol.md, "Who acted"). PINs have at least this many digits.
+    int pinMinLength = 6;
+    // Wrong PINs in a row that cost nothing; after them each attempt waits, the wait doubling
+    // from pinDelaySeconds up to pinDelayMaxSeconds (online, per person and per device; and on
+    // a tablet, per person).
+    int pinFreeAttempts = 3;
+    int pinDelaySeconds = 30;
+    int pinDelayMaxSeconds = 3600;
+    // A tablet forgets a person's credential after this many wrong PINs in a row offline: the
+    // next sign-in must be online, where the server's delays apply.
+    int pinOfflineAttempts = 10;
+    // A credential is good for this many days after the online sign-in that gave it; the
+    // server still takes operations made before it ran out for a grace period after.
+    int credentialDays = 30;
+    int credentialGraceDays = 7;
+    // A tablet signs its person out after this many minutes without a touch.
+    int idleSignOutMinutes = 10;
 
     static const Policy& defaults();
     // Reads a policy; keys that are missing keep their defaults. Unknown keys are ignored.

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::string_view kColumns =
     "id, type, version, deleted, body, stamps, origin_device, server_body, community_id, state, unit_id, "
-    "assignee, department_id, due_at, due_rule, happened_at";
+    "assignee, department_id, due_at, due_rule, happened_at, history";
 
 Result<StoredRecord> readRow(Statement& s, bool parseBody = true) {
     StoredRecord r;
@@ -49,6 +49,7 @@ Result<StoredRecord> readRow(Statement& s, bool parseBody = true) {
         if (parsed)
             r.serverBody = std::move(*parsed);
     }
+    r.history = s.text(16);
     return r;
 }
 
@@ -189,14 +190,14 @@ Status SqliteRecordStore::put(const StoredRecord& r) {
     const auto idx = r.index ? *r.index : type->index(r.body);
     auto s = m_db->prepare(
         "INSERT INTO records (id, type, community_id, state, unit_id, assignee, department_id, "
-        "due_at, due_rule, happened_at, origin_device, version, deleted, body, stamps, server_body) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        "due_at, due_rule, happened_at, origin_device, version, deleted, body, stamps, server_body, history) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(id) DO UPDATE SET type=excluded.type, community_id=excluded.community_id, "
         "state=excluded.state, unit_id=excluded.unit_id, assignee=excluded.assignee, "
         "department_id=excluded.department_id, due_at=excluded.due_at, due_rule=excluded.due_rule, "
         "happened_at=excluded.happened_at, origin_device=excluded.origin_device, "
         "version=excluded.version, deleted=excluded.deleted, body=excluded.body, "
-        "stamps=excluded.stamps, server_body=excluded.server_body");
+        "stamps=excluded.stamps, server_body=excluded.server_body, history=excluded.history");
     if (!s)
         return s.error();
     s->bind(1, r.id)
@@ -224,6 +225,7 @@ Status SqliteRecordStore::put(const StoredRecord& r) {
         s->bind(16, r.serverBody->dump());
     else
         s->bindNull(16);
+    s->bind(17, r.history);
     return s->exec();
 }
 

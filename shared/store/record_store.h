@@ -30,6 +30,9 @@ struct StoredRecord {
     bool deleted = false;
     std::string originDevice;
     std::optional<Json> serverBody; // device: the server's version while local edits are pending
+    // Who did what to the record, in order: a JSON array the server appends to with every
+    // applied operation (docs/sync-protocol.md, "History"); "" when there is none yet.
+    std::string history;
     // The index columns, when the caller has them already (put() computes them otherwise).
     // Must describe `body`; cleared by whoever changes the body.
     std::optional<records::IndexFields> index;

@@ -230,12 +230,114 @@ CREATE TABLE fact_rectifications (
 CREATE INDEX fact_rectifications_reported ON fact_rectifications(reported_at);
 )sql";
 
+
+// Version 3. Accountability: who acted is proven, not claimed (docs/sync-protocol.md, "Who
+// acted"), and every operation leaves a trace.
+constexpr std::string_view kV3 = R"sql(
+-- Both: who did what to a record, in order (a JSON array the server appends to).
+ALTER TABLE records ADD COLUMN history TEXT NOT NULL DEFAULT '';
+
+-- Server: PIN hashes (Argon2id) live here and nowhere else; they are never synced.
+CREATE TABLE staff_pins (
+  staff_id   TEXT PRIMARY KEY,
+  pin_hash   TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+-- Server: a staff member's credential on one device, given at an online sign-in. The secret
+-- is what their proofs are checked with; `epoch` is the staff record's credential_epoch
+-- when it was given (a newer epoch withdraws it).
+CREATE TABLE staff_credentials (
+  id           TEXT PRIMARY KEY,
+  staff_id     TEXT NOT NULL,
+  device_id    TEXT NOT NULL,
+  secret       BLOB NOT NULL,
+  epoch        INTEGER NOT NULL,
+  issued_at    INTEGER NOT NULL,
+  expires_at   INTEGER NOT NULL,
+  revoked_at   INTEGER,
+  last_used_at INTEGER
+);
+CREATE INDEX staff_credentials_staff ON staff_credentials(staff_id);
+
+-- Server: failed PIN attempts, per staff member ('staff:<id>') and per device
+-- ('device:<id>'), for the growing delays between attempts.
+CREATE TABLE sign_in_failures (
+  subject         TEXT PRIMARY KEY,
+  failures        INTEGER NOT NULL,
+  last_failure_at INTEGER NOT NULL
+);
+
+-- Server: every operation a device sent and every sign-in, applied or refused, with the
+-- proven actor; kept for whoever must answer "who tried what".
+CREATE TABLE audit_log (
+  id            INTEGER PRIMARY KEY,
+  at            INTEGER NOT NULL,
+  device_id     TEXT NOT NULL,
+  op_seq        INTEGER,
+  kind          TEXT NOT NULL,
+  record_type   TEXT NOT NULL DEFAULT '',
+  record_id     TEXT NOT NULL DEFAULT '',
+  community_id  TEXT NOT NULL DEFAULT '',
+  actor         TEXT NOT NULL DEFAULT '',
+  credential_id TEXT NOT NULL DEFAULT '',
+  outcome       TEXT NOT NULL,
+  version       INTEGER,
+  detail        TEXT NOT NULL DEFAULT '{}',
+  error_code    TEXT NOT NULL DEFAULT '',
+  error_message TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_record ON audit_log(record_id, id);
+CREATE INDEX audit_log_actor ON audit_log(actor, at);
+
+-- Server: which records refer to which attachment. A device may read a blob only when it may
+-- read a record that refers to it.
+CREATE TABLE blob_refs (
+  sha256    TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  PRIMARY KEY (sha256, record_id)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO blob_refs (sha256, record_id)
+  SELECT t.value, r.id FROM records r, json_tree(r.body) t
+  WHERE t.key = 'sha256' AND t.type = 'text' AND length(t.value) = 64;
+
+-- PIN hashes leave the staff records: kept in staff_pins on the server (a database without a
+-- device token), dropped from the records on both sides.
+INSERT OR IGNORE INTO staff_pins (staff_id, pin_hash, updated_at)
+  SELECT id, json_extract(body, '$.pin_hash'), 0 FROM records
+  WHERE type = 'staff' AND json_extract(body, '$.pin_hash') IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'token');
+UPDATE records SET body = json_remove(body, '$.pin_hash')
+  WHERE type = 'staff' AND json_extract(body, '$.pin_hash') IS NOT NULL;
+
+-- Device: a staff credential per person who signed in here, sealed (AES-256-GCM) under a key
+-- derived from their PIN (Argon2id with `kdf` parameters and `salt`). `failures` counts wrong
+-- PINs since the last right one; it survives restarts.
+CREATE TABLE credentials (
+  staff_id        TEXT PRIMARY KEY,
+  staff_number    TEXT NOT NULL UNIQUE,
+  credential_id   TEXT NOT NULL,
+  epoch           INTEGER NOT NULL,
+  expires_at      INTEGER NOT NULL,
+  kdf             TEXT NOT NULL,
+  salt            BLOB NOT NULL,
+  sealed          BLOB NOT NULL,
+  failures        INTEGER NOT NULL DEFAULT 0,
+  last_failure_at INTEGER
+);
+
+-- Device: an attachment the server refused (no record of ours refers to it any more): kept,
+-- not retried, shown with the reason.
+ALTER TABLE local_blobs ADD COLUMN refused TEXT NOT NULL DEFAULT '';
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{
         {1, "records, devices, operation results, blobs, outbox, rejections", kV1},
         {2, "report facts", kV2},
+        {3, "proven actors: credentials, PIN hashes apart, audit log, history, blob references", kV3},
     };
     return all;
 }

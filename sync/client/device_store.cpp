@@ -6,7 +6,10 @@
 #include "sync/protocol/ids.h"
 #include "sync/protocol/roles.h"
 
+#include <fcntl.h>
 #include <set>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace courtyard::sync {
 
@@ -52,6 +55,14 @@ Result<OutboxRow> parseOutbox(const std::string& opText, const std::string& acto
 } // namespace
 
 Result<std::unique_ptr<DeviceStore>> DeviceStore::open(const std::string& path) {
+    // Residents' data and sealed credentials: readable by this app's user only. SQLite gives
+    // its -wal and -shm files the database file's permissions.
+    if (const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600); fd >= 0) {
+        (void)::fchmod(fd, 0600);
+        ::close(fd);
+    }
+    for (const char* suffix : {"-wal", "-shm"})
+        (void)::chmod((path + suffix).c_str(), 0600);
     auto s = store::SqliteRecordStore::open(path);
     if (!s)
         return s.error();
@@ -86,6 +97,8 @@ Result<DeviceState> DeviceStore::state() {
         st.lastServerTime = *t;
     const auto seq = meta("last_seq");
     st.lastSeq = seq.empty() ? 0 : std::stoll(seq);
+    const auto offset = meta("server_offset_ms");
+    st.serverOffsetMs = offset.empty() ? 0 : std::stoll(offset);
     return st;
 }
 
@@ -129,6 +142,7 @@ Status DeviceStore::observeServerTime(Instant serverTime, Instant localNow) {
             return clock.error();
         clock->observe(Hlc{toEpochMs(serverTime), 0, "server"}, toEpochMs(localNow), 5 * 60 * 1000);
         CY_TRY(m_store->setMeta("hlc", clock->last().toString()));
+        CY_TRY(m_store->setMeta("server_offset_ms", std::to_string(toEpochMs(serverTime) - toEpochMs(localNow))));
         return m_store->setMeta("last_server_time", formatInstant(serverTime));
     });
 }
@@ -191,11 +205,14 @@ Status DeviceStore::writeLocal(const Operation& op, const domain::Actor& actor) 
         return invalidArgument("unknown record type '" + op.type + "'");
     if (type->isReference())
         return permissionDenied("a " + op.type + " is company data, changed by an administrator");
-    auto st = state();
-    if (!st)
-        return st.error();
-    if (isKiosk(st->role) && !(op.kind == OpKind::Create && kioskMayCreate(op.type)))
-        return permissionDenied("a kiosk can only file complaints, suggestions and survey answers");
+    // The person's proof, made now while they are signed in: the server refuses an operation
+    // that names a staff member without it.
+    Operation signed_ = op;
+    if (!actor.staffId.empty()) {
+        if (!m_signer || m_signer->staffId != actor.staffId)
+            return unauthenticated(actor.name + " is not signed in on this device: sign in again");
+        CY_TRY(signOperation(signed_, *m_signer));
+    }
     auto current = m_store->get(op.id);
     if (!current)
         return current.error();
@@ -215,7 +232,7 @@ Status DeviceStore::writeLocal(const Operation& op, const domain::Actor& actor) 
         "INSERT INTO outbox (seq, record_id, op, actor, created_at) VALUES (?, ?, ?, ?, ?)");
     if (!ins)
         return ins.error();
-    ins->bind(1, op.seq).bind(2, op.id).bind(3, Json(op).dump()).bind(4, actorJson(actor).dump()).bind(5, toEpochMs(op.at));
+    ins->bind(1, op.seq).bind(2, op.id).bind(3, Json(signed_).dump()).bind(4, actorJson(actor).dump()).bind(5, toEpochMs(op.at));
     return ins->exec();
 }
 
@@ -505,6 +522,9 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
             rec.version = c.version;
             rec.deleted = c.deleted;
             rec.originDevice = stringAt(c.record, "origin_device");
+            rec.history = c.history;
+            if (c.type == "staff")
+                CY_TRY(forgetWithdrawnCredential(c.record));
             if (pending == 0) {
                 rec.body = c.record;
                 rec.stamps = c.stamps.is_object() ? c.stamps : Json::object();
@@ -568,7 +588,7 @@ Status DeviceStore::acknowledgeRejection(std::int64_t seq) {
 
 Result<std::vector<LocalBlob>> DeviceStore::blobsToUpload() {
     auto s = m_store->database().prepare(
-        "SELECT sha256, mime, size, uploaded FROM local_blobs WHERE uploaded < size ORDER BY rowid");
+        "SELECT sha256, mime, size, uploaded FROM local_blobs WHERE uploaded < size AND refused = '' ORDER BY rowid");
     if (!s)
         return s.error();
     std::vector<LocalBlob> out;
@@ -578,9 +598,48 @@ Result<std::vector<LocalBlob>> DeviceStore::blobsToUpload() {
             return row.error();
         if (!*row)
             break;
-        out.push_back({s->text(0), s->text(1), s->int64(2), s->int64(3)});
+        out.push_back({s->text(0), s->text(1), s->int64(2), s->int64(3), std::string()});
     }
     return out;
+}
+
+Status DeviceStore::setBlobRefused(const std::string& sha256, const std::string& reason) {
+    auto s = m_store->database().prepare("UPDATE local_blobs SET refused = ? WHERE sha256 = ?");
+    if (!s)
+        return s.error();
+    s->bind(1, reason.empty() ? std::string("refused") : reason).bind(2, sha256);
+    return s->exec();
+}
+
+Status DeviceStore::forgetWithdrawnCredential(const Json& staff) {
+    // A newer epoch (PIN changed or reset) or a deactivated person: their sign-in here is gone.
+    auto s = m_store->database().prepare(
+        "DELETE FROM credentials WHERE staff_id = ? AND (epoch < ? OR ? = 0)");
+    if (!s)
+        return s.error();
+    s->bind(1, stringAt(staff, "id"))
+        .bind(2, staff.value("credential_epoch", std::int64_t{0}))
+        .bind(3, staff.value("active", true) ? 1 : 0);
+    CY_TRY(s->exec());
+    if (m_store->database().changes() > 0 && m_signer && m_signer->staffId == stringAt(staff, "id"))
+        m_signer.reset();
+    return {};
+}
+
+Status DeviceStore::wipe() {
+    auto& db = m_store->database();
+    // Freed pages are overwritten with zeros, so the erased records cannot be read back from
+    // the file.
+    CY_TRY(db.exec("PRAGMA secure_delete = ON"));
+    CY_TRY(m_store->transaction([&]() -> Status {
+        for (const char* table : {"records", "outbox", "rejections", "local_blobs", "credentials", "meta"})
+            CY_TRY(db.exec(std::string("DELETE FROM ") + table));
+        return {};
+    }));
+    m_signer.reset();
+    m_rules.clear();
+    CY_TRY(db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return db.exec("VACUUM");
 }
 
 Status DeviceStore::setBlobUploaded(const std::string& sha256, std::int64_t bytes) {

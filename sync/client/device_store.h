@@ -10,6 +10,7 @@
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/merge.h"
 #include "sync/protocol/messages.h"
+#include "sync/protocol/proof.h"
 
 #include <map>
 #include <memory>
@@ -29,6 +30,7 @@ struct DeviceState {
     std::string cursor;
     std::optional<Instant> lastSyncAt;  // last complete push + pull
     std::optional<Instant> lastServerTime;
+    std::int64_t serverOffsetMs = 0; // the server's clock minus this device's, at the last exchange
     std::int64_t lastSeq = 0; // the last outbox sequence handed out
 };
 
@@ -46,6 +48,7 @@ struct LocalBlob {
     std::string mime;
     std::int64_t size = 0;
     std::int64_t uploaded = 0;
+    std::string refused; // the server's reason when it would not take it ("" while it may)
 };
 
 class DeviceStore {
@@ -58,6 +61,12 @@ public:
     Status setEnrollment(const std::string& serverUrl, const std::string& token);
     Status setDeviceInfo(const DeviceInfo& info);
     Status setLastSync(Instant at);
+
+    // ---- who acts: the signed-in person's unsealed credential (sync/client/sign_in.h). Every
+    // operation a staff member makes here is signed with it; without it nothing is recorded
+    // under their name.
+    void setSigner(std::optional<Credential> credential) { m_signer = std::move(credential); }
+    const std::optional<Credential>& signer() const { return m_signer; }
 
     // ---- local edits (record + outbox operation, one transaction)
     // Creates a record; returns its id (a new UUIDv7 unless the body has one).
@@ -92,6 +101,13 @@ public:
     Status acknowledgeRejection(std::int64_t seq);
     Result<std::vector<LocalBlob>> blobsToUpload();
     Status setBlobUploaded(const std::string& sha256, std::int64_t bytes);
+    // The server will not take this attachment (no record of ours refers to it): kept, not retried.
+    Status setBlobRefused(const std::string& sha256, const std::string& reason);
+
+    // Erases everything this device holds — records, pending edits, refusals, attachments,
+    // credentials, the token — and zeroes the freed pages: what a stolen (revoked) device does
+    // at its next contact with the server.
+    Status wipe();
 
     // Observes the server's clock (from a response) so local clocks order after it.
     Status observeServerTime(Instant serverTime, Instant localNow);
@@ -104,6 +120,7 @@ private:
                                     const domain::Actor& actor, Instant now);
     ApplyContext contextFor(const Operation& op, const domain::Actor& actor);
     Status rebase(const std::string& recordId);
+    Status forgetWithdrawnCredential(const Json& staff);
     Result<HlcClock> loadClock();
     void invalidateRules() { m_rules.clear(); }
 
@@ -113,6 +130,7 @@ private:
         std::unique_ptr<rules::RuleContext> ctx;
     };
     std::map<std::string, RulesEntry> m_rules;
+    std::optional<Credential> m_signer;
 };
 
 } // namespace courtyard::sync

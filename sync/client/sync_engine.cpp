@@ -2,6 +2,9 @@
 
 #include "sync/protocol/crypto.h"
 
+#include <algorithm>
+#include <cstdio>
+
 namespace courtyard::sync {
 
 namespace {
@@ -21,9 +24,20 @@ std::string urlEncode(std::string_view s) {
     return out;
 }
 
+Error errorOf(const HttpResponse& r) {
+    Error e = errorFromBody(r.body, r.status);
+    if (e.retryAfterSeconds == 0)
+        if (auto it = r.headers.find("retry-after"); it != r.headers.end()) {
+            int seconds = 0;
+            if (std::sscanf(it->second.c_str(), "%d", &seconds) == 1 && seconds > 0)
+                e.retryAfterSeconds = std::min(seconds, 86400);
+        }
+    return e;
+}
+
 Result<Json> jsonBody(const HttpResponse& r) {
     if (r.status < 200 || r.status >= 300)
-        return errorFromBody(r.body, r.status);
+        return errorOf(r);
     auto j = parseJson(r.body);
     if (!j)
         return unavailable("the server answered with something that is not JSON");
@@ -44,7 +58,35 @@ Result<HttpResponse> SyncEngine::call(HttpRequest request) {
     request.headers["x-courtyard-schema"] = std::to_string(kSchemaVersion);
     if (!request.body.empty() && !request.headers.count("content-type"))
         request.headers["content-type"] = "application/json";
-    return m_transport.send(request);
+    auto resp = m_transport.send(request);
+    if (resp && resp->status == 401) {
+        // Revoked (reported lost or stolen): what this device holds must not stay readable on
+        // it, and the server would take none of its pending edits anyway.
+        const Error e = errorOf(*resp);
+        if (e.reason == "device_revoked") {
+            CY_TRY(m_store.wipe());
+            return e;
+        }
+    }
+    return resp;
+}
+
+Result<Json> SyncEngine::postJson(const std::string& target, const Json& body) {
+    auto resp = call({"POST", target, {}, body.dump()});
+    if (!resp)
+        return resp.error();
+    return jsonBody(*resp);
+}
+
+Result<std::string> SyncEngine::actorHeader(std::string_view method, std::string_view target) {
+    const auto& signer = m_store.signer();
+    if (!signer)
+        return unauthenticated("nobody is signed in");
+    // Stamped on the server's timeline: the device knows its offset from the last exchange.
+    auto st = m_store.state();
+    if (!st)
+        return st.error();
+    return actorHeaderValue(*signer, method, target, toEpochMs(m_clock()) + st->serverOffsetMs);
 }
 
 Result<DeviceInfo> SyncEngine::identify() {
@@ -171,8 +213,13 @@ Status SyncEngine::uploadBlobs(SyncReport& report) {
                 continue;
             }
             offset = std::stoll(head->headers.count("upload-offset") ? head->headers["upload-offset"] : "0");
+        } else if (head->status == 403) {
+            // No record this device may read refers to it (the edit that did was refused):
+            // kept here, not sent again and again.
+            CY_TRY(m_store.setBlobRefused(b.sha256, errorOf(*head).message));
+            continue;
         } else if (head->status != 404) {
-            return errorFromBody(head->body, head->status);
+            return errorOf(*head);
         }
         auto data = m_store.blobData(b.sha256);
         if (!data)
@@ -180,6 +227,7 @@ Status SyncEngine::uploadBlobs(SyncReport& report) {
         if (!*data)
             return internalError("attachment " + b.sha256 + " is missing from the device database");
         const std::string& bytes = **data;
+        bool refused = false;
         while (offset < std::int64_t(bytes.size())) {
             const std::size_t n = std::min<std::size_t>(m_options.blobChunk, bytes.size() - std::size_t(offset));
             HttpRequest put{"PUT",
@@ -197,14 +245,20 @@ Status SyncEngine::uploadBlobs(SyncReport& report) {
                     offset = (*j)["offset"].get<std::int64_t>();
                     continue;
                 }
-                return errorFromBody(resp->body, resp->status);
+                return errorOf(*resp);
+            }
+            if (resp->status == 403) {
+                CY_TRY(m_store.setBlobRefused(b.sha256, errorOf(*resp).message));
+                refused = true;
+                break;
             }
             if (resp->status < 200 || resp->status >= 300)
-                return errorFromBody(resp->body, resp->status);
+                return errorOf(*resp);
             offset += std::int64_t(n);
             CY_TRY(m_store.setBlobUploaded(b.sha256, offset));
         }
-        ++report.blobsUploaded;
+        if (!refused)
+            ++report.blobsUploaded;
     }
     return {};
 }

@@ -46,6 +46,12 @@ public:
     Status pull(SyncReport& report);
     Status uploadBlobs(SyncReport& report);
 
+    // A JSON request to the server with the device's token (sign-in, PIN change): the answer's
+    // JSON, or the server's error with its reason and Retry-After.
+    Result<Json> postJson(const std::string& target, const Json& body);
+    // The X-Courtyard-Actor header for a request that acts for the signed-in person.
+    Result<std::string> actorHeader(std::string_view method, std::string_view target);
+
 private:
     Result<HttpResponse> call(HttpRequest request);
 

@@ -139,16 +139,6 @@ int runDeviceCli(int argc, char** argv) {
         return std::chrono::time_point_cast<Milliseconds>(std::chrono::system_clock::now()) +
                std::chrono::seconds(offset);
     };
-    auto actor = [&]() -> Result<domain::Actor> {
-        auto st = ds.state();
-        if (!st)
-            return st.error();
-        if (st->role == domain::Role::Resident)
-            return domain::Actor{}; // a kiosk: a resident, nobody signs in
-        if (opts->as.empty())
-            return unauthenticated("sign in with --as STAFF_NUMBER --pin PIN");
-        return signIn(ds, opts->as, opts->pin);
-    };
     auto engine = [&]() -> Result<std::pair<std::unique_ptr<BeastTransport>, std::unique_ptr<SyncEngine>>> {
         auto st = ds.state();
         if (!st)
@@ -162,6 +152,22 @@ int runDeviceCli(int argc, char** argv) {
             return t.error();
         auto e = std::make_unique<SyncEngine>(ds, **t, now);
         return std::make_pair(std::move(*t), std::move(e));
+    };
+    // Signs in for this run: offline with the credential this database holds, or online (the
+    // first time) through the server.
+    std::optional<std::pair<std::unique_ptr<BeastTransport>, std::unique_ptr<SyncEngine>>> online;
+    auto actor = [&]() -> Result<domain::Actor> {
+        auto st = ds.state();
+        if (!st)
+            return st.error();
+        if (st->role == domain::Role::Resident)
+            return domain::Actor{}; // a kiosk: a resident, nobody signs in
+        if (opts->as.empty())
+            return unauthenticated("sign in with --as STAFF_NUMBER --pin PIN");
+        if (!online)
+            if (auto e = engine())
+                online = std::move(*e);
+        return signIn(ds, online ? online->second.get() : nullptr, opts->as, opts->pin, now());
     };
 
     const auto& w = opts->words;

@@ -1,8 +1,13 @@
 #include "sync/protocol/crypto.h"
 
 #include <argon2.h>
+#include <cstdlib>
+#include <cstring>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
+#include <memory>
 #include <stdexcept>
 
 namespace courtyard::sync {
@@ -105,17 +110,30 @@ std::string newDeviceToken() {
 
 std::string tokenHash(std::string_view token) { return sha256Hex(token); }
 
-Status checkPinFormat(std::string_view pin) {
-    if (pin.size() < 4 || pin.size() > 12)
-        return invalidArgument("a PIN is 4 to 12 digits");
+Status checkPinFormat(std::string_view pin, int minLength) {
+    minLength = std::max(4, std::min(minLength, 12));
     for (char c : pin)
         if (c < '0' || c > '9')
             return invalidArgument("a PIN is digits only");
+    if (int(pin.size()) < minLength || pin.size() > 12)
+        return invalidArgument("a PIN is " + std::to_string(minLength) + " to 12 digits");
     return {};
 }
 
+bool insecureFastPinHash() {
+    const char* fast = std::getenv("COURTYARD_INSECURE_FAST_PIN_HASH");
+    return fast && std::strcmp(fast, "1") == 0;
+}
+
+PinHashCost defaultPinHashCost() {
+    // Tests and benchmarks sign in hundreds of times; the real cost would make them take hours.
+    return insecureFastPinHash() ? PinHashCost{256, 1} : PinHashCost{};
+}
+
 Result<std::string> hashPin(std::string_view pin, PinHashCost cost) {
-    CY_TRY(checkPinFormat(pin));
+    // The format (digits, length) is policy and checked by the caller; here only sanity.
+    if (pin.empty() || pin.size() > 64)
+        return invalidArgument("a PIN is 1 to 64 characters");
     const auto salt = randomBytes(16);
     const std::size_t encodedLen =
         argon2_encodedlen(cost.passes, cost.memoryKiB, 1, std::uint32_t(salt.size()), 32, Argon2_id);
@@ -133,6 +151,80 @@ bool verifyPin(std::string_view pin, std::string_view encodedHash) {
         return false;
     const std::string encoded(encodedHash);
     return argon2id_verify(encoded.c_str(), pin.data(), pin.size()) == ARGON2_OK;
+}
+
+Result<std::string> deriveKey(std::string_view pin, std::string_view salt, PinHashCost cost) {
+    if (salt.size() < 16)
+        return invalidArgument("the key salt is shorter than 16 bytes");
+    std::string key(32, '\0');
+    const int rc = argon2id_hash_raw(cost.passes, cost.memoryKiB, 1, pin.data(), pin.size(), salt.data(),
+                                     salt.size(), key.data(), key.size());
+    if (rc != ARGON2_OK)
+        return internalError(std::string("Argon2id failed: ") + argon2_error_message(rc));
+    return key;
+}
+
+std::string hmacSha256(std::string_view key, std::string_view data) {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (!HMAC(EVP_sha256(), key.data(), int(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+              data.size(), md, &len))
+        throw std::runtime_error("OpenSSL HMAC-SHA-256 is unavailable");
+    return std::string(reinterpret_cast<const char*>(md), len);
+}
+
+bool constantTimeEqual(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+namespace {
+constexpr std::size_t kNonce = 12;
+constexpr std::size_t kTag = 16;
+using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
+} // namespace
+
+Result<std::string> seal(std::string_view key, std::string_view plaintext, std::string_view aad) {
+    if (key.size() != 32)
+        return invalidArgument("AES-256-GCM needs a 32-byte key");
+    const auto nonce = randomBytes(kNonce);
+    std::string out(kNonce + plaintext.size() + kTag, '\0');
+    std::memcpy(out.data(), nonce.data(), kNonce);
+    CipherCtx ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
+    auto* k = reinterpret_cast<const unsigned char*>(key.data());
+    auto* o = reinterpret_cast<unsigned char*>(out.data());
+    int len = 0;
+    if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, k, nonce.data()) != 1 ||
+        EVP_EncryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(aad.data()),
+                          int(aad.size())) != 1 ||
+        EVP_EncryptUpdate(ctx.get(), o + kNonce, &len, reinterpret_cast<const unsigned char*>(plaintext.data()),
+                          int(plaintext.size())) != 1 ||
+        EVP_EncryptFinal_ex(ctx.get(), o + kNonce + len, &len) != 1 ||
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, int(kTag), o + kNonce + plaintext.size()) != 1)
+        return internalError("AES-256-GCM encryption failed");
+    return out;
+}
+
+Result<std::string> open(std::string_view key, std::string_view box, std::string_view aad) {
+    if (key.size() != 32)
+        return invalidArgument("AES-256-GCM needs a 32-byte key");
+    if (box.size() < kNonce + kTag)
+        return invalidArgument("the sealed box is too short");
+    const std::size_t n = box.size() - kNonce - kTag;
+    std::string out(n, '\0');
+    std::string tag(box.substr(kNonce + n));
+    CipherCtx ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
+    auto* k = reinterpret_cast<const unsigned char*>(key.data());
+    auto* in = reinterpret_cast<const unsigned char*>(box.data());
+    int len = 0;
+    if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, k, in) != 1 ||
+        EVP_DecryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(aad.data()),
+                          int(aad.size())) != 1 ||
+        EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len, in + kNonce, int(n)) != 1 ||
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, int(kTag), tag.data()) != 1)
+        return internalError("AES-256-GCM decryption failed");
+    if (EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + len, &len) != 1)
+        return unauthenticated("the key does not open this box");
+    return out;
 }
 
 } // namespace courtyard::sync

@@ -1,5 +1,6 @@
 #include "sync/protocol/merge.h"
 
+#include "shared/auth/access.h"
 #include "sync/protocol/hlc.h"
 
 #include <algorithm>
@@ -172,16 +173,21 @@ Result<MergeOutcome> applyOperation(const std::optional<store::StoredRecord>& cu
         return invalidArgument("unknown record type '" + op.type + "'");
     if (current && current->type != op.type)
         return invalidArgument("record " + op.id + " is a " + current->type + ", not a " + op.type);
-    if (op.kind == OpKind::Create)
+    // Who may do this, from the one table (transitions: the workflow checks its own roles).
+    if (op.kind == OpKind::Create) {
+        CY_TRY(auth::checkCreate(op.type, op.body, ctx.actor));
         return create(current, op, *type, ctx);
+    }
     if (!current || current->deleted)
         return notFound("no " + op.type + " with id " + op.id);
     switch (op.kind) {
     case OpKind::Update:
+        CY_TRY(auth::checkUpdate(op.type, op.fields, ctx.actor));
         return update(*current, op, *type, ctx);
     case OpKind::Transition:
         return transition(*current, op, *type, ctx);
     case OpKind::Append:
+        CY_TRY(auth::checkAppend(op.type, op.list, ctx.actor));
         return append(*current, op, *type, ctx);
     case OpKind::Create:
         break;

@@ -3,6 +3,8 @@
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/ids.h"
 
+#include <algorithm>
+
 namespace courtyard::sync {
 
 bool schemaSupported(int version) { return version >= kOldestSchemaVersion && version <= kSchemaVersion; }
@@ -45,6 +47,8 @@ void to_json(Json& j, const Operation& op) {
         j["item"] = op.item;
         break;
     }
+    if (!op.proofCredential.empty())
+        j["proof"] = Json{{"credential", op.proofCredential}, {"sig", op.proofSig}};
 }
 
 namespace {
@@ -82,6 +86,14 @@ void decodeOperationHeader(const Json& j, Operation& op) {
         op.action = requiredName(j, "action");
     if (op.kind == OpKind::Append)
         op.list = requiredName(j, "list");
+    if (auto p = j.find("proof"); p != j.end() && !p->is_null()) {
+        if (!p->is_object())
+            throw DecodeError("proof: must be an object with credential and sig");
+        op.proofCredential = required<std::string>(*p, "credential");
+        op.proofSig = required<std::string>(*p, "sig");
+        if (!isWireId(op.proofCredential) || op.proofSig.empty() || op.proofSig.size() > 128)
+            throw DecodeError("proof: credential is an id, sig 1 to 128 characters");
+    }
 }
 
 // The payload the operation's kind needs, checked; `take` gets a member of the operation
@@ -219,6 +231,9 @@ void to_json(Json& j, const Change& c) {
         j["stamps"] = c.stamps;
     if (c.index)
         j["index"] = *c.index;
+    if (!c.history.empty())
+        if (auto h = parseJson(c.history); h && h->is_array())
+            j["history"] = std::move(*h);
 }
 
 void from_json(const Json& j, Change& c) {
@@ -230,6 +245,8 @@ void from_json(const Json& j, Change& c) {
     c.stamps = Json::object();
     optionalInto(j, "stamps", c.stamps);
     optionalInto(j, "index", c.index);
+    if (auto h = j.find("history"); h != j.end() && h->is_array())
+        c.history = h->dump();
 }
 
 void to_json(Json& j, const PullResponse& r) {
@@ -257,6 +274,8 @@ std::string encodePullResponse(const PullResponse& r) {
             out += ",\"stamps\":" + c.stamps.dump();
         if (c.index)
             out += ",\"index\":" + Json(*c.index).dump();
+        if (!c.history.empty())
+            out += ",\"history\":" + c.history;
         out += '}';
     }
     out += "]}";
@@ -286,7 +305,12 @@ void from_json(const Json& j, DeviceInfo& d) {
 }
 
 Json errorBody(const Error& e) {
-    return Json{{"error", {{"code", errorCodeName(e.code)}, {"message", e.message}}}};
+    Json inner{{"code", errorCodeName(e.code)}, {"message", e.message}};
+    if (!e.reason.empty())
+        inner["reason"] = e.reason;
+    if (e.retryAfterSeconds > 0)
+        inner["retry_after"] = e.retryAfterSeconds;
+    return Json{{"error", std::move(inner)}};
 }
 
 Error errorFromBody(std::string_view body, int httpStatus) {
@@ -298,6 +322,9 @@ Error errorFromBody(std::string_view body, int httpStatus) {
             if (!errorCodeFromString(stringAt(*it, "code"), e.code))
                 e.code = ErrorCode::Internal;
             e.message = stringAt(*it, "message");
+            e.reason = stringAt(*it, "reason");
+            if (auto r = it->find("retry_after"); r != it->end() && r->is_number_integer())
+                e.retryAfterSeconds = int(std::clamp<std::int64_t>(r->get<std::int64_t>(), 0, 86400));
             return e;
         }
     }

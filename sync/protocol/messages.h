@@ -13,8 +13,10 @@
 
 namespace courtyard::sync {
 
-inline constexpr int kSchemaVersion = 1;
-inline constexpr int kOldestSchemaVersion = 1; // when 2 ships, 1 stays accepted
+// Version 2 added proof of the acting person on every operation (docs/sync-protocol.md). A
+// version-1 device cannot prove who acted, so it cannot be accepted safely: 1 is refused.
+inline constexpr int kSchemaVersion = 2;
+inline constexpr int kOldestSchemaVersion = 2;
 bool schemaSupported(int version);
 Status checkSchema(const Json& message);
 
@@ -44,6 +46,10 @@ struct Operation {
     Json params;        // transition
     std::string list;   // append
     Json item;          // append
+    // Who proves the actor: the staff credential's id and its HMAC over the operation
+    // (sync/protocol/proof.h). Empty for a resident at a kiosk.
+    std::string proofCredential;
+    std::string proofSig;
 };
 void to_json(Json& j, const Operation& op);
 void from_json(const Json& j, Operation& op);
@@ -93,6 +99,8 @@ struct Change {
     std::string rawRecord; // server side: the record's stored JSON text, sent as is (record unused)
     // The server's index columns for the record, so a device need not decode it to index it.
     std::optional<records::IndexFields> index;
+    // Who did what to the record (a JSON array as text, spliced in as stored; "" when none).
+    std::string history;
 };
 void to_json(Json& j, const Change& c);
 void from_json(const Json& j, Change& c);

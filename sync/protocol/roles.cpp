@@ -31,8 +31,4 @@ Role effectiveRole(Role staffRole, Role deviceRole) {
 
 bool isKiosk(Role deviceRole) { return deviceRole == Role::Resident; }
 
-bool kioskMayCreate(std::string_view type) {
-    return type == "complaint" || type == "suggestion" || type == "survey_response";
-}
-
 } // namespace courtyard::sync

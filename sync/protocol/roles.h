@@ -11,7 +11,4 @@ int roleRank(domain::Role r);
 domain::Role effectiveRole(domain::Role staffRole, domain::Role deviceRole);
 bool isKiosk(domain::Role deviceRole);
 
-// Record types a kiosk (a resident) may create.
-bool kioskMayCreate(std::string_view type);
-
 } // namespace courtyard::sync

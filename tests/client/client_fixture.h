@@ -8,6 +8,7 @@
 #include "client/session_controller.h"
 #include "client/sync_controller.h"
 #include "support/server_process.h"
+#include "test_support.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -50,6 +51,17 @@ public:
             return false;
         return done.first().value(0).toBool();
     }
+
+    // Signs in (online the first time, offline after) and waits for the answer.
+    bool signIn(const QString& number, const QString& pin, int timeoutMs = 30000) {
+        QSignalSpy done(session.get(), &client::SessionController::finished);
+        session->signIn(number, pin);
+        if (!done.wait(timeoutMs))
+            return false;
+        return done.first().value(0).toBool();
+    }
+    // With the demo company's PIN.
+    bool signIn(const QString& number) { return signIn(number, demoPin(number)); }
 
     QString dbPath() const { return m_dir.filePath(app->kiosk() ? "kiosk.db" : "tablet.db"); }
 

@@ -95,7 +95,7 @@ class ReportsTest : public QObject {
     std::unique_ptr<ClientDevice> m_tablet;
     QTemporaryDir m_out;
 
-    bool signIn(const QString& number) { return m_tablet->session->signIn(number, number); }
+    bool signIn(const QString& number) { return m_tablet->signIn(number); }
 
     // Every PDF page rendered at 50 dpi; each must carry ink (text, boxes, charts), not be blank.
     void checkPdf(const QString& pdf, int minPages) {

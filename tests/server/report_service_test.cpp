@@ -42,6 +42,8 @@
 #include "shared/rules/analysis.h"
 #include "shared/rules/scoring.h"
 #include "shared/store/database.h"
+#include "sync/protocol/crypto.h"
+#include "sync/protocol/proof.h"
 #include "test_support.h"
 
 #include <QTemporaryDir>
@@ -71,8 +73,10 @@ struct Fixture {
     std::unique_ptr<SyncService> sync;
     std::unique_ptr<BlobService> blobs;
     std::unique_ptr<EscalationService> escalations;
+    std::unique_ptr<AuthService> auth;
     Metrics metrics;
     std::unique_ptr<ServerContext> ctx;
+    std::map<std::string, sync::Credential> credentials; // "<device>|<staff id>"
     std::vector<SurveyResponse> responses; // as written, for the cross-check with scoreSurvey
     SurveyCampaign campaign;
 
@@ -84,7 +88,8 @@ struct Fixture {
         sync = std::make_unique<SyncService>(*storage, rulesCache, clock);
         blobs = std::make_unique<BlobService>(*storage, dir.filePath("blobs").toStdString(), clock, 1 << 20);
         escalations = std::make_unique<EscalationService>(*storage, rulesCache, clock);
-        ctx.reset(new ServerContext{*storage, *sync, *blobs, *escalations, metrics, clock});
+        auth = std::make_unique<AuthService>(*storage, rulesCache, clock);
+        ctx.reset(new ServerContext{*storage, *sync, *blobs, *escalations, *auth, metrics, clock});
         (void)storage->read([&](ReadUnit& u) -> Status {
             rules = rulesCache.get(u, kSunshine, now);
             return {};
@@ -390,14 +395,36 @@ struct Fixture {
         return *out;
     }
 
-    Response get(const std::string& target, const std::string& device, const std::string& staff) {
-        Request req{http::verb::get, target, 11};
+    Response call(http::verb verb, const std::string& target, const std::string& device, const std::string& body,
+                  const std::string& actorHeader = {}) {
+        Request req{verb, target, 11};
         req.set(http::field::authorization, "Bearer " + devices[device].token);
-        req.set("X-Courtyard-Schema", "1");
-        if (!staff.empty())
-            req.set("X-Courtyard-Staff", staff);
+        req.set("X-Courtyard-Schema", "2");
+        if (!actorHeader.empty())
+            req.set(sync::kActorHeader, actorHeader);
+        req.body() = body;
         req.prepare_payload();
         return handleRequest(req, *ctx);
+    }
+
+    // Reports are read for a person: signed in on the device (demo PIN), their proof on the request.
+    Response get(const std::string& target, const std::string& device, const std::string& staff) {
+        std::string header;
+        if (!staff.empty()) {
+            const std::string key = device + "|" + staff;
+            if (!credentials.count(key)) {
+                const std::string number = staff.substr(2);
+                auto res = call(http::verb::post, "/v1/auth/sign-in", device,
+                                Json{{"schema", 2}, {"staff_number", number}, {"pin", test::demoPin(number)}}.dump());
+                if (res.result_int() != 200)
+                    qFatal("sign-in of %s on %s: %s", staff.c_str(), device.c_str(), res.body().c_str());
+                const Json c = Json::parse(res.body())["credential"];
+                credentials[key] = {c["id"], c["staff_id"], c["device_id"],
+                                    *sync::base64UrlDecode(c["secret"].get<std::string>())};
+            }
+            header = sync::actorHeaderValue(credentials[key], "GET", target, toEpochMs(now));
+        }
+        return call(http::verb::get, target, device, {}, header);
     }
 };
 

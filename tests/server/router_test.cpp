@@ -9,6 +9,7 @@
 #include "shared/core/hash.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/messages.h"
+#include "sync/protocol/proof.h"
 #include "test_support.h"
 
 #include <QTemporaryDir>
@@ -29,9 +30,11 @@ struct Fixture {
     std::unique_ptr<SyncService> sync;
     std::unique_ptr<BlobService> blobs;
     std::unique_ptr<EscalationService> escalations;
+    std::unique_ptr<AuthService> auth;
     Metrics metrics;
     std::unique_ptr<ServerContext> ctx;
     std::map<std::string, NewDevice> devices;
+    std::map<std::string, sync::Credential> credentials; // "<device>|<staff id>"
 
     Fixture() {
         storage = std::move(*SqliteStorage::open(dir.filePath("courtyard.db").toStdString()));
@@ -39,7 +42,8 @@ struct Fixture {
         sync = std::make_unique<SyncService>(*storage, rules, clock);
         blobs = std::make_unique<BlobService>(*storage, dir.filePath("blobs").toStdString(), clock, 1 << 20);
         escalations = std::make_unique<EscalationService>(*storage, rules, clock);
-        ctx.reset(new ServerContext{*storage, *sync, *blobs, *escalations, metrics, clock});
+        auth = std::make_unique<AuthService>(*storage, rules, clock);
+        ctx.reset(new ServerContext{*storage, *sync, *blobs, *escalations, *auth, metrics, clock});
         auto imported = importCompany(*storage, demoCompany(), clock, {1024, 1});
         if (!imported)
             qFatal("import failed: %s", imported.error().message.c_str());
@@ -56,7 +60,7 @@ struct Fixture {
     }
 
     Response call(http::verb verb, const std::string& target, const std::string& body = {},
-                  const std::string& device = "staff-sun", const char* schema = "1") {
+                  const std::string& device = "staff-sun", const char* schema = "2") {
         Request req{verb, target, 11};
         if (!device.empty())
             req.set(http::field::authorization, "Bearer " + (devices.count(device) ? devices[device].token : device));
@@ -67,8 +71,44 @@ struct Fixture {
         return handleRequest(req, *ctx);
     }
 
+    // The person's credential on the device, from a real sign-in through the router (demo PINs);
+    // nullopt when the server refuses it.
+    std::optional<sync::Credential> credentialFor(const std::string& device, const std::string& staffId) {
+        const std::string key = device + "|" + staffId;
+        if (auto it = credentials.find(key); it != credentials.end())
+            return it->second;
+        if (staffId.rfind("s-", 0) != 0)
+            return std::nullopt;
+        const std::string number = staffId.substr(2);
+        auto res = call(http::verb::post, "/v1/auth/sign-in",
+                        Json{{"schema", 2}, {"staff_number", number}, {"pin", test::demoPin(number)}}.dump(), device);
+        if (res.result_int() != 200)
+            return std::nullopt;
+        const Json c = Json::parse(res.body())["credential"];
+        sync::Credential cred{c["id"], c["staff_id"], c["device_id"], *sync::base64UrlDecode(c["secret"].get<std::string>())};
+        credentials[key] = cred;
+        return cred;
+    }
+
+    // Every operation that names a person carries that person's proof, as a real device's does
+    // (none when the person cannot sign in on the device).
+    Json signed_(const std::string& device, Json ops) {
+        for (auto& o : ops) {
+            const std::string actor = o.value("actor", std::string());
+            if (actor.empty() || o.contains("proof"))
+                continue;
+            auto cred = credentialFor(device, actor);
+            if (!cred)
+                continue;
+            auto op = o.get<sync::Operation>();
+            if (sync::signOperation(op, *cred))
+                o = Json(op);
+        }
+        return ops;
+    }
+
     Json push(const std::string& device, const Json& ops, Instant deviceTime) {
-        Json req{{"schema", 1}, {"device_time", formatInstant(deviceTime)}, {"ops", ops}};
+        Json req{{"schema", 2}, {"device_time", formatInstant(deviceTime)}, {"ops", signed_(device, ops)}};
         auto res = call(http::verb::post, "/v1/sync/push", req.dump(), device);
         Json j = Json::parse(res.body(), nullptr, false);
         j["_status"] = res.result_int();
@@ -122,7 +162,15 @@ Json createComplaint(std::int64_t seq, const std::string& id, const std::string&
 const Instant kSomeTime = *parseInstant("2026-03-05T02:00:00Z");
 
 std::string pushText(const std::string& opsText) {
-    return R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[)" + opsText + "]}";
+    return R"({"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":[)" + opsText + "]}";
+}
+
+// A complaint (pushed by 1001 on the Sunshine staff tablet) with a photo attached: the record
+// comes first, then its bytes — the server takes bytes only for what a record refers to.
+Json complaintWithPhoto(std::int64_t seq, const std::string& id, const std::string& sha, std::size_t size, Instant at) {
+    Json c = createComplaint(seq, id, "cm-sunshine", "s-1001", at);
+    c["body"]["attachments"] = {{{"sha256", sha}, {"kind", "photo"}, {"mime", "image/jpeg"}, {"size", size}}};
+    return c;
 }
 
 } // namespace
@@ -146,12 +194,13 @@ private slots:
         QTest::addColumn<QString>("schema");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
-        QTest::newRow("no token") << "" << "1" << 401 << "unauthenticated";
-        QTest::newRow("unknown token") << "cyt_madeup" << "1" << 401 << "unauthenticated";
+        QTest::newRow("no token") << "" << "2" << 401 << "unauthenticated";
+        QTest::newRow("unknown token") << "cyt_madeup" << "2" << 401 << "unauthenticated";
         QTest::newRow("no schema header") << "staff-sun" << "" << 400 << "invalid_argument";
         QTest::newRow("a schema from the future") << "staff-sun" << "99" << 409 << "failed_precondition";
         QTest::newRow("a schema that is not a number") << "staff-sun" << "one" << 409 << "failed_precondition";
-        QTest::newRow("all good") << "staff-sun" << "1" << 200 << "";
+        QTest::newRow("schema 1: devices that cannot prove who acted") << "staff-sun" << "1" << 409 << "failed_precondition";
+        QTest::newRow("all good") << "staff-sun" << "2" << 200 << "";
     }
     void requestsNeedATokenAndASchemaVersion() {
         QFETCH(QString, device);
@@ -173,6 +222,7 @@ private slots:
         auto res = f.call(http::verb::get, "/v1/whoami");
         QCOMPARE(res.result_int(), 401);
         QVERIFY(res.body().find("revoked") != std::string::npos);
+        QCOMPARE(Json::parse(res.body())["error"]["reason"], Json("device_revoked")); // the device erases itself
         QCOMPARE(f.call(http::verb::get, "/v1/sync/pull").result_int(), 401);
     }
 
@@ -206,21 +256,21 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("malformed JSON") << QByteArray("{\"schema\":1,") << 400 << "JSON";
-        QTest::newRow("not UTF-8") << QByteArray("{\"schema\":1,\"device_time\":\"\xff\xfe\",\"ops\":[]}") << 400 << "UTF-8";
+        QTest::newRow("malformed JSON") << QByteArray("{\"schema\":2,") << 400 << "JSON";
+        QTest::newRow("not UTF-8") << QByteArray("{\"schema\":2,\"device_time\":\"\xff\xfe\",\"ops\":[]}") << 400 << "UTF-8";
         QTest::newRow("ops is not a list")
-            << QByteArray(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":{"seq":1}})") << 400 << "ops";
-        QTest::newRow("no device time") << QByteArray(R"({"schema":1,"ops":[]})") << 400 << "device_time";
+            << QByteArray(R"({"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":{"seq":1}})") << 400 << "ops";
+        QTest::newRow("no device time") << QByteArray(R"({"schema":2,"ops":[]})") << 400 << "device_time";
         QTest::newRow("no schema") << QByteArray(R"({"device_time":"2026-03-05T02:00:00Z","ops":[]})") << 400 << "schema";
         QTest::newRow("an old schema") << QByteArray(R"({"schema":0,"device_time":"2026-03-05T02:00:00Z","ops":[]})")
                                        << 409 << "schema";
         QTest::newRow("operations out of order")
-            << QByteArray(QByteArray(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[)") +
+            << QByteArray(QByteArray(R"({"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":[)") +
                           QByteArray::fromStdString(createComplaint(2, "a", "cm-sunshine", "s-1001", kSomeTime).dump()) + "," +
                           QByteArray::fromStdString(createComplaint(1, "b", "cm-sunshine", "s-1001", kSomeTime).dump()) + "]}")
             << 400 << "consecutive";
         QTest::newRow("a wrongly typed field in an operation")
-            << QByteArray(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[{"seq":"one","kind":"create"}]})")
+            << QByteArray(R"({"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":[{"seq":"one","kind":"create"}]})")
             << 400 << "seq";
         // Strict decoding: every field in its documented format, integers that are integers.
         auto withOp = [](const std::function<void(Json&)>& edit) {
@@ -248,9 +298,9 @@ private slots:
                 o["body"]["k" + std::to_string(i)] = i;
         }) << 400 << "members";
         QTest::newRow("a member that appears twice")
-            << QByteArray(R"({"schema":1,"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[]})") << 400 << "twice";
+            << QByteArray(R"({"schema":2,"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":[]})") << 400 << "twice";
         QTest::newRow("a number too large to hold")
-            << QByteArray(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[],"x":1e400})") << 400 << "overflow";
+            << QByteArray(R"({"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":[],"x":1e400})") << 400 << "overflow";
         QTest::newRow("a schema version beyond 32 bits")
             << QByteArray(R"({"schema":4294967297,"device_time":"2026-03-05T02:00:00Z","ops":[]})") << 409 << "schema";
         // The crash of issue 13: a value nested 100,000 deep (about 400 KB) in an update, in a
@@ -319,8 +369,10 @@ private slots:
                                                   companyData, badBody}),
                         f.now);
         QCOMPARE(r["_status"], Json(200));
-        const char* expected[] = {"invalid_argument", "permission_denied", "unauthenticated", "permission_denied",
-                                  "permission_denied", "permission_denied", "invalid_argument"};
+        // A stranger and a person who does not serve this tablet's community cannot sign in on it,
+        // so their operations carry no proof: unauthenticated.
+        const char* expected[] = {"invalid_argument", "permission_denied", "unauthenticated", "unauthenticated",
+                                  "unauthenticated", "permission_denied", "invalid_argument"};
         for (int i = 0; i < 7; ++i) {
             QCOMPARE(r["results"][i]["status"], Json("rejected"));
             QCOMPARE(r["results"][i]["error"]["code"], Json(expected[i]));
@@ -342,7 +394,7 @@ private slots:
         QTest::newRow("supervisor tablet, supervisor") << "sup-both" << "cm-jadelake" << "s-2001" << "applied" << "applied" << 200;
         QTest::newRow("supervisor tablet, staff member") << "sup-both" << "cm-sunshine" << "s-1001" << "applied" << "permission_denied" << 200;
         QTest::newRow("manager tablet, GM") << "manager" << "cm-sunshine" << "s-3003" << "applied" << "applied" << 200;
-        QTest::newRow("developer service") << "dev-cs" << "cm-sunshine" << "s-4001" << "applied" << "permission_denied" << 200;
+        QTest::newRow("developer service files no complaints") << "dev-cs" << "cm-sunshine" << "s-4001" << "permission_denied" << "" << 403;
         QTest::newRow("kiosk, own community") << "kiosk-sun" << "cm-sunshine" << "" << "applied" << "permission_denied" << 403;
         QTest::newRow("kiosk, other community") << "kiosk-sun" << "cm-jadelake" << "" << "permission_denied" << "" << 403;
         QTest::newRow("kiosk naming a staff member") << "kiosk-sun" << "cm-sunshine" << "s-1001" << "permission_denied" << "" << 403;
@@ -370,10 +422,21 @@ private slots:
                                                                 : a["status"].get<std::string>()),
                      acceptResult);
         }
-        // Attachments: staff devices download, kiosks do not.
-        const std::string bytes = "signature-bytes";
+        // Attachments: a photo on a Sunshine complaint, downloaded by whoever may read that
+        // complaint — staff devices of Sunshine; not a kiosk that did not file it, nor the
+        // developer's service (the complaint is not referred to the developer).
+        const std::string bytes = "photo-bytes";
         const std::string sha = sync::sha256Hex(bytes);
-        QVERIFY(f.blobs->put(sha, 0, std::int64_t(bytes.size()), bytes, "image/png"));
+        QVERIFY(f.blobs->put(sha, 0, std::int64_t(bytes.size()), bytes, "image/jpeg"));
+        QVERIFY(f.storage->write([&](WriteUnit& u) -> Status {
+            store::StoredRecord photo;
+            photo.id = "c-photo";
+            photo.type = "complaint";
+            photo.body = {{"id", "c-photo"}, {"community_id", "cm-sunshine"}, {"channel", "phone"},
+                          {"category", "cleaning"}, {"content", "x"}, {"received_at", formatInstant(f.now)},
+                          {"attachments", {{{"sha256", sha}, {"kind", "photo"}, {"mime", "image/jpeg"}, {"size", 11}}}}};
+            return u.put(photo).has_value() ? Status{} : Status{internalError("put")};
+        }));
         QCOMPARE(f.call(http::verb::get, "/v1/blobs/" + sha, {}, d).result_int(), blobGet);
     }
 
@@ -435,7 +498,7 @@ private slots:
         QVERIFY(changeFilterFor(kiosk).originDevice == "dev-k");
     }
 
-    void staffDevicesSeeTheirCommunitiesAndPinHashesOnlyWhereThePersonServes() {
+    void staffDevicesSeeTheirCommunitiesAndNoPinHashes() {
         Fixture f;
         f.push("staff-sun", Json::array({createComplaint(1, "c-sun", "cm-sunshine", "s-1001", f.now)}), f.now);
         f.push("staff-jade", Json::array({createComplaint(1, "c-jade", "cm-jadelake", "s-1001", f.now)}), f.now);
@@ -444,13 +507,8 @@ private slots:
         for (const auto& c : seen) {
             QVERIFY2(c["id"] != Json("c-sun"), "a Jade Lake tablet received a Sunshine complaint");
             sawOwn = sawOwn || c["id"] == Json("c-jade");
-            if (c["type"] == Json("staff")) {
-                const auto id = c["id"].get<std::string>();
-                if (id == "s-1003") // serves Sunshine only
-                    QVERIFY(!c["record"].contains("pin_hash"));
-                if (id == "s-1006" || id == "s-3001") // serves Jade Lake / everywhere
-                    QVERIFY(c["record"].contains("pin_hash"));
-            }
+            if (c["type"] == Json("staff")) // PIN hashes stay on the server: a stolen tablet holds none
+                QVERIFY2(!c["record"].contains("pin_hash"), c.dump().c_str());
             if (c["type"] == Json("unit"))
                 QCOMPARE(c["record"]["community_id"], Json("cm-jadelake"));
         }
@@ -571,6 +629,11 @@ private slots:
             bytes[i] = char((i * 7919) % 251);
         const std::string sha = sync::sha256Hex(bytes);
         const std::string base = "/v1/blobs/" + sha;
+        // Bytes nobody's record refers to are not taken.
+        QCOMPARE(f.call(http::verb::put, base + "?offset=0&total=300000", bytes.substr(0, 1000)).result_int(), 403);
+        QCOMPARE(f.push("staff-sun", Json::array({complaintWithPhoto(1, "c-photo", sha, bytes.size(), f.now)}),
+                        f.now)["results"][0]["status"],
+                 Json("applied"));
         QCOMPARE(f.call(http::verb::head, base).result_int(), 404);
         auto put = [&](std::size_t off, std::size_t n) {
             return f.call(http::verb::put, base + "?offset=" + std::to_string(off) + "&total=" + std::to_string(bytes.size()),
@@ -597,6 +660,7 @@ private slots:
     void bytesThatDoNotMatchTheirHashAreNotKept() {
         Fixture f;
         const std::string claimed = sync::sha256Hex("the real photo");
+        f.push("staff-sun", Json::array({complaintWithPhoto(1, "c-photo", claimed, 14, f.now)}), f.now);
         auto res = f.call(http::verb::put, "/v1/blobs/" + claimed + "?offset=0&total=9", "tampered!");
         QCOMPARE(res.result_int(), 400);
         QVERIFY(res.body().find("hash") != std::string::npos);
@@ -702,7 +766,7 @@ private slots:
             Request req{http::verb::post, target, 11};
             if (!token.empty())
                 req.set(http::field::authorization, "Bearer " + token);
-            req.set("X-Courtyard-Schema", "1");
+            req.set("X-Courtyard-Schema", "2");
             return req;
         };
         const std::string token = f.devices["staff-sun"].token;

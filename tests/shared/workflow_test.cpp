@@ -174,9 +174,11 @@ private slots:
             {"visit", {"replied"}, kStaffUp, "visited", {{"opinion", "Satisfied"}, {"satisfied", true}}},
             {"close", {"visited"}, kSupervisorUp, "closed"},
             {"cancel", {"received"}, kSupervisorUp, "cancelled", {{"reason", "Entered twice"}}},
+            {"regrade", {"handling", "escalated", "replied", "visited", "explaining", "referred"}, kSupervisorUp, "",
+             {{"reach", "media"}}},
         };
         const int n = enumerate<Complaint>(complaintWorkflow(), table, complaintIn);
-        QCOMPARE(n, 9 * 13 * 6);
+        QCOMPARE(n, 9 * 14 * 6);
     }
 
     void suggestionEveryCombination() {
@@ -320,7 +322,8 @@ private slots:
         });
         QCOMPARE(n, 2 * 1 * 6);
         const std::vector<Expect> noticeTable{
-            {"withdraw", {"published"}, kSupervisorUp, "withdrawn", {{"reason", "Work postponed"}}}};
+            {"withdraw", {"published"}, {Role::Supervisor, Role::Manager, Role::Admin}, "withdrawn",
+             {{"reason", "Work postponed"}}}};
         n = enumerate<Notice>(noticeWorkflow(), noticeTable, [](NoticeState s) {
             Notice x;
             x.id = "n-1";

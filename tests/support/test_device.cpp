@@ -1,5 +1,7 @@
 #include "support/test_device.h"
 
+#include "test_support.h"
+
 namespace courtyard::test {
 
 Result<sync::HttpResponse> FaultyTransport::send(const sync::HttpRequest& r) {
@@ -44,9 +46,11 @@ Instant TestDevice::now() const {
 sync::SyncReport TestDevice::sync() { return m_engine->syncOnce(); }
 
 bool TestDevice::signIn(const std::string& number) {
-    auto a = sync::signIn(*m_store, number, number);
-    if (!a)
+    auto a = sync::signIn(*m_store, m_engine.get(), number, test::demoPin(number), now());
+    if (!a) {
+        m_lastError = a.error();
         return false;
+    }
     m_actor = *a;
     return true;
 }

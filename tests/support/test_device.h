@@ -42,8 +42,9 @@ public:
     TestDevice(const QString& serverUrl, const QString& token, std::chrono::milliseconds clockOffset = {});
     sync::DeviceStore& store() { return *m_store; }
     sync::SyncReport sync();
-    // Signs in with a staff number and PIN (demo company: the PIN is the staff number).
+    // Signs in with a staff number and its demo PIN (online the first time, offline after).
     bool signIn(const std::string& number);
+    const Error& lastError() const { return m_lastError; }
     const domain::Actor& actor() const { return m_actor; }
     Instant now() const;
     void useFaults(std::uint64_t seed, FaultyTransport::Odds odds);
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<sync::SyncEngine> m_engine;
     std::chrono::milliseconds m_offset;
     domain::Actor m_actor;
+    Error m_lastError;
 };
 
 } // namespace courtyard::test

@@ -1,9 +1,12 @@
 // The device's local database: every edit writes the record and its outbox operation in one
-// transaction; pull pages land with their cursor; pending edits are replayed on top of the
-// server's version; refusals are kept for the user; offline sign-in.
+// transaction, signed by the person signed in; pull pages land with their cursor; pending edits
+// are replayed on top of the server's version; refusals are kept for the user; offline sign-in
+// against a sealed credential, with its delays, its limit and its withdrawal.
+#include "shared/store/database.h"
 #include "sync/client/device_store.h"
 #include "sync/client/sign_in.h"
 #include "sync/protocol/crypto.h"
+#include "sync/protocol/proof.h"
 #include "test_support.h"
 
 #include <QTemporaryDir>
@@ -27,6 +30,22 @@ Change change(const std::string& type, const std::string& id, std::int64_t versi
     return c;
 }
 
+const std::string kSecret(32, '\x5a');
+
+// What the server answers a sign-in of 1001 (s-1) on device dev-t.
+Json serverAnswer(std::int64_t epoch = 0, Instant expires = kNow + std::chrono::hours(24 * 30)) {
+    return Json{{"credential",
+                 {{"id", "cr-test"},
+                  {"secret", base64UrlEncode(kSecret)},
+                  {"staff_id", "s-1"},
+                  {"device_id", "dev-t"},
+                  {"epoch", epoch},
+                  {"expires_at", formatInstant(expires)}}},
+                {"staff",
+                 {{"id", "s-1"}, {"number", "1001"}, {"name", "Wang"}, {"role", "supervisor"},
+                  {"position", "department_head"}, {"department_id", "d-cs"}}}};
+}
+
 PullResponse page(std::vector<Change> changes, const std::string& cursor) {
     PullResponse p;
     p.serverTime = kNow;
@@ -40,7 +59,6 @@ class DeviceStoreTest : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     int m_n = 0;
-    std::string m_pinHash;
 
     std::unique_ptr<DeviceStore> fresh(const std::string& role = "staff") {
         auto s = std::move(*DeviceStore::open(m_dir.filePath(QString("d%1.db").arg(++m_n)).toStdString()));
@@ -55,13 +73,23 @@ class DeviceStoreTest : public QObject {
         (void)s->applyPullPage(page(
             {change("community", "cm-1", 1, {{"office_id", "o"}, {"name", "Sunshine"}, {"time_zone", "Asia/Shanghai"}}),
              change("staff", "s-1", 2,
-                    {{"number", "1001"}, {"name", "Wang"}, {"role", "supervisor"}, {"community_ids", {"cm-1"}},
-                     {"pin_hash", m_pinHash}}),
+                    {{"number", "1001"}, {"name", "Wang"}, {"role", "supervisor"}, {"community_ids", {"cm-1"}}}),
              change("staff", "s-2", 3,
                     {{"number", "1002"}, {"name", "Li"}, {"role", "staff"}, {"community_ids", {"cm-9"}}})},
             "3.x"));
+        // Wang's first sign-in was online: the tablet keeps the credential the server gave.
+        if (role != "kiosk") {
+            auto kept = keepCredential(*s, serverAnswer(), "1001", "100100");
+            if (!kept)
+                qFatal("keepCredential: %s", kept.error().message.c_str());
+            auto a = signInOffline(*s, "1001", "100100", kNow);
+            if (!a)
+                qFatal("signInOffline: %s", a.error().message.c_str());
+        }
         return s;
     }
+
+    std::string path(int n) const { return m_dir.filePath(QString("d%1.db").arg(n)).toStdString(); }
 
     static domain::Actor supervisor() {
         domain::Actor a;
@@ -79,7 +107,6 @@ class DeviceStoreTest : public QObject {
     static std::int64_t outboxRows(DeviceStore& s) { return *s.pendingCount(); }
 
 private slots:
-    void initTestCase() { m_pinHash = *hashPin("1001", {1024, 1}); }
 
     void anEditWritesTheRecordAndItsOperationTogether() {
         auto s = fresh();
@@ -227,23 +254,146 @@ private slots:
         QCOMPARE(s->rejections()->size(), std::size_t(1));
     }
 
-    void signInIsOfflineAndCappedByTheDevice() {
+    void everyOperationCarriesTheSignedInPersonsProof() {
+        auto s = fresh();
+        auto id = s->create("complaint", complaint(), supervisor(), kNow);
+        QVERIFY(id);
+        auto ops = *s->pendingOperations(10);
+        QCOMPARE(ops[0].proofCredential, std::string("cr-test"));
+        QVERIFY(*operationProofValid("dev-t", ops[0], kSecret));
+        QVERIFY(!*operationProofValid("dev-other", ops[0], kSecret)); // bound to the device
+        ops[0].body["content"] = "changed on the way";
+        QVERIFY(!*operationProofValid("dev-t", ops[0], kSecret)); // and to every byte of the edit
+        // Signed out: nothing is recorded under anyone's name.
+        signOut(*s);
+        auto refused = s->create("complaint", complaint(), supervisor(), kNow);
+        QCOMPARE(refused.error().code, ErrorCode::Unauthenticated);
+        QCOMPARE(outboxRows(*s), std::int64_t(1));
+        QCOMPARE(s->state()->lastSeq, std::int64_t(1));
+    }
+
+    void offlineSignInOpensTheCredentialOnlyWithTheRightPin() {
         auto s = fresh("staff");
-        auto a = signIn(*s, "1001", "1001");
+        auto a = signInOffline(*s, "1001", "100100", kNow);
         QVERIFY2(a, a ? "" : a.error().message.c_str());
         QCOMPARE(a->staffId, std::string("s-1"));
         QCOMPARE(a->role, domain::Role::Staff); // a supervisor on a staff tablet acts as staff
-        auto wrong = signIn(*s, "1001", "9999");
+        QCOMPARE(s->signer()->secret, kSecret);
+        auto wrong = signInOffline(*s, "1001", "999999", kNow);
         QCOMPARE(wrong.error().code, ErrorCode::Unauthenticated);
-        auto unknown = signIn(*s, "7777", "7777");
-        QCOMPARE(unknown.error().code, ErrorCode::Unauthenticated);
-        QCOMPARE(unknown.error().message, wrong.error().message); // do not reveal which was wrong
-        auto elsewhere = signIn(*s, "1002", "1002"); // no PIN hash here: serves another community
-        QCOMPARE(elsewhere.error().code, ErrorCode::PermissionDenied);
+        // Someone who never signed in here: the first sign-in needs the server.
+        auto unknown = signInOffline(*s, "1002", "100200", kNow);
+        QCOMPARE(unknown.error().reason, std::string("online_sign_in_needed"));
         auto sup = fresh("supervisor");
-        QCOMPARE(signIn(*sup, "1001", "1001")->role, domain::Role::Supervisor);
+        QCOMPARE(signInOffline(*sup, "1001", "100100", kNow)->role, domain::Role::Supervisor);
         auto kiosk = fresh("kiosk");
-        QCOMPARE(signIn(*kiosk, "1001", "1001").error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(signInOffline(*kiosk, "1001", "100100", kNow).error().code, ErrorCode::PermissionDenied);
+        // A credential that has run out needs the server again.
+        auto old = fresh();
+        QVERIFY(keepCredential(*old, serverAnswer(0, kNow + std::chrono::hours(1)), "1001", "100100"));
+        QCOMPARE(signInOffline(*old, "1001", "100100", kNow + std::chrono::hours(2)).error().reason,
+                 std::string("online_sign_in_needed"));
+    }
+
+    void wrongPinsWaitLongerAndLongerThenTheCredentialIsForgotten() {
+        auto s = fresh();
+        const int n = m_n;
+        Instant t = kNow;
+        // Policy defaults: 3 free attempts, then 30 s doubling; forgotten after 10.
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(signInOffline(*s, "1001", "000001", t).error().code, ErrorCode::Unauthenticated);
+        auto soon = signInOffline(*s, "1001", "100100", t + std::chrono::seconds(10));
+        QCOMPARE(soon.error().reason, std::string("pin_delay")); // even the right PIN waits
+        QCOMPARE(soon.error().retryAfterSeconds, 20);
+        // The count survives a restart of the app.
+        s.reset();
+        s = std::move(*DeviceStore::open(path(n)));
+        QCOMPARE(signInOffline(*s, "1001", "100100", t + std::chrono::seconds(10)).error().reason,
+                 std::string("pin_delay"));
+        int expectedWait = 30;
+        for (int failures = 3; failures < 9; ++failures) {
+            t += std::chrono::seconds(expectedWait);
+            QCOMPARE(signInOffline(*s, "1001", "000001", t).error().code, ErrorCode::Unauthenticated);
+            expectedWait *= 2;
+            auto early = signInOffline(*s, "1001", "000001", t + std::chrono::seconds(1));
+            QCOMPARE(early.error().retryAfterSeconds, expectedWait - 1);
+        }
+        t += std::chrono::seconds(expectedWait);
+        auto last = signInOffline(*s, "1001", "000001", t);
+        QCOMPARE(last.error().reason, std::string("credential_forgotten"));
+        QVERIFY(!hasCredential(*s, "1001"));
+        QCOMPARE(signInOffline(*s, "1001", "100100", t + std::chrono::hours(2)).error().reason,
+                 std::string("online_sign_in_needed"));
+        // The right PIN in time clears the count.
+        auto again = fresh();
+        QVERIFY(!signInOffline(*again, "1001", "000001", kNow));
+        QVERIFY(signInOffline(*again, "1001", "100100", kNow));
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(signInOffline(*again, "1001", "000001", kNow).error().code, ErrorCode::Unauthenticated);
+    }
+
+    void theOfficeWithdrawingASignInReachesTheTabletThroughSync() {
+        auto s = fresh();
+        QVERIFY(s->signer());
+        // A PIN reset: the staff record comes back with a newer credential epoch.
+        QVERIFY(s->applyPullPage(page({change("staff", "s-1", 4,
+                                              {{"number", "1001"}, {"name", "Wang"}, {"role", "supervisor"},
+                                               {"community_ids", {"cm-1"}}, {"credential_epoch", 1}})},
+                                      "4.x")));
+        QVERIFY(!hasCredential(*s, "1001"));
+        QVERIFY(!s->signer());
+        QCOMPARE(signInOffline(*s, "1001", "100100", kNow).error().reason, std::string("online_sign_in_needed"));
+        // Deactivation likewise.
+        auto d = fresh();
+        QVERIFY(d->applyPullPage(page({change("staff", "s-1", 4,
+                                              {{"number", "1001"}, {"name", "Wang"}, {"role", "supervisor"},
+                                               {"community_ids", {"cm-1"}}, {"active", false}})},
+                                      "4.x")));
+        QVERIFY(!hasCredential(*d, "1001"));
+        // Anything else about the person leaves the credential alone.
+        auto k = fresh();
+        QVERIFY(k->applyPullPage(page({change("staff", "s-1", 4,
+                                              {{"number", "1001"}, {"name", "Wang Min"}, {"role", "supervisor"},
+                                               {"community_ids", {"cm-1"}}})},
+                                      "4.x")));
+        QVERIFY(hasCredential(*k, "1001"));
+    }
+
+    void theDatabaseIsTheAppUsersAlone() {
+        auto s = fresh();
+        QVERIFY(s->create("complaint", complaint(), supervisor(), kNow));
+        for (const char* suffix : {"", "-wal"}) {
+            const QFileInfo info(QString::fromStdString(path(m_n) + suffix));
+            QVERIFY2(info.exists(), suffix);
+            QCOMPARE(info.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                                           QFileDevice::WriteOther),
+                     QFileDevice::Permissions());
+        }
+    }
+
+    void aTamperedCredentialDoesNotOpen() {
+        auto s = fresh();
+        // Someone with the file makes the row say a later epoch, to outlive a withdrawal.
+        QVERIFY(s->records().database().exec("UPDATE credentials SET epoch = 7"));
+        QCOMPARE(signInOffline(*s, "1001", "100100", kNow).error().code, ErrorCode::Unauthenticated);
+    }
+
+    void aRevokedDeviceErasesWhatItHolds() {
+        auto s = fresh();
+        QVERIFY(s->create("complaint", complaint(), supervisor(), kNow));
+        QVERIFY(s->putBlob("photo", "image/jpeg"));
+        QVERIFY(s->wipe());
+        QVERIFY(s->query({})->empty());
+        QCOMPARE(*s->pendingCount(), std::int64_t(0));
+        QVERIFY(s->blobsToUpload()->empty());
+        QVERIFY(!hasCredential(*s, "1001"));
+        QVERIFY(!s->signer());
+        QVERIFY(s->state()->token.empty());
+        // Nothing of it is left in the file either.
+        s.reset();
+        QFile f(QString::fromStdString(path(m_n)));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains("Bins overflowing"));
     }
 
     void aKioskOnlyFilesSubmissions() {

@@ -89,13 +89,13 @@ private slots:
         // Newer first, then the older one arrives late.
         auto a = applyOperation(r, newer, h.ctx(domain::Role::Staff, true, "dev-b", newer.hlc));
         QVERIFY(a && a->changed);
-        auto b = applyOperation(a->record, older, h.ctx(domain::Role::Staff, true, "dev-a", older.hlc));
+        auto b = applyOperation(a->record, older, h.ctx(domain::Role::Supervisor, true, "dev-a", older.hlc));
         QVERIFY(b);
         QCOMPARE(b->record.body["content"], Json("newer text")); // kept
         QCOMPARE(b->record.body["urgent"], Json(true));          // the older edit's other field still lands
         QCOMPARE(b->ignoredFields, std::vector<std::string>{"content"});
         // The other order gives the same record.
-        auto c = applyOperation(r, older, h.ctx(domain::Role::Staff, true, "dev-a", older.hlc));
+        auto c = applyOperation(r, older, h.ctx(domain::Role::Supervisor, true, "dev-a", older.hlc));
         auto d = applyOperation(c->record, newer, h.ctx(domain::Role::Staff, true, "dev-b", newer.hlc));
         QCOMPARE(d->record.body, b->record.body);
         for (const char* f : {"content", "urgent", "serious"})
@@ -111,7 +111,7 @@ private slots:
         auto a = applyOperation(r, newer, h.ctx(domain::Role::Staff, true, "dev-b", newer.hlc));
         auto older = op(OpKind::Update, 3, "2000.0000.dev-a");
         older.fields = {{"content", "older"}};
-        auto b = applyOperation(a->record, older, h.ctx(domain::Role::Staff, true, "dev-a", older.hlc));
+        auto b = applyOperation(a->record, older, h.ctx(domain::Role::Supervisor, true, "dev-a", older.hlc));
         QVERIFY(b && !b->changed);
         QVERIFY(!b->note.empty());
     }
@@ -139,18 +139,48 @@ private slots:
         QCOMPARE(c.error().code, ErrorCode::PermissionDenied);
     }
 
-    void transitionsStampThePlainFieldsTheyChange() {
+    void gradeInputsChangeOnlyThroughTheSupervisorsDecision() {
         const auto r = created();
         auto accept = op(OpKind::Transition, 2, "5000.0000.dev-a");
         accept.action = "accept";
         accept.params = {{"reach", "media"}};
         auto a = applyOperation(r, accept, h.ctx(domain::Role::Supervisor, true, "dev-a", accept.hlc));
-        QCOMPARE(a->record.stamps["reach"], Json("5000.0000.dev-a"));
-        // An older plain edit of reach no longer overrides the decision.
-        auto stale = op(OpKind::Update, 3, "4000.0000.dev-b");
-        stale.fields = {{"reach", "community"}};
-        auto b = applyOperation(a->record, stale, h.ctx(domain::Role::Staff, true, "dev-b", stale.hlc));
-        QCOMPARE(b->record.body["reach"], Json("media"));
+        QCOMPARE(a->record.body["reach"], Json("media"));
+        QCOMPARE(a->record.body["grade"], Json(3));
+        // Not a plain field: nobody edits it directly, whatever their role.
+        auto edit = op(OpKind::Update, 3, "6000.0000.dev-b");
+        edit.fields = {{"reach", "community"}};
+        for (auto role : {domain::Role::Staff, domain::Role::Supervisor, domain::Role::Manager})
+            QCOMPARE(applyOperation(a->record, edit, h.ctx(role, true, "dev-b", edit.hlc)).error().code,
+                     ErrorCode::PermissionDenied);
+        // A supervisor's regrade changes it, and the grade with it; staff may not regrade.
+        auto regrade = op(OpKind::Transition, 4, "7000.0000.dev-b");
+        regrade.action = "regrade";
+        regrade.params = {{"reach", "community"}};
+        QCOMPARE(applyOperation(a->record, regrade, h.ctx(domain::Role::Staff, true, "dev-b")).error().code,
+                 ErrorCode::PermissionDenied);
+        auto b = applyOperation(a->record, regrade, h.ctx(domain::Role::Supervisor, true, "dev-b", regrade.hlc));
+        QVERIFY(b && b->changed);
+        QCOMPARE(b->record.body["grade"], Json(1));
+        // Nor can a new complaint arrive already graded by its author.
+        auto graded = op(OpKind::Create, 1, "1000.0000.dev-c");
+        graded.id = "c-graded";
+        graded.body = body();
+        graded.body["reach"] = "media";
+        QCOMPARE(applyOperation(std::nullopt, graded, h.ctx(domain::Role::Staff, true, "dev-c")).error().code,
+                 ErrorCode::PermissionDenied);
+    }
+
+    void deadlineInputsChangeOnlyBySupervisorsOnceFiled() {
+        const auto r = created();
+        auto urgent = op(OpKind::Update, 2, "3000.0000.dev-b");
+        urgent.fields = {{"urgent", true}};
+        QCOMPARE(applyOperation(r, urgent, h.ctx(domain::Role::Staff, true, "dev-b", urgent.hlc)).error().code,
+                 ErrorCode::PermissionDenied);
+        QVERIFY(applyOperation(r, urgent, h.ctx(domain::Role::Supervisor, true, "dev-b", urgent.hlc)));
+        auto content = op(OpKind::Update, 3, "3000.0000.dev-b");
+        content.fields = {{"content", "the lift again"}};
+        QVERIFY(applyOperation(r, content, h.ctx(domain::Role::Staff, true, "dev-b", content.hlc)));
     }
 
     void appendsNeverConflict() {

@@ -1,9 +1,11 @@
 // The protocol's building blocks: hybrid logical clocks, ids, receipt codes, hashing, PIN
 // hashes, and the wire codecs of operations and pushes.
+#include "shared/auth/pin_rules.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/ids.h"
 #include "sync/protocol/messages.h"
+#include "sync/protocol/proof.h"
 #include "test_support.h"
 
 #include <QtTest>
@@ -120,9 +122,113 @@ private slots:
         QVERIFY(!verifyPin("", *h));
         QVERIFY(*hashPin("2468", cheap) != *h); // salted
         QVERIFY(!verifyPin("2468", "$2b$10$notargon"));
-        QVERIFY(!hashPin("12a4"));
-        QVERIFY(!hashPin("123"));
-        QVERIFY(!hashPin("1234567890123"));
+        QVERIFY(!hashPin(""));
+        // The real cost, as measured and documented (the tests run with the cheap one).
+        qunsetenv("COURTYARD_INSECURE_FAST_PIN_HASH");
+        QCOMPARE(defaultPinHashCost().memoryKiB, 131072u);
+        QCOMPARE(defaultPinHashCost().passes, 3u);
+        qputenv("COURTYARD_INSECURE_FAST_PIN_HASH", "1");
+        QVERIFY(defaultPinHashCost().memoryKiB < 1024);
+    }
+
+    void newPinsFollowThePolicy_data() {
+        QTest::addColumn<QString>("pin");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("six digits") << "260413" << true;
+        QTest::newRow("twelve digits") << "260413260413" << true;
+        QTest::newRow("five digits: under the policy's six") << "26041" << false;
+        QTest::newRow("thirteen digits") << "2604132604132" << false;
+        QTest::newRow("a letter") << "26041a" << false;
+        QTest::newRow("one digit repeated") << "777777" << false;
+        QTest::newRow("a run up") << "123456" << false;
+        QTest::newRow("a run down") << "987654" << false;
+    }
+    void newPinsFollowThePolicy() {
+        QFETCH(QString, pin);
+        QFETCH(bool, allowed);
+        QCOMPARE(bool(auth::checkNewPin(pin.toStdString(), rules::Policy::defaults())), allowed);
+        rules::Policy four = rules::Policy::defaults();
+        four.pinMinLength = 4;
+        QVERIFY(auth::checkNewPin("2604", four));
+    }
+
+    void wrongPinsWaitLongerAndLonger() {
+        const auto& p = rules::Policy::defaults(); // 3 free, then 30 s doubling to an hour
+        QCOMPARE(auth::pinRetryDelaySeconds(0, p), 0);
+        QCOMPARE(auth::pinRetryDelaySeconds(2, p), 0);
+        QCOMPARE(auth::pinRetryDelaySeconds(3, p), 30);
+        QCOMPARE(auth::pinRetryDelaySeconds(4, p), 60);
+        QCOMPARE(auth::pinRetryDelaySeconds(9, p), 1920);
+        QCOMPARE(auth::pinRetryDelaySeconds(10, p), 3600);
+        QCOMPARE(auth::pinRetryDelaySeconds(1000, p), 3600);
+        QVERIFY(!auth::offlineAttemptsExhausted(9, p));
+        QVERIFY(auth::offlineAttemptsExhausted(10, p));
+    }
+
+    void aProofBindsThePersonTheDeviceAndEveryByteOfTheOperation() {
+        Credential c{"cr-1", "s-1001", "dev-a", std::string(32, 'k')};
+        Operation op;
+        op.seq = 3;
+        op.kind = OpKind::Update;
+        op.type = "complaint";
+        op.id = "c-1";
+        op.hlc = "1772676000000.0000.dev-a";
+        op.at = *parseInstant("2026-03-05T02:00:00Z");
+        op.actor = "s-1001";
+        op.fields = {{"content", "楼道灯坏了"}, {"urgent", true}, {"score", 4.0}};
+        QVERIFY(signOperation(op, c));
+        QCOMPARE(op.fields["score"], Json(4)); // whole numbers travel as integers: one text form
+        QVERIFY(*operationProofValid("dev-a", op, c.secret));
+        // Over the wire and back: still valid.
+        Operation back = Json::parse(Json(op).dump()).get<Operation>();
+        QVERIFY(*operationProofValid("dev-a", back, c.secret));
+        // Another device, another key, another sequence, another person, another byte: not valid.
+        QVERIFY(!*operationProofValid("dev-b", op, c.secret));
+        QVERIFY(!*operationProofValid("dev-a", op, std::string(32, 'j')));
+        Operation reused = op;
+        reused.seq = 4;
+        QVERIFY(!*operationProofValid("dev-a", reused, c.secret));
+        Operation other = op;
+        other.actor = "s-2001";
+        QVERIFY(!*operationProofValid("dev-a", other, c.secret));
+        Operation edited = op;
+        edited.fields["content"] = "楼道灯好了";
+        QVERIFY(!*operationProofValid("dev-a", edited, c.secret));
+        // A fraction has no single text form: refused, not guessed.
+        Operation fraction = op;
+        fraction.fields["score"] = 4.5;
+        QCOMPARE(signOperation(fraction, c).error().code, ErrorCode::InvalidArgument);
+    }
+
+    void aRequestProofBindsTheTargetAndParses() {
+        Credential c{"cr-1", "s-3001", "dev-a", std::string(32, 'k')};
+        const std::string header = actorHeaderValue(c, "GET", "/v1/reports/monthly?period=2026-03", 1772676000000);
+        auto p = parseActorHeader(header);
+        QVERIFY(p);
+        QCOMPARE(p->credential, std::string("cr-1"));
+        QCOMPARE(p->timestampMs, std::int64_t(1772676000000));
+        QVERIFY(requestProofValid(*p, "dev-a", "GET", "/v1/reports/monthly?period=2026-03", c.secret));
+        QVERIFY(!requestProofValid(*p, "dev-a", "GET", "/v1/reports/monthly?period=2026-02", c.secret));
+        QVERIFY(!requestProofValid(*p, "dev-b", "GET", "/v1/reports/monthly?period=2026-03", c.secret));
+        QVERIFY(!parseActorHeader("cr-1.notanumber.n.s"));
+        QVERIFY(!parseActorHeader("only-one-part"));
+        QVERIFY(!parseActorHeader(""));
+    }
+
+    void sealedSecretsOpenOnlyWithTheRightKeyAndContext() {
+        const std::string key(32, 'a');
+        auto box = seal(key, "the secret", "context");
+        QVERIFY(box);
+        QCOMPARE(*open(key, *box, "context"), std::string("the secret"));
+        QCOMPARE(open(std::string(32, 'b'), *box, "context").error().code, ErrorCode::Unauthenticated);
+        QCOMPARE(open(key, *box, "other context").error().code, ErrorCode::Unauthenticated);
+        std::string flipped = *box;
+        flipped[15] ^= 1;
+        QCOMPARE(open(key, flipped, "context").error().code, ErrorCode::Unauthenticated);
+        QVERIFY(*seal(key, "the secret", "context") != *box); // a fresh nonce each time
+        auto k1 = deriveKey("100100", std::string(16, 's'), {256, 1});
+        auto k2 = deriveKey("100101", std::string(16, 's'), {256, 1});
+        QVERIFY(k1 && k2 && *k1 != *k2 && k1->size() == 32);
     }
 
     void operationsRoundTripByKind() {

@@ -1,0 +1,17 @@
+#pragma once
+// Administration of people and the audit trail (docs/admin.md):
+//   staff pin --data DIR STAFF_ID        a new PIN, read from standard input (never shown)
+//   staff deactivate|activate --data DIR STAFF_ID
+//   audit --data DIR [--record ID] [--actor STAFF_ID] [--device ID] [--rejected] [--limit N]
+// Setting a PIN or deactivating withdraws the person's credentials on every device.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace courtyard::server {
+
+int runStaff(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
+int runAudit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+} // namespace courtyard::server

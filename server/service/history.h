@@ -1,0 +1,22 @@
+#pragma once
+// A record's history (docs/sync-protocol.md, "History"): for every operation the server
+// applied, who did it (the proven actor), on which device, when, and what changed. Kept with
+// the record and synced with it to every device that may read it; the server's audit log keeps
+// the same entries and the refusals besides.
+
+#include "shared/domain/common.h"
+#include "shared/store/record_store.h"
+#include "sync/protocol/messages.h"
+
+#include <optional>
+#include <string>
+
+namespace courtyard::server {
+
+Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
+                  const std::optional<store::StoredRecord>& before, const store::StoredRecord& after);
+
+// Appends an entry to a history held as JSON array text, without parsing what is there.
+void appendHistory(std::string& history, const Json& entry);
+
+} // namespace courtyard::server
