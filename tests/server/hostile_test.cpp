@@ -51,7 +51,7 @@ HostileSetup prepare(ServerProcess& server) {
 
 std::string pushHeader(const std::string& token, std::size_t length) {
     return "POST /v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
-           "\r\nX-Courtyard-Schema: 1\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(length) +
+           "\r\nX-Courtyard-Schema: 2\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(length) +
            "\r\n\r\n";
 }
 
@@ -63,9 +63,10 @@ private slots:
     void everyHostileRequestIsRefusedAndNothingChanges() {
         ServerProcess server;
         QVERIFY(server.initDemo());
-        const HostileSetup setup = prepare(server);
+        HostileSetup setup = prepare(server);
         QVERIFY(server.start());
-        const auto first = exchange(server.port(), withTokens(setupPushRequest(), setup));
+        QVERIFY(signInStaff(server.port(), setup));
+        const auto first = exchange(server.port(), withTokens(setupPushRequest(setup), setup));
         QCOMPARE(first.status, 200);
         QVERIFY(first.body.find("\"applied\"") != std::string::npos);
         const Stored before = storedState(server);
@@ -88,7 +89,7 @@ private slots:
         QCOMPARE(after.records, before.records);
         QCOMPARE(after.changeVersion, before.changeVersion);
         // Still serving, and the device's sequence is intact: its operation 2 is applied.
-        const auto next = exchange(server.port(), withTokens(setupPushRequest(), setup));
+        const auto next = exchange(server.port(), withTokens(setupPushRequest(setup), setup));
         QCOMPARE(next.status, 200); // the retry of operation 1 gets its stored answer
         QCOMPARE(Json::parse(next.body)["results"], Json::parse(first.body)["results"]);
         server.terminate();
@@ -100,8 +101,9 @@ private slots:
     void stalledUploadsAreBoundedByTheBodyBudget() {
         ServerProcess server;
         QVERIFY(server.initDemo());
-        const HostileSetup setup = prepare(server);
+        HostileSetup setup = prepare(server);
         QVERIFY(server.start({"--body-budget-mib", "16"}));
+        QVERIFY(signInStaff(server.port(), setup));
         std::vector<std::unique_ptr<QTcpSocket>> stalled;
         for (int i = 0; i < 2; ++i) {
             auto s = std::make_unique<QTcpSocket>();
@@ -117,11 +119,11 @@ private slots:
         QVERIFY2(isProperRefusal(refused, 503, &why), why.c_str());
         QVERIFY(std::stoi(refused.headers.at("retry-after")) >= 1);
         // Small requests go on meanwhile.
-        QCOMPARE(exchange(server.port(), withTokens(setupPushRequest(), setup)).status, 200);
+        QCOMPARE(exchange(server.port(), withTokens(setupPushRequest(setup), setup)).status, 200);
         // The stalled uploads give up: their share comes back.
         stalled.clear();
         QTest::qWait(500);
-        const std::string body = R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[]})";
+        const std::string body = R"({"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":[]})";
         const auto big = exchange(server.port(), pushHeader(setup.staffToken, 7u << 20) + body + std::string((7u << 20) - body.size(), ' '));
         QCOMPARE(big.status, 200);
         server.terminate();
@@ -134,7 +136,7 @@ private slots:
         QVERIFY(server.initDemo());
         const HostileSetup setup = prepare(server);
         QVERIFY(server.start({"--read-timeout", "2"}));
-        const std::string body = R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[]})" + std::string(100000, ' ');
+        const std::string body = R"({"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":[]})" + std::string(100000, ' ');
         QTcpSocket slow;
         slow.connectToHost("127.0.0.1", quint16(server.port()));
         QVERIFY(slow.waitForConnected(5000));

@@ -751,6 +751,7 @@ private slots:
     void blobOffsetsThatWouldOverflowAreRefused() {
         Fixture f;
         const std::string sha = sync::sha256Hex("x");
+        f.push("staff-sun", Json::array({complaintWithPhoto(1, "c-photo", sha, 1, f.now)}), f.now);
         for (const char* q : {"?offset=9223372036854775807&total=10", "?offset=-1&total=10", "?offset=11&total=10",
                               "?offset=0&total=-9223372036854775807"}) {
             auto res = f.call(http::verb::put, "/v1/blobs/" + sha + q, "x");

@@ -1,5 +1,8 @@
 #include "support/hostile_requests.h"
 
+#include "sync/protocol/crypto.h"
+#include "sync/protocol/proof.h"
+
 #include <arpa/inet.h>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
@@ -21,6 +24,7 @@ namespace http = boost::beast::http;
 
 constexpr const char* kDeviceTime = "2026-03-05T02:00:00Z";
 const std::string kSha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"; // sha256("test")
+const std::string kOtherSha = "a665a45920422f9d417e4867efdc4fb8a04a1f3fff1fa07e998e86f7f7a27ae3"; // sha256("123")
 
 Json complaintOp(std::int64_t seq, const std::string& id, const std::string& content) {
     return Json{{"seq", seq},
@@ -40,13 +44,13 @@ Json complaintOp(std::int64_t seq, const std::string& id, const std::string& con
 }
 
 std::string pushOf(const std::string& opsText) {
-    return std::string(R"({"schema":1,"device_time":")") + kDeviceTime + R"(","ops":[)" + opsText + "]}";
+    return std::string(R"({"schema":2,"device_time":")") + kDeviceTime + R"(","ops":[)" + opsText + "]}";
 }
 
 // A push as the staff device, with `edit` applied to operation 2 (the next one the server expects).
 std::string push(const std::string& body) {
     return httpRequest("POST", "/v1/sync/push",
-                       {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "1"},
+                       {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "2"},
                         {"Content-Type", "application/json"}},
                        body);
 }
@@ -59,12 +63,12 @@ std::string pushEdited(Edit edit) {
 }
 
 std::string get(const std::string& target, const std::string& token = "@STAFF@") {
-    return httpRequest("GET", target, {{"Authorization", "Bearer " + token}, {"X-Courtyard-Schema", "1"}});
+    return httpRequest("GET", target, {{"Authorization", "Bearer " + token}, {"X-Courtyard-Schema", "2"}});
 }
 
 std::string putBlob(const std::string& sha, const std::string& query, const std::string& body) {
     return httpRequest("PUT", "/v1/blobs/" + sha + query,
-                       {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "1"},
+                       {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "2"},
                         {"Content-Type", "application/octet-stream"}},
                        body);
 }
@@ -75,7 +79,7 @@ std::string headerOnly(const std::string& method, const std::string& target, con
     std::string h = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     if (!token.empty())
         h += "Authorization: Bearer " + token + "\r\n";
-    return h + "X-Courtyard-Schema: 1\r\nContent-Length: " + std::to_string(length) + "\r\n\r\n";
+    return h + "X-Courtyard-Schema: 2\r\nContent-Length: " + std::to_string(length) + "\r\n\r\n";
 }
 
 std::string deep(std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); }
@@ -93,7 +97,7 @@ std::string pushSpliced(Edit edit, const std::string& raw) {
 
 void addFraming(std::vector<HostileRequest>& out) {
     const std::string pushHead = "POST /v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer @STAFF@\r\n"
-                                 "X-Courtyard-Schema: 1\r\n";
+                                 "X-Courtyard-Schema: 2\r\n";
     out.push_back({"binary garbage instead of HTTP", std::string(512, '\x01') + "\r\n\r\n", 400});
     out.push_back({"a request line that is one word", "HELLO\r\n\r\n", 400});
     out.push_back({"a method with punctuation", "G@T /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 400});
@@ -125,21 +129,22 @@ void addFraming(std::vector<HostileRequest>& out) {
     out.push_back({"an attachment chunk over 2 MiB, declared",
                    headerOnly("PUT", "/v1/blobs/" + kSha + "?offset=0&total=4000000", "@STAFF@", 3u << 20), 413});
     out.push_back({"a 100 KiB body on a route that takes none",
-                   httpRequest("GET", "/v1/whoami", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "1"}},
+                   httpRequest("GET", "/v1/whoami", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "2"}},
                                std::string(100 << 10, 'x')),
                    413});
 }
 
 void addAuthAndRoutes(std::vector<HostileRequest>& out) {
-    out.push_back({"no token", httpRequest("GET", "/v1/whoami", {{"X-Courtyard-Schema", "1"}}), 401});
-    out.push_back({"a Basic credential", httpRequest("GET", "/v1/whoami", {{"Authorization", "Basic YTpi"}, {"X-Courtyard-Schema", "1"}}), 401});
-    out.push_back({"an empty bearer token", httpRequest("GET", "/v1/whoami", {{"Authorization", "Bearer "}, {"X-Courtyard-Schema", "1"}}), 401});
+    out.push_back({"no token", httpRequest("GET", "/v1/whoami", {{"X-Courtyard-Schema", "2"}}), 401});
+    out.push_back({"a Basic credential", httpRequest("GET", "/v1/whoami", {{"Authorization", "Basic YTpi"}, {"X-Courtyard-Schema", "2"}}), 401});
+    out.push_back({"an empty bearer token", httpRequest("GET", "/v1/whoami", {{"Authorization", "Bearer "}, {"X-Courtyard-Schema", "2"}}), 401});
     out.push_back({"an unknown token", get("/v1/whoami", "cyt_madeup"), 401});
     out.push_back({"a revoked device's token", get("/v1/whoami", "@REVOKED@"), 401});
     out.push_back({"a 10 KiB token", get("/v1/whoami", std::string(10 << 10, 'A')), 401});
     out.push_back({"no schema header", httpRequest("GET", "/v1/whoami", {{"Authorization", "Bearer @STAFF@"}}), 400});
-    out.push_back({"a schema from the future", httpRequest("GET", "/v1/whoami", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "2"}}), 409});
-    out.push_back({"a schema with a fraction", httpRequest("GET", "/v1/whoami", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "1.0"}}), 409});
+    out.push_back({"a schema from the future", httpRequest("GET", "/v1/whoami", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "3"}}), 409});
+    out.push_back({"a schema with a fraction", httpRequest("GET", "/v1/whoami", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "2.0"}}), 409});
+    out.push_back({"schema 1: a device that cannot prove who acted", httpRequest("GET", "/v1/whoami", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "1"}}), 409});
     out.push_back({"a negative schema", httpRequest("GET", "/v1/whoami", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "-1"}}), 409});
     out.push_back({"an unauthenticated 15 MiB push, header only", headerOnly("POST", "/v1/sync/push", "", 15u << 20), 401});
     out.push_back({"a push of 15 MiB with an unknown token, header only",
@@ -152,10 +157,10 @@ void addAuthAndRoutes(std::vector<HostileRequest>& out) {
     out.push_back({"an unknown sync endpoint", get("/v1/sync/everything"), 404});
     out.push_back({"a path outside the API", get("/etc/passwd"), 404});
     out.push_back({"a percent-encoded NUL in the path", get("/v1/%00"), 404});
-    out.push_back({"DELETE on push", httpRequest("DELETE", "/v1/sync/push", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "1"}}), 405});
+    out.push_back({"DELETE on push", httpRequest("DELETE", "/v1/sync/push", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "2"}}), 405});
     out.push_back({"GET on push", get("/v1/sync/push"), 405});
-    out.push_back({"POST on whoami", httpRequest("POST", "/v1/whoami", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "1"}}, "{}"), 405});
-    out.push_back({"POST on reports", httpRequest("POST", "/v1/reports", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "1"}}, "{}"), 405});
+    out.push_back({"POST on whoami", httpRequest("POST", "/v1/whoami", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "2"}}, "{}"), 405});
+    out.push_back({"POST on reports", httpRequest("POST", "/v1/reports", {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "2"}}, "{}"), 405});
     out.push_back({"a report language that does not exist", get("/v1/reports?lang=fr"), 400});
     out.push_back({"a report format that does not exist", get("/v1/reports?format=xml"), 400});
     out.push_back({"a report without a person signed in", get("/v1/reports/monthly"), 0});
@@ -172,7 +177,7 @@ void addPulls(std::vector<HostileRequest>& out) {
 
 void addPushBodies(std::vector<HostileRequest>& out) {
     out.push_back({"a push that is not JSON", push("hello"), 400});
-    out.push_back({"a push cut short", push(R"({"schema":1,"device_time":")"), 400});
+    out.push_back({"a push cut short", push(R"({"schema":2,"device_time":")"), 400});
     out.push_back({"an empty push body", push(""), 400});
     out.push_back({"a push that is a list", push("[]"), 400});
     out.push_back({"a push that is a string", push(R"("push")"), 400});
@@ -181,12 +186,12 @@ void addPushBodies(std::vector<HostileRequest>& out) {
     out.push_back({"a schema as text", push(R"({"schema":"1","device_time":"2026-03-05T02:00:00Z","ops":[]})"), 400});
     out.push_back({"a schema with a fraction in the body", push(R"({"schema":1.0,"device_time":"2026-03-05T02:00:00Z","ops":[]})"), 400});
     out.push_back({"a schema beyond 32 bits", push(R"({"schema":4294967297,"device_time":"2026-03-05T02:00:00Z","ops":[]})"), 409});
-    out.push_back({"no device time", push(R"({"schema":1,"ops":[]})"), 400});
-    out.push_back({"a device time that is not a time", push(R"({"schema":1,"device_time":"now","ops":[]})"), 400});
-    out.push_back({"a device time in the year 10000", push(R"({"schema":1,"device_time":"10000-01-01T00:00:00Z","ops":[]})"), 400});
-    out.push_back({"a device id that is not one", push(R"({"schema":1,"device_id":"dev 1","device_time":"2026-03-05T02:00:00Z","ops":[]})"), 400});
-    out.push_back({"ops that are not a list", push(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":{"seq":2}})"), 400});
-    out.push_back({"ops that are null", push(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":null})"), 400});
+    out.push_back({"no device time", push(R"({"schema":2,"ops":[]})"), 400});
+    out.push_back({"a device time that is not a time", push(R"({"schema":2,"device_time":"now","ops":[]})"), 400});
+    out.push_back({"a device time in the year 10000", push(R"({"schema":2,"device_time":"10000-01-01T00:00:00Z","ops":[]})"), 400});
+    out.push_back({"a device id that is not one", push(R"({"schema":2,"device_id":"dev 1","device_time":"2026-03-05T02:00:00Z","ops":[]})"), 400});
+    out.push_back({"ops that are not a list", push(R"({"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":{"seq":2}})"), 400});
+    out.push_back({"ops that are null", push(R"({"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":null})"), 400});
     out.push_back({"an operation that is a number", push(pushOf("42")), 400});
     out.push_back({"no sequence number", pushEdited([](Json& o) { o.erase("seq"); }), 400});
     out.push_back({"a sequence number with a fraction", pushEdited([](Json& o) { o["seq"] = 2.5; }), 400});
@@ -258,7 +263,7 @@ void addPushBodies(std::vector<HostileRequest>& out) {
                    }()), 400});
     out.push_back({"a text of 70 KB", pushEdited([](Json& o) { o["body"]["content"] = std::string(70000, 'x'); }), 400});
     out.push_back({"a member name of 200 bytes", pushEdited([](Json& o) { o["body"][std::string(200, 'k')] = 1; }), 400});
-    out.push_back({"a member that appears twice", push(R"({"schema":1,"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[]})"), 400});
+    out.push_back({"a member that appears twice", push(R"({"schema":2,"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":[]})"), 400});
     out.push_back({"an object of 1001 members", pushEdited([](Json& o) {
                        for (int i = 0; i < 1001; ++i)
                            o["body"]["k" + std::to_string(i)] = i;
@@ -277,11 +282,11 @@ void addPushBodies(std::vector<HostileRequest>& out) {
                        std::string pad = list;
                        for (int i = 1; i < 30; ++i)
                            pad += "," + list;
-                       return std::string(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[],"pad":[)") + pad + "]}";
+                       return std::string(R"({"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":[],"pad":[)") + pad + "]}";
                    }()), 413});
-    out.push_back({"a number that overflows", push(R"({"schema":1,"device_time":"2026-03-05T02:00:00Z","ops":[],"x":1e400})"), 400});
-    out.push_back({"text that is not UTF-8", push("{\"schema\":1,\"device_time\":\"\xff\xfe\",\"ops\":[]}"), 400});
-    out.push_back({"a lone surrogate escape", push(R"({"schema":1,"device_time":"\ud800","ops":[]})"), 400});
+    out.push_back({"a number that overflows", push(R"({"schema":2,"device_time":"2026-03-05T02:00:00Z","ops":[],"x":1e400})"), 400});
+    out.push_back({"text that is not UTF-8", push("{\"schema\":2,\"device_time\":\"\xff\xfe\",\"ops\":[]}"), 400});
+    out.push_back({"a lone surrogate escape", push(R"({"schema":2,"device_time":"\ud800","ops":[]})"), 400});
     out.push_back({"operations out of order", push(pushOf(complaintOp(3, "c-a", "a").dump() + "," + complaintOp(2, "c-b", "b").dump())), 400});
     out.push_back({"5001 operations in one push", push([] {
                        std::string ops;
@@ -297,7 +302,8 @@ void addPushBodies(std::vector<HostileRequest>& out) {
 }
 
 void addBlobs(std::vector<HostileRequest>& out) {
-    const std::string other = "a665a45920422f9d417e4867efdc4fb8a04a1f3fff1fa07e998e86f7f7a27ae3"; // sha256("123")
+    const std::string& other = kOtherSha;
+    out.push_back({"bytes for an attachment no record refers to", putBlob(kSha, "?offset=0&total=4", "test"), 403});
     out.push_back({"an attachment chunk without a total", putBlob(other, "?offset=0", "x"), 400});
     out.push_back({"an attachment of total 0", putBlob(other, "?offset=0&total=0", "x"), 400});
     out.push_back({"an attachment of negative total", putBlob(other, "?offset=0&total=-5", "x"), 400});
@@ -313,7 +319,7 @@ void addBlobs(std::vector<HostileRequest>& out) {
     out.push_back({"an attachment name that climbs out", get("/v1/blobs/../../courtyard.db"), 400});
     out.push_back({"an attachment that is not there", get("/v1/blobs/" + other), 404});
     out.push_back({"a kiosk downloading an attachment", get("/v1/blobs/" + other, "@KIOSK@"), 403});
-    out.push_back({"PATCH on an attachment", httpRequest("PATCH", "/v1/blobs/" + other, {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "1"}}, "x"), 400});
+    out.push_back({"PATCH on an attachment", httpRequest("PATCH", "/v1/blobs/" + other, {{"Authorization", "Bearer @STAFF@"}, {"X-Courtyard-Schema", "2"}}, "x"), 400});
 }
 
 } // namespace
@@ -328,7 +334,38 @@ std::vector<HostileRequest> hostileRequests() {
     return out;
 }
 
-std::string setupPushRequest() { return push(pushOf(complaintOp(1, "c-hostile-1", "Corridor light out").dump())); }
+std::string setupPushRequest(const HostileSetup& setup) {
+    // The complaint refers to the attachment the chunk requests below send bytes for: the
+    // server takes bytes only for what a record refers to, so those requests reach the
+    // checks of their offsets and totals.
+    Json create = complaintOp(1, "c-hostile-1", "Corridor light out");
+    create["body"]["attachments"] = Json::array({{{"sha256", kOtherSha}, {"kind", "photo"}, {"mime", "image/jpeg"}, {"size", 3}}});
+    auto op = create.get<sync::Operation>();
+    const sync::Credential cred{setup.credentialId, "s-1001", setup.staffDeviceId, setup.credentialSecret};
+    (void)sync::signOperation(op, cred);
+    return push(pushOf(Json(op).dump()));
+}
+
+bool signInStaff(int port, HostileSetup& setup) {
+    const RawAnswer answer = test::exchange(port, httpRequest("POST", "/v1/auth/sign-in",
+                                                   {{"Authorization", "Bearer " + setup.staffToken},
+                                                    {"X-Courtyard-Schema", "2"},
+                                                    {"Content-Type", "application/json"}},
+                                                   R"({"schema":2,"staff_number":"1001","pin":"100100"})"));
+    if (answer.status != 200)
+        return false;
+    const Json j = Json::parse(answer.body, nullptr, false);
+    if (!j.is_object() || !j.contains("credential"))
+        return false;
+    const Json& c = j["credential"];
+    auto secret = sync::base64UrlDecode(c.value("secret", std::string()));
+    if (!secret)
+        return false;
+    setup.credentialId = c.value("id", std::string());
+    setup.credentialSecret = *secret;
+    setup.staffDeviceId = c.value("device_id", std::string());
+    return true;
+}
 
 std::string withTokens(std::string bytes, const HostileSetup& setup) {
     for (const auto& [marker, token] : {std::pair<std::string, std::string>{"@STAFF@", setup.staffToken},

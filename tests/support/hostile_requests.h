@@ -18,7 +18,14 @@ struct HostileSetup {
     std::string staffToken;   // a staff device of cm-sunshine with operation 1 already applied
     std::string kioskToken;   // a kiosk of cm-sunshine
     std::string revokedToken; // a device revoked after enrolment
+    // 1001's credential on the staff device (signInStaff), which signs the setup push.
+    std::string credentialId;
+    std::string credentialSecret;
+    std::string staffDeviceId;
 };
+
+// Signs 1001 in on the staff device (demo PIN) and keeps the credential in `setup`.
+bool signInStaff(int port, HostileSetup& setup);
 
 struct HostileRequest {
     std::string name;
@@ -27,9 +34,9 @@ struct HostileRequest {
 };
 
 std::vector<HostileRequest> hostileRequests();
-// The legitimate push that prepares the staff device (operation 1: a complaint), as a full
-// HTTP request; the reused-sequence request repeats it with another text.
-std::string setupPushRequest();
+// The legitimate push that prepares the staff device (operation 1: a complaint, signed by 1001),
+// as a full HTTP request; the reused-sequence request repeats it with another text.
+std::string setupPushRequest(const HostileSetup& setup);
 // Replaces the placeholders.
 std::string withTokens(std::string bytes, const HostileSetup& setup);
 
