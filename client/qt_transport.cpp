@@ -28,12 +28,16 @@ Result<sync::HttpResponse> QtTransport::send(const sync::HttpRequest& r) {
     timeout.setSingleShot(true);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    // The timeout is on progress, not on the whole exchange: a large push over a slow link
+    // that keeps moving goes through.
+    QObject::connect(reply, &QNetworkReply::uploadProgress, &timeout, [&] { timeout.start(m_timeoutMs); });
+    QObject::connect(reply, &QNetworkReply::downloadProgress, &timeout, [&] { timeout.start(m_timeoutMs); });
     timeout.start(m_timeoutMs);
     loop.exec();
     if (!reply->isFinished()) {
         reply->abort();
         reply->deleteLater();
-        return unavailable("the server did not answer within " + std::to_string(m_timeoutMs / 1000) + " s");
+        return unavailable("the connection made no progress for " + std::to_string(m_timeoutMs / 1000) + " s");
     }
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid()) {

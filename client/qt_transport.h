@@ -1,6 +1,7 @@
 #pragma once
 // The sync engine's transport over QNetworkAccessManager. Synchronous (a local event loop per
-// request), so it lives on the sync worker thread, never the UI thread.
+// request), so it lives on the sync worker thread, never the UI thread. A request fails when
+// no byte moves either way for `timeoutMs`, however long the whole exchange takes.
 
 #include "sync/client/transport.h"
 

@@ -10,8 +10,10 @@ namespace {
 SyncController* g_sync = nullptr;
 }
 
-void SyncWorker::run() {
+void SyncWorker::run(bool asked) {
     QVariantMap out;
+    if (asked)
+        m_pacing.forgetNetworkFailures();
     if (!m_store) {
         auto s = sync::DeviceStore::open(m_dbPath);
         if (!s) {
@@ -31,13 +33,21 @@ void SyncWorker::run() {
     }
     QtTransport transport(qs(st->serverUrl));
     sync::SyncEngine engine(*m_store, transport, m_clock);
+    engine.setPacing(&m_pacing);
     const auto r = engine.syncOnce();
+    if (r.retryAt) {
+        out["retryAt"] = toDateTime(*r.retryAt);
+        out["refusal"] = qs(r.refusal);
+        out["serverRefusing"] = m_pacing.refusedByServer();
+    }
     out["complete"] = r.complete;
     out["pushed"] = r.pushed;
     out["applied"] = r.applied;
     out["rejected"] = r.rejected;
     out["pulled"] = r.pulled;
-    out["reached"] = r.complete || (r.error && r.error->code != ErrorCode::Unavailable);
+    // A 503 or 429 is an answer: the server was reached, it asked us to wait.
+    out["reached"] = r.complete || (r.error && r.error->code != ErrorCode::Unavailable) ||
+                     (r.retryAt && m_pacing.refusedByServer());
     if (r.error)
         out["error"] = qs(r.error->message);
     emit finished(out);
@@ -53,7 +63,7 @@ SyncController::SyncController(AppContext& app, QObject* parent) : QObject(paren
     m_thread.setObjectName("courtyard-sync");
     m_thread.start();
     m_timer.setInterval(20000);
-    connect(&m_timer, &QTimer::timeout, this, &SyncController::syncNow);
+    connect(&m_timer, &QTimer::timeout, this, [this] { start(false); });
     m_timer.start();
     connect(&m_app, &AppContext::recordsChanged, this, &SyncController::refreshCounts);
     refreshCounts();
@@ -80,7 +90,9 @@ void SyncController::setInterval(int seconds) {
     emit changed();
 }
 
-void SyncController::syncNow() {
+void SyncController::syncNow() { start(true); }
+
+void SyncController::start(bool asked) {
     if (!m_app.enrolled())
         return;
     if (m_syncing) {
@@ -89,13 +101,16 @@ void SyncController::syncNow() {
     }
     m_syncing = true;
     emit changed();
-    emit requestRun();
+    emit requestRun(asked);
 }
 
 void SyncController::onFinished(const QVariantMap& report) {
     m_syncing = false;
     m_online = report.value("reached").toBool();
     m_lastError = report.value("error").toString();
+    m_retryAt = report.value("retryAt").toDateTime();
+    m_refusal = report.value("refusal").toString();
+    m_serverRefusing = report.value("serverRefusing").toBool();
     if (report.value("complete").toBool())
         m_lastSyncAt = m_app.now();
     m_app.refreshEnrolment();
@@ -105,7 +120,7 @@ void SyncController::onFinished(const QVariantMap& report) {
     emit syncFinished(report.value("complete").toBool());
     if (m_again) {
         m_again = false;
-        syncNow();
+        start(false);
     }
 }
 

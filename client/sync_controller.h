@@ -5,6 +5,7 @@
 // connection, so the screen never waits for the network. QML sees it as the singleton `Sync`.
 
 #include "client/app_context.h"
+#include "sync/client/sync_pacing.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -21,7 +22,8 @@ class SyncWorker : public QObject {
 public:
     SyncWorker(std::string dbPath, AppContext::Clock clock) : m_dbPath(std::move(dbPath)), m_clock(std::move(clock)) {}
 public slots:
-    void run();
+    // `asked`: the user pressed "Sync now" (a wait the server asked for is still kept).
+    void run(bool asked);
 signals:
     void finished(const QVariantMap& report);
 
@@ -29,6 +31,7 @@ private:
     std::string m_dbPath;
     AppContext::Clock m_clock;
     std::unique_ptr<sync::DeviceStore> m_store;
+    sync::SyncPacing m_pacing; // across cycles: waits after refusals, push sizes
 };
 
 class SyncController : public QObject {
@@ -41,6 +44,11 @@ class SyncController : public QObject {
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY changed)
     Q_PROPERTY(int rejectionCount READ rejectionCount NOTIFY changed)
     Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
+    // While the server is refusing (busy, or too many requests from this device) or cannot be
+    // reached: until when the device waits before trying again, and why. Empty otherwise.
+    Q_PROPERTY(QDateTime retryAt READ retryAt NOTIFY changed)
+    Q_PROPERTY(QString refusal READ refusal NOTIFY changed)
+    Q_PROPERTY(bool serverRefusing READ serverRefusing NOTIFY changed)
     Q_PROPERTY(int interval READ interval WRITE setInterval NOTIFY changed)
 
 public:
@@ -55,6 +63,9 @@ public:
     int pendingCount() const { return m_pending; }
     int rejectionCount() const { return m_rejections; }
     QString lastError() const { return m_lastError; }
+    QDateTime retryAt() const { return m_retryAt; }
+    QString refusal() const { return m_refusal; }
+    bool serverRefusing() const { return m_serverRefusing; }
     int interval() const { return m_timer.interval() / 1000; }
     void setInterval(int seconds);
 
@@ -64,10 +75,11 @@ public:
 signals:
     void changed();
     void syncFinished(bool complete);
-    void requestRun();
+    void requestRun(bool asked);
 
 private:
     void onFinished(const QVariantMap& report);
+    void start(bool asked);
 
     AppContext& m_app;
     QThread m_thread;
@@ -80,6 +92,9 @@ private:
     int m_pending = 0;
     int m_rejections = 0;
     QString m_lastError;
+    QDateTime m_retryAt;
+    QString m_refusal;
+    bool m_serverRefusing = false;
 };
 
 // What the server refused, newest first, with why; the user acknowledges each.

@@ -6,7 +6,8 @@ import Courtyard
 import Courtyard.Core
 
 // Always on screen: whether the server was reached, when the last complete sync was, what waits
-// to be sent and what the server refused. Syncing never blocks the page; the button asks now.
+// to be sent and what the server refused; while the server asks devices to wait, until when.
+// Syncing never blocks the page; the button asks now.
 Rectangle {
     id: bar
     signal openDetails()
@@ -24,6 +25,15 @@ Rectangle {
         if (mins < 60)
             return qsTr("Synced %1 min ago").arg(mins)
         return qsTr("Synced %1").arg(Sync.lastSyncAt.toLocaleString(Qt.locale(), "MM-dd HH:mm"))
+    }
+
+    // The server answered "busy" or "too many requests": the device waits as it was asked to.
+    function statusText() {
+        if (Sync.syncing)
+            return qsTr("Syncing…")
+        if (Sync.serverRefusing && Sync.retryAt && !isNaN(Sync.retryAt.getTime()))
+            return qsTr("Server busy — next try at %1").arg(Sync.retryAt.toLocaleTimeString(Qt.locale(), "HH:mm:ss"))
+        return Sync.online ? bar.lastSyncText() : qsTr("Offline — working locally")
     }
 
     Row {
@@ -46,7 +56,7 @@ Rectangle {
             contentItem: Column {
                 anchors.verticalCenter: parent.verticalCenter
                 Text {
-                    text: (Sync.syncing ? qsTr("Syncing…") : Sync.online ? bar.lastSyncText() : qsTr("Offline — working locally"))
+                    text: bar.statusText()
                     font.pixelSize: Theme.fontSmall
                     font.family: Theme.fontFamily
                     font.bold: true

@@ -3148,6 +3148,10 @@
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
+    <message>
+        <source>Server busy — next try at %1</source>
+        <translation>服务器繁忙 — %1 再试</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -3234,6 +3238,18 @@
     <message>
         <source>Understood</source>
         <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation>下次尝试</translation>
+    </message>
+    <message>
+        <source>the server asked this device to wait</source>
+        <translation>服务器要求本设备稍候</translation>
+    </message>
+    <message>
+        <source>the server could not be reached</source>
+        <translation>无法连接服务器</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,14 @@ PageScaffold {
             BodyText { text: qsTr("%n changes", "", Sync.pendingCount) }
             BodyText { muted: true; text: qsTr("Automatic sync") }
             BodyText { text: qsTr("every %n seconds", "", Sync.interval) }
+            BodyText { muted: true; visible: Sync.refusal !== ""; text: qsTr("Next try") }
+            BodyText {
+                visible: Sync.refusal !== ""
+                Layout.fillWidth: true
+                text: (Sync.retryAt && !isNaN(Sync.retryAt.getTime()) ? Sync.retryAt.toLocaleTimeString(Qt.locale(), "HH:mm:ss") + " · " : "")
+                      + (Sync.serverRefusing ? qsTr("the server asked this device to wait") : qsTr("the server could not be reached"))
+                      + ": " + Sync.refusal
+            }
         }
         ErrorBanner { Layout.fillWidth: true; warning: true; text: Sync.lastError }
         AppButton { text: qsTr("Sync now"); enabled: App.enrolled && !Sync.syncing; onClicked: Sync.syncNow() }

@@ -7,6 +7,7 @@
 #include "server/service/blob_service.h"
 #include "server/service/clock.h"
 #include "server/service/escalation_service.h"
+#include "server/service/rate_limiter.h"
 #include "server/service/sync_service.h"
 #include "server/storage/server_storage.h"
 
@@ -27,6 +28,7 @@ struct ServerContext {
     std::atomic<bool> stopping{false};
     std::function<std::size_t()> writeQueueDepth = [] { return std::size_t(0); };
     std::string version = "0.1.0";
+    RateLimiter rateLimits; // fair use per device (policy numbers)
 };
 
 } // namespace courtyard::server

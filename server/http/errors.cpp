@@ -30,17 +30,17 @@ int httpStatusFor(ErrorCode code) {
     return 500;
 }
 
-Response errorResponse(const Error& e, unsigned version, bool keepAlive, std::chrono::seconds retryAfter) {
+Response errorResponse(const Error& e, unsigned version, bool keepAlive) {
     Response res{http::status(httpStatusFor(e.code)), version};
     res.set(http::field::content_type, "application/json");
     res.set(http::field::cache_control, "no-store");
     res.keep_alive(keepAlive);
     res.body() = sync::errorBody(e).dump(-1, ' ', false, Json::error_handler_t::replace);
-    // The error's own wait when it has one (a PIN delay), else the caller's.
+    // The error's own wait when it has one (a PIN delay, a fair-use limit), else 2 s.
     if (e.retryAfterSeconds > 0)
         res.set(http::field::retry_after, std::to_string(e.retryAfterSeconds));
     else if (e.code == ErrorCode::Unavailable || e.code == ErrorCode::ResourceExhausted)
-        res.set(http::field::retry_after, std::to_string(std::max<long long>(1, retryAfter.count())));
+        res.set(http::field::retry_after, "2");
     res.prepare_payload();
     return res;
 }

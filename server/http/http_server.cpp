@@ -270,6 +270,7 @@ struct HttpServer::Impl {
     tcp::acceptor acceptor{ioc};
     asio::signal_set signals{ioc, SIGINT, SIGTERM};
     asio::steady_timer escalationTimer{ioc};
+    asio::steady_timer sweepTimer{ioc};
     std::vector<std::thread> threads;
     std::atomic<bool> stopped{false};
 
@@ -310,6 +311,26 @@ struct HttpServer::Impl {
         });
     }
 
+    // Unfinished attachment uploads untouched for the policy's hours are removed: at start and
+    // then every sweepInterval.
+    void scheduleUploadSweep(std::chrono::seconds after) {
+        sweepTimer.expires_after(after);
+        sweepTimer.async_wait([this](beast::error_code ec) {
+            if (ec || shared.ctx.stopping)
+                return;
+            asio::post(shared.workers, [this] {
+                auto company = shared.ctx.sync.companyRules();
+                if (!company)
+                    return Log::warn("upload sweep skipped", {{"error", company.error().message}});
+                const auto removed = shared.ctx.blobs.removeAbandoned(
+                    shared.ctx.clock(), std::chrono::hours((*company)->policy.abandonedUploadHours));
+                if (removed > 0)
+                    Log::info("removed abandoned uploads", {{"files", removed}});
+            });
+            scheduleUploadSweep(shared.config.sweepInterval);
+        });
+    }
+
     void beginStop() {
         if (stopped.exchange(true))
             return;
@@ -318,6 +339,7 @@ struct HttpServer::Impl {
         beast::error_code ec;
         acceptor.close(ec);
         escalationTimer.cancel();
+        sweepTimer.cancel();
         signals.cancel();
         // In-flight requests get the grace period to finish; the loop ends as soon as no
         // connection is left, or when the grace period is over.
@@ -385,6 +407,7 @@ Result<unsigned short> HttpServer::start() {
     });
     m_impl->accept();
     m_impl->scheduleEscalations();
+    m_impl->scheduleUploadSweep(std::chrono::seconds{1});
     return port;
 }
 

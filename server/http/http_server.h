@@ -31,6 +31,7 @@ struct HttpServerConfig {
     std::size_t bodyBudgetBytes = std::size_t(128) << 20;
     int maxConnections = 4096;
     std::chrono::seconds escalationInterval{60};
+    std::chrono::seconds sweepInterval{3600}; // abandoned attachment uploads
     std::chrono::milliseconds stopGrace{3000};
 };
 

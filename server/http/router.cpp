@@ -251,7 +251,11 @@ Response blob(const Request& req, ServerContext& ctx, const DeviceRow& device, c
                                        " MiB",
                                    req.version(), req.keep_alive());
         const std::string mime(req[http::field::content_type]);
-        auto s = ctx.blobs.put(sha, *offset, *total, req.body(), mime);
+        auto company = ctx.sync.companyRules();
+        if (!company)
+            return fail(req, company.error());
+        const UploadQuota quota{device.id, std::int64_t((*company)->policy.devicePendingUploadMib) << 20};
+        auto s = ctx.blobs.put(sha, *offset, *total, req.body(), mime, quota);
         if (!s) {
             if (s.error().code == ErrorCode::Conflict) {
                 auto now = ctx.blobs.state(sha);
@@ -398,6 +402,40 @@ Result<DeviceRow> admit(const Request& req, const Target& t, ServerContext& ctx)
     return authenticate(req, ctx);
 }
 
+// Fair use (docs/sync-protocol.md): pushes, pulls and attachment bytes per device and minute,
+// the company policy's numbers. Beyond them, 429 with the seconds until there is room again.
+std::optional<Response> checkFairUse(const Request& req, const Target& t, const DeviceRow& device,
+                                     ServerContext& ctx) {
+    RateLimiter::Kind kind;
+    double amount = 1;
+    if (t.path == "/v1/sync/push" && req.method() == http::verb::post)
+        kind = RateLimiter::Kind::Push;
+    else if (t.path == "/v1/sync/pull" && req.method() == http::verb::get)
+        kind = RateLimiter::Kind::Pull;
+    else if (t.path.rfind(std::string(kBlobPrefix), 0) == 0 && req.method() == http::verb::put)
+        kind = RateLimiter::Kind::BlobBytes, amount = double(req.body().size());
+    else
+        return std::nullopt;
+    auto company = ctx.sync.companyRules();
+    if (!company)
+        return fail(req, company.error());
+    const auto& policy = (*company)->policy;
+    const double perMinute = kind == RateLimiter::Kind::Push   ? policy.devicePushesPerMinute
+                             : kind == RateLimiter::Kind::Pull ? policy.devicePullsPerMinute
+                                                               : double(policy.deviceBlobMibPerMinute) * (1 << 20);
+    const auto wait = ctx.rateLimits.take(device.id, kind, amount, perMinute, ctx.clock());
+    if (wait.count() == 0)
+        return std::nullopt;
+    const char* what = kind == RateLimiter::Kind::Push   ? "pushes"
+                       : kind == RateLimiter::Kind::Pull ? "pulls"
+                                                         : "attachment bytes";
+    Error e{ErrorCode::ResourceExhausted, std::string("this device has sent more ") + what +
+                                              " than the company's fair-use policy allows in a minute; try again in " +
+                                              std::to_string(wait.count()) + " s"};
+    e.retryAfterSeconds = int(wait.count());
+    return fail(req, e);
+}
+
 } // namespace
 
 std::optional<Response> refuseBeforeBody(const Request& header, ServerContext& ctx) {
@@ -417,6 +455,8 @@ Response handleRequest(const Request& req, ServerContext& ctx) {
     auto device = admit(req, t, ctx);
     if (!device)
         return fail(req, device.error());
+    if (auto refusal = checkFairUse(req, t, *device, ctx))
+        return std::move(*refusal);
 
     if (t.path == "/v1/whoami" && req.method() == http::verb::get)
         return json(req, http::status::ok, ctx.sync.whoami(*device));

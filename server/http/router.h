@@ -43,9 +43,8 @@ std::string routeName(http::verb method, std::string_view target);
 
 // Shared with the session for errors raised before a handler runs (body too large, …).
 int httpStatusFor(ErrorCode code);
-// The JSON error answer; 429 and 503 carry Retry-After (`retryAfter`, at least a second).
-Response errorResponse(const Error& e, unsigned version, bool keepAlive,
-                       std::chrono::seconds retryAfter = std::chrono::seconds{2});
+// The JSON error answer; 429 and 503 carry Retry-After (the error's own wait, else 2 s).
+Response errorResponse(const Error& e, unsigned version, bool keepAlive);
 // 413: too big to take at once, and sending it again as it is will not help (no Retry-After).
 Response payloadTooLarge(std::string message, unsigned version, bool keepAlive);
 // 413 for a body beyond the route's limit.

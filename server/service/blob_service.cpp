@@ -10,6 +10,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace courtyard::server {
 
@@ -20,8 +21,8 @@ namespace {
 // An open file descriptor with an exclusive lock, released on destruction.
 class LockedFile {
 public:
-    explicit LockedFile(const fs::path& p) {
-        m_fd = ::open(p.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+    explicit LockedFile(const fs::path& p, bool create = true) {
+        m_fd = ::open(p.c_str(), O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0640);
         if (m_fd >= 0 && ::flock(m_fd, LOCK_EX) != 0) {
             ::close(m_fd);
             m_fd = -1;
@@ -91,8 +92,31 @@ Result<BlobState> BlobService::state(const std::string& sha256) {
     return s;
 }
 
+Status BlobService::admitUpload(const std::string& sha, std::int64_t total, const UploadQuota& quota) {
+    std::lock_guard lock(m_pendingMutex);
+    if (m_pending.count(sha))
+        return {};
+    std::int64_t started = 0;
+    for (const auto& [other, p] : m_pending)
+        if (p.deviceId == quota.deviceId)
+            started += p.total;
+    if (total > quota.pendingBytes - started) {
+        Error e{ErrorCode::ResourceExhausted, "this device has " + std::to_string(started >> 20) +
+                                                  " MiB of attachments started and not finished; finish those first"};
+        e.retryAfterSeconds = 60;
+        return e;
+    }
+    m_pending[sha] = Pending{quota.deviceId, total};
+    return {};
+}
+
+void BlobService::forget(const std::string& sha) {
+    std::lock_guard lock(m_pendingMutex);
+    m_pending.erase(sha);
+}
+
 Result<BlobState> BlobService::put(const std::string& sha256, std::int64_t offset, std::int64_t total,
-                                   std::string_view bytes, const std::string& mime) {
+                                   std::string_view bytes, const std::string& mime, const UploadQuota& quota) {
     if (!domain::isSha256Hex(sha256))
         return invalidArgument("a blob is named by its SHA-256: 64 lower-case hex digits");
     if (total <= 0)
@@ -109,6 +133,8 @@ Result<BlobState> BlobService::put(const std::string& sha256, std::int64_t offse
     fs::create_directories(final.parent_path(), ec);
     auto part = final;
     part += ".part";
+    if (offset == 0 && !fs::exists(part, ec))
+        CY_TRY(admitUpload(sha256, total, quota));
     LockedFile file(part);
     if (file.fd() < 0)
         return unavailable("cannot open " + part.string() + ": " + std::strerror(errno));
@@ -133,6 +159,7 @@ Result<BlobState> BlobService::put(const std::string& sha256, std::int64_t offse
             return hash.error();
         if (*hash != sha256) {
             fs::remove(part, ec);
+            forget(sha256);
             (void)m_storage.write([&](WriteUnit& u) { return u.putBlob(BlobRow{sha256, total, 0, false, mime}, m_clock()); });
             return invalidArgument("the uploaded bytes hash to " + *hash + ", not " + sha256 +
                                    ": nothing was kept; upload it again");
@@ -140,10 +167,42 @@ Result<BlobState> BlobService::put(const std::string& sha256, std::int64_t offse
         fs::rename(part, final, ec);
         if (ec)
             return unavailable("could not finish the attachment: " + ec.message());
+        forget(sha256);
         row.complete = true;
     }
     CY_TRY(m_storage.write([&](WriteUnit& u) { return u.putBlob(row, m_clock()); }));
     return BlobState{true, received, total, row.complete};
+}
+
+std::int64_t BlobService::removeAbandoned(Instant now, std::chrono::hours maxAge) {
+    std::error_code ec;
+    std::vector<fs::path> stale;
+    for (auto it = fs::recursive_directory_iterator(m_dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        const auto& p = it->path();
+        if (p.extension() != ".part" || !it->is_regular_file(ec))
+            continue;
+        const auto written = std::chrono::file_clock::to_sys(it->last_write_time(ec));
+        if (!ec && written < now - maxAge)
+            stale.push_back(p);
+    }
+    std::int64_t removed = 0;
+    for (const auto& p : stale) {
+        const std::string sha = p.stem().string();
+        // Under the upload's lock, and only if nobody wrote to it meanwhile.
+        LockedFile file(p, /*create=*/false);
+        if (file.fd() < 0)
+            continue; // finished meanwhile
+        const auto written = std::chrono::file_clock::to_sys(fs::last_write_time(p, ec));
+        if (ec || written >= now - maxAge)
+            continue;
+        if (fs::remove(p, ec)) {
+            ++removed;
+            forget(sha);
+            (void)m_storage.write([&](WriteUnit& u) { return u.putBlob(BlobRow{sha, 0, 0, false, ""}, m_clock()); });
+        }
+    }
+    return removed;
 }
 
 Result<std::string> BlobService::read(const std::string& sha256) {

@@ -2,12 +2,15 @@
 // The calendar and policy each community's deadlines are computed with, read from the stored
 // company data (calendar, policy and community records) and kept for a short while. Several
 // server instances may run over one database, so nothing here is authoritative: entries expire
-// after `ttl` and are dropped whenever this instance writes company data.
+// after `ttl` and are dropped whenever this instance writes company data. At most `capacity`
+// communities are kept (the least recently used goes first); callers ask only for communities
+// a device is authorized for, so made-up ids never reach it.
 
 #include "server/storage/server_storage.h"
 #include "shared/rules/derive.h"
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -16,21 +19,28 @@ namespace courtyard::server {
 
 class RulesCache {
 public:
-    explicit RulesCache(std::chrono::seconds ttl = std::chrono::seconds{60}) : m_ttl(ttl) {}
+    explicit RulesCache(std::chrono::seconds ttl = std::chrono::seconds{60}, std::size_t capacity = 1024)
+        : m_ttl(ttl), m_capacity(capacity) {}
 
     // The rules for a community, loaded through `unit` when missing or stale. The pointer stays
-    // valid until the next invalidate() (entries are never freed while in use: shared_ptr).
+    // valid as long as it is held (entries are never freed while in use: shared_ptr).
     std::shared_ptr<const rules::RuleContext> get(ReadUnit& unit, const std::string& communityId, Instant now);
+    // The rules when cached and fresh; nullptr otherwise.
+    std::shared_ptr<const rules::RuleContext> cached(const std::string& communityId, Instant now);
     void invalidate();
+    std::size_t size();
 
 private:
     struct Entry {
         std::shared_ptr<const rules::RuleContext> ctx;
         Instant loadedAt{};
+        std::uint64_t lastUse = 0;
     };
     std::chrono::seconds m_ttl;
+    std::size_t m_capacity;
     std::mutex m_mutex;
     std::map<std::string, Entry> m_entries;
+    std::uint64_t m_uses = 0;
 };
 
 } // namespace courtyard::server

@@ -91,27 +91,6 @@ Status checkSurveyResponse(WriteUnit& unit, const DeviceRow& device, const Json&
     return {};
 }
 
-// Abuse guard: at most so many kiosk submissions per flat per hour, whichever kiosk took them.
-Status checkKioskThrottle(WriteUnit& unit, const Json& body, Instant now, const rules::Policy& policy) {
-    const std::string unitId = stringAt(body, "unit_id");
-    if (unitId.empty())
-        return {};
-    store::RecordQuery q;
-    q.types = {"complaint", "suggestion"};
-    q.unitId = unitId;
-    q.happenedFrom = now - std::chrono::hours{1};
-    auto recent = unit.query(q);
-    if (!recent)
-        return recent.error();
-    int fromKiosks = 0;
-    for (const auto& r : *recent)
-        fromKiosks += stringAt(r.body, "channel") == "kiosk";
-    if (fromKiosks >= policy.kioskSubmissionsPerUnitPerHour)
-        return resourceExhausted("this flat has sent " + std::to_string(fromKiosks) +
-                                 " messages from the kiosk in the last hour; please call the management office");
-    return {};
-}
-
 // The stored result of operation `op.seq` when the stored edit is exactly `op`; nullopt when
 // it was another edit (or none is stored).
 Result<std::optional<OpResult>> storedResult(ReadUnit& unit, const std::string& deviceId, const Operation& op,
@@ -176,6 +155,18 @@ sync::DeviceInfo SyncService::whoami(const DeviceRow& device) const {
     info.communityIds = device.communityIds;
     info.serverTime = m_clock();
     return info;
+}
+
+Result<std::shared_ptr<const rules::RuleContext>> SyncService::companyRules() {
+    const Instant now = m_clock();
+    if (auto cached = m_rules.cached("", now))
+        return cached;
+    std::shared_ptr<const rules::RuleContext> loaded;
+    CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
+        loaded = m_rules.get(unit, "", now);
+        return {};
+    }));
+    return loaded;
 }
 
 struct SyncService::PreparedOp {
@@ -408,7 +399,8 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
         if (auto st = checkSurveyResponse(unit, device, op.body); !st)
             return reject(st.error());
     if (kiosk && op.kind == OpKind::Create && (op.type == "complaint" || op.type == "suggestion") && !*current)
-        if (auto st = checkKioskThrottle(unit, op.body, now, m_rules.get(unit, community, now)->policy); !st)
+        if (auto st = m_kiosk.admit(device.id, stringAt(op.body, "unit_id"), now, m_rules.get(unit, community, now)->policy);
+            !st)
             return reject(st.error());
 
     std::vector<std::shared_ptr<const rules::RuleContext>> keepAlive;

@@ -5,6 +5,7 @@
 // the changes this device may see after its cursor, in commit order, a page at a time.
 
 #include "server/service/clock.h"
+#include "server/service/kiosk_throttle.h"
 #include "server/service/rules_cache.h"
 #include "server/storage/server_storage.h"
 #include "sync/protocol/messages.h"
@@ -28,6 +29,8 @@ public:
     Result<sync::PushResponse> push(const DeviceRow& device, Json request);
     Result<sync::PullResponse> pull(const DeviceRow& device, std::string_view cursor, int limit);
     sync::DeviceInfo whoami(const DeviceRow& device) const;
+    // The company's calendar and policy (fair-use limits, clock skew), from the cache.
+    Result<std::shared_ptr<const rules::RuleContext>> companyRules();
 
     const SyncCounters& counters() const { return m_counters; }
     static constexpr int kMaxOpsPerPush = 5000;
@@ -44,6 +47,7 @@ private:
     RulesCache& m_rules;
     Clock m_clock;
     SyncCounters m_counters;
+    KioskThrottle m_kiosk;
 };
 
 } // namespace courtyard::server

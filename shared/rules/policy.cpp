@@ -79,6 +79,12 @@ Result<Policy> Policy::fromJson(const Json& j) {
         readPositive(j, "credential_days", p.credentialDays, 1);
         readPositive(j, "credential_grace_days", p.credentialGraceDays, 0);
         readPositive(j, "idle_sign_out_minutes", p.idleSignOutMinutes, 1);
+        readPositive(j, "kiosk_submissions_per_device_per_hour", p.kioskSubmissionsPerDevicePerHour, 1);
+        readPositive(j, "device_pushes_per_minute", p.devicePushesPerMinute, 1);
+        readPositive(j, "device_pulls_per_minute", p.devicePullsPerMinute, 1);
+        readPositive(j, "device_blob_mib_per_minute", p.deviceBlobMibPerMinute, 1);
+        readPositive(j, "device_pending_upload_mib", p.devicePendingUploadMib, 1);
+        readPositive(j, "abandoned_upload_hours", p.abandonedUploadHours, 1);
         if (auto it = j.find("grade_matrix"); it != j.end() && !it->is_null()) {
             const char* validity[2] = {"valid", "invalid"};
             for (int v = 0; v < 2; ++v) {
@@ -161,7 +167,13 @@ Json Policy::toJson() const {
                 {"pin_offline_attempts", pinOfflineAttempts},
                 {"credential_days", credentialDays},
                 {"credential_grace_days", credentialGraceDays},
-                {"idle_sign_out_minutes", idleSignOutMinutes}};
+                {"idle_sign_out_minutes", idleSignOutMinutes},
+                {"kiosk_submissions_per_device_per_hour", kioskSubmissionsPerDevicePerHour},
+                {"device_pushes_per_minute", devicePushesPerMinute},
+                {"device_pulls_per_minute", devicePullsPerMinute},
+                {"device_blob_mib_per_minute", deviceBlobMibPerMinute},
+                {"device_pending_upload_mib", devicePendingUploadMib},
+                {"abandoned_upload_hours", abandonedUploadHours}};
 }
 
 } // namespace courtyard::rules

@@ -58,8 +58,20 @@ struct Policy {
                                            {24 * 60, Position::DeputyGm}};
     // Sync guard: device clocks further off than this are corrected against the server's.
     int clockSkewBoundSeconds = 300;
-    // Kiosk abuse guard: at most this many submissions per unit per hour.
+    // Kiosk abuse guard: at most this many submissions per unit per hour (a kiosk's submissions
+    // naming no flat count as one flat of that kiosk), and per kiosk per hour, counted by the
+    // server's clock (rules/kiosk.h).
     int kioskSubmissionsPerUnitPerHour = 5;
+    int kioskSubmissionsPerDevicePerHour = 30;
+    // Fair use, per device: what one device may ask of the server (beyond it: 429 with
+    // Retry-After). A minute's worth may be used at once.
+    int devicePushesPerMinute = 60;
+    int devicePullsPerMinute = 120;
+    int deviceBlobMibPerMinute = 64;
+    // Attachments: what one device may have started and not finished, and how long an
+    // unfinished one is kept untouched before the server removes it.
+    int devicePendingUploadMib = 256;
+    int abandonedUploadHours = 24;
     // Sign-in (docs/sync-protocol.md, "Who acted"). PINs have at least this many digits.
     int pinMinLength = 6;
     // Wrong PINs in a row that cost nothing; after them each attempt waits, the wait doubling

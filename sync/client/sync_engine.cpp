@@ -59,6 +59,14 @@ Result<HttpResponse> SyncEngine::call(HttpRequest request) {
     if (!request.body.empty() && !request.headers.count("content-type"))
         request.headers["content-type"] = "application/json";
     auto resp = m_transport.send(request);
+    if (m_pacing) {
+        if (!resp)
+            m_pacing->refused(m_clock(), std::chrono::seconds{0}, resp.error().message, false);
+        else if (resp->status == 429 || resp->status == 503) {
+            const Error e = errorOf(*resp);
+            m_pacing->refused(m_clock(), std::chrono::seconds{e.retryAfterSeconds}, e.message, true);
+        }
+    }
     if (resp && resp->status == 401) {
         // Revoked (reported lost or stolen): what this device holds must not stay readable on
         // it, and the server would take none of its pending edits anyway.
@@ -107,8 +115,16 @@ SyncReport SyncEngine::syncOnce() {
     SyncReport report;
     auto fail = [&](const Error& e) {
         report.error = e;
+        if (m_pacing && m_pacing->notBefore()) {
+            report.retryAt = m_pacing->notBefore();
+            report.refusal = m_pacing->reason();
+        }
         return report;
     };
+    if (m_pacing && !m_pacing->mayTry(m_clock()))
+        return fail(Error{m_pacing->refusedByServer() ? ErrorCode::ResourceExhausted : ErrorCode::Unavailable,
+                          "waiting until " + formatInstant(*m_pacing->notBefore()) + " before syncing again: " +
+                              m_pacing->reason()});
     auto st = m_store.state();
     if (!st)
         return fail(st.error());
@@ -122,6 +138,8 @@ SyncReport SyncEngine::syncOnce() {
     if (auto s = uploadBlobs(report); !s)
         return fail(s.error());
     report.complete = true;
+    if (m_pacing)
+        m_pacing->succeeded();
     (void)m_store.setLastSync(m_clock());
     return report;
 }
@@ -130,8 +148,10 @@ Status SyncEngine::push(SyncReport& report) {
     auto st = m_store.state();
     if (!st)
         return st.error();
+    int batch = m_pacing ? m_pacing->pushBatch() : m_options.pushBatch;
     while (true) {
-        auto ops = m_store.pendingOperationTexts(m_options.pushBatch);
+        auto ops = m_pacing ? m_store.pendingOperationTexts(batch, m_pacing->pushBytes())
+                            : m_store.pendingOperationTexts(batch);
         if (!ops)
             return ops.error();
         if (ops->empty())
@@ -147,9 +167,22 @@ Status SyncEngine::push(SyncReport& report) {
         }
         body += "]}";
         const std::int64_t firstSeq = ops->front().first;
+        const int sent = int(ops->size());
         auto resp = call({"POST", "/v1/sync/push", {}, std::move(body)});
-        if (!resp)
+        if (!resp) {
+            // A push that does not get through in time on a slow link: after two in a row the
+            // next ones carry half as much.
+            if (m_pacing)
+                m_pacing->pushTimedOut(sent);
             return resp.error();
+        }
+        if (resp->status == 413 && sent > 1) {
+            // More than the server takes at once: the same operations again, in halves.
+            if (m_pacing)
+                m_pacing->pushTooLarge(sent);
+            batch = std::max(1, sent / 2);
+            continue;
+        }
         auto j = jsonBody(*resp);
         if (!j)
             return j.error();
@@ -157,6 +190,8 @@ Status SyncEngine::push(SyncReport& report) {
         if (!pr)
             return pr.error();
         CY_TRY(m_store.applyPushResponse(*pr, m_clock()));
+        if (m_pacing)
+            m_pacing->pushWentThrough();
         for (const auto& r : pr->results) {
             ++report.pushed;
             if (r.status == OpStatus::Applied)
@@ -212,7 +247,13 @@ Status SyncEngine::uploadBlobs(SyncReport& report) {
                 ++report.blobsUploaded;
                 continue;
             }
-            offset = std::stoll(head->headers.count("upload-offset") ? head->headers["upload-offset"] : "0");
+            // Whatever the server says, never an exception: a number or the start.
+            const std::string said = head->headers.count("upload-offset") ? head->headers["upload-offset"] : "0";
+            auto parsed = parseJson(said);
+            offset = parsed && parsed->is_number_integer() && parsed->get<std::int64_t>() >= 0 &&
+                             parsed->get<std::int64_t>() <= std::int64_t(b.size)
+                         ? parsed->get<std::int64_t>()
+                         : 0;
         } else if (head->status == 403) {
             // No record this device may read refers to it (the edit that did was refused):
             // kept here, not sent again and again.
@@ -241,7 +282,9 @@ Status SyncEngine::uploadBlobs(SyncReport& report) {
             if (resp->status == 409) {
                 // The server has a different amount than we thought: continue from its offset.
                 auto j = parseJson(resp->body);
-                if (j && j->contains("offset") && (*j)["offset"].is_number_integer()) {
+                if (j && j->contains("offset") && (*j)["offset"].is_number_integer() &&
+                    (*j)["offset"].get<std::int64_t>() >= 0 &&
+                    (*j)["offset"].get<std::int64_t>() < std::int64_t(bytes.size())) {
                     offset = (*j)["offset"].get<std::int64_t>();
                     continue;
                 }

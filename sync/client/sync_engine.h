@@ -6,6 +6,7 @@
 // cycle continues where this one stopped.
 
 #include "sync/client/device_store.h"
+#include "sync/client/sync_pacing.h"
 #include "sync/client/transport.h"
 
 #include <functional>
@@ -22,6 +23,9 @@ struct SyncReport {
     int blobsUploaded = 0;
     bool complete = false;      // pushed everything and pulled to the end
     std::optional<Error> error; // why it stopped early
+    // With pacing: the server refused (or could not be reached); no request before this.
+    std::optional<Instant> retryAt;
+    std::string refusal; // why, for the user
 };
 
 struct SyncOptions {
@@ -39,8 +43,12 @@ public:
 
     // Learns what the token stands for and records it (first contact, or after re-enrolment).
     Result<DeviceInfo> identify();
-    // One cycle: identify if needed, push, pull, upload attachments.
+    // One cycle: identify if needed, push, pull, upload attachments. With pacing, a cycle
+    // while the device should still wait makes no request at all.
     SyncReport syncOnce();
+    // Waits after refusals and sizes pushes (see sync_pacing.h); kept by the caller across
+    // cycles. Without it every cycle tries at once and pushes full batches.
+    void setPacing(SyncPacing* pacing) { m_pacing = pacing; }
 
     Status push(SyncReport& report);
     Status pull(SyncReport& report);
@@ -59,6 +67,7 @@ private:
     Transport& m_transport;
     Clock m_clock;
     SyncOptions m_options;
+    SyncPacing* m_pacing = nullptr;
 };
 
 } // namespace courtyard::sync

@@ -63,6 +63,8 @@ private slots:
     void everyHostileRequestIsRefusedAndNothingChanges() {
         ServerProcess server;
         QVERIFY(server.initDemo());
+        // Each request gets its own answer here, not the fair-use limit (tested below).
+        QVERIFY(server.setPolicy(R"({"device_pushes_per_minute": 100000, "device_pulls_per_minute": 100000})"));
         HostileSetup setup = prepare(server);
         QVERIFY(server.start());
         QVERIFY(signInStaff(server.port(), setup));
@@ -92,6 +94,37 @@ private slots:
         const auto next = exchange(server.port(), withTokens(setupPushRequest(setup), setup));
         QCOMPARE(next.status, 200); // the retry of operation 1 gets its stored answer
         QCOMPARE(Json::parse(next.body)["results"], Json::parse(first.body)["results"]);
+        server.terminate();
+        QCOMPARE(server.exitCode(), 0);
+    }
+
+    // A device that floods the server gets 429 with Retry-After once it has used a minute's
+    // worth; other devices are served as usual.
+    void aFloodIsAnsweredTooManyRequests() {
+        ServerProcess server;
+        QVERIFY(server.initDemo());
+        const HostileSetup setup = prepare(server);
+        const std::string other = server.addDevice("staff", {"cm-sunshine"}).token.toStdString();
+        QVERIFY(server.start());
+        const std::string pull = httpRequest("GET", "/v1/sync/pull?limit=1",
+                                             {{"Authorization", "Bearer " + setup.staffToken}, {"X-Courtyard-Schema", "2"}});
+        int ok = 0;
+        RawAnswer refused;
+        for (int i = 0; i < 300 && refused.status == 0; ++i) {
+            auto a = exchange(server.port(), pull);
+            if (a.status == 200)
+                ++ok;
+            else
+                refused = a;
+        }
+        QVERIFY2(ok >= 120 && ok < 300, std::to_string(ok).c_str()); // the default: 120 pulls a minute
+        std::string why;
+        QVERIFY2(isProperRefusal(refused, 429, &why), why.c_str());
+        QVERIFY(std::stoi(refused.headers.at("retry-after")) >= 1);
+        QCOMPARE(exchange(server.port(), httpRequest("GET", "/v1/sync/pull?limit=1",
+                                                     {{"Authorization", "Bearer " + other}, {"X-Courtyard-Schema", "2"}}))
+                     .status,
+                 200);
         server.terminate();
         QCOMPARE(server.exitCode(), 0);
     }

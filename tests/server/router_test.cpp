@@ -14,6 +14,7 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+#include <filesystem>
 #include <functional>
 #include <set>
 
@@ -128,6 +129,16 @@ struct Fixture {
                 break;
         }
         return all;
+    }
+
+    // Replaces the company policy (the keys given; the rest keep their defaults).
+    void setPolicy(const Json& keys) {
+        Json company = demoCompany();
+        company["policy"] = keys;
+        auto imported = importCompany(*storage, company, [this] { return now; }, {1024, 1});
+        if (!imported)
+            qFatal("policy import failed: %s", imported.error().message.c_str());
+        rules.invalidate();
     }
 
     std::int64_t changeVersion() {
@@ -775,6 +786,140 @@ private slots:
         QCOMPARE(refuseBeforeBody(header("/v1/sync/push", ""), *f.ctx)->result_int(), 401);
         QCOMPARE(refuseBeforeBody(header("/v1/sync/push", "cyt_madeup"), *f.ctx)->result_int(), 401);
         QCOMPARE(refuseBeforeBody(header("/v1/nothing", token), *f.ctx)->result_int(), 404);
+    }
+
+    // The kiosk guard counts arrivals by the server's clock: per flat, per kiosk, and
+    // submissions naming no flat together, so leaving the flat out or back-dating escapes nothing.
+    void kioskSubmissionsAreThrottledByTheServersClock() {
+        Fixture f;
+        auto submit = [&](std::int64_t seq, const std::string& id, const std::string& unit, Instant receivedAt) {
+            Json op = createComplaint(seq, id, "cm-sunshine", "", receivedAt);
+            op["body"]["channel"] = "kiosk";
+            if (unit.empty())
+                op["body"].erase("unit_id");
+            else
+                op["body"]["unit_id"] = unit;
+            auto r = f.push("kiosk-sun", Json::array({op}), f.now);
+            return r["results"][0].contains("error") ? r["results"][0]["error"]["code"].get<std::string>()
+                                                     : r["results"][0]["status"].get<std::string>();
+        };
+        std::int64_t seq = 0;
+        // Five from one flat, each claiming to be a day older than the last: the sixth is refused.
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(submit(++seq, "k-" + std::to_string(seq), "cm-sunshine-b1-1-101", f.now - std::chrono::hours{24 * i}),
+                     std::string("applied"));
+        QCOMPARE(submit(++seq, "k-" + std::to_string(seq), "cm-sunshine-b1-1-101", f.now - std::chrono::hours{200}),
+                 std::string("resource_exhausted"));
+        // No flat named: counted together.
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(submit(++seq, "k-" + std::to_string(seq), "", f.now), std::string("applied"));
+        QCOMPARE(submit(++seq, "k-" + std::to_string(seq), "", f.now), std::string("resource_exhausted"));
+        // An hour later by the server's clock, the flat may write again.
+        f.now += std::chrono::minutes{61};
+        QCOMPARE(submit(++seq, "k-" + std::to_string(seq), "cm-sunshine-b1-1-101", f.now), std::string("applied"));
+        // Per kiosk: 30 an hour whatever flats they name.
+        int applied = 0;
+        for (int i = 0; i < 40; ++i)
+            applied += submit(++seq, "k-" + std::to_string(seq), "cm-sunshine-b1-2-" + std::to_string(100 + i), f.now) ==
+                       "applied";
+        QCOMPARE(applied, 30 - 1);
+    }
+
+    void fairUseLimitsPushesPullsAndAttachmentBytesPerDevice() {
+        Fixture f;
+        const std::string staffPolicy = R"({"device_pushes_per_minute": 3, "device_pulls_per_minute": 2,
+                                             "device_blob_mib_per_minute": 1})";
+        f.setPolicy(Json::parse(staffPolicy));
+        // A complaint with two photos first (the server takes bytes only for what a record
+        // refers to); it is the first of three pushes this minute.
+        const std::string photoP(700000, 'p'), photoQ(700000, 'q');
+        Json withPhotos = complaintWithPhoto(1, "c-1", sync::sha256Hex(photoP), photoP.size(), f.now);
+        withPhotos["body"]["attachments"].push_back(
+            {{"sha256", sync::sha256Hex(photoQ)}, {"kind", "photo"}, {"mime", "image/jpeg"}, {"size", photoQ.size()}});
+        QCOMPARE(f.push("staff-sun", Json::array({withPhotos}), f.now)["results"][0]["status"], Json("applied"));
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(f.call(http::verb::get, "/v1/sync/pull").result_int(), 200);
+        auto refused = f.call(http::verb::get, "/v1/sync/pull");
+        QCOMPARE(refused.result_int(), 429);
+        QCOMPARE(Json::parse(refused.body())["error"]["code"], Json("resource_exhausted"));
+        QCOMPARE(std::string(refused[http::field::retry_after]), std::string("30")); // one pull refills in 30 s
+        // Another device is not affected; the same device is, for other kinds only by their own.
+        QCOMPARE(f.call(http::verb::get, "/v1/sync/pull", {}, "staff-jade").result_int(), 200);
+        for (int i = 2; i <= 3; ++i)
+            QCOMPARE(f.push("staff-sun", Json::array({createComplaint(i, "c-" + std::to_string(i), "cm-sunshine", "s-1001", f.now)}),
+                            f.now)["_status"],
+                     Json(200));
+        QCOMPARE(f.push("staff-sun", Json::array({createComplaint(4, "c-4", "cm-sunshine", "s-1001", f.now)}), f.now)["_status"],
+                 Json(429));
+        f.now += std::chrono::seconds{30};
+        QCOMPARE(f.call(http::verb::get, "/v1/sync/pull").result_int(), 200);
+        // Attachment bytes: a MiB a minute.
+        auto put = [&](char fill) {
+            const std::string& bytes = fill == 'p' ? photoP : photoQ;
+            return f.call(http::verb::put, "/v1/blobs/" + sync::sha256Hex(bytes) + "?offset=0&total=700000", bytes);
+        };
+        QCOMPARE(put('p').result_int(), 200);
+        auto slow = put('q');
+        QCOMPARE(slow.result_int(), 429);
+        QVERIFY(std::stoi(std::string(slow[http::field::retry_after])) >= 1);
+        f.now += std::chrono::seconds{60};
+        QCOMPARE(put('q').result_int(), 200);
+    }
+
+    // The rules cache is consulted only for communities the device serves, and is bounded.
+    void madeUpCommunitiesCostNoRulesCacheEntries() {
+        Fixture f;
+        const auto before = f.rules.size();
+        Json ops = Json::array();
+        for (int i = 1; i <= 2000; ++i)
+            ops.push_back(createComplaint(i, "c-" + std::to_string(i), "cm-made-up-" + std::to_string(i), "s-1001", f.now));
+        auto r = f.push("staff-sun", ops, f.now);
+        QCOMPARE(r["_status"], Json(200));
+        QCOMPARE(r["results"][1999]["error"]["code"], Json("permission_denied"));
+        QVERIFY(f.rules.size() <= before + 2); // the company's and cm-sunshine's at most
+        RulesCache small(std::chrono::seconds{60}, 3);
+        (void)f.storage->read([&](ReadUnit& u) -> Status {
+            for (int i = 0; i < 50; ++i)
+                (void)small.get(u, "cm-" + std::to_string(i), f.now);
+            return {};
+        });
+        QCOMPARE(small.size(), std::size_t(3));
+    }
+
+    void unfinishedUploadsHaveAQuotaAndAreRemovedWhenAbandoned() {
+        Fixture f;
+        f.setPolicy(Json{{"device_pending_upload_mib", 1}});
+        // Records refer to the attachments first: a, b and c on Sunshine's tablet, b on Jade Lake's.
+        Json sun = complaintWithPhoto(1, "c-1", sync::sha256Hex(std::string(600000, 'a')), 600000, f.now);
+        for (char c : {'b', 'c'})
+            sun["body"]["attachments"].push_back({{"sha256", sync::sha256Hex(std::string(600000, c))},
+                                                  {"kind", "photo"}, {"mime", "image/jpeg"}, {"size", 600000}});
+        QCOMPARE(f.push("staff-sun", Json::array({sun}), f.now)["results"][0]["status"], Json("applied"));
+        Json jade = createComplaint(1, "c-jade", "cm-jadelake", "s-1001", f.now);
+        jade["body"]["attachments"] = {{{"sha256", sync::sha256Hex(std::string(600000, 'b'))}, {"kind", "photo"},
+                                        {"mime", "image/jpeg"}, {"size", 600000}}};
+        QCOMPARE(f.push("staff-jade", Json::array({jade}), f.now)["results"][0]["status"], Json("applied"));
+        auto start = [&](const std::string& content, std::size_t total, const std::string& device = "staff-sun") {
+            return f.call(http::verb::put,
+                          "/v1/blobs/" + sync::sha256Hex(content) + "?offset=0&total=" + std::to_string(total),
+                          content.substr(0, 1000), device);
+        };
+        QCOMPARE(start(std::string(600000, 'a'), 600000).result_int(), 200);
+        auto over = start(std::string(600000, 'b'), 600000);
+        QCOMPARE(over.result_int(), 429); // 1.2 MB started and unfinished: over the 1 MiB quota
+        QVERIFY(std::string(over[http::field::retry_after]).size() > 0);
+        QCOMPARE(start(std::string(600000, 'b'), 600000, "staff-jade").result_int(), 200); // per device
+        // Left untouched for longer than the policy's hours: removed, and HEAD says so.
+        const std::string sha = sync::sha256Hex(std::string(600000, 'a'));
+        const auto part = f.dir.filePath(QString::fromStdString("blobs/" + sha.substr(0, 2) + "/" + sha + ".part")).toStdString();
+        QVERIFY(std::filesystem::exists(part));
+        std::filesystem::last_write_time(part, std::chrono::file_clock::from_sys(f.now - std::chrono::hours{25}));
+        QCOMPARE(f.blobs->removeAbandoned(f.now, std::chrono::hours{24}), std::int64_t(1));
+        QVERIFY(!std::filesystem::exists(part));
+        QCOMPARE(f.call(http::verb::head, "/v1/blobs/" + sha).result_int(), 404);
+        QCOMPARE(f.blobs->removeAbandoned(f.now, std::chrono::hours{24}), std::int64_t(0)); // the other one is fresh
+        // The quota has room again.
+        QCOMPARE(start(std::string(600000, 'c'), 600000).result_int(), 200);
     }
 
     void malformedHttpIsAnsweredNotDropped() {

@@ -80,6 +80,22 @@ Enrolled ServerProcess::addDevice(const QString& role, const QStringList& commun
     return {o["id"].toString(), o["token"].toString()};
 }
 
+bool ServerProcess::setPolicy(const QByteArray& policyJson) {
+    QProcess p;
+    p.start(serverBinary(), {"demo-company"});
+    if (!p.waitForFinished(30000) || p.exitCode() != 0)
+        return false;
+    QJsonObject company = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    company["policy"] = QJsonDocument::fromJson(policyJson).object();
+    QTemporaryDir tmp;
+    QFile file(tmp.filePath("company.json"));
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(QJsonDocument(company).toJson());
+    file.close();
+    return admin({"init", "--company", file.fileName()}) == 0;
+}
+
 bool ServerProcess::revoke(const QString& deviceId) { return admin({"device", "revoke", deviceId}) == 0; }
 
 bool ServerProcess::start(const QStringList& extra) {

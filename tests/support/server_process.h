@@ -43,6 +43,10 @@ public:
     QString dataDir() const { return m_shared.isEmpty() ? m_dir.path() : m_shared; }
     QByteArray readStderr();
 
+    // Loads the demo company again with these policy keys (a JSON object), as an administrator
+    // editing the company file would; the other keys keep their defaults.
+    bool setPolicy(const QByteArray& policyJson);
+
     // Runs a courtyard-server subcommand against the data directory.
     int admin(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr);
 

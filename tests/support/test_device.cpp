@@ -65,6 +65,12 @@ void TestDevice::healFaults() {
     m_faulty.reset();
 }
 
+void TestDevice::route(sync::Transport& via, sync::SyncPacing* pacing) {
+    m_engine = std::make_unique<sync::SyncEngine>(*m_store, via, [this] { return now(); });
+    m_engine->setPacing(pacing);
+    m_faulty.reset();
+}
+
 Result<std::string> TestDevice::fileComplaint(const std::string& community, const std::string& content, bool urgent) {
     return m_store->create("complaint",
                            Json{{"community_id", community},

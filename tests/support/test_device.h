@@ -49,6 +49,10 @@ public:
     Instant now() const;
     void useFaults(std::uint64_t seed, FaultyTransport::Odds odds);
     void healFaults();
+    // Sends through `via` (which passes on to transport()), paced by `pacing` when given.
+    void route(sync::Transport& via, sync::SyncPacing* pacing = nullptr);
+    // Moves this device's clock (and with it every wait its pacing computes).
+    void shiftClock(std::chrono::milliseconds by) { m_offset += by; }
     sync::BeastTransport& transport() { return *m_beast; }
     QString dbPath() const { return m_dir.filePath("device.db"); }
 
