@@ -26,8 +26,9 @@ packages=(
   # Chinese text on screen and in PDFs; PDF -> PNG for report tests
   fonts-wqy-microhei poppler-utils
   # kiosk typing: the input-context plugin QT_IM_MODULE=qtvirtualkeyboard loads (the QML
-  # module alone draws no keyboard)
-  qt6-virtualkeyboard-plugin
+  # module alone draws no keyboard), and the Pinyin engine with its system dictionary
+  # (libgooglepinyin0, pulled in by the -dev package)
+  qt6-virtualkeyboard-plugin libgooglepinyin0-dev
   # the camera under Qt 6.4 Multimedia's GStreamer backend: v4l2src and jpegenc (good),
   # videoconvert/videoscale/appsink (base), jifmux for still pictures (bad); gst-inspect-1.0
   # (tools) for the test that checks they are all there

@@ -11,10 +11,12 @@ Rectangle {
     property alias placeholderText: area.placeholderText
     property alias readOnly: area.readOnly
     property int minLines: 3
+    property int fontSize: Theme.fontBody
     function insert(s) { area.insert(area.cursorPosition, s) }
     function clear() { area.clear() }
+    function edit() { area.forceActiveFocus() }
     implicitWidth: 400
-    implicitHeight: Math.max(area.implicitHeight, minLines * Theme.fontBody * 1.6 + 24)
+    implicitHeight: Math.max(area.implicitHeight, minLines * fontSize * 1.6 + 24)
     color: Theme.paper
     radius: Theme.radius
     border.color: area.activeFocus ? Theme.primary : Theme.line
@@ -24,7 +26,8 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: 2
         wrapMode: TextEdit.Wrap
-        font.pixelSize: Theme.fontBody
+        padding: 12
+        font.pixelSize: box.fontSize
         font.family: Theme.fontFamily
         selectByMouse: true
         background: null

@@ -975,6 +975,29 @@
     </message>
 </context>
 <context>
+    <name>KioskKeyboardStyle</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <source>New line</source>
+        <translation>换行</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>KioskNoticesPage</name>
     <message>
         <source>Notices</source>
@@ -2118,6 +2141,13 @@
     </message>
 </context>
 <context>
+    <name>PinyinLayout</name>
+    <message>
+        <source>123 Symbols</source>
+        <translation>123 符号</translation>
+    </message>
+</context>
+<context>
     <name>RecordDelegate</name>
     <message>
         <source>URGENT</source>
@@ -3100,6 +3130,13 @@
     <message>
         <source>Draw the sample and open</source>
         <translation>抽取样本并开始调查</translation>
+    </message>
+</context>
+<context>
+    <name>SymbolsLayout</name>
+    <message>
+        <source>Letters</source>
+        <translation>返回</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,8 @@ Item {
         }
         return []
     }
+    // The text box of "What happened?" takes the keyboard.
+    function editDescription() { content.edit() }
     function next() {
         if (step === 0 && category === "") { error.text = qsTr("Please tap a picture."); return }
         if (step === 1 && unitId === "") { error.text = qsTr("Please choose your building and flat."); return }
@@ -160,6 +162,7 @@ Item {
                         id: content
                         Layout.fillWidth: true
                         minLines: 4
+                        fontSize: Theme.fontLarge
                         placeholderText: qsTr("Write here")
                     }
                 }

@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 import Courtyard
 import Courtyard.Core
 
@@ -24,6 +25,7 @@ Item {
             { name: "file-unit", page: "KioskFilePage.qml", props: { kind: "repair", step: 1, category: "repairs" } },
             { name: "file-describe", page: "KioskFilePage.qml", props: { kind: "complaint", step: 2, category: "cleaning" } },
             { name: "file-contact", page: "KioskFilePage.qml", props: { kind: "suggestion", step: 3, category: "landscaping" } },
+            { name: "file-typing", page: "KioskFilePage.qml", props: { kind: "complaint", step: 2, category: "repairs", typing: "diantihuaile" } },
             { name: "receipt", page: "KioskReceiptPage.qml", props: { code: "K7M2-Q9XD", waiting: true } },
             { name: "check", page: "KioskCheckPage.qml", props: {} },
             { name: "survey", page: "KioskSurveyPage.qml", props: {} },
@@ -33,8 +35,23 @@ Item {
         ]
     }
     function showForScreenshot(page, props) {
-        Nav.replace("qrc:/qt/qml/Courtyard/kiosk/" + page, props)
+        const pageProps = Object.assign({}, props)
+        delete pageProps.typing // for the shell, not the page
+        Nav.replace("qrc:/qt/qml/Courtyard/kiosk/" + page, pageProps)
         idle.forceVisible = props.showIdleWarning === true
+        if (props.typing)
+            shell.typeForScreenshot(props.typing)
+        else
+            shell.im.hide()
+    }
+    // The keyboard at work for the picture: Pinyin typed into the description, readings showing
+    // (under an English screen too, where the keyboard would start in English letters).
+    function typeForScreenshot(letters) {
+        (stack.currentItem as KioskFilePage).editDescription()
+        shell.im.show()
+        InputContext.inputEngine.inputMode = InputEngine.InputMode.Pinyin
+        for (const letter of letters)
+            InputContext.inputEngine.virtualKeyClick(letter.toUpperCase().charCodeAt(0), letter, Qt.NoModifier)
     }
     function start() {
         if (!App.enrolled || !Kiosk.adminPinSet)
@@ -44,6 +61,12 @@ Item {
     }
 
     Component.onCompleted: {
+        // The kiosk's own keyboard (qml/keyboard/): Pinyin and English layouts, large keys and
+        // candidates. The candidate bar stays in place while the keyboard is up, so the keys do
+        // not jump under a finger when the first letter brings readings.
+        VirtualKeyboardSettings.styleName = "courtyard"
+        VirtualKeyboardSettings.layoutPath = "qrc:/qt/qml/Courtyard/keyboard/layouts"
+        VirtualKeyboardSettings.wordCandidateList.alwaysVisible = true // qmllint disable type
         Nav.stack = stack
         if (App.communityIds.length > 0)
             App.currentCommunity = App.communityIds[0]

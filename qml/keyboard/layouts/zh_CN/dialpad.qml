@@ -1,0 +1,3 @@
+import Courtyard
+
+NumberPadLayout { dialable: true }

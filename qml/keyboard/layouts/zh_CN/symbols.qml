@@ -1,0 +1,3 @@
+import Courtyard
+
+SymbolsLayout {}
