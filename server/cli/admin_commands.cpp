@@ -8,6 +8,7 @@
 #include "server/service/admin_service.h"
 #include "server/service/auth_service.h"
 #include "server/service/demo_history.h"
+#include "server/storage/data_dir_lock.h"
 #include "server/storage/sqlite_storage.h"
 
 #include <filesystem>
@@ -294,6 +295,10 @@ int runServe(const std::vector<std::string>& args, std::ostream& out, std::ostre
         err << "error: data directory '" << *dir << "' does not exist (run 'courtyard-server init' first)\n";
         return 1;
     }
+    // Held while serving: `restore` refuses to replace the database under a running server.
+    auto lock = DataDirLock::acquire(*dir, DataDirLock::Mode::Shared);
+    if (!lock)
+        return report(lock.error(), err);
     SqliteStorageOptions options;
     if (auto v = a.get("readers"))
         options.readers = std::max(1, std::atoi(v->c_str()));

@@ -1,6 +1,7 @@
 #include "server/cli/cli.h"
 
 #include "server/cli/admin_commands.h"
+#include "server/cli/backup_command.h"
 #include "server/cli/rules_command.h"
 #include "server/cli/staff_commands.h"
 
@@ -22,6 +23,8 @@ constexpr const char* kUsage =
     "  audit --data DIR [--record ID] [--actor ID] [--device ID] [--rejected]  who did or tried what\n"
     "  deadlines recompute --data DIR [--community ID]                         after a calendar edit\n"
     "  report KIND --data DIR [--scope S --id ID] [--period P] [--format csv]  print a report (docs/reports.md)\n"
+    "  backup --data DIR --to FILE                                             a consistent copy, while serving\n"
+    "  restore --data DIR --from FILE [--replace]                              put a backup back (server stopped)\n"
     "  demo-company                                                            print the demo company\n"
     "  rules deadline [--calendar FILE] [--policy FILE] < request.json\n"
     "      compute a deadline with the same rules the server and tablets use\n"
@@ -54,6 +57,10 @@ int runCli(int argc, char** argv) {
         return runAudit(rest, std::cout, std::cerr);
     if (command == "deadlines")
         return runDeadlines(rest, std::cout, std::cerr);
+    if (command == "backup")
+        return runBackup(rest, std::cout, std::cerr);
+    if (command == "restore")
+        return runRestore(rest, std::cout, std::cerr);
     if (command == "demo-company")
         return runDemoCompany(rest, std::cout, std::cerr);
     std::cerr << "error: unknown command '" << command << "'\n" << kUsage;

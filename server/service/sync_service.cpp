@@ -154,6 +154,8 @@ sync::DeviceInfo SyncService::whoami(const DeviceRow& device) const {
     info.role = device.roleName;
     info.communityIds = device.communityIds;
     info.serverTime = m_clock();
+    info.database = m_storage.identity().id;
+    info.lastSeq = device.lastSeq;
     return info;
 }
 
@@ -265,6 +267,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
 
     sync::PushResponse response;
     response.serverTime = now;
+    response.database = m_storage.identity().id;
     std::optional<Error> gap;
     long long replays = 0;
     auto st = m_storage.write([&](WriteUnit& unit) -> Status {
@@ -449,6 +452,9 @@ Result<sync::PullResponse> SyncService::pull(const DeviceRow& device, std::strin
     if (limit <= 0 || limit > kMaxPullPage)
         limit = 500;
     std::int64_t after = 0;
+    // The cursor: "<version>.<scope fingerprint>.<database identity>". A changed scope
+    // (communities, role) or another database (a restore) starts again from the beginning.
+    const DatabaseIdentity& identity = m_storage.identity();
     const std::string fingerprint = scopeFingerprint(device);
     if (!cursor.empty()) {
         const auto dot = cursor.find('.');
@@ -461,18 +467,25 @@ Result<sync::PullResponse> SyncService::pull(const DeviceRow& device, std::strin
         }
         if (!ok)
             return invalidArgument("cursor: not one this server issued; start again with an empty cursor");
-        // A changed scope (communities, role) restarts from the beginning.
-        after = cursor.substr(dot + 1) == fingerprint ? v : 0;
+        const auto rest = cursor.substr(dot + 1);
+        // Cursors from before identities carry none: good while this database was never restored.
+        const bool current = rest == fingerprint + "." + identity.id || (rest == fingerprint && !identity.restored);
+        after = current ? v : 0;
     }
     sync::PullResponse response;
     response.serverTime = m_clock();
+    response.database = identity.id;
     auto st = m_storage.read([&](ReadUnit& unit) -> Status {
-        auto rows = unit.changes(changeFilterFor(device), after, limit + 1);
-        if (!rows)
-            return rows.error();
         auto maxV = unit.maxVersion();
         if (!maxV)
             return maxV.error();
+        // A cursor beyond every change this database has was issued by one that knew more (its
+        // files were copied back from an older state): start again rather than skip.
+        if (after > *maxV)
+            after = 0;
+        auto rows = unit.changes(changeFilterFor(device), after, limit + 1);
+        if (!rows)
+            return rows.error();
         response.hasMore = int(rows->size()) > limit;
         if (response.hasMore)
             rows->resize(std::size_t(limit));
@@ -480,7 +493,7 @@ Result<sync::PullResponse> SyncService::pull(const DeviceRow& device, std::strin
             if (auto c = projectChange(device, r))
                 response.changes.push_back(std::move(*c));
         const std::int64_t next = response.hasMore ? rows->back().version : std::max(after, *maxV);
-        response.cursor = std::to_string(next) + "." + fingerprint;
+        response.cursor = std::to_string(next) + "." + fingerprint + "." + identity.id;
         return {};
     });
     if (!st)

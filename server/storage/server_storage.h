@@ -149,9 +149,17 @@ public:
     virtual Status addAudit(const AuditEntry& e) = 0;
 };
 
+// Which database this is: an id made when it was created and made anew by every restore
+// (server/storage/backup.h), so a device can tell that the server forgot what it once had.
+struct DatabaseIdentity {
+    std::string id;
+    bool restored = false; // ever restored from a backup
+};
+
 class ServerStorage {
 public:
     virtual ~ServerStorage() = default;
+    virtual const DatabaseIdentity& identity() const = 0;
     // Runs `work` in a write transaction. Several concurrent calls may share one commit (group
     // commit); each still succeeds or fails on its own. Returns only after the commit.
     virtual Status write(const std::function<Status(WriteUnit&)>& work) = 0;

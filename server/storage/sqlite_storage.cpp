@@ -3,6 +3,7 @@
 #include "server/reports/facts.h"
 #include "server/storage/sqlite_accountability.h"
 #include "shared/store/database.h"
+#include "sync/protocol/crypto.h"
 
 #include <algorithm>
 
@@ -319,6 +320,16 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& pa
     // every record once, before serving.
     if (auto rebuilt = reports::rebuildFactsIfStale(**writer); !rebuilt)
         return rebuilt.error();
+    // Its identity, made by whichever process opens it first (several servers may share it).
+    DatabaseIdentity identity;
+    CY_TRY((*writer)->database().exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', '" +
+                                      newDatabaseId() + "')"));
+    auto id = (*writer)->getMeta("database_id");
+    auto restored = (*writer)->getMeta("restored_at");
+    if (!id || !*id || !restored)
+        return internalError("the database's identity cannot be read");
+    identity.id = **id;
+    identity.restored = restored->has_value();
     std::vector<std::unique_ptr<SqliteRecordStore>> readers;
     for (int i = 0; i < std::max(1, options.readers); ++i) {
         auto r = SqliteRecordStore::open(path);
@@ -326,7 +337,20 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& pa
             return r.error();
         readers.push_back(std::move(*r));
     }
-    return std::unique_ptr<SqliteStorage>(new SqliteStorage(std::move(*writer), std::move(readers), options));
+    auto storage = std::unique_ptr<SqliteStorage>(new SqliteStorage(std::move(*writer), std::move(readers), options));
+    storage->m_identity = std::move(identity);
+    return storage;
+}
+
+std::string SqliteStorage::newDatabaseId() {
+    const auto bytes = sync::randomBytes(16);
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char b : bytes) {
+        out.push_back(hex[b >> 4]);
+        out.push_back(hex[b & 15]);
+    }
+    return out;
 }
 
 SqliteStorage::SqliteStorage(std::unique_ptr<SqliteRecordStore> writer,

@@ -30,6 +30,9 @@ public:
 
     Status write(const std::function<Status(WriteUnit&)>& work) override;
     Status read(const std::function<Status(ReadUnit&)>& work) override;
+    const DatabaseIdentity& identity() const override { return m_identity; }
+    // 128 random bits, hex: a new database's identity.
+    static std::string newDatabaseId();
 
     // Stops the writer after draining what is queued.
     void stop();
@@ -46,6 +49,7 @@ private:
     void runBatch(std::vector<Job>& batch);
 
     SqliteStorageOptions m_options;
+    DatabaseIdentity m_identity;
     std::unique_ptr<store::SqliteRecordStore> m_writer;
     std::mutex m_queueMutex;
     std::condition_variable m_queueCv;

@@ -331,6 +331,21 @@ CREATE TABLE credentials (
 ALTER TABLE local_blobs ADD COLUMN refused TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 4. Device: operations the server has answered (applied, no-op or refused), kept for a
+// while after their answer (sync/client/sent_journal.h): when the server is restored from a
+// backup that lacks some of them, the device sends them again.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE sent_ops (
+  seq         INTEGER PRIMARY KEY,
+  record_id   TEXT NOT NULL,
+  op          TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  answered_at INTEGER NOT NULL
+);
+CREATE INDEX sent_ops_answered ON sent_ops(answered_at);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -338,6 +353,7 @@ const std::vector<Migration>& migrations() {
         {1, "records, devices, operation results, blobs, outbox, rejections", kV1},
         {2, "report facts", kV2},
         {3, "proven actors: credentials, PIN hashes apart, audit log, history, blob references", kV3},
+        {4, "sent operations kept for re-sending after a server restore", kV4},
     };
     return all;
 }

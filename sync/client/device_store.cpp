@@ -2,6 +2,7 @@
 
 #include "shared/domain/organization.h"
 #include "shared/store/database.h"
+#include "sync/client/sent_journal.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/ids.h"
 #include "sync/protocol/roles.h"
@@ -91,6 +92,7 @@ Result<DeviceState> DeviceStore::state() {
     if (auto c = parseJson(meta("communities")); c && c->is_array())
         st.communityIds = c->get<std::vector<std::string>>();
     st.cursor = meta("cursor");
+    st.serverDatabase = meta("server_database");
     if (auto t = parseInstant(meta("last_sync_at")))
         st.lastSyncAt = *t;
     if (auto t = parseInstant(meta("last_server_time")))
@@ -444,7 +446,10 @@ Status DeviceStore::applyPushResponse(const PushResponse& response, Instant loca
     return m_store->transaction([&]() -> Status {
         CY_TRY(observeServerTime(response.serverTime, localNow));
         std::vector<std::string> touched;
+        SentJournal journal(*m_store);
+        CY_TRY(journal.prune(localNow));
         for (const auto& r : response.results) {
+            CY_TRY(journal.keep(r.seq, localNow));
             if (r.status == OpStatus::Applied) {
                 // The pull brings the result; nothing to read back.
                 auto del = m_store->database().prepare("DELETE FROM outbox WHERE seq = ?");
@@ -632,7 +637,7 @@ Status DeviceStore::wipe() {
     // the file.
     CY_TRY(db.exec("PRAGMA secure_delete = ON"));
     CY_TRY(m_store->transaction([&]() -> Status {
-        for (const char* table : {"records", "outbox", "rejections", "local_blobs", "credentials", "meta"})
+        for (const char* table : {"records", "outbox", "sent_ops", "rejections", "local_blobs", "credentials", "meta"})
             CY_TRY(db.exec(std::string("DELETE FROM ") + table));
         return {};
     }));
@@ -640,6 +645,31 @@ Status DeviceStore::wipe() {
     m_rules.clear();
     CY_TRY(db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
     return db.exec("VACUUM");
+}
+
+Status DeviceStore::setServerDatabase(const std::string& id) { return m_store->setMeta("server_database", id); }
+
+Result<std::int64_t> DeviceStore::lastAnsweredSeq() { return SentJournal(*m_store).lastAnswered(); }
+
+Result<int> DeviceStore::resendAfterRestore(std::int64_t serverLastSeq, const std::string& database) {
+    int requeued = 0;
+    CY_TRY(m_store->transaction([&]() -> Status {
+        auto n = SentJournal(*m_store).requeueAfter(serverLastSeq);
+        if (!n)
+            return n.error();
+        requeued = *n;
+        auto& db = m_store->database();
+        auto unseen = db.prepare("DELETE FROM rejections WHERE seq > ? AND acknowledged = 0");
+        if (!unseen)
+            return unseen.error();
+        unseen->bind(1, serverLastSeq);
+        CY_TRY(unseen->exec());
+        // Whatever the restored server lacks of our attachments is found by asking it again.
+        CY_TRY(db.exec("UPDATE local_blobs SET uploaded = 0, refused = ''"));
+        CY_TRY(m_store->setMeta("cursor", ""));
+        return m_store->setMeta("server_database", database);
+    }));
+    return requeued;
 }
 
 Status DeviceStore::setBlobUploaded(const std::string& sha256, std::int64_t bytes) {

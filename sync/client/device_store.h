@@ -32,6 +32,7 @@ struct DeviceState {
     std::optional<Instant> lastServerTime;
     std::int64_t serverOffsetMs = 0; // the server's clock minus this device's, at the last exchange
     std::int64_t lastSeq = 0; // the last outbox sequence handed out
+    std::string serverDatabase; // the server database's identity when last heard from
 };
 
 struct Rejection {
@@ -95,7 +96,18 @@ public:
     Result<std::int64_t> pendingCount();
     Result<std::int64_t> pendingCountFor(const std::string& recordId);
     // Applies a push's results and notes the server's clock, in one transaction (one fsync).
+    // Answered operations leave the outbox for the sent journal (sent_journal.h).
     Status applyPushResponse(const PushResponse& response, Instant localNow);
+
+    // ---- after a server restore (docs/sync-protocol.md, "Backup and restore")
+    Status setServerDatabase(const std::string& id);
+    // The highest operation the server has answered (0: none kept).
+    Result<std::int64_t> lastAnsweredSeq();
+    // The server (now database `database`) remembers this device's operations only up to
+    // `serverLastSeq`: the later ones it answered go back into the outbox, refusals of them not
+    // yet seen are dropped (they will be answered again), the pull starts again from the
+    // beginning and attachments are checked again. Returns how many operations go again.
+    Result<int> resendAfterRestore(std::int64_t serverLastSeq, const std::string& database);
     Status applyPullPage(const PullResponse& page);
     Result<std::vector<Rejection>> rejections(bool includeAcknowledged = false);
     Status acknowledgeRejection(std::int64_t seq);

@@ -128,13 +128,23 @@ SyncReport SyncEngine::syncOnce() {
     auto st = m_store.state();
     if (!st)
         return fail(st.error());
-    if (st->deviceId.empty())
-        if (auto info = identify(); !info)
+    if (st->deviceId.empty()) {
+        auto info = identify();
+        if (!info)
             return fail(info.error());
-    if (auto s = push(report); !s)
-        return fail(s.error());
-    if (auto s = pull(report); !s)
-        return fail(s.error());
+        if (auto r = recoverIfForgotten(info->database, report); !r)
+            return fail(r.error());
+    }
+    // A second round when the pull found the server restored: what goes again is pushed now.
+    for (int round = 0; round < 2; ++round) {
+        const int resent = report.resent;
+        if (auto s = push(report); !s)
+            return fail(s.error());
+        if (auto s = pull(report); !s)
+            return fail(s.error());
+        if (report.resent == resent)
+            break;
+    }
     if (auto s = uploadBlobs(report); !s)
         return fail(s.error());
     report.complete = true;
@@ -183,6 +193,15 @@ Status SyncEngine::push(SyncReport& report) {
             batch = std::max(1, sent / 2);
             continue;
         }
+        if (resp->status == 409) {
+            // The server expects earlier operations: restored from a backup, it forgot some it
+            // had acknowledged. Those go again first; anything else is a real conflict.
+            auto recovered = resendWhatTheServerLacks(report);
+            if (!recovered)
+                return recovered.error();
+            if (*recovered)
+                continue;
+        }
         auto j = jsonBody(*resp);
         if (!j)
             return j.error();
@@ -190,6 +209,8 @@ Status SyncEngine::push(SyncReport& report) {
         if (!pr)
             return pr.error();
         CY_TRY(m_store.applyPushResponse(*pr, m_clock()));
+        if (auto r = recoverIfForgotten(pr->database, report); !r)
+            return r.error();
         if (m_pacing)
             m_pacing->pushWentThrough();
         for (const auto& r : pr->results) {
@@ -223,12 +244,54 @@ Status SyncEngine::pull(SyncReport& report) {
         auto page = decodeJson<PullResponse>(*j);
         if (!page)
             return page.error();
+        // Checked before the page is applied: a restored server's page is not laid over what
+        // the device knows, the pull starts again once the forgotten operations are queued.
+        auto recovered = recoverIfForgotten(page->database, report);
+        if (!recovered)
+            return recovered.error();
+        if (*recovered)
+            continue;
         CY_TRY(m_store.applyPullPage(*page));
         report.pulled += int(page->changes.size());
         ++report.pages;
         if (!page->hasMore)
             return {};
     }
+}
+
+Result<bool> SyncEngine::recoverIfForgotten(const std::string& database, SyncReport& report) {
+    if (database.empty())
+        return false; // a server from before database identities
+    auto st = m_store.state();
+    if (!st)
+        return st.error();
+    if (st->serverDatabase.empty()) {
+        CY_TRY(m_store.setServerDatabase(database));
+        return false;
+    }
+    if (st->serverDatabase == database)
+        return false;
+    return resendWhatTheServerLacks(report);
+}
+
+Result<bool> SyncEngine::resendWhatTheServerLacks(SyncReport& report) {
+    auto st = m_store.state();
+    if (!st)
+        return st.error();
+    auto info = identify();
+    if (!info)
+        return info.error();
+    auto answered = m_store.lastAnsweredSeq();
+    if (!answered)
+        return answered.error();
+    const bool otherDatabase = !info->database.empty() && info->database != st->serverDatabase;
+    if (!otherDatabase && info->lastSeq >= *answered)
+        return false;
+    auto requeued = m_store.resendAfterRestore(info->lastSeq, info->database);
+    if (!requeued)
+        return requeued.error();
+    report.resent += *requeued;
+    return true;
 }
 
 Status SyncEngine::uploadBlobs(SyncReport& report) {

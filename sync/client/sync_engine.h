@@ -21,6 +21,8 @@ struct SyncReport {
     int pulled = 0;
     int pages = 0;
     int blobsUploaded = 0;
+    // The server had been restored from a backup: operations it had acknowledged went again.
+    int resent = 0;
     bool complete = false;      // pushed everything and pulled to the end
     std::optional<Error> error; // why it stopped early
     // With pacing: the server refused (or could not be reached); no request before this.
@@ -61,6 +63,11 @@ public:
     Result<std::string> actorHeader(std::string_view method, std::string_view target);
 
 private:
+    // A server that forgot what it acknowledged (docs/sync-protocol.md, "Backup and restore")
+    // gets it again. `database` is the identity an answer carried; true when operations were
+    // put back into the outbox and the pull starts again.
+    Result<bool> recoverIfForgotten(const std::string& database, SyncReport& report);
+    Result<bool> resendWhatTheServerLacks(SyncReport& report);
     Result<HttpResponse> call(HttpRequest request);
 
     DeviceStore& m_store;

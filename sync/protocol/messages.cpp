@@ -214,6 +214,8 @@ void from_json(const Json& j, OpResult& r) {
 
 void to_json(Json& j, const PushResponse& r) {
     j = Json{{"schema", r.schema}, {"server_time", r.serverTime}, {"last_seq", r.lastSeq}, {"results", r.results}};
+    if (!r.database.empty())
+        j["database"] = r.database;
 }
 
 void from_json(const Json& j, PushResponse& r) {
@@ -221,6 +223,7 @@ void from_json(const Json& j, PushResponse& r) {
     r.serverTime = required<Instant>(j, "server_time");
     r.lastSeq = required<std::int64_t>(j, "last_seq");
     r.results = required<std::vector<OpResult>>(j, "results");
+    optionalInto(j, "database", r.database);
 }
 
 void to_json(Json& j, const Change& c) {
@@ -252,6 +255,8 @@ void from_json(const Json& j, Change& c) {
 void to_json(Json& j, const PullResponse& r) {
     j = Json{{"schema", r.schema}, {"server_time", r.serverTime}, {"changes", r.changes},
              {"cursor", r.cursor}, {"has_more", r.hasMore}};
+    if (!r.database.empty())
+        j["database"] = r.database;
 }
 
 std::string encodePullResponse(const PullResponse& r) {
@@ -259,7 +264,10 @@ std::string encodePullResponse(const PullResponse& r) {
     std::string out;
     out.reserve(256 + r.changes.size() * 1024);
     out += "{\"schema\":" + std::to_string(r.schema) + ",\"server_time\":" + str(formatInstant(r.serverTime)) +
-           ",\"cursor\":" + str(r.cursor) + ",\"has_more\":" + (r.hasMore ? "true" : "false") + ",\"changes\":[";
+           ",\"cursor\":" + str(r.cursor) + ",\"has_more\":" + (r.hasMore ? "true" : "false");
+    if (!r.database.empty())
+        out += ",\"database\":" + str(r.database);
+    out += ",\"changes\":[";
     bool first = true;
     for (const auto& c : r.changes) {
         if (!first)
@@ -288,11 +296,14 @@ void from_json(const Json& j, PullResponse& r) {
     r.changes = required<std::vector<Change>>(j, "changes");
     r.cursor = required<std::string>(j, "cursor");
     r.hasMore = required<bool>(j, "has_more");
+    optionalInto(j, "database", r.database);
 }
 
 void to_json(Json& j, const DeviceInfo& d) {
     j = Json{{"schema", d.schema}, {"device_id", d.deviceId}, {"name", d.name}, {"role", d.role},
-             {"community_ids", d.communityIds}, {"server_time", d.serverTime}};
+             {"community_ids", d.communityIds}, {"server_time", d.serverTime}, {"last_seq", d.lastSeq}};
+    if (!d.database.empty())
+        j["database"] = d.database;
 }
 
 void from_json(const Json& j, DeviceInfo& d) {
@@ -302,6 +313,8 @@ void from_json(const Json& j, DeviceInfo& d) {
     d.role = required<std::string>(j, "role");
     optionalInto(j, "community_ids", d.communityIds);
     d.serverTime = required<Instant>(j, "server_time");
+    optionalInto(j, "database", d.database);
+    optionalInto(j, "last_seq", d.lastSeq);
 }
 
 Json errorBody(const Error& e) {

@@ -85,6 +85,7 @@ struct PushResponse {
     Instant serverTime{};
     std::int64_t lastSeq = 0; // the last operation the server has applied for this device
     std::vector<OpResult> results;
+    std::string database; // the server database's identity (changes when it is restored)
 };
 void to_json(Json& j, const PushResponse& r);
 void from_json(const Json& j, PushResponse& r);
@@ -111,6 +112,7 @@ struct PullResponse {
     std::vector<Change> changes;
     std::string cursor; // opaque: pass it back as is
     bool hasMore = false;
+    std::string database; // as in PushResponse
 };
 void to_json(Json& j, const PullResponse& r);
 // The response as text, splicing raw records in without parsing them (the server's hot path).
@@ -125,6 +127,8 @@ struct DeviceInfo {
     std::string role;
     std::vector<std::string> communityIds;
     Instant serverTime{};
+    std::string database;     // as in PushResponse
+    std::int64_t lastSeq = 0; // the last operation the server has applied for this device
 };
 void to_json(Json& j, const DeviceInfo& d);
 void from_json(const Json& j, DeviceInfo& d);

@@ -922,6 +922,30 @@ private slots:
         QCOMPARE(start(std::string(600000, 'c'), 600000).result_int(), 200);
     }
 
+    // The cursor carries the database's identity: a cursor of another database (a restore) or
+    // one beyond every change this database has starts again from the beginning.
+    void aCursorFromAnotherDatabaseStartsAgain() {
+        Fixture f;
+        const Json all = f.pullAll("staff-sun");
+        auto page = [&](const std::string& cursor) {
+            return Json::parse(f.call(http::verb::get, "/v1/sync/pull?limit=1000&cursor=" + cursor).body());
+        };
+        const Json last = page("");
+        const std::string cursor = last["cursor"].get<std::string>();
+        QCOMPARE(last["database"], Json(f.storage->identity().id));
+        QCOMPARE(cursor.substr(cursor.rfind('.') + 1), f.storage->identity().id);
+        QVERIFY(page(cursor)["changes"].empty());
+        const std::string head = cursor.substr(0, cursor.rfind('.'));
+        QCOMPARE(page(head + ".0123456789abcdef0123456789abcdef")["changes"].size(), all.size());
+        QVERIFY(page(head)["changes"].empty()); // from before identities: this database was never restored
+        const std::string beyond = std::to_string(f.changeVersion() + 1000) + cursor.substr(cursor.find('.'));
+        QCOMPARE(page(beyond)["changes"].size(), all.size());
+        // whoami says which database and how far this device's operations went.
+        const Json me = Json::parse(f.call(http::verb::get, "/v1/whoami").body());
+        QCOMPARE(me["database"], Json(f.storage->identity().id));
+        QCOMPARE(me["last_seq"], Json(0));
+    }
+
     void malformedHttpIsAnsweredNotDropped() {
         using he = boost::beast::http::error;
         QCOMPARE(responseForReadError(he::header_limit, 11)->result_int(), 431);
