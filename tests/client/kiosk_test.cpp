@@ -9,10 +9,6 @@
 #include "page_helpers.h"
 #include "support/test_device.h"
 
-#include <QtQml/qqmlextensionplugin.h>
-
-Q_IMPORT_QML_PLUGIN(Courtyard_CorePlugin)
-Q_IMPORT_QML_PLUGIN(CourtyardPlugin)
 
 using namespace courtyard;
 using namespace courtyard::test;

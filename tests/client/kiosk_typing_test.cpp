@@ -10,10 +10,6 @@
 #include "support/test_device.h"
 
 #include <QGuiApplication>
-#include <QtQml/qqmlextensionplugin.h>
-
-Q_IMPORT_QML_PLUGIN(Courtyard_CorePlugin)
-Q_IMPORT_QML_PLUGIN(CourtyardPlugin)
 
 using namespace courtyard;
 using namespace courtyard::test;
@@ -22,8 +18,6 @@ namespace {
 const QString kUnit = "cm-sunshine-b1-1-502";
 // Every sign of it typed below, from a digit and an English capital to Chinese punctuation.
 const QString kComplaint = "3号楼B座电梯坏了一周，请尽快修理。";
-
-bool isA(QQuickItem* item, const char* qmlType) { return QByteArray(item->metaObject()->className()).startsWith(qmlType); }
 } // namespace
 
 class KioskTypingTest : public QObject {
@@ -34,7 +28,7 @@ class KioskTypingTest : public QObject {
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow* m_window = nullptr;
 
-    QQuickItem* panel() { return findVisible(m_window->contentItem(), [](QQuickItem* i) { return isA(i, "InputPanel"); }); }
+    QQuickItem* panel() { return findVisible(m_window->contentItem(), [](QQuickItem* i) { return isQmlType(i, "InputPanel"); }); }
     bool keyboardUp() {
         auto* p = panel();
         return p && p->property("active").toBool();
@@ -46,7 +40,7 @@ class KioskTypingTest : public QObject {
             return nullptr;
         return findVisible(p, [&](QQuickItem* i) {
             return i->property("keyType").isValid() && i->width() > 0 &&
-                   (isA(i, label.toLatin1().constData()) || (i->property("text").toString() == label && label.size() == 1));
+                   (isQmlType(i, label.toLatin1().constData()) || (i->property("text").toString() == label && label.size() == 1));
         });
     }
     // A tap, then a pause no finger is quicker than: the keyboard builds the rest of the

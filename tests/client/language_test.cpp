@@ -10,10 +10,6 @@
 #include <QDir>
 #include <QProcess>
 #include <QSet>
-#include <QtQml/qqmlextensionplugin.h>
-
-Q_IMPORT_QML_PLUGIN(Courtyard_CorePlugin)
-Q_IMPORT_QML_PLUGIN(CourtyardPlugin)
 
 using namespace courtyard;
 using namespace courtyard::test;

@@ -7,9 +7,19 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
 #include <functional>
 
+// The app's QML modules are linked statically into the test, as into the app.
+Q_IMPORT_QML_PLUGIN(Courtyard_CorePlugin)
+Q_IMPORT_QML_PLUGIN(CourtyardPlugin)
+
 namespace courtyard::test {
+
+// Whether `item` is an instance of the QML type `name` (a file type: "InputPanel", "ShiftKey"…).
+inline bool isQmlType(const QQuickItem* item, const char* name) {
+    return QByteArray(item->metaObject()->className()).startsWith(name);
+}
 
 // Main.qml in a window of the given size (the face comes from App.kiosk); null when it fails.
 inline QQuickWindow* loadMainWindow(QQmlApplicationEngine& engine, QSize size) {
@@ -32,7 +42,7 @@ enum class Keyboard { Include, Skip };
 inline QList<QQuickItem*> itemsUnder(QQuickItem* root, Keyboard keyboard = Keyboard::Include) {
     QList<QQuickItem*> out;
     const std::function<void(QQuickItem*)> visit = [&](QQuickItem* item) {
-        if (keyboard == Keyboard::Skip && QByteArray(item->metaObject()->className()).startsWith("InputPanel"))
+        if (keyboard == Keyboard::Skip && isQmlType(item, "InputPanel"))
             return;
         out << item;
         for (auto* child : item->childItems())

@@ -17,10 +17,6 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QProcess>
-#include <QtQml/qqmlextensionplugin.h>
-
-Q_IMPORT_QML_PLUGIN(Courtyard_CorePlugin)
-Q_IMPORT_QML_PLUGIN(CourtyardPlugin)
 
 using namespace courtyard;
 using namespace courtyard::test;
