@@ -8,13 +8,6 @@ namespace {
 using Mode = QVirtualKeyboardInputEngine::InputMode;
 using List = QVirtualKeyboardSelectionListModel::Type;
 using Role = QVirtualKeyboardSelectionListModel::Role;
-
-// ASCII punctuation typed in Pinyin mode, as written in Chinese text.
-QString chinesePunctuation(const QString& text) {
-    static const QHash<QString, QString> wide{{",", "，"}, {".", "。"}, {"?", "？"}, {"!", "！"}, {":", "："},
-                                              {";", "；"}, {"(", "（"}, {")", "）"}, {"\\", "、"}};
-    return wide.value(text);
-}
 } // namespace
 
 PinyinInputMethod::PinyinInputMethod(QObject* parent)
@@ -54,14 +47,11 @@ bool PinyinInputMethod::keyEvent(Qt::Key key, const QString& text, Qt::KeyboardM
             commit(m_composer.asTyped());
             return true;
         default:
-            // Punctuation, a digit or a capital after Pinyin: the best reading goes in first.
+            // Punctuation, a digit or a capital after Pinyin: the best reading goes in first,
+            // then the key types itself.
             commit(m_composer.finish());
             break;
         }
-    }
-    if (const QString wide = chinesePunctuation(text); !wide.isEmpty()) {
-        inputContext()->commit(wide);
-        return true;
     }
     return false;
 }

@@ -2,8 +2,8 @@
 // Chinese on the kiosk's touch keyboard: a Qt Virtual Keyboard input method (the keyboard layout
 // in qml/keyboard names it) with two modes. Pinyin composes with PinyinComposer: letters show
 // underlined in the field, their readings fill the keyboard's candidate bar, a tap on one (or
-// space for the best) puts the characters in, and , . ? ! : ; ( ) come out as Chinese
-// punctuation. Latin types the keys as they are. QML: PinyinInputMethod.
+// space for the best) puts the characters in; any other key takes the best reading first and
+// then types itself. Latin types the keys as they are. QML: PinyinInputMethod.
 
 #include "client/pinyin_composer.h"
 

@@ -7,15 +7,15 @@ import QtQuick.VirtualKeyboard.Components
 import Courtyard.Core
 
 // The kiosk keyboard's letters, for Pinyin and for English: QWERTY, the 中/英 switch by the space
-// bar, the Chinese comma and full stop at hand (Pinyin turns , and . into ， and 。), and the
-// symbols page. The Pinyin input method is shared with the symbols page, so a half-typed word
-// survives a trip there.
+// bar, the comma and full stop of the language being typed (， and 。 beside Pinyin), and the
+// symbols page. The Pinyin input method is made once and shared with the symbols page.
 KeyboardLayout {
     id: layout
     keyWeight: 160
     sharedLayouts: ["symbols"]
     // Pinyin under a Chinese screen, letters under an English one; the 中/英 key changes it.
     inputMode: App.language === "en" ? InputEngine.InputMode.Latin : InputEngine.InputMode.Pinyin
+    readonly property bool pinyin: InputContext.inputEngine.inputMode === InputEngine.InputMode.Pinyin
     function createInputMethod() {
         return Qt.createQmlObject("import Courtyard.Core; PinyinInputMethod {}", layout.parent, "pinyin")
     }
@@ -55,9 +55,9 @@ KeyboardLayout {
                 return names
             }
         }
-        Key { key: Qt.Key_Comma; text: ","; displayText: InputContext.inputEngine.inputMode === InputEngine.InputMode.Pinyin ? "，" : "," }
+        Key { key: Qt.Key_Comma; text: layout.pinyin ? "，" : "," }
         SpaceKey { weight: 420 }
-        Key { key: Qt.Key_Period; text: "."; displayText: InputContext.inputEngine.inputMode === InputEngine.InputMode.Pinyin ? "。" : "." }
+        Key { key: Qt.Key_Period; text: layout.pinyin ? "。" : "." }
         EnterKey { weight: 220 }
         HideKeyboardKey { weight: 180 }
     }

@@ -140,13 +140,13 @@ private slots:
         tapKey("SpaceKey"); // the best reading of the whole: 电梯坏了
         tapKeys("yizhou");
         choose("一周");
-        tapKey(",");
+        tapKey("，"); // the comma key beside Pinyin
         tapKeys("qingjinkuaixiuli"); // a long one, chosen in parts
         choose("请");
         QCOMPARE(text->property("preeditText").toString(), QString("请jin'kuai'xiu'li"));
         choose("尽快");
         choose("修理");
-        tapKey(".");
+        tapKey("。");
         QCOMPARE(text->property("text").toString(), kComplaint);
         QVERIFY(text->property("preeditText").toString().isEmpty());
     }
