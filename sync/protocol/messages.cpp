@@ -186,8 +186,12 @@ Result<PushRequest> takePushRequest(Json&& j) {
 
 void to_json(Json& j, const OpResult& r) {
     j = Json{{"seq", r.seq}, {"status", r.status}};
-    if (r.error)
+    if (r.error) {
         j["error"] = Json{{"code", errorCodeName(r.error->code)}, {"message", r.error->message}};
+        // The word the device acts on (credential_withdrawn: sign in online again).
+        if (!r.error->reason.empty())
+            j["error"]["reason"] = r.error->reason;
+    }
     if (r.version)
         j["version"] = r.version;
     if (!r.note.empty())
@@ -205,6 +209,7 @@ void from_json(const Json& j, OpResult& r) {
         if (!errorCodeFromString(code, e.code))
             e.code = ErrorCode::Internal;
         e.message = stringAt(*it, "message");
+        e.reason = stringAt(*it, "reason");
         r.error = e;
     }
     optionalInto(j, "version", r.version);

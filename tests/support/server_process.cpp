@@ -48,17 +48,17 @@ bool ServerProcess::initDemo() {
     return true;
 }
 
-int ServerProcess::admin(const QStringList& args, QByteArray* out, QByteArray* err) {
+int ServerProcess::admin(const QStringList& args, QByteArray* out, QByteArray* err, const QByteArray& input) {
     QProcess p;
     QStringList full = args;
-    full.insert(1, "--data");
-    full.insert(2, dataDir());
-    if (args.first() == "device") { // "device add …": the data flag goes after the verb
-        full = args;
-        full.insert(2, "--data");
-        full.insert(3, dataDir());
-    }
+    // "device add …", "staff pin …": the data flag goes after the verb.
+    const int at = args.first() == "device" || args.first() == "staff" ? 2 : 1;
+    full.insert(at, "--data");
+    full.insert(at + 1, dataDir());
     p.start(serverBinary(), full);
+    p.waitForStarted(10000);
+    p.write(input);
+    p.closeWriteChannel();
     p.waitForFinished(60000);
     if (out)
         *out = p.readAllStandardOutput();

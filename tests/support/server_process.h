@@ -47,8 +47,10 @@ public:
     // editing the company file would; the other keys keep their defaults.
     bool setPolicy(const QByteArray& policyJson);
 
-    // Runs a courtyard-server subcommand against the data directory.
-    int admin(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr);
+    // Runs a courtyard-server subcommand against the data directory, `input` on its standard
+    // input (a PIN for `staff pin`).
+    int admin(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr,
+              const QByteArray& input = {});
 
 private:
     QTemporaryDir m_dir;

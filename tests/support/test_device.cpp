@@ -39,6 +39,14 @@ TestDevice::TestDevice(const QString& serverUrl, const QString& token, std::chro
     m_engine = std::make_unique<sync::SyncEngine>(*m_store, *m_beast, [this] { return now(); });
 }
 
+void TestDevice::reopen() {
+    m_engine.reset();
+    m_faulty.reset();
+    m_store.reset();
+    m_store = std::move(*sync::DeviceStore::open(dbPath().toStdString()));
+    m_engine = std::make_unique<sync::SyncEngine>(*m_store, *m_beast, [this] { return now(); });
+}
+
 Instant TestDevice::now() const {
     return std::chrono::time_point_cast<Milliseconds>(std::chrono::system_clock::now()) + m_offset;
 }

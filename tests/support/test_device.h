@@ -54,6 +54,9 @@ public:
     // Moves this device's clock (and with it every wait its pacing computes).
     void shiftClock(std::chrono::milliseconds by) { m_offset += by; }
     sync::BeastTransport& transport() { return *m_beast; }
+    sync::SyncEngine& engine() { return *m_engine; }
+    // Closes the database and opens it again, as an app restart does (signed out).
+    void reopen();
     QString dbPath() const { return m_dir.filePath("device.db"); }
 
     // Shortcuts.
