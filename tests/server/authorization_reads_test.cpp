@@ -49,19 +49,17 @@ class AuthorizationReadsTest : public QObject {
 
     SignedDevice& enrol(const std::string& name, const std::string& role, const std::string& community,
                         const std::string& person = {}) {
-        const auto d = m_server.addDevice(QString::fromStdString(role), {QString::fromStdString(community)});
-        auto device = std::make_unique<SignedDevice>(m_server.port(), d.token.toStdString());
-        if (!person.empty() && !device->signInDemo(person))
+        auto device = enrolDevice(m_server, role, {community},
+                                  person.empty() ? std::vector<std::string>{} : std::vector{person});
+        if (!device)
             qFatal("%s cannot sign in on the %s", person.c_str(), name.c_str());
         m_roleOf[name] = role;
         return *(m_devices[name] = std::move(device));
     }
 
     void pushAll(SignedDevice& device, Json ops) {
-        const auto answer = device.push(ops);
-        QCOMPARE(answer.status, 200);
-        for (const auto& r : answer.body["results"])
-            QVERIFY2(r["status"] == "applied", r.dump().c_str());
+        const std::string refused = device.pushApplied(std::move(ops));
+        QVERIFY2(refused.empty(), refused.c_str());
     }
 
     void upload(SignedDevice& device, const std::string& blob) {
@@ -78,9 +76,9 @@ private slots:
         QVERIFY(m_server.start());
         // The office (a department head's tablet of both communities) makes one record of every
         // type in each community; attachments ride on some of them.
-        const auto d = m_server.addDevice("supervisor", {QString::fromStdString(kOwn), QString::fromStdString(kOther)});
-        SignedDevice office(m_server.port(), d.token.toStdString());
-        QVERIFY(office.signInDemo("2001"));
+        auto officeDevice = enrolDevice(m_server, "supervisor", {kOwn, kOther}, {"2001"});
+        QVERIFY(officeDevice);
+        SignedDevice& office = *officeDevice;
         Json ops = Json::array();
         int n = 0;
         for (const auto& community : {kOwn, kOther}) {

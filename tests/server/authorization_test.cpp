@@ -57,13 +57,12 @@ class AuthorizationTest : public QObject {
 
     std::string nextId(std::string_view type) { return std::string(type) + "-" + std::to_string(++m_serial); }
 
-    // A device of the role in the own community with these people signed in.
-    std::unique_ptr<SignedDevice> enrol(const std::string& role, const std::vector<std::string>& people) {
-        const auto d = m_server.addDevice(QString::fromStdString(role), {QString::fromStdString(kOwn)});
-        auto device = std::make_unique<SignedDevice>(m_server.port(), d.token.toStdString());
-        for (const auto& staffId : people)
-            if (!device->signInDemo(m_staff.at(staffId).number))
-                qFatal("%s cannot sign in on a %s device", staffId.c_str(), role.c_str());
+    // A device of the role in the own community with this person signed in (none: a kiosk).
+    std::unique_ptr<SignedDevice> enrol(const std::string& role, const std::string& staffId) {
+        auto device = enrolDevice(m_server, role, {kOwn},
+                                  staffId.empty() ? std::vector<std::string>{} : std::vector{m_staff.at(staffId).number});
+        if (!device)
+            qFatal("%s cannot sign in on a %s device", staffId.c_str(), role.c_str());
         return device;
     }
 
@@ -84,10 +83,8 @@ class AuthorizationTest : public QObject {
     void setUp(Json ops) {
         for (auto& op : ops)
             op["actor"] = "s-2001";
-        const auto answer = m_setup->push(ops);
-        QCOMPARE(answer.status, 200);
-        for (const auto& r : answer.body["results"])
-            QVERIFY2(outcome(r) == "applied", r.dump().c_str());
+        const std::string refused = m_setup->pushApplied(ops);
+        QVERIFY2(refused.empty(), refused.c_str());
     }
 
     // The matrix's cells for one person on one device (staffId empty: a kiosk), with the
@@ -163,9 +160,8 @@ private slots:
         m_now = std::chrono::time_point_cast<Milliseconds>(std::chrono::system_clock::now());
         QVERIFY(m_server.initDemo());
         QVERIFY(m_server.start());
-        const auto d = m_server.addDevice("supervisor", {QString::fromStdString(kOwn), QString::fromStdString(kOther)});
-        m_setup = std::make_unique<SignedDevice>(m_server.port(), d.token.toStdString());
-        QVERIFY(m_setup->signInDemo("2001"));
+        m_setup = enrolDevice(m_server, "supervisor", {kOwn, kOther}, {"2001"});
+        QVERIFY(m_setup);
         for (const auto& change : m_setup->pullAll())
             if (change["type"] == "staff") {
                 auto s = change["record"].get<domain::Staff>();
@@ -198,7 +194,7 @@ private slots:
         QFETCH(QString, deviceRole);
         QFETCH(QString, person);
         const std::string role = deviceRole.toStdString(), staffId = person.toStdString();
-        auto device = enrol(role, staffId.empty() ? std::vector<std::string>{} : std::vector<std::string>{staffId});
+        auto device = enrol(role, staffId);
         const auto cells = cellsFor(staffId);
         Json ops = Json::array();
         for (const auto& c : cells)
@@ -296,7 +292,7 @@ private slots:
         QFETCH(QByteArray, payload);
         QFETCH(QString, answer);
         const std::string t = type.toStdString(), staffId = person.toStdString();
-        auto device = enrol(deviceRole.toStdString(), {staffId});
+        auto device = enrol(deviceRole.toStdString(), staffId);
         const Instant at = m_now + std::chrono::seconds(1);
         Json body = sampleBody(t, kOwn, ++m_serial, m_now);
         const Json patch = Json::parse(payload.toStdString());

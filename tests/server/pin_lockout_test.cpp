@@ -40,10 +40,7 @@ class PinLockoutTest : public QObject {
 
     ServerProcess m_server; // the demo company, default policy (3 free attempts, 30 s doubling)
 
-    std::unique_ptr<SignedDevice> tablet() {
-        const auto d = m_server.addDevice("staff", {"cm-sunshine"});
-        return std::make_unique<SignedDevice>(m_server.port(), d.token.toStdString());
-    }
+    std::unique_ptr<SignedDevice> tablet() { return enrolDevice(m_server, "staff", {"cm-sunshine"}); }
 
 private slots:
     void initTestCase() {
@@ -92,8 +89,8 @@ private slots:
         file.close();
         QCOMPARE(server.admin({"init", "--company", file.fileName()}), 0);
         QVERIFY(server.start());
-        const auto d = server.addDevice("staff", {"cm-sunshine"});
-        SignedDevice device(server.port(), d.token.toStdString());
+        auto tabletOfThatCompany = enrolDevice(server, "staff", {"cm-sunshine"});
+        SignedDevice& device = *tabletOfThatCompany;
 
         for (int i = 0; i < 3; ++i)
             QCOMPARE(device.signIn("1001", "918273").status, 401);

@@ -42,8 +42,8 @@
 #include "shared/rules/analysis.h"
 #include "shared/rules/scoring.h"
 #include "shared/store/database.h"
-#include "sync/protocol/crypto.h"
 #include "sync/protocol/proof.h"
+#include "support/signed_device.h"
 #include "test_support.h"
 
 #include <QTemporaryDir>
@@ -418,9 +418,7 @@ struct Fixture {
                                 Json{{"schema", 2}, {"staff_number", number}, {"pin", test::demoPin(number)}}.dump());
                 if (res.result_int() != 200)
                     qFatal("sign-in of %s on %s: %s", staff.c_str(), device.c_str(), res.body().c_str());
-                const Json c = Json::parse(res.body())["credential"];
-                credentials[key] = {c["id"], c["staff_id"], c["device_id"],
-                                    *sync::base64UrlDecode(c["secret"].get<std::string>())};
+                credentials[key] = *test::credentialFrom(Json::parse(res.body()));
             }
             header = sync::actorHeaderValue(credentials[key], "GET", target, toEpochMs(now));
         }

@@ -10,6 +10,7 @@
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/messages.h"
 #include "sync/protocol/proof.h"
+#include "support/signed_device.h"
 #include "test_support.h"
 
 #include <QTemporaryDir>
@@ -85,9 +86,9 @@ struct Fixture {
                         Json{{"schema", 2}, {"staff_number", number}, {"pin", test::demoPin(number)}}.dump(), device);
         if (res.result_int() != 200)
             return std::nullopt;
-        const Json c = Json::parse(res.body())["credential"];
-        sync::Credential cred{c["id"], c["staff_id"], c["device_id"], *sync::base64UrlDecode(c["secret"].get<std::string>())};
-        credentials[key] = cred;
+        auto cred = test::credentialFrom(Json::parse(res.body()));
+        if (cred)
+            credentials[key] = *cred;
         return cred;
     }
 
@@ -98,12 +99,8 @@ struct Fixture {
             const std::string actor = o.value("actor", std::string());
             if (actor.empty() || o.contains("proof"))
                 continue;
-            auto cred = credentialFor(device, actor);
-            if (!cred)
-                continue;
-            auto op = o.get<sync::Operation>();
-            if (sync::signOperation(op, *cred))
-                o = Json(op);
+            if (auto cred = credentialFor(device, actor))
+                o = test::signedOperation(o, *cred);
         }
         return ops;
     }

@@ -1,6 +1,6 @@
 #include "support/hostile_requests.h"
 
-#include "sync/protocol/crypto.h"
+#include "support/signed_device.h"
 #include "sync/protocol/proof.h"
 
 #include <arpa/inet.h>
@@ -340,10 +340,8 @@ std::string setupPushRequest(const HostileSetup& setup) {
     // checks of their offsets and totals.
     Json create = complaintOp(1, "c-hostile-1", "Corridor light out");
     create["body"]["attachments"] = Json::array({{{"sha256", kOtherSha}, {"kind", "photo"}, {"mime", "image/jpeg"}, {"size", 3}}});
-    auto op = create.get<sync::Operation>();
     const sync::Credential cred{setup.credentialId, "s-1001", setup.staffDeviceId, setup.credentialSecret};
-    (void)sync::signOperation(op, cred);
-    return push(pushOf(Json(op).dump()));
+    return push(pushOf(signedOperation(create, cred).dump()));
 }
 
 bool signInStaff(int port, HostileSetup& setup) {
@@ -354,16 +352,12 @@ bool signInStaff(int port, HostileSetup& setup) {
                                                    R"({"schema":2,"staff_number":"1001","pin":"100100"})"));
     if (answer.status != 200)
         return false;
-    const Json j = Json::parse(answer.body, nullptr, false);
-    if (!j.is_object() || !j.contains("credential"))
+    const auto c = credentialFrom(Json::parse(answer.body, nullptr, false));
+    if (!c)
         return false;
-    const Json& c = j["credential"];
-    auto secret = sync::base64UrlDecode(c.value("secret", std::string()));
-    if (!secret)
-        return false;
-    setup.credentialId = c.value("id", std::string());
-    setup.credentialSecret = *secret;
-    setup.staffDeviceId = c.value("device_id", std::string());
+    setup.credentialId = c->id;
+    setup.credentialSecret = c->secret;
+    setup.staffDeviceId = c->deviceId;
     return true;
 }
 

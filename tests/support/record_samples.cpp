@@ -13,10 +13,13 @@ std::string at(Instant t) { return formatInstant(t); }
 // A unit of the demo company's community (server/service/demo_company.cpp names them so).
 std::string unitOf(const std::string& community) { return community + "-b1-1-502"; }
 
-Json op(std::string_view kind, std::string_view type, const std::string& id, const std::string& actor, Instant t) {
+// An operation of this kind with its kind's members (`rest`).
+Json op(std::string_view kind, std::string_view type, const std::string& id, const std::string& actor, Instant t,
+        Json rest) {
     Json o{{"kind", kind}, {"type", type}, {"id", id}, {"at", at(t)}};
     if (!actor.empty())
         o["actor"] = actor; // a kiosk's operations name nobody
+    o.update(rest);
     return o;
 }
 
@@ -139,31 +142,21 @@ Json sampleParams(Instant now) {
 }
 
 Json createOp(std::string_view type, const std::string& id, const std::string& actor, Json body, Instant t) {
-    Json o = op("create", type, id, actor, t);
-    o["body"] = std::move(body);
-    return o;
+    return op("create", type, id, actor, t, {{"body", std::move(body)}});
 }
 
 Json updateOp(std::string_view type, const std::string& id, const std::string& actor, Json fields, Instant t) {
-    Json o = op("update", type, id, actor, t);
-    o["fields"] = std::move(fields);
-    return o;
+    return op("update", type, id, actor, t, {{"fields", std::move(fields)}});
 }
 
 Json transitionOp(std::string_view type, const std::string& id, const std::string& actor, std::string_view action,
                   Json params, Instant t) {
-    Json o = op("transition", type, id, actor, t);
-    o["action"] = action;
-    o["params"] = std::move(params);
-    return o;
+    return op("transition", type, id, actor, t, {{"action", action}, {"params", std::move(params)}});
 }
 
 Json appendOp(std::string_view type, const std::string& id, const std::string& actor, std::string_view list,
               Json item, Instant t) {
-    Json o = op("append", type, id, actor, t);
-    o["list"] = list;
-    o["item"] = std::move(item);
-    return o;
+    return op("append", type, id, actor, t, {{"list", list}, {"item", std::move(item)}});
 }
 
 } // namespace courtyard::test

@@ -1,5 +1,6 @@
 #include "support/signed_device.h"
 
+#include "support/server_process.h"
 #include "sync/protocol/crypto.h"
 #include "test_support.h"
 
@@ -85,6 +86,16 @@ JsonAnswer SignedDevice::push(Json ops) {
     return pushRaw(ops);
 }
 
+std::string SignedDevice::pushApplied(Json ops) {
+    const auto answer = push(std::move(ops));
+    if (answer.status != 200)
+        return std::to_string(answer.status) + " " + answer.body.dump();
+    for (const auto& r : answer.body["results"])
+        if (r.value("status", std::string()) != "applied")
+            return r.dump();
+    return {};
+}
+
 JsonAnswer SignedDevice::pushRaw(const Json& ops) {
     const Json body{{"schema", 2}, {"device_time", formatInstant(std::chrono::time_point_cast<Milliseconds>(
                                                        std::chrono::system_clock::now()))},
@@ -129,6 +140,22 @@ RawAnswer SignedDevice::blob(const std::string& method, const std::string& sha25
     if (method == "PUT")
         h.emplace_back("Content-Type", "application/octet-stream");
     return test::exchange(m_port, httpRequest(method, "/v1/blobs/" + sha256 + query, h, bytes));
+}
+
+std::unique_ptr<SignedDevice> enrolDevice(ServerProcess& server, const std::string& role,
+                                          const std::vector<std::string>& communities,
+                                          const std::vector<std::string>& staffNumbers) {
+    QStringList list;
+    for (const auto& c : communities)
+        list << QString::fromStdString(c);
+    const auto enrolled = server.addDevice(QString::fromStdString(role), list);
+    if (enrolled.token.isEmpty())
+        return nullptr;
+    auto device = std::make_unique<SignedDevice>(server.port(), enrolled.token.toStdString());
+    for (const auto& number : staffNumbers)
+        if (!device->signInDemo(number))
+            return nullptr;
+    return device;
 }
 
 } // namespace courtyard::test

@@ -13,6 +13,7 @@
 #include "sync/protocol/proof.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -47,6 +48,8 @@ public:
     // Pushes the operations, numbering those without "seq" after the last one this object
     // sent, and signing those that name a person who signed in here and carry no "proof".
     JsonAnswer push(Json ops);
+    // push() that must apply every operation: "" when it did, else the first result that did not.
+    std::string pushApplied(Json ops);
     // A push exactly as given: no numbering, no signing.
     JsonAnswer pushRaw(const Json& ops);
     std::int64_t lastSeq() const { return m_lastSeq; }
@@ -69,5 +72,12 @@ private:
     std::int64_t m_lastSeq = 0;
     std::map<std::string, sync::Credential> m_credentials; // by staff id
 };
+
+class ServerProcess;
+// A device enrolled on the server (`device add`) with these staff signed in by their demo PINs;
+// null when the server refuses any of it.
+std::unique_ptr<SignedDevice> enrolDevice(ServerProcess& server, const std::string& role,
+                                          const std::vector<std::string>& communities,
+                                          const std::vector<std::string>& staffNumbers = {});
 
 } // namespace courtyard::test
