@@ -75,19 +75,9 @@ private slots:
 
     void theWaitDoublesWithEachFurtherWrongPin() {
         // A company with a one-second delay, capped at four, so real time can show the doubling.
+        // `demo-company`, the policy edited, `init --company` (ServerProcess::setPolicy).
         ServerProcess server;
-        QProcess print;
-        print.start(serverBinary(), {"demo-company"});
-        QVERIFY(print.waitForFinished(30000));
-        Json c = Json::parse(print.readAllStandardOutput().toStdString());
-        c["policy"]["pin_delay_seconds"] = 1;
-        c["policy"]["pin_delay_max_seconds"] = 4;
-        QTemporaryDir dir;
-        QFile file(dir.filePath("company.json"));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray::fromStdString(c.dump()));
-        file.close();
-        QCOMPARE(server.admin({"init", "--company", file.fileName()}), 0);
+        QVERIFY(server.setPolicy(R"({"pin_delay_seconds": 1, "pin_delay_max_seconds": 4})"));
         QVERIFY(server.start());
         auto tabletOfThatCompany = enrolDevice(server, "staff", {"cm-sunshine"});
         SignedDevice& device = *tabletOfThatCompany;
