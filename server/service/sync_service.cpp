@@ -3,6 +3,7 @@
 #include "server/service/auth_service.h"
 #include "server/service/history.h"
 #include "server/service/scope.h"
+#include "shared/auth/access.h"
 #include "shared/core/hash.h"
 #include "shared/records/record_type.h"
 #include "sync/protocol/crypto.h"
@@ -398,6 +399,11 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
     audit.communityId = community;
     if (auto st = checkCommunity(device, *actor, community, staffRecord ? &*staffRecord : nullptr); !st)
         return reject(st.error());
+    // A device changes only records it may read (shared/auth): the developer's service, which
+    // receives only the complaints referred to the developer, cannot comment on, attach to or
+    // close the others by naming their ids.
+    if (*current && op.kind != OpKind::Create && !auth::mayReadRecord((*current)->type, device.role, (*current)->body))
+        return reject(permissionDenied("this device may not read that " + op.type + ", so it may not change it"));
     if (op.kind == OpKind::Create && op.type == "survey_response" && !*current)
         if (auto st = checkSurveyResponse(unit, device, op.body); !st)
             return reject(st.error());

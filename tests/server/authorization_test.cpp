@@ -31,6 +31,7 @@ struct Cell {
     std::string what; // "complaint update urgent", for the failure message
     Json op;
     std::string state; // the record's state before a transition
+    Json record;       // the record acted on, as created
 };
 
 domain::Role deviceRoleOf(const std::string& role) {
@@ -94,7 +95,6 @@ class AuthorizationTest : public QObject {
         const Instant at = m_now + std::chrono::seconds(1);
         std::vector<Cell> cells;
         Json setup = Json::array();
-        std::map<std::string, std::string> firstState;
         for (const auto& community : {kOwn, kOther}) {
             for (const auto& access : auth::accessTable()) {
                 const std::string type(access.type);
@@ -106,26 +106,25 @@ class AuthorizationTest : public QObject {
                     setup.push_back(createOp(type, id, "", body, m_now));
                     return id;
                 };
-                cells.push_back({community, type + " create", createOp(type, nextId(type), staffId, body, at), {}});
-                for (const auto field : auth::plainFields(type))
-                    cells.push_back({community, type + " update " + std::string(field),
-                                     updateOp(type, target(), staffId,
-                                              Json{{field, sampleFieldValue(type, field, community, m_now)}}, at),
-                                     {}});
                 Json stored = body; // as the server keeps it: with its id
                 stored["id"] = "x";
                 const auto prepared = recordType->prepareNew(stored);
                 if (!prepared)
                     qFatal("the sample %s is refused: %s", type.c_str(), prepared.error().message.c_str());
                 const std::string state = recordType->index(*prepared).state;
-                for (const auto& action : recordType->actions()) {
-                    cells.push_back({community, type + " " + action,
-                                     transitionOp(type, target(), staffId, action, sampleParams(m_now), at), state});
-                }
+                auto cell = [&](std::string what, Json op) {
+                    cells.push_back({community, type + " " + what, std::move(op), state, body});
+                };
+                cell("create", createOp(type, nextId(type), staffId, body, at));
+                for (const auto field : auth::plainFields(type))
+                    cell("update " + std::string(field),
+                         updateOp(type, target(), staffId, Json{{field, sampleFieldValue(type, field, community, m_now)}},
+                                  at));
+                for (const auto& action : recordType->actions())
+                    cell(action, transitionOp(type, target(), staffId, action, sampleParams(m_now), at));
                 for (const auto list : auth::appendLists(type))
-                    cells.push_back({community, type + " append " + std::string(list),
-                                     appendOp(type, target(), staffId, list, sampleItem(type, list, ++m_serial, m_now), at),
-                                     {}});
+                    cell("append " + std::string(list),
+                         appendOp(type, target(), staffId, list, sampleItem(type, list, ++m_serial, m_now), at));
             }
         }
         setUp(setup);
@@ -134,11 +133,13 @@ class AuthorizationTest : public QObject {
 
     // The table's answer: what shared/auth says this actor may do (the record's state decides a
     // transition only once the role may take it: the workflow checks the role first).
-    static std::string expected(const Cell& c, const domain::Actor& actor) {
+    static std::string expected(const Cell& c, domain::Role deviceRole, const domain::Actor& actor) {
         if (c.community != kOwn)
             return "permission_denied"; // not one of the device's communities
         const std::string type = c.op["type"];
         const std::string kind = c.op["kind"];
+        if (kind != "create" && !auth::mayReadRecord(type, deviceRole, c.record))
+            return "permission_denied"; // a device changes only what it may read
         Status st;
         if (kind == "create")
             st = auth::checkCreate(type, c.op["body"], actor);
@@ -207,7 +208,7 @@ private slots:
         std::map<std::string, int> tally;
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const auto& result = answer.body["results"][i];
-            const std::string got = outcome(result), want = expected(cells[i], actor);
+            const std::string got = outcome(result), want = expected(cells[i], deviceRoleOf(role), actor);
             ++tally[want];
             if (got != want)
                 wrong << QString::fromStdString(cells[i].what + " in " + cells[i].community + ": the server says " +
@@ -306,6 +307,48 @@ private slots:
             op = updateOp(t, id, staffId, patch, at);
         }
         const auto pushed = device->push(Json::array({op}));
+        QCOMPARE(pushed.status, 200);
+        const Json& result = pushed.body["results"][0];
+        QVERIFY2(QString::fromStdString(outcome(result)) == answer, result.dump().c_str());
+    }
+
+    // The developer's service receives only complaints referred to the developer; it must not
+    // change the others either (comment, attach, close a referral) by naming their ids.
+    void theDeveloperActsOnlyOnComplaintsReferredToIt_data() {
+        QTest::addColumn<QString>("cause"); // why the office referred the complaint ("": it did not)
+        QTest::addColumn<QString>("action"); // a list to append to, or a transition
+        QTest::addColumn<QString>("answer");
+        QTest::newRow("it comments on a complaint referred to the developer") << "developer" << "comments" << "applied";
+        QTest::newRow("it attaches a photo to a complaint referred to the developer")
+            << "developer" << "attachments" << "applied";
+        QTest::newRow("it closes the referral of a complaint referred to the developer")
+            << "developer" << "close_referral" << "applied";
+        QTest::newRow("it cannot comment on a complaint nobody referred") << "" << "comments" << "permission_denied";
+        QTest::newRow("it cannot attach a photo to a complaint nobody referred")
+            << "" << "attachments" << "permission_denied";
+        QTest::newRow("it cannot close the referral of a complaint referred to an outside body")
+            << "external" << "close_referral" << "permission_denied";
+    }
+    void theDeveloperActsOnlyOnComplaintsReferredToIt() {
+        QFETCH(QString, cause);
+        QFETCH(QString, action);
+        QFETCH(QString, answer);
+        const std::string id = nextId("complaint");
+        Json setup = Json::array({createOp("complaint", id, "", sampleBody("complaint", kOwn, ++m_serial, m_now), m_now)});
+        if (!cause.isEmpty()) { // invalid, explained to the resident, referred
+            setup.push_back(transitionOp("complaint", id, "", "reject",
+                                         {{"cause", cause.toStdString()}, {"reason", "not ours to repair"}}, m_now));
+            setup.push_back(transitionOp("complaint", id, "", "explain", {{"explanation", "the builder repairs it"}},
+                                         m_now));
+        }
+        setUp(setup);
+        auto developer = enrol("developer_cs", "s-4001");
+        const Instant at = m_now + std::chrono::seconds(1);
+        const std::string a = action.toStdString();
+        const Json op = a == "close_referral"
+                            ? transitionOp("complaint", id, "s-4001", a, sampleParams(m_now), at)
+                            : appendOp("complaint", id, "s-4001", a, sampleItem("complaint", a, ++m_serial, m_now), at);
+        const auto pushed = developer->push(Json::array({op}));
         QCOMPARE(pushed.status, 200);
         const Json& result = pushed.body["results"][0];
         QVERIFY2(QString::fromStdString(outcome(result)) == answer, result.dump().c_str());

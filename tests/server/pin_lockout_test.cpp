@@ -71,6 +71,13 @@ private slots:
         QVERIFY2(mustWait(third->signIn("2001", demoPin(std::string("2001"))), &why), why.c_str());
         // None of those people is locked anywhere else.
         QCOMPARE(second->signIn("1003", demoPin(std::string("1003"))).status, 200);
+
+        // An unknown staff number is answered exactly as a wrong PIN: nobody learns who exists.
+        auto fourth = tablet();
+        const auto unknown = fourth->signIn("7777", "918273");
+        const auto wrongPin = fourth->signIn("1002", "918273");
+        QCOMPARE(unknown.status, 401);
+        QCOMPARE(QString::fromStdString(unknown.body.dump()), QString::fromStdString(wrongPin.body.dump()));
     }
 
     void theWaitDoublesWithEachFurtherWrongPin() {
