@@ -62,7 +62,6 @@ public:
 
     Instant clock() const { return m_clock(); }
     QDateTime now() const;
-    void setClock(Clock c) { m_clock = std::move(c); }
 
     // The person acting now: a signed-in staff member, or a resident at a kiosk.
     const domain::Actor& actor() const { return m_actor; }

@@ -4,7 +4,6 @@
 #include "client/directory.h"
 #include "client/json_bridge.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QMimeDatabase>
@@ -68,14 +67,6 @@ QVariantMap Media::importPhoto(const QString& pathOrUrl) {
     }
     const QByteArray bytes = f.readAll();
     return keep(bytes, QMimeDatabase().mimeTypeForData(bytes).name(), "photo", QFileInfo(f).fileName());
-}
-
-QVariantMap Media::saveImage(const QImage& image, const QString& kind) {
-    QByteArray bytes;
-    QBuffer buf(&bytes);
-    buf.open(QIODevice::WriteOnly);
-    image.save(&buf, kind == "signature" ? "PNG" : "JPG", 85);
-    return keep(bytes, kind == "signature" ? "image/png" : "image/jpeg", kind);
 }
 
 QString Media::decodeQrImage(const QImage& image) {

@@ -26,7 +26,6 @@ public:
     Q_INVOKABLE QVariantMap saveSignature(const QString& dataUrl);
     // A photo from a file (or a camera capture saved to one).
     Q_INVOKABLE QVariantMap importPhoto(const QString& pathOrUrl);
-    Q_INVOKABLE QVariantMap saveImage(const QImage& image, const QString& kind);
     // The text of the first QR code in an image ("" when none is found).
     Q_INVOKABLE QString decodeQr(const QString& pathOrUrl);
     static QString decodeQrImage(const QImage& image);

@@ -60,7 +60,7 @@ public:
     Q_INVOKABLE bool attachFile(const QString& path);
     Q_INVOKABLE bool attachBlob(const QVariantMap& attachment);
 
-    // Escalation (BRIEF §3), each one step on several records:
+    // Escalation, each one step on several records:
     // the handler fills a work transfer sheet to the superior; the complaint waits on it.
     Q_INVOKABLE QString escalate(const QString& reason);
     // The superior names the responsible department: an arrangement notice to it, the sheet

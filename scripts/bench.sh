@@ -33,8 +33,11 @@ if [ "$what" = sync ] || [ "$what" = all ]; then
     (cd bench/pouchdb && npm install --no-audit --no-fund --loglevel=error > /dev/null)
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     pouchdir=$(mktemp -d)
-    bench/pouchdb/node_modules/.bin/pouchdb-server --host 127.0.0.1 --port "$port" --dir "$pouchdir" \
-      > "$pouchdir/log" 2>&1 &
+    # pouchdb-server writes its request log (log.txt) and config.json into the folder it starts
+    # in: it starts in its temporary folder, which goes when the benchmark ends.
+    pouchbin="$PWD/bench/pouchdb/node_modules/.bin/pouchdb-server"
+    (cd "$pouchdir" && exec "$pouchbin" --host 127.0.0.1 --port "$port" --dir "$pouchdir" \
+       > "$pouchdir/stdout" 2>&1) &
     pouchpid=$!
     trap 'kill $pouchpid 2>/dev/null || true; rm -rf "$pouchdir"' EXIT
     for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/" > /dev/null 2>&1 && break; sleep 0.2; done

@@ -6,7 +6,7 @@ import QtQuick.Layouts
 import Courtyard
 import Courtyard.Core
 
-// One workflow step on a record, with exactly the details that step needs (BRIEF §3–§5): the
+// One workflow step on a record, with exactly the details that step needs: the
 // reply with its forbidden-phrase check, the invalid decision with its cause and what that
 // triggers, the resident type with its handling guidance, the resident's signature… The shared
 // workflow has the last word: its refusal is shown here and nothing changes.

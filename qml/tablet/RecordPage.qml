@@ -234,7 +234,7 @@ PageScaffold {
         }
     }
 
-    // The handling guidance for this kind of resident (BRIEF §3).
+    // The handling guidance for this kind of resident.
     Card {
         visible: rc.recordType === "complaint" && !!page.r.resident_type
         SectionTitle { text: qsTr("Handling: %1").arg(Labels.residentType(page.r.resident_type)) }

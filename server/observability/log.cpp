@@ -2,21 +2,15 @@
 
 #include "server/service/clock.h"
 
-#include <atomic>
 #include <cstdio>
 
 namespace courtyard::server {
 
 namespace {
-std::atomic<int> g_level{int(Log::Level::Info)};
 std::mutex g_mutex;
 } // namespace
 
-void Log::setLevel(Level l) { g_level = int(l); }
-
 void Log::write(Level level, std::string_view msg, Json fields) {
-    if (int(level) < g_level)
-        return;
     static const char* names[] = {"debug", "info", "warn", "error"};
     Json line{{"ts", formatInstant(systemNow())}, {"level", names[int(level)]}, {"msg", msg}};
     if (fields.is_object())

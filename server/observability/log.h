@@ -11,7 +11,6 @@ namespace courtyard::server {
 class Log {
 public:
     enum class Level { Debug, Info, Warn, Error };
-    static void setLevel(Level l);
     static void write(Level level, std::string_view msg, Json fields = Json::object());
     static void info(std::string_view msg, Json fields = Json::object()) { write(Level::Info, msg, std::move(fields)); }
     static void warn(std::string_view msg, Json fields = Json::object()) { write(Level::Warn, msg, std::move(fields)); }

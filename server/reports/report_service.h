@@ -1,8 +1,8 @@
 #pragma once
-// The reviews of BRIEF §3, §5 and §6, computed from the report facts (facts.h) with SQL
-// aggregation and the shared rules (rates as rules::Rate defines them, rules::pareto,
-// rules::scoreSurvey and its return-rate penalty). Every report is the envelope and typed
-// sections of docs/reports.md, so clients draw and print any of them generically.
+// The reviews of complaints, satisfaction and inspections, computed from the report facts
+// (facts.h) with SQL aggregation and the shared rules (rates as rules::Rate defines them,
+// rules::pareto, rules::scoreSurvey and its return-rate penalty). Every report is the envelope
+// and typed sections of docs/reports.md, so clients draw and print any of them generically.
 
 #include "server/reports/labels.h"
 #include "server/service/clock.h"

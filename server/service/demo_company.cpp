@@ -103,7 +103,7 @@ Json demoCompany() {
         staff("9001", "系统管理员 Administrator", "admin", "admin", "d-mgmt", {}),
     });
     c["calendars"] = Json::array({Json::parse(rules::Calendar::chinaDefaultJson())});
-    c["policy"] = Json::object(); // the brief's defaults
+    c["policy"] = Json::object(); // rules::Policy's defaults
     c["inspection_templates"] = Json::array({
         {{"id", "t-etiquette"}, {"name", "服务礼仪检查 Service etiquette"}, {"kind", "service_etiquette"},
          {"subject", "staff"}, {"scale", grades()},

@@ -173,13 +173,6 @@ inline Json objectAt(const Json& j, std::string_view key) {
             return *it;
     return Json::object();
 }
-inline std::vector<std::string> stringsAt(const Json& j, std::string_view key) {
-    std::vector<std::string> out;
-    for (const auto& v : arrayAt(j, key))
-        if (v.is_string())
-            out.push_back(v.get<std::string>());
-    return out;
-}
 
 // Parses text as JSON without throwing, within the limits for stored JSON (bounded_json.h):
 // whatever is read back from a database or a server is bounded like a request.

@@ -49,7 +49,7 @@ COURTYARD_ENUM_STRINGS(Position, {{Position::Staff, "staff"},
                                   {Position::DeveloperCs, "developer_cs"},
                                   {Position::Admin, "admin"}})
 
-// The eight satisfaction categories (BRIEF §5); complaints are filed under the same ones.
+// The eight satisfaction categories; complaints are filed under the same ones.
 enum class Category { Housing, Security, Vehicles, Cleaning, Landscaping, Repairs, Activities, Convenience };
 COURTYARD_ENUM_STRINGS(Category, {{Category::Housing, "housing"},
                                   {Category::Security, "security"},

@@ -1,5 +1,5 @@
 #pragma once
-// A complaint (投诉, BRIEF §3): from intake through the validity decision, handling or
+// A complaint (投诉): from intake through the validity decision, handling or
 // explanation, escalation by transfer sheet, reply, follow-up visit and close. One accountable
 // handler at a time, one response, one result, one evaluation (the visit).
 
@@ -35,20 +35,20 @@ COURTYARD_ENUM_STRINGS(Cause, {{Cause::Own, "own"},
                                {Cause::External, "external"},
                                {Cause::PublicFacility, "public_facility"}})
 
-// The two grading dimensions [VAL]: how far we control the event and the resident's emotions,
+// The two grading dimensions: how far we control the event and the resident's emotions,
 // and how far it reaches (inside the community, or into the media).
 enum class Controllability { High, Low };
 COURTYARD_ENUM_STRINGS(Controllability, {{Controllability::High, "high"}, {Controllability::Low, "low"}})
 enum class Reach { Community, Media };
 COURTYARD_ENUM_STRINGS(Reach, {{Reach::Community, "community"}, {Reach::Media, "media"}})
 
-// [VAL] what the resident is seeking; guides the handler (see guidance.h).
+// What the resident is seeking; guides the handler (see guidance.h).
 enum class ResidentType { Venting, RespectSeeking, CompensationSeeking };
 COURTYARD_ENUM_STRINGS(ResidentType, {{ResidentType::Venting, "venting"},
                                       {ResidentType::RespectSeeking, "respect_seeking"},
                                       {ResidentType::CompensationSeeking, "compensation_seeking"}})
 
-// [CS] how a complaint is handled.
+// How a complaint is handled.
 enum class HandlingMode { ExplainOnly, SolvedAtOnce, AgreedTime };
 COURTYARD_ENUM_STRINGS(HandlingMode, {{HandlingMode::ExplainOnly, "explain_only"},
                                       {HandlingMode::SolvedAtOnce, "solved_at_once"},

@@ -1,5 +1,5 @@
 #pragma once
-// Handling guidance from the "focus on the customer" deck [VAL]: the phrases a handler must not
+// Handling guidance from the "focus on the customer" training deck: the phrases a handler must not
 // use with a complainant (沟通禁语), checked in what they are about to reply.
 
 #include "shared/core/result.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Shift handover (交接班, BRIEF §3): the outgoing shift hands every open complaint over
+// Shift handover (交接班): the outgoing shift hands every open complaint over
 // explicitly; someone of the next shift acknowledges it. And the weekly review: a department
 // head reads the week's complaint records and transfer sheets and signs that they did.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Inspections (BRIEF §6) follow checklist templates: items graded on the template's scale
+// Inspections follow checklist templates: items graded on the template's scale
 // (e.g. good / fair / poor), with notes and photos. A failed item raises a finding.
 
 #include "shared/domain/common.h"

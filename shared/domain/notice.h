@@ -1,5 +1,5 @@
 #pragma once
-// A notice for residents (BRIEF §7): water and power cuts, pest control and spraying,
+// A notice for residents: water and power cuts, pest control and spraying,
 // activities, fire safety and regulations, financial reports and survey results. Each has a
 // validity period and shows on the kiosks of its community while valid; urgent ones first.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Places and people (BRIEF §2): company → management offices → communities → buildings →
+// Places and people: company → management offices → communities → buildings →
 // units; departments; staff with roles; devices. These are reference records: the server
 // owns them and devices receive them through the same sync feed as everything else.
 

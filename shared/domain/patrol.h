@@ -1,5 +1,5 @@
 #pragma once
-// Patrols (BRIEF §6): a route of checkpoints, each visited within a window after the round
+// Patrols: a route of checkpoints, each visited within a window after the round
 // starts and time-stamped by scanning the QR code on the wall (or confirmed by hand with a
 // reason when the code is damaged). Missed and late checkpoints are flagged when the round ends.
 

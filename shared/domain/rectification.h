@@ -1,5 +1,5 @@
 #pragma once
-// A rectification item (整改, BRIEF §6): found by a resident at house inspection or by staff in
+// A rectification item (整改): found by a resident at house inspection or by staff in
 // daily work; fixed in-house, or handed to the developer's customer service, which sets
 // measures and a completion date, assigns a team and accepts the work; then the resident
 // accepts and signs. An objection opens the next round, the same way, until they are

@@ -1,5 +1,5 @@
 #pragma once
-// A suggestion (建议, BRIEF §4): recorded, a reply time agreed, and a reply within 3 days
+// A suggestion (建议): recorded, a reply time agreed, and a reply within 3 days
 // saying whether it is adopted, with thanks; when not adopted, why.
 
 #include "shared/domain/common.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Satisfaction measurement (BRIEF §5): a survey campaign (monthly opinion solicitation, the
+// Satisfaction measurement: a survey campaign (monthly opinion solicitation, the
 // annual company-wide questionnaire, a community-activity follow-up) with its sample of
 // households, and the responses: a score per category on a five-face scale, a comment, or the
 // outcome "not at home" / "refused".

@@ -1,5 +1,5 @@
 #pragma once
-// Escalation paperwork (BRIEF §3): a handler who cannot solve a complaint fills a work transfer
+// Escalation paperwork: a handler who cannot solve a complaint fills a work transfer
 // sheet (工作传签单) to the superior; the superior names the responsible department and issues
 // a work arrangement notice (工作安排通知单) to it; the sheet may go on to the deputy GM or GM.
 // The final result goes on the sheet and back to the complainant. Supervisors also issue

@@ -2,7 +2,7 @@
 // The calendar and policy a community's deadlines are computed with, resolved from stored
 // company data the same way on the server and on every device: the community names its
 // calendar and time zone; the calendar record is "calendar:<id>", the policy "policy:default";
-// missing records fall back to the built-in mainland-China calendar and the brief's defaults.
+// missing records fall back to the built-in mainland-China calendar and the default policy.
 
 #include "shared/rules/calendar.h"
 #include "shared/rules/policy.h"

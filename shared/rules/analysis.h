@@ -1,5 +1,5 @@
 #pragma once
-// Analysis (BRIEF §3, §5): Pareto analysis of any counted dimension (排列图: sorted counts,
+// Analysis: Pareto analysis of any counted dimension (排列图: sorted counts,
 // cumulative percentages, the "vital few" up to 80%) and the KPI formulas the targets are
 // stated in (on-time reply, visit rate, suggestion reply rate).
 

@@ -1,5 +1,5 @@
 #pragma once
-// The working calendar (BRIEF §9): a time zone, the close of business, weekend days, holidays,
+// The working calendar: a time zone, the close of business, weekend days, holidays,
 // and make-up working days (调休) that count as working days even on a weekend. A calendar is
 // data — JSON, shipped with a mainland-China default for 2025 and 2026, editable, synced to
 // devices. A date in a year the calendar has no data for falls back to weekends-only, and

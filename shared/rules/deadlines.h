@@ -1,5 +1,5 @@
 #pragma once
-// Deadlines (BRIEF §3, §4, §9). Each runs from the moment the event happened on the device, and
+// Deadlines. Each runs from the moment the event happened on the device, and
 // each result names the rule that produced it so a screen can say why ("due in 1 h 20 m —
 // urgent complaint, 2-hour rule"). "N working days" from t ends at the close of business of the
 // N-th working day after the local day of t (a receipt on a non-working day therefore counts
@@ -42,7 +42,7 @@ inline constexpr std::string_view PatrolCheckpoint = "patrol.checkpoint";
 
 // A valid complaint's reply: the complainant's requested time when given (even if earlier than
 // the rule); otherwise urgent → N hours, not urgent → N working days. Seriousness does not
-// change the deadline (BRIEF §3), it is recorded for grading and reports.
+// change the deadline, it is recorded for grading and reports.
 Deadline complaintReplyDeadline(Instant receivedAt, bool urgent, std::optional<Instant> requestedBy,
                                 const Calendar& cal, const Policy& policy);
 // An invalid complaint: the reason explained within N working days of the validity decision.

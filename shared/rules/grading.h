@@ -1,5 +1,5 @@
 #pragma once
-// Complaint grading [VAL] and escalation of overdue items (BRIEF §3). The grade comes from the
+// Complaint grading and escalation of overdue items. The grade comes from the
 // premise (valid or not) and two dimensions — controllability and reach — through a
 // configurable matrix; the grade decides who must be told. An overdue item climbs the
 // escalation ladder: handler → department head → deputy GM by default.

@@ -1,8 +1,8 @@
 #pragma once
-// Policy values (BRIEF: "a number a company may change"): every deadline length, sample rate,
+// Policy values (the numbers a company may change): every deadline length, sample rate,
 // penalty, target, the grade matrix, who is told at each grade and the escalation ladder. The
-// defaults are the brief's numbers. Rates are held in basis points (1% = 100) so that the
-// penalty edges (50%, 45%) are exact.
+// defaults are the company procedures' numbers. Rates are held in basis points (1% = 100) so
+// that the penalty edges (50%, 45%) are exact.
 
 #include "shared/core/json_util.h"
 #include "shared/domain/common.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Survey sample planning (BRIEF §5). The monthly opinion solicitation reaches at least 5% of
+// Survey sample planning. The monthly opinion solicitation reaches at least 5% of
 // occupied households; the annual survey draws 50% of occupied households at random plus every
 // household that complained or was dissatisfied (focused resampling). Draws are deterministic
 // for a seed and identical on every platform (a keyed hash ranks households; no std::shuffle,

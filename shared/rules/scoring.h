@@ -1,5 +1,5 @@
 #pragma once
-// Satisfaction scoring (BRIEF §5). Each answer is a face on a five-point scale; an answer at or
+// Satisfaction scoring. Each answer is a face on a five-point scale; an answer at or
 // above the policy's "satisfied" face (default 4) counts as satisfied. The satisfaction rate of
 // a category is satisfied answers / answers × 100; the overall rate pools every answer. When the
 // return rate is below the floor (50%), the rate is lowered by 1 point for each *full* 5 points

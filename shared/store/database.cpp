@@ -218,7 +218,6 @@ Result<Statement> Database::prepare(std::string_view sql) {
 
 void Database::release(sqlite3_stmt* stmt) { m_inUse[stmt] = false; }
 
-std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
 int Database::changes() const { return sqlite3_changes(m_db); }
 bool Database::inTransaction() const { return sqlite3_get_autocommit(m_db) == 0; }
 

@@ -87,7 +87,6 @@ public:
     // A prepared statement, from the cache when this SQL was seen before.
     Result<Statement> prepare(std::string_view sql);
 
-    std::int64_t lastInsertRowId() const;
     int changes() const;
     const std::string& path() const { return m_path; }
     bool inTransaction() const;

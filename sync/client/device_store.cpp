@@ -389,15 +389,6 @@ Result<std::int64_t> DeviceStore::pendingCount() {
     return s->int64(0);
 }
 
-Result<std::int64_t> DeviceStore::pendingCountFor(const std::string& recordId) {
-    auto s = m_store->database().prepare("SELECT count(*) FROM outbox WHERE record_id = ?");
-    if (!s)
-        return s.error();
-    s->bind(1, recordId);
-    CY_TRY(s->step());
-    return s->int64(0);
-}
-
 Status DeviceStore::rebase(const std::string& recordId) {
     auto rec = m_store->get(recordId);
     if (!rec)

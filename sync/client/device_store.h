@@ -94,7 +94,6 @@ public:
     Result<std::vector<std::pair<std::int64_t, std::string>>> pendingOperationTexts(int limit,
                                                                                      std::size_t maxBytes = 8u << 20);
     Result<std::int64_t> pendingCount();
-    Result<std::int64_t> pendingCountFor(const std::string& recordId);
     // Applies a push's results and notes the server's clock, in one transaction (one fsync).
     // Answered operations leave the outbox for the sent journal (sent_journal.h).
     Status applyPushResponse(const PushResponse& response, Instant localNow);

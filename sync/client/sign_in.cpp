@@ -196,19 +196,6 @@ Result<domain::Actor> online(DeviceStore& store, SyncEngine& engine, const std::
 
 } // namespace
 
-Result<std::optional<store::StoredRecord>> findStaff(DeviceStore& store, const std::string& staffNumber) {
-    store::RecordQuery q;
-    q.types = {"staff"};
-    q.text = "\"number\":" + Json(staffNumber).dump();
-    auto found = store.query(q);
-    if (!found)
-        return found.error();
-    for (auto& r : *found)
-        if (stringAt(r.body, "number") == staffNumber)
-            return std::optional<store::StoredRecord>(std::move(r));
-    return std::optional<store::StoredRecord>{};
-}
-
 bool hasCredential(DeviceStore& store, const std::string& staffNumber) {
     auto c = loadCredential(store, staffNumber);
     return c && *c;

@@ -36,7 +36,5 @@ Result<Credential> keepCredential(DeviceStore& store, const Json& answer, const 
 
 // Whether this device can sign the person in without the network.
 bool hasCredential(DeviceStore& store, const std::string& staffNumber);
-// The staff record for a staff number, if this device has it.
-Result<std::optional<store::StoredRecord>> findStaff(DeviceStore& store, const std::string& staffNumber);
 
 } // namespace courtyard::sync

@@ -1,5 +1,5 @@
-// Deadlines, table-driven, every expectation worked out by hand from BRIEF §3, §4, §9 and the
-// 2026 State Council calendar. Times are written in the community's local time.
+// Deadlines, table-driven, every expectation worked out by hand from the procedures' complaint,
+// suggestion and working-day rules and the 2026 State Council calendar. Times are written in the community's local time.
 #include "shared/rules/deadlines.h"
 
 #include "test_support.h"

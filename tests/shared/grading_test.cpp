@@ -1,4 +1,4 @@
-// Complaint grades [VAL], who must be told, and the escalation ladder for overdue items.
+// Complaint grades, who must be told, and the escalation ladder for overdue items.
 #include "shared/rules/deadlines.h"
 #include "shared/rules/grading.h"
 

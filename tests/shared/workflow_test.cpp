@@ -1,5 +1,5 @@
 // Every workflow's state machine, enumerated: for every (state, action, role) the expected
-// outcome comes from the tables below, written from the procedures (BRIEF §3–§6), not from the
+// outcome comes from the tables below, written from the procedures, not from the
 // code. An allowed combination applied with valid details lands in the expected state; a
 // refused one returns the expected error and leaves the record exactly as it was.
 #include "shared/domain/complaint.h"
