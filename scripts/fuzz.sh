@@ -1,26 +1,56 @@
 #!/usr/bin/env bash
-# Fuzzes the server's request decoders with libFuzzer (clang, ASan + UBSan) for a while.
-# usage: scripts/fuzz.sh [seconds, default 120]
+# Fuzzes the server with libFuzzer (clang; every library instrumented for coverage, ASan and
+# UBSan, tests/fuzz/CMakeLists.txt): each target runs for a bounded time over its corpus, then
+# the targets are listed with their executions and executions per second.
+#   decoder_fuzz — request decoders   router_fuzz — raw HTTP through the router, in-process
+#   apply_fuzz   — pushes through the merge into a SQLite store
+# usage: scripts/fuzz.sh [seconds per target, default 120] [target ...]   (default: all three)
+# The corpus grows in build-fuzz/corpus/<target> (seeded from the golden files on every run);
+# an input that crashes is written to build-fuzz/artifacts/<target>/ and the script fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(decoder_fuzz router_fuzz apply_fuzz)
 bash scripts/setup-deps.sh
-for p in clang libclang-rt-14-dev; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="${missing:-} $p"
-done
-if [ -n "${missing:-}" ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get install -y -qq --no-install-recommends $missing
-fi
-# The sanitizers must instrument everything, so the libraries are built before COURTYARD_FUZZ
-# adds its flags only in a directory of their own.
-cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+launcher=()
+command -v ccache > /dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+# clang from Debian 12 (clang 14); its libFuzzer runtime is in libclang-rt-14-dev (setup-deps).
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}" \
       -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF -DCOURTYARD_BUILD_CLIENT=OFF \
-      -DCOURTYARD_BUILD_SERVER=OFF -DCOURTYARD_BUILD_BENCH=OFF -DCOURTYARD_FUZZ=ON
-cmake --build build-fuzz -j"${COURTYARD_JOBS:-2}" --target push_decoder_fuzz
-corpus=build-fuzz/corpus
-mkdir -p "$corpus"
-cp tests/data/golden/*.json "$corpus"/
-for f in tests/data/fuzz/*.json; do [ -e "$f" ] && cp "$f" "$corpus"/; done
-echo "fuzzing the request decoders for ${seconds}s …"
-build-fuzz/tests/fuzz/push_decoder_fuzz -max_total_time="$seconds" -max_len=65536 -timeout=10 "$corpus"
+      -DCOURTYARD_BUILD_SERVER=ON -DCOURTYARD_BUILD_BENCH=OFF -DCOURTYARD_FUZZ=ON > /dev/null
+cmake --build build-fuzz -j"${COURTYARD_JOBS:-2}" --target "${targets[@]}"
+
+python3 scripts/fuzz-seeds.py build-fuzz/seeds > /dev/null
+summary=()
+failed=0
+for t in "${targets[@]}"; do
+  kind=${t%_fuzz}
+  corpus=build-fuzz/corpus/$t
+  artifacts=build-fuzz/artifacts/$t
+  mkdir -p "$corpus" "$artifacts"
+  cp build-fuzz/seeds/"$kind"/* "$corpus"/
+  log=build-fuzz/$t.log
+  echo "== $t for ${seconds}s (corpus $corpus, log $log)"
+  status=0
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    build-fuzz/tests/fuzz/"$t" -max_total_time="$seconds" -max_len=65536 -timeout=25 -rss_limit_mb=4096 \
+      -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" > "$log" 2>&1 || status=$?
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  files=$(find "$corpus" -type f | wc -l)
+  if [ "$status" -ne 0 ]; then
+    failed=1
+    echo "FAIL: $t exited $status; the input is in $artifacts/:" >&2
+    grep -E 'ERROR|SUMMARY|runtime error|Test unit written' "$log" | head -20 >&2
+  fi
+  summary+=("$(printf '%-13s %10s execs  %7s execs/s  coverage %6s  corpus %5s  peak RSS %5s MB  %s' \
+    "$t" "${execs:-?}" "${rate:-?}" "${cov:-?}" "$files" "${rss:-?}" "$([ $status -eq 0 ] && echo clean || echo CRASH)")")
+done
+echo
+echo "target        executions      rate       (${seconds}s each)"
+printf '%s\n' "${summary[@]}"
+exit $failed

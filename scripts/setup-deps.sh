@@ -33,6 +33,9 @@ packages=(
   # videoconvert/videoscale/appsink (base), jifmux for still pictures (bad); gst-inspect-1.0
   # (tools) for the test that checks they are all there
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-tools
+  # fuzz.sh: Debian's clang (14) and its libFuzzer runtime (libclang_rt.fuzzer), which
+  # Debian ships in libclang-rt-14-dev; ccache for the extra sanitizer builds of test.sh
+  clang libclang-rt-14-dev ccache
   # run-demo.sh, screenshots.sh and bench.sh: JSON and free ports (python3), HTTP probes (curl)
   python3 curl
 )

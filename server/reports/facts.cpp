@@ -136,9 +136,12 @@ Status responseFacts(store::Database& db, const SurveyResponse& r) {
                }));
     if (!answered)
         return {};
-    for (const auto& [category, score] : r.scores)
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    for (const auto& entry : r.scores)
         CY_TRY(run(db, "INSERT OR REPLACE INTO fact_survey_scores (response_id, category, score) VALUES (?, ?, ?)",
-                   [&](store::Statement& s) { s.bind(1, r.id).bind(2, enumName(category)).bind(3, score); }));
+                   [&](store::Statement& s) {
+                       s.bind(1, r.id).bind(2, enumName(entry.first)).bind(3, entry.second);
+                   }));
     return {};
 }
 

@@ -1,9 +1,14 @@
-// libFuzzer target over what the server decodes from the network: a push request (its JSON,
-// the schema check, every operation) and each create's record body through the record-type
-// registry, plus a pull page and a cursor-like string. Any crash, sanitizer report or
-// exception escaping a decoder is a bug. Built and run by scripts/fuzz.sh (clang).
+// libFuzzer target over what the server decodes from the network: the bounded JSON reader with
+// request limits, a push request (the schema check, every operation) and each create's record
+// body through the record-type registry, a pull page and whoami as a device decodes them, and
+// the input as an actor header, an instant, an id and a receipt code. Any crash, sanitizer
+// report or exception escaping a decoder is a bug. Built and run by scripts/fuzz.sh (clang).
 #include "shared/records/record_type.h"
+#include "shared/core/bounded_json.h"
+#include "sync/protocol/hlc.h"
+#include "sync/protocol/ids.h"
 #include "sync/protocol/messages.h"
+#include "sync/protocol/proof.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -13,7 +18,13 @@ using namespace courtyard;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    auto json = parseJson(text);
+    (void)sync::parseActorHeader(text);
+    (void)parseInstant(text);
+    (void)sync::Hlc::parse(text);
+    (void)sync::isWireId(text);
+    (void)sync::normalizeReceiptCode(text);
+    (void)sync::errorFromBody(text, 400);
+    auto json = parseBoundedJson(text, JsonLimits::request());
     if (!json)
         return 0;
     (void)sync::checkSchema(*json);
