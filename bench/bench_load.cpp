@@ -3,6 +3,7 @@
 // Each has 20 complaints captured offline; at the start signal all push and then pull.
 // Prints p50/p99/max latency per request kind, errors, and the server's peak memory.
 #include "bench/bench_process.h"
+#include "bench/load_company.h"
 #include "server/service/admin_service.h"
 #include "server/storage/sqlite_storage.h"
 #include "sync/client/sign_in.h"
@@ -66,29 +67,6 @@ double percentile(std::vector<double> v, double p) {
 
 } // namespace
 
-// A company shaped like a real one with this many devices: 100 communities (one building, 40
-// flats each), five devices per community, one customer-service person serving them all.
-Json loadCompany(int communities) {
-    Json c{{"id", "load"}, {"name", "Load test company"}};
-    c["offices"] = Json::array({{{"id", "o-1"}, {"name", "Office"}}});
-    Json cms = Json::array(), bs = Json::array(), us = Json::array();
-    for (int i = 0; i < communities; ++i) {
-        const std::string cm = "cm-" + std::to_string(i);
-        cms.push_back({{"id", cm}, {"office_id", "o-1"}, {"name", "Community " + std::to_string(i)}});
-        bs.push_back({{"id", cm + "-b1"}, {"community_id", cm}, {"name", "1"}});
-        for (int u = 1; u <= 40; ++u)
-            us.push_back({{"id", cm + "-b1-" + std::to_string(u)}, {"community_id", cm}, {"building_id", cm + "-b1"},
-                          {"number", std::to_string(u)}});
-    }
-    c["communities"] = cms;
-    c["buildings"] = bs;
-    c["units"] = us;
-    c["departments"] = Json::array({{{"id", "d-cs"}, {"name", "CS"}, {"kind", "customer_service"}}});
-    c["staff"] = Json::array({{{"id", "s-1001"}, {"number", "1001"}, {"name", "Wang"}, {"role", "staff"},
-                               {"department_id", "d-cs"}, {"pin", "100100"}}});
-    return c;
-}
-
 int main(int argc, char** argv) {
     std::string bin = "build/server/courtyard-server";
     int devices = 500, records = 20, communities = 100;
@@ -117,7 +95,7 @@ int main(int argc, char** argv) {
     {
         fs::create_directories(data);
         auto storage = std::move(*server::SqliteStorage::open(data + "/courtyard.db"));
-        (void)server::importCompany(*storage, loadCompany(communities), now);
+        (void)server::importCompany(*storage, bench::loadCompany(communities), now);
         for (int i = 0; i < devices; ++i)
             tokens.push_back(server::addDevice(*storage, "load " + std::to_string(i), "staff",
                                                {"cm-" + std::to_string(i % communities)}, now)

@@ -89,14 +89,19 @@ void stopServer(ServerHandle& s) {
     s.pid = -1;
 }
 
-double peakMemoryMiB(pid_t pid) {
+namespace {
+double statusFieldMiB(pid_t pid, const std::string& field) {
     std::ifstream f("/proc/" + std::to_string(pid) + "/status");
     std::string line;
     while (std::getline(f, line))
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::atof(line.c_str() + 6) / 1024.0;
+        if (line.rfind(field, 0) == 0)
+            return std::atof(line.c_str() + field.size()) / 1024.0;
     return 0;
 }
+} // namespace
+
+double peakMemoryMiB(pid_t pid) { return statusFieldMiB(pid, "VmHWM:"); }
+double residentMemoryMiB(pid_t pid) { return statusFieldMiB(pid, "VmRSS:"); }
 
 std::string makeTempDir(const std::string& prefix) {
     std::string tmpl = "/tmp/" + prefix + "-XXXXXX";

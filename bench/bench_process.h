@@ -21,6 +21,8 @@ ServerHandle startServer(const std::string& binary, const std::string& dataDir, 
 void stopServer(ServerHandle& s);
 // Peak resident memory (VmHWM) of a process in MiB, from /proc.
 double peakMemoryMiB(pid_t pid);
+// Resident memory now (VmRSS) of a process in MiB, from /proc; 0 when it is gone.
+double residentMemoryMiB(pid_t pid);
 std::string makeTempDir(const std::string& prefix);
 
 } // namespace courtyard::bench

@@ -7,15 +7,19 @@
 #   client  — the tablet with 100k records: cold start to first frame, opening the list, memory
 #   reports — the monthly report for 200 communities and 2 million records: time and memory,
 #             side by side with loading the month's complaints into memory
-# usage: scripts/bench.sh [rules|sync|load|client|reports|all]   (default: all)
+#   soak    — 500 devices syncing for 10 minutes with the hostile-request list mixed in; the
+#             server's memory every 30 s (not part of "all"; options after it go to bench_soak,
+#             e.g. scripts/bench.sh soak --devices 50 --seconds 120)
+# usage: scripts/bench.sh [rules|sync|load|client|reports|all|soak [bench_soak options]]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
+shift || true
 bash scripts/setup-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOURTYARD_BUILD_BENCH=ON \
       -DCOURTYARD_BUILD_SERVER=ON > /dev/null
-cmake --build build -j"${COURTYARD_JOBS:-2}" --target bench_rules bench_sync bench_load bench_client bench_reports courtyard \
-  courtyard-server
+cmake --build build -j"${COURTYARD_JOBS:-2}" --target bench_rules bench_sync bench_load bench_client bench_reports bench_soak \
+  courtyard courtyard-server
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
 
 if [ "$what" = client ] || [ "$what" = all ]; then
@@ -58,4 +62,9 @@ fi
 if [ "$what" = reports ] || [ "$what" = all ]; then
   echo; echo "== reports: 200 communities, 2 million records"
   build/bench/bench_reports --communities 200 --records 2000000 ${COURTYARD_BENCH_DATA:+--data "$COURTYARD_BENCH_DATA"}
+fi
+
+if [ "$what" = soak ]; then
+  echo; echo "== soak: devices syncing for a long time, hostile requests mixed in, server memory"
+  build/bench/bench_soak --server-bin build/server/courtyard-server "$@"
 fi
