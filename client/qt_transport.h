@@ -14,6 +14,13 @@ namespace courtyard::client {
 
 class QtTransport final : public sync::Transport {
 public:
+    // Whom every QtTransport of this process trusts over https, besides the system's CAs:
+    // `caFile`, a PEM file of the company's CA (or of a self-signed server certificate), and
+    // `pinSha256`, the hex SHA-256 of the server certificate's DER form — when set, that
+    // certificate and no other is accepted, whoever issued it and whatever host it names.
+    // Returns an error for an unreadable CA file or a malformed pin; call before any request.
+    static Status setTrust(const QString& caFile, const QString& pinSha256);
+
     explicit QtTransport(QString baseUrl, int timeoutMs = 20000);
     ~QtTransport() override;
     Result<sync::HttpResponse> send(const sync::HttpRequest& request) override;

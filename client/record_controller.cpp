@@ -1,6 +1,8 @@
 #include "client/record_controller.h"
 
 #include "client/json_bridge.h"
+#include "shared/core/bounded_json.h"
+#include "shared/domain/action_form.h"
 #include "shared/records/record_type.h"
 #include "sync/protocol/ids.h"
 
@@ -30,6 +32,7 @@ void RecordController::reload() {
     m_exists = false;
     m_body = Json::object();
     m_record.clear();
+    m_history.clear();
     m_type.clear();
     m_dueAt = {};
     m_dueRule.clear();
@@ -40,6 +43,9 @@ void RecordController::reload() {
             m_type = (*r)->type;
             m_body = (*r)->body;
             m_record = toVariant(m_body).toMap();
+            if (!(*r)->history.empty())
+                if (auto h = parseBoundedJson((*r)->history, JsonLimits::stored()); h && h->is_array())
+                    m_history = toVariant(*h).toList();
             m_pending = (*r)->version == 0 || (*r)->serverBody.has_value();
             if (const auto* type = records::findRecordType(m_type)) {
                 const auto idx = type->index(m_body);
@@ -68,6 +74,31 @@ QStringList RecordController::availableActions() const {
         return out;
     for (const auto& a : type->availableActions(stringAt(m_body, "state"), app->actor().role))
         out << qs(a);
+    return out;
+}
+
+QVariantList RecordController::actionForm(const QString& action) const {
+    QVariantList out;
+    for (const auto& f : domain::actionForm(m_type, ss(action))) {
+        if (f.kind == domain::FieldKind::Reference || !domain::offeredFor(f, m_body))
+            continue;
+        QVariantMap m;
+        m["key"] = qs(f.key);
+        m["kind"] = qs(std::string(domain::fieldKindName(f.kind)));
+        m["required"] = f.required;
+        m["spoken"] = f.spoken;
+        QStringList choices, roles;
+        for (const auto& c : f.choices)
+            choices << qs(c);
+        for (auto role : f.roles)
+            roles << qs(std::string(enumName(role)));
+        m["choices"] = choices;
+        m["roles"] = roles;
+        for (const auto& c : f.when)
+            if (c.subject.starts_with("param."))
+                m["requiredWhen"] = QVariantMap{{"key", qs(c.subject.substr(6))}, {"value", qs(c.value)}, {"equals", c.equals}};
+        out << m;
+    }
     return out;
 }
 

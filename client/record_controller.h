@@ -23,6 +23,9 @@ class RecordController : public QObject {
     Q_PROPERTY(QString state READ state NOTIFY loaded)
     Q_PROPERTY(QVariantMap record READ record NOTIFY loaded)
     Q_PROPERTY(QStringList availableActions READ availableActions NOTIFY loaded)
+    // The server's history of the record (docs/sync-protocol.md, "History"), oldest first;
+    // empty until the server has confirmed the record.
+    Q_PROPERTY(QVariantList history READ history NOTIFY loaded)
     Q_PROPERTY(bool pending READ pending NOTIFY loaded)
     Q_PROPERTY(bool terminal READ terminal NOTIFY loaded)
     Q_PROPERTY(QDateTime dueAt READ dueAt NOTIFY loaded)
@@ -42,6 +45,7 @@ public:
     QString state() const;
     QVariantMap record() const { return m_record; }
     QStringList availableActions() const;
+    QVariantList history() const { return m_history; }
     bool pending() const { return m_pending; }
     bool terminal() const;
     QDateTime dueAt() const { return m_dueAt; }
@@ -51,8 +55,14 @@ public:
     QString lastError() const { return m_lastError; }
     QString lastErrorCode() const { return m_lastErrorCode; }
 
-    // A workflow action with its details (see the workflow's apply functions for what each
-    // needs). False with lastError set when refused.
+    // What `action` asks for on this record, from the shared table (shared/domain/action_form.h):
+    // one map per field a person fills in — key, kind (text, long, when, choice, yesno, person,
+    // department, signature), required, choices, spoken (checked for forbidden phrases), roles
+    // (who a person field may name) and requiredWhen ({key, value, equals}: required only when
+    // another detail has that value). Fields another step fills (references) are left out, as
+    // are fields that do not apply to this record.
+    Q_INVOKABLE QVariantList actionForm(const QString& action) const;
+    // A workflow action with its details (actionForm). False with lastError set when refused.
     Q_INVOKABLE bool perform(const QString& action, const QVariantMap& params = {});
     Q_INVOKABLE bool update(const QVariantMap& fields);
     Q_INVOKABLE bool addComment(const QString& text);
@@ -89,6 +99,7 @@ private:
     std::string m_type;
     Json m_body = Json::object();
     QVariantMap m_record;
+    QVariantList m_history;
     bool m_pending = false;
     QDateTime m_dueAt;
     QString m_dueRule;

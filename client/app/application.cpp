@@ -5,6 +5,7 @@
 #include "client/kiosk_controller.h"
 #include "client/language_settings.h"
 #include "client/media.h"
+#include "client/qt_transport.h"
 #include "client/session_controller.h"
 #include "client/sync_controller.h"
 
@@ -207,14 +208,21 @@ int runApp(int argc, char** argv) {
     QCommandLineOption idleOpt("idle", "Kiosk: seconds without a touch before it resets (default 60).", "seconds", "60");
     QCommandLineOption windowedOpt("windowed", "Kiosk: do not go full screen.");
     QCommandLineOption syncFirstOpt("sync-first", "Sync once before showing the first page.");
+    QCommandLineOption caOpt("ca-file", "Trust this CA (PEM) for an https server, e.g. the company's own CA.", "file");
+    QCommandLineOption pinCertOpt("pin-sha256", "Accept only the server certificate with this SHA-256 (hex).", "digest");
     QCommandLineOption firstFrameOpt("first-frame", "Print the milliseconds to the first frame shown, then exit (benchmarks).");
     for (const auto* o : {&kioskOpt, &dbOpt, &serverOpt, &tokenOpt, &langOpt, &selfTestOpt, &shotOpt, &sizeOpt, &asOpt,
-                          &pinOpt, &adminPinOpt, &intervalOpt, &idleOpt, &windowedOpt, &syncFirstOpt, &firstFrameOpt})
+                          &pinOpt, &adminPinOpt, &intervalOpt, &idleOpt, &windowedOpt, &syncFirstOpt, &firstFrameOpt, &caOpt, &pinCertOpt})
         cli.addOption(*o);
     cli.process(app);
     const bool kiosk = cli.isSet(kioskOpt);
     if (offscreen && !cli.isSet(selfTestOpt) && !cli.isSet(shotOpt))
         std::printf("No display found: running offscreen (set DISPLAY or WAYLAND_DISPLAY to see the window).\n");
+
+    if (auto st = QtTransport::setTrust(cli.value(caOpt), cli.value(pinCertOpt)); !st) {
+        std::fprintf(stderr, "error: %s\n", st.error().message.c_str());
+        return 2;
+    }
 
     QString db = cli.value(dbOpt);
     if (db.isEmpty()) {

@@ -113,6 +113,7 @@ QtObject {
         case "abandon": return qsTr("Abandon round")
         case "submit": return qsTr("Submit")
         case "withdraw": return qsTr("Withdraw")
+        case "regrade": return qsTr("Change the grade inputs")
         }
         return id || ""
     }

@@ -211,6 +211,10 @@
         <source>Clear</source>
         <translation>清除签名</translation>
     </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
 </context>
 <context>
     <name>CameraCapture</name>
@@ -1889,6 +1893,10 @@
         <source>Tell the administrator.</source>
         <translation>请告知管理员。</translation>
     </message>
+    <message>
+        <source>Change the grade inputs</source>
+        <translation>调整定级依据</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -2492,6 +2500,38 @@
         <source>History</source>
         <translation>处理历史</translation>
     </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注留言</translation>
+    </message>
+    <message>
+        <source>Signature attached</source>
+        <translation>附上签名</translation>
+    </message>
+    <message>
+        <source>Document attached</source>
+        <translation>附上文件</translation>
+    </message>
+    <message>
+        <source>Photo attached</source>
+        <translation>附上照片</translation>
+    </message>
+    <message>
+        <source>Added to %1</source>
+        <translation>添加到 %1</translation>
+    </message>
+    <message>
+        <source>Not yet confirmed by the server; the steps taken on this tablet:</source>
+        <translation>服务器尚未确认；本平板上已做的步骤：</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPage</name>
@@ -2887,6 +2927,38 @@
     <message>
         <source>No staff on this tablet yet: it needs one sync with the server first.</source>
         <translation>本平板上还没有员工信息：需要先与服务器同步一次。</translation>
+    </message>
+    <message>
+        <source>The two new PINs differ.</source>
+        <translation>两次输入的新 PIN 不一致。</translation>
+    </message>
+    <message>
+        <source>PIN changed. Use the new PIN from now on, on every tablet.</source>
+        <translation>PIN 已修改。今后在每台平板上都使用新 PIN。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>Change the PIN of %1</source>
+        <translation>修改 %1 的 PIN</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>当前 PIN</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>新 PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>再次输入新 PIN</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>修改 PIN</translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3485,14 @@
         <source>The administrator PIN is already set.</source>
         <translation>管理员PIN码已经设置过了。</translation>
     </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 seconds.</source>
+        <translation>PIN 错误次数过多：请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>That is not the administrator PIN.</source>
+        <translation>这不是管理员 PIN。</translation>
+    </message>
 </context>
 <context>
     <name>courtyard::client::Media</name>
@@ -3513,6 +3593,42 @@
     <message>
         <source>Sign-in is not possible yet: %1</source>
         <translation>暂时无法登录：%1</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 seconds.</source>
+        <translation>PIN 错误次数过多：请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this tablet has forgotten this person&apos;s sign-in. Sign in again while the tablet is online.</source>
+        <translation>PIN 错误次数过多：本平板已清除此人的登录凭证。请在平板联网时重新登录。</translation>
+    </message>
+    <message>
+        <source>The first sign-in on this tablet needs the network, which cannot be reached now.</source>
+        <translation>在本平板上首次登录需要联网，但现在无法连接网络。</translation>
+    </message>
+    <message>
+        <source>This tablet needs the network to sign this person in (%1).</source>
+        <translation>本平板需要联网才能为此人登录（%1）。</translation>
+    </message>
+    <message>
+        <source>That PIN cannot be used: %1</source>
+        <translation>不能使用这个 PIN：%1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached now: %1</source>
+        <translation>现在无法连接服务器：%1</translation>
+    </message>
+    <message>
+        <source>This tablet was withdrawn by the office and has erased what it held.</source>
+        <translation>本平板已被办公室停用，并已清除其中的数据。</translation>
+    </message>
+    <message>
+        <source>The office withdrew your sign-in on this tablet (PIN changed or reset, or no longer active). Sign in again while the tablet is online.</source>
+        <translation>办公室已撤销您在本平板上的登录（PIN 已修改或重置，或账号已停用）。请在平板联网时重新登录。</translation>
+    </message>
+    <message>
+        <source>Signed out after %1 minutes without a touch.</source>
+        <translation>%1 分钟无操作，已自动退出登录。</translation>
     </message>
 </context>
 </TS>

@@ -40,112 +40,108 @@ Dialog {
         v[key] = value
         values = v
     }
-    function staffOptions() {
-        const list = Directory.staff("")
-        const out = []
-        for (const s of list)
-            if (s.role !== "developer_cs")
-                out.push(s.id)
-        return out
-    }
     function departmentOptions() {
         return Array.from(Directory.departments()).map(d => d.id)
     }
 
-    // What each step asks for. kind: text | long | when | choice | yesno | signature
+    // What the step asks for comes from the shared table (RecordController.actionForm), the one
+    // the server checks the step against; this dialog only words it. Two steps carry details for
+    // the record they create besides: the arrangement notice's deadline and the survey's
+    // results notice.
     function fieldsFor(type, act) {
-        const t = type + "/" + act
-        switch (t) {
-        case "complaint/answer_on_spot": return [
-            { key: "reply", kind: "long", label: qsTr("The answer given"), required: true, phrases: true },
-            { key: "measures", kind: "long", label: qsTr("What was done") }]
-        case "complaint/assign": return [
-            { key: "handler_id", kind: "choice", label: qsTr("Handler"), required: true, options: staffOptions(), words: Directory.staffName },
-            { key: "department_id", kind: "choice", label: qsTr("Department"), options: departmentOptions(), words: Directory.departmentName }]
-        case "complaint/accept": return [
-            { key: "resident_type", kind: "choice", label: qsTr("What the resident is seeking"), options: Guidance.residentTypes, words: Labels.residentType, guidance: Labels.residentGuidance },
-            { key: "controllability", kind: "choice", label: qsTr("Within our control?"), options: ["high", "low"], words: v => v === "high" ? qsTr("Yes, largely") : qsTr("Hardly") },
-            { key: "reach", kind: "choice", label: qsTr("How far it has spread"), options: ["community", "media"], words: v => v === "media" ? qsTr("Media or authorities") : qsTr("Within the community") }]
-        case "complaint/reject": return [
-            { key: "cause", kind: "choice", label: qsTr("Cause"), required: true, options: ["developer", "external", "public_facility"], words: Labels.cause, guidance: Labels.causeConsequence },
-            { key: "reason", kind: "long", label: qsTr("Why it is not ours to fix"), required: true }]
-        case "complaint/explain": return [
-            { key: "explanation", kind: "long", label: qsTr("The explanation given to the resident"), required: true, phrases: true }]
-        case "complaint/close_referral":
-        case "transfer_sheet/resolve":
-        case "complaint/cancel":
-        case "suggestion/cancel":
-        case "arrangement_notice/cancel":
-        case "rectification/cancel":
-        case "survey_campaign/cancel":
-        case "notice/withdraw":
-        case "patrol_round/abandon":
-        case "transfer_sheet/escalate":
-        case "rectification/object":
-            return [{ key: act === "close_referral" || act === "resolve" ? "result" : "reason", kind: "long", required: true,
-                      label: act === "object" ? qsTr("What the resident objects to") : act === "close_referral" || act === "resolve" ? qsTr("The result") : qsTr("Reason") }]
-        case "complaint/agree_time": return [
-            { key: "agreed_by", kind: "when", label: qsTr("Solved by (agreed with the resident)"), required: true }]
-        case "complaint/transfer": return [
-            { key: "reason", kind: "long", label: qsTr("Why it needs the superior"), required: true }]
-        case "complaint/arrange": return [
-            { key: "department_id", kind: "choice", label: qsTr("Responsible department"), required: true, options: departmentOptions(), words: Directory.departmentName }]
-        case "complaint/reply": return [
-            { key: "handling_mode", kind: "choice", label: qsTr("How it was handled"), required: true, options: Guidance.handlingModes, words: Labels.handlingMode },
-            { key: "measures", kind: "long", label: qsTr("Measures taken") },
-            { key: "result", kind: "long", label: qsTr("Result") },
-            { key: "reply", kind: "long", label: qsTr("Reply to the resident"), required: true, phrases: true }]
-        case "complaint/visit": return [
-            { key: "method", kind: "choice", label: qsTr("How"), options: ["phone", "in_person"], words: Labels.visitMethod },
-            { key: "opinion", kind: "long", label: qsTr("The complainant's opinion"), required: true },
-            { key: "satisfied", kind: "yesno", label: qsTr("Satisfied with the result?"), required: true }]
-        case "suggestion/acknowledge": return [
-            { key: "agreed_reply_by", kind: "when", label: qsTr("Reply agreed by"), required: true }]
-        case "suggestion/reply": return [
-            { key: "adopted", kind: "yesno", label: qsTr("Adopted?"), required: true },
-            { key: "reply", kind: "long", label: qsTr("Reply to the resident"), required: true, phrases: true },
-            { key: "reason", kind: "long", label: qsTr("Why not adopted (when not)") }]
-        case "transfer_sheet/arrange": return [
-            { key: "department_id", kind: "choice", label: qsTr("Responsible department"), required: true, options: departmentOptions(), words: Directory.departmentName },
-            { key: "instructions", kind: "long", label: qsTr("Instructions"), required: true },
-            { key: "due_by", kind: "when", label: qsTr("Done by") }]
-        case "transfer_sheet/close": return [
-            { key: "reply", kind: "long", label: qsTr("Final reply"), required: true, phrases: true }]
-        case "arrangement_notice/complete":
-        case "rectification/complete_work":
-        case "rectification/developer_accept": return [
-            { key: "result", kind: "long", label: qsTr("Result"), required: true }]
-        case "rectification/fix_in_house": return [
-            { key: "measures", kind: "long", label: qsTr("Measures"), required: true },
-            { key: "team", kind: "text", label: qsTr("Team") },
-            { key: "completion_by", kind: "when", label: qsTr("Completed by") }]
-        case "rectification/hand_off": return [
-            { key: "note", kind: "long", label: qsTr("What is handed to the developer's customer service") }]
-        case "rectification/plan": return [
-            { key: "measures", kind: "long", label: qsTr("Measures"), required: true },
-            { key: "team", kind: "text", label: qsTr("Team"), required: true },
-            { key: "completion_by", kind: "when", label: qsTr("Completed by"), required: true }]
-        case "rectification/accept":
-            if (record.source === "resident_inspection")
-                return [{ key: "signer_name", kind: "text", label: qsTr("Resident's name"), required: true },
-                        { key: "signature", kind: "signature", label: qsTr("Resident's signature"), required: true }]
-            return [{ key: "accepted_by", kind: "text", label: qsTr("Accepted by"), required: true, initial: Session.name }]
-        case "survey_campaign/publish": return [
-            { key: "summary", kind: "long", label: qsTr("Results notice for residents"), required: true }]
-        case "inspection/submit": return [
-            { key: "summary", kind: "long", label: qsTr("Summary") }]
+        if (!controller || act === "")
+            return []
+        const out = Array.from(controller.actionForm(act)).map(f => Object.assign({}, f))
+        if (type === "transfer_sheet" && act === "arrange")
+            out.push({ key: "due_by", kind: "when", required: false })
+        if (type === "survey_campaign" && act === "publish")
+            out.push({ key: "summary", kind: "long", required: true })
+        for (const f of out) {
+            f.label = fieldLabel(type, act, f.key)
+            if (f.kind === "person") {
+                f.options = Array.from(Directory.staff("")).filter(s => f.roles.indexOf(s.role) >= 0).map(s => s.id)
+                f.words = Directory.staffName
+            } else if (f.kind === "department") {
+                f.options = departmentOptions()
+                f.words = Directory.departmentName
+            } else if (f.kind === "choice") {
+                f.options = f.choices
+                f.words = choiceWords(f.key)
+            }
+            if (f.key === "resident_type") f.guidance = Labels.residentGuidance
+            if (f.key === "cause") f.guidance = Labels.causeConsequence
+            if (f.key === "accepted_by") f.initial = Session.name
         }
-        return []
+        return out
+    }
+    function choiceWords(key) {
+        switch (key) {
+        case "cause": return Labels.cause
+        case "resident_type": return Labels.residentType
+        case "handling_mode": return Labels.handlingMode
+        case "method": return Labels.visitMethod
+        case "controllability": return v => v === "high" ? qsTr("Yes, largely") : qsTr("Hardly")
+        case "reach": return v => v === "media" ? qsTr("Media or authorities") : qsTr("Within the community")
+        }
+        return v => v
+    }
+    function fieldLabel(type, act, key) {
+        const t = type + "/" + act
+        switch (key) {
+        case "reply":
+            if (t === "complaint/answer_on_spot") return qsTr("The answer given")
+            if (t === "transfer_sheet/close") return qsTr("Final reply")
+            return qsTr("Reply to the resident")
+        case "measures": return t === "complaint/answer_on_spot" ? qsTr("What was done") : t === "complaint/reply" ? qsTr("Measures taken") : qsTr("Measures")
+        case "result": return t === "complaint/close_referral" || t === "transfer_sheet/resolve" ? qsTr("The result") : qsTr("Result")
+        case "handler_id": return qsTr("Handler")
+        case "department_id": return t === "complaint/arrange" || t === "transfer_sheet/arrange" ? qsTr("Responsible department") : qsTr("Department")
+        case "resident_type": return qsTr("What the resident is seeking")
+        case "controllability": return qsTr("Within our control?")
+        case "reach": return qsTr("How far it has spread")
+        case "cause": return qsTr("Cause")
+        case "reason":
+            if (t === "complaint/reject") return qsTr("Why it is not ours to fix")
+            if (t === "complaint/transfer") return qsTr("Why it needs the superior")
+            if (t === "rectification/object") return qsTr("What the resident objects to")
+            if (t === "suggestion/reply") return qsTr("Why not adopted (when not)")
+            return qsTr("Reason")
+        case "explanation": return qsTr("The explanation given to the resident")
+        case "agreed_by": return qsTr("Solved by (agreed with the resident)")
+        case "handling_mode": return qsTr("How it was handled")
+        case "method": return qsTr("How")
+        case "opinion": return qsTr("The complainant's opinion")
+        case "satisfied": return qsTr("Satisfied with the result?")
+        case "agreed_reply_by": return qsTr("Reply agreed by")
+        case "adopted": return qsTr("Adopted?")
+        case "instructions": return qsTr("Instructions")
+        case "due_by": return qsTr("Done by")
+        case "team": return qsTr("Team")
+        case "completion_by": return qsTr("Completed by")
+        case "note": return t === "rectification/hand_off" ? qsTr("What is handed to the developer's customer service") : qsTr("Note")
+        case "signer_name": return qsTr("Resident's name")
+        case "signature": return qsTr("Resident's signature")
+        case "accepted_by": return qsTr("Accepted by")
+        case "summary": return t === "survey_campaign/publish" ? qsTr("Results notice for residents") : qsTr("Summary")
+        }
+        return key
+    }
+    function isRequired(f) {
+        if (!f.required)
+            return false
+        if (!f.requiredWhen)
+            return true
+        return (String(values[f.requiredWhen.key]) === f.requiredWhen.value) === f.requiredWhen.equals
     }
 
     function submit() {
         for (const f of spec)
-            if (f.required && (values[f.key] === undefined || values[f.key] === "" || values[f.key] === null)) {
+            if (isRequired(f) && (values[f.key] === undefined || values[f.key] === "" || values[f.key] === null)) {
                 error = qsTr("Fill in: %1").arg(f.label)
                 return
             }
         for (const f of spec)
-            if (f.phrases && values[f.key]) {
+            if (f.spoken && values[f.key]) {
                 const bad = Guidance.findForbidden(values[f.key])
                 if (bad.length > 0) {
                     error = qsTr("Staff must not say: %1. Rephrase before sending.").arg(bad.join("、"))
@@ -208,7 +204,7 @@ Dialog {
                     id: fieldItem
                     required property var modelData
                     label: fieldItem.modelData.label
-                    required: fieldItem.modelData.required === true
+                    required: dialog.isRequired(fieldItem.modelData)
                     hint: fieldItem.modelData.guidance && dialog.values[fieldItem.modelData.key] ? fieldItem.modelData.guidance(dialog.values[fieldItem.modelData.key]) : ""
                     Layout.fillWidth: true
                     Loader {
@@ -249,7 +245,7 @@ Dialog {
                 onTextChanged: dialog.set(longRoot.spec.key, text)
             }
             Text {
-                visible: longRoot.spec.phrases === true
+                visible: longRoot.spec.spoken === true
                 text: qsTr("Never say: %1").arg(Array.from(Guidance.forbiddenPhrases).join("、"))
                 font.pixelSize: Theme.fontSmall
                 color: Theme.muted

@@ -259,6 +259,7 @@ PageScaffold {
                     id: item4
                     required property string modelData
                     required property int index
+                    objectName: "action_" + item4.modelData
                     kind: index === 0 ? "primary" : "secondary"
                     text: Labels.action(item4.modelData)
                     onClicked: actionDialog.openFor(item4.modelData)
@@ -346,11 +347,72 @@ PageScaffold {
         }
     }
 
+    // The server's history: every change with the person who made it (proven on the server),
+    // their role and device. Until the server has confirmed the record, this tablet's own steps.
+    function historyLine(e) {
+        switch (e.kind) {
+        case "create":
+            return qsTr("Created") + (e.state ? " → " + Labels.state(e.state) : "")
+        case "update":
+            return qsTr("Changed") + " " + Object.keys(e.changes || {}).map(k => {
+                const c = e.changes[k]
+                return k + ": " + historyValue(c.from) + " → " + historyValue(c.to)
+            }).join("; ")
+        case "transition":
+            return Labels.action(e.action) + (e.to ? " → " + Labels.state(e.to) : "") + (e.note ? " · " + e.note : "")
+        case "append": {
+            const item = e.item || {}
+            if (e.list === "comments")
+                return qsTr("Comment") + (item.text ? ": " + item.text : "")
+            if (e.list === "attachments")
+                return item.kind === "signature" ? qsTr("Signature attached") : item.kind === "document" ? qsTr("Document attached") : qsTr("Photo attached")
+            return qsTr("Added to %1").arg(e.list)
+        }
+        }
+        return e.kind
+    }
+    function historyValue(v) {
+        if (v === undefined || v === null || v === "")
+            return "—"
+        if (typeof v === "boolean")
+            return yes(v)
+        return String(v)
+    }
+
     Card {
         visible: rc.exists
         SectionTitle { text: qsTr("History") }
         Repeater {
-            model: page.r.timeline || []
+            model: rc.history
+            delegate: RowLayout {
+                id: entry
+                required property var modelData
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Text {
+                    text: page.fmt(entry.modelData.at)
+                    color: Theme.muted
+                    font.pixelSize: Theme.fontSmall
+                    font.family: Theme.fontFamily
+                    Layout.preferredWidth: 150
+                }
+                BodyText {
+                    objectName: "historyEntry"
+                    Layout.fillWidth: true
+                    text: (entry.modelData.by ? (entry.modelData.by_name || Directory.staffName(entry.modelData.by)) + " (" + Labels.role(entry.modelData.role) + ")"
+                                              : qsTr("Resident"))
+                          + " · " + page.historyLine(entry.modelData)
+                }
+            }
+        }
+        BodyText {
+            visible: rc.history.length === 0
+            Layout.fillWidth: true
+            muted: true
+            text: qsTr("Not yet confirmed by the server; the steps taken on this tablet:")
+        }
+        Repeater {
+            model: rc.history.length === 0 ? (page.r.timeline || []) : []
             delegate: RowLayout {
                 id: item8
                 required property var modelData

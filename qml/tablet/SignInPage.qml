@@ -20,9 +20,27 @@ PageScaffold {
         pin.text = ""
     }
 
+    property bool changingPin: false
+    property string pinMessage: ""
+    function changePin() {
+        if (newPin.text !== repeatPin.text) {
+            pinMessage = qsTr("The two new PINs differ.")
+            return
+        }
+        page.changingPin = true
+        pinMessage = ""
+        Session.changePin(currentPin.text, newPin.text)
+        currentPin.text = newPin.text = repeatPin.text = ""
+    }
+
     Connections {
         target: Session
         function onFinished(ok: bool) {
+            if (page.changingPin) {
+                page.changingPin = false
+                page.pinMessage = ok ? qsTr("PIN changed. Use the new PIN from now on, on every tablet.") : ""
+                return
+            }
             if (!ok)
                 pin.forceActiveFocus()
         }
@@ -105,6 +123,35 @@ PageScaffold {
             Layout.fillWidth: true
             muted: true
             text: qsTr("No staff on this tablet yet: it needs one sync with the server first.")
+        }
+    }
+
+    // A person changes their own PIN here (online: the server checks the old one, applies the
+    // company's PIN rules and withdraws the sign-ins on other tablets).
+    Card {
+        objectName: "changePinCard"
+        visible: Session.signedIn
+        Layout.maximumWidth: 640
+        Layout.alignment: Qt.AlignHCenter
+        SectionTitle { text: qsTr("Change the PIN of %1").arg(Session.name) }
+        FormField {
+            label: qsTr("Current PIN")
+            InputField { id: currentPin; objectName: "currentPin"; Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; Accessible.name: qsTr("Current PIN") }
+        }
+        FormField {
+            label: qsTr("New PIN")
+            InputField { id: newPin; objectName: "newPin"; Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; Accessible.name: qsTr("New PIN") }
+        }
+        FormField {
+            label: qsTr("New PIN again")
+            InputField { id: repeatPin; objectName: "repeatPin"; Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; Accessible.name: qsTr("New PIN again") }
+        }
+        BodyText { visible: page.pinMessage !== ""; Layout.fillWidth: true; text: page.pinMessage }
+        AppButton {
+            objectName: "changePinButton"
+            text: qsTr("Change PIN")
+            enabled: !Session.busy && currentPin.text !== "" && newPin.text !== ""
+            onClicked: page.changePin()
         }
     }
 }

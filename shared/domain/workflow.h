@@ -5,6 +5,7 @@
 // typed error and changes nothing; a transition that was already applied is a no-op.
 
 #include "shared/core/hash.h"
+#include "shared/domain/action_form.h"
 #include "shared/domain/common.h"
 
 #include <span>
@@ -75,7 +76,8 @@ public:
                                   " (allowed from: " + from + ")");
     }
 
-    // Applies the request to `record`. On error `record` is unchanged. When the same action with
+    // Applies the request to `record`. The params must fit the step's form (action_form.h)
+    // before the step's own checks run. On error `record` is unchanged. When the same action with
     // the same params was the last one applied and the record still sits in the state it
     // produced, the request is a duplicate (two devices closing the same complaint): a no-op,
     // not an error. The same action with different params is a rival edit and is refused with
@@ -96,6 +98,7 @@ public:
             }
             return st.error();
         }
+        CY_TRY(checkActionParams(Record::kType, req.action, req.params, [&] { return Json(record); }));
         Record copy = record;
         const State before = copy.state;
         if (auto st = find(req.action)->apply(copy, req); !st)

@@ -153,6 +153,9 @@ Result<std::unique_ptr<BeastTransport>> BeastTransport::create(const std::string
                 return invalidArgument("CA file '" + options.caFile + "': " + ec.message());
         }
         impl->sslCtx->set_verify_mode(options.insecure ? ssl::verify_none : ssl::verify_peer);
+        // A certificate a trusted CA issued for another host is refused as well.
+        if (!options.insecure)
+            impl->sslCtx->set_verify_callback(ssl::host_name_verification(impl->host));
     }
     return std::unique_ptr<BeastTransport>(new BeastTransport(std::move(impl)));
 }

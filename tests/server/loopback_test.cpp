@@ -586,6 +586,21 @@ private slots:
         auto r2 = plain->send({"GET", "/healthz", {}, {}});
         QVERIFY(!r2 || r2->status != 200);
         server.terminate();
+
+        // A certificate the device trusts, but issued for another host name, is refused.
+        const QString otherCert = dir.filePath("other.pem"), otherKey = dir.filePath("other-key.pem");
+        gen.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", otherKey, "-out", otherCert,
+                              "-days", "2", "-subj", "/CN=sync.example.org", "-addext", "subjectAltName=DNS:sync.example.org"});
+        QVERIFY(gen.waitForFinished(60000));
+        QCOMPARE(gen.exitCode(), 0);
+        QVERIFY(server.start({"--tls-cert", otherCert, "--tls-key", otherKey}));
+        sync::BeastTransportOptions trustsOther;
+        trustsOther.caFile = otherCert.toStdString();
+        auto misnamed = std::move(*sync::BeastTransport::create(server.url().toStdString(), trustsOther));
+        const auto refused = misnamed->send({"GET", "/healthz", {}, {}});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Unavailable);
+        server.terminate();
     }
 
     void stopsGracefullyOnSigterm() {

@@ -1,0 +1,268 @@
+// The record page on the staff tablet, the real Qt Quick page offscreen against the real server
+// on 127.0.0.1: the history the server keeps (creation, a plain edit, a comment, a photo, a
+// transition) with who made each change; the steps offered are exactly those the shared table
+// lets the signed-in person take; the step dialog asks for what the shared form of the step says
+// and the server refuses a detail outside it; a PIN changed on the page works at the next
+// sign-in; and the Qt transport trusts a company CA or a pinned certificate and nothing else.
+
+#include "client/intake_controller.h"
+#include "client/qt_transport.h"
+#include "client/record_controller.h"
+#include "client_fixture.h"
+#include "page_helpers.h"
+#include "support/record_samples.h"
+#include "support/signed_device.h"
+#include "shared/domain/action_form.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+
+using namespace courtyard;
+using namespace courtyard::test;
+using client::RecordController;
+
+namespace {
+
+const QString kUnit = "cm-sunshine-b1-1-502";
+
+QStringList textsOf(QQuickWindow* window, const QString& objectName) {
+    QStringList out;
+    for (auto* item : itemsUnder(window->contentItem()))
+        if (item->objectName() == objectName && item->isVisible())
+            out << item->property("text").toString();
+    return out;
+}
+
+QStringList offeredActions(QQuickWindow* window) {
+    QStringList out;
+    for (auto* item : itemsUnder(window->contentItem()))
+        if (item->objectName().startsWith("action_") && item->isVisible())
+            out << item->objectName().mid(7);
+    return out;
+}
+
+// A self-signed certificate for 127.0.0.1 (or for `host` only); true when openssl made it.
+bool makeCertificate(const QString& cert, const QString& key, const QString& host = {}) {
+    QProcess gen;
+    const QString san = host.isEmpty() ? "subjectAltName=IP:127.0.0.1" : "subjectAltName=DNS:" + host;
+    gen.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+                          "-subj", "/CN=" + (host.isEmpty() ? QString("127.0.0.1") : host), "-addext", san});
+    return gen.waitForFinished(60000) && gen.exitCode() == 0;
+}
+
+QByteArray sha256Hex(const QString& pemFile) {
+    const auto certs = QSslCertificate::fromPath(pemFile, QSsl::Pem);
+    return certs.isEmpty() ? QByteArray() : certs.first().digest(QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace
+
+class RecordPageTest : public QObject {
+    Q_OBJECT
+    ServerProcess m_server;
+    std::unique_ptr<ClientDevice> m_tablet;
+    QString m_complaint;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_server.initDemo());
+        QVERIFY(m_server.start());
+        const auto tablet = m_server.addDevice("supervisor", {"cm-sunshine"}, "record page tablet");
+        m_tablet = std::make_unique<ClientDevice>(false, m_server.url(), tablet.token);
+        QVERIFY(m_tablet->syncNow());
+    }
+
+    // Every kind of change, made by two people, reaches the page from the server's history.
+    void historyShowsEveryChangeWithItsActor() {
+        QVERIFY(m_tablet->signIn("1001"));
+        client::IntakeController intake;
+        m_complaint = intake.createComplaint({{"channel", "phone"}, {"unit_id", kUnit}, {"category", "repairs"},
+                                              {"content", "楼道灯不亮"}, {"complainant_name", "李女士"},
+                                              {"complainant_phone", "13900139000"}, {"urgent", false},
+                                              {"serious", false}});
+        QVERIFY2(!m_complaint.isEmpty(), qPrintable(intake.lastError()));
+        RecordController rc;
+        rc.setRecordId(m_complaint);
+        QVERIFY(rc.addComment("已登记，通知工程部"));
+        QTemporaryDir dir;
+        QImage photo(64, 48, QImage::Format_RGB32);
+        photo.fill(Qt::darkCyan);
+        QVERIFY(photo.save(dir.filePath("lamp.png")));
+        QVERIFY2(rc.attachFile(dir.filePath("lamp.png")), qPrintable(rc.lastError()));
+        QVERIFY(m_tablet->syncNow());
+        // Before the server has it, the page says so; here it has it.
+        QVERIFY(m_tablet->signIn("2001"));
+        QVERIFY2(rc.update({{"urgent", true}}), qPrintable(rc.lastError()));
+        QVERIFY2(rc.perform("accept", {{"resident_type", "venting"}, {"reach", "community"}}), qPrintable(rc.lastError()));
+        QVERIFY(m_tablet->syncNow());
+        rc.reload();
+        const auto history = rc.history();
+        QCOMPARE(history.size(), 5);
+        QStringList kinds;
+        for (const auto& e : history)
+            kinds << e.toMap().value("kind").toString();
+        QCOMPARE(kinds, (QStringList{"create", "append", "append", "update", "transition"}));
+        QCOMPARE(history[0].toMap().value("by").toString(), QString("s-1001"));
+        QCOMPARE(history[4].toMap().value("by").toString(), QString("s-2001"));
+
+        QQmlApplicationEngine engine;
+        auto* window = loadMainWindow(engine, {1280, 2400}); // tall: the whole page in one picture
+        QVERIFY(window);
+        QVERIFY(showPage(window, "RecordPage.qml", {{"recordId", m_complaint}}));
+        QStringList lines;
+        QVERIFY(QTest::qWaitFor([&] { return (lines = textsOf(window, "historyEntry")).size() == 5; }, 5000));
+        const QString staff = m_tablet->directory->staffName("s-1001");
+        const QString supervisor = m_tablet->directory->staffName("s-2001");
+        QVERIFY2(lines[0].startsWith(staff + " (Staff)") && lines[0].contains("Created"), qPrintable(lines[0]));
+        QVERIFY2(lines[1].contains("已登记，通知工程部"), qPrintable(lines[1]));
+        QVERIFY2(lines[2].contains("Photo attached"), qPrintable(lines[2]));
+        QVERIFY2(lines[3].startsWith(supervisor + " (Supervisor)") && lines[3].contains("urgent: No → Yes"),
+                 qPrintable(lines[3]));
+        QVERIFY2(lines[4].startsWith(supervisor) && lines[4].contains(" → "), qPrintable(lines[4]));
+        QVERIFY(window->grabWindow().save(QDir::temp().filePath("courtyard-record-history.png")));
+    }
+
+    // The page offers what the shared table allows the person signed in, and nothing else.
+    void onlyPermittedStepsAreOffered() {
+        QVERIFY(m_tablet->signIn("1001"));
+        client::IntakeController intake;
+        const QString id = intake.createComplaint({{"channel", "phone"}, {"unit_id", kUnit}, {"category", "cleaning"},
+                                                   {"content", "垃圾没有清运"}, {"complainant_name", "王先生"},
+                                                   {"complainant_phone", "13700137000"}, {"urgent", false},
+                                                   {"serious", false}});
+        QVERIFY(!id.isEmpty());
+        QQmlApplicationEngine engine;
+        auto* window = loadMainWindow(engine, {1280, 800});
+        QVERIFY(window);
+        QVERIFY(showPage(window, "RecordPage.qml", {{"recordId", id}}));
+        const auto* type = records::findRecordType("complaint");
+        const auto expected = [&](domain::Role role) {
+            QStringList out;
+            for (const auto& a : type->availableActions("received", role))
+                out << QString::fromStdString(a);
+            return out;
+        };
+        QStringList staffOffers;
+        QVERIFY(QTest::qWaitFor([&] { return !(staffOffers = offeredActions(window)).isEmpty(); }, 5000));
+        QCOMPARE(staffOffers, expected(domain::Role::Staff));
+        QVERIFY(!staffOffers.contains("accept"));  // a supervisor's decision
+        QVERIFY(!staffOffers.contains("reject"));
+        QVERIFY(!staffOffers.contains("cancel"));
+        QVERIFY(staffOffers.contains("answer_on_spot"));
+        // The supervisor takes the tablet: the decisions appear.
+        QVERIFY(m_tablet->signIn("2001"));
+        QStringList supervisorOffers;
+        QVERIFY(QTest::qWaitFor([&] { return (supervisorOffers = offeredActions(window)).contains("accept"); }, 5000));
+        QCOMPARE(supervisorOffers, expected(domain::Role::Supervisor));
+
+        // The dialog for a step asks for the shared form's fields: reject's cause offers exactly
+        // the causes the workflow takes.
+        auto* rejectButton = findNamed(window->contentItem(), "action_reject");
+        QVERIFY(rejectButton);
+        tap(rejectButton);
+        RecordController rc;
+        rc.setRecordId(id);
+        const auto form = rc.actionForm("reject");
+        QStringList keys;
+        for (const auto& f : form)
+            keys << f.toMap().value("key").toString();
+        QCOMPARE(keys, (QStringList{"cause", "reason", "controllability", "reach", "department_id"}));
+        QCOMPARE(form[0].toMap().value("choices").toStringList(), (QStringList{"developer", "external", "public_facility"}));
+        // A detail the step does not take is refused on the tablet and changes nothing.
+        QVERIFY(!rc.perform("reject", {{"cause", "external"}, {"reason", "市政管网"}, {"grade", 4}}));
+        QCOMPARE(rc.lastErrorCode(), QString("invalid_argument"));
+        QVERIFY(!rc.perform("reject", {{"cause", "own"}, {"reason", "市政管网"}}));
+        QCOMPARE(rc.state(), QString("received"));
+        // A rectification's acceptance asks the resident to sign only when a resident found it.
+        const auto staffFound = domain::actionForm("rectification", "accept");
+        QCOMPARE(int(staffFound.size()), 3);
+        QVERIFY(domain::offeredFor(staffFound[2], Json{{"source", "engineering"}}));
+        QVERIFY(!domain::offeredFor(staffFound[1], Json{{"source", "engineering"}}));
+        QVERIFY(domain::offeredFor(staffFound[1], Json{{"source", "resident_inspection"}}));
+    }
+
+    // The step refused on the server too: a device that skips the form is told why, and the
+    // record stays as it was (the same shared check runs in the server's merge).
+    void serverRefusesDetailsOutsideTheForm() {
+        auto device = enrolDevice(m_server, "supervisor", {"cm-sunshine"}, {"2001"});
+        QVERIFY(device);
+        const Instant now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+        const std::string id = m_complaint.toStdString();
+        // The complaint is being handled: agreeing a time takes agreed_by, and nothing else.
+        const std::string later = formatInstant(now + std::chrono::hours(48));
+        Json extra = Json::object();
+        extra["agreed_by"] = later;
+        extra["grade"] = 4;
+        Json notAnInstant = Json::object();
+        notAnInstant["agreed_by"] = "next week";
+        for (const Json& params : std::vector<Json>{extra, notAnInstant, Json::object()}) {
+            const auto answer = device->push(Json::array({transitionOp("complaint", id, "s-2001", "agree_time", params, now)}));
+            QCOMPARE(answer.status, 200);
+            const Json& result = answer.body["results"][0];
+            QCOMPARE(result["status"], Json("rejected"));
+            QCOMPARE(result["error"]["code"], Json("invalid_argument"));
+        }
+        Json fitting = Json::object();
+        fitting["agreed_by"] = later;
+        fitting["note"] = "电话约定";
+        const auto ok = device->pushApplied(Json::array({transitionOp("complaint", id, "s-2001", "agree_time", fitting, now)}));
+        QVERIFY2(ok.empty(), ok.c_str());
+    }
+
+    // A PIN changed on the page is the PIN from then on.
+    void pinChangedOnThePage() {
+        QVERIFY(m_tablet->signIn("1002"));
+        QQmlApplicationEngine engine;
+        auto* window = loadMainWindow(engine, {1280, 800});
+        QVERIFY(window);
+        QVERIFY(showPage(window, "SignInPage.qml", {{"switching", true}}));
+        auto* card = findNamed(window->contentItem(), "changePinCard");
+        QVERIFY(card);
+        findNamed(card, "currentPin")->setProperty("text", demoPin(QString("1002")));
+        findNamed(card, "newPin")->setProperty("text", "739514");
+        findNamed(card, "repeatPin")->setProperty("text", "739514");
+        QSignalSpy done(m_tablet->session.get(), &client::SessionController::finished);
+        auto* button = findNamed(card, "changePinButton");
+        QVERIFY(button && button->isEnabled());
+        QMetaObject::invokeMethod(button, "clicked"); // the card may sit below the fold
+
+        QVERIFY(done.wait(30000));
+        QVERIFY2(done.first().value(0).toBool(), qPrintable(m_tablet->session->lastError()));
+        m_tablet->session->signOut();
+        QVERIFY(!m_tablet->signIn("1002", demoPin(QString("1002"))));
+        QVERIFY(m_tablet->signIn("1002", "739514"));
+    }
+
+    // https: the company's CA file, or one pinned certificate, and nothing else.
+    void qtTransportTrustsTheCompanyCaOrAPinnedCertificate() {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath("cert.pem"), key = dir.filePath("key.pem");
+        const QString other = dir.filePath("other.pem"), otherKey = dir.filePath("other-key.pem");
+        QVERIFY(makeCertificate(cert, key));
+        QVERIFY(makeCertificate(other, otherKey, "sync.example.org"));
+        ServerProcess tls;
+        QVERIFY(tls.initDemo());
+        QVERIFY(tls.start({"--tls-cert", cert, "--tls-key", key}));
+        const auto health = [&] {
+            client::QtTransport transport(tls.url(), 10000);
+            auto r = transport.send({"GET", "/healthz", {}, {}});
+            return r && r->status == 200;
+        };
+        QVERIFY(client::QtTransport::setTrust({}, {}));
+        QVERIFY(!health()); // self-signed, not trusted
+        QVERIFY(client::QtTransport::setTrust(cert, {}));
+        QVERIFY(health()); // the company CA file
+        QVERIFY(client::QtTransport::setTrust({}, QString::fromLatin1(sha256Hex(cert))));
+        QVERIFY(health()); // pinned
+        QVERIFY(client::QtTransport::setTrust(cert, QString::fromLatin1(sha256Hex(other))));
+        QVERIFY(!health()); // trusted by the CA file but not the pinned one: refused
+        QVERIFY(!client::QtTransport::setTrust(dir.filePath("missing.pem"), {}));
+        QVERIFY(!client::QtTransport::setTrust({}, "abc"));
+        QVERIFY(client::QtTransport::setTrust({}, {}));
+        tls.terminate();
+    }
+};
+
+QTEST_MAIN(RecordPageTest)
+#include "record_page_test.moc"
