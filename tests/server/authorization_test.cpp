@@ -121,7 +121,7 @@ class AuthorizationTest : public QObject {
                          updateOp(type, target(), staffId, Json{{field, sampleFieldValue(type, field, community, m_now)}},
                                   at));
                 for (const auto& action : recordType->actions())
-                    cell(action, transitionOp(type, target(), staffId, action, sampleParams(m_now), at));
+                    cell(action, transitionOp(type, target(), staffId, action, sampleParams(type, action, m_now), at));
                 for (const auto list : auth::appendLists(type))
                     cell("append " + std::string(list),
                          appendOp(type, target(), staffId, list, sampleItem(type, list, ++m_serial, m_now), at));
@@ -346,7 +346,7 @@ private slots:
         const Instant at = m_now + std::chrono::seconds(1);
         const std::string a = action.toStdString();
         const Json op = a == "close_referral"
-                            ? transitionOp("complaint", id, "s-4001", a, sampleParams(m_now), at)
+                            ? transitionOp("complaint", id, "s-4001", a, sampleParams("complaint", a, m_now), at)
                             : appendOp("complaint", id, "s-4001", a, sampleItem("complaint", a, ++m_serial, m_now), at);
         const auto pushed = developer->push(Json::array({op}));
         QCOMPARE(pushed.status, 200);

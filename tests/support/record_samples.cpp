@@ -1,5 +1,7 @@
 #include "support/record_samples.h"
 
+#include "shared/domain/action_form.h"
+
 #include <chrono>
 
 namespace courtyard::test {
@@ -130,15 +132,20 @@ Json sampleItem(std::string_view type, std::string_view list, int n, Instant now
     return {{"id", "n-" + tag}, {"at", at(now)}, {"text", "Called the resident back"}};
 }
 
-Json sampleParams(Instant now) {
-    // Every transition reads only the details it needs; the rest are ignored.
-    return {{"reply", "Fixed the light"}, {"measures", "Replaced the bulb"}, {"result", "Done"},
-            {"reason", "Not ours to do"}, {"handler_id", "s-1001"}, {"department_id", "d-cs"},
-            {"cause", "developer"}, {"explanation", "Explained"}, {"agreed_by", at(now + hours(24))},
-            {"agreed_reply_by", at(now + hours(24))}, {"adopted", true}, {"instructions", "Go and look"},
-            {"completion_by", at(now + hours(48))}, {"team", "Team A"}, {"notice_id", "n-results"},
-            {"summary", "Clean"}, {"opinion", "Happy"}, {"satisfied", true}, {"handling_mode", "solved_at_once"},
-            {"sheet_id", "ts-1"}};
+Json sampleParams(std::string_view type, std::string_view action, Instant now) {
+    const Json every{{"reply", "Fixed the light"}, {"measures", "Replaced the bulb"}, {"result", "Done"},
+                     {"reason", "Not ours to do"}, {"handler_id", "s-1001"}, {"department_id", "d-cs"},
+                     {"cause", "developer"}, {"explanation", "Explained"}, {"agreed_by", at(now + hours(24))},
+                     {"agreed_reply_by", at(now + hours(24))}, {"adopted", true}, {"instructions", "Go and look"},
+                     {"completion_by", at(now + hours(48))}, {"team", "Team A"}, {"notice_id", "n-results"},
+                     {"summary", "Clean"}, {"opinion", "Happy"}, {"satisfied", true},
+                     {"handling_mode", "solved_at_once"}, {"sheet_id", "ts-1"}, {"accepted_by", "Wang Min"}};
+    // Exactly the details the step takes (the shared form): the server refuses any other.
+    Json out = Json::object();
+    for (const auto& field : domain::actionForm(type, action))
+        if (auto it = every.find(field.key); it != every.end())
+            out[field.key] = *it;
+    return out;
 }
 
 Json createOp(std::string_view type, const std::string& id, const std::string& actor, Json body, Instant t) {

@@ -19,8 +19,8 @@ Json sampleBody(std::string_view type, const std::string& community, int n, Inst
 Json sampleFieldValue(std::string_view type, std::string_view field, const std::string& community, Instant now);
 // An item of each list (`n` makes its id unique).
 Json sampleItem(std::string_view type, std::string_view list, int n, Instant now);
-// Details enough for any transition that may start from a sample record's first state.
-Json sampleParams(Instant now);
+// The details `action` takes (its shared form), with sample values.
+Json sampleParams(std::string_view type, std::string_view action, Instant now);
 
 // Operations as a device sends them (no seq, no proof: SignedDevice adds both).
 Json createOp(std::string_view type, const std::string& id, const std::string& actor, Json body, Instant at);
