@@ -11,6 +11,8 @@ packages=(
   # Argon2id for PIN hashes, Boost.Beast/Asio (header-only)
   nlohmann-json3-dev libsqlite3-dev sqlite3 libhowardhinnant-date-dev tzdata
   libssl-dev openssl libargon2-dev libboost1.81-dev
+  # the command lines of courtyard-server and courtyard-device (header-only)
+  libcli11-dev
   # client: Qt 6.4 Quick/Controls/Test/Charts/Multimedia/VirtualKeyboard, linguist tools
   qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-svg-dev
@@ -38,6 +40,9 @@ packages=(
   clang libclang-rt-14-dev ccache
   # run-demo.sh, screenshots.sh and bench.sh: JSON and free ports (python3), HTTP probes (curl)
   python3 curl
+  # packages (check-packages.sh): cpack's dependency scan (dpkg-shlibdeps from dpkg-dev, file),
+  # the server package's own dependency (adduser), systemd-analyze to verify the unit
+  dpkg-dev file adduser systemd
 )
 
 missing=()

@@ -9,6 +9,8 @@
 #include "client/session_controller.h"
 #include "client/sync_controller.h"
 
+#include "courtyard/version.h"
+
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
@@ -187,11 +189,13 @@ int runApp(int argc, char** argv) {
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName("courtyard");
     QCoreApplication::setOrganizationName("Courtyard");
+    QCoreApplication::setApplicationVersion(COURTYARD_VERSION);
     QQuickStyle::setStyle("Material");
 
     QCommandLineParser cli;
     cli.setApplicationDescription("Courtyard: the staff tablet, or with --kiosk the lobby kiosk.");
     cli.addHelpOption();
+    cli.addVersionOption();
     QCommandLineOption kioskOpt("kiosk", "Run as the lobby kiosk.");
     QCommandLineOption dbOpt("db", "The device's local database.", "file");
     QCommandLineOption serverOpt("server", "The sync server, e.g. http://127.0.0.1:8080.", "url");

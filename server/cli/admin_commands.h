@@ -1,19 +1,11 @@
 #pragma once
-// The administration subcommands (docs/admin.md): init, import-units, device, deadlines,
-// demo-company, and serve.
+// The administration subcommands (docs/admin.md): init, import-units, device add|list|revoke,
+// deadlines recompute, report, demo-company. `serve` is serve_command.h.
 
-#include <iosfwd>
-#include <string>
-#include <vector>
+#include "server/cli/cli_support.h"
 
 namespace courtyard::server {
 
-int runInit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int runImportUnits(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int runDevice(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int runDeadlines(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int runDemoCompany(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-int runServe(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+void addAdminCommands(CLI::App& app, CliContext& ctx);
 
 } // namespace courtyard::server

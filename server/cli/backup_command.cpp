@@ -1,53 +1,69 @@
 #include "server/cli/backup_command.h"
 
-#include "server/cli/args.h"
 #include "server/service/clock.h"
 #include "server/storage/backup.h"
 
-#include <iostream>
+#include <CLI/CLI.hpp>
+
+#include <ostream>
 
 namespace courtyard::server {
 
-int runBackup(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    constexpr const char* kUsage = "usage: courtyard-server backup --data DIR --to FILE\n";
-    Args a(args);
-    if (!a.ok() || a.unknown({"data", "to"}) || !a.has("data") || !a.has("to") || !a.positionals().empty()) {
-        err << kUsage;
-        return 2;
-    }
-    auto s = backupDataDir(*a.get("data"), *a.get("to"), systemNow());
+namespace {
+
+struct BackupOptions {
+    std::string data, file;
+    bool replace = false;
+};
+
+int runBackup(const BackupOptions& o, const CliIo& io) {
+    if (o.data.empty() || o.file.empty())
+        return usageError(io.err, "backup", "--data DIR and --to FILE are required");
+    auto s = backupDataDir(o.data, o.file, systemNow());
     if (!s) {
-        err << "error: " << s.error().message << "\n";
+        io.err << "error: " << s.error().message << "\n";
         return 1;
     }
-    out << "Backed up database " << s->databaseId << ": " << s->records << " records, " << s->attachments
-        << " attachments (" << (s->attachmentBytes >> 20) << " MiB) to " << *a.get("to") << "\n";
+    io.out << "Backed up database " << s->databaseId << ": " << s->records << " records, " << s->attachments
+           << " attachments (" << (s->attachmentBytes >> 20) << " MiB) to " << o.file << "\n";
     if (s->missingAttachments > 0)
-        err << "warning: " << s->missingAttachments
-            << " attachments marked complete have no intact file and are not in the backup\n";
+        io.err << "warning: " << s->missingAttachments
+               << " attachments marked complete have no intact file and are not in the backup\n";
     return 0;
 }
 
-int runRestore(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    constexpr const char* kUsage = "usage: courtyard-server restore --data DIR --from FILE [--replace]\n";
-    Args a(args, {"replace"});
-    if (!a.ok() || a.unknown({"data", "from", "replace"}) || !a.has("data") || !a.has("from") ||
-        !a.positionals().empty()) {
-        err << kUsage;
-        return 2;
-    }
-    auto s = restoreDataDir(*a.get("from"), *a.get("data"), a.has("replace"), systemNow());
+int runRestore(const BackupOptions& o, const CliIo& io) {
+    if (o.data.empty() || o.file.empty())
+        return usageError(io.err, "restore", "--data DIR and --from FILE are required");
+    auto s = restoreDataDir(o.file, o.data, o.replace, systemNow());
     if (!s) {
-        err << "error: " << s.error().message << "\n";
+        io.err << "error: " << s.error().message << "\n";
         return 1;
     }
-    out << "Restored the backup of " << s->backedUpAt << " (database " << s->backedUpDatabaseId << "): "
-        << s->records << " records, " << s->attachments << " attachments.\n"
-        << "This is database " << s->newDatabaseId
-        << " now: each device pulls again from the start and sends again what it did since the backup.\n";
+    io.out << "Restored the backup of " << s->backedUpAt << " (database " << s->backedUpDatabaseId << "): "
+           << s->records << " records, " << s->attachments << " attachments.\n"
+           << "This is database " << s->newDatabaseId
+           << " now: each device pulls again from the start and sends again what it did since the backup.\n";
     if (!s->replaced.empty())
-        out << "The database it replaced is kept as " << s->replaced.string() << "\n";
+        io.out << "The database it replaced is kept as " << s->replaced.string() << "\n";
     return 0;
+}
+
+} // namespace
+
+void addBackupCommands(CLI::App& app, CliContext& ctx) {
+    auto o = std::make_shared<BackupOptions>();
+    auto* backup = app.add_subcommand("backup", "A consistent copy of the database and attachments, while serving");
+    addDataOption(*backup, o->data);
+    backup->add_option("--to", o->file, "The backup file to write (required)")->type_name("FILE");
+    backup->callback([o, &ctx] { ctx.command = [o, &ctx] { return runBackup(*o, ctx.io); }; });
+
+    o = std::make_shared<BackupOptions>(); // one per command: see admin_commands.cpp
+    auto* restore = app.add_subcommand("restore", "Put a backup back (with the server stopped)");
+    addDataOption(*restore, o->data);
+    restore->add_option("--from", o->file, "The backup file (required)")->type_name("FILE");
+    restore->add_flag("--replace", o->replace, "Replace an existing database (it is kept beside)");
+    restore->callback([o, &ctx] { ctx.command = [o, &ctx] { return runRestore(*o, ctx.io); }; });
 }
 
 } // namespace courtyard::server

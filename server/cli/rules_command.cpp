@@ -1,11 +1,9 @@
 #include "server/cli/rules_command.h"
 
-#include "server/cli/args.h"
-
 #include "shared/rules/deadlines.h"
 
-#include <fstream>
-#include <iostream>
+#include <CLI/CLI.hpp>
+
 #include <sstream>
 
 namespace courtyard::server {
@@ -17,12 +15,58 @@ std::string localText(Instant t, const rules::Calendar& cal) {
     return formatDate(cal.localDate(t)) + " " + formatClockTime(minutes) + " " + cal.zoneName();
 }
 
-constexpr const char* kUsage =
-    "usage: courtyard-server rules deadline [--calendar FILE] [--policy FILE] < request.json\n"
-    "  request: {\"rule\": \"complaint_reply\", \"at\": \"2026-02-13T16:00:00+08:00\",\n"
-    "            \"urgent\": false, \"serious\": true, \"requested_by\": null}\n"
-    "  rules:   complaint_reply, complaint_invalid_explanation, suggestion_reply, complaint_visit\n"
-    "  The default calendar is the built-in mainland-China calendar (2025-2026).\n";
+constexpr const char* kRequestHelp =
+    "The request on standard input, e.g.\n"
+    "  {\"rule\": \"complaint_reply\", \"at\": \"2026-02-13T16:00:00+08:00\",\n"
+    "   \"urgent\": false, \"serious\": true, \"requested_by\": null}\n"
+    "rules: complaint_reply, complaint_invalid_explanation, suggestion_reply, complaint_visit.\n"
+    "The default calendar is the built-in mainland-China calendar (2025-2026).";
+
+struct RulesOptions {
+    std::string calendar, policy;
+};
+
+int runDeadline(const RulesOptions& o, const CliIo& io) {
+    std::optional<rules::Calendar> cal;
+    rules::Policy policy = rules::Policy::defaults();
+    if (!o.calendar.empty()) {
+        auto text = readFile(o.calendar);
+        if (!text)
+            return report(text.error(), io.err);
+        auto parsed = rules::Calendar::parse(*text);
+        if (!parsed) {
+            io.err << "error: calendar '" << o.calendar << "': " << parsed.error().message << "\n";
+            return 1;
+        }
+        cal = std::move(*parsed);
+    }
+    if (!o.policy.empty()) {
+        auto text = readFile(o.policy);
+        if (!text)
+            return report(text.error(), io.err);
+        auto json = parseJson(*text);
+        auto parsed = json ? rules::Policy::fromJson(*json) : Result<rules::Policy>(json.error());
+        if (!parsed) {
+            io.err << "error: policy '" << o.policy << "': " << parsed.error().message << "\n";
+            return 1;
+        }
+        policy = *parsed;
+    }
+    std::ostringstream body;
+    body << io.in.rdbuf();
+    auto request = parseJson(body.str());
+    if (!request) {
+        io.err << "error: the request on standard input is not valid JSON\n";
+        return 1;
+    }
+    auto answer = computeDeadline(*request, cal ? *cal : rules::Calendar::chinaDefault(), policy);
+    if (!answer) {
+        io.err << "error: " << answer.error().message << "\n";
+        return 1;
+    }
+    io.out << answer->dump(2) << "\n";
+    return 0;
+}
 
 } // namespace
 
@@ -66,60 +110,15 @@ Result<Json> computeDeadline(const Json& request, const rules::Calendar& cal, co
                 {"calendar_fallback", d.calendarFallback}};
 }
 
-int runRulesCommand(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
-                    std::ostream& err) {
-    if (args.empty() || args[0] != "deadline") {
-        err << kUsage;
-        return 2;
-    }
-    std::optional<rules::Calendar> cal;
-    rules::Policy policy = rules::Policy::defaults();
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if ((a == "--calendar" || a == "--policy") && i + 1 < args.size()) {
-            auto text = readFile(args[++i]);
-            if (!text) {
-                err << "error: " << text.error().message << "\n";
-                return 1;
-            }
-            if (a == "--calendar") {
-                auto parsed = rules::Calendar::parse(*text);
-                if (!parsed) {
-                    err << "error: calendar '" << args[i] << "': " << parsed.error().message << "\n";
-                    return 1;
-                }
-                cal = std::move(*parsed);
-            } else {
-                auto json = parseJson(*text);
-                auto parsed = json ? rules::Policy::fromJson(*json) : Result<rules::Policy>(json.error());
-                if (!parsed) {
-                    err << "error: policy '" << args[i] << "': " << parsed.error().message << "\n";
-                    return 1;
-                }
-                policy = *parsed;
-            }
-        } else if (a == "--help" || a == "-h") {
-            out << kUsage;
-            return 0;
-        } else {
-            err << "error: unexpected argument '" << a << "'\n" << kUsage;
-            return 2;
-        }
-    }
-    std::ostringstream body;
-    body << in.rdbuf();
-    auto request = parseJson(body.str());
-    if (!request) {
-        err << "error: the request on standard input is not valid JSON\n";
-        return 1;
-    }
-    auto answer = computeDeadline(*request, cal ? *cal : rules::Calendar::chinaDefault(), policy);
-    if (!answer) {
-        err << "error: " << answer.error().message << "\n";
-        return 1;
-    }
-    out << answer->dump(2) << "\n";
-    return 0;
+void addRulesCommand(CLI::App& app, CliContext& ctx) {
+    auto* group = app.add_subcommand("rules", "The rules the server and the tablets share, for support staff and scripts");
+    group->require_subcommand(1);
+    auto o = std::make_shared<RulesOptions>();
+    auto* sub = group->add_subcommand("deadline", "When is this due? The request on standard input, the answer as JSON");
+    sub->add_option("--calendar", o->calendar, "A calendar file (JSON, docs/configuration.md)")->type_name("FILE");
+    sub->add_option("--policy", o->policy, "A policy file (JSON, docs/configuration.md)")->type_name("FILE");
+    sub->footer(kRequestHelp);
+    sub->callback([o, &ctx] { ctx.command = [o, &ctx] { return runDeadline(*o, ctx.io); }; });
 }
 
 } // namespace courtyard::server

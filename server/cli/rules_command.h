@@ -2,13 +2,11 @@
 // `courtyard-server rules deadline`: answers "when is this due?" for support staff and scripts,
 // with exactly the rules the server and the tablets use.
 
+#include "server/cli/cli_support.h"
+
 #include "shared/core/json_util.h"
 #include "shared/rules/calendar.h"
 #include "shared/rules/policy.h"
-
-#include <iosfwd>
-#include <string>
-#include <vector>
 
 namespace courtyard::server {
 
@@ -19,9 +17,8 @@ namespace courtyard::server {
 // "calendar_fallback"}.
 Result<Json> computeDeadline(const Json& request, const rules::Calendar& cal, const rules::Policy& policy);
 
-// Runs the subcommand: args after "rules"; reads the request from `in`, writes the answer to
-// `out` and problems to `err`. Returns the process exit code (0 ok, 1 bad input, 2 usage).
-int runRulesCommand(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
-                    std::ostream& err);
+// Adds `rules deadline [--calendar FILE] [--policy FILE]`: reads the request on standard
+// input, writes the answer; exit 0 ok, 1 bad input, 2 usage.
+void addRulesCommand(CLI::App& app, CliContext& ctx);
 
 } // namespace courtyard::server

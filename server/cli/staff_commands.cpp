@@ -1,25 +1,21 @@
 #include "server/cli/staff_commands.h"
 
-#include "server/cli/cli_support.h"
 #include "server/service/auth_service.h"
+
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
 namespace courtyard::server {
 
-int runStaff(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
-    static constexpr const char* kUsage =
-        "courtyard-server staff pin --data DIR STAFF_ID   (the new PIN on standard input)\n"
-        "       courtyard-server staff deactivate|activate --data DIR STAFF_ID\n";
-    if (args.empty() || args[0] == "--help")
-        return args.empty() ? usage(err, kUsage) : (out << "usage: " << kUsage, 0);
-    const std::string verb = args[0];
-    Args a(std::vector<std::string>(args.begin() + 1, args.end()));
-    if (!a.ok() || a.unknown({"data"}) || a.positionals().size() != 1 ||
-        (verb != "pin" && verb != "deactivate" && verb != "activate"))
-        return usage(err, kUsage);
-    const std::string staffId = a.positionals()[0];
-    auto storage = openData(a, false, err);
+namespace {
+
+struct StaffOptions {
+    std::string data, staffId;
+};
+
+int runStaff(const std::string& verb, const StaffOptions& o, const CliIo& io) {
+    auto storage = openData(o.data, false, io.err);
     if (!storage)
         return 1;
     RulesCache rules;
@@ -27,49 +23,50 @@ int runStaff(const std::vector<std::string>& args, std::istream& in, std::ostrea
     Status st;
     if (verb == "pin") {
         std::string pin;
-        std::getline(in, pin);
+        std::getline(io.in, pin);
         while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' '))
             pin.pop_back();
-        st = auth.setPin(staffId, pin, "administrator (command line)");
+        st = auth.setPin(o.staffId, pin, "administrator (command line)");
         if (st)
-            out << "PIN set for " << staffId << "; their sign-ins on every device are withdrawn\n";
+            io.out << "PIN set for " << o.staffId << "; their sign-ins on every device are withdrawn\n";
     } else {
-        st = auth.setActive(staffId, verb == "activate", "administrator (command line)");
+        st = auth.setActive(o.staffId, verb == "activate", "administrator (command line)");
         if (st)
-            out << staffId << (verb == "activate" ? " is active again" : " is deactivated")
-                << "; their sign-ins on every device are withdrawn\n";
+            io.out << o.staffId << (verb == "activate" ? " is active again" : " is deactivated")
+                   << "; their sign-ins on every device are withdrawn\n";
     }
     (*storage)->stop();
-    return report(st, err);
+    return report(st, io.err);
 }
 
-int runAudit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    static constexpr const char* kUsage =
-        "courtyard-server audit --data DIR [--record ID] [--actor STAFF_ID] [--device ID] [--rejected] "
-        "[--limit N]\n";
-    if (!args.empty() && args[0] == "--help") {
-        out << "usage: " << kUsage;
-        return 0;
+void addStaff(CLI::App& app, CliContext& ctx) {
+    auto* group = app.add_subcommand("staff", "A person's PIN, leaving and returning");
+    group->require_subcommand(1);
+    const std::pair<const char*, const char*> verbs[] = {
+        {"pin", "Set a new PIN, read from standard input (never shown)"},
+        {"deactivate", "The person left: their sign-ins stop working everywhere"},
+        {"activate", "The person is back"}};
+    for (const auto& [verb, description] : verbs) {
+        auto o = std::make_shared<StaffOptions>(); // one per command: see admin_commands.cpp
+        auto* sub = group->add_subcommand(verb, description);
+        addDataOption(*sub, o->data);
+        sub->add_option("staff", o->staffId, "The staff record's id")->type_name("STAFF_ID")->required();
+        sub->callback([o, &ctx, v = std::string(verb)] { ctx.command = [o, &ctx, v] { return runStaff(v, *o, ctx.io); }; });
     }
-    Args a(args, {"rejected"});
-    if (!a.ok() || a.unknown({"data", "record", "actor", "device", "rejected", "limit"}) || !a.positionals().empty())
-        return usage(err, kUsage);
-    AuditQuery q;
-    q.recordId = a.get("record").value_or("");
-    q.actor = a.get("actor").value_or("");
-    q.deviceId = a.get("device").value_or("");
-    q.rejectedOnly = a.has("rejected");
-    try {
-        q.limit = std::stoi(a.get("limit").value_or("200"));
-    } catch (const std::exception&) {
-        return usage(err, kUsage);
-    }
-    auto storage = openData(a, false, err);
+}
+
+struct AuditOptions {
+    std::string data;
+    AuditQuery query;
+};
+
+int runAudit(const AuditOptions& o, const CliIo& io) {
+    auto storage = openData(o.data, false, io.err);
     if (!storage)
         return 1;
     std::vector<AuditEntry> entries;
     auto st = (*storage)->read([&](ReadUnit& u) -> Status {
-        auto r = u.audit(q);
+        auto r = u.audit(o.query);
         if (!r)
             return r.error();
         entries = std::move(*r);
@@ -77,7 +74,7 @@ int runAudit(const std::vector<std::string>& args, std::ostream& out, std::ostre
     });
     (*storage)->stop();
     if (!st)
-        return report(st, err);
+        return report(st, io.err);
     // One JSON object per line: easy to read, to grep and to load elsewhere.
     for (const auto& e : entries) {
         Json line{{"id", e.id},           {"at", formatInstant(e.at)}, {"device", e.deviceId},
@@ -90,9 +87,29 @@ int runAudit(const std::vector<std::string>& args, std::ostream& out, std::ostre
             line["version"] = *e.version;
         if (!e.errorCode.empty())
             line["error"] = {{"code", e.errorCode}, {"message", e.errorMessage}};
-        out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+        io.out << line.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
     }
     return 0;
+}
+
+void addAudit(CLI::App& app, CliContext& ctx) {
+    auto o = std::make_shared<AuditOptions>();
+    o->query.limit = 200;
+    auto* sub = app.add_subcommand("audit", "Who did or tried what, one JSON object per line");
+    addDataOption(*sub, o->data);
+    sub->add_option("--record", o->query.recordId, "Only this record")->type_name("ID");
+    sub->add_option("--actor", o->query.actor, "Only this person")->type_name("STAFF_ID");
+    sub->add_option("--device", o->query.deviceId, "Only this device")->type_name("ID");
+    sub->add_flag("--rejected", o->query.rejectedOnly, "Only what was refused");
+    sub->add_option("--limit", o->query.limit, "At most this many entries")->check(CLI::PositiveNumber)->capture_default_str();
+    sub->callback([o, &ctx] { ctx.command = [o, &ctx] { return runAudit(*o, ctx.io); }; });
+}
+
+} // namespace
+
+void addStaffCommands(CLI::App& app, CliContext& ctx) {
+    addStaff(app, ctx);
+    addAudit(app, ctx);
 }
 
 } // namespace courtyard::server

@@ -5,13 +5,10 @@
 //   audit --data DIR [--record ID] [--actor STAFF_ID] [--device ID] [--rejected] [--limit N]
 // Setting a PIN or deactivating withdraws the person's credentials on every device.
 
-#include <iosfwd>
-#include <string>
-#include <vector>
+#include "server/cli/cli_support.h"
 
 namespace courtyard::server {
 
-int runStaff(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err);
-int runAudit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+void addStaffCommands(CLI::App& app, CliContext& ctx);
 
 } // namespace courtyard::server

@@ -11,6 +11,8 @@
 #include "server/service/sync_service.h"
 #include "server/storage/server_storage.h"
 
+#include "courtyard/version.h"
+
 #include <atomic>
 #include <functional>
 
@@ -27,7 +29,7 @@ struct ServerContext {
     std::atomic<int> openConnections{0};
     std::atomic<bool> stopping{false};
     std::function<std::size_t()> writeQueueDepth = [] { return std::size_t(0); };
-    std::string version = "0.1.0";
+    std::string version = COURTYARD_VERSION; // what /healthz reports
     RateLimiter rateLimits; // fair use per device (policy numbers)
 };
 

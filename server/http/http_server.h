@@ -19,7 +19,7 @@ namespace courtyard::server {
 
 struct HttpServerConfig {
     std::string address = "127.0.0.1";
-    unsigned short port = 8080; // 0: any free port (see boundPort())
+    unsigned short port = 8080; // 0: any free port (start() returns the one bound)
     int ioThreads = 2;
     int workerThreads = 32;
     std::optional<std::string> tlsCertFile;

@@ -3,10 +3,14 @@
 #include "sync/client/sign_in.h"
 #include "sync/client/sync_engine.h"
 #include "sync/device/beast_transport.h"
+#include "sync/device/cli_config.h"
+
+#include "courtyard/version.h"
+
+#include <CLI/CLI.hpp>
 
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -15,78 +19,84 @@ namespace courtyard::sync {
 
 namespace {
 
-constexpr const char* kUsage = R"(usage: courtyard-device --db FILE [--server URL --token TOKEN] [options] COMMAND …
-options:
-  --as STAFF_NUMBER --pin PIN   sign in (checked offline) for commands that change records
-  --ca FILE                     trust this CA for https:// servers
-  --clock-offset SECONDS        pretend the device clock is off by this much (testing)
-commands:
-  whoami                        ask the server what this device is, and remember it
-  sync                          push the outbox, pull changes, upload attachments
-  create TYPE [FILE]            create a record from JSON (FILE or standard input)
-  transition ID ACTION [FILE]   take a workflow action with JSON params
-  update ID [FILE]              set plain fields from a JSON object
-  append ID LIST [FILE]         append an item (comment, attachment, checkpoint visit)
-  attach FILE [MIME]            keep an attachment for upload; prints its sha256
-  signin                        check --as/--pin and print who that is
-  get ID | list [--type T] [--state S] [--community C] [--limit N]
-  status | rejections [--all]
-Every command prints JSON on standard output; errors go to standard error with exit code 1.
-)";
-
 struct Options {
-    std::string db, server, token, as, pin, ca;
+    std::string db, server, token, as, pin, ca, config;
     long long clockOffset = 0;
-    std::map<std::string, std::string> flags; // --type, --state, …
-    std::vector<std::string> words;
+    // the command's own arguments
+    std::string type, id, action, listName, file, mime = "application/octet-stream";
+    std::string state, community;
+    int limit = 0;
+    bool all = false;
 };
 
-Result<Options> parse(int argc, char** argv) {
-    Options o;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        auto value = [&]() -> Result<std::string> {
-            if (i + 1 >= argc)
-                return invalidArgument(a + " needs a value");
-            return std::string(argv[++i]);
-        };
-        if (a.rfind("--", 0) == 0 && a != "--all") {
-            auto v = value();
-            if (!v)
-                return v.error();
-            if (a == "--db")
-                o.db = *v;
-            else if (a == "--server")
-                o.server = *v;
-            else if (a == "--token")
-                o.token = *v;
-            else if (a == "--as")
-                o.as = *v;
-            else if (a == "--pin")
-                o.pin = *v;
-            else if (a == "--ca")
-                o.ca = *v;
-            else if (a == "--clock-offset")
-                o.clockOffset = std::stoll(*v);
-            else
-                o.flags[a.substr(2)] = *v;
-        } else if (a == "--all") {
-            o.flags["all"] = "1";
-        } else {
-            o.words.push_back(a);
-        }
-    }
-    if (o.db.empty() || o.words.empty())
-        return invalidArgument("--db and a command are required");
-    return o;
+// Builds the command line. Options of the program may come before or after the command
+// (fallthrough), as they always could.
+void describe(CLI::App& app, Options& o) {
+    app.get_formatter()->label("Usage", "usage");
+    app.fallthrough();
+    app.set_version_flag("--version", "courtyard-device " COURTYARD_VERSION);
+    app.footer("Every command prints JSON on standard output; errors go to standard error with exit code 1\n"
+               "(2: a usage error; 3: sync could not finish). A flag beats its environment variable, which\n"
+               "beats the config file (docs/configuration.md).");
+    app.add_option("--db", o.db, "The device's local database (created on first use)")
+        ->envname("COURTYARD_DEVICE_DB")
+        ->type_name("FILE");
+    app.add_option("--server", o.server, "The sync server, remembered in the database")
+        ->envname("COURTYARD_DEVICE_SERVER")
+        ->type_name("URL");
+    app.add_option("--token", o.token, "This device's token (courtyard-server device add), remembered")
+        ->envname("COURTYARD_DEVICE_TOKEN");
+    app.add_option("--as", o.as, "Sign in as this staff number for commands that change records")
+        ->envname("COURTYARD_DEVICE_AS")
+        ->type_name("STAFF_NUMBER");
+    app.add_option("--pin", o.pin, "The PIN for --as (checked offline)")->envname("COURTYARD_DEVICE_PIN");
+    app.add_option("--ca", o.ca, "Trust this CA for https:// servers")->envname("COURTYARD_DEVICE_CA")->type_name("FILE");
+    app.add_option("--clock-offset", o.clockOffset, "Pretend the device clock is off by this much (testing)")
+        ->type_name("SECONDS");
+    app.add_option("--config", o.config, "Read settings from this file (TOML: key = \"value\")")
+        ->envname("COURTYARD_DEVICE_CONFIG")
+        ->type_name("FILE")
+        ->configurable(false);
+    app.require_subcommand(1);
+
+    app.add_subcommand("whoami", "Ask the server what this device is, and remember it");
+    app.add_subcommand("sync", "Push the outbox, pull changes, upload attachments");
+    app.add_subcommand("signin", "Check --as/--pin and print who that is");
+    auto* create = app.add_subcommand("create", "Create a record from JSON (FILE or standard input)");
+    create->add_option("type", o.type, "complaint, suggestion, …")->type_name("TYPE")->required();
+    create->add_option("file", o.file, "The record's fields (- or none: standard input)")->type_name("FILE");
+    auto* transition = app.add_subcommand("transition", "Take a workflow action with JSON params");
+    transition->add_option("id", o.id, "The record")->type_name("ID")->required();
+    transition->add_option("action", o.action, "The action, e.g. accept")->type_name("ACTION")->required();
+    transition->add_option("file", o.file, "The action's params (- or none: standard input)")->type_name("FILE");
+    auto* update = app.add_subcommand("update", "Set plain fields from a JSON object");
+    update->add_option("id", o.id, "The record")->type_name("ID")->required();
+    update->add_option("file", o.file, "The fields (- or none: standard input)")->type_name("FILE");
+    auto* append = app.add_subcommand("append", "Append an item (comment, attachment, checkpoint visit)");
+    append->add_option("id", o.id, "The record")->type_name("ID")->required();
+    append->add_option("list", o.listName, "The list, e.g. comments")->type_name("LIST")->required();
+    append->add_option("file", o.file, "The item (- or none: standard input)")->type_name("FILE");
+    auto* attach = app.add_subcommand("attach", "Keep an attachment for upload; prints its sha256");
+    attach->add_option("file", o.file, "The file")->type_name("FILE")->required();
+    attach->add_option("mime", o.mime, "Its type")->type_name("MIME")->capture_default_str();
+    auto* get = app.add_subcommand("get", "One record as this device has it");
+    get->add_option("id", o.id, "The record")->type_name("ID")->required();
+    auto* list = app.add_subcommand("list", "Records on this device, oldest first");
+    list->add_option("--type", o.type, "Only this type");
+    list->add_option("--state", o.state, "Only this state");
+    list->add_option("--community", o.community, "Only this community")->type_name("ID");
+    list->add_option("--limit", o.limit, "At most this many")->check(CLI::PositiveNumber);
+    app.add_subcommand("status", "The device's enrolment, outbox and last sync");
+    auto* rejections = app.add_subcommand("rejections", "Operations the server refused");
+    rejections->add_flag("--all", o.all, "Also those already seen");
 }
 
-Result<Json> readJsonInput(const std::vector<std::string>& words, std::size_t index) {
+Result<Json> readJsonInput(const std::string& file) {
     std::string text;
-    if (words.size() > index && words[index] != "-") {
-        std::ifstream f(words[index], std::ios::binary);
+    if (!file.empty() && file != "-") {
+        std::ifstream f(file, std::ios::binary);
         if (!f)
-            return notFound("cannot read '" + words[index] + "'");
+            return notFound("cannot read '" + file + "'");
         std::ostringstream ss;
         ss << f.rdbuf();
         text = ss.str();
@@ -116,11 +126,31 @@ int fail(const Error& e) {
 } // namespace
 
 int runDeviceCli(int argc, char** argv) {
-    auto opts = parse(argc, argv);
-    if (!opts) {
-        std::cerr << "error: " << opts.error().message << "\n" << kUsage;
+    Options options;
+    CLI::App app("courtyard-device " COURTYARD_VERSION ": a device without a screen, over the same local store "
+                 "and sync engine as the app",
+                 "courtyard-device");
+    describe(app, options);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) { // --help, --version
+        return app.exit(e, std::cout, std::cerr);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "error: " << e.what() << "\n" << chosenCommand(app).help();
         return 2;
     }
+    if (!options.config.empty())
+        if (auto st = applyConfigFile(app, chosenCommand(app), options.config); !st) {
+            std::cerr << "error: " << st.error().message << "\n";
+            return 2;
+        }
+    if (options.db.empty()) {
+        std::cerr << "error: --db FILE is required (or COURTYARD_DEVICE_DB, or db in the config file)\n"
+                  << app.help();
+        return 2;
+    }
+    const Options* opts = &options;
+    const std::string cmd = chosenCommand(app).get_name();
     auto store = DeviceStore::open(opts->db);
     if (!store)
         return fail(store.error());
@@ -170,8 +200,6 @@ int runDeviceCli(int argc, char** argv) {
         return signIn(ds, online ? online->second.get() : nullptr, opts->as, opts->pin, now());
     };
 
-    const auto& w = opts->words;
-    const std::string cmd = w[0];
     if (cmd == "whoami") {
         auto e = engine();
         if (!e)
@@ -201,68 +229,66 @@ int runDeviceCli(int argc, char** argv) {
         std::cout << Json{{"staff_id", a->staffId}, {"name", a->name}, {"role", a->role}}.dump() << "\n";
         return 0;
     }
-    if (cmd == "create" && w.size() >= 2) {
+    if (cmd == "create") {
         auto a = actor();
         if (!a)
             return fail(a.error());
-        auto body = readJsonInput(w, 2);
+        auto body = readJsonInput(opts->file);
         if (!body)
             return fail(body.error());
-        auto id = ds.create(w[1], *body, *a, now());
+        auto id = ds.create(opts->type, *body, *a, now());
         if (!id)
             return fail(id.error());
         std::cout << Json{{"id", *id}}.dump() << "\n";
         return 0;
     }
-    if ((cmd == "transition" && w.size() >= 3) || (cmd == "update" && w.size() >= 2) ||
-        (cmd == "append" && w.size() >= 3)) {
+    if (cmd == "transition" || cmd == "update" || cmd == "append") {
         auto a = actor();
         if (!a)
             return fail(a.error());
-        const std::size_t inputAt = cmd == "update" ? 2 : 3;
-        auto input = readJsonInput(w, inputAt);
+        auto input = readJsonInput(opts->file);
         if (!input)
             return fail(input.error());
-        Status st = cmd == "transition" ? ds.transition(w[1], w[2], *input, *a, now())
-                    : cmd == "update"   ? ds.update(w[1], *input, *a, now())
-                                        : ds.append(w[1], w[2], *input, *a, now());
+        Status st = cmd == "transition" ? ds.transition(opts->id, opts->action, *input, *a, now())
+                    : cmd == "update"   ? ds.update(opts->id, *input, *a, now())
+                                        : ds.append(opts->id, opts->listName, *input, *a, now());
         if (!st)
             return fail(st.error());
-        auto rec = ds.get(w[1]);
+        auto rec = ds.get(opts->id);
         if (rec && *rec)
             std::cout << recordJson(**rec).dump() << "\n";
         return 0;
     }
-    if (cmd == "attach" && w.size() >= 2) {
-        std::ifstream f(w[1], std::ios::binary);
+    if (cmd == "attach") {
+        std::ifstream f(opts->file, std::ios::binary);
         if (!f)
-            return fail(notFound("cannot read '" + w[1] + "'"));
+            return fail(notFound("cannot read '" + opts->file + "'"));
         std::string bytes((std::istreambuf_iterator<char>(f)), {});
-        auto sha = ds.putBlob(bytes, w.size() >= 3 ? w[2] : "application/octet-stream");
+        auto sha = ds.putBlob(bytes, opts->mime);
         if (!sha)
             return fail(sha.error());
         std::cout << Json{{"sha256", *sha}, {"size", bytes.size()}}.dump() << "\n";
         return 0;
     }
-    if (cmd == "get" && w.size() >= 2) {
-        auto rec = ds.get(w[1]);
+    if (cmd == "get") {
+        auto rec = ds.get(opts->id);
         if (!rec)
             return fail(rec.error());
         if (!*rec)
-            return fail(notFound("no record " + w[1] + " on this device"));
+            return fail(notFound("no record " + opts->id + " on this device"));
         std::cout << recordJson(**rec).dump() << "\n";
         return 0;
     }
     if (cmd == "list") {
         store::RecordQuery q;
-        if (opts->flags.count("type"))
-            q.types = {opts->flags["type"]};
-        if (opts->flags.count("state"))
-            q.states = {opts->flags["state"]};
-        if (opts->flags.count("community"))
-            q.communityIds = {opts->flags["community"]};
-        if (opts->flags.count("limit"))
-            q.limit = std::stoi(opts->flags["limit"]);
+        if (!opts->type.empty())
+            q.types = {opts->type};
+        if (!opts->state.empty())
+            q.states = {opts->state};
+        if (!opts->community.empty())
+            q.communityIds = {opts->community};
+        if (opts->limit > 0)
+            q.limit = opts->limit;
         q.order = store::RecordQuery::Order::HappenedAsc;
         auto list = ds.query(q);
         if (!list)
@@ -287,7 +313,7 @@ int runDeviceCli(int argc, char** argv) {
         return 0;
     }
     if (cmd == "rejections") {
-        auto rej = ds.rejections(opts->flags.count("all") > 0);
+        auto rej = ds.rejections(opts->all);
         if (!rej)
             return fail(rej.error());
         Json arr = Json::array();
@@ -301,7 +327,7 @@ int runDeviceCli(int argc, char** argv) {
         std::cout << arr.dump() << "\n";
         return 0;
     }
-    std::cerr << kUsage;
+    std::cerr << app.help();
     return 2;
 }
 
