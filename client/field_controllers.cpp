@@ -4,6 +4,7 @@
 #include "client/json_bridge.h"
 #include "client/media.h"
 #include "shared/domain/patrol.h"
+#include "shared/rules/deadlines.h"
 #include "shared/rules/sampling.h"
 #include "sync/protocol/ids.h"
 #include <set>
@@ -159,12 +160,12 @@ QVariantList PatrolController::checkpoints() const {
                                                                               : round->results;
     for (std::size_t i = 0; i < round->checkpoints.size(); ++i) {
         const auto& cp = round->checkpoints[i];
-        const Instant windowEnd = round->startedAt + std::chrono::minutes{cp.dueAfterMinutes + cp.toleranceMinutes};
+        const auto window = rules::checkpointDeadline(round->startedAt, cp.dueAfterMinutes, cp.toleranceMinutes);
         QString status = i < results.size() ? qs(results[i].status) : QString();
         if (round->state == domain::PatrolRoundState::InProgress && status == "missed")
-            status = now > windowEnd ? QStringLiteral("overdue") : QStringLiteral("due");
+            status = rules::isOverdue(window, now) ? QStringLiteral("overdue") : QStringLiteral("due");
         QVariantMap m{{"id", qs(cp.id)}, {"name", qs(cp.name)}, {"location", qs(cp.location)},
-                      {"dueBy", toDateTime(windowEnd)}, {"status", status}};
+                      {"dueBy", toDateTime(window.dueAt)}, {"status", status}};
         if (i < results.size() && results[i].visitedAt)
             m.insert("visitedAt", toDateTime(*results[i].visitedAt));
         for (const auto& v : round->visits)

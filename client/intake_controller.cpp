@@ -4,6 +4,8 @@
 #include "client/json_bridge.h"
 #include "shared/auth/access.h"
 #include "shared/records/record_type.h"
+#include "shared/rules/period.h"
+#include "shared/rules/review.h"
 #include "sync/protocol/ids.h"
 
 #include <QFile>
@@ -219,35 +221,65 @@ QString IntakeController::createHandover(const QString& notes, const QVariantMap
     return finish(app->store().create("shift_handover", body, me, app->clock()), {"shift_handover"});
 }
 
+namespace {
+
+// The department's records of one week, counted by the shared rule (rules/review.h), the one
+// the server's weekly report counts by.
+Result<rules::WeeklyReviewCounts> countWeek(AppContext& app, const std::string& departmentId, const rules::Period& week) {
+    store::RecordQuery q;
+    q.types = {"complaint", "transfer_sheet"};
+    q.communityIds = {ss(app.currentCommunity())};
+    q.happenedFrom = week.from;
+    q.happenedTo = week.to;
+    auto rows = app.store().query(q);
+    if (!rows)
+        return rows.error();
+    std::vector<domain::Complaint> complaints;
+    std::vector<domain::TransferSheet> sheets;
+    for (const auto& r : *rows) {
+        if (r.type == "complaint") {
+            if (auto c = decodeJson<domain::Complaint>(r.body))
+                complaints.push_back(std::move(*c));
+        } else if (auto s = decodeJson<domain::TransferSheet>(r.body)) {
+            sheets.push_back(std::move(*s));
+        }
+    }
+    return rules::weeklyReviewCounts(complaints, sheets, departmentId, week.from, week.to);
+}
+
+} // namespace
+
 QString IntakeController::createWeeklyReview(const QString& departmentId, const QDateTime& weekStart, const QString& notes) {
     auto* app = AppContext::instance();
     if (!auth::mayCreate("weekly_review", app->actor()))
         return finish(permissionDenied("the weekly review is the department head's"), {});
     if (!weekStart.isValid())
         return finish(invalidArgument("week_start: which week was reviewed"), {});
-    const Instant from = toInstant(weekStart);
-    auto count = [&](const char* type) -> Result<std::int64_t> {
-        store::RecordQuery q;
-        q.types = {type};
-        q.departmentId = ss(departmentId);
-        q.happenedFrom = from;
-        q.happenedTo = from + std::chrono::hours{24 * 7};
-        return app->store().count(q);
-    };
-    auto complaints = count("complaint");
-    if (!complaints)
-        return finish(complaints.error(), {});
-    auto sheets = count("transfer_sheet");
-    if (!sheets)
-        return finish(sheets.error(), {});
+    // The week (in the community's zone) that holds the moment given.
+    const auto& calendar = app->store().rulesFor(ss(app->currentCommunity())).calendar;
+    const rules::Period week = rules::periodContaining(rules::Granularity::Week, toInstant(weekStart), calendar);
+    auto counts = countWeek(*app, ss(departmentId), week);
+    if (!counts)
+        return finish(counts.error(), {});
     Json body{{"community_id", ss(app->currentCommunity())},
               {"department_id", ss(departmentId)},
-              {"week_start", formatInstant(from)},
+              {"week_start", formatInstant(week.from)},
               {"reviewer_id", app->actor().staffId},
-              {"complaints", *complaints},
-              {"transfer_sheets", *sheets},
+              {"complaints", counts->complaints},
+              {"transfer_sheets", counts->transferSheets},
               {"notes", ss(notes.trimmed())}};
     return finish(app->store().create("weekly_review", body, app->actor(), app->clock()), {"weekly_review"});
+}
+
+QVariantMap IntakeController::weeklyReviewCounts(const QString& departmentId, const QString& weekLabel) const {
+    auto* app = AppContext::instance();
+    auto week = rules::parsePeriod(ss(weekLabel), app->store().rulesFor(ss(app->currentCommunity())).calendar);
+    if (!week)
+        return {};
+    auto counts = countWeek(*app, ss(departmentId), *week);
+    if (!counts)
+        return {};
+    return {{"complaints", counts->complaints}, {"transferSheets", counts->transferSheets}};
 }
 
 } // namespace courtyard::client

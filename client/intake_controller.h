@@ -38,9 +38,13 @@ public:
     // none) handed to the next shift, with a note per complaint (notes: {complaint id: text}) and
     // for the whole list. The next shift acknowledges it.
     Q_INVOKABLE QString createHandover(const QString& notes, const QVariantMap& itemNotes = {});
-    // The department head's weekly review of the week starting `weekStart`: the counts of the
-    // department's complaint records and transfer sheets of that week are recorded with notes.
+    // The department head's weekly review of the week (in the community's zone) that holds
+    // `weekStart`: the counts of the department's complaint records and transfer sheets of that
+    // week (rules::weeklyReviewCounts, as the server's weekly report counts) are recorded with notes.
     Q_INVOKABLE QString createWeeklyReview(const QString& departmentId, const QDateTime& weekStart, const QString& notes);
+    // Those counts for a week label ("2026-W47"): {complaints, transferSheets}; empty when the
+    // label is not a week.
+    Q_INVOKABLE QVariantMap weeklyReviewCounts(const QString& departmentId, const QString& weekLabel) const;
 
 signals:
     void errorChanged();

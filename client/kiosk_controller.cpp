@@ -4,7 +4,9 @@
 #include "client/language_settings.h"
 #include "shared/auth/pin_rules.h"
 #include "shared/core/hash.h"
+#include "shared/domain/notice.h"
 #include "shared/records/record_type.h"
+#include "shared/rules/kiosk.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/ids.h"
 
@@ -17,16 +19,6 @@ KioskController* g_kiosk = nullptr;
 constexpr const char* kAdminPinKey = "kiosk_admin_pin_hash";
 constexpr const char* kAdminFailuresKey = "kiosk_admin_pin_failures";
 } // namespace
-
-std::string submissionFingerprint(const std::string& unitId, const std::string& kind, const std::string& category,
-                                  const std::string& content) {
-    // Whitespace differences do not make a new message.
-    std::string text;
-    for (char c : content)
-        if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
-            text.push_back(c);
-    return toHex64(fnv1a64(unitId + "|" + kind + "|" + category + "|" + text));
-}
 
 KioskController::KioskController(AppContext& app, QObject* parent) : QObject(parent), m_app(app) {
     g_kiosk = this;
@@ -139,31 +131,36 @@ QString KioskController::submit(const QString& kind, const QVariantMap& form) {
         fail("missing", tr("Please say what it is about."));
         return {};
     }
-    const std::string fingerprint = submissionFingerprint(unitId, ss(kind), category, content);
-    // The flat's submissions of the last day, read once: the same message again (pressed
-    // twice, or back later) gives the first receipt, not a second case; those of the last
-    // hour count towards the throttle.
+    const std::string fingerprint = rules::submissionFingerprint(unitId, ss(kind), category, content);
+    // This kiosk's submissions of the last day (its own, and the receipts of those already
+    // sent), read once: the same message again (pressed twice, or back later) gives the first
+    // receipt, not a second case; those of the last hour count towards the kiosk guard, as the
+    // server counts them (rules/kiosk.h).
     store::RecordQuery recent;
     recent.types = {"complaint", "suggestion", "receipt"};
-    recent.unitId = unitId;
     recent.happenedFrom = m_app.clock() - std::chrono::hours{24};
-    int lastHour = 0;
+    const Instant hourAgo = m_app.clock() - std::chrono::hours{1};
+    rules::KioskRecentSubmissions lastHour;
     if (auto recs = m_app.store().query(recent))
         for (const auto& r : *recs) {
-            if (stringAt(r.body, "fingerprint") == fingerprint) {
+            const bool flat = stringAt(r.body, "unit_id") == unitId;
+            if (flat && stringAt(r.body, "fingerprint") == fingerprint) {
                 m_lastReceipt = qs(stringAt(r.body, "receipt_code"));
                 m_duplicate = true;
                 m_lastError.clear();
                 emit submitted();
                 return m_lastReceipt;
             }
+            const std::string type = r.type == "receipt" ? stringAt(r.body, "type") : r.type;
             // The same "happened at" the query filtered on.
-            const auto* type = records::findRecordType(r.type);
-            const auto at = type ? type->index(r.body).happenedAt : std::nullopt;
-            lastHour += at && *at >= m_app.clock() - std::chrono::hours{1};
+            const auto* recordType = records::findRecordType(r.type);
+            if (!rules::countsTowardsKioskGuard(type) || !recordType ||
+                recordType->index(r.body).happenedAt.value_or(Instant{}) < hourAgo)
+                continue;
+            ++lastHour.fromDevice;
+            lastHour.forFlat += flat;
         }
-    const int limit = m_app.store().rulesFor(ss(m_app.currentCommunity())).policy.kioskSubmissionsPerUnitPerHour;
-    if (lastHour >= limit) {
+    if (!rules::checkKioskSubmission(lastHour, m_app.store().rulesFor(ss(m_app.currentCommunity())).policy)) {
         fail("throttled", tr("This flat has sent several messages in the last hour. We have them all; "
                              "for anything urgent please call the management office."));
         return {};
@@ -250,19 +247,18 @@ QVariantList KioskController::notices() const {
     const Instant now = m_app.clock();
     if (auto recs = m_app.store().query(q))
         for (const auto& r : *recs) {
-            auto from = parseInstant(stringAt(r.body, "valid_from"));
-            auto until = parseInstant(stringAt(r.body, "valid_until"));
-            if (!from || !until || now < *from || now >= *until)
+            auto n = decodeJson<domain::Notice>(r.body);
+            if (!n || !domain::isShowing(*n, now))
                 continue;
-            QVariantMap m{{"id", qs(r.id)},
-                          {"kind", qs(stringAt(r.body, "kind"))},
-                          {"title", qs(stringAt(r.body, "title"))},
-                          {"body", qs(stringAt(r.body, "body"))},
-                          {"location", qs(stringAt(r.body, "location"))},
-                          {"urgent", r.body.value("urgent", false)},
-                          {"valid_from", toDateTime(*from)},
-                          {"valid_until", toDateTime(*until)}};
-            list.push_back({r.body.value("urgent", false), *from, m});
+            QVariantMap m{{"id", qs(n->id)},
+                          {"kind", qs(std::string(enumName(n->kind)))},
+                          {"title", qs(n->title)},
+                          {"body", qs(n->body)},
+                          {"location", qs(n->location)},
+                          {"urgent", n->urgent},
+                          {"valid_from", toDateTime(n->validFrom)},
+                          {"valid_until", toDateTime(n->validUntil)}};
+            list.push_back({n->urgent, n->validFrom, m});
         }
     // Urgent first, then the newest.
     std::stable_sort(list.begin(), list.end(), [](const N& a, const N& b) {
@@ -295,14 +291,12 @@ bool KioskController::householdAnswered(const QString& unitId) const {
 }
 
 bool KioskController::answeredCampaign(const std::string& campaign, const std::string& unitId) const {
-    if (campaign.empty())
-        return false;
     store::RecordQuery q;
     q.types = {"survey_response", "receipt"};
     q.unitId = unitId;
     if (auto recs = m_app.store().query(q))
         for (const auto& r : *recs)
-            if (stringAt(r.body, "campaign_id") == campaign)
+            if (rules::isHouseholdAnswer(r.body, campaign))
                 return true;
     return false;
 }

@@ -102,9 +102,4 @@ private:
     bool m_adminUnlocked = false;
 };
 
-// A fingerprint of what a resident wrote (unit, kind, category, text), so an exact duplicate is
-// recognised without keeping the text: kiosk receipts carry it instead of the content.
-std::string submissionFingerprint(const std::string& unitId, const std::string& kind, const std::string& category,
-                                  const std::string& content);
-
 } // namespace courtyard::client

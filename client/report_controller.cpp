@@ -104,12 +104,21 @@ void ReportController::setKind(const QString& kind) {
     m_kind = kind;
     // The new kind's natural period, around the period being read: today when that period
     // holds today, else its first day (moving from 2026-10 to quarterly reads 2026-Q4).
-    const QDate today = m_app ? m_app->now().toLocalTime().date() : QDate::currentDate();
+    const QDate today = communityToday();
     const QDate start = periodStart(m_period);
     const QDate end = periodStart(shiftPeriod(m_period, 1));
     const QDate anchor = start.isValid() && end.isValid() && (today < start || today >= end) ? start : today;
     m_period = periodLabel(naturalPeriodUnit(m_kind), anchor);
     emit selectionChanged();
+}
+
+QDate ReportController::communityToday() const {
+    // The server places periods in the scope's community's zone: so does the tablet.
+    if (!m_app)
+        return QDate::currentDate();
+    const auto& calendar = m_app->store().rulesFor(m_app->currentCommunity().toStdString()).calendar;
+    const LocalDate day = calendar.localDate(m_app->clock());
+    return QDate(1970, 1, 1).addDays(day.time_since_epoch().count());
 }
 
 void ReportController::setScope(const QString& scope) {
@@ -148,8 +157,7 @@ void ReportController::setPeriod(const QString& label) {
 }
 
 void ReportController::currentPeriod() {
-    const QDate today = m_app ? m_app->now().toLocalTime().date() : QDate::currentDate();
-    setPeriod(periodLabel(naturalPeriodUnit(m_kind), today));
+    setPeriod(periodLabel(naturalPeriodUnit(m_kind), communityToday()));
 }
 
 QString ReportController::shifted(int steps) const { return shiftPeriod(m_period, steps); }

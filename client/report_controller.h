@@ -115,6 +115,8 @@ signals:
     void requestFetch(int requestId, const QString& serverUrl, const QString& target, const QVariantMap& headers);
 
 private:
+    // Today in the current community's zone.
+    QDate communityToday() const;
     enum class Purpose { Catalogue, Report, Csv };
     struct Request {
         Purpose purpose;

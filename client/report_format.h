@@ -1,7 +1,8 @@
 #pragma once
 // How the reports' figures read, on screen and on paper alike: the period labels of
-// docs/reports.md (2026, 2026-H2, 2026-Q4, 2026-11, 2026-W47), stepping them, and a table
-// cell's text from its column format (text, count, percent, time, bool).
+// docs/reports.md (2026, 2026-H2, 2026-Q4, 2026-11, 2026-W47) as Qt values, over the shared
+// rule (shared/rules/period.h), and a table cell's text from its column format (text, count,
+// percent, time, bool).
 
 #include <QDate>
 #include <QString>

@@ -14,20 +14,21 @@ PageScaffold {
     heading: qsTr("Supervisor")
     scrolling: false
     property int tab: 0
-    // Monday 00:00 of the week under review (local time).
-    property date weekStart: {
-        const d = new Date(App.now.getTime())
-        d.setHours(0, 0, 0, 0)
-        d.setDate(d.getDate() - ((d.getDay() + 6) % 7))
-        return d
+    // The week under review, Monday to Monday in the community's zone: the weekly report's week.
+    PeriodController { id: week; unit: "week" }
+    // What the review counts (complaints proper, not cancelled; sheets sent or assigned), as the
+    // server's weekly report counts; read again whenever the week's lists change.
+    readonly property var weekCounts: {
+        weekComplaints.total
+        weekSheets.total
+        return intake.weeklyReviewCounts(Session.departmentId, week.label)
     }
-    readonly property date weekEnd: new Date(weekStart.getTime() + 7 * 86400000)
 
     IntakeController { id: intake }
     RecordListModel { id: toAssign; types: ["complaint"]; states: ["received"]; communityId: App.currentCommunity; order: "due" }
-    RecordListModel { id: weekComplaints; types: ["complaint"]; scope: "department"; from: page.weekStart; until: page.weekEnd; order: "oldest"; pageSize: 200 }
-    RecordListModel { id: weekSheets; types: ["transfer_sheet"]; scope: "department"; from: page.weekStart; until: page.weekEnd; order: "oldest"; pageSize: 200 }
-    RecordListModel { id: weekOpen; types: ["complaint", "transfer_sheet"]; scope: "department"; openOnly: true; from: page.weekStart; until: page.weekEnd; pageSize: 200 }
+    RecordListModel { id: weekComplaints; types: ["complaint"]; scope: "department"; from: week.from; until: week.until; order: "oldest"; pageSize: 200 }
+    RecordListModel { id: weekSheets; types: ["transfer_sheet"]; scope: "department"; from: week.from; until: week.until; order: "oldest"; pageSize: 200 }
+    RecordListModel { id: weekOpen; types: ["complaint", "transfer_sheet"]; scope: "department"; openOnly: true; from: week.from; until: week.until; pageSize: 200 }
     RecordListModel { id: notices; types: ["arrangement_notice"]; openOnly: true; communityId: App.currentCommunity; order: "due" }
     RecordListModel { id: kioskNotices; types: ["notice"]; states: ["published"]; communityId: App.currentCommunity; order: "recent" }
 
@@ -119,19 +120,19 @@ PageScaffold {
                 width: parent.width
                 spacing: Theme.spacing
                 RowLayout {
-                    AppButton { kind: "secondary"; text: qsTr("‹ Week before"); onClicked: page.weekStart = new Date(page.weekStart.getTime() - 7 * 86400000) }
+                    AppButton { kind: "secondary"; text: qsTr("‹ Week before"); onClicked: week.step(-1) }
                     BodyText {
                         font.bold: true
-                        text: qsTr("Week of %1 · %2").arg(page.weekStart.toLocaleDateString(Qt.locale(), "yyyy-MM-dd")).arg(Directory.departmentName(Session.departmentId))
+                        text: qsTr("Week of %1 · %2").arg(week.firstDay).arg(Directory.departmentName(Session.departmentId))
                     }
-                    AppButton { kind: "secondary"; text: qsTr("Week after ›"); onClicked: page.weekStart = new Date(page.weekStart.getTime() + 7 * 86400000) }
+                    AppButton { kind: "secondary"; text: qsTr("Week after ›"); onClicked: week.step(1) }
                 }
                 RowLayout {
                     spacing: Theme.margin
                     Repeater {
                         model: [
-                            { label: qsTr("Complaint records"), value: weekComplaints.total },
-                            { label: qsTr("Transfer sheets"), value: weekSheets.total },
+                            { label: qsTr("Complaint records"), value: page.weekCounts.complaints ?? 0 },
+                            { label: qsTr("Transfer sheets"), value: page.weekCounts.transferSheets ?? 0 },
                             { label: qsTr("Still open"), value: weekOpen.count },
                             { label: qsTr("Overdue"), value: weekOpen.overdueCount }
                         ]
@@ -163,7 +164,7 @@ PageScaffold {
                 ErrorBanner { Layout.fillWidth: true; text: intake.lastError }
                 AppButton {
                     text: qsTr("Record this week's review")
-                    onClicked: if (intake.createWeeklyReview(Session.departmentId, page.weekStart, reviewNotes.text) !== "") {
+                    onClicked: if (intake.createWeeklyReview(Session.departmentId, week.from, reviewNotes.text) !== "") {
                         reviewNotes.clear()
                         reviewSaved.visible = true
                     }

@@ -2,12 +2,14 @@
 
 #include "shared/auth/access.h"
 
-#include "server/reports/period.h"
 #include "server/service/rules_cache.h"
 #include "server/service/scope.h"
 #include "shared/domain/organization.h"
 #include "shared/domain/survey.h"
 #include "shared/rules/analysis.h"
+#include "shared/rules/grading.h"
+#include "shared/rules/period.h"
+#include "shared/rules/review.h"
 #include "shared/rules/scoring.h"
 #include "shared/store/database.h"
 #include "shared/store/record_store.h"
@@ -25,6 +27,8 @@ namespace courtyard::server::reports {
 
 namespace {
 
+using rules::Granularity;
+using rules::Period;
 using store::Database;
 using store::Statement;
 
@@ -194,10 +198,24 @@ std::string cnt(const std::string& cond) { return "sum(CASE WHEN " + cond + " TH
 // The window's parameters in report SQL.
 const std::string kFrom = ":from", kTo = ":to", kAsOf = ":as_of";
 
+// The SQL restates definitions of the shared rules; their values come from there, bound as
+// parameters beside the window's: which complaint records count (rules/review.h), which are
+// valid, which serious (rules/grading.h). sqlAgreesWithTheSharedRulesOnGeneratedHistory compares
+// the SQL with the rules on generated data.
+const std::string kCountedComplaints = "kind = :reviewed_kind AND state <> :unreviewed_state";
+const std::string kValid = "validity = :valid";
+
 struct Window {
     Instant from, to, asOf;
     Params params() const {
-        return {{":from", toEpochMs(from)}, {":to", toEpochMs(to)}, {":as_of", toEpochMs(asOf)}};
+        return {{":from", toEpochMs(from)},
+                {":to", toEpochMs(to)},
+                {":as_of", toEpochMs(asOf)},
+                {":reviewed_kind", std::string(enumName(rules::kReviewedComplaintKind))},
+                {":unreviewed_state", std::string(enumName(rules::kUnreviewedComplaintState))},
+                {":valid", std::string(enumName(domain::Validity::Valid))},
+                {":serious_grade", std::int64_t{rules::kSeriousGrade}},
+                {":cancelled_suggestion", std::string(enumName(domain::SuggestionState::Cancelled))}};
     }
 };
 
@@ -213,7 +231,7 @@ struct ComplaintStats {
     }
 };
 
-// Complaints (not repairs, not cancelled) received in the window, grouped by `groupExpr`
+// Complaints (rules::countsAsComplaint) received in the window, grouped by `groupExpr`
 // ("" for one group). The on-time and visit rates are rules::onTimeReplyRate and
 // rules::visitRate, as of the window's asOf, written as SQL over the facts.
 Result<std::map<std::string, ComplaintStats>> complaintStats(Database& db, const Scope& scope, const Window& w,
@@ -221,22 +239,22 @@ Result<std::map<std::string, ComplaintStats>> complaintStats(Database& db, const
     const std::string& a = kAsOf;
     const Filter f = filterFor(scope, "community_id", "department_id");
     const std::string sql =
-        "SELECT " + (groupExpr.empty() ? std::string("''") : groupExpr) + ", count(*), " + cnt("validity = 'valid'") +
+        "SELECT " + (groupExpr.empty() ? std::string("''") : groupExpr) + ", count(*), " + cnt(kValid) +
         ", " + cnt("validity = 'invalid'") + ", " + cnt("validity = 'undecided'") + ", " + cnt("open = 1") + ", " +
         cnt("open = 1 AND active_due < " + a) + ", " + cnt("first_replied_at > reply_due") + ", " +
-        cnt("escalated = 1") + ", " + cnt("grade >= 3") + ", " +
-        cnt("validity = 'valid' AND reply_due IS NOT NULL AND (first_replied_at <= " + a + " OR " + a +
+        cnt("escalated = 1") + ", " + cnt("grade >= :serious_grade") + ", " +
+        cnt(kValid + " AND reply_due IS NOT NULL AND (first_replied_at <= " + a + " OR " + a +
             " > reply_due)") +
         ", " +
-        cnt("validity = 'valid' AND reply_due IS NOT NULL AND first_replied_at <= " + a +
+        cnt(kValid + " AND reply_due IS NOT NULL AND first_replied_at <= " + a +
             " AND first_replied_at <= reply_due") +
         ", " +
-        cnt("validity = 'valid' AND visit_due IS NOT NULL AND replied_at IS NOT NULL AND (first_visit_at <= " + a +
+        cnt(kValid + " AND visit_due IS NOT NULL AND replied_at IS NOT NULL AND (first_visit_at <= " + a +
             " OR " + a + " > visit_due)") +
         ", " +
-        cnt("validity = 'valid' AND visit_due IS NOT NULL AND replied_at IS NOT NULL AND first_visit_at <= " + a +
+        cnt(kValid + " AND visit_due IS NOT NULL AND replied_at IS NOT NULL AND first_visit_at <= " + a +
             " AND first_visit_at <= visit_due") +
-        " FROM fact_complaints WHERE kind = 'complaint' AND state <> 'cancelled' AND received_at >= " +
+        " FROM fact_complaints WHERE " + kCountedComplaints + " AND received_at >= " +
         kFrom + " AND received_at < " + kTo + f.sql + " GROUP BY 1";
     std::map<std::string, ComplaintStats> out;
     CY_TRY(each(db, sql, w.params() + f.params, [&](Statement& s) {
@@ -271,7 +289,7 @@ Result<std::map<std::string, SuggestionStats>> suggestionStats(Database& db, con
                             cnt("replied_at IS NOT NULL") + ", " + cnt("adopted = 1") + ", " + cnt("adopted = 0") +
                             ", " + cnt("reply_due IS NOT NULL AND (replied_at <= " + a + " OR " + a + " > reply_due)") +
                             ", " + cnt("reply_due IS NOT NULL AND replied_at <= " + a + " AND replied_at <= reply_due") +
-                            " FROM fact_suggestions WHERE state <> 'cancelled' AND received_at >= " +
+                            " FROM fact_suggestions WHERE state <> :cancelled_suggestion AND received_at >= " +
                             kFrom + " AND received_at < " + kTo + f.sql + " GROUP BY 1";
     std::map<std::string, SuggestionStats> out;
     CY_TRY(each(db, sql, w.params() + f.params, [&](Statement& s) {
@@ -478,9 +496,9 @@ Json complaintColumns(const Ctx& c) {
                         c.column("overdue", "bool")});
 }
 
-constexpr const char* kComplaintListColumns =
+const std::string kComplaintListColumns =
     "SELECT id, category, state, handler_id, department_id, received_at, reply_due, first_replied_at, active_due, "
-    "open FROM fact_complaints WHERE kind = 'complaint' AND state <> 'cancelled'";
+    "open FROM fact_complaints WHERE " + kCountedComplaints;
 constexpr int kListLimit = 500;
 
 // ---------------------------------------------------------------- the reports
@@ -495,14 +513,14 @@ Status weekly(Ctx& c) {
     std::int64_t openNow = 0, overdueNow = 0;
     CY_TRY(each(c.db,
                 "SELECT count(*), " + cnt("active_due < " + a) +
-                    " FROM fact_complaints WHERE kind = 'complaint' AND open = 1" + f.sql,
+                    " FROM fact_complaints WHERE " + kCountedComplaints + " AND open = 1" + f.sql,
                 w.params() + f.params, [&](Statement& s) { openNow = s.int64(0), overdueNow = s.int64(1); }));
     c.tiles({c.countTile("received", totals->total), c.countTile("open", openNow), c.countTile("overdue", overdueNow),
              c.countTile("replied_late", totals->repliedLate), c.countTile("escalated", totals->escalated)});
 
     Json& week = c.table("complaints", complaintColumns(c));
     CY_TRY(each(c.db,
-                std::string(kComplaintListColumns) + " AND received_at >= " + kFrom +
+                kComplaintListColumns + " AND received_at >= " + kFrom +
                     " AND received_at < " + kTo + f.sql + " ORDER BY received_at, id LIMIT " +
                     n(kListLimit),
                 w.params() + f.params, [&](Statement& s) { week["rows"].push_back(complaintRow(c, s, c.asOf)); }));
@@ -532,7 +550,7 @@ Status weekly(Ctx& c) {
 
     Json& open = c.table("open_now", complaintColumns(c));
     return each(c.db,
-                std::string(kComplaintListColumns) + " AND open = 1" + f.sql +
+                kComplaintListColumns + " AND open = 1" + f.sql +
                     " ORDER BY active_due IS NULL, active_due, id LIMIT " + n(kListLimit),
                 w.params() + f.params, [&](Statement& s) { open["rows"].push_back(complaintRow(c, s, c.asOf)); });
 }
@@ -562,7 +580,7 @@ Status monthly(Ctx& c) {
     const Filter f = filterFor(c.scope, "community_id", "department_id");
     Json& open = c.table("open_items", complaintColumns(c));
     CY_TRY(each(c.db,
-                std::string(kComplaintListColumns) + " AND open = 1 AND received_at >= " + kFrom +
+                kComplaintListColumns + " AND open = 1 AND received_at >= " + kFrom +
                     " AND received_at < " + kTo + f.sql +
                     " ORDER BY active_due IS NULL, active_due, id LIMIT " + n(kListLimit),
                 w.params() + f.params, [&](Statement& st) { open["rows"].push_back(complaintRow(c, st, c.asOf)); }));
@@ -582,7 +600,7 @@ Status monthly(Ctx& c) {
 std::vector<Period> lastPeriods(const Ctx& c, std::size_t n) {
     std::vector<Period> out{c.period};
     while (out.size() < n)
-        out.insert(out.begin(), previousPeriod(out.front(), c.rules.calendar));
+        out.insert(out.begin(), rules::previousPeriod(out.front(), c.rules.calendar));
     return out;
 }
 
@@ -748,8 +766,8 @@ Status annualComplaints(Ctx& c) {
              c.rateTile("suggestion_reply", (*sugg)[""].reply, 100)});
 
     std::vector<Period> months;
-    for (Period m = periodContaining(Granularity::Month, c.period.from, c.rules.calendar); m.from < c.period.to;
-         m = periodContaining(Granularity::Month, m.to, c.rules.calendar))
+    for (Period m = rules::periodContaining(Granularity::Month, c.period.from, c.rules.calendar); m.from < c.period.to;
+         m = rules::periodContaining(Granularity::Month, m.to, c.rules.calendar))
         months.push_back(m);
     CY_TRY(periodTable(c, "by_month", months));
     std::vector<std::pair<std::string, long long>> cats, causes;
@@ -1092,19 +1110,20 @@ using Builder = Status (*)(Ctx&);
 
 struct Kind {
     std::string_view name;
-    Granularity natural;
     Builder build;
+    // The period the kind covers by nature (rules::naturalGranularity, shared with the tablet).
+    Granularity natural() const { return rules::naturalGranularity(name); }
 };
 
 constexpr Kind kKinds[] = {
-    {"weekly", Granularity::Week, weekly},
-    {"monthly", Granularity::Month, monthly},
-    {"quarterly", Granularity::Quarter, quarterly},
-    {"half_yearly", Granularity::Half, halfYearly},
-    {"annual_complaints", Granularity::Year, annualComplaints},
-    {"annual_survey", Granularity::Year, annualSurvey},
-    {"inspections", Granularity::Month, inspections},
-    {"kpi", Granularity::Month, kpi},
+    {"weekly", weekly},
+    {"monthly", monthly},
+    {"quarterly", quarterly},
+    {"half_yearly", halfYearly},
+    {"annual_complaints", annualComplaints},
+    {"annual_survey", annualSurvey},
+    {"inspections", inspections},
+    {"kpi", kpi},
 };
 
 const Kind* findKind(std::string_view name) {
@@ -1218,17 +1237,17 @@ Result<Json> build(ReadUnit& u, const ReportRequest& request, Instant now, const
         CY_TRY(mayRead(*audience, *scope));
     // Periods are calendar periods of the scope's (first community's) zone and calendar.
     RulesCache cache;
-    const auto rules = cache.get(u, scope->communities.empty() ? std::string() : scope->communities.front(), now);
+    const auto communityRules = cache.get(u, scope->communities.empty() ? std::string() : scope->communities.front(), now);
     Period period;
     if (request.period.empty()) {
-        period = periodContaining(kind->natural, now, rules->calendar);
+        period = rules::periodContaining(kind->natural(), now, communityRules->calendar);
     } else {
-        auto p = parsePeriod(request.period, rules->calendar);
+        auto p = rules::parsePeriod(request.period, communityRules->calendar);
         if (!p)
             return p.error();
         period = *p;
     }
-    Ctx c{db, *org, *scope, period, *rules, now, request.lang, {}};
+    Ctx c{db, *org, *scope, period, *communityRules, now, request.lang, {}};
     CY_TRY(kind->build(c));
 
     Json scopeJson{{"kind", scope->kind}, {"id", scope->id}, {"name", scope->name}};
@@ -1243,11 +1262,11 @@ Result<Json> build(ReadUnit& u, const ReportRequest& request, Instant now, const
                  {{"label", period.label},
                   {"from", formatInstant(period.from)},
                   {"to", formatInstant(period.to)},
-                  {"time_zone", rules->calendar.zoneName()}}},
+                  {"time_zone", communityRules->calendar.zoneName()}}},
                 {"as_of", formatInstant(now)},
                 {"lang", request.lang == Lang::Zh ? "zh" : "en"},
                 {"data", freshness(u, *scope)},
-                {"target", rules->policy.qualityTarget},
+                {"target", communityRules->policy.qualityTarget},
                 {"sections", Json(std::vector<Json>(std::make_move_iterator(c.sections.begin()),
                                                     std::make_move_iterator(c.sections.end())))}};
 }
@@ -1311,10 +1330,9 @@ Result<Json> ReportService::catalogue(const DeviceRow& device, const std::string
             return org.error();
         Json kinds = Json::array();
         for (const auto& k : kKinds) {
-            static constexpr const char* kNatural[] = {"week", "month", "quarter", "half", "year"};
             kinds.push_back({{"kind", k.name},
                              {"title", label("title." + std::string(k.name), lang)},
-                             {"natural_period", kNatural[int(k.natural)]}});
+                             {"natural_period", rules::granularityName(k.natural())}});
         }
         auto mine = [&](const std::string& id) {
             return audience->everything ||

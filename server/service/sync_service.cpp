@@ -6,6 +6,7 @@
 #include "shared/auth/access.h"
 #include "shared/core/hash.h"
 #include "shared/records/record_type.h"
+#include "shared/rules/kiosk.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/merge.h"
@@ -77,8 +78,8 @@ Status checkSurveyResponse(WriteUnit& unit, const DeviceRow& device, const Json&
         return invalidArgument("community_id: the response is not in the campaign's community");
     if (sync::isKiosk(device.role) && stringAt(c, "method") != "kiosk")
         return permissionDenied("this survey is not answered at the kiosk");
-    if (stringAt(body, "outcome", "answered") != "answered")
-        return {};
+    if (!rules::isHouseholdAnswer(body, campaignId))
+        return {}; // an attempt ("not at home", "refused") may come any number of times
     store::RecordQuery q;
     q.types = {"survey_response"};
     q.unitId = unitId;
@@ -86,8 +87,7 @@ Status checkSurveyResponse(WriteUnit& unit, const DeviceRow& device, const Json&
     if (!existing)
         return existing.error();
     for (const auto& r : *existing)
-        if (stringAt(r.body, "campaign_id") == campaignId &&
-            stringAt(r.body, "outcome") == "answered")
+        if (rules::isHouseholdAnswer(r.body, campaignId))
             return alreadyExists("this household has already answered this survey");
     return {};
 }
@@ -407,7 +407,7 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
     if (op.kind == OpKind::Create && op.type == "survey_response" && !*current)
         if (auto st = checkSurveyResponse(unit, device, op.body); !st)
             return reject(st.error());
-    if (kiosk && op.kind == OpKind::Create && (op.type == "complaint" || op.type == "suggestion") && !*current)
+    if (kiosk && op.kind == OpKind::Create && rules::countsTowardsKioskGuard(op.type) && !*current)
         if (auto st = m_kiosk.admit(device.id, stringAt(op.body, "unit_id"), now, m_rules.get(unit, community, now)->policy);
             !st)
             return reject(st.error());

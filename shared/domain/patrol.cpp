@@ -1,5 +1,8 @@
 #include "shared/domain/patrol.h"
 
+// The checkpoint window is the deadline rule's (rules/deadlines.h), the one the tablet shows.
+#include "shared/rules/deadlines.h"
+
 #include <set>
 
 namespace courtyard::domain {
@@ -131,11 +134,10 @@ std::vector<CheckpointResult> evaluateRound(const PatrolRound& r, Instant end) {
         for (const auto& v : r.visits)
             if (v.checkpointId == cp.id && (!res.visitedAt || v.at < *res.visitedAt))
                 res.visitedAt = v.at;
-        const Instant latest = r.startedAt + std::chrono::minutes{cp.dueAfterMinutes} +
-                               std::chrono::minutes{cp.toleranceMinutes};
+        const auto window = rules::checkpointDeadline(r.startedAt, cp.dueAfterMinutes, cp.toleranceMinutes);
         if (!res.visitedAt || *res.visitedAt > end)
             res.status = "missed";
-        else if (*res.visitedAt > latest)
+        else if (!rules::metBy(window, *res.visitedAt))
             res.status = "late";
         else
             res.status = "on_time";

@@ -341,7 +341,8 @@ struct Traits<domain::SurveyResponse> {
     static Json receipt(const T& r) {
         return Json{{"id", r.id},           {"type", T::kType},     {"community_id", r.communityId},
                     {"origin_device", r.originDevice}, {"campaign_id", r.campaignId},
-                    {"unit_id", r.unitId},  {"status", "received"}, {"received_at", r.answeredAt}};
+                    {"unit_id", r.unitId},  {"status", "received"}, {"received_at", r.answeredAt},
+                    {"outcome", std::string(enumName(r.outcome))}};
     }
 };
 

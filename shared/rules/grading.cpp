@@ -38,4 +38,6 @@ std::optional<domain::Escalation> escalationFor(const domain::Deadline& due, Ins
     return out;
 }
 
+bool isSerious(const domain::Complaint& c) { return c.grade && *c.grade >= kSeriousGrade; }
+
 } // namespace courtyard::rules

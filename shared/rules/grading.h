@@ -17,6 +17,10 @@ namespace courtyard::rules {
 std::optional<int> complaintGrade(domain::Validity validity, domain::Controllability c,
                                   domain::Reach r, const Policy& policy);
 
+// A complaint of this grade or above is serious (严重 and 重大): the reports count them.
+inline constexpr int kSeriousGrade = 3;
+bool isSerious(const domain::Complaint& c);
+
 // Positions that must be told of a complaint of this grade (1..4).
 const std::vector<Position>& whoMustBeTold(int grade, const Policy& policy);
 

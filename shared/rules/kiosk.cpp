@@ -1,6 +1,7 @@
 #include "shared/rules/kiosk.h"
 
-#include <string>
+#include "shared/core/hash.h"
+#include "shared/domain/survey.h"
 
 namespace courtyard::rules {
 
@@ -14,6 +15,25 @@ Status checkKioskSubmission(const KioskRecentSubmissions& recent, const Policy& 
             (recent.flatNamed ? " messages from the kiosk" : " messages without a flat") +
             " in the last hour; please call the management office");
     return {};
+}
+
+bool countsTowardsKioskGuard(std::string_view recordType) {
+    return recordType == "complaint" || recordType == "suggestion";
+}
+
+std::string submissionFingerprint(const std::string& unitId, const std::string& kind, const std::string& category,
+                                  const std::string& content) {
+    std::string text;
+    for (char c : content)
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+            text.push_back(c);
+    return toHex64(fnv1a64(unitId + "|" + kind + "|" + category + "|" + text));
+}
+
+bool isHouseholdAnswer(const Json& response, std::string_view campaignId) {
+    static const std::string answered(enumName(domain::ResponseOutcome::Answered));
+    return !campaignId.empty() && stringAt(response, "campaign_id") == campaignId &&
+           stringAt(response, "outcome", answered) == answered;
 }
 
 } // namespace courtyard::rules

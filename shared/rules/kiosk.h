@@ -6,8 +6,12 @@
 // they count together, per kiosk, as if they came from one flat. The counts are of arrivals
 // in the last hour by the server's clock, so a back-dated submission counts like any other.
 
+#include "shared/core/json_util.h"
 #include "shared/core/result.h"
 #include "shared/rules/policy.h"
+
+#include <string>
+#include <string_view>
 
 namespace courtyard::rules {
 
@@ -19,5 +23,20 @@ struct KioskRecentSubmissions {
 
 // Whether one more submission is allowed; ResourceExhausted with a message for the resident.
 Status checkKioskSubmission(const KioskRecentSubmissions& recent, const Policy& policy);
+
+// The record types the guard counts: complaints (repair requests among them) and suggestions.
+// Survey answers are not counted: one per household per survey already (householdAnswered).
+bool countsTowardsKioskGuard(std::string_view recordType);
+
+// A fingerprint of what a resident wrote (flat, kind, category, text; white space ignored), so
+// an exact duplicate is recognised without keeping the text: kiosk receipts carry it instead
+// of the content.
+std::string submissionFingerprint(const std::string& unitId, const std::string& kind, const std::string& category,
+                                  const std::string& content);
+
+// One answer per household per survey: whether this stored survey response (or a kiosk's
+// receipt of one) is the household's answer to `campaignId`. Attempts ("not at home",
+// "refused") are not answers; a record that names no outcome is an answer, as the domain reads it.
+bool isHouseholdAnswer(const Json& response, std::string_view campaignId);
 
 } // namespace courtyard::rules

@@ -4,6 +4,7 @@
 // offline, escalated and closed with the network cut and restored in the middle.
 
 #include "client/field_controllers.h"
+#include "client/period_controller.h"
 #include "client/intake_controller.h"
 #include "client/media.h"
 #include "client/record_controller.h"
@@ -384,12 +385,27 @@ private slots:
     void weeklyReviewCountsTheWeek() {
         QVERIFY(signIn("2001"));
         client::IntakeController intake;
-        const QDateTime monday = QDateTime(QDate::currentDate().addDays(1 - QDate::currentDate().dayOfWeek()), QTime(0, 0));
+        // The week under review as the supervisor's page holds it: the community's, by the
+        // shared period rule.
+        client::PeriodController week;
+        const QDateTime monday = week.from();
         const QString id = intake.createWeeklyReview("d-cs", monday, "本周投诉较多");
         QVERIFY2(!id.isEmpty(), qPrintable(intake.lastError()));
         RecordController rc;
         rc.setRecordId(id);
         QVERIFY(rc.record().value("complaints").toInt() > 0);
+        QCOMPARE(rc.record().value("week_start").toDateTime(), monday);
+        // The page's figures are the ones the review recorded.
+        QCOMPARE(week.unit(), QString("week"));
+        QCOMPARE(week.until().toMSecsSinceEpoch() - week.from().toMSecsSinceEpoch(), qint64(7 * 24 * 3600 * 1000));
+        const QVariantMap figures = intake.weeklyReviewCounts("d-cs", week.label());
+        QCOMPARE(figures.value("complaints").toInt(), rc.record().value("complaints").toInt());
+        QCOMPARE(figures.value("transferSheets").toInt(), rc.record().value("transfer_sheets").toInt());
+        const QDateTime thisMonday = week.from();
+        week.step(-1);
+        QCOMPARE(week.until(), thisMonday);
+        week.current();
+        QCOMPARE(week.from(), thisMonday);
         QVERIFY(signIn("1001"));
         QVERIFY(intake.createWeeklyReview("d-cs", monday, "x").isEmpty()); // staff do not review
     }

@@ -40,6 +40,9 @@
 #include "shared/domain/survey.h"
 #include "shared/domain/transfer_sheet.h"
 #include "shared/rules/analysis.h"
+#include "shared/rules/grading.h"
+#include "shared/rules/period.h"
+#include "shared/rules/review.h"
 #include "shared/rules/scoring.h"
 #include "shared/store/database.h"
 #include "sync/protocol/proof.h"
@@ -462,6 +465,63 @@ std::vector<std::string> column(const Json& report, const std::string& sectionId
         QCOMPARE((tileJson)["numerator"].get<long long>(), static_cast<long long>(num));                           \
         QCOMPARE((tileJson)["denominator"].get<long long>(), static_cast<long long>(den));                         \
     } while (0)
+
+// The quarter's serious complaints and received count, and each department's weeks (the
+// weekly report against rules::weeklyReviewCounts, what the head's weekly review records),
+// by the SQL over the facts and by the shared rules over the decoded records.
+void reviewCountsAgree(ServerStorage& storage, reports::ReportService& service, const char* quarterLabel,
+                              const std::vector<const char*>& weeks, bool& sawGrades, bool& sawSheets) {
+    std::vector<Complaint> allComplaints;
+    std::vector<TransferSheet> allSheets;
+    QVERIFY(storage.read([&](ReadUnit& u) -> Status {
+        store::RecordQuery q;
+        q.types = {"complaint", "transfer_sheet"};
+        auto rows = u.query(q);
+        if (!rows)
+            return rows.error();
+        for (const auto& row : *rows) {
+            if (row.type == "complaint")
+                allComplaints.push_back(row.body.get<Complaint>());
+            else
+                allSheets.push_back(row.body.get<TransferSheet>());
+        }
+        return {};
+    }));
+
+    // Serious (grade 3 and above) as rules::isSerious counts, in the quarter.
+    ReportRequest quarter;
+    quarter.kind = "quarterly";
+    quarter.period = quarterLabel;
+    const Json q = *service.compute(quarter);
+    const Instant qFrom = at(q["period"]["from"].get<std::string>().c_str());
+    const Instant qTo = at(q["period"]["to"].get<std::string>().c_str());
+    std::int64_t serious = 0, counted = 0;
+    for (const auto& c : allComplaints)
+        if (c.receivedAt >= qFrom && c.receivedAt < qTo && rules::countsAsComplaint(c)) {
+            ++counted;
+            serious += rules::isSerious(c);
+        }
+    sawGrades = sawGrades || serious > 0;
+    QCOMPARE(tile(q, "serious")["value"].get<std::int64_t>(), serious);
+    QCOMPARE(tile(q, "received")["value"].get<std::int64_t>(), counted);
+
+    // A department's week: the weekly report counts what the head's weekly review counts
+    // (rules::weeklyReviewCounts) — complaints received and transfer sheets sent or assigned.
+    for (const char* week : weeks)
+        for (const char* department : {"d-cs", "d-eng", "d-sec"}) {
+            ReportRequest weekly;
+            weekly.kind = "weekly";
+            weekly.period = week;
+            weekly.department = department;
+            const Json w = *service.compute(weekly);
+            const Instant wFrom = at(w["period"]["from"].get<std::string>().c_str());
+            const Instant wTo = at(w["period"]["to"].get<std::string>().c_str());
+            const auto review = rules::weeklyReviewCounts(allComplaints, allSheets, department, wFrom, wTo);
+            QCOMPARE(tile(w, "received")["value"].get<int>(), review.complaints);
+            QCOMPARE(int(section(w, "transfer_sheets")["rows"].size()), review.transferSheets);
+            sawSheets = sawSheets || review.transferSheets > 0;
+        }
+}
 
 } // namespace
 
@@ -945,8 +1005,7 @@ private slots:
                 for (const auto& row : *rows) {
                     if (row.type == "complaint") {
                         auto c = row.body.get<Complaint>();
-                        if (c.receivedAt >= from && c.receivedAt < to && c.kind == ComplaintKind::Complaint &&
-                            c.state != ComplaintState::Cancelled)
+                        if (c.receivedAt >= from && c.receivedAt < to && rules::countsAsComplaint(c))
                             complaints.push_back(std::move(c));
                     } else {
                         auto sg = row.body.get<Suggestion>();
@@ -966,6 +1025,21 @@ private slots:
             QCOMPARE(tile(r, "received")["value"].get<std::size_t>(), complaints.size());
         }
         QCOMPARE(received, std::int64_t(3 * 2 * 40));
+
+        bool sawGrades = false, sawSheets = false;
+        reviewCountsAgree(*storage, service, "2026-Q1", {"2026-W05", "2026-W09", "2026-W11"}, sawGrades, sawSheets);
+        QVERIFY(!QTest::currentTestFailed());
+    }
+
+    // The same on the hand-made records, which have grades (C2 is serious) and a transfer sheet.
+    void reviewCountsAgreeWithTheSharedRules() {
+        Fixture f;
+        reports::ReportService service(*f.storage, [&] { return f.now; });
+        bool sawGrades = false, sawSheets = false;
+        reviewCountsAgree(*f.storage, service, "2026-Q1", {"2026-W10", "2026-W11", "2026-W12"}, sawGrades, sawSheets);
+        QVERIFY(!QTest::currentTestFailed());
+        QVERIFY(sawGrades);
+        QVERIFY(sawSheets);
     }
 
     void csvExport() {
