@@ -1,5 +1,8 @@
 #include "server/reports/labels.h"
 
+#include "shared/labels/catalogue.h"
+
+#include <optional>
 #include <unordered_map>
 
 namespace courtyard::server::reports {
@@ -10,29 +13,9 @@ struct Entry {
     std::string_view key, en, zh;
 };
 
+// The reports' own words: titles, sections, columns, tiles. The names of the domain's values
+// (categories, causes, channels, grades, levels, states) are the label catalogue's.
 constexpr Entry kLabels[] = {
-    {"cause.developer", "Developer", "开发商原因"},
-    {"cause.external", "External", "外部原因"},
-    {"cause.own", "Own (property company)", "本公司原因"},
-    {"cause.public_facility", "Public facility", "公共设施"},
-    {"cause.undecided", "Not decided", "未判定"},
-    {"category.activities", "Community activities", "社区活动"},
-    {"category.cleaning", "Cleaning", "清洁"},
-    {"category.convenience", "Convenience services", "便民服务"},
-    {"category.housing", "Housing management", "房管"},
-    {"category.landscaping", "Landscaping", "绿化"},
-    {"category.repairs", "Repairs", "维修"},
-    {"category.security", "Security", "治安"},
-    {"category.vehicles", "Vehicles", "车辆"},
-    {"channel.company", "Company", "公司"},
-    {"channel.face_to_face", "Face to face", "面谈"},
-    {"channel.government", "Government", "政府"},
-    {"channel.group", "Group", "集团"},
-    {"channel.kiosk", "Kiosk", "自助终端"},
-    {"channel.letter", "Letter", "信函"},
-    {"channel.media", "Media", "媒体"},
-    {"channel.phone", "Phone", "电话"},
-    {"channel.suggestion_box", "Suggestion box", "意见箱"},
     {"col.adopted", "Adopted", "采纳"},
     {"col.answers", "Answers", "答卷项"},
     {"col.campaign", "Survey", "调查"},
@@ -99,21 +82,6 @@ constexpr Entry kLabels[] = {
     {"col.undecided", "Undecided", "未判定"},
     {"col.valid", "Valid", "有效"},
     {"col.visit_rate", "Visit rate %", "回访率 %"},
-    {"grade.0", "Not graded", "未定级"},
-    {"grade.1", "1 General", "1 一般"},
-    {"grade.2", "2 Important", "2 重要"},
-    {"grade.3", "3 Serious", "3 严重"},
-    {"grade.4", "4 Major", "4 重大"},
-    {"level.deputy_gm", "Deputy GM", "副总经理"},
-    {"level.gm", "General manager", "总经理"},
-    {"level.office_director", "Office director", "管理处主任"},
-    {"rect.accepted", "Accepted", "已验收"},
-    {"rect.awaiting_acceptance", "Awaiting acceptance", "待验收"},
-    {"rect.cancelled", "Cancelled", "已取消"},
-    {"rect.in_house", "Fixing in house", "自行整改"},
-    {"rect.reported", "Reported", "已上报"},
-    {"rect.scheduled", "Scheduled", "已排期"},
-    {"rect.with_developer", "With the developer", "移交开发商"},
     {"scope.company", "Company", "全公司"},
     {"section.by_category", "By category", "按类别"},
     {"section.by_cause", "By cause", "按原因"},
@@ -143,19 +111,6 @@ constexpr Entry kLabels[] = {
     {"section.suggestions", "Suggestions", "建议"},
     {"section.transfer_sheets", "Transfer sheets", "工作传签单"},
     {"section.trend", "Last four quarters", "近四个季度"},
-    {"sheet.arranged", "Arranged", "已安排"},
-    {"sheet.closed", "Closed", "已关闭"},
-    {"sheet.resolved", "Resolved", "已解决"},
-    {"sheet.submitted", "Submitted", "已提交"},
-    {"state.cancelled", "Cancelled", "已取消"},
-    {"state.closed", "Closed", "已关闭"},
-    {"state.escalated", "Escalated", "已上报"},
-    {"state.explaining", "Explaining", "解释中"},
-    {"state.handling", "Handling", "处理中"},
-    {"state.received", "Received", "已受理"},
-    {"state.referred", "Referred", "已转交"},
-    {"state.replied", "Replied", "已回复"},
-    {"state.visited", "Visited", "已回访"},
     {"tile.accepted", "Accepted", "已验收"},
     {"tile.adjusted", "Satisfaction after penalty", "扣减后满意率"},
     {"tile.developer", "Handed to the developer", "移交开发商"},
@@ -197,6 +152,24 @@ constexpr Entry kLabels[] = {
     {"value.yes", "Yes", "是"},
 };
 
+// "<group>.<id>" of a domain value → the catalogue's group and id.
+std::optional<std::string> domainLabel(std::string_view group, std::string_view id, Lang lang) {
+    if (group == "grade") {
+        // "1 General"; 0 (no grade yet) reads "Not graded".
+        const std::string word = labels::text("grade", id, lang);
+        return id == "0" ? word : std::string(id) + " " + word;
+    }
+    if (group == "cause" && id == "undecided")
+        return labels::text("validity", "undecided", lang); // no cause until validity is decided
+    static constexpr std::pair<std::string_view, std::string_view> kGroups[] = {
+        {"category", "category"}, {"cause", "cause"},  {"channel", "channel"}, {"level", "sheet_level"},
+        {"rect", "state"},        {"sheet", "state"}, {"state", "state"}};
+    for (const auto& [prefix, catalogueGroup] : kGroups)
+        if (prefix == group)
+            return labels::text(catalogueGroup, id, lang);
+    return std::nullopt;
+}
+
 } // namespace
 
 std::string label(std::string_view key, Lang lang) {
@@ -209,7 +182,11 @@ std::string label(std::string_view key, Lang lang) {
     if (auto it = index.find(key); it != index.end())
         return std::string(lang == Lang::Zh ? it->second->zh : it->second->en);
     const auto dot = key.find('.');
-    return std::string(dot == std::string_view::npos ? key : key.substr(dot + 1));
+    if (dot == std::string_view::npos)
+        return std::string(key);
+    if (auto word = domainLabel(key.substr(0, dot), key.substr(dot + 1), lang))
+        return *word;
+    return std::string(key.substr(dot + 1));
 }
 
 } // namespace courtyard::server::reports

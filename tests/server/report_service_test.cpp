@@ -560,21 +560,21 @@ private slots:
         QCOMPARE(row(r, "by_category", "Security")["valid"].get<int>(), 1);
         QCOMPARE(row(r, "by_category", "Security")["invalid"].get<int>(), 1);
         QCOMPARE(row(r, "by_category", "Cleaning")["total"].get<int>(), 1);
-        QCOMPARE(row(r, "by_category", "Vehicles")["undecided"].get<int>(), 1);
+        QCOMPARE(row(r, "by_category", "Vehicles and parking")["undecided"].get<int>(), 1);
         QCOMPARE(row(r, "by_category", "Landscaping")["total"].get<int>(), 0); // all eight are listed
         QCOMPARE(section(r, "by_category")["rows"].size(), std::size_t(8));
         QCOMPARE(section(r, "by_category")["total"]["total"].get<int>(), 8);
 
-        QCOMPARE(row(r, "by_cause", "Own (property company)")["total"].get<int>(), 5);
-        QCOMPARE(row(r, "by_cause", "Developer")["total"].get<int>(), 1);
-        QCOMPARE(row(r, "by_cause", "External")["total"].get<int>(), 1);
-        QCOMPARE(row(r, "by_cause", "Not decided")["total"].get<int>(), 1);
+        QCOMPARE(row(r, "by_cause", "Our failure")["total"].get<int>(), 5);
+        QCOMPARE(row(r, "by_cause", "The developer")["total"].get<int>(), 1);
+        QCOMPARE(row(r, "by_cause", "An outside body")["total"].get<int>(), 1);
+        QCOMPARE(row(r, "by_cause", "Not yet decided")["total"].get<int>(), 1);
         // Grades: C2 reached the media (valid, controllable, media: 3); C8 is not graded.
         QCOMPARE(row(r, "by_grade", "1 General")["total"].get<int>(), 6);
         QCOMPARE(row(r, "by_grade", "3 Serious")["total"].get<int>(), 1);
         QCOMPARE(row(r, "by_grade", "Not graded")["total"].get<int>(), 1);
         QCOMPARE(row(r, "by_channel", "Phone")["total"].get<int>(), 4);
-        QCOMPARE(row(r, "by_channel", "Kiosk")["total"].get<int>(), 2);
+        QCOMPARE(row(r, "by_channel", "Lobby kiosk")["total"].get<int>(), 2);
         QCOMPARE(row(r, "by_channel", "Face to face")["invalid"].get<int>(), 1);
         QCOMPARE(row(r, "by_channel", "Letter")["valid"].get<int>(), 1);
 
@@ -603,7 +603,7 @@ private slots:
         QCOMPARE(p["rows"][2]["percent"].get<double>(), 12.5);
         QCOMPARE(p["rows"][2]["cumulative_percent"].get<double>(), 87.5);
         QCOMPARE(p["rows"][2]["vital_few"].get<bool>(), true);
-        QCOMPARE(p["rows"][3]["label"].get<std::string>(), std::string("Vehicles"));
+        QCOMPARE(p["rows"][3]["label"].get<std::string>(), std::string("Vehicles and parking"));
         QCOMPARE(p["rows"][3]["vital_few"].get<bool>(), false);
     }
 
@@ -663,11 +663,12 @@ private slots:
         // Causes of the decided: own 6 (75%), developer 1 (87.5%: reaches the cut), external 1.
         const Json& causes = section(r, "pareto_cause");
         QCOMPARE(causes["total"].get<int>(), 8);
-        QCOMPARE(causes["rows"][0]["label"].get<std::string>(), std::string("Own (property company)"));
+        QCOMPARE(causes["rows"][0]["label"].get<std::string>(), std::string("Our failure"));
         QCOMPARE(causes["rows"][0]["cumulative_percent"].get<double>(), 75.0);
-        QCOMPARE(causes["rows"][1]["label"].get<std::string>(), std::string("Developer"));
+        // One each: ties go in label order.
+        QCOMPARE(causes["rows"][1]["label"].get<std::string>(), std::string("An outside body"));
         QCOMPARE(causes["rows"][1]["vital_few"].get<bool>(), true);
-        QCOMPARE(causes["rows"][2]["label"].get<std::string>(), std::string("External"));
+        QCOMPARE(causes["rows"][2]["label"].get<std::string>(), std::string("The developer"));
         QCOMPARE(causes["rows"][2]["vital_few"].get<bool>(), false);
     }
 
@@ -690,7 +691,7 @@ private slots:
         QCOMPARE(tile(r, "adjusted")["target"].get<int>(), 82);
         QCOMPARE(tile(r, "adjusted")["meets_target"].get<bool>(), false);
         QCOMPARE(row(r, "categories", "Housing management")["rate"].get<double>(), 75.0);
-        QCOMPARE(row(r, "categories", "Vehicles")["rate"].get<double>(), 50.0);
+        QCOMPARE(row(r, "categories", "Vehicles and parking")["rate"].get<double>(), 50.0);
         QCOMPARE(row(r, "categories", "Repairs")["rate"].get<double>(), 25.0);
         QCOMPARE(row(r, "categories", "Repairs")["mean"].get<std::string>(), std::string("2.00"));
         QCOMPARE(row(r, "categories", "Repairs")["below_target"].get<bool>(), true);
@@ -703,7 +704,7 @@ private slots:
         QCOMPARE(p["total"].get<int>(), 7);
         QCOMPARE(p["rows"][0]["label"].get<std::string>(), std::string("Repairs"));
         QCOMPARE(p["rows"][0]["percent"].get<double>(), 42.9);
-        QCOMPARE(p["rows"][1]["label"].get<std::string>(), std::string("Vehicles"));
+        QCOMPARE(p["rows"][1]["label"].get<std::string>(), std::string("Vehicles and parking"));
         QCOMPARE(p["rows"][1]["cumulative_percent"].get<double>(), 71.4);
         QCOMPARE(p["rows"][2]["label"].get<std::string>(), std::string("Housing management"));
         QCOMPARE(p["rows"][2]["cumulative_percent"].get<double>(), 85.7);
@@ -764,7 +765,7 @@ private slots:
         // Complaints plus dissatisfied answers: repairs 4+3, security 3+1, vehicles 1+2,
         // housing 0+2, cleaning 1+0.
         QCOMPARE(column(r, "common_issues", "category"),
-                 (std::vector<std::string>{"Repairs", "Security", "Vehicles", "Housing management", "Cleaning"}));
+                 (std::vector<std::string>{"Repairs", "Security", "Vehicles and parking", "Housing management", "Cleaning"}));
         QCOMPARE(row(r, "common_issues", "Repairs")["total"].get<int>(), 7);
     }
 
