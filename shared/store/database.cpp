@@ -46,6 +46,14 @@ int Statement::parameterIndex(const std::string& name) const {
     return sqlite3_bind_parameter_index(m_stmt, name.c_str());
 }
 
+int Statement::columnIndex(std::string_view name) const {
+    const int n = sqlite3_column_count(m_stmt);
+    for (int i = 0; i < n; ++i)
+        if (const char* col = sqlite3_column_name(m_stmt, i); col && name == col)
+            return i;
+    return -1;
+}
+
 Statement::~Statement() {
     if (!m_stmt)
         return;

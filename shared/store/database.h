@@ -43,6 +43,8 @@ public:
     }
     // The index of a named parameter (":as_of"), 0 when the statement has none of that name.
     int parameterIndex(const std::string& name) const;
+    // The index of a result column by name (its AS name), -1 when the statement has none.
+    int columnIndex(std::string_view name) const;
 
     // Steps once: true when a row is available, false when done.
     Result<bool> step();

@@ -1,7 +1,15 @@
+// Over 400 lines, knowingly: this is one class's state machine around the outbox. Local edits
+// (write the record and its operation), rebasing pending edits onto the server's version, and
+// applying push results and pull pages all read and write the outbox's private form
+// (OutboxRow below) in the same transactions; split across files they would have to share it
+// through a header for no reader's benefit. What stands apart does: the server's refusals
+// (rejection_log.h), the attachment queue (blob_queue.h) and the sent journal (sent_journal.h).
 #include "sync/client/device_store.h"
 
 #include "shared/domain/organization.h"
 #include "shared/store/database.h"
+#include "sync/client/blob_queue.h"
+#include "sync/client/rejection_log.h"
 #include "sync/client/sent_journal.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/ids.h"
@@ -308,29 +316,11 @@ Status DeviceStore::append(const std::string& id, const std::string& list, const
 }
 
 Result<std::string> DeviceStore::putBlob(std::string_view bytes, const std::string& mime) {
-    const std::string sha = sha256Hex(bytes);
-    auto s = m_store->database().prepare(
-        "INSERT INTO local_blobs (sha256, mime, size, data) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(sha256) DO NOTHING");
-    if (!s)
-        return s.error();
-    s->bind(1, sha).bind(2, mime).bind(3, std::int64_t(bytes.size())).bindBlob(4, bytes.data(), bytes.size());
-    CY_TRY(s->exec());
-    return sha;
+    return BlobQueue(*m_store).put(bytes, mime);
 }
 
 Result<std::optional<std::string>> DeviceStore::blobData(const std::string& sha256) {
-    auto s = m_store->database().prepare("SELECT data FROM local_blobs WHERE sha256 = ?");
-    if (!s)
-        return s.error();
-    s->bind(1, sha256);
-    auto row = s->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<std::string>{};
-    const auto bytes = s->blob(0);
-    return std::optional<std::string>{std::string(bytes.begin(), bytes.end())};
+    return BlobQueue(*m_store).data(sha256);
 }
 
 // ---- reads ------------------------------------------------------------------------------------
@@ -466,21 +456,10 @@ Status DeviceStore::applyPushResponse(const PushResponse& response, Instant loca
                 return del.error();
             del->bind(1, r.seq);
             CY_TRY(del->exec());
-            if (r.status == OpStatus::Rejected) {
-                const Error e = r.error.value_or(Error{ErrorCode::Internal, "rejected"});
-                auto ins = m_store->database().prepare(
-                    "INSERT OR REPLACE INTO rejections (seq, record_id, op, code, message, at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)");
-                if (!ins)
-                    return ins.error();
-                ins->bind(1, r.seq)
-                    .bind(2, recordId)
-                    .bind(3, entry)
-                    .bind(4, errorCodeName(e.code))
-                    .bind(5, e.message)
-                    .bind(6, toEpochMs(response.serverTime));
-                CY_TRY(ins->exec());
-            }
+            if (r.status == OpStatus::Rejected)
+                CY_TRY(RejectionLog(*m_store).add(r.seq, recordId, entry,
+                                                  r.error.value_or(Error{ErrorCode::Internal, "rejected"}),
+                                                  response.serverTime));
             touched.push_back(recordId);
         }
         for (const auto& id : touched)
@@ -543,68 +522,19 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
 }
 
 Result<std::vector<Rejection>> DeviceStore::rejections(bool includeAcknowledged) {
-    auto s = m_store->database().prepare(
-        std::string("SELECT seq, record_id, op, code, message, at, acknowledged FROM rejections") +
-        (includeAcknowledged ? "" : " WHERE acknowledged = 0") + " ORDER BY seq");
-    if (!s)
-        return s.error();
-    std::vector<Rejection> out;
-    while (true) {
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        Rejection r;
-        r.seq = s->int64(0);
-        r.recordId = s->text(1);
-        if (auto j = parseJson(s->text(2)))
-            if (auto op = decodeJson<Operation>(*j))
-                r.op = *op;
-        if (!errorCodeFromString(s->text(3), r.error.code))
-            r.error.code = ErrorCode::Internal;
-        r.error.message = s->text(4);
-        r.at = fromEpochMs(s->int64(5));
-        r.acknowledged = s->int64(6) != 0;
-        out.push_back(std::move(r));
-    }
-    return out;
+    return RejectionLog(*m_store).list(includeAcknowledged);
 }
 
-Status DeviceStore::acknowledgeRejection(std::int64_t seq) {
-    auto s = m_store->database().prepare("UPDATE rejections SET acknowledged = 1 WHERE seq = ?");
-    if (!s)
-        return s.error();
-    s->bind(1, seq);
-    CY_TRY(s->exec());
-    if (m_store->database().changes() == 0)
-        return notFound("no rejection " + std::to_string(seq));
-    return {};
-}
+Status DeviceStore::acknowledgeRejection(std::int64_t seq) { return RejectionLog(*m_store).acknowledge(seq); }
 
-Result<std::vector<LocalBlob>> DeviceStore::blobsToUpload() {
-    auto s = m_store->database().prepare(
-        "SELECT sha256, mime, size, uploaded FROM local_blobs WHERE uploaded < size AND refused = '' ORDER BY rowid");
-    if (!s)
-        return s.error();
-    std::vector<LocalBlob> out;
-    while (true) {
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.push_back({s->text(0), s->text(1), s->int64(2), s->int64(3), std::string()});
-    }
-    return out;
+Result<std::vector<LocalBlob>> DeviceStore::blobsToUpload() { return BlobQueue(*m_store).toUpload(); }
+
+Status DeviceStore::setBlobUploaded(const std::string& sha256, std::int64_t bytes) {
+    return BlobQueue(*m_store).setUploaded(sha256, bytes);
 }
 
 Status DeviceStore::setBlobRefused(const std::string& sha256, const std::string& reason) {
-    auto s = m_store->database().prepare("UPDATE local_blobs SET refused = ? WHERE sha256 = ?");
-    if (!s)
-        return s.error();
-    s->bind(1, reason.empty() ? std::string("refused") : reason).bind(2, sha256);
-    return s->exec();
+    return BlobQueue(*m_store).setRefused(sha256, reason);
 }
 
 Status DeviceStore::forgetWithdrawnCredential(const Json& staff) {
@@ -649,26 +579,13 @@ Result<int> DeviceStore::resendAfterRestore(std::int64_t serverLastSeq, const st
         if (!n)
             return n.error();
         requeued = *n;
-        auto& db = m_store->database();
-        auto unseen = db.prepare("DELETE FROM rejections WHERE seq > ? AND acknowledged = 0");
-        if (!unseen)
-            return unseen.error();
-        unseen->bind(1, serverLastSeq);
-        CY_TRY(unseen->exec());
+        CY_TRY(RejectionLog(*m_store).dropUnseenAfter(serverLastSeq));
         // Whatever the restored server lacks of our attachments is found by asking it again.
-        CY_TRY(db.exec("UPDATE local_blobs SET uploaded = 0, refused = ''"));
+        CY_TRY(BlobQueue(*m_store).resetAll());
         CY_TRY(m_store->setMeta("cursor", ""));
         return m_store->setMeta("server_database", database);
     }));
     return requeued;
-}
-
-Status DeviceStore::setBlobUploaded(const std::string& sha256, std::int64_t bytes) {
-    auto s = m_store->database().prepare("UPDATE local_blobs SET uploaded = ? WHERE sha256 = ?");
-    if (!s)
-        return s.error();
-    s->bind(1, bytes).bind(2, sha256);
-    return s->exec();
 }
 
 } // namespace courtyard::sync

@@ -7,6 +7,8 @@
 #include "shared/records/community_rules.h"
 #include "shared/rules/derive.h"
 #include "shared/store/record_store.h"
+#include "sync/client/blob_queue.h"
+#include "sync/client/rejection_log.h"
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/merge.h"
 #include "sync/protocol/messages.h"
@@ -33,23 +35,6 @@ struct DeviceState {
     std::int64_t serverOffsetMs = 0; // the server's clock minus this device's, at the last exchange
     std::int64_t lastSeq = 0; // the last outbox sequence handed out
     std::string serverDatabase; // the server database's identity when last heard from
-};
-
-struct Rejection {
-    std::int64_t seq = 0;
-    std::string recordId;
-    Operation op;
-    Error error;
-    Instant at{};
-    bool acknowledged = false;
-};
-
-struct LocalBlob {
-    std::string sha256;
-    std::string mime;
-    std::int64_t size = 0;
-    std::int64_t uploaded = 0;
-    std::string refused; // the server's reason when it would not take it ("" while it may)
 };
 
 class DeviceStore {

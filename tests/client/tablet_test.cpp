@@ -3,7 +3,9 @@
 // refusals (illegal transition, wrong role, missing data), and the end-to-end complaint taken
 // offline, escalated and closed with the network cut and restored in the middle.
 
-#include "client/field_controllers.h"
+#include "client/inspection_controller.h"
+#include "client/patrol_controller.h"
+#include "client/survey_controller.h"
 #include "client/period_controller.h"
 #include "client/intake_controller.h"
 #include "client/media.h"
