@@ -1,5 +1,4 @@
 #include "shared/domain/complaint.h"
-#include "shared/domain/guidance.h"
 
 namespace courtyard::domain {
 
