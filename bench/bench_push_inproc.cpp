@@ -1,5 +1,6 @@
 // Profiling aid: the server's push and pull paths in-process (no HTTP), so a profiler sees
 // only what the sync service and storage cost. Prints records per second.
+#include "server/demo/demo_company.h"
 #include "server/service/admin_service.h"
 #include "server/service/sync_service.h"
 #include "server/storage/sqlite_storage.h"

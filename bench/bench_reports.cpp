@@ -6,9 +6,10 @@
 // from the record store, decoded and counted in memory with the shared rules.
 //
 // usage: bench_reports [--communities 200] [--records 2000000] [--data DIR (kept for reuse)]
+#include "server/demo/demo_company.h"
+#include "server/demo/demo_history.h"
 #include "server/reports/report_service.h"
 #include "server/service/admin_service.h"
-#include "server/service/demo_history.h"
 #include "server/storage/sqlite_storage.h"
 #include "shared/domain/complaint.h"
 #include "shared/rules/analysis.h"

@@ -1,5 +1,6 @@
 #include "bench/load_company.h"
 
+#include "server/demo/demo_company.h"
 #include "server/service/admin_service.h"
 
 namespace courtyard::bench {

@@ -1,8 +1,9 @@
 #include "server/cli/admin_commands.h"
 
+#include "server/demo/demo_company.h"
+#include "server/demo/demo_history.h"
 #include "server/reports/report_service.h"
 #include "server/service/admin_service.h"
-#include "server/service/demo_history.h"
 #include "server/storage/sqlite_storage.h"
 
 #include <CLI/CLI.hpp>

@@ -45,9 +45,4 @@ Result<std::vector<DeviceRow>> listDevices(ServerStorage& storage);
 Result<int> recomputeDeadlines(ServerStorage& storage, RulesCache& rules, Clock clock,
                                const std::string& communityId = {});
 
-// The demo company of README command 1: one management office, two communities, six buildings,
-// 312 units, every department, staff of every role (PINs in the file), calendars, policy,
-// inspection templates and patrol routes.
-Json demoCompany();
-
 } // namespace courtyard::server

@@ -1,5 +1,6 @@
 #include "tests/fuzz/fuzz_server.h"
 
+#include "server/demo/demo_company.h"
 #include "sync/protocol/crypto.h"
 
 #include <cstdio>

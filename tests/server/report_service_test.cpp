@@ -26,10 +26,11 @@
 // answer counts), u2, u3, j1; u5 not at home; one household outside the sample answered too
 // (ignored by the survey, counted by the half-yearly tabulation). Scores (housing, security,
 // vehicles, repairs): u1 5 4 2 4, u2 4 3 2 1, u3 5 5 4 2, j1 3 4 5 1, outside 1 - - -.
+#include "server/demo/demo_company.h"
+#include "server/demo/demo_history.h"
 #include "server/http/router.h"
 #include "server/reports/report_service.h"
 #include "server/service/admin_service.h"
-#include "server/service/demo_history.h"
 #include "server/service/rules_cache.h"
 #include "server/storage/sqlite_storage.h"
 #include "shared/domain/complaint.h"

@@ -2,6 +2,7 @@
 // loaded with the demo company: authentication, schema versions, exactly-once pushes, bad input
 // of every kind answered with a clear 4xx that changes nothing, the authorization matrix of
 // endpoints × roles × communities, clock-skew correction, escalation and attachments.
+#include "server/demo/demo_company.h"
 #include "server/http/router.h"
 #include "server/service/scope.h"
 #include "server/service/admin_service.h"

@@ -3,7 +3,8 @@
 // inspections, patrol rounds and rectification items over the last months, as staff would have
 // made them — so the demo's reports have something to show, and so the report benchmark has a
 // company of realistic size. Deterministic for a seed. Records are written through the
-// server's storage (with their report facts), deadlines computed by the shared rules.
+// server's storage (with their report facts), deadlines computed by the shared rules. Part of
+// the courtyard_demo library, not of the production server library.
 
 #include "server/service/clock.h"
 #include "server/storage/server_storage.h"

@@ -1,8 +1,12 @@
-// The demo company (admin_service.h: demoCompany()): deterministic, so the README can name
-// staff numbers and PINs, and tests can rely on it.
-#include "server/service/admin_service.h"
+// The demo company: deterministic, so the README can name staff numbers and PINs, and tests can
+// rely on it.
+#include "server/demo/demo_company.h"
+
+#include "shared/rules/calendar.h"
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace courtyard::server {
 
