@@ -469,7 +469,8 @@ Result<sync::PullResponse> SyncService::pull(const DeviceRow& device, std::strin
         for (std::size_t i = 0; ok && i < dot; ++i) {
             const char c = cursor[i];
             ok = c >= '0' && c <= '9' && v < (INT64_MAX / 10);
-            v = v * 10 + (c - '0');
+            if (ok) // never multiply a value that could overflow (undefined behaviour)
+                v = v * 10 + (c - '0');
         }
         if (!ok)
             return invalidArgument("cursor: not one this server issued; start again with an empty cursor");

@@ -214,7 +214,11 @@ Status checkActionParams(std::string_view recordType, std::string_view action, c
                            [](const FieldCondition& c) { return c.subject.starts_with("record."); });
     });
     const Json record = needsRecord ? recordJson() : Json::object();
-    for (const auto& [key, value] : params.items()) {
+    for (const auto& item : params.items()) {
+        // Named copies, not a structured binding: clang 14 (the fuzz and sanitizer build)
+        // cannot capture a binding in the lambda below.
+        const std::string key = item.key();
+        const Json& value = item.value();
         if (key == "note") {
             if (!value.is_string())
                 return invalidArgument("note: must be a string");

@@ -89,16 +89,16 @@ private slots:
                 const std::string type(access.type), id = type + "-" + community;
                 Json body = sampleBody(type, community, ++n, m_now);
                 if (type == "complaint")
-                    body["attachments"] = {photo(kBlobs.at(community == kOwn ? "own complaint" : "other complaint"))};
+                    body["attachments"] = Json::array({photo(kBlobs.at(community == kOwn ? "own complaint" : "other complaint"))});
                 if (community == kOwn && (type == "rectification" || type == "notice"))
-                    body["attachments"] = {photo(kBlobs.at("own " + type))};
+                    body["attachments"] = Json::array({photo(kBlobs.at("own " + type))});
                 ops.push_back(createOp(type, id, "s-2001", body, m_now));
                 m_records[id] = {type, body};
             }
         }
         // A complaint the supervisor refers to the developer (invalid, caused by the developer).
         Json referred = sampleBody("complaint", kOwn, ++n, m_now);
-        referred["attachments"] = {photo(kBlobs.at("developer complaint"))};
+        referred["attachments"] = Json::array({photo(kBlobs.at("developer complaint"))});
         ops.push_back(createOp("complaint", "complaint-developer", "s-2001", referred, m_now));
         ops.push_back(transitionOp("complaint", "complaint-developer", "s-2001", "reject",
                                    {{"cause", "developer"}, {"reason", "the developer's construction"}}, m_now));
@@ -119,7 +119,7 @@ private slots:
         auto& kioskB = enrol("kiosk B", "kiosk", kOwn);
         enrol("Jade Lake kiosk", "kiosk", kOther);
         Json mine = sampleBody("complaint", kOwn, ++n, m_now);
-        mine["attachments"] = {photo(kBlobs.at("kiosk submission"))};
+        mine["attachments"] = Json::array({photo(kBlobs.at("kiosk submission"))});
         const Json suggestion = sampleBody("suggestion", kOwn, ++n, m_now);
         const Json answer = sampleBody("survey_response", kOwn, ++n, m_now);
         pushAll(kioskA, Json::array({createOp("complaint", "kiosk-a-complaint", "", mine, m_now),

@@ -256,20 +256,30 @@ private slots:
         };
         QVERIFY(run({"--server", server.url(), "--token", e.token, "sync"}, -1).first);
         std::set<std::string> acknowledged;
+        auto create = [&](const std::string& content, int killAfterMs) {
+            const Json body{{"community_id", "cm-sunshine"}, {"channel", "phone"}, {"category", "cleaning"},
+                            {"content", content}, {"received_at", formatInstant(systemNowForTest())}};
+            return run({"--as", "1001", "--pin", "100100", "create", "complaint"}, killAfterMs,
+                       QByteArray::fromStdString(body.dump()));
+        };
+        // How long one run takes here (a few tens of milliseconds in a release build, several
+        // times that under the sanitizers): kills are drawn within 1.5 times that, so most land
+        // inside a run and some runs finish.
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(create("kill test timed", -1).first);
+        acknowledged.insert("kill test timed");
+        const int runMs = std::max(20, int(timer.elapsed()));
         int killed = 0;
         auto* rng = QRandomGenerator::global();
         for (int i = 0; i < 40; ++i) {
             if (i % 5 == 4) {
-                const bool done = run({"sync"}, int(rng->bounded(80))).first;
+                const bool done = run({"sync"}, int(rng->bounded(runMs * 2))).first;
                 killed += !done;
                 continue;
             }
             const std::string content = "kill test " + std::to_string(i);
-            const Json body{{"community_id", "cm-sunshine"}, {"channel", "phone"}, {"category", "cleaning"},
-                            {"content", content}, {"received_at", formatInstant(systemNowForTest())}};
-            // A run takes a few tens of milliseconds: kills within that land inside it.
-            auto [ok, out] = run({"--as", "1001", "--pin", "100100", "create", "complaint"}, int(rng->bounded(60)),
-                                 QByteArray::fromStdString(body.dump()));
+            auto [ok, out] = create(content, int(rng->bounded(runMs * 3 / 2)));
             if (ok && out.contains("\"id\""))
                 acknowledged.insert(content); // the device told its user it was saved
             else
