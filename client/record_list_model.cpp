@@ -12,15 +12,37 @@ namespace courtyard::client {
 
 namespace {
 
-// The line a list shows for a record, by type.
-QString titleOf(const std::string& type, const Json& b) {
-    static const std::map<std::string, const char*> field{
+// The field holding the line a list shows for a record, by type.
+const std::map<std::string, std::string>& titleFields() {
+    static const std::map<std::string, std::string> field{
         {"complaint", "content"},       {"suggestion", "content"},       {"rectification", "description"},
         {"notice", "title"},            {"survey_campaign", "title"},    {"transfer_sheet", "subject"},
         {"arrangement_notice", "instructions"}, {"patrol_round", "route_id"}, {"inspection", "template_id"},
         {"receipt", "receipt_code"},    {"unit", "number"},              {"staff", "name"}};
-    auto it = field.find(type);
-    QString t = it == field.end() ? qs(stringAt(b, "id")) : qs(stringAt(b, it->second));
+    return field;
+}
+
+// The deadlines a record may carry; the active one (the index's due rule) says whether it is
+// still the device's own figure.
+constexpr const char* kDeadlineFields[] = {"reply_due", "explanation_due", "visit_due",
+                                           "due",       "completion_due",  "period_due"};
+
+// Every body field a row shows: read from the store instead of the whole body.
+const std::vector<std::string>& rowFields() {
+    static const std::vector<std::string> fields = [] {
+        std::set<std::string> f{"kind", "channel", "category", "grade", "urgent", "receipt_code", "escalation"};
+        for (const auto& [type, field] : titleFields())
+            f.insert(field);
+        for (const char* d : kDeadlineFields)
+            f.insert(d);
+        return std::vector<std::string>(f.begin(), f.end());
+    }();
+    return fields;
+}
+
+QString titleOf(const std::string& type, const std::string& id, const Json& fields) {
+    auto it = titleFields().find(type);
+    QString t = it == titleFields().end() ? qs(id) : qs(stringAt(fields, it->second.c_str()));
     t.replace('\n', ' ');
     return t.size() > 80 ? t.left(79) + QStringLiteral("…") : t;
 }
@@ -121,71 +143,77 @@ store::RecordQuery RecordListModel::query() const {
     return q;
 }
 
-std::vector<RecordListModel::Row> RecordListModel::load(int offset, int limit) const {
+std::optional<store::RecordQuery::After> RecordListModel::cursor() const {
+    if (m_rows.empty())
+        return std::nullopt;
+    const auto& last = m_rows.back().summary;
+    store::RecordQuery::After after{last.id, std::nullopt};
+    if (m_order == "due")
+        after.key = last.index.dueAt;
+    else
+        after.key = last.index.happenedAt;
+    return after;
+}
+
+bool RecordListModel::before(const store::RecordSummary& x, const store::RecordSummary& y) const {
+    // The order the store reads in (record_query_sql.cpp): keyed rows by key, then by id; rows
+    // without the key last (first when oldest first), by id.
+    const auto& kx = m_order == "due" ? x.index.dueAt : x.index.happenedAt;
+    const auto& ky = m_order == "due" ? y.index.dueAt : y.index.happenedAt;
+    const bool nullsFirst = m_order == "oldest";
+    if (kx.has_value() != ky.has_value())
+        return kx.has_value() != nullsFirst;
+    const bool newestFirst = m_order != "due" && m_order != "oldest";
+    if (kx && *kx != *ky)
+        return newestFirst ? *kx > *ky : *kx < *ky;
+    return x.id < y.id;
+}
+
+std::vector<RecordListModel::Row> RecordListModel::load(int limit, const std::optional<store::RecordQuery::After>& after) const {
     std::vector<Row> out;
     auto* app = AppContext::instance();
     if (!app || m_types.isEmpty())
         return out;
     auto q = query();
-    const auto& me = app->actor();
+    q.limit = limit;
+    q.after = after;
+    auto& records = app->store().records();
+    std::vector<store::RecordSummary> found;
     if (m_scope == "work") {
-        // Mine or my department's: two indexed queries, merged by the list's order.
+        // Mine or my department's: two indexed queries from the same key, merged in the list's order.
+        const auto& me = app->actor();
         auto mine = q, dept = q;
         mine.assignee = me.staffId.empty() ? "-" : me.staffId;
         dept.departmentId = me.departmentId.empty() ? "-" : me.departmentId;
-        mine.limit = dept.limit = offset + limit;
-        mine.offset = dept.offset = 0;
-        auto a = app->store().query(mine);
-        auto b = app->store().query(dept);
-        std::vector<store::StoredRecord> all;
         std::set<std::string> seen;
-        for (auto* list : {&a, &b})
-            if (*list)
-                for (auto& r : **list)
+        for (const auto* part : {&mine, &dept})
+            if (auto rows = records.summaries(*part, rowFields()))
+                for (auto& r : *rows)
                     if (seen.insert(r.id).second)
-                        all.push_back(std::move(r));
-        std::vector<Row> rows;
-        for (auto& r : all) {
-            const auto* type = records::findRecordType(r.type);
-            records::IndexFields idx = type ? type->index(r.body) : records::IndexFields{}; // before r moves
-            rows.push_back(Row{std::move(r), std::move(idx)});
-        }
-        std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
-            if (m_order == "due") {
-                if (x.index.dueAt.has_value() != y.index.dueAt.has_value())
-                    return x.index.dueAt.has_value();
-                if (x.index.dueAt != y.index.dueAt)
-                    return x.index.dueAt < y.index.dueAt;
-            }
-            return x.rec.id < y.rec.id;
-        });
-        for (int i = offset; i < int(rows.size()) && i < offset + limit; ++i)
-            out.push_back(std::move(rows[std::size_t(i)]));
-        return out;
+                        found.push_back(std::move(r));
+        std::sort(found.begin(), found.end(),
+                  [this](const store::RecordSummary& x, const store::RecordSummary& y) { return before(x, y); });
+        if (int(found.size()) > limit)
+            found.resize(std::size_t(limit));
+    } else if (auto rows = records.summaries(q, rowFields())) {
+        found = std::move(*rows);
     }
-    q.limit = limit;
-    q.offset = offset;
-    auto recs = app->store().query(q);
-    if (!recs)
-        return out;
-    for (auto& r : *recs) {
-        const auto* type = records::findRecordType(r.type);
-        records::IndexFields idx = type ? type->index(r.body) : records::IndexFields{};
-        out.push_back(Row{std::move(r), std::move(idx)});
-    }
+    out.reserve(found.size());
+    for (auto& r : found)
+        out.push_back(Row{std::move(r), {}});
     return out;
 }
 
 void RecordListModel::reload() {
     const int keep = std::max(m_pageSize, int(m_rows.size()));
     beginResetModel();
-    m_rows = load(0, keep);
+    m_rows = load(keep, std::nullopt);
     m_more = int(m_rows.size()) == keep;
     // Views (and QAbstractItemModelTester) may ask for more while the reset is announced;
     // rows are not inserted in the middle of a reset.
-    m_resetting = true;
+    m_changing = true;
     endResetModel();
-    m_resetting = false;
+    m_changing = false;
     auto* app = AppContext::instance();
     m_total = 0;
     if (app && !m_types.isEmpty() && m_scope != "work") {
@@ -205,7 +233,7 @@ int RecordListModel::overdueCount() const {
     if (m_scope == "work") {
         int n = 0;
         for (const auto& r : m_rows)
-            n += r.index.dueAt && app->clock() > *r.index.dueAt;
+            n += r.summary.index.dueAt && app->clock() > *r.summary.index.dueAt;
         return n;
     }
     auto q = query();
@@ -216,20 +244,23 @@ int RecordListModel::overdueCount() const {
 }
 
 bool RecordListModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && m_more && !m_resetting;
+    return !parent.isValid() && m_more && !m_changing;
 }
 
 void RecordListModel::fetchMore(const QModelIndex& parent) {
-    if (parent.isValid() || !m_more || m_resetting)
+    if (parent.isValid() || !m_more || m_changing)
         return;
-    auto more = load(int(m_rows.size()), m_pageSize);
+    auto more = load(m_pageSize, cursor());
     m_more = int(more.size()) == m_pageSize;
     if (more.empty())
         return;
+    // Nor in the middle of an insertion: whoever watches it may ask for more.
+    m_changing = true;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size()) - 1);
     for (auto& r : more)
         m_rows.push_back(std::move(r));
     endInsertRows();
+    m_changing = false;
     if (m_scope == "work")
         m_total = int(m_rows.size());
     emit countChanged();
@@ -238,60 +269,68 @@ void RecordListModel::fetchMore(const QModelIndex& parent) {
 int RecordListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
 QString RecordListModel::idAt(int row) const {
-    return row >= 0 && row < int(m_rows.size()) ? qs(m_rows[std::size_t(row)].rec.id) : QString();
+    return row >= 0 && row < int(m_rows.size()) ? qs(m_rows[std::size_t(row)].summary.id) : QString();
 }
 
 QVariant RecordListModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const auto& row = m_rows[std::size_t(index.row())];
-    const Json& b = row.rec.body;
+    const auto& r = row.summary;
+    const Json& f = r.fields;
     switch (role) {
     case RecordIdRole:
-        return qs(row.rec.id);
+        return qs(r.id);
     case TypeRole:
-        return qs(row.rec.type);
+        return qs(r.type);
     case StateRole:
-        return qs(row.index.state);
+        return qs(r.index.state);
     case TitleRole:
-        return titleOf(row.rec.type, b);
+        return titleOf(r.type, r.id, f);
     case SubtitleRole:
-        return qs(stringAt(b, "kind", stringAt(b, "channel")));
+        return qs(stringAt(f, "kind", stringAt(f, "channel")));
     case CategoryRole:
-        return qs(stringAt(b, "category"));
+        return qs(stringAt(f, "category"));
     case UnitIdRole:
-        return qs(row.index.unitId);
+        return qs(r.index.unitId);
     case DueAtRole:
-        return row.index.dueAt ? QVariant(toDateTime(*row.index.dueAt)) : QVariant();
+        return r.index.dueAt ? QVariant(toDateTime(*r.index.dueAt)) : QVariant();
     case DueRuleRole:
-        return qs(row.index.dueRule);
+        return qs(r.index.dueRule);
     case ProvisionalRole: {
         // The active deadline is the device's own figure until the server's arrives.
-        for (const char* key : {"reply_due", "explanation_due", "visit_due", "due", "completion_due", "period_due"})
-            if (auto it = b.find(key); it != b.end() && it->is_object() && stringAt(*it, "rule") == row.index.dueRule)
+        for (const char* key : kDeadlineFields)
+            if (auto it = f.find(key); it != f.end() && it->is_object() && stringAt(*it, "rule") == r.index.dueRule)
                 return it->value("provisional", true);
         return false;
     }
     case OverdueRole: {
         auto* app = AppContext::instance();
-        return row.index.dueAt && app && app->clock() > *row.index.dueAt;
+        return r.index.dueAt && app && app->clock() > *r.index.dueAt;
     }
     case PendingRole:
-        return row.rec.version == 0 || row.rec.serverBody.has_value();
+        return r.version == 0 || r.localEdits;
     case HappenedAtRole:
-        return row.index.happenedAt ? QVariant(toDateTime(*row.index.happenedAt)) : QVariant();
+        return r.index.happenedAt ? QVariant(toDateTime(*r.index.happenedAt)) : QVariant();
     case AssigneeRole:
-        return qs(row.index.assignee);
+        return qs(r.index.assignee);
     case GradeRole:
-        return b.contains("grade") && b["grade"].is_number_integer() ? QVariant(b["grade"].get<int>()) : QVariant();
+        return f.contains("grade") && f["grade"].is_number_integer() ? QVariant(f["grade"].get<int>()) : QVariant();
     case UrgentRole:
-        return b.contains("urgent") && b["urgent"].is_boolean() && b["urgent"].get<bool>();
+        return f.contains("urgent") && f["urgent"].is_boolean() && f["urgent"].get<bool>();
     case ReceiptCodeRole:
-        return qs(stringAt(b, "receipt_code"));
+        return qs(stringAt(f, "receipt_code"));
     case EscalationRole:
-        return b.contains("escalation") && b["escalation"].is_object() ? toVariant(b["escalation"]) : QVariant();
-    case BodyRole:
-        return toVariant(b);
+        return f.contains("escalation") && f["escalation"].is_object() ? toVariant(f["escalation"]) : QVariant();
+    case BodyRole: {
+        // The whole body only for a delegate that asks (the handover's items), read then and kept.
+        if (!row.body) {
+            auto* app = AppContext::instance();
+            auto full = app ? app->store().records().get(r.id) : Result<std::optional<store::StoredRecord>>{std::nullopt};
+            row.body = full && *full ? toVariant((*full)->body) : QVariant();
+        }
+        return *row.body;
+    }
     }
     return {};
 }

@@ -2,7 +2,9 @@
 // A list of records for any screen — "my work" sorted by deadline, a community's open
 // complaints, a unit's rectification items — read from the local database a page at a time
 // (fetchMore), so a list of 100k records opens as fast as one of ten and nothing loads
-// everything into memory. Refreshes itself when records change.
+// everything into memory. Each page starts after the last row loaded (keyset paging: the store
+// seeks in an index, no OFFSET), and a row holds the index columns and the few body fields it
+// shows, not the record. Refreshes itself when records change.
 
 #include "client/app_context.h"
 
@@ -82,11 +84,15 @@ signals:
 
 private:
     struct Row {
-        store::StoredRecord rec;
-        records::IndexFields index;
+        store::RecordSummary summary;
+        mutable std::optional<QVariant> body; // read when the body role is first asked for
     };
     store::RecordQuery query() const;
-    std::vector<Row> load(int offset, int limit) const;
+    // The next `limit` rows after `after` (from the start when none), in the list's order.
+    std::vector<Row> load(int limit, const std::optional<store::RecordQuery::After>& after) const;
+    // The last row loaded, where the next page starts.
+    std::optional<store::RecordQuery::After> cursor() const;
+    bool before(const store::RecordSummary& x, const store::RecordSummary& y) const;
     void scheduleReload();
 
     QStringList m_types, m_states;
@@ -98,7 +104,7 @@ private:
     int m_pageSize = 50;
     std::vector<Row> m_rows;
     bool m_more = false;
-    bool m_resetting = false;
+    bool m_changing = false; // resetting or inserting rows
     int m_total = 0;
     bool m_reloadQueued = false;
 };

@@ -2,6 +2,7 @@
 
 #include "shared/records/record_type.h"
 #include "shared/store/database.h"
+#include "shared/store/record_query_sql.h"
 #include "shared/store/schema.h"
 
 #include <variant>
@@ -9,6 +10,9 @@
 namespace courtyard::store {
 
 namespace {
+
+using detail::bindAll;
+using detail::buildWhere;
 
 constexpr std::string_view kColumns =
     "id, type, version, deleted, body, stamps, origin_device, server_body, community_id, state, unit_id, "
@@ -53,72 +57,6 @@ Result<StoredRecord> readRow(Statement& s, bool parseBody = true) {
     return r;
 }
 
-struct Where {
-    std::string sql;
-    std::vector<std::variant<std::string, std::int64_t>> args;
-
-    void add(const std::string& clause) { sql += (sql.empty() ? " WHERE " : " AND ") + clause; }
-    void in(const char* column, const std::vector<std::string>& values, bool orEmpty = false) {
-        std::string clause = std::string(column) + " IN (";
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            clause += i ? ",?" : "?";
-            args.emplace_back(values[i]);
-        }
-        clause += ")";
-        if (orEmpty)
-            clause = "(" + clause + " OR " + column + " = '')";
-        add(clause);
-    }
-    void eq(const char* column, const std::string& v) {
-        add(std::string(column) + " = ?");
-        args.emplace_back(v);
-    }
-};
-
-Where buildWhere(const RecordQuery& q) {
-    Where w;
-    if (!q.types.empty())
-        w.in("type", q.types);
-    if (!q.communityIds.empty())
-        w.in("community_id", q.communityIds, q.includeCompanyWide);
-    if (!q.states.empty())
-        w.in("state", q.states);
-    if (q.unitId)
-        w.eq("unit_id", *q.unitId);
-    if (q.assignee)
-        w.eq("assignee", *q.assignee);
-    if (q.departmentId)
-        w.eq("department_id", *q.departmentId);
-    if (q.originDevice)
-        w.eq("origin_device", *q.originDevice);
-    if (q.happenedFrom) {
-        w.add("happened_at >= ?");
-        w.args.emplace_back(toEpochMs(*q.happenedFrom));
-    }
-    if (q.happenedTo) {
-        w.add("happened_at < ?");
-        w.args.emplace_back(toEpochMs(*q.happenedTo));
-    }
-    if (q.versionAfter) {
-        w.add("version > ?");
-        w.args.emplace_back(*q.versionAfter);
-    }
-    if (q.onlyWithDue)
-        w.add("due_at IS NOT NULL");
-    if (q.dueBefore) {
-        w.add("due_at < ?");
-        w.args.emplace_back(toEpochMs(*q.dueBefore));
-    }
-    if (q.text && !q.text->empty()) {
-        // instr() rather than LIKE: no wildcard escaping, and case matters little for Chinese.
-        w.add("instr(body, ?) > 0");
-        w.args.emplace_back(*q.text);
-    }
-    if (!q.includeDeleted)
-        w.add("deleted = 0");
-    return w;
-}
-
 // Reads every row of a SELECT of kColumns.
 Result<std::vector<StoredRecord>> collect(Statement& s, bool parseBodies) {
     std::vector<StoredRecord> out;
@@ -134,16 +72,6 @@ Result<std::vector<StoredRecord>> collect(Statement& s, bool parseBodies) {
         out.push_back(std::move(*r));
     }
     return out;
-}
-
-void bindAll(Statement& s, const Where& w) {
-    int i = 1;
-    for (const auto& a : w.args) {
-        if (std::holds_alternative<std::string>(a))
-            s.bind(i++, std::get<std::string>(a));
-        else
-            s.bind(i++, std::get<std::int64_t>(a));
-    }
 }
 
 } // namespace
@@ -237,33 +165,103 @@ Status SqliteRecordStore::remove(std::string_view id) {
     return s->exec();
 }
 
-Result<std::vector<StoredRecord>> SqliteRecordStore::query(const RecordQuery& q) {
-    const auto w = buildWhere(q);
-    std::string sql = "SELECT " + std::string(kColumns) + " FROM records" + w.sql;
-    switch (q.order) {
-    case RecordQuery::Order::Id:
-        sql += " ORDER BY id";
-        break;
-    case RecordQuery::Order::Version:
-        sql += " ORDER BY version, id";
-        break;
-    case RecordQuery::Order::DueAt:
-        sql += " ORDER BY due_at IS NULL, due_at, id";
-        break;
-    case RecordQuery::Order::HappenedDesc:
-        sql += " ORDER BY happened_at DESC, id";
-        break;
-    case RecordQuery::Order::HappenedAsc:
-        sql += " ORDER BY happened_at, id";
-        break;
+Status SqliteRecordStore::walk(const RecordQuery& q, const std::string& columns,
+                               const std::function<Status(Statement&)>& read) {
+    auto step = [&](Statement& s, int* rows) -> Status {
+        while (true) {
+            auto row = s.step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return {};
+            CY_TRY(read(s));
+            ++*rows;
+        }
+    };
+    int rows = 0;
+    if (!detail::pagesByKey(q)) {
+        const auto w = buildWhere(q);
+        std::string sql = "SELECT " + columns + " FROM records" + w.sql + " ORDER BY " + detail::orderBy(q.order);
+        if (q.limit > 0)
+            sql += " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
+        auto s = m_db->prepare(sql);
+        if (!s)
+            return s.error();
+        bindAll(*s, w);
+        return step(*s, &rows);
     }
-    if (q.limit > 0)
-        sql += " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
-    auto s = m_db->prepare(sql);
-    if (!s)
-        return s.error();
-    bindAll(*s, w);
-    return collect(*s, true);
+    auto parts = detail::segments(q);
+    if (!parts)
+        return parts.error();
+    for (const auto& part : *parts) {
+        const int want = q.limit > 0 ? q.limit - rows : 0;
+        if (q.limit > 0 && want <= 0)
+            break;
+        std::string sql = "SELECT " + columns + " FROM records" + part.where.sql + " ORDER BY " + part.orderBy;
+        if (want > 0)
+            sql += " LIMIT " + std::to_string(want);
+        auto s = m_db->prepare(sql);
+        if (!s)
+            return s.error();
+        bindAll(*s, part.where);
+        CY_TRY(step(*s, &rows));
+    }
+    return {};
+}
+
+Result<std::vector<StoredRecord>> SqliteRecordStore::query(const RecordQuery& q) {
+    std::vector<StoredRecord> out;
+    CY_TRY(walk(q, std::string(kColumns), [&](Statement& s) -> Status {
+        auto r = readRow(s);
+        if (!r)
+            return r.error();
+        out.push_back(std::move(*r));
+        return {};
+    }));
+    return out;
+}
+
+Result<std::vector<RecordSummary>> SqliteRecordStore::summaries(const RecordQuery& q,
+                                                                const std::vector<std::string>& fields) {
+    // json_extract with several paths answers a JSON array of their values, so SQLite parses the
+    // body once and hands back only those fields ('$.id' first: always at least two paths).
+    std::string extract = "json_extract(body, '$.id'";
+    for (const auto& f : fields) {
+        if (f.empty() || f.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
+                             std::string::npos)
+            return invalidArgument("a summary field is a top-level key of letters, digits and '_': '" + f + "'");
+        extract += ", '$." + f + "'";
+    }
+    extract += ")";
+    const std::string columns = "id, type, version, server_body IS NOT NULL, community_id, state, unit_id, assignee, "
+                                "department_id, due_at, due_rule, happened_at, " + extract;
+    std::vector<RecordSummary> out;
+    CY_TRY(walk(q, columns, [&](Statement& s) -> Status {
+        RecordSummary r;
+        r.id = s.text(0);
+        r.type = s.text(1);
+        r.version = s.int64(2);
+        r.localEdits = s.int64(3) != 0;
+        r.index.communityId = s.text(4);
+        r.index.state = s.text(5);
+        r.index.unitId = s.text(6);
+        r.index.assignee = s.text(7);
+        r.index.departmentId = s.text(8);
+        if (auto d = s.optInt64(9))
+            r.index.dueAt = fromEpochMs(*d);
+        r.index.dueRule = s.text(10);
+        if (auto h = s.optInt64(11))
+            r.index.happenedAt = fromEpochMs(*h);
+        auto values = parseJson(s.text(12));
+        if (!values || !values->is_array() || values->size() != fields.size() + 1)
+            return internalError("record '" + r.id + "' has a body that is not a JSON object: the store is damaged");
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            if (!(*values)[i + 1].is_null())
+                r.fields[fields[i]] = std::move((*values)[i + 1]);
+        out.push_back(std::move(r));
+        return {};
+    }));
+    return out;
 }
 
 Result<std::vector<StoredRecord>> SqliteRecordStore::select(const std::string& whereClause,

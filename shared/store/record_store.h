@@ -19,6 +19,7 @@
 namespace courtyard::store {
 
 class Database;
+class Statement;
 struct OpenOptions;
 
 struct StoredRecord {
@@ -65,6 +66,26 @@ struct RecordQuery {
     Order order = Order::Id;
     int limit = 0; // 0: no limit
     int offset = 0;
+    // Keyset paging: only the records after this one in `order`, named by its id and its sort
+    // key (the due or happened instant; none when it has none). Unlike `offset`, the database
+    // seeks to it in an index instead of counting off every record before it. Not with an
+    // offset, nor in Version order.
+    struct After {
+        std::string id;
+        std::optional<Instant> key;
+    };
+    std::optional<After> after;
+};
+
+// What a list shows of a record: its index columns and a few top-level fields of its body,
+// read without decoding the whole record.
+struct RecordSummary {
+    std::string id;
+    std::string type;
+    std::int64_t version = 0; // 0: not yet confirmed by a server
+    bool localEdits = false;  // device: edited here since the server's version
+    records::IndexFields index;
+    Json fields = Json::object(); // the fields asked for that the body has
 };
 
 class RecordStore {
@@ -79,6 +100,10 @@ public:
     virtual Status remove(std::string_view id) = 0;
     virtual Result<std::vector<StoredRecord>> query(const RecordQuery& q) = 0;
     virtual Result<std::int64_t> count(const RecordQuery& q) = 0;
+    // The records of `q` as summaries holding only `fields` of their bodies (top-level keys,
+    // letters, digits and '_').
+    virtual Result<std::vector<RecordSummary>> summaries(const RecordQuery& q,
+                                                         const std::vector<std::string>& fields) = 0;
 
     // Runs `body` atomically: committed when it returns OK, rolled back when it returns an
     // error or throws. A nested call is a savepoint inside the outer transaction.
@@ -102,6 +127,7 @@ public:
     Status remove(std::string_view id) override;
     Result<std::vector<StoredRecord>> query(const RecordQuery& q) override;
     Result<std::int64_t> count(const RecordQuery& q) override;
+    Result<std::vector<RecordSummary>> summaries(const RecordQuery& q, const std::vector<std::string>& fields) override;
     Status transaction(const std::function<Status()>& body) override;
     Result<std::optional<std::string>> getMeta(std::string_view key) override;
     Status setMeta(std::string_view key, std::string_view value) override;
@@ -116,6 +142,10 @@ public:
                                              bool parseBodies = true);
 
 private:
+    // Runs q's SELECT of `columns`, a page at a time by key where it can (record_query_sql.h),
+    // handing each row to `read`.
+    Status walk(const RecordQuery& q, const std::string& columns, const std::function<Status(Statement&)>& read);
+
     std::unique_ptr<Database> m_db;
     int m_depth = 0;
 };

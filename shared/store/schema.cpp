@@ -346,6 +346,16 @@ CREATE TABLE sent_ops (
 CREATE INDEX sent_ops_answered ON sent_ops(answered_at);
 )sql";
 
+// Version 5. Lists read a page at a time by key (RecordQuery::after): a type's records in
+// deadline order and in the order they happened, each an index walk that stops at the page's
+// end instead of sorting every record of the type for every page; a department's work by
+// deadline, as a person's is (records_assignee).
+constexpr std::string_view kV5 = R"sql(
+CREATE INDEX records_type_due ON records(type, due_at, id) WHERE due_at IS NOT NULL;
+CREATE INDEX records_type_happened ON records(type, happened_at, id);
+CREATE INDEX records_department ON records(department_id, due_at);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -354,6 +364,7 @@ const std::vector<Migration>& migrations() {
         {2, "report facts", kV2},
         {3, "proven actors: credentials, PIN hashes apart, audit log, history, blob references", kV3},
         {4, "sent operations kept for re-sending after a server restore", kV4},
+        {5, "indexes for lists read a page at a time", kV5},
     };
     return all;
 }
