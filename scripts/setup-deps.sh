@@ -13,6 +13,9 @@ packages=(
   libssl-dev openssl libargon2-dev libboost1.81-dev
   # the command lines of courtyard-server and courtyard-device (header-only)
   libcli11-dev
+  # the PostgreSQL engine: libpq to build against, and the server binaries (initdb, pg_ctl) the
+  # tests start a throw-away cluster with (the system service is not used)
+  libpq-dev postgresql
   # client: Qt 6.4 Quick/Controls/Test/Charts/Multimedia/VirtualKeyboard, linguist tools
   qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-svg-dev

@@ -1,7 +1,7 @@
 #pragma once
-// The server's storage, behind an interface so a PostgreSQL engine can be added without
-// touching the services: work is done in read or write units (transactions). The SQLite
-// implementation (sqlite_storage.h) is the embedded default.
+// The server's storage, behind an interface so the services do not know the engine: work is
+// done in read or write units (transactions). The SQLite implementation (sqlite_storage.h) is
+// the embedded default; postgres_storage.h lets several servers share one PostgreSQL database.
 
 #include "shared/domain/common.h"
 #include "shared/store/record_store.h"

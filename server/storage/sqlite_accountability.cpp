@@ -1,8 +1,7 @@
 #include "server/storage/sqlite_accountability.h"
 
+#include "server/storage/blob_refs.h"
 #include "shared/store/database.h"
-
-#include <set>
 
 namespace courtyard::server::sqlite_accountability {
 
@@ -14,29 +13,6 @@ namespace {
 std::string blobText(const Statement& s, int col) {
     const auto bytes = s.blob(col);
     return std::string(bytes.begin(), bytes.end());
-}
-
-bool isSha256Hex(std::string_view s) {
-    if (s.size() != 64)
-        return false;
-    for (char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-            return false;
-    return true;
-}
-
-// Every {"sha256": "<64 hex>"} object anywhere in the record.
-void collectShas(const Json& j, std::set<std::string>& out) {
-    if (j.is_object()) {
-        if (auto it = j.find("sha256"); it != j.end() && it->is_string() && isSha256Hex(it->get_ref<const std::string&>()))
-            out.insert(it->get<std::string>());
-        for (const auto& [k, v] : j.items())
-            if (v.is_structured())
-                collectShas(v, out);
-    } else if (j.is_array()) {
-        for (const auto& v : j)
-            collectShas(v, out);
-    }
 }
 
 } // namespace
@@ -231,23 +207,12 @@ Status addAudit(Database& db, const AuditEntry& e) {
 }
 
 Status indexBlobRefs(Database& db, const store::StoredRecord& r) {
-    std::set<std::string> shas;
-    if (r.encodedBody) {
-        // Most records refer to no attachment: a substring test spares them a parse.
-        if (r.encodedBody->find("\"sha256\"") == std::string::npos)
-            return {};
-        if (auto body = parseJson(*r.encodedBody))
-            collectShas(*body, shas);
-    } else {
-        collectShas(r.body, shas);
-    }
-    const std::string& recordId = r.id;
     // Attachments are appended, never removed, so references only grow: insert the new ones.
-    for (const auto& sha : shas) {
+    for (const auto& sha : attachmentShas(r)) {
         auto s = db.prepare("INSERT OR IGNORE INTO blob_refs (sha256, record_id) VALUES (?, ?)");
         if (!s)
             return s.error();
-        s->bind(1, sha).bind(2, recordId);
+        s->bind(1, sha).bind(2, r.id);
         CY_TRY(s->exec());
     }
     return {};

@@ -1,0 +1,98 @@
+#pragma once
+// One libpq connection and its results, RAII, for the PostgreSQL engine. libpq directly rather
+// than libpqxx: the engine needs a few dozen parameterised statements, advisory locks and
+// bytea chunks, which libpq's C API gives with no extra package, and the rest of the server
+// already speaks in Result/Status rather than exceptions (libpqxx throws). <libpq-fe.h> stays
+// in pg_connection.cpp.
+
+#include "shared/core/result.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace courtyard::server::pg {
+
+// A statement parameter: text, or raw bytes for a bytea column, or NULL.
+struct Param {
+    std::optional<std::string> value;
+    bool binary = false;
+
+    Param() = default; // NULL
+    Param(std::string v) : value(std::move(v)) {}
+    Param(const char* v) : value(std::string(v)) {}
+    Param(std::int64_t v) : value(std::to_string(v)) {}
+    Param(int v) : value(std::to_string(v)) {}
+    Param(bool v) : value(v ? "t" : "f") {}
+    template <typename T>
+    Param(const std::optional<T>& v) {
+        if (v)
+            *this = Param(*v);
+    }
+    static Param bytes(std::string raw) {
+        Param p(std::move(raw));
+        p.binary = true;
+        return p;
+    }
+};
+
+// The rows of one statement, values in text form.
+class Rows {
+public:
+    explicit Rows(pg_result* r);
+    ~Rows();
+    Rows(Rows&& o) noexcept;
+    Rows& operator=(Rows&&) = delete;
+    Rows(const Rows&) = delete;
+
+    int size() const;
+    bool isNull(int row, int col) const;
+    std::string text(int row, int col) const;
+    std::int64_t int64(int row, int col) const;
+    std::optional<std::int64_t> optInt64(int row, int col) const;
+    bool boolean(int row, int col) const;
+    // A bytea column (hex text form) as raw bytes.
+    std::string bytes(int row, int col) const;
+    // Rows changed by an INSERT/UPDATE/DELETE.
+    std::int64_t affected() const;
+
+private:
+    pg_result* m_r;
+};
+
+// A statement's outcome without its rows.
+inline Status done(const Result<Rows>& r) {
+    if (!r)
+        return r.error();
+    return {};
+}
+
+class Connection {
+public:
+    // Connects with a libpq connection string (postgresql://… or key=value pairs).
+    static Result<std::unique_ptr<Connection>> open(const std::string& conninfo);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    // Runs one statement ($1, $2, … for the parameters). Errors carry PostgreSQL's message;
+    // serialisation failures and lost connections are Unavailable (retry), unique violations
+    // AlreadyExists.
+    Result<Rows> exec(std::string_view sql, const std::vector<Param>& params = {});
+    // Several statements without parameters (migrations, BEGIN …).
+    Status run(std::string_view sql);
+    // The connection was lost (the server restarted): the pool replaces it.
+    bool broken() const;
+
+private:
+    explicit Connection(pg_conn* c) : m_c(c) {}
+    pg_conn* m_c;
+};
+
+} // namespace courtyard::server::pg

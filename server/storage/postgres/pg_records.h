@@ -1,0 +1,22 @@
+#pragma once
+// Records on PostgreSQL: the same columns and queries as the SQLite record store
+// (shared/store/record_store.cpp), over one connection. Free functions used by the PostgreSQL
+// units (pg_unit.h).
+
+#include "server/storage/postgres/pg_connection.h"
+#include "server/storage/server_storage.h"
+
+namespace courtyard::server::pg {
+
+Result<std::optional<store::StoredRecord>> getRecord(Connection& c, const std::string& id);
+Result<std::vector<store::StoredRecord>> queryRecords(Connection& c, const store::RecordQuery& q);
+Result<std::int64_t> countRecords(Connection& c, const store::RecordQuery& q);
+// Changes after `afterVersion` in version order, unparsed (rawBody).
+Result<std::vector<store::StoredRecord>> changes(Connection& c, const ChangeFilter& f, std::int64_t afterVersion,
+                                                 int limit);
+// Inserts or replaces the record with its version already set.
+Status putRecord(Connection& c, const store::StoredRecord& r);
+// Keeps blob_refs in step with the attachments the record refers to.
+Status indexBlobRefs(Connection& c, const store::StoredRecord& r);
+
+} // namespace courtyard::server::pg

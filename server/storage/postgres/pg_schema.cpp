@@ -1,0 +1,189 @@
+#include "server/storage/postgres/pg_schema.h"
+
+#include <string>
+#include <string_view>
+
+namespace courtyard::server::pg {
+
+namespace {
+
+struct Migration {
+    int version;
+    std::string_view description;
+    std::string_view sql;
+};
+
+// Version 1: what the sync server keeps, as in SQLite's versions 1 and 3 (the device-only tables
+// and the report facts are not here: reports on PostgreSQL come later). Instants are
+// milliseconds since the Unix epoch, UTC. Text that is sorted on is COLLATE "C" so orders match
+// SQLite's byte order whatever the database's locale.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE records (
+  id            text COLLATE "C" PRIMARY KEY,
+  type          text NOT NULL,
+  community_id  text NOT NULL DEFAULT '',
+  state         text NOT NULL DEFAULT '',
+  unit_id       text NOT NULL DEFAULT '',
+  assignee      text NOT NULL DEFAULT '',
+  department_id text NOT NULL DEFAULT '',
+  due_at        bigint,
+  due_rule      text NOT NULL DEFAULT '',
+  happened_at   bigint,
+  origin_device text NOT NULL DEFAULT '',
+  version       bigint NOT NULL,
+  deleted       boolean NOT NULL DEFAULT false,
+  body          text NOT NULL,
+  stamps        text NOT NULL DEFAULT '{}',
+  history       text NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX records_version ON records(version);
+CREATE INDEX records_community_version ON records(community_id, version);
+CREATE INDEX records_type_community ON records(type, community_id, happened_at);
+CREATE INDEX records_due ON records(due_at) WHERE due_at IS NOT NULL;
+CREATE INDEX records_assignee ON records(assignee, due_at);
+CREATE INDEX records_unit ON records(unit_id, type);
+CREATE INDEX records_origin ON records(origin_device, version);
+
+-- The last change version handed out (one row). Numbering is serialised by kWriteLock, taken
+-- before this row is read (docs/architecture.md, "The change sequence").
+CREATE TABLE change_counter (
+  one   boolean PRIMARY KEY DEFAULT true CHECK (one),
+  value bigint NOT NULL
+);
+INSERT INTO change_counter (value) VALUES (0);
+
+CREATE TABLE meta (
+  key   text PRIMARY KEY,
+  value text NOT NULL
+);
+
+CREATE TABLE devices (
+  id           text COLLATE "C" PRIMARY KEY,
+  name         text NOT NULL,
+  role         text NOT NULL,
+  communities  text NOT NULL,
+  token_hash   text NOT NULL UNIQUE,
+  created_at   bigint NOT NULL,
+  revoked_at   bigint,
+  last_seq     bigint NOT NULL DEFAULT 0,
+  last_seen_at bigint
+);
+
+CREATE TABLE op_batches (
+  device_id text NOT NULL REFERENCES devices(id),
+  first_seq bigint NOT NULL,
+  last_seq  bigint NOT NULL,
+  results   text NOT NULL,
+  PRIMARY KEY (device_id, first_seq)
+);
+
+-- Attachments' upload state (the bytes are not in PostgreSQL yet).
+CREATE TABLE blobs (
+  sha256       text PRIMARY KEY,
+  size         bigint NOT NULL,
+  received     bigint NOT NULL DEFAULT 0,
+  complete     boolean NOT NULL DEFAULT false,
+  mime         text NOT NULL DEFAULT '',
+  created_at   bigint NOT NULL,
+  completed_at bigint
+);
+CREATE TABLE staff_pins (
+  staff_id   text PRIMARY KEY,
+  pin_hash   text NOT NULL,
+  updated_at bigint NOT NULL
+);
+
+CREATE TABLE staff_credentials (
+  id           text PRIMARY KEY,
+  staff_id     text NOT NULL,
+  device_id    text NOT NULL,
+  secret       bytea NOT NULL,
+  epoch        bigint NOT NULL,
+  issued_at    bigint NOT NULL,
+  expires_at   bigint NOT NULL,
+  revoked_at   bigint,
+  last_used_at bigint
+);
+CREATE INDEX staff_credentials_staff ON staff_credentials(staff_id);
+CREATE INDEX staff_credentials_device ON staff_credentials(device_id);
+
+CREATE TABLE sign_in_failures (
+  subject         text PRIMARY KEY,
+  failures        integer NOT NULL,
+  last_failure_at bigint NOT NULL
+);
+
+CREATE TABLE audit_log (
+  id            bigserial PRIMARY KEY,
+  at            bigint NOT NULL,
+  device_id     text NOT NULL,
+  op_seq        bigint,
+  kind          text NOT NULL,
+  record_type   text NOT NULL DEFAULT '',
+  record_id     text NOT NULL DEFAULT '',
+  community_id  text NOT NULL DEFAULT '',
+  actor         text NOT NULL DEFAULT '',
+  credential_id text NOT NULL DEFAULT '',
+  outcome       text NOT NULL,
+  version       bigint,
+  detail        text NOT NULL DEFAULT '{}',
+  error_code    text NOT NULL DEFAULT '',
+  error_message text NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_record ON audit_log(record_id, id);
+CREATE INDEX audit_log_actor ON audit_log(actor, at);
+
+CREATE TABLE blob_refs (
+  sha256    text NOT NULL,
+  record_id text COLLATE "C" NOT NULL,
+  PRIMARY KEY (sha256, record_id)
+);
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "records, change counter, devices, operation results, blob states, accountability", kV1},
+};
+
+} // namespace
+
+int currentSchemaVersion() { return std::end(kMigrations)[-1].version; }
+
+Status migrate(Connection& c) {
+    // A session lock, held across the migrations' own transactions; a second server waits here
+    // and then finds nothing left to do.
+    CY_TRY(c.exec("SELECT pg_advisory_lock($1)", {kMigrationLock}));
+    auto body = [&]() -> Status {
+        CY_TRY(c.run("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
+                     "description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"));
+        auto have = c.exec("SELECT coalesce(max(version), 0) FROM schema_migrations");
+        if (!have)
+            return have.error();
+        const auto version = have->int64(0, 0);
+        if (version > currentSchemaVersion())
+            return failedPrecondition("the PostgreSQL database has schema version " + std::to_string(version) +
+                                      ", newer than this build (" + std::to_string(currentSchemaVersion()) +
+                                      "): upgrade Courtyard");
+        for (const auto& m : kMigrations) {
+            if (m.version <= version)
+                continue;
+            CY_TRY(c.run("BEGIN"));
+            Status st = c.run(m.sql);
+            if (st)
+                st = done(c.exec("INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
+                                 {m.version, std::string(m.description)}));
+            if (st)
+                st = c.run("COMMIT");
+            if (!st) {
+                (void)c.run("ROLLBACK");
+                return Error{st.error().code, "migration " + std::to_string(m.version) + " (" +
+                                                  std::string(m.description) + "): " + st.error().message};
+            }
+        }
+        return {};
+    };
+    Status st = body();
+    (void)c.exec("SELECT pg_advisory_unlock($1)", {kMigrationLock});
+    return st;
+}
+
+} // namespace courtyard::server::pg

@@ -1,0 +1,197 @@
+#include "server/storage/postgres/pg_unit.h"
+
+#include "server/storage/postgres/pg_records.h"
+
+namespace courtyard::server::pg {
+
+namespace {
+
+constexpr const char* kDeviceColumns =
+    "id, name, role, communities, created_at, revoked_at, last_seq, last_seen_at";
+
+Result<DeviceRow> readDevice(const Rows& rows, int i) {
+    DeviceRow d;
+    d.id = rows.text(i, 0);
+    d.name = rows.text(i, 1);
+    d.roleName = rows.text(i, 2);
+    if (d.roleName == "kiosk")
+        d.role = domain::Role::Resident;
+    else if (!fromString(d.roleName, d.role))
+        return internalError("device " + d.id + " has an unknown role '" + d.roleName + "'");
+    if (auto c = parseJson(rows.text(i, 3)); c && c->is_array())
+        d.communityIds = c->get<std::vector<std::string>>();
+    d.createdAt = fromEpochMs(rows.int64(i, 4));
+    if (auto r = rows.optInt64(i, 5))
+        d.revokedAt = fromEpochMs(*r);
+    d.lastSeq = rows.int64(i, 6);
+    if (auto l = rows.optInt64(i, 7))
+        d.lastSeenAt = fromEpochMs(*l);
+    return d;
+}
+
+} // namespace
+
+Status PgUnit::requireWritable() const {
+    if (!m_writable)
+        return internalError("a read unit cannot write");
+    return {};
+}
+
+Result<std::optional<store::StoredRecord>> PgUnit::get(const std::string& id) { return getRecord(m_c, id); }
+Result<std::vector<store::StoredRecord>> PgUnit::query(const store::RecordQuery& q) { return queryRecords(m_c, q); }
+Result<std::int64_t> PgUnit::count(const store::RecordQuery& q) { return countRecords(m_c, q); }
+Result<std::vector<store::StoredRecord>> PgUnit::changes(const ChangeFilter& f, std::int64_t afterVersion, int limit) {
+    return pg::changes(m_c, f, afterVersion, limit);
+}
+
+Result<std::int64_t> PgUnit::maxVersion() {
+    auto rows = m_c.exec("SELECT coalesce(max(version), 0) FROM records");
+    if (!rows)
+        return rows.error();
+    return rows->int64(0, 0);
+}
+
+Result<std::optional<DeviceRow>> PgUnit::deviceWhere(const char* where, const std::string& arg) {
+    auto rows = m_c.exec(std::string("SELECT ") + kDeviceColumns + " FROM devices WHERE " + where, {arg});
+    if (!rows)
+        return rows.error();
+    if (rows->size() == 0)
+        return std::optional<DeviceRow>{};
+    auto d = readDevice(*rows, 0);
+    if (!d)
+        return d.error();
+    return std::optional<DeviceRow>{std::move(*d)};
+}
+
+Result<std::optional<DeviceRow>> PgUnit::deviceByTokenHash(const std::string& hash) {
+    return deviceWhere("token_hash = $1", hash);
+}
+Result<std::optional<DeviceRow>> PgUnit::device(const std::string& id) { return deviceWhere("id = $1", id); }
+
+Result<std::vector<DeviceRow>> PgUnit::devices() {
+    auto rows = m_c.exec(std::string("SELECT ") + kDeviceColumns + " FROM devices ORDER BY created_at, id");
+    if (!rows)
+        return rows.error();
+    std::vector<DeviceRow> out;
+    for (int i = 0; i < rows->size(); ++i) {
+        auto d = readDevice(*rows, i);
+        if (!d)
+            return d.error();
+        out.push_back(std::move(*d));
+    }
+    return out;
+}
+
+Result<std::optional<ReadUnit::OpBatch>> PgUnit::opBatch(const std::string& deviceId, std::int64_t seq) {
+    auto rows = m_c.exec("SELECT first_seq, results FROM op_batches WHERE device_id = $1 AND first_seq <= $2 AND "
+                         "last_seq >= $2 ORDER BY first_seq DESC LIMIT 1",
+                         {deviceId, seq});
+    if (!rows)
+        return rows.error();
+    if (rows->size() == 0)
+        return std::optional<OpBatch>{};
+    return std::optional<OpBatch>{OpBatch{rows->int64(0, 0), rows->text(0, 1)}};
+}
+
+Result<std::optional<BlobRow>> PgUnit::blob(const std::string& sha256) {
+    auto rows = m_c.exec("SELECT sha256, size, received, complete, mime FROM blobs WHERE sha256 = $1", {sha256});
+    if (!rows)
+        return rows.error();
+    if (rows->size() == 0)
+        return std::optional<BlobRow>{};
+    return std::optional<BlobRow>{
+        BlobRow{rows->text(0, 0), rows->int64(0, 1), rows->int64(0, 2), rows->boolean(0, 3), rows->text(0, 4)}};
+}
+
+Result<std::int64_t> PgUnit::overdueCount(Instant now) {
+    auto rows = m_c.exec("SELECT count(*) FROM records WHERE due_at IS NOT NULL AND due_at < $1 AND NOT deleted",
+                         {toEpochMs(now)});
+    if (!rows)
+        return rows.error();
+    return rows->int64(0, 0);
+}
+
+// The unit holds kWriteLock (postgres_storage.cpp), so the counter row is read after every
+// earlier writer committed and versions are handed out in commit order. The record, its
+// version and its blob references together or not at all: a savepoint, as on SQLite.
+Result<std::int64_t> PgUnit::put(store::StoredRecord record) {
+    CY_TRY(requireWritable());
+    CY_TRY(m_c.run("SAVEPOINT record_put"));
+    auto body = [&]() -> Status {
+        auto next = m_c.exec("UPDATE change_counter SET value = value + 1 RETURNING value");
+        if (!next)
+            return next.error();
+        record.version = next->int64(0, 0);
+        CY_TRY(putRecord(m_c, record));
+        return indexBlobRefs(m_c, record);
+    };
+    if (auto st = body(); !st) {
+        (void)m_c.run("ROLLBACK TO SAVEPOINT record_put; RELEASE SAVEPOINT record_put");
+        return st.error();
+    }
+    CY_TRY(m_c.run("RELEASE SAVEPOINT record_put"));
+    return record.version;
+}
+
+Status PgUnit::putOpBatch(const std::string& deviceId, std::int64_t firstSeq, std::int64_t lastSeq,
+                          const std::string& results) {
+    CY_TRY(requireWritable());
+    return done(m_c.exec("INSERT INTO op_batches (device_id, first_seq, last_seq, results) VALUES ($1, $2, $3, $4) "
+                         "ON CONFLICT (device_id, first_seq) DO UPDATE SET last_seq = excluded.last_seq, "
+                         "results = excluded.results",
+                         {deviceId, firstSeq, lastSeq, results}));
+}
+
+Status PgUnit::setDeviceProgress(const std::string& deviceId, std::int64_t lastSeq, Instant seenAt) {
+    CY_TRY(requireWritable());
+    return done(m_c.exec("UPDATE devices SET last_seq = $1, last_seen_at = $2 WHERE id = $3",
+                         {lastSeq, toEpochMs(seenAt), deviceId}));
+}
+
+Status PgUnit::addDevice(const DeviceRow& d, const std::string& tokenHash) {
+    CY_TRY(requireWritable());
+    return done(m_c.exec("INSERT INTO devices (id, name, role, communities, token_hash, created_at) "
+                         "VALUES ($1, $2, $3, $4, $5, $6)",
+                         {d.id, d.name, d.roleName, Json(d.communityIds).dump(), tokenHash, toEpochMs(d.createdAt)}));
+}
+
+Status PgUnit::revokeDevice(const std::string& id, Instant at) {
+    CY_TRY(requireWritable());
+    auto rows = m_c.exec("UPDATE devices SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", {toEpochMs(at), id});
+    if (!rows)
+        return rows.error();
+    if (rows->affected() == 0)
+        return notFound("no active device '" + id + "'");
+    return {};
+}
+
+Status PgUnit::putBlob(const BlobRow& b, Instant now) {
+    CY_TRY(requireWritable());
+    std::optional<std::int64_t> completed;
+    if (b.complete)
+        completed = toEpochMs(now);
+    return done(m_c.exec(
+        "INSERT INTO blobs (sha256, size, received, complete, mime, created_at, completed_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (sha256) DO UPDATE SET size = excluded.size, "
+        "received = excluded.received, complete = excluded.complete, mime = excluded.mime, "
+        "completed_at = coalesce(blobs.completed_at, excluded.completed_at)",
+        {b.sha256, b.size, b.received, b.complete, b.mime, toEpochMs(now), completed}));
+}
+
+Status PgUnit::setMeta(const std::string& key, const std::string& value) {
+    CY_TRY(requireWritable());
+    return done(m_c.exec("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = "
+                         "excluded.value",
+                         {key, value}));
+}
+
+Result<std::optional<std::string>> PgUnit::getMeta(const std::string& key) {
+    auto rows = m_c.exec("SELECT value FROM meta WHERE key = $1", {key});
+    if (!rows)
+        return rows.error();
+    if (rows->size() == 0)
+        return std::optional<std::string>{};
+    return std::optional<std::string>{rows->text(0, 0)};
+}
+
+} // namespace courtyard::server::pg

@@ -1,0 +1,63 @@
+#pragma once
+// A read or write unit of the PostgreSQL engine over one connection inside one transaction
+// (postgres_storage.cpp opens and ends it). Records in pg_records.cpp; devices, operation
+// results, blobs and meta in pg_unit.cpp; accountability in pg_unit_accountability.cpp.
+
+#include "server/storage/postgres/pg_connection.h"
+#include "server/storage/server_storage.h"
+
+namespace courtyard::server::pg {
+
+class PgUnit final : public WriteUnit {
+public:
+    PgUnit(Connection& c, bool writable) : m_c(c), m_writable(writable) {}
+
+    Result<std::optional<store::StoredRecord>> get(const std::string& id) override;
+    Result<std::vector<store::StoredRecord>> query(const store::RecordQuery& q) override;
+    Result<std::int64_t> count(const store::RecordQuery& q) override;
+    Result<std::vector<store::StoredRecord>> changes(const ChangeFilter& f, std::int64_t afterVersion,
+                                                     int limit) override;
+    Result<std::int64_t> maxVersion() override;
+    Result<std::optional<DeviceRow>> deviceByTokenHash(const std::string& hash) override;
+    Result<std::optional<DeviceRow>> device(const std::string& id) override;
+    Result<std::vector<DeviceRow>> devices() override;
+    Result<std::optional<OpBatch>> opBatch(const std::string& deviceId, std::int64_t seq) override;
+    Result<std::optional<BlobRow>> blob(const std::string& sha256) override;
+    Result<std::int64_t> overdueCount(Instant now) override;
+    // Reports' SQL is SQLite's: there is no handle to give them (ReportService refuses).
+    void* nativeHandle() override { return nullptr; }
+
+    Result<std::optional<CredentialRow>> credential(const std::string& id) override;
+    Result<std::optional<std::string>> pinHash(const std::string& staffId) override;
+    Result<SignInFailures> signInFailures(const std::string& subject) override;
+    Result<std::vector<std::string>> blobReferrers(const std::string& sha256) override;
+    Result<std::vector<AuditEntry>> audit(const AuditQuery& q) override;
+
+    Result<std::int64_t> put(store::StoredRecord record) override;
+    Status putOpBatch(const std::string& deviceId, std::int64_t firstSeq, std::int64_t lastSeq,
+                      const std::string& results) override;
+    Status setDeviceProgress(const std::string& deviceId, std::int64_t lastSeq, Instant seenAt) override;
+    Status addDevice(const DeviceRow& d, const std::string& tokenHash) override;
+    Status revokeDevice(const std::string& id, Instant at) override;
+    Status putBlob(const BlobRow& b, Instant now) override;
+    Status setMeta(const std::string& key, const std::string& value) override;
+    Result<std::optional<std::string>> getMeta(const std::string& key) override;
+
+    Status addCredential(const CredentialRow& c) override;
+    Status revokeStaffCredentials(const std::string& staffId, Instant at) override;
+    Status revokeDeviceCredentials(const std::string& deviceId, Instant at) override;
+    Status setPinHash(const std::string& staffId, const std::string& hash, Instant at) override;
+    Status setSignInFailures(const std::string& subject, const SignInFailures& f) override;
+    Status addAudit(const AuditEntry& e) override;
+
+    Connection& connection() { return m_c; }
+
+private:
+    Status requireWritable() const;
+    Result<std::optional<DeviceRow>> deviceWhere(const char* where, const std::string& arg);
+
+    Connection& m_c;
+    bool m_writable;
+};
+
+} // namespace courtyard::server::pg

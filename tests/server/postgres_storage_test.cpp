@@ -1,0 +1,169 @@
+// The PostgreSQL engine against a real PostgreSQL 15 (a throw-away cluster this test starts and
+// stops): migrations when several servers start at once, what each kind of row reads back as,
+// and a unit that fails leaving nothing behind. The change sequence under concurrent writers
+// and readers is postgres_sequence_test.
+#include "server/storage/postgres_storage.h"
+#include "support/postgres_cluster.h"
+
+#include <QtTest>
+
+#include <future>
+#include <set>
+#include <thread>
+
+using namespace courtyard;
+using namespace courtyard::server;
+using courtyard::test::PostgresCluster;
+
+namespace {
+
+store::StoredRecord complaint(const std::string& id, const std::string& community, const Json& body = Json::object()) {
+    store::StoredRecord r;
+    r.id = id;
+    r.type = "complaint";
+    r.body = body;
+    r.body["id"] = id;
+    records::IndexFields f;
+    f.communityId = community;
+    f.state = "received";
+    r.index = f;
+    r.originDevice = "d-1";
+    return r;
+}
+
+} // namespace
+
+class PostgresStorageTest : public QObject {
+    Q_OBJECT
+    PostgresCluster m_cluster;
+
+private slots:
+    void initTestCase() { QVERIFY(m_cluster.start()); }
+    void cleanupTestCase() { m_cluster.stop(); }
+
+    void severalServersStartingAtOnceMigrateOnce() {
+        const QString db = m_cluster.createDatabase("start_at_once");
+        QVERIFY(!db.isEmpty());
+        std::vector<std::future<Result<std::unique_ptr<PostgresStorage>>>> opening;
+        for (int i = 0; i < 6; ++i)
+            opening.push_back(std::async(std::launch::async, [&] { return PostgresStorage::open(db.toStdString()); }));
+        std::set<std::string> identities;
+        for (auto& f : opening) {
+            auto s = f.get();
+            QVERIFY2(s, s ? "" : s.error().message.c_str());
+            identities.insert((*s)->identity().id);
+        }
+        QCOMPARE(identities.size(), std::size_t(1)); // one database, one identity
+        QCOMPARE(identities.begin()->size(), std::size_t(32));
+    }
+
+    void recordsDevicesAndAccountabilityReadBack() {
+        const QString db = m_cluster.createDatabase("read_back");
+        auto s = PostgresStorage::open(db.toStdString());
+        QVERIFY2(s, s ? "" : s.error().message.c_str());
+        auto& storage = **s;
+        const std::string secret("\0\x01\xff secret with a NUL", 22);
+        const std::string sha(64, 'a');
+        auto wrote = storage.write([&](WriteUnit& u) -> Status {
+            for (auto id : {"c-2", "c-1"}) {
+                auto v = u.put(complaint(id, "community-a"));
+                if (!v)
+                    return v.error();
+            }
+            CY_TRY(u.put(complaint("c-3", "community-b", {{"photos", Json::array({{{"sha256", sha}}})}})));
+            DeviceRow d;
+            d.id = "d-1";
+            d.name = "front desk";
+            d.roleName = "staff";
+            d.communityIds = {"community-a"};
+            d.createdAt = fromEpochMs(1000);
+            CY_TRY(u.addDevice(d, "token-hash"));
+            CY_TRY(u.putOpBatch("d-1", 1, 3, "[1,2,3]"));
+            CY_TRY(u.setDeviceProgress("d-1", 3, fromEpochMs(2000)));
+            CY_TRY(u.addCredential(CredentialRow{"cr-1", "s-1", "d-1", secret, 4, fromEpochMs(1), fromEpochMs(9), {}}));
+            CY_TRY(u.setPinHash("s-1", "argon2-hash", fromEpochMs(5)));
+            CY_TRY(u.setSignInFailures("staff:s-1", SignInFailures{2, fromEpochMs(7)}));
+            AuditEntry e;
+            e.at = fromEpochMs(8);
+            e.deviceId = "d-1";
+            e.kind = "create";
+            e.recordId = "c-1";
+            e.outcome = "applied";
+            e.version = 2;
+            e.detail = {{"field", "中文"}};
+            CY_TRY(u.addAudit(e));
+            CY_TRY(u.putBlob(BlobRow{sha, 10, 4, false, "image/jpeg"}, fromEpochMs(9)));
+            return u.setMeta("k", "v");
+        });
+        QVERIFY2(wrote, wrote ? "" : wrote.error().message.c_str());
+
+        auto readBack = storage.read([&](ReadUnit& u) -> Status {
+            auto max = u.maxVersion();
+            if (!max || *max != 3)
+                return internalError("max version");
+            auto got = u.get("c-1");
+            if (!got || !*got || (*got)->version != 2 || (*got)->body.at("id") != "c-1")
+                return internalError("get c-1");
+            store::RecordQuery q;
+            q.communityIds = {"community-a"};
+            auto ids = u.query(q);
+            if (!ids || ids->size() != 2 || (*ids)[0].id != "c-1" || (*ids)[1].id != "c-2")
+                return internalError("query orders by id");
+            ChangeFilter f;
+            f.communityIds = {"community-b"};
+            f.companyWide = false;
+            f.types = {"complaint"};
+            auto ch = u.changes(f, 0, 10);
+            if (!ch || ch->size() != 1 || (*ch)[0].id != "c-3" || (*ch)[0].rawBody.find(sha) == std::string::npos)
+                return internalError("changes filtered by community");
+            auto refs = u.blobReferrers(sha);
+            if (!refs || *refs != std::vector<std::string>{"c-3"})
+                return internalError("blob references");
+            auto dev = u.deviceByTokenHash("token-hash");
+            if (!dev || !*dev || (*dev)->lastSeq != 3 || (*dev)->communityIds != std::vector<std::string>{"community-a"})
+                return internalError("device by token");
+            auto batch = u.opBatch("d-1", 2);
+            if (!batch || !*batch || (*batch)->firstSeq != 1 || (*batch)->results != "[1,2,3]")
+                return internalError("operation batch");
+            auto cred = u.credential("cr-1");
+            if (!cred || !*cred || (*cred)->secret != secret || (*cred)->epoch != 4)
+                return internalError("credential secret bytes");
+            auto fails = u.signInFailures("staff:s-1");
+            if (!fails || fails->failures != 2)
+                return internalError("sign-in failures");
+            auto log = u.audit(AuditQuery{"c-1", "", "", false, {}, 10});
+            if (!log || log->size() != 1 || log->front().detail.at("field") != "中文" || log->front().version != 2)
+                return internalError("audit");
+            auto blob = u.blob(sha);
+            if (!blob || !*blob || (*blob)->received != 4 || (*blob)->complete)
+                return internalError("blob row");
+            return {};
+        });
+        QVERIFY2(readBack, readBack ? "" : readBack.error().message.c_str());
+
+        // A revoked device cannot be revoked twice; a failing unit leaves nothing, not even its
+        // version numbers.
+        QVERIFY(storage.write([](WriteUnit& u) { return u.revokeDevice("d-1", fromEpochMs(3000)); }));
+        auto again = storage.write([](WriteUnit& u) { return u.revokeDevice("d-1", fromEpochMs(3000)); });
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::NotFound);
+        auto failed = storage.write([](WriteUnit& u) -> Status {
+            CY_TRY(u.put(complaint("c-9", "community-a")));
+            return conflict("changed my mind");
+        });
+        QVERIFY(!failed);
+        QVERIFY(storage.write([](WriteUnit& u) -> Status {
+            auto v = u.put(complaint("c-4", "community-a"));
+            if (!v || *v != 4)
+                return internalError("the next version after a rolled-back unit is 4");
+            return {};
+        }));
+        QVERIFY(storage.read([](ReadUnit& u) -> Status {
+            auto gone = u.get("c-9");
+            return gone && !*gone ? Status{} : internalError("c-9 was rolled back");
+        }));
+    }
+};
+
+QTEST_GUILESS_MAIN(PostgresStorageTest)
+#include "postgres_storage_test.moc"
