@@ -32,14 +32,22 @@ std::optional<std::int64_t> ms(const std::optional<Deadline>& d) {
 
 // The fact tables of each record type: a record's old facts are removed from all of them
 // before its new ones are written (a record never changes type, but a deletion removes all).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kFactTables{{
-    {"complaint", "DELETE FROM fact_complaints WHERE id = ?"},
-    {"suggestion", "DELETE FROM fact_suggestions WHERE id = ?"},
-    {"transfer_sheet", "DELETE FROM fact_transfer_sheets WHERE id = ?"},
-    {"survey_response", "DELETE FROM fact_survey_responses WHERE id = ?"},
-    {"inspection", "DELETE FROM fact_inspection_items WHERE inspection_id = ?"},
-    {"patrol_round", "DELETE FROM fact_patrol_checkpoints WHERE round_id = ?"},
-    {"rectification", "DELETE FROM fact_rectifications WHERE id = ?"},
+// A table with one row per record (keyed by the record's id) is written with INSERT OR
+// REPLACE instead, so the DELETE runs there only for a deleted record: one statement less
+// for every record stored (the push path's hot loop).
+struct FactTable {
+    std::string_view type;
+    std::string_view deleteSql;
+    bool oneRowPerRecord;
+};
+constexpr std::array<FactTable, 7> kFactTables{{
+    {"complaint", "DELETE FROM fact_complaints WHERE id = ?", true},
+    {"suggestion", "DELETE FROM fact_suggestions WHERE id = ?", true},
+    {"transfer_sheet", "DELETE FROM fact_transfer_sheets WHERE id = ?", true},
+    {"survey_response", "DELETE FROM fact_survey_responses WHERE id = ?", true},
+    {"inspection", "DELETE FROM fact_inspection_items WHERE inspection_id = ?", false},
+    {"patrol_round", "DELETE FROM fact_patrol_checkpoints WHERE round_id = ?", false},
+    {"rectification", "DELETE FROM fact_rectifications WHERE id = ?", true},
 }};
 
 Status run(store::Database& db, std::string_view sql, const std::function<void(store::Statement&)>& bind) {
@@ -59,7 +67,7 @@ Status complaintFacts(store::Database& db, const Complaint& c) {
                 firstVisit = v.at;
     const auto active = rules::activeDeadline(c);
     return run(db,
-               "INSERT INTO fact_complaints (id, community_id, department_id, handler_id, kind, channel, category, "
+               "INSERT OR REPLACE INTO fact_complaints (id, community_id, department_id, handler_id, kind, channel, category, "
                "validity, cause, grade, state, open, received_at, reply_due, first_replied_at, replied_at, "
                "visit_due, first_visit_at, active_due, escalated) "
                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -89,7 +97,7 @@ Status complaintFacts(store::Database& db, const Complaint& c) {
 
 Status suggestionFacts(store::Database& db, const Suggestion& s) {
     return run(db,
-               "INSERT INTO fact_suggestions (id, community_id, handler_id, state, received_at, reply_due, "
+               "INSERT OR REPLACE INTO fact_suggestions (id, community_id, handler_id, state, received_at, reply_due, "
                "replied_at, adopted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                [&](store::Statement& st) {
                    st.bind(1, s.id)
@@ -105,7 +113,7 @@ Status suggestionFacts(store::Database& db, const Suggestion& s) {
 
 Status sheetFacts(store::Database& db, const TransferSheet& t) {
     return run(db,
-               "INSERT INTO fact_transfer_sheets (id, community_id, from_department_id, assigned_department_id, "
+               "INSERT OR REPLACE INTO fact_transfer_sheets (id, community_id, from_department_id, assigned_department_id, "
                "complaint_id, subject, level, state, created_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                [&](store::Statement& s) {
                    s.bind(1, t.id)
@@ -124,7 +132,7 @@ Status sheetFacts(store::Database& db, const TransferSheet& t) {
 Status responseFacts(store::Database& db, const SurveyResponse& r) {
     const bool answered = r.outcome == ResponseOutcome::Answered;
     CY_TRY(run(db,
-               "INSERT INTO fact_survey_responses (id, campaign_id, community_id, unit_id, answered, answered_at) "
+               "INSERT OR REPLACE INTO fact_survey_responses (id, campaign_id, community_id, unit_id, answered, answered_at) "
                "VALUES (?, ?, ?, ?, ?, ?)",
                [&](store::Statement& s) {
                    s.bind(1, r.id)
@@ -209,7 +217,7 @@ Status rectificationFacts(store::Database& db, const RectificationItem& r) {
         developer = developer || round.developer;
     const bool signedByResident = r.state == RectificationState::Accepted && r.signature.has_value();
     return run(db,
-               "INSERT INTO fact_rectifications (id, community_id, found_by_department_id, recorded_by, source, "
+               "INSERT OR REPLACE INTO fact_rectifications (id, community_id, found_by_department_id, recorded_by, source, "
                "state, rounds, developer, signed, reported_at, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                [&](store::Statement& s) {
                    s.bind(1, r.id)
@@ -230,10 +238,11 @@ Status rectificationFacts(store::Database& db, const RectificationItem& r) {
 
 Status writeFacts(store::Database& db, const store::StoredRecord& record) {
     const auto table = std::find_if(kFactTables.begin(), kFactTables.end(),
-                                    [&](const auto& t) { return t.first == record.type; });
+                                    [&](const FactTable& t) { return t.type == record.type; });
     if (table == kFactTables.end())
         return {};
-    CY_TRY(run(db, table->second, [&](store::Statement& s) { s.bind(1, record.id); }));
+    if (record.deleted || !table->oneRowPerRecord)
+        CY_TRY(run(db, table->deleteSql, [&](store::Statement& s) { s.bind(1, record.id); }));
     if (record.type == "survey_response") // a response's answers are a second table
         CY_TRY(run(db, "DELETE FROM fact_survey_scores WHERE response_id = ?",
                    [&](store::Statement& s) { s.bind(1, record.id); }));

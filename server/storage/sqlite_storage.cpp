@@ -204,7 +204,11 @@ public:
         // The record and its report facts together or neither: a savepoint inside the batch's
         // transaction (runBatch holds one per job around this).
         auto& db = m_s.database();
-        CY_TRY(db.exec("SAVEPOINT record_put"));
+        // Prepared once and cached, not parsed again for every record.
+        auto savepoint = db.prepare("SAVEPOINT record_put");
+        if (!savepoint)
+            return savepoint.error();
+        CY_TRY(savepoint->exec());
         Status st = m_s.put(record);
         if (st)
             st = reports::writeFacts(db, record);
@@ -215,7 +219,10 @@ public:
             --*m_version;
             return st.error();
         }
-        CY_TRY(db.exec("RELEASE record_put"));
+        auto release = db.prepare("RELEASE record_put");
+        if (!release)
+            return release.error();
+        CY_TRY(release->exec());
         return record.version;
     }
 
