@@ -26,11 +26,6 @@ AppContext::~AppContext() {
         g_instance = nullptr;
 }
 
-AppContext* AppContext::create(QQmlEngine*, QJSEngine*) {
-    QQmlEngine::setObjectOwnership(g_instance, QQmlEngine::CppOwnership);
-    return g_instance;
-}
-
 AppContext* AppContext::instance() { return g_instance; }
 
 void AppContext::timerEvent(QTimerEvent* e) {

@@ -1,7 +1,7 @@
 #pragma once
 // The app's shared state, one per process: the device's local database, who is signed in, the
 // language, the face (tablet or kiosk), and a clock tests can set. QML sees it as the
-// singleton `App`. Every local change goes through here and is announced with
+// singleton `App` (client/qml_singletons.h). Every local change goes through here and is announced with
 // recordsChanged(), so lists and screens refresh themselves.
 
 #include "sync/client/device_store.h"
@@ -17,8 +17,6 @@ namespace courtyard::client {
 
 class AppContext : public QObject {
     Q_OBJECT
-    QML_NAMED_ELEMENT(App)
-    QML_SINGLETON
     Q_PROPERTY(bool kiosk READ kiosk CONSTANT)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(bool largeText READ largeText WRITE setLargeText NOTIFY largeTextChanged)
@@ -35,8 +33,8 @@ public:
     AppContext(std::unique_ptr<sync::DeviceStore> store, bool kiosk, QObject* parent = nullptr);
     ~AppContext() override;
 
-    // The QML singleton: the instance main() (or a test) made.
-    static AppContext* create(QQmlEngine*, QJSEngine*);
+    // The instance main() (or a test) made, for the objects QML creates (controllers, list
+    // models), which cannot take it in their constructor.
     static AppContext* instance();
 
     sync::DeviceStore& store() { return *m_store; }
@@ -70,6 +68,8 @@ public:
 
     // Tells every open list and screen that records changed (after local edits or a sync).
     void notifyRecordsChanged(const QStringList& types = {});
+    // Tells the sync status that the list of refused operations changed (one acknowledged).
+    void notifyRejectionsChanged() { emit rejectionsChanged(); }
     void refreshEnrolment();
 
 signals:
@@ -79,6 +79,7 @@ signals:
     void currentCommunityChanged();
     void actorChanged();
     void recordsChanged(const QStringList& types);
+    void rejectionsChanged();
     void tick();
 
 private:

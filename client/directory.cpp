@@ -7,8 +7,6 @@
 namespace courtyard::client {
 
 namespace {
-Directory* g_directory = nullptr;
-
 QVariantMap pick(const Json& j, std::initializer_list<const char*> keys) {
     QVariantMap m;
     for (const char* k : keys)
@@ -19,20 +17,12 @@ QVariantMap pick(const Json& j, std::initializer_list<const char*> keys) {
 } // namespace
 
 Directory::Directory(AppContext& app, QObject* parent) : QObject(parent), m_app(app) {
-    g_directory = this;
     connect(&m_app, &AppContext::recordsChanged, this, [this] {
         m_cache.clear();
         ++m_revision;
         emit changed();
     });
 }
-
-Directory* Directory::create(QQmlEngine*, QJSEngine*) {
-    QQmlEngine::setObjectOwnership(g_directory, QQmlEngine::CppOwnership);
-    return g_directory;
-}
-
-Directory* Directory::instance() { return g_directory; }
 
 std::vector<Json> Directory::ofType(const char* type, const std::string& communityId) const {
     store::RecordQuery q;

@@ -14,14 +14,10 @@ namespace courtyard::client {
 
 class Directory : public QObject {
     Q_OBJECT
-    QML_NAMED_ELEMENT(Directory)
-    QML_SINGLETON
     Q_PROPERTY(int revision READ revision NOTIFY changed)
 
 public:
     explicit Directory(AppContext& app, QObject* parent = nullptr);
-    static Directory* create(QQmlEngine*, QJSEngine*);
-    static Directory* instance();
     int revision() const { return m_revision; }
 
     Q_INVOKABLE QVariantList communities() const;

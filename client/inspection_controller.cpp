@@ -6,7 +6,7 @@
 namespace courtyard::client {
 
 QString InspectionController::start(const QString& templateId, const QString& subjectId, const QString& area) {
-    const auto tpl = Directory::instance()->templateById(templateId);
+    const auto tpl = Directory(app()).templateById(templateId);
     if (tpl.isEmpty()) {
         fail(notFound("no inspection template " + ss(templateId) + " on this device"));
         return {};
@@ -14,7 +14,7 @@ QString InspectionController::start(const QString& templateId, const QString& su
     // A flat's inspection belongs to the flat's community; a person's or an area's to the
     // community the tablet is working in.
     std::string community = ss(app().currentCommunity());
-    if (auto u = Directory::instance()->unit(subjectId); !u.value("community_id").toString().isEmpty())
+    if (auto u = Directory(app()).unit(subjectId); !u.value("community_id").toString().isEmpty())
         community = ss(u.value("community_id").toString());
     Json body{{"community_id", community},
               {"template_id", ss(templateId)},

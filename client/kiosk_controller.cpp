@@ -15,13 +15,11 @@
 namespace courtyard::client {
 
 namespace {
-KioskController* g_kiosk = nullptr;
 constexpr const char* kAdminPinKey = "kiosk_admin_pin_hash";
 constexpr const char* kAdminFailuresKey = "kiosk_admin_pin_failures";
 } // namespace
 
 KioskController::KioskController(AppContext& app, QObject* parent) : QObject(parent), m_app(app) {
-    g_kiosk = this;
     m_sinceTouch.start();
     m_idleTimer.setInterval(1000);
     connect(&m_idleTimer, &QTimer::timeout, this, &KioskController::onIdleTick);
@@ -34,13 +32,6 @@ KioskController::KioskController(AppContext& app, QObject* parent) : QObject(par
             emit noticesChanged();
     });
 }
-
-KioskController* KioskController::create(QQmlEngine*, QJSEngine*) {
-    QQmlEngine::setObjectOwnership(g_kiosk, QQmlEngine::CppOwnership);
-    return g_kiosk;
-}
-
-KioskController* KioskController::instance() { return g_kiosk; }
 
 void KioskController::setIdleSeconds(int s) {
     m_idleSeconds = std::max(5, s);

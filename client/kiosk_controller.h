@@ -17,8 +17,6 @@ namespace courtyard::client {
 
 class KioskController : public QObject {
     Q_OBJECT
-    QML_NAMED_ELEMENT(Kiosk)
-    QML_SINGLETON
     Q_PROPERTY(int idleSeconds READ idleSeconds WRITE setIdleSeconds NOTIFY settingsChanged)
     Q_PROPERTY(int warningSeconds READ warningSeconds WRITE setWarningSeconds NOTIFY settingsChanged)
     Q_PROPERTY(bool warning READ warning NOTIFY idleChanged)
@@ -34,8 +32,6 @@ class KioskController : public QObject {
 
 public:
     explicit KioskController(AppContext& app, QObject* parent = nullptr);
-    static KioskController* create(QQmlEngine*, QJSEngine*);
-    static KioskController* instance();
 
     int idleSeconds() const { return m_idleSeconds; }
     void setIdleSeconds(int s);

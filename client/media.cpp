@@ -103,7 +103,10 @@ QImage Media::qrImage(const QString& text, int moduleSize) {
 }
 
 bool Media::writeCheckpointSheet(const QString& routeId, const QString& pdfPath) {
-    const auto route = Directory::instance()->route(routeId);
+    auto* app = AppContext::instance();
+    if (!app)
+        return false;
+    const auto route = Directory(*app).route(routeId);
     const auto checkpoints = route.value("checkpoints").toList();
     if (checkpoints.isEmpty()) {
         m_lastError = tr("Route %1 has no checkpoints on this device.").arg(routeId);

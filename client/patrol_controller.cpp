@@ -9,7 +9,7 @@
 namespace courtyard::client {
 
 QString PatrolController::start(const QString& routeId) {
-    const auto route = Directory::instance()->route(routeId);
+    const auto route = Directory(app()).route(routeId);
     if (route.isEmpty()) {
         fail(notFound("no patrol route " + ss(routeId) + " on this device"));
         return {};

@@ -13,11 +13,9 @@
 namespace courtyard::client {
 
 namespace {
-SessionController* g_session = nullptr;
 }
 
 SessionController::SessionController(AppContext& app, QObject* parent) : QObject(parent), m_app(app) {
-    g_session = this;
     m_worker = new SessionWorker(app.dbPath(), [&app] { return app.clock(); });
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -45,13 +43,6 @@ SessionController::~SessionController() {
     qApp->removeEventFilter(this);
     m_thread.quit();
     m_thread.wait();
-    if (g_session == this)
-        g_session = nullptr;
-}
-
-SessionController* SessionController::create(QQmlEngine*, QJSEngine*) {
-    QQmlEngine::setObjectOwnership(g_session, QQmlEngine::CppOwnership);
-    return g_session;
 }
 
 QString SessionController::staffId() const { return qs(m_app.actor().staffId); }

@@ -18,8 +18,6 @@ class SessionWorker;
 
 class SessionController : public QObject {
     Q_OBJECT
-    QML_NAMED_ELEMENT(Session)
-    QML_SINGLETON
     Q_PROPERTY(bool signedIn READ signedIn NOTIFY changed)
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
     Q_PROPERTY(QString staffId READ staffId NOTIFY changed)
@@ -38,7 +36,6 @@ class SessionController : public QObject {
 public:
     explicit SessionController(AppContext& app, QObject* parent = nullptr);
     ~SessionController() override;
-    static SessionController* create(QQmlEngine*, QJSEngine*);
 
     bool signedIn() const { return !m_app.actor().staffId.empty(); }
     bool busy() const { return m_busy; }

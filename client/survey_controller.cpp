@@ -28,11 +28,12 @@ QVariantMap SurveyController::campaign() const { return toVariant(m_body).toMap(
 
 QVariantList SurveyController::households() const {
     QVariantList out;
+    const Directory directory(*AppContext::instance());
     for (const auto& e : m_body.value("sample", Json::array())) {
         const std::string unit = stringAt(e, "unit_id");
         auto it = m_outcomes.find(unit);
         out << QVariantMap{{"unitId", qs(unit)},
-                           {"label", Directory::instance()->unitLabel(qs(unit))},
+                           {"label", directory.unitLabel(qs(unit))},
                            {"focused", e.value("focused", false)},
                            {"outcome", it == m_outcomes.end() ? QString("pending") : qs(it->second)}};
     }

@@ -7,7 +7,6 @@
 namespace courtyard::client {
 
 namespace {
-SyncController* g_sync = nullptr;
 }
 
 void SyncWorker::run(bool asked) {
@@ -54,7 +53,6 @@ void SyncWorker::run(bool asked) {
 }
 
 SyncController::SyncController(AppContext& app, QObject* parent) : QObject(parent), m_app(app) {
-    g_sync = this;
     m_worker = new SyncWorker(app.dbPath(), [&app] { return app.clock(); });
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -66,6 +64,7 @@ SyncController::SyncController(AppContext& app, QObject* parent) : QObject(paren
     connect(&m_timer, &QTimer::timeout, this, [this] { start(false); });
     m_timer.start();
     connect(&m_app, &AppContext::recordsChanged, this, &SyncController::refreshCounts);
+    connect(&m_app, &AppContext::rejectionsChanged, this, &SyncController::refreshCounts);
     refreshCounts();
     if (auto st = m_app.store().state(); st && st->lastSyncAt)
         m_lastSyncAt = toDateTime(*st->lastSyncAt);
@@ -74,16 +73,7 @@ SyncController::SyncController(AppContext& app, QObject* parent) : QObject(paren
 SyncController::~SyncController() {
     m_thread.quit();
     m_thread.wait();
-    if (g_sync == this)
-        g_sync = nullptr;
 }
-
-SyncController* SyncController::create(QQmlEngine*, QJSEngine*) {
-    QQmlEngine::setObjectOwnership(g_sync, QQmlEngine::CppOwnership);
-    return g_sync;
-}
-
-SyncController* SyncController::instance() { return g_sync; }
 
 void SyncController::setInterval(int seconds) {
     m_timer.setInterval(std::max(1, seconds) * 1000);
@@ -191,8 +181,7 @@ bool RejectionModel::acknowledge(qint64 seq) {
     if (!app || !app->store().acknowledgeRejection(seq))
         return false;
     reload();
-    if (auto* s = SyncController::instance())
-        s->refreshCounts();
+    app->notifyRejectionsChanged();
     return true;
 }
 

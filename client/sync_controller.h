@@ -36,8 +36,6 @@ private:
 
 class SyncController : public QObject {
     Q_OBJECT
-    QML_NAMED_ELEMENT(Sync)
-    QML_SINGLETON
     Q_PROPERTY(bool syncing READ syncing NOTIFY changed)
     Q_PROPERTY(bool online READ online NOTIFY changed)
     Q_PROPERTY(QDateTime lastSyncAt READ lastSyncAt NOTIFY changed)
@@ -54,8 +52,6 @@ class SyncController : public QObject {
 public:
     explicit SyncController(AppContext& app, QObject* parent = nullptr);
     ~SyncController() override;
-    static SyncController* create(QQmlEngine*, QJSEngine*);
-    static SyncController* instance();
 
     bool syncing() const { return m_syncing; }
     bool online() const { return m_online; }

@@ -5,6 +5,7 @@
 #include "client/kiosk_controller.h"
 #include "client/language_settings.h"
 #include "client/media.h"
+#include "client/qml_singletons.h"
 #include "client/qt_transport.h"
 #include "client/session_controller.h"
 #include "client/sync_controller.h"
@@ -259,6 +260,7 @@ int runApp(int argc, char** argv) {
         kioskController.setAdminPin(cli.value(adminPinOpt));
     if (kiosk)
         kioskController.watchInput(&app);
+    exposeToQml({&ctx, &session, &syncController, &directory, &kioskController});
     // Pictures and scripted runs start from the server's current data: one sync first.
     if (ctx.enrolled() && (cli.isSet(shotOpt) || cli.isSet(syncFirstOpt))) {
         QEventLoop loop;

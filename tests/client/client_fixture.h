@@ -5,6 +5,7 @@
 #include "client/app_context.h"
 #include "client/directory.h"
 #include "client/kiosk_controller.h"
+#include "client/qml_singletons.h"
 #include "client/session_controller.h"
 #include "client/sync_controller.h"
 #include "support/server_process.h"
@@ -33,8 +34,12 @@ public:
         session = std::make_unique<client::SessionController>(*app);
         directory = std::make_unique<client::Directory>(*app);
         kioskController = std::make_unique<client::KioskController>(*app);
+        // The pages a test loads see this device (the last one made).
+        client::exposeToQml({app.get(), session.get(), sync.get(), directory.get(), kioskController.get()});
     }
     ~ClientDevice() {
+        if (client::exposedToQml().app == app.get())
+            client::exposeToQml({});
         // Controllers first: they refer to the context.
         kioskController.reset();
         directory.reset();
