@@ -19,7 +19,7 @@ void printSummary(std::ostream& out, const char* what, const ImportSummary& s) {
 }
 
 struct InitOptions {
-    std::string data, company, units, community;
+    std::string data, store, company, units, community;
     bool demo = false;
     int historyMonths = 0;
 };
@@ -39,7 +39,7 @@ int runInit(const InitOptions& o, const CliIo& io) {
             return report(invalidArgument("company file '" + o.company + "' is not valid JSON"), io.err);
         company = std::move(*parsed);
     }
-    auto storage = openData(o.data, true, io.err);
+    auto storage = openData(o.data, o.store, true, io.err);
     if (!storage)
         return 1;
     auto summary = importCompany(**storage, company, systemNow);
@@ -73,7 +73,7 @@ void addInit(CLI::App& app, CliContext& ctx) {
     auto o = std::make_shared<InitOptions>();
     auto* sub = app.add_subcommand("init", "Load a company (organisation, calendars, policy) into a data directory, "
                                            "creating it; run again to update");
-    addDataOption(*sub, o->data);
+    addDataOption(*sub, o->data, o->store);
     auto* company = sub->add_option("--company", o->company, "The company file (JSON; see demo-company)")
                         ->type_name("FILE");
     auto* demo = sub->add_flag("--demo", o->demo, "Load the demo company instead");
@@ -88,13 +88,13 @@ void addInit(CLI::App& app, CliContext& ctx) {
 }
 
 struct ImportUnitsOptions {
-    std::string data, community, file;
+    std::string data, store, community, file;
 };
 
 void addImportUnits(CLI::App& app, CliContext& ctx) {
     auto o = std::make_shared<ImportUnitsOptions>();
     auto* sub = app.add_subcommand("import-units", "Load a community's unit roster (CSV, docs/admin.md)");
-    addDataOption(*sub, o->data);
+    addDataOption(*sub, o->data, o->store);
     sub->add_option("--community", o->community, "The community (required)")->type_name("ID");
     sub->add_option("file", o->file, "The roster")->type_name("FILE.csv")->required();
     sub->callback([o, &ctx] {
@@ -104,7 +104,7 @@ void addImportUnits(CLI::App& app, CliContext& ctx) {
             auto text = readFile(o->file);
             if (!text)
                 return report(text.error(), io.err);
-            auto storage = openData(o->data, false, io.err);
+            auto storage = openData(o->data, o->store, false, io.err);
             if (!storage)
                 return 1;
             auto s = importUnitRoster(**storage, o->community, *text, systemNow);
@@ -117,7 +117,7 @@ void addImportUnits(CLI::App& app, CliContext& ctx) {
 }
 
 struct DeviceOptions {
-    std::string data, role, name, deviceId;
+    std::string data, store, role, name, deviceId;
     std::vector<std::string> communities;
     bool json = false;
 };
@@ -125,7 +125,7 @@ struct DeviceOptions {
 int runDeviceAdd(const DeviceOptions& o, const CliIo& io) {
     if (o.role.empty() || o.name.empty())
         return usageError(io.err, "device add", "--role and --name are required");
-    auto storage = openData(o.data, false, io.err);
+    auto storage = openData(o.data, o.store, false, io.err);
     if (!storage)
         return 1;
     auto d = addDevice(**storage, o.name, o.role, o.communities, systemNow);
@@ -141,7 +141,7 @@ int runDeviceAdd(const DeviceOptions& o, const CliIo& io) {
 }
 
 int runDeviceList(const DeviceOptions& o, const CliIo& io) {
-    auto storage = openData(o.data, false, io.err);
+    auto storage = openData(o.data, o.store, false, io.err);
     if (!storage)
         return 1;
     auto list = listDevices(**storage);
@@ -171,7 +171,7 @@ int runDeviceList(const DeviceOptions& o, const CliIo& io) {
 }
 
 int runDeviceRevoke(const DeviceOptions& o, const CliIo& io) {
-    auto storage = openData(o.data, false, io.err);
+    auto storage = openData(o.data, o.store, false, io.err);
     if (!storage)
         return 1;
     if (auto st = revokeDevice(**storage, o.deviceId, systemNow); !st)
@@ -188,7 +188,7 @@ void addDevice(CLI::App& app, CliContext& ctx) {
     // chosen or not, so commands must not share the variables their options write.
     auto o = std::make_shared<DeviceOptions>();
     auto* add = group->add_subcommand("add", "Enrol a device; prints its token, shown only this once");
-    addDataOption(*add, o->data);
+    addDataOption(*add, o->data, o->store);
     add->add_option("--role", o->role, "staff, supervisor, manager, developer_cs, admin or kiosk (required)");
     add->add_option("--community", o->communities, "A community it works for (repeat for several)")
         ->type_name("ID")
@@ -199,19 +199,19 @@ void addDevice(CLI::App& app, CliContext& ctx) {
 
     o = std::make_shared<DeviceOptions>();
     auto* list = group->add_subcommand("list", "Every device, with its last sync and whether it is revoked");
-    addDataOption(*list, o->data);
+    addDataOption(*list, o->data, o->store);
     list->add_flag("--json", o->json, "Print JSON");
     list->callback([o, &ctx] { ctx.command = [o, &ctx] { return runDeviceList(*o, ctx.io); }; });
 
     o = std::make_shared<DeviceOptions>();
     auto* revoke = group->add_subcommand("revoke", "Withdraw a device's token (a lost or stolen tablet)");
-    addDataOption(*revoke, o->data);
+    addDataOption(*revoke, o->data, o->store);
     revoke->add_option("device", o->deviceId, "The device")->type_name("DEVICE_ID")->required();
     revoke->callback([o, &ctx] { ctx.command = [o, &ctx] { return runDeviceRevoke(*o, ctx.io); }; });
 }
 
 struct DeadlinesOptions {
-    std::string data, community;
+    std::string data, store, community;
 };
 
 void addDeadlines(CLI::App& app, CliContext& ctx) {
@@ -220,11 +220,11 @@ void addDeadlines(CLI::App& app, CliContext& ctx) {
     auto o = std::make_shared<DeadlinesOptions>();
     auto* sub = group->add_subcommand("recompute", "Compute every open record's deadline again (after a calendar "
                                                    "or policy edit)");
-    addDataOption(*sub, o->data);
+    addDataOption(*sub, o->data, o->store);
     sub->add_option("--community", o->community, "Only this community")->type_name("ID");
     sub->callback([o, &ctx] {
         ctx.command = [o, &io = ctx.io] {
-            auto storage = openData(o->data, false, io.err);
+            auto storage = openData(o->data, o->store, false, io.err);
             if (!storage)
                 return 1;
             RulesCache rules;
@@ -238,11 +238,11 @@ void addDeadlines(CLI::App& app, CliContext& ctx) {
 }
 
 struct ReportOptions {
-    std::string data, kind, scope = "company", id, department, period, lang = "en", format = "json";
+    std::string data, store, kind, scope = "company", id, department, period, lang = "en", format = "json";
 };
 
 int runReport(const ReportOptions& o, const CliIo& io) {
-    auto storage = openData(o.data, false, io.err);
+    auto storage = openData(o.data, o.store, false, io.err);
     if (!storage)
         return 1;
     reports::ReportRequest r;
@@ -266,7 +266,7 @@ int runReport(const ReportOptions& o, const CliIo& io) {
 void addReport(CLI::App& app, CliContext& ctx) {
     auto o = std::make_shared<ReportOptions>();
     auto* sub = app.add_subcommand("report", "Print a report (docs/reports.md)");
-    addDataOption(*sub, o->data);
+    addDataOption(*sub, o->data, o->store);
     sub->add_option("kind", o->kind,
                     "weekly, monthly, quarterly, half_yearly, annual_complaints, annual_survey, inspections, kpi")
         ->type_name("KIND")

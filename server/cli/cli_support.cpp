@@ -1,5 +1,8 @@
 #include "server/cli/cli_support.h"
 
+#include "server/storage/postgres_storage.h"
+#include "server/storage/sqlite_storage.h"
+
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -17,6 +20,28 @@ void addDataOption(CLI::App& sub, std::string& dir) {
         ->type_name("DIR");
 }
 
+void addDataOption(CLI::App& sub, std::string& dir, std::string& store) {
+    addDataOption(sub, dir);
+    sub.add_option("--store", store,
+                   "A PostgreSQL database instead of a data directory: a libpq connection string "
+                   "(postgresql://USER@HOST/DB, docs/admin.md)")
+        ->envname("COURTYARD_STORE")
+        ->type_name("CONNINFO");
+}
+
+Status checkDataLocation(const std::string& dir, const std::string& store) {
+    if (!dir.empty() && !store.empty())
+        return invalidArgument("give --data DIR (SQLite) or --store CONNINFO (PostgreSQL), not both (check "
+                               "COURTYARD_DATA, COURTYARD_STORE and the config file)");
+    if (dir.empty() && store.empty())
+        return invalidArgument("--data DIR or --store CONNINFO is required (or COURTYARD_DATA / COURTYARD_STORE, "
+                               "or data / store in the config file)");
+    if (!store.empty() && !PostgresStorage::isConnectionString(store))
+        return invalidArgument("--store '" + store + "' is not a PostgreSQL connection string "
+                               "(postgresql://USER@HOST/DB or key=value pairs); a SQLite directory is --data DIR");
+    return {};
+}
+
 Result<std::string> readFile(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
     if (!f)
@@ -26,10 +51,21 @@ Result<std::string> readFile(const std::string& path) {
     return ss.str();
 }
 
-Result<std::unique_ptr<SqliteStorage>> openData(const std::string& dir, bool create, std::ostream& err) {
-    if (dir.empty()) {
-        err << "error: --data DIR is required (or COURTYARD_DATA, or data in the config file)\n";
-        return invalidArgument("--data");
+Result<std::unique_ptr<ServerStorage>> openData(const std::string& dir, const std::string& store, bool create,
+                                                std::ostream& err) {
+    if (auto st = checkDataLocation(dir, store); !st) {
+        err << "error: " << st.error().message << "\n";
+        return st.error();
+    }
+    if (!store.empty()) {
+        PostgresStorageOptions options;
+        options.connections = 2;
+        auto pg = PostgresStorage::open(store, options);
+        if (!pg) {
+            err << "error: " << pg.error().message << "\n";
+            return pg.error();
+        }
+        return std::unique_ptr<ServerStorage>(std::move(*pg));
     }
     std::error_code ec;
     if (create)
@@ -41,9 +77,11 @@ Result<std::unique_ptr<SqliteStorage>> openData(const std::string& dir, bool cre
     SqliteStorageOptions options;
     options.readers = 2;
     auto storage = SqliteStorage::open((fs::path(dir) / kDbFile).string(), options);
-    if (!storage)
+    if (!storage) {
         err << "error: " << storage.error().message << "\n";
-    return storage;
+        return storage.error();
+    }
+    return std::unique_ptr<ServerStorage>(std::move(*storage));
 }
 
 int report(const Status& st, std::ostream& err) {

@@ -3,6 +3,7 @@
 #include "server/http/http_server.h"
 #include "server/observability/log.h"
 #include "server/storage/data_dir_lock.h"
+#include "server/storage/postgres_storage.h"
 #include "server/storage/sqlite_storage.h"
 #include "sync/protocol/crypto.h"
 
@@ -26,7 +27,7 @@ bool isLoopback(const std::string& address) {
 
 // The defaults are the server's own (HttpServerConfig, SqliteStorageOptions).
 struct ServeOptions {
-    std::string data;
+    std::string data, store, blobs;
     std::string listen = "127.0.0.1:8080";
     std::string tlsCert, tlsKey;
     int ioThreads = HttpServerConfig{}.ioThreads;
@@ -66,29 +67,50 @@ int runServe(const ServeOptions& o, const CliIo& io) {
     if (!o.tlsKey.empty())
         config.tlsKeyFile = o.tlsKey;
 
-    if (o.data.empty())
-        return usageError(io.err, "serve", "--data DIR is required (or COURTYARD_DATA, or data in the config file)");
-    if (!fs::is_directory(o.data)) {
-        io.err << "error: data directory '" << o.data << "' does not exist (run 'courtyard-server init' first)\n";
-        return 1;
+    if (auto st = checkDataLocation(o.data, o.store); !st)
+        return usageError(io.err, "serve", st.error().message);
+    // Attachments are files: under the data directory on SQLite; on PostgreSQL in --blobs DIR,
+    // which several servers share only if it is a shared file system (docs/admin.md).
+    if (!o.store.empty() && o.blobs.empty())
+        return usageError(io.err, "serve", "with --store, give --blobs DIR: the folder for attachments");
+    const fs::path blobDir = o.blobs.empty() ? fs::path(o.data) / "blobs" : fs::path(o.blobs);
+    std::unique_ptr<ServerStorage> storage;
+    std::unique_ptr<DataDirLock> lock;
+    std::function<std::size_t()> queueDepth;
+    if (o.store.empty()) {
+        if (!fs::is_directory(o.data)) {
+            io.err << "error: data directory '" << o.data << "' does not exist (run 'courtyard-server init' first)\n";
+            return 1;
+        }
+        // Held while serving: `restore` refuses to replace the database under a running server.
+        auto held = DataDirLock::acquire(o.data, DataDirLock::Mode::Shared);
+        if (!held)
+            return report(held.error(), io.err);
+        lock = std::move(*held);
+        SqliteStorageOptions options;
+        options.readers = o.readers;
+        auto sqlite = SqliteStorage::open((fs::path(o.data) / kDbFile).string(), options);
+        if (!sqlite)
+            return report(sqlite.error(), io.err);
+        queueDepth = [s = sqlite->get()] { return s->queueDepth(); };
+        storage = std::move(*sqlite);
+    } else {
+        PostgresStorageOptions options;
+        options.connections = o.readers;
+        auto pg = PostgresStorage::open(o.store, options);
+        if (!pg)
+            return report(pg.error(), io.err);
+        queueDepth = [s = pg->get()] { return s->waiting(); };
+        storage = std::move(*pg);
     }
-    // Held while serving: `restore` refuses to replace the database under a running server.
-    auto lock = DataDirLock::acquire(o.data, DataDirLock::Mode::Shared);
-    if (!lock)
-        return report(lock.error(), io.err);
-    SqliteStorageOptions options;
-    options.readers = o.readers;
-    auto storage = SqliteStorage::open((fs::path(o.data) / kDbFile).string(), options);
-    if (!storage)
-        return report(storage.error(), io.err);
     RulesCache rules;
-    SyncService sync(**storage, rules, systemNow);
-    BlobService blobs(**storage, fs::path(o.data) / "blobs", systemNow);
-    EscalationService escalations(**storage, rules, systemNow);
-    AuthService auth(**storage, rules, systemNow);
+    SyncService sync(*storage, rules, systemNow);
+    BlobService blobs(*storage, blobDir, systemNow);
+    EscalationService escalations(*storage, rules, systemNow);
+    AuthService auth(*storage, rules, systemNow);
     Metrics metrics;
-    ServerContext ctx{**storage, sync, blobs, escalations, auth, metrics, systemNow};
-    ctx.writeQueueDepth = [s = storage->get()] { return s->queueDepth(); };
+    ServerContext ctx{*storage, sync, blobs, escalations, auth, metrics, systemNow};
+    ctx.writeQueueDepth = queueDepth;
 
     // A server holds a socket per device and files per database: use all the descriptors the
     // system allows this process.
@@ -111,11 +133,14 @@ int runServe(const ServeOptions& o, const CliIo& io) {
     Log::info("listening", {{"address", config.address},
                             {"port", *bound},
                             {"tls", bool(config.tlsCertFile)},
+                            {"engine", o.store.empty() ? "sqlite" : "postgresql"}, // not the conninfo: it may hold a password
                             {"data", o.data},
+                            {"blobs", blobDir.string()},
                             {"version", COURTYARD_VERSION}});
     io.out << Json{{"listening", config.address + ":" + std::to_string(*bound)}}.dump() << std::endl;
     server.run();
-    (*storage)->stop();
+    if (auto* sqlite = dynamic_cast<SqliteStorage*>(storage.get()))
+        sqlite->stop();
     Log::info("stopped");
     return 0;
 }
@@ -124,8 +149,12 @@ int runServe(const ServeOptions& o, const CliIo& io) {
 
 void addServeCommand(CLI::App& app, CliContext& ctx) {
     auto o = std::make_shared<ServeOptions>();
-    auto* sub = app.add_subcommand("serve", "Run the sync server on a data directory (until SIGINT or SIGTERM)");
-    addDataOption(*sub, o->data);
+    auto* sub = app.add_subcommand("serve", "Run the sync server on a data directory or a PostgreSQL database "
+                                            "(until SIGINT or SIGTERM)");
+    addDataOption(*sub, o->data, o->store);
+    sub->add_option("--blobs", o->blobs, "With --store: the folder for attachments (default with --data: DIR/blobs)")
+        ->envname("COURTYARD_BLOBS")
+        ->type_name("DIR");
     sub->add_option("--listen", o->listen, "The address and port to listen on (port 0: any free port)")
         ->envname("COURTYARD_LISTEN")
         ->type_name("ADDRESS:PORT")
@@ -155,7 +184,7 @@ void addServeCommand(CLI::App& app, CliContext& ctx) {
         ->type_name("SECONDS")
         ->check(CLI::Range(1, 86400))
         ->capture_default_str();
-    sub->add_option("--readers", o->readers, "SQLite connections for reading")
+    sub->add_option("--readers", o->readers, "SQLite connections for reading; with --store, PostgreSQL connections")
         ->envname("COURTYARD_READERS")
         ->check(CLI::Range(1, 64))
         ->capture_default_str();

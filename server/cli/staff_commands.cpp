@@ -11,11 +11,11 @@ namespace courtyard::server {
 namespace {
 
 struct StaffOptions {
-    std::string data, staffId;
+    std::string data, store, staffId;
 };
 
 int runStaff(const std::string& verb, const StaffOptions& o, const CliIo& io) {
-    auto storage = openData(o.data, false, io.err);
+    auto storage = openData(o.data, o.store, false, io.err);
     if (!storage)
         return 1;
     RulesCache rules;
@@ -35,7 +35,6 @@ int runStaff(const std::string& verb, const StaffOptions& o, const CliIo& io) {
             io.out << o.staffId << (verb == "activate" ? " is active again" : " is deactivated")
                    << "; their sign-ins on every device are withdrawn\n";
     }
-    (*storage)->stop();
     return report(st, io.err);
 }
 
@@ -49,19 +48,19 @@ void addStaff(CLI::App& app, CliContext& ctx) {
     for (const auto& [verb, description] : verbs) {
         auto o = std::make_shared<StaffOptions>(); // one per command: see admin_commands.cpp
         auto* sub = group->add_subcommand(verb, description);
-        addDataOption(*sub, o->data);
+        addDataOption(*sub, o->data, o->store);
         sub->add_option("staff", o->staffId, "The staff record's id")->type_name("STAFF_ID")->required();
         sub->callback([o, &ctx, v = std::string(verb)] { ctx.command = [o, &ctx, v] { return runStaff(v, *o, ctx.io); }; });
     }
 }
 
 struct AuditOptions {
-    std::string data;
+    std::string data, store;
     AuditQuery query;
 };
 
 int runAudit(const AuditOptions& o, const CliIo& io) {
-    auto storage = openData(o.data, false, io.err);
+    auto storage = openData(o.data, o.store, false, io.err);
     if (!storage)
         return 1;
     std::vector<AuditEntry> entries;
@@ -72,7 +71,6 @@ int runAudit(const AuditOptions& o, const CliIo& io) {
         entries = std::move(*r);
         return {};
     });
-    (*storage)->stop();
     if (!st)
         return report(st, io.err);
     // One JSON object per line: easy to read, to grep and to load elsewhere.
@@ -96,7 +94,7 @@ void addAudit(CLI::App& app, CliContext& ctx) {
     auto o = std::make_shared<AuditOptions>();
     o->query.limit = 200;
     auto* sub = app.add_subcommand("audit", "Who did or tried what, one JSON object per line");
-    addDataOption(*sub, o->data);
+    addDataOption(*sub, o->data, o->store);
     sub->add_option("--record", o->query.recordId, "Only this record")->type_name("ID");
     sub->add_option("--actor", o->query.actor, "Only this person")->type_name("STAFF_ID");
     sub->add_option("--device", o->query.deviceId, "Only this device")->type_name("ID");

@@ -2,6 +2,7 @@
 // while messages are lost, repeated and reordered; a lost response; devices and the server
 // killed mid-write; rival offline decisions; clocks a day off; kiosk privacy; an interrupted
 // 20 MB upload; TLS; graceful stop; abuse on the wire. Every test stops its server itself.
+#include "server/storage/postgres_storage.h"
 #include "shared/store/database.h"
 #include "shared/store/record_store.h"
 #include "support/server_process.h"
@@ -26,11 +27,23 @@ using namespace courtyard::test;
 namespace {
 
 std::vector<store::StoredRecord> serverRecords(ServerProcess& server, const std::string& type) {
+    store::RecordQuery q;
+    q.types = {type};
+    if (!server.store().isEmpty()) {
+        std::vector<store::StoredRecord> out;
+        auto pg = server::PostgresStorage::open(server.store().toStdString(), server::PostgresStorageOptions{1});
+        if (pg)
+            (void)(*pg)->read([&](server::ReadUnit& u) -> Status {
+                auto rows = u.query(q);
+                if (rows)
+                    out = std::move(*rows);
+                return {};
+            });
+        return out;
+    }
     auto s = store::SqliteRecordStore::open(server.dataDir().toStdString() + "/courtyard.db");
     if (!s)
         return {};
-    store::RecordQuery q;
-    q.types = {type};
     return *(*s)->query(q);
 }
 

@@ -128,9 +128,12 @@ QString PostgresCluster::conninfo(const QString& database) const {
     return QStringLiteral("host=%1 user=%2 dbname=%3").arg(m_dir.path(), kUser, database);
 }
 
-QString PostgresCluster::createDatabase(const QString& name) {
+QString PostgresCluster::createDatabase(const QString& name, const QString& templateName) {
     QByteArray out;
-    if (runAsOwner("createdb", {"-h", m_dir.path(), "-U", kUser, name}, &out) != 0) {
+    QStringList args{"-h", m_dir.path(), "-U", kUser};
+    if (!templateName.isEmpty())
+        args << "-T" << templateName;
+    if (runAsOwner("createdb", args << name, &out) != 0) {
         qWarning().noquote() << "PostgresCluster: createdb" << name << "failed:" << out;
         return {};
     }

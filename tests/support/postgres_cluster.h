@@ -23,8 +23,9 @@ public:
     void stop();
     bool running() const { return m_running; }
 
-    // A new empty database; its libpq connection string ("" on failure).
-    QString createDatabase(const QString& name);
+    // A new database, empty or a copy of `templateName`; its libpq connection string ("" on
+    // failure).
+    QString createDatabase(const QString& name, const QString& templateName = {});
     // The connection string of an existing database of this cluster.
     QString conninfo(const QString& database) const;
     QString socketDir() const { return m_dir.path(); }

@@ -1,10 +1,14 @@
 #include "support/server_process.h"
 
+#include "support/postgres_cluster.h"
+
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTcpServer>
 #include <QThread>
 #include <csignal>
@@ -15,6 +19,49 @@ QString serverBinary() { return QStringLiteral(COURTYARD_BINARY_DIR "/server/cou
 QString deviceBinary() { return QStringLiteral(COURTYARD_BINARY_DIR "/sync/courtyard-device"); }
 
 namespace {
+
+// The PostgreSQL cluster of this test process, started on first use and stopped when the
+// application object goes (its watchdog stops it if the process dies first).
+PostgresCluster* cluster() {
+    static PostgresCluster* c = [] {
+        auto* made = new PostgresCluster;
+        if (!made->start()) {
+            delete made;
+            return static_cast<PostgresCluster*>(nullptr);
+        }
+        qAddPostRoutine([] { delete cluster(); });
+        return made;
+    }();
+    return c;
+}
+
+// Which store each data directory's server uses, so a second ServerProcess over another's
+// directory (several servers, one database) uses its database too.
+QMap<QString, QString>& storeOfDir() {
+    static QMap<QString, QString> m;
+    return m;
+}
+
+// A template database with the demo company, made once per test process (PostgreSQL).
+QString preparedDatabase() {
+    static QString conninfo;
+    static bool tried = false;
+    if (!tried) {
+        tried = true;
+        if (!cluster())
+            return {};
+        const QString made = cluster()->createDatabase("demo_template");
+        QProcess p;
+        p.start(serverBinary(), {"init", "--store", made, "--demo"});
+        p.waitForFinished(120000);
+        if (p.exitCode() == 0)
+            conninfo = made;
+        else
+            qWarning() << "init --demo on PostgreSQL failed:" << p.readAllStandardError();
+    }
+    return conninfo;
+}
+
 // A template data directory with the demo company, made once per test process: Argon2 hashing
 // of every demo PIN is slow on purpose, so each test copies the result instead.
 QString preparedTemplate() {
@@ -33,11 +80,31 @@ QString preparedTemplate() {
 } // namespace
 
 ServerProcess::ServerProcess() = default;
-ServerProcess::ServerProcess(const QString& sharedDataDir) : m_shared(sharedDataDir) {}
+ServerProcess::ServerProcess(const QString& sharedDataDir)
+    : m_shared(sharedDataDir), m_store(storeOfDir().value(sharedDataDir)) {}
 
 ServerProcess::~ServerProcess() { kill(); }
 
+QString ServerProcess::store() const { return m_store; }
+
+QStringList ServerProcess::location(bool serving) const {
+    if (m_store.isEmpty())
+        return {"--data", dataDir()};
+    QStringList args{"--store", m_store};
+    if (serving)
+        args << "--blobs" << dataDir() + "/blobs";
+    return args;
+}
+
 bool ServerProcess::initDemo() {
+    if (PostgresCluster::requested()) {
+        static int made = 0;
+        if (preparedDatabase().isEmpty())
+            return false;
+        m_store = cluster()->createDatabase(QStringLiteral("test_%1").arg(++made), "demo_template");
+        storeOfDir()[dataDir()] = m_store;
+        return !m_store.isEmpty();
+    }
     const QString from = preparedTemplate();
     if (from.isEmpty())
         return false;
@@ -53,8 +120,9 @@ int ServerProcess::admin(const QStringList& args, QByteArray* out, QByteArray* e
     QStringList full = args;
     // "device add …", "staff pin …": the data flag goes after the verb.
     const int at = args.first() == "device" || args.first() == "staff" ? 2 : 1;
-    full.insert(at, "--data");
-    full.insert(at + 1, dataDir());
+    const QStringList where = location(false);
+    for (int i = 0; i < where.size(); ++i)
+        full.insert(at + i, where[i]);
     p.start(serverBinary(), full);
     p.waitForStarted(10000);
     p.write(input);
@@ -108,8 +176,8 @@ bool ServerProcess::start(const QStringList& extra) {
     if (extra.contains("--tls-cert"))
         m_scheme = "https";
     m_proc = std::make_unique<QProcess>();
-    m_proc->start(serverBinary(), QStringList{"serve", "--data", dataDir(), "--listen",
-                                              "127.0.0.1:" + QString::number(m_port)} + extra);
+    m_proc->start(serverBinary(), QStringList{"serve"} + location(true) +
+                                      QStringList{"--listen", "127.0.0.1:" + QString::number(m_port)} + extra);
     if (!m_proc->waitForStarted(10000))
         return false;
     // It prints {"listening": "127.0.0.1:PORT"} once the socket is open.

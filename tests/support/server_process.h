@@ -1,7 +1,10 @@
 #pragma once
 // The real courtyard-server binary on 127.0.0.1, for loopback tests: a temporary data
 // directory loaded with the demo company, devices enrolled through the CLI, started on a free
-// port, stopped with SIGTERM or killed with SIGKILL and restarted on the same port.
+// port, stopped with SIGTERM or killed with SIGKILL and restarted on the same port. With
+// COURTYARD_TEST_STORE=postgresql the database is a PostgreSQL database of a throw-away
+// cluster (one per test process, support/postgres_cluster.h) instead, made from a template
+// loaded with the demo company; the temporary directory then holds only the attachments.
 
 #include <QProcess>
 #include <QString>
@@ -41,6 +44,8 @@ public:
     QString url() const;
     int port() const { return m_port; }
     QString dataDir() const { return m_shared.isEmpty() ? m_dir.path() : m_shared; }
+    // The PostgreSQL connection string, or "" on SQLite.
+    QString store() const;
     QByteArray readStderr();
 
     // Loads the demo company again with these policy keys (a JSON object), as an administrator
@@ -53,8 +58,12 @@ public:
               const QByteArray& input = {});
 
 private:
+    // --data DIR, or --store CONNINFO; for serve also --blobs DIR.
+    QStringList location(bool serving) const;
+
     QTemporaryDir m_dir;
     QString m_shared;
+    QString m_store;
     std::unique_ptr<QProcess> m_proc;
     int m_port = 0;
     QString m_scheme = "http";

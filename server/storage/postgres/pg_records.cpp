@@ -131,6 +131,9 @@ Result<std::optional<StoredRecord>> getRecord(Connection& c, const std::string& 
 }
 
 Result<std::vector<StoredRecord>> queryRecords(Connection& c, const RecordQuery& q) {
+    // Keyset paging is the device's (its record lists); the server does not page that way.
+    if (q.after)
+        return invalidArgument("RecordQuery::after (keyset paging) is not implemented on PostgreSQL");
     auto w = buildWhere(q);
     std::string sql = "SELECT " + std::string(kColumns) + " FROM records" + w.sql;
     switch (q.order) {
