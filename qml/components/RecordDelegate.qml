@@ -29,6 +29,7 @@ ItemDelegate {
     width: ListView.view ? ListView.view.width : implicitWidth
     implicitHeight: Math.max(Theme.touch + 20, implicitContentHeight + 20)
     onClicked: row.open(recordId, recordType)
+    Accessible.name: Array.from([Labels.recordType(row.recordType), row.title, Directory.unitLabel(row.unitId)]).filter(s => s !== "").join(", ")
     background: Rectangle {
         color: row.down ? Theme.canvas : Theme.paper
         Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: Theme.line }

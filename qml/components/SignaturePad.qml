@@ -16,6 +16,10 @@ Rectangle {
     border.color: Theme.line
     border.width: 2
     radius: Theme.radius
+    // A drawing surface: a screen reader names it and says whether anything is drawn yet.
+    Accessible.role: Accessible.Canvas
+    Accessible.name: qsTr("Signature")
+    Accessible.description: pad.empty ? qsTr("Sign here") : qsTr("Signed")
 
     function clear() {
         strokes = []

@@ -53,6 +53,7 @@ Rectangle {
             implicitHeight: Theme.touch
             implicitWidth: implicitContentWidth
             onClicked: bar.openDetails()
+            Accessible.name: bar.statusText()
             contentItem: Column {
                 anchors.verticalCenter: parent.verticalCenter
                 Text {

@@ -12,6 +12,8 @@ Rectangle {
     property alias readOnly: area.readOnly
     property int minLines: 3
     property int fontSize: Theme.fontBody
+    // What a screen reader calls the text area (the placeholder when not given).
+    property string accessibleName: ""
     function insert(s) { area.insert(area.cursorPosition, s) }
     function clear() { area.clear() }
     function edit() { area.forceActiveFocus() }
@@ -31,5 +33,6 @@ Rectangle {
         font.family: Theme.fontFamily
         selectByMouse: true
         background: null
+        Accessible.name: box.accessibleName !== "" ? box.accessibleName : box.placeholderText
     }
 }

@@ -74,6 +74,7 @@ ColumnLayout {
         Layout.fillWidth: true
         ComboBox {
             id: buildingBox
+            Accessible.name: qsTr("Building")
             Layout.fillWidth: true
             implicitHeight: Theme.touch
             font.pixelSize: Theme.fontBody
@@ -85,6 +86,7 @@ ColumnLayout {
         }
         ComboBox {
             id: unitBox
+            Accessible.name: qsTr("Flat")
             Layout.fillWidth: true
             implicitHeight: Theme.touch
             font.pixelSize: Theme.fontBody

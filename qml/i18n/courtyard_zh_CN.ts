@@ -650,6 +650,10 @@
         <source>Language at start</source>
         <translation>默认语言</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>KioskCheckPage</name>
@@ -2173,6 +2177,30 @@
         <source>%1 has never synced</source>
         <translation>%1 从未同步</translation>
     </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Office or community</source>
+        <translation>管理处或小区</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>下一期</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -2236,12 +2264,24 @@
         <source>Change PIN</source>
         <translation>修改 PIN</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
 </context>
 <context>
     <name>SignaturePad</name>
     <message>
         <source>Sign here</source>
         <translation>请在此签名</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签名</translation>
     </message>
 </context>
 <context>
@@ -2694,6 +2734,14 @@
     <message>
         <source>Switch language</source>
         <translation>切换语言</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Signed in: %1, %2. Switch person</source>
+        <translation>已登录：%1，%2。切换人员</translation>
     </message>
 </context>
 <context>

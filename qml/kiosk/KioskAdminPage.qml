@@ -27,7 +27,7 @@ Item {
             visible: !Kiosk.adminUnlocked
             spacing: Theme.margin
             BodyText { text: qsTr("Administrator PIN") }
-            InputField { id: pin; Layout.preferredWidth: 400; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; onAccepted: unlock.clicked() }
+            InputField { id: pin; Accessible.name: qsTr("Administrator PIN"); Layout.preferredWidth: 400; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly; onAccepted: unlock.clicked() }
             GridLayout {
                 columns: 3
                 Repeater {
@@ -39,6 +39,7 @@ Item {
                         implicitHeight: Theme.touch * 1.2
                         kind: item1.modelData === "OK" ? "primary" : "secondary"
                         text: item1.modelData
+                        Accessible.name: item1.modelData === "⌫" ? qsTr("Delete") : item1.modelData
                         onClicked: item1.modelData === "OK" ? unlock.clicked() : item1.modelData === "⌫" ? pin.text = pin.text.slice(0, -1) : pin.text += item1.modelData
                     }
                 }
@@ -92,6 +93,7 @@ Item {
                 }
                 BodyText { muted: true; text: qsTr("Clear after (seconds idle)") }
                 SpinBox {
+                    Accessible.name: qsTr("Clear after (seconds idle)")
                     from: 15; to: 600; stepSize: 15
                     value: Kiosk.idleSeconds
                     onValueModified: Kiosk.idleSeconds = value

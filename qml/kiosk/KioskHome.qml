@@ -40,6 +40,9 @@ Item {
                     color: Theme.danger
                     text: Labels.noticeKind(parent.modelData.kind) + " · " + parent.modelData.title
                 }
+                Accessible.role: Accessible.Button
+                Accessible.name: urgentText.text
+                Accessible.onPressAction: home.go("KioskNoticesPage.qml")
                 MouseArea { anchors.fill: parent; onClicked: home.go("KioskNoticesPage.qml") }
             }
         }

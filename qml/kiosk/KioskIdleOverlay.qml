@@ -13,7 +13,13 @@ Rectangle {
     color: "#cc000000"
     z: 900
 
-    MouseArea { anchors.fill: parent; onClicked: Kiosk.touch() }
+    MouseArea {
+        anchors.fill: parent
+        onClicked: Kiosk.touch()
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("I'm still here")
+        Accessible.onPressAction: Kiosk.touch()
+    }
 
     Rectangle {
         anchors.centerIn: parent

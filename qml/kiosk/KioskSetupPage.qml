@@ -22,8 +22,8 @@ Item {
         }
         Card {
             visible: !App.enrolled
-            FormField { label: qsTr("Server address"); InputField { id: server; Layout.fillWidth: true; text: "http://127.0.0.1:8080" } }
-            FormField { label: qsTr("Kiosk device token"); InputField { id: token; Layout.fillWidth: true; echoMode: TextInput.Password } }
+            FormField { label: qsTr("Server address"); InputField { id: server; Accessible.name: qsTr("Server address"); Layout.fillWidth: true; text: "http://127.0.0.1:8080" } }
+            FormField { label: qsTr("Kiosk device token"); InputField { id: token; Accessible.name: qsTr("Kiosk device token"); Layout.fillWidth: true; echoMode: TextInput.Password } }
             ErrorBanner { id: enrolError; Layout.fillWidth: true }
             AppButton {
                 text: qsTr("Connect")
@@ -37,11 +37,11 @@ Item {
             visible: App.enrolled && !Kiosk.adminPinSet
             FormField {
                 label: qsTr("Administrator PIN (at least 4 digits)")
-                InputField { id: newPin; Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly }
+                InputField { id: newPin; Accessible.name: qsTr("Administrator PIN (at least 4 digits)"); Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly }
             }
             FormField {
                 label: qsTr("The same PIN again")
-                InputField { id: newPin2; Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly }
+                InputField { id: newPin2; Accessible.name: qsTr("The same PIN again"); Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly }
             }
             ErrorBanner { id: pinError; Layout.fillWidth: true; text: Kiosk.lastError }
             AppButton {

@@ -116,6 +116,8 @@ Item {
                             Nav.push("qrc:/qt/qml/Courtyard/kiosk/KioskAdminPage.qml")
                         }
                     }
+                    // The title; five taps open the administrator's page, which it does not announce.
+                    Accessible.name: Directory.revision >= 0 ? (Directory.communityName(App.currentCommunity) || qsTr("Residents' service point")) : ""
                     contentItem: Text {
                         text: Directory.revision >= 0 ? (Directory.communityName(App.currentCommunity) || qsTr("Residents' service point")) : ""
                         color: "white"
@@ -173,6 +175,7 @@ Item {
         anchors.fill: parent
         z: 1000
         propagateComposedEvents: true
+        Accessible.ignored: true // passes every touch on; nothing to press
         onPressed: (mouse) => { Kiosk.touch(); mouse.accepted = false }
     }
 }

@@ -242,6 +242,7 @@ Dialog {
             property var spec: ({})
             TextBox {
                 Layout.fillWidth: true
+                accessibleName: longRoot.spec.label || ""
                 onTextChanged: dialog.set(longRoot.spec.key, text)
             }
             Text {
@@ -258,6 +259,7 @@ Dialog {
         id: textField
         InputField {
             property var spec: ({})
+            Accessible.name: spec.label || ""
             onSpecChanged: if (spec.initial) { text = spec.initial; dialog.set(spec.key, text) }
             onTextChanged: dialog.set(spec.key, text)
         }

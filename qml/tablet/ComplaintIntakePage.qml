@@ -82,8 +82,8 @@ PageScaffold {
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing
-            FormField { label: qsTr("Name"); InputField { id: name; Layout.fillWidth: true } }
-            FormField { label: qsTr("Phone"); InputField { id: phone; Layout.fillWidth: true; inputMethodHints: Qt.ImhDialableCharactersOnly } }
+            FormField { label: qsTr("Name"); InputField { id: name; Accessible.name: qsTr("Name"); Layout.fillWidth: true } }
+            FormField { label: qsTr("Phone"); InputField { id: phone; Accessible.name: qsTr("Phone"); Layout.fillWidth: true; inputMethodHints: Qt.ImhDialableCharactersOnly } }
         }
     }
     Card {
@@ -98,7 +98,7 @@ PageScaffold {
         FormField {
             label: qsTr("What happened, in the resident's words")
             required: true
-            TextBox { id: content; Layout.fillWidth: true; minLines: 4 }
+            TextBox { id: content; accessibleName: qsTr("What happened, in the resident's words"); Layout.fillWidth: true; minLines: 4 }
         }
         RowLayout {
             spacing: Theme.margin
@@ -121,7 +121,7 @@ PageScaffold {
             visible: page.answeredOnSpot
             label: qsTr("The answer given")
             hint: qsTr("Avoid: %1").arg(Array.from(Guidance.forbiddenPhrases).join("、"))
-            TextBox { id: answer; Layout.fillWidth: true }
+            TextBox { id: answer; accessibleName: qsTr("The answer given"); Layout.fillWidth: true }
         }
     }
     ErrorBanner { id: error; Layout.fillWidth: true }

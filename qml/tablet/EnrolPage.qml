@@ -19,12 +19,12 @@ PageScaffold {
         FormField {
             label: qsTr("Server address")
             required: true
-            InputField { id: server; Layout.fillWidth: true; text: "http://127.0.0.1:8080"; inputMethodHints: Qt.ImhUrlCharactersOnly }
+            InputField { id: server; Accessible.name: qsTr("Server address"); Layout.fillWidth: true; text: "http://127.0.0.1:8080"; inputMethodHints: Qt.ImhUrlCharactersOnly }
         }
         FormField {
             label: qsTr("Device token")
             required: true
-            InputField { id: token; Layout.fillWidth: true; echoMode: TextInput.Password }
+            InputField { id: token; Accessible.name: qsTr("Device token"); Layout.fillWidth: true; echoMode: TextInput.Password }
         }
         ErrorBanner { id: error; Layout.fillWidth: true }
         AppButton {

@@ -71,7 +71,7 @@ PageScaffold {
                 }
             }
         }
-        FormField { label: qsTr("Notes for the whole shift"); TextBox { id: notes; Layout.fillWidth: true } }
+        FormField { label: qsTr("Notes for the whole shift"); TextBox { id: notes; accessibleName: qsTr("Notes for the whole shift"); Layout.fillWidth: true } }
         ErrorBanner { Layout.fillWidth: true; text: intake.lastError }
         AppButton {
             text: qsTr("Hand over")

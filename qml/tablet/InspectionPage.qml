@@ -52,6 +52,7 @@ PageScaffold {
             label: qsTr("Staff member inspected")
             ComboBox {
                 id: staffBox
+                Accessible.name: qsTr("Staff member inspected")
                 Layout.fillWidth: true
                 implicitHeight: Theme.touch
                 model: Directory.revision >= 0 ? Directory.staff("") : []
@@ -68,7 +69,7 @@ PageScaffold {
         FormField {
             visible: page.tpl.subject === "area" || page.tpl.subject === undefined
             label: qsTr("Area")
-            InputField { id: area; Layout.fillWidth: true; placeholderText: qsTr("e.g. lobby of building 3") }
+            InputField { id: area; Accessible.name: qsTr("Area"); Layout.fillWidth: true; placeholderText: qsTr("e.g. lobby of building 3") }
         }
         ErrorBanner { Layout.fillWidth: true; text: ic.lastError }
         AppButton {
@@ -144,7 +145,7 @@ PageScaffold {
     }
     Card {
         visible: ic.recordId !== "" && ic.state === "draft"
-        FormField { label: qsTr("Summary"); TextBox { id: summary; Layout.fillWidth: true } }
+        FormField { label: qsTr("Summary"); TextBox { id: summary; accessibleName: qsTr("Summary"); Layout.fillWidth: true } }
         ErrorBanner { Layout.fillWidth: true; text: ic.lastError }
         RowLayout {
             AppButton { text: qsTr("Submit inspection"); onClicked: ic.submit(summary.text) }

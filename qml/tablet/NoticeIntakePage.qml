@@ -23,9 +23,9 @@ PageScaffold {
             labelFor: Labels.noticeKind
             onChosen: (id) => page.kind = id
         }
-        FormField { label: qsTr("Title"); required: true; InputField { id: title; Layout.fillWidth: true } }
-        FormField { label: qsTr("Text"); TextBox { id: body; Layout.fillWidth: true; minLines: 4 } }
-        FormField { label: qsTr("Where"); InputField { id: location; Layout.fillWidth: true } }
+        FormField { label: qsTr("Title"); required: true; InputField { id: title; Accessible.name: qsTr("Title"); Layout.fillWidth: true } }
+        FormField { label: qsTr("Text"); TextBox { id: body; accessibleName: qsTr("Text"); Layout.fillWidth: true; minLines: 4 } }
+        FormField { label: qsTr("Where"); InputField { id: location; Accessible.name: qsTr("Where"); Layout.fillWidth: true } }
         CheckBox { id: urgent; text: qsTr("Urgent (shown first)"); font.pixelSize: Theme.fontBody }
         FormField { label: qsTr("Shown from"); DateTimeField { id: from; allowNone: true; presets: ["2h", "tomorrow"] } }
         FormField { label: qsTr("Shown until"); required: true; DateTimeField { id: until; presets: ["tomorrow", "3d", "7d", "30d"] } }

@@ -189,7 +189,7 @@ PageScaffold {
         anchors.centerIn: Overlay.overlay
         title: qsTr("Report a problem")
         standardButtons: Dialog.Ok | Dialog.Cancel
-        TextBox { id: findingText; implicitWidth: 500 }
+        TextBox { id: findingText; implicitWidth: 500; accessibleName: qsTr("Report a problem") }
         onAccepted: { pc.raiseFinding(findingText.text, checkpointId); findingText.clear() }
     }
     Dialog {

@@ -90,7 +90,7 @@ PageScaffold {
                     onChosen: (id) => page.source = id
                 }
                 FormField { label: qsTr("Flat"); UnitPicker { id: newUnit; Layout.fillWidth: true } }
-                FormField { label: qsTr("Or a shared area"); InputField { id: newArea; Layout.fillWidth: true } }
+                FormField { label: qsTr("Or a shared area"); InputField { id: newArea; Accessible.name: qsTr("Or a shared area"); Layout.fillWidth: true } }
                 ChoiceRow {
                     Layout.fillWidth: true
                     options: Guidance.categories
@@ -99,7 +99,7 @@ PageScaffold {
                     labelFor: Labels.category
                     onChosen: (id) => page.category = id
                 }
-                FormField { label: qsTr("What needs fixing"); required: true; TextBox { id: newDescription; Layout.fillWidth: true } }
+                FormField { label: qsTr("What needs fixing"); required: true; TextBox { id: newDescription; accessibleName: qsTr("What needs fixing"); Layout.fillWidth: true } }
                 ErrorBanner { Layout.fillWidth: true; text: intake.lastError }
                 AppButton {
                     text: qsTr("Save item")

@@ -99,6 +99,7 @@ PageScaffold {
             spacing: Theme.spacing
             ComboBox {
                 id: kindBox
+                Accessible.name: qsTr("Report")
                 implicitHeight: Theme.touch
                 implicitWidth: 260
                 font.pixelSize: Theme.fontBody
@@ -111,6 +112,7 @@ PageScaffold {
             ComboBox {
                 implicitHeight: Theme.touch
                 implicitWidth: 190
+                Accessible.name: qsTr("Scope")
                 font.pixelSize: Theme.fontBody
                 model: page.scopeList
                 textRole: "name"
@@ -122,6 +124,7 @@ PageScaffold {
                 visible: reports.scope !== "company"
                 implicitHeight: Theme.touch
                 implicitWidth: 240
+                Accessible.name: qsTr("Office or community")
                 font.pixelSize: Theme.fontBody
                 model: page.placeList
                 textRole: "name"
@@ -135,6 +138,7 @@ PageScaffold {
                 implicitWidth: 220
                 font.pixelSize: Theme.fontBody
                 enabled: !reports.departmentFixed
+                Accessible.name: qsTr("Department")
                 model: page.departmentList
                 textRole: "name"
                 valueRole: "id"
@@ -143,7 +147,7 @@ PageScaffold {
             }
             Row {
                 spacing: 4
-                AppButton { kind: "secondary"; text: "‹"; onClicked: reports.previousPeriod() }
+                AppButton { kind: "secondary"; text: "‹"; Accessible.name: qsTr("Previous period"); onClicked: reports.previousPeriod() }
                 Text {
                     width: 120
                     height: Theme.touch
@@ -155,7 +159,7 @@ PageScaffold {
                     font.family: Theme.fontFamily
                     color: Theme.ink
                 }
-                AppButton { kind: "secondary"; text: "›"; onClicked: reports.nextPeriod() }
+                AppButton { kind: "secondary"; text: "›"; Accessible.name: qsTr("Next period"); onClicked: reports.nextPeriod() }
                 AppButton { kind: "quiet"; text: qsTr("Now"); onClicked: reports.currentPeriod() }
             }
             AppButton { text: reports.busy ? qsTr("Loading…") : qsTr("Show"); enabled: !reports.busy; onClicked: reports.load() }

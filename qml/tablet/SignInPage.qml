@@ -67,12 +67,13 @@ PageScaffold {
         }
         FormField {
             label: qsTr("Staff number")
-            InputField { id: number; Layout.fillWidth: true; inputMethodHints: Qt.ImhPreferNumbers; onAccepted: pin.forceActiveFocus() }
+            InputField { id: number; Accessible.name: qsTr("Staff number"); Layout.fillWidth: true; inputMethodHints: Qt.ImhPreferNumbers; onAccepted: pin.forceActiveFocus() }
         }
         FormField {
             label: qsTr("PIN")
             InputField {
                 id: pin
+                Accessible.name: qsTr("PIN")
                 Layout.fillWidth: true
                 echoMode: TextInput.Password
                 inputMethodHints: Qt.ImhDigitsOnly
@@ -92,6 +93,7 @@ PageScaffold {
                     required property string modelData
                     kind: item2.modelData === "OK" ? "primary" : "secondary"
                     text: item2.modelData === "OK" ? qsTr("Sign in") : item2.modelData
+                    Accessible.name: item2.modelData === "⌫" ? qsTr("Delete") : item2.text
                     implicitWidth: 120
                     implicitHeight: Theme.touch + 8
                     onClicked: {

@@ -35,8 +35,8 @@ PageScaffold {
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing
-            FormField { label: qsTr("Name"); InputField { id: name; Layout.fillWidth: true } }
-            FormField { label: qsTr("Phone"); InputField { id: phone; Layout.fillWidth: true } }
+            FormField { label: qsTr("Name"); InputField { id: name; Accessible.name: qsTr("Name"); Layout.fillWidth: true } }
+            FormField { label: qsTr("Phone"); InputField { id: phone; Accessible.name: qsTr("Phone"); Layout.fillWidth: true } }
         }
     }
     Card {
@@ -51,7 +51,7 @@ PageScaffold {
         FormField {
             label: qsTr("The suggestion")
             required: true
-            TextBox { id: content; Layout.fillWidth: true; minLines: 4 }
+            TextBox { id: content; accessibleName: qsTr("The suggestion"); Layout.fillWidth: true; minLines: 4 }
         }
         FormField {
             label: qsTr("Reply agreed by")

@@ -85,6 +85,7 @@ PageScaffold {
                     }
                     ComboBox {
                         id: handlerBox
+                        Accessible.name: qsTr("Handler")
                         implicitHeight: Theme.touch
                         implicitWidth: 220
                         model: Directory.revision >= 0 ? Array.from(Directory.staff("")).filter(s => s.role === "staff" || s.role === "supervisor") : []
@@ -160,7 +161,7 @@ PageScaffold {
                         onOpen: (id) => Nav.push("qrc:/qt/qml/Courtyard/tablet/RecordPage.qml", { recordId: id })
                     }
                 }
-                FormField { label: qsTr("Review notes"); TextBox { id: reviewNotes; Layout.fillWidth: true } }
+                FormField { label: qsTr("Review notes"); TextBox { id: reviewNotes; accessibleName: qsTr("Review notes"); Layout.fillWidth: true } }
                 ErrorBanner { Layout.fillWidth: true; text: intake.lastError }
                 AppButton {
                     text: qsTr("Record this week's review")
@@ -194,6 +195,7 @@ PageScaffold {
                         label: qsTr("Department")
                         ComboBox {
                             id: noticeDept
+                            Accessible.name: qsTr("Department")
                             Layout.fillWidth: true
                             implicitHeight: Theme.touch
                             model: Directory.revision >= 0 ? Directory.departments() : []
@@ -205,6 +207,7 @@ PageScaffold {
                         label: qsTr("Assignee (optional)")
                         ComboBox {
                             id: noticeAssignee
+                            Accessible.name: qsTr("Assignee (optional)")
                             Layout.fillWidth: true
                             implicitHeight: Theme.touch
                             model: Directory.revision >= 0 && noticeDept.currentIndex >= 0 ? Array.from([{ id: "", name: "—" }]).concat(Directory.staff(noticeDept.currentValue)) : []
@@ -212,7 +215,7 @@ PageScaffold {
                             valueRole: "id"
                         }
                     }
-                    FormField { label: qsTr("Instructions"); required: true; TextBox { id: noticeText; Layout.fillWidth: true } }
+                    FormField { label: qsTr("Instructions"); required: true; TextBox { id: noticeText; accessibleName: qsTr("Instructions"); Layout.fillWidth: true } }
                     FormField { label: qsTr("Done by"); DateTimeField { id: noticeDue } }
                     AppButton {
                         text: qsTr("Issue notice")

@@ -85,7 +85,7 @@ PageScaffold {
                 }
             }
         }
-        FormField { label: qsTr("Comments"); TextBox { id: comment; Layout.fillWidth: true } }
+        FormField { label: qsTr("Comments"); TextBox { id: comment; accessibleName: qsTr("Comments"); Layout.fillWidth: true } }
         RowLayout {
             AppButton {
                 text: qsTr("Save answers")

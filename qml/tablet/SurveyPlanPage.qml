@@ -39,7 +39,7 @@ PageScaffold {
                 onChosen: (id) => page.method = id
             }
         }
-        FormField { label: qsTr("Title"); InputField { id: title; Layout.fillWidth: true } }
+        FormField { label: qsTr("Title"); InputField { id: title; Accessible.name: qsTr("Title"); Layout.fillWidth: true } }
         FormField {
             label: qsTr("Categories asked")
             Flow {

@@ -124,6 +124,7 @@ Item {
                 }
                 ComboBox {
                     id: communityBox
+                    Accessible.name: qsTr("Community")
                     visible: Session.signedIn && App.communityIds.length > 1
                     implicitHeight: Theme.touch - 8
                     implicitWidth: 220
@@ -146,6 +147,7 @@ Item {
                     implicitHeight: Theme.touch
                     implicitWidth: implicitContentWidth + 16
                     onClicked: Nav.replace("qrc:/qt/qml/Courtyard/tablet/SignInPage.qml", { switching: true })
+                    Accessible.name: qsTr("Signed in: %1, %2. Switch person").arg(Session.name).arg(Labels.role(Session.role))
                     contentItem: Text {
                         text: qsTr("%1 · %2 ▾").arg(Session.name).arg(Labels.role(Session.role))
                         color: "white"
