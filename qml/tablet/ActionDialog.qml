@@ -207,15 +207,72 @@ Dialog {
                     required: dialog.isRequired(fieldItem.modelData)
                     hint: fieldItem.modelData.guidance && dialog.values[fieldItem.modelData.key] ? fieldItem.modelData.guidance(dialog.values[fieldItem.modelData.key]) : ""
                     Layout.fillWidth: true
-                    Loader {
+                    // Every kind of field is written out here, and only the one this detail takes
+                    // is shown and reports its value. (Qt 6.4 cannot load a Component declared
+                    // under "ComponentBehavior: Bound" from inside a delegate: "Cannot
+                    // instantiate bound component outside its creation context".)
+                    readonly property var spec: fieldItem.modelData
+                    readonly property string kind: fieldItem.modelData.kind
+                    ColumnLayout {
+                        visible: fieldItem.kind === "long"
                         Layout.fillWidth: true
-                        sourceComponent: fieldItem.modelData.kind === "long" ? longField
-                                       : fieldItem.modelData.kind === "text" ? textField
-                                       : fieldItem.modelData.kind === "when" ? whenField
-                                       : fieldItem.modelData.kind === "choice" ? choiceField
-                                       : fieldItem.modelData.kind === "yesno" ? yesNoField
-                                       : signatureField
-                        onLoaded: item.spec = fieldItem.modelData
+                        TextBox {
+                            Layout.fillWidth: true
+                            accessibleName: fieldItem.spec.label || ""
+                            onTextChanged: if (fieldItem.kind === "long") dialog.set(fieldItem.spec.key, text)
+                        }
+                        Text {
+                            visible: fieldItem.spec.spoken === true
+                            text: qsTr("Never say: %1").arg(Array.from(Guidance.forbiddenPhrases).join("、"))
+                            font.pixelSize: Theme.fontSmall
+                            color: Theme.muted
+                            wrapMode: Text.WordWrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                    InputField {
+                        id: textInput
+                        visible: fieldItem.kind === "text"
+                        Layout.fillWidth: true
+                        Accessible.name: fieldItem.spec.label || ""
+                        Component.onCompleted: if (fieldItem.kind === "text" && fieldItem.spec.initial) {
+                            textInput.text = fieldItem.spec.initial
+                            dialog.set(fieldItem.spec.key, textInput.text)
+                        }
+                        onTextChanged: if (fieldItem.kind === "text") dialog.set(fieldItem.spec.key, text)
+                    }
+                    DateTimeField {
+                        visible: fieldItem.kind === "when"
+                        Layout.fillWidth: true
+                        allowNone: !fieldItem.spec.required
+                        onValueChanged: if (fieldItem.kind === "when") dialog.set(fieldItem.spec.key, value)
+                    }
+                    ChoiceRow {
+                        objectName: "choices_" + fieldItem.spec.key
+                        visible: fieldItem.kind === "choice"
+                        Layout.fillWidth: true
+                        options: fieldItem.kind === "choice" ? (fieldItem.spec.options || []) : []
+                        labelFor: fieldItem.spec.words || function(v) { return v }
+                        onChosen: (id) => dialog.set(fieldItem.spec.key, id)
+                    }
+                    ChoiceRow {
+                        visible: fieldItem.kind === "yesno"
+                        Layout.fillWidth: true
+                        options: fieldItem.kind === "yesno" ? ["yes", "no"] : []
+                        labelFor: function(v) { return v === "yes" ? qsTr("Yes") : qsTr("No") }
+                        onChosen: (id) => dialog.set(fieldItem.spec.key, id === "yes")
+                    }
+                    ColumnLayout {
+                        visible: fieldItem.kind === "signature"
+                        Layout.fillWidth: true
+                        Component.onCompleted: if (fieldItem.kind === "signature") dialog.signaturePad = pad
+                        SignaturePad {
+                            id: pad
+                            Layout.fillWidth: true
+                            onEmptyChanged: if (fieldItem.kind === "signature")
+                                                dialog.set(fieldItem.spec.key, pad.empty ? undefined : "drawn")
+                        }
+                        AppButton { kind: "secondary"; text: qsTr("Clear"); onClicked: pad.clear() }
                     }
                 }
             }
@@ -232,76 +289,6 @@ Dialog {
             spacing: Theme.spacing
             AppButton { kind: "secondary"; text: qsTr("Cancel"); onClicked: dialog.close() }
             AppButton { text: qsTr("Confirm"); onClicked: dialog.submit() }
-        }
-    }
-
-    Component {
-        id: longField
-        ColumnLayout {
-            id: longRoot
-            property var spec: ({})
-            TextBox {
-                Layout.fillWidth: true
-                accessibleName: longRoot.spec.label || ""
-                onTextChanged: dialog.set(longRoot.spec.key, text)
-            }
-            Text {
-                visible: longRoot.spec.spoken === true
-                text: qsTr("Never say: %1").arg(Array.from(Guidance.forbiddenPhrases).join("、"))
-                font.pixelSize: Theme.fontSmall
-                color: Theme.muted
-                wrapMode: Text.WordWrap
-                Layout.fillWidth: true
-            }
-        }
-    }
-    Component {
-        id: textField
-        InputField {
-            property var spec: ({})
-            Accessible.name: spec.label || ""
-            onSpecChanged: if (spec.initial) { text = spec.initial; dialog.set(spec.key, text) }
-            onTextChanged: dialog.set(spec.key, text)
-        }
-    }
-    Component {
-        id: whenField
-        DateTimeField {
-            property var spec: ({})
-            allowNone: !spec.required
-            onValueChanged: dialog.set(spec.key, value)
-        }
-    }
-    Component {
-        id: choiceField
-        ChoiceRow {
-            property var spec: ({})
-            options: spec.options || []
-            labelFor: spec.words || function(v) { return v }
-            onChosen: (id) => dialog.set(spec.key, id)
-        }
-    }
-    Component {
-        id: yesNoField
-        ChoiceRow {
-            property var spec: ({})
-            options: ["yes", "no"]
-            labelFor: function(v) { return v === "yes" ? qsTr("Yes") : qsTr("No") }
-            onChosen: (id) => dialog.set(spec.key, id === "yes")
-        }
-    }
-    Component {
-        id: signatureField
-        ColumnLayout {
-            id: signatureRoot
-            property var spec: ({})
-            Component.onCompleted: dialog.signaturePad = pad
-            SignaturePad {
-                id: pad
-                Layout.fillWidth: true
-                onEmptyChanged: dialog.set(signatureRoot.spec.key, pad.empty ? undefined : "drawn")
-            }
-            AppButton { kind: "secondary"; text: qsTr("Clear"); onClicked: pad.clear() }
         }
     }
 }
