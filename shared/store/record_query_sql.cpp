@@ -2,27 +2,32 @@
 
 namespace courtyard::store::detail {
 
+std::string Where::next(Arg v) {
+    args.push_back(std::move(v));
+    return dialect == Dialect::Postgres ? "$" + std::to_string(args.size()) : "?";
+}
+
+std::string Where::list(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values)
+        out += (out.empty() ? "" : ",") + next(v);
+    return out;
+}
+
 void Where::add(const std::string& clause) { sql += (sql.empty() ? " WHERE " : " AND ") + clause; }
 
 void Where::in(const char* column, const std::vector<std::string>& values, bool orEmpty) {
-    std::string clause = std::string(column) + " IN (";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        clause += i ? ",?" : "?";
-        args.emplace_back(values[i]);
-    }
-    clause += ")";
+    std::string clause = std::string(column) + " IN (" + list(values) + ")";
     if (orEmpty)
         clause = "(" + clause + " OR " + column + " = '')";
     add(clause);
 }
 
-void Where::eq(const char* column, const std::string& v) {
-    add(std::string(column) + " = ?");
-    args.emplace_back(v);
-}
+void Where::eq(const char* column, const std::string& v) { add(std::string(column) + " = " + next(v)); }
 
-Where buildWhere(const RecordQuery& q, bool typeIndexed) {
+Where buildWhere(const RecordQuery& q, bool typeIndexed, Dialect dialect) {
     Where w;
+    w.dialect = dialect;
     if (!q.types.empty())
         w.in(typeIndexed ? "type" : "+type", q.types);
     if (!q.communityIds.empty())
@@ -37,31 +42,23 @@ Where buildWhere(const RecordQuery& q, bool typeIndexed) {
         w.eq("department_id", *q.departmentId);
     if (q.originDevice)
         w.eq("origin_device", *q.originDevice);
-    if (q.happenedFrom) {
-        w.add("happened_at >= ?");
-        w.args.emplace_back(toEpochMs(*q.happenedFrom));
-    }
-    if (q.happenedTo) {
-        w.add("happened_at < ?");
-        w.args.emplace_back(toEpochMs(*q.happenedTo));
-    }
-    if (q.versionAfter) {
-        w.add("version > ?");
-        w.args.emplace_back(*q.versionAfter);
-    }
+    if (q.happenedFrom)
+        w.add("happened_at >= " + w.next(toEpochMs(*q.happenedFrom)));
+    if (q.happenedTo)
+        w.add("happened_at < " + w.next(toEpochMs(*q.happenedTo)));
+    if (q.versionAfter)
+        w.add("version > " + w.next(*q.versionAfter));
     if (q.onlyWithDue)
         w.add("due_at IS NOT NULL");
-    if (q.dueBefore) {
-        w.add("due_at < ?");
-        w.args.emplace_back(toEpochMs(*q.dueBefore));
-    }
+    if (q.dueBefore)
+        w.add("due_at < " + w.next(toEpochMs(*q.dueBefore)));
     if (q.text && !q.text->empty()) {
-        // instr() rather than LIKE: no wildcard escaping, and case matters little for Chinese.
-        w.add("instr(body, ?) > 0");
-        w.args.emplace_back(*q.text);
+        // A substring test rather than LIKE: no wildcard escaping, and case matters little for Chinese.
+        const std::string needle = w.next(*q.text);
+        w.add(dialect == Dialect::Postgres ? "strpos(body, " + needle + ") > 0" : "instr(body, " + needle + ") > 0");
     }
     if (!q.includeDeleted)
-        w.add("deleted = 0");
+        w.add(dialect == Dialect::Postgres ? "NOT deleted" : "deleted = 0");
     return w;
 }
 
@@ -105,8 +102,7 @@ Result<std::vector<Segment>> segments(const RecordQuery& q) {
     if (q.order == RecordQuery::Order::Id) {
         Segment all{base, "id"};
         if (q.after) {
-            all.where.add("id > ?");
-            all.where.args.emplace_back(q.after->id);
+            all.where.add("id > " + all.where.next(q.after->id));
         }
         return std::vector<Segment>{std::move(all)};
     }
@@ -126,17 +122,14 @@ Result<std::vector<Segment>> segments(const RecordQuery& q) {
     } else if (q.after->key) {
         // The bound on the key alone is what the index seeks to; ties on it go on by id.
         const std::int64_t k = toEpochMs(*q.after->key);
-        keyed.where.add(desc ? key + " <= ? AND (" + key + " < ? OR id > ?)"
-                             : key + " >= ? AND (" + key + " > ? OR id > ?)");
-        keyed.where.args.emplace_back(k);
-        keyed.where.args.emplace_back(k);
-        keyed.where.args.emplace_back(q.after->id);
+        const std::string bound = keyed.where.next(k), past = keyed.where.next(k), id = keyed.where.next(q.after->id);
+        keyed.where.add(desc ? key + " <= " + bound + " AND (" + key + " < " + past + " OR id > " + id + ")"
+                             : key + " >= " + bound + " AND (" + key + " > " + past + " OR id > " + id + ")");
         out.push_back(std::move(keyed));
         if (!nullsFirst)
             out.push_back(std::move(unkeyed));
     } else {
-        unkeyed.where.add("id > ?");
-        unkeyed.where.args.emplace_back(q.after->id);
+        unkeyed.where.add("id > " + unkeyed.where.next(q.after->id));
         out.push_back(std::move(unkeyed));
         if (nullsFirst)
             out.push_back(std::move(keyed));

@@ -109,13 +109,20 @@ Result<std::optional<StoredRecord>> SqliteRecordStore::get(std::string_view id) 
     return std::optional<StoredRecord>{std::move(*r)};
 }
 
-Status SqliteRecordStore::put(const StoredRecord& r) {
+Result<records::IndexFields> indexFieldsFor(const StoredRecord& r) {
     const auto* type = records::findRecordType(r.type);
     if (!type)
         return invalidArgument("unknown record type '" + r.type + "'");
     if (r.id.empty())
         return invalidArgument("a record needs an id");
-    const auto idx = r.index ? *r.index : type->index(r.body);
+    return r.index ? *r.index : type->index(r.body);
+}
+
+Status SqliteRecordStore::put(const StoredRecord& r) {
+    auto fields = indexFieldsFor(r);
+    if (!fields)
+        return fields.error();
+    const auto& idx = *fields;
     auto s = m_db->prepare(
         "INSERT INTO records (id, type, community_id, state, unit_id, assignee, department_id, "
         "due_at, due_rule, happened_at, origin_device, version, deleted, body, stamps, server_body, history) "

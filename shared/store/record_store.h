@@ -45,6 +45,10 @@ struct StoredRecord {
     std::optional<std::string> encodedBody;
 };
 
+// The index columns a record is stored with (its own `index`, or the record type's reading of
+// its body), after the checks every engine makes before writing it: a known type and an id.
+Result<records::IndexFields> indexFieldsFor(const StoredRecord& r);
+
 struct RecordQuery {
     std::vector<std::string> types;        // empty: any type
     std::vector<std::string> communityIds; // empty: any community

@@ -63,6 +63,20 @@ std::int64_t Rows::affected() const {
     return n && *n ? std::strtoll(n, nullptr, 10) : 0;
 }
 
+namespace {
+// A statement's result as rows, or its error (the result freed).
+Result<Rows> resultOf(PGconn* c, PGresult* r) {
+    const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        Error e = errorOf(c, r);
+        if (r)
+            PQclear(r);
+        return e;
+    }
+    return Rows(r);
+}
+} // namespace
+
 Result<std::unique_ptr<Connection>> Connection::open(const std::string& conninfo) {
     PGconn* c = PQconnectdb(conninfo.c_str());
     if (!c)
@@ -95,28 +109,15 @@ Result<Rows> Connection::exec(std::string_view sql, const std::vector<Param>& pa
     const std::string text(sql);
     PGresult* r = PQexecParams(m_c, text.c_str(), int(params.size()), nullptr, values.data(), lengths.data(),
                                formats.data(), 0);
-    const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-        Error e = errorOf(m_c, r);
-        if (r)
-            PQclear(r);
-        return e;
-    }
-    return Rows(r);
+    return resultOf(m_c, r);
 }
 
 Status Connection::run(std::string_view sql) {
     const std::string text(sql);
-    PGresult* r = PQexec(m_c, text.c_str());
-    const auto status = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-        Error e = errorOf(m_c, r);
-        if (r)
-            PQclear(r);
-        return e;
-    }
-    PQclear(r);
-    return {};
+    auto rows = resultOf(m_c, PQexec(m_c, text.c_str()));
+    if (!rows)
+        return rows.error();
+    return {}; // the rows are freed here
 }
 
 } // namespace courtyard::server::pg

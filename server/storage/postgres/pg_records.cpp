@@ -2,6 +2,7 @@
 
 #include "server/storage/blob_refs.h"
 #include "shared/records/record_type.h"
+#include "shared/store/record_query_sql.h"
 
 namespace courtyard::server::pg {
 
@@ -61,62 +62,19 @@ Result<std::vector<StoredRecord>> collect(Result<Rows> rows, bool parseBodies) {
     return out;
 }
 
-// A WHERE clause with numbered parameters.
-struct Where {
-    std::string sql;
-    std::vector<Param> args;
+// The store's WHERE of a RecordQuery, written for PostgreSQL.
+using store::detail::Dialect;
+using store::detail::Where;
 
-    std::string next(Param p) {
-        args.push_back(std::move(p));
-        return "$" + std::to_string(args.size());
-    }
-    void add(const std::string& clause) { sql += (sql.empty() ? " WHERE " : " AND ") + clause; }
-    std::string list(const std::vector<std::string>& values) {
-        std::string out;
-        for (const auto& v : values)
-            out += (out.empty() ? "" : ",") + next(v);
-        return out;
-    }
-    void in(const char* column, const std::vector<std::string>& values, bool orEmpty = false) {
-        std::string clause = std::string(column) + " IN (" + list(values) + ")";
-        if (orEmpty)
-            clause = "(" + clause + " OR " + column + " = '')";
-        add(clause);
-    }
-    void eq(const char* column, const std::string& v) { add(std::string(column) + " = " + next(v)); }
-};
+Where buildWhere(const RecordQuery& q) { return store::detail::buildWhere(q, true, Dialect::Postgres); }
 
-Where buildWhere(const RecordQuery& q) {
-    Where w;
-    if (!q.types.empty())
-        w.in("type", q.types);
-    if (!q.communityIds.empty())
-        w.in("community_id", q.communityIds, q.includeCompanyWide);
-    if (!q.states.empty())
-        w.in("state", q.states);
-    if (q.unitId)
-        w.eq("unit_id", *q.unitId);
-    if (q.assignee)
-        w.eq("assignee", *q.assignee);
-    if (q.departmentId)
-        w.eq("department_id", *q.departmentId);
-    if (q.originDevice)
-        w.eq("origin_device", *q.originDevice);
-    if (q.happenedFrom)
-        w.add("happened_at >= " + w.next(toEpochMs(*q.happenedFrom)));
-    if (q.happenedTo)
-        w.add("happened_at < " + w.next(toEpochMs(*q.happenedTo)));
-    if (q.versionAfter)
-        w.add("version > " + w.next(*q.versionAfter));
-    if (q.onlyWithDue)
-        w.add("due_at IS NOT NULL");
-    if (q.dueBefore)
-        w.add("due_at < " + w.next(toEpochMs(*q.dueBefore)));
-    if (q.text && !q.text->empty())
-        w.add("strpos(body, " + w.next(*q.text) + ") > 0");
-    if (!q.includeDeleted)
-        w.add("NOT deleted");
-    return w;
+std::vector<Param> params(const Where& w) {
+    std::vector<Param> out;
+    out.reserve(w.args.size());
+    for (const auto& a : w.args)
+        out.push_back(std::holds_alternative<std::string>(a) ? Param(std::get<std::string>(a))
+                                                            : Param(std::get<std::int64_t>(a)));
+    return out;
 }
 
 } // namespace
@@ -156,12 +114,12 @@ Result<std::vector<StoredRecord>> queryRecords(Connection& c, const RecordQuery&
     }
     if (q.limit > 0)
         sql += " LIMIT " + std::to_string(q.limit) + " OFFSET " + std::to_string(q.offset);
-    return collect(c.exec(sql, w.args), true);
+    return collect(c.exec(sql, params(w)), true);
 }
 
 Result<std::int64_t> countRecords(Connection& c, const RecordQuery& q) {
     auto w = buildWhere(q);
-    auto rows = c.exec("SELECT count(*) FROM records" + w.sql, w.args);
+    auto rows = c.exec("SELECT count(*) FROM records" + w.sql, params(w));
     if (!rows)
         return rows.error();
     return rows->int64(0, 0);
@@ -171,6 +129,7 @@ Result<std::vector<StoredRecord>> changes(Connection& c, const ChangeFilter& f, 
     // One statement: the scopes OR-ed, walked in version order on records_version (PostgreSQL
     // stops after `limit` matching rows, unlike SQLite, which sorted them all).
     Where w;
+    w.dialect = Dialect::Postgres;
     w.add("version > " + w.next(afterVersion));
     std::vector<std::string> scopes;
     if (!f.types.empty()) {
@@ -191,17 +150,15 @@ Result<std::vector<StoredRecord>> changes(Connection& c, const ChangeFilter& f, 
     w.add("(" + any + ")");
     return collect(c.exec("SELECT " + std::string(kColumns) + " FROM records" + w.sql + " ORDER BY version LIMIT " +
                               std::to_string(std::max(0, limit)),
-                          w.args),
+                          params(w)),
                    false);
 }
 
 Status putRecord(Connection& c, const StoredRecord& r) {
-    const auto* type = records::findRecordType(r.type);
-    if (!type)
-        return invalidArgument("unknown record type '" + r.type + "'");
-    if (r.id.empty())
-        return invalidArgument("a record needs an id");
-    const auto idx = r.index ? *r.index : type->index(r.body);
+    auto fields = store::indexFieldsFor(r);
+    if (!fields)
+        return fields.error();
+    const auto& idx = *fields;
     std::optional<std::int64_t> due, happened;
     if (idx.dueAt)
         due = toEpochMs(*idx.dueAt);
