@@ -1,23 +1,14 @@
 #include "server/storage/blob_refs.h"
 
-#include "shared/domain/common.h"
+#include "shared/domain/attachment_refs.h"
 
 namespace courtyard::server {
 
 namespace {
 
-void collectShas(const Json& j, std::set<std::string>& out) {
-    if (j.is_object()) {
-        if (auto it = j.find("sha256");
-            it != j.end() && it->is_string() && domain::isSha256Hex(it->get_ref<const std::string&>()))
-            out.insert(it->get<std::string>());
-        for (const auto& [k, v] : j.items())
-            if (v.is_structured())
-                collectShas(v, out);
-    } else if (j.is_array()) {
-        for (const auto& v : j)
-            collectShas(v, out);
-    }
+void collectShas(const Json& body, std::set<std::string>& out) {
+    for (const auto& ref : domain::attachmentRefs(body))
+        out.insert(ref.sha256);
 }
 
 } // namespace

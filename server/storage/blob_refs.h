@@ -1,7 +1,6 @@
 #pragma once
-// Which attachments a record refers to: every {"sha256": "<64 hex>"} object anywhere in its body
-// (lists of attachments, a signature in an acceptance, photos on items). Both engines keep their
-// blob_refs table from it.
+// Which attachments a stored record refers to (shared/domain/attachment_refs.h). Both engines
+// keep their blob_refs table from it.
 
 #include "shared/store/record_store.h"
 

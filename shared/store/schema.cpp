@@ -356,6 +356,28 @@ CREATE INDEX records_type_happened ON records(type, happened_at, id);
 CREATE INDEX records_department ON records(department_id, due_at);
 )sql";
 
+// Version 6. Device: attachments downloaded from the server (sync/client/blob_cache.h), apart
+// from the ones captured here (local_blobs), which are never evicted. A cache bounded in bytes:
+// the least recently used (`used`, a counter) goes first. And what the server would not give
+// (403, 404) or gave wrong: not asked again before `next_try_at` (epoch ms).
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE cached_blobs (
+  sha256 TEXT PRIMARY KEY,
+  mime   TEXT NOT NULL DEFAULT '',
+  size   INTEGER NOT NULL,
+  data   BLOB NOT NULL,
+  used   INTEGER NOT NULL
+);
+CREATE INDEX cached_blobs_used ON cached_blobs(used);
+CREATE TABLE blob_misses (
+  sha256      TEXT PRIMARY KEY,
+  status      INTEGER NOT NULL,
+  message     TEXT NOT NULL DEFAULT '',
+  attempts    INTEGER NOT NULL DEFAULT 1,
+  next_try_at INTEGER NOT NULL
+);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -365,6 +387,7 @@ const std::vector<Migration>& migrations() {
         {3, "proven actors: credentials, PIN hashes apart, audit log, history, blob references", kV3},
         {4, "sent operations kept for re-sending after a server restore", kV4},
         {5, "indexes for lists read a page at a time", kV5},
+        {6, "downloaded attachments: a bounded cache, and what the server would not give", kV6},
     };
     return all;
 }

@@ -558,7 +558,8 @@ Status DeviceStore::wipe() {
     // the file.
     CY_TRY(db.exec("PRAGMA secure_delete = ON"));
     CY_TRY(m_store->transaction([&]() -> Status {
-        for (const char* table : {"records", "outbox", "sent_ops", "rejections", "local_blobs", "credentials", "meta"})
+        for (const char* table : {"records", "outbox", "sent_ops", "rejections", "local_blobs", "cached_blobs", "blob_misses",
+                                  "credentials", "meta"})
             CY_TRY(db.exec(std::string("DELETE FROM ") + table));
         return {};
     }));

@@ -61,6 +61,9 @@ public:
     Result<Json> postJson(const std::string& target, const Json& body);
     // The X-Courtyard-Actor header for a request that acts for the signed-in person.
     Result<std::string> actorHeader(std::string_view method, std::string_view target);
+    // One request with the device's token and schema header (what every call above sends): the
+    // response as is, any status. A revoked device is wiped here, whoever asked.
+    Result<HttpResponse> call(HttpRequest request);
 
 private:
     // A server that forgot what it acknowledged (docs/sync-protocol.md, "Backup and restore")
@@ -68,7 +71,6 @@ private:
     // put back into the outbox and the pull starts again.
     Result<bool> recoverIfForgotten(const std::string& database, SyncReport& report);
     Result<bool> resendWhatTheServerLacks(SyncReport& report);
-    Result<HttpResponse> call(HttpRequest request);
 
     DeviceStore& m_store;
     Transport& m_transport;
