@@ -1,5 +1,7 @@
 // Profiling aid: the server's push and pull paths in-process (no HTTP), so a profiler sees
-// only what the sync service and storage cost. Prints records per second.
+// only what the sync service and storage cost. Prints records per second, and beside them the
+// storage limit measured in the same run: the very rows the push stored, inserted raw into a
+// fresh database of the same schema (500 per transaction, as bench_sync's raw figure).
 //   build/bench/bench_push_inproc 10000
 //   valgrind --tool=callgrind --toggle-collect='courtyard::server::SyncService::push*' \
 //       build/bench/bench_push_inproc 3000      (then callgrind_annotate --inclusive=yes)
@@ -9,6 +11,8 @@
 #include "server/service/auth_service.h"
 #include "server/service/sync_service.h"
 #include "server/storage/sqlite_storage.h"
+#include "shared/store/database.h"
+#include "shared/store/schema.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/proof.h"
 
@@ -86,7 +90,44 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "op %lld: %s\n", static_cast<long long>(result.seq), result.error->message.c_str());
     }
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("push: %.0f records/s (%d of %d applied)\n", applied / s, applied, n);
+    const double pushRate = applied / s;
+    std::printf("push: %.0f records/s (%d of %d applied)\n", pushRate, applied, n);
+    // The same rows raw: id, index columns and body as the push stored them.
+    struct RawRow {
+        std::string id, community, state, unit, body;
+        std::int64_t due, happened, version;
+    };
+    std::vector<RawRow> raw;
+    (void)storage->read([&](ReadUnit& u) -> Status {
+        auto& db = static_cast<store::SqliteRecordStore*>(u.nativeHandle())->database();
+        auto q = *db.prepare("SELECT id, community_id, state, unit_id, coalesce(due_at, 0), coalesce(happened_at, 0), "
+                             "version, body FROM records WHERE id LIKE 'p-%'");
+        while (*q.step())
+            raw.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(7), q.int64(4), q.int64(5), q.int64(6)});
+        return {};
+    });
+    {
+        std::filesystem::remove(dir + "/raw.db");
+        auto db = std::move(*store::Database::open(dir + "/raw.db"));
+        (void)store::migrate(*db);
+        t0 = std::chrono::steady_clock::now();
+        for (std::size_t i = 0; i < raw.size(); i += 500) {
+            (void)db->exec("BEGIN");
+            for (std::size_t j = i; j < std::min(raw.size(), i + 500); ++j) {
+                const auto& r = raw[j];
+                auto st = db->prepare("INSERT INTO records (id, type, community_id, state, unit_id, due_at, "
+                                      "happened_at, version, body) VALUES (?, 'complaint', ?, ?, ?, ?, ?, ?, ?)");
+                st->bind(1, r.id).bind(2, r.community).bind(3, r.state).bind(4, r.unit).bind(5, r.due)
+                    .bind(6, r.happened).bind(7, r.version).bind(8, r.body);
+                (void)st->exec();
+            }
+            (void)db->exec("COMMIT");
+        }
+        s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const double rawRate = double(raw.size()) / s;
+        std::printf("raw insert, same rows and schema: %.0f records/s (%zu); push / raw = %.2fx\n", rawRate,
+                    raw.size(), pushRate / rawRate);
+    }
     t0 = std::chrono::steady_clock::now();
     std::string cursor;
     int pulled = 0;

@@ -13,6 +13,7 @@
 #include "shared/store/database.h"
 
 #include <algorithm>
+#include <any>
 #include <array>
 #include <functional>
 #include <string_view>
@@ -50,15 +51,34 @@ constexpr std::array<FactTable, 7> kFactTables{{
     {"rectification", "DELETE FROM fact_rectifications WHERE id = ?", true},
 }};
 
-Status run(store::Database& db, std::string_view sql, const std::function<void(store::Statement&)>& bind) {
-    auto s = db.prepare(sql);
-    if (!s)
-        return s.error();
-    bind(*s);
-    return s->exec();
-}
+// Builds one fact row: its values in the order of the statement's parameters.
+class Row {
+public:
+    explicit Row(std::string_view sql) { m_row.sql = sql; }
+    Row& operator()(std::string_view v) {
+        m_row.values.emplace_back(std::string(v));
+        return *this;
+    }
+    Row& operator()(const std::string& v) { return (*this)(std::string_view(v)); }
+    Row& operator()(std::int64_t v) {
+        m_row.values.emplace_back(v);
+        return *this;
+    }
+    Row& operator()(int v) { return (*this)(std::int64_t{v}); }
+    Row& operator()(bool v) { return (*this)(std::int64_t{v ? 1 : 0}); }
+    Row& operator()(const std::optional<std::int64_t>& v) {
+        if (v)
+            return (*this)(*v);
+        m_row.values.emplace_back(std::monostate{});
+        return *this;
+    }
+    FactRow take() { return std::move(m_row); }
 
-Status complaintFacts(store::Database& db, const Complaint& c) {
+private:
+    FactRow m_row;
+};
+
+void complaintFacts(RecordFacts& out, const Complaint& c) {
     // The visit rate counts the first visit after the latest reply (rules::visitRate).
     std::optional<Instant> firstVisit;
     if (c.repliedAt)
@@ -66,96 +86,55 @@ Status complaintFacts(store::Database& db, const Complaint& c) {
             if (v.at >= *c.repliedAt && (!firstVisit || v.at < *firstVisit))
                 firstVisit = v.at;
     const auto active = rules::activeDeadline(c);
-    return run(db,
-               "INSERT OR REPLACE INTO fact_complaints (id, community_id, department_id, handler_id, kind, channel, category, "
-               "validity, cause, grade, state, open, received_at, reply_due, first_replied_at, replied_at, "
-               "visit_due, first_visit_at, active_due, escalated) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [&](store::Statement& s) {
-                   s.bind(1, c.id)
-                       .bind(2, c.communityId)
-                       .bind(3, c.departmentId)
-                       .bind(4, c.handlerId)
-                       .bind(5, enumName(c.kind))
-                       .bind(6, enumName(c.channel))
-                       .bind(7, enumName(c.category))
-                       .bind(8, enumName(c.validity))
-                       .bind(9, c.cause ? std::string(enumName(*c.cause)) : std::string())
-                       .bind(10, c.grade)
-                       .bind(11, enumName(c.state))
-                       .bind(12, isOpen(c) ? 1 : 0)
-                       .bind(13, toEpochMs(c.receivedAt))
-                       .bind(14, ms(c.replyDue))
-                       .bind(15, ms(c.firstRepliedAt))
-                       .bind(16, ms(c.repliedAt))
-                       .bind(17, ms(c.visitDue))
-                       .bind(18, ms(firstVisit))
-                       .bind(19, active ? std::optional<std::int64_t>(toEpochMs(active->dueAt)) : std::nullopt)
-                       .bind(20, c.transferSheetId.empty() ? 0 : 1);
-               });
+    out.rows.push_back(
+        Row("INSERT OR REPLACE INTO fact_complaints (id, community_id, department_id, handler_id, kind, channel, "
+            "category, validity, cause, grade, state, open, received_at, reply_due, first_replied_at, replied_at, "
+            "visit_due, first_visit_at, active_due, escalated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")(c.id)(c.communityId)(c.departmentId)(
+            c.handlerId)(enumName(c.kind))(enumName(c.channel))(enumName(c.category))(enumName(c.validity))(
+            c.cause ? enumName(*c.cause) : std::string_view())(c.grade)(enumName(c.state))(isOpen(c))(
+            toEpochMs(c.receivedAt))(ms(c.replyDue))(ms(c.firstRepliedAt))(ms(c.repliedAt))(ms(c.visitDue))(
+            ms(firstVisit))(active ? std::optional<std::int64_t>(toEpochMs(active->dueAt)) : std::nullopt)(
+            !c.transferSheetId.empty())
+            .take());
 }
 
-Status suggestionFacts(store::Database& db, const Suggestion& s) {
-    return run(db,
-               "INSERT OR REPLACE INTO fact_suggestions (id, community_id, handler_id, state, received_at, reply_due, "
-               "replied_at, adopted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-               [&](store::Statement& st) {
-                   st.bind(1, s.id)
-                       .bind(2, s.communityId)
-                       .bind(3, s.handlerId)
-                       .bind(4, enumName(s.state))
-                       .bind(5, toEpochMs(s.receivedAt))
-                       .bind(6, ms(s.replyDue))
-                       .bind(7, ms(s.repliedAt))
-                       .bind(8, s.adopted ? std::optional<std::int64_t>(*s.adopted ? 1 : 0) : std::nullopt);
-               });
+void suggestionFacts(RecordFacts& out, const Suggestion& s) {
+    out.rows.push_back(
+        Row("INSERT OR REPLACE INTO fact_suggestions (id, community_id, handler_id, state, received_at, reply_due, "
+            "replied_at, adopted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")(s.id)(s.communityId)(s.handlerId)(
+            enumName(s.state))(toEpochMs(s.receivedAt))(ms(s.replyDue))(ms(s.repliedAt))(
+            s.adopted ? std::optional<std::int64_t>(*s.adopted ? 1 : 0) : std::nullopt)
+            .take());
 }
 
-Status sheetFacts(store::Database& db, const TransferSheet& t) {
-    return run(db,
-               "INSERT OR REPLACE INTO fact_transfer_sheets (id, community_id, from_department_id, assigned_department_id, "
-               "complaint_id, subject, level, state, created_at, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [&](store::Statement& s) {
-                   s.bind(1, t.id)
-                       .bind(2, t.communityId)
-                       .bind(3, t.fromDepartmentId)
-                       .bind(4, t.assignedDepartmentId)
-                       .bind(5, t.complaintId)
-                       .bind(6, t.subject)
-                       .bind(7, enumName(t.level))
-                       .bind(8, enumName(t.state))
-                       .bind(9, toEpochMs(t.createdAt))
-                       .bind(10, ms(t.resolvedAt));
-               });
+void sheetFacts(RecordFacts& out, const TransferSheet& t) {
+    out.rows.push_back(
+        Row("INSERT OR REPLACE INTO fact_transfer_sheets (id, community_id, from_department_id, "
+            "assigned_department_id, complaint_id, subject, level, state, created_at, resolved_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")(t.id)(t.communityId)(t.fromDepartmentId)(t.assignedDepartmentId)(
+            t.complaintId)(t.subject)(enumName(t.level))(enumName(t.state))(toEpochMs(t.createdAt))(ms(t.resolvedAt))
+            .take());
 }
 
-Status responseFacts(store::Database& db, const SurveyResponse& r) {
+void responseFacts(RecordFacts& out, const SurveyResponse& r) {
     const bool answered = r.outcome == ResponseOutcome::Answered;
-    CY_TRY(run(db,
-               "INSERT OR REPLACE INTO fact_survey_responses (id, campaign_id, community_id, unit_id, answered, answered_at) "
-               "VALUES (?, ?, ?, ?, ?, ?)",
-               [&](store::Statement& s) {
-                   s.bind(1, r.id)
-                       .bind(2, r.campaignId)
-                       .bind(3, r.communityId)
-                       .bind(4, r.unitId)
-                       .bind(5, answered ? 1 : 0)
-                       .bind(6, toEpochMs(r.answeredAt));
-               }));
+    out.rows.push_back(Row("INSERT OR REPLACE INTO fact_survey_responses (id, campaign_id, community_id, unit_id, "
+                           "answered, answered_at) VALUES (?, ?, ?, ?, ?, ?)")(r.id)(r.campaignId)(r.communityId)(
+                           r.unitId)(answered)(toEpochMs(r.answeredAt))
+                           .take());
     if (!answered)
-        return {};
-    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+        return;
     for (const auto& entry : r.scores)
-        CY_TRY(run(db, "INSERT OR REPLACE INTO fact_survey_scores (response_id, category, score) VALUES (?, ?, ?)",
-                   [&](store::Statement& s) {
-                       s.bind(1, r.id).bind(2, enumName(entry.first)).bind(3, entry.second);
-                   }));
-    return {};
+        out.rows.push_back(
+            Row("INSERT OR REPLACE INTO fact_survey_scores (response_id, category, score) VALUES (?, ?, ?)")(r.id)(
+                enumName(entry.first))(entry.second)
+                .take());
 }
 
-Status inspectionFacts(store::Database& db, const Inspection& in) {
+void inspectionFacts(RecordFacts& out, const Inspection& in) {
     if (in.state != InspectionState::Submitted || !in.submittedAt)
-        return {}; // a draft is not a result yet
+        return; // a draft is not a result yet
     for (const auto& g : in.graded) {
         std::string title;
         for (const auto& item : in.items)
@@ -165,89 +144,84 @@ Status inspectionFacts(store::Database& db, const Inspection& in) {
         for (const auto& grade : in.scale)
             if (grade.id == g.grade)
                 pass = grade.pass;
-        CY_TRY(run(db,
-                   "INSERT OR REPLACE INTO fact_inspection_items (inspection_id, item_id, community_id, template_id, "
-                   "inspector_id, subject_staff, submitted_at, item_title, grade, pass, finding) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [&](store::Statement& s) {
-                       s.bind(1, in.id)
-                           .bind(2, g.itemId)
-                           .bind(3, in.communityId)
-                           .bind(4, in.templateId)
-                           .bind(5, in.inspectorId)
-                           .bind(6, in.subjectKind == SubjectKind::Staff ? in.subjectId : std::string())
-                           .bind(7, toEpochMs(*in.submittedAt))
-                           .bind(8, title)
-                           .bind(9, g.grade)
-                           .bind(10, pass ? 1 : 0)
-                           .bind(11, g.findingId.empty() ? 0 : 1);
-                   }));
+        out.rows.push_back(
+            Row("INSERT OR REPLACE INTO fact_inspection_items (inspection_id, item_id, community_id, template_id, "
+                "inspector_id, subject_staff, submitted_at, item_title, grade, pass, finding) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")(in.id)(g.itemId)(in.communityId)(in.templateId)(
+                in.inspectorId)(in.subjectKind == SubjectKind::Staff ? in.subjectId : std::string())(
+                toEpochMs(*in.submittedAt))(title)(g.grade)(pass)(!g.findingId.empty())
+                .take());
     }
-    return {};
 }
 
-Status patrolFacts(store::Database& db, const PatrolRound& p) {
+void patrolFacts(RecordFacts& out, const PatrolRound& p) {
     if (p.state == PatrolRoundState::InProgress)
-        return {}; // the results are filled when the round ends
+        return; // the results are filled when the round ends
     for (const auto& r : p.results) {
         std::string name = r.checkpointId;
         for (const auto& cp : p.checkpoints)
             if (cp.id == r.checkpointId)
                 name = cp.name;
-        CY_TRY(run(db,
-                   "INSERT OR REPLACE INTO fact_patrol_checkpoints (round_id, checkpoint_id, community_id, route_id, guard_id, "
-                   "started_at, checkpoint_name, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   [&](store::Statement& s) {
-                       s.bind(1, p.id)
-                           .bind(2, r.checkpointId)
-                           .bind(3, p.communityId)
-                           .bind(4, p.routeId)
-                           .bind(5, p.guardId)
-                           .bind(6, toEpochMs(p.startedAt))
-                           .bind(7, name)
-                           .bind(8, r.status);
-                   }));
+        out.rows.push_back(
+            Row("INSERT OR REPLACE INTO fact_patrol_checkpoints (round_id, checkpoint_id, community_id, route_id, "
+                "guard_id, started_at, checkpoint_name, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")(p.id)(
+                r.checkpointId)(p.communityId)(p.routeId)(p.guardId)(toEpochMs(p.startedAt))(name)(r.status)
+                .take());
     }
-    return {};
 }
 
-Status rectificationFacts(store::Database& db, const RectificationItem& r) {
+void rectificationFacts(RecordFacts& out, const RectificationItem& r) {
     bool developer = false;
     for (const auto& round : r.rounds)
         developer = developer || round.developer;
     const bool signedByResident = r.state == RectificationState::Accepted && r.signature.has_value();
-    return run(db,
-               "INSERT OR REPLACE INTO fact_rectifications (id, community_id, found_by_department_id, recorded_by, source, "
-               "state, rounds, developer, signed, reported_at, accepted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [&](store::Statement& s) {
-                   s.bind(1, r.id)
-                       .bind(2, r.communityId)
-                       .bind(3, r.foundByDepartmentId)
-                       .bind(4, r.createdBy)
-                       .bind(5, enumName(r.source))
-                       .bind(6, enumName(r.state))
-                       .bind(7, r.round())
-                       .bind(8, developer ? 1 : 0)
-                       .bind(9, signedByResident ? 1 : 0)
-                       .bind(10, toEpochMs(r.createdAt))
-                       .bind(11, ms(r.acceptedAt));
-               });
+    out.rows.push_back(
+        Row("INSERT OR REPLACE INTO fact_rectifications (id, community_id, found_by_department_id, recorded_by, "
+            "source, state, rounds, developer, signed, reported_at, accepted_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")(r.id)(r.communityId)(r.foundByDepartmentId)(r.createdBy)(
+            enumName(r.source))(enumName(r.state))(r.round())(developer)(signedByResident)(toEpochMs(r.createdAt))(
+            ms(r.acceptedAt))
+            .take());
+}
+
+const FactTable* factTable(std::string_view type) {
+    const auto table =
+        std::find_if(kFactTables.begin(), kFactTables.end(), [&](const FactTable& t) { return t.type == type; });
+    return table == kFactTables.end() ? nullptr : &*table;
+}
+
+// The facts of a typed record; false when `typed` does not hold the type's domain value.
+template <typename T>
+bool project(RecordFacts& out, const std::any& typed, void (*facts)(RecordFacts&, const T&)) {
+    const T* value = std::any_cast<T>(&typed);
+    if (!value)
+        return false;
+    facts(out, *value);
+    return true;
 }
 
 } // namespace
 
-Status writeFacts(store::Database& db, const store::StoredRecord& record) {
-    const auto table = std::find_if(kFactTables.begin(), kFactTables.end(),
-                                    [&](const FactTable& t) { return t.type == record.type; });
-    if (table == kFactTables.end())
-        return {};
-    if (record.deleted || !table->oneRowPerRecord)
-        CY_TRY(run(db, table->deleteSql, [&](store::Statement& s) { s.bind(1, record.id); }));
-    if (record.type == "survey_response") // a response's answers are a second table
-        CY_TRY(run(db, "DELETE FROM fact_survey_scores WHERE response_id = ?",
-                   [&](store::Statement& s) { s.bind(1, record.id); }));
-    if (record.deleted)
-        return {};
+std::optional<RecordFacts> factsOfTyped(std::string_view type, const std::any& typed) {
+    if (!factTable(type))
+        return RecordFacts{};
+    RecordFacts out;
+    const bool projected = type == "complaint"         ? project<Complaint>(out, typed, complaintFacts)
+                           : type == "suggestion"      ? project<Suggestion>(out, typed, suggestionFacts)
+                           : type == "transfer_sheet"  ? project<TransferSheet>(out, typed, sheetFacts)
+                           : type == "survey_response" ? project<SurveyResponse>(out, typed, responseFacts)
+                           : type == "inspection"      ? project<Inspection>(out, typed, inspectionFacts)
+                           : type == "patrol_round"    ? project<PatrolRound>(out, typed, patrolFacts)
+                                                       : project<RectificationItem>(out, typed, rectificationFacts);
+    if (!projected)
+        return std::nullopt;
+    return out;
+}
+
+Result<RecordFacts> factsOf(const store::StoredRecord& record) {
+    RecordFacts out;
+    if (!factTable(record.type) || record.deleted)
+        return out;
     Json parsed;
     const Json* body = &record.body;
     if (body->is_null()) {
@@ -259,22 +233,67 @@ Status writeFacts(store::Database& db, const store::StoredRecord& record) {
     }
     try {
         if (record.type == "complaint")
-            return complaintFacts(db, body->get<Complaint>());
-        if (record.type == "suggestion")
-            return suggestionFacts(db, body->get<Suggestion>());
-        if (record.type == "transfer_sheet")
-            return sheetFacts(db, body->get<TransferSheet>());
-        if (record.type == "survey_response")
-            return responseFacts(db, body->get<SurveyResponse>());
-        if (record.type == "inspection")
-            return inspectionFacts(db, body->get<Inspection>());
-        if (record.type == "patrol_round")
-            return patrolFacts(db, body->get<PatrolRound>());
-        return rectificationFacts(db, body->get<RectificationItem>());
+            complaintFacts(out, body->get<Complaint>());
+        else if (record.type == "suggestion")
+            suggestionFacts(out, body->get<Suggestion>());
+        else if (record.type == "transfer_sheet")
+            sheetFacts(out, body->get<TransferSheet>());
+        else if (record.type == "survey_response")
+            responseFacts(out, body->get<SurveyResponse>());
+        else if (record.type == "inspection")
+            inspectionFacts(out, body->get<Inspection>());
+        else if (record.type == "patrol_round")
+            patrolFacts(out, body->get<PatrolRound>());
+        else
+            rectificationFacts(out, body->get<RectificationItem>());
     } catch (const std::exception& e) {
         return internalError("record " + record.id + " (" + record.type + "): cannot project for reports: " +
                              e.what());
     }
+    return out;
+}
+
+Status writeFacts(store::Database& db, const store::StoredRecord& record, const RecordFacts& facts) {
+    const FactTable* table = factTable(record.type);
+    if (!table)
+        return {};
+    auto removeOld = [&](std::string_view sql) -> Status {
+        auto s = db.prepare(sql);
+        if (!s)
+            return s.error();
+        s->bind(1, record.id);
+        return s->exec();
+    };
+    if (record.deleted || !table->oneRowPerRecord)
+        CY_TRY(removeOld(table->deleteSql));
+    if (record.type == "survey_response") // a response's answers are a second table
+        CY_TRY(removeOld("DELETE FROM fact_survey_scores WHERE response_id = ?"));
+    if (record.deleted)
+        return {};
+    for (const auto& row : facts.rows) {
+        auto s = db.prepare(row.sql);
+        if (!s)
+            return s.error();
+        int i = 1;
+        for (const auto& v : row.values) {
+            if (const auto* n = std::get_if<std::int64_t>(&v))
+                s->bind(i, *n);
+            else if (const auto* t = std::get_if<std::string>(&v))
+                s->bind(i, *t);
+            else
+                s->bindNull(i);
+            ++i;
+        }
+        CY_TRY(s->exec());
+    }
+    return {};
+}
+
+Status writeFacts(store::Database& db, const store::StoredRecord& record) {
+    auto facts = factsOf(record);
+    if (!facts)
+        return facts.error();
+    return writeFacts(db, record, *facts);
 }
 
 Result<std::int64_t> rebuildFactsIfStale(store::SqliteRecordStore& store) {

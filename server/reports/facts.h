@@ -6,13 +6,42 @@
 
 #include "shared/store/record_store.h"
 
+#include <any>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
 namespace courtyard::server::reports {
 
 // Bump when what writeFacts() extracts changes: the server rebuilds the facts on start.
 inline constexpr int kFactsVersion = 1;
 
+// One row of a fact table: its statement (static text) and the values of its parameters in order
+// (null, integer or text).
+struct FactRow {
+    std::string_view sql;
+    std::vector<std::variant<std::monostate, std::int64_t, std::string>> values;
+};
+
+// The fact rows of one record, computed from its body apart from storing them: the push path
+// computes them outside the write transaction, from the record it has just derived, so the
+// writer only binds and inserts.
+struct RecordFacts {
+    std::vector<FactRow> rows;
+};
+
+// The facts of a record held as its typed domain value (records::RecordType::Prepared::typed),
+// without decoding any JSON; nullopt when `typed` does not hold that type's value.
+std::optional<RecordFacts> factsOfTyped(std::string_view type, const std::any& typed);
+// The facts of a stored record. Its body must be parsed, or its rawBody set.
+Result<RecordFacts> factsOf(const store::StoredRecord& record);
+
 // Replaces the facts of one record (none for types the reports do not count, or a deleted
-// record). The record's body must be parsed, or its rawBody set.
+// record) with `facts`, which must be factsOf(record).
+Status writeFacts(store::Database& db, const store::StoredRecord& record, const RecordFacts& facts);
+// The same, computing the facts here.
 Status writeFacts(store::Database& db, const store::StoredRecord& record);
 
 // Recomputes every fact from `records` if the stored projection version is not kFactsVersion.

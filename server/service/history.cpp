@@ -80,17 +80,18 @@ Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const s
     return e;
 }
 
-void appendHistory(std::string& history, const Json& entry) {
-    const std::string text = entry.dump(-1, ' ', false, Json::error_handler_t::replace);
+std::string appendHistory(std::string& history, const Json& entry) {
+    std::string text = entry.dump(-1, ' ', false, Json::error_handler_t::replace);
     if (history.size() < 2 || history.back() != ']') {
         history = "[" + text + "]";
-        return;
+        return text;
     }
     history.pop_back();
     if (history.size() > 1)
         history += ',';
     history += text;
     history += ']';
+    return text;
 }
 
 } // namespace courtyard::server

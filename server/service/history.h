@@ -17,6 +17,7 @@ Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const s
                   const std::optional<store::StoredRecord>& before, const store::StoredRecord& after);
 
 // Appends an entry to a history held as JSON array text, without parsing what is there.
-void appendHistory(std::string& history, const Json& entry);
+// Returns the entry as appended (its text, for the audit line that repeats it).
+std::string appendHistory(std::string& history, const Json& entry);
 
 } // namespace courtyard::server

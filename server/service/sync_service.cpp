@@ -175,6 +175,8 @@ Result<std::shared_ptr<const rules::RuleContext>> SyncService::companyRules() {
 struct SyncService::PreparedOp {
     std::optional<Result<records::RecordType::Prepared>> create;
     std::string text; // the prepared body, encoded
+    // Its report facts, projected from the typed record: the writer only inserts them.
+    std::optional<reports::RecordFacts> facts;
 };
 
 Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json request) {
@@ -252,8 +254,12 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
             const auto ruleIt = rulesByCommunity.find(stringAt(op.body, "community_id"));
             prepared[i].create = type->prepareNewDerived(
                 op.body, ruleIt != rulesByCommunity.end() ? ruleIt->second.get() : nullptr, {true, false});
-            if (*prepared[i].create)
-                prepared[i].text = (*prepared[i].create)->body.dump();
+            if (*prepared[i].create) {
+                auto& p = **prepared[i].create;
+                prepared[i].text = p.body.dump();
+                prepared[i].facts = reports::factsOfTyped(op.type, p.typed);
+                p.typed.reset(); // not carried into the write transaction
+            }
         }
     };
     // A big push from one device would otherwise keep one core busy while the other waits.
@@ -442,8 +448,11 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
         return result;
     }
     Json entry = historyEntry(op, *actor, device.id, *current, outcome->record);
-    appendHistory(outcome->record.history, entry);
-    auto version = unit.put(std::move(outcome->record));
+    std::string entryText = appendHistory(outcome->record.history, entry);
+    // A create made from the prepared record stores exactly that body: its facts are ready.
+    const bool factsReady = prepared.facts && op.kind == OpKind::Create && !*current;
+    auto version = factsReady ? unit.putWithFacts(std::move(outcome->record), *prepared.facts)
+                              : unit.put(std::move(outcome->record));
     if (!version)
         return reject(version.error());
     result.status = OpStatus::Applied;
@@ -451,6 +460,7 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
     audit.outcome = "applied";
     audit.version = *version;
     audit.detail = std::move(entry);
+    audit.detailText = std::move(entryText);
     return result;
 }
 

@@ -3,6 +3,7 @@
 // done in read or write units (transactions). The SQLite implementation (sqlite_storage.h) is
 // the embedded default; postgres_storage.h lets several servers share one PostgreSQL database.
 
+#include "server/reports/facts.h"
 #include "shared/domain/common.h"
 #include "shared/store/record_store.h"
 
@@ -68,6 +69,9 @@ struct AuditEntry {
     std::string outcome; // applied, noop, rejected
     std::optional<std::int64_t> version;
     Json detail = Json::object();
+    // `detail` already encoded by the caller (the push path has just encoded the same history
+    // entry for the record), or "": an engine may store it instead of encoding `detail` again.
+    std::string detailText;
     std::string errorCode;
     std::string errorMessage;
 };
@@ -130,6 +134,13 @@ class WriteUnit : public ReadUnit {
 public:
     // Stores the record under the next change version; returns that version.
     virtual Result<std::int64_t> put(store::StoredRecord record) = 0;
+    // The same, with the record's report facts computed already by the caller (outside the
+    // write transaction, reports::factsOfTyped); they must be those of `record`. An engine
+    // without report facts stores the record alone.
+    virtual Result<std::int64_t> putWithFacts(store::StoredRecord record, const reports::RecordFacts& facts) {
+        (void)facts;
+        return put(std::move(record));
+    }
     virtual Status putOpBatch(const std::string& deviceId, std::int64_t firstSeq, std::int64_t lastSeq,
                               const std::string& results) = 0;
     virtual Status setDeviceProgress(const std::string& deviceId, std::int64_t lastSeq, Instant seenAt) = 0;

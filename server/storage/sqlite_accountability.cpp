@@ -201,7 +201,11 @@ Status addAudit(Database& db, const AuditEntry& e) {
         return s.error();
     s->bind(1, toEpochMs(e.at)).bind(2, e.deviceId).bind(3, e.opSeq).bind(4, e.kind).bind(5, e.recordType);
     s->bind(6, e.recordId).bind(7, e.communityId).bind(8, e.actor).bind(9, e.credentialId).bind(10, e.outcome);
-    s->bind(11, e.version).bind(12, e.detail.dump(-1, ' ', false, Json::error_handler_t::replace));
+    s->bind(11, e.version);
+    if (!e.detailText.empty())
+        s->bind(12, e.detailText);
+    else
+        s->bind(12, e.detail.dump(-1, ' ', false, Json::error_handler_t::replace));
     s->bind(13, e.errorCode).bind(14, e.errorMessage);
     return s->exec();
 }

@@ -197,7 +197,13 @@ public:
     Status addAudit(const AuditEntry& e) override { return sqlite_accountability::addAudit(m_s.database(), e); }
 
     // ---- writes
-    Result<std::int64_t> put(StoredRecord record) override {
+    Result<std::int64_t> put(StoredRecord record) override { return store(std::move(record), nullptr); }
+    Result<std::int64_t> putWithFacts(StoredRecord record, const reports::RecordFacts& facts) override {
+        return store(std::move(record), &facts);
+    }
+
+    // With `facts` null, the facts are computed here from the record's body.
+    Result<std::int64_t> store(StoredRecord record, const reports::RecordFacts* facts) {
         if (!m_version)
             return internalError("a read unit cannot write");
         record.version = ++*m_version;
@@ -211,7 +217,7 @@ public:
         CY_TRY(savepoint->exec());
         Status st = m_s.put(record);
         if (st)
-            st = reports::writeFacts(db, record);
+            st = facts ? reports::writeFacts(db, record, *facts) : reports::writeFacts(db, record);
         if (st)
             st = sqlite_accountability::indexBlobRefs(db, record);
         if (!st) {

@@ -9,6 +9,7 @@
 #include "shared/domain/workflow.h"
 #include "shared/rules/derive.h"
 
+#include <any>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,6 +82,10 @@ public:
     struct Prepared {
         Json body;
         IndexFields index;
+        // The record as its domain value (domain::Complaint, …), for a caller that projects it
+        // further without decoding `body` again (the server's report facts); empty for
+        // company data.
+        std::any typed;
     };
     virtual Result<Prepared> prepareNewDerived(const Json& body, const RuleContext* ctx, DeriveMode mode) const = 0;
     virtual IndexFields deriveAndIndex(Json& body, const RuleContext* ctx, DeriveMode mode) const = 0;

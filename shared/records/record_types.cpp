@@ -208,7 +208,9 @@ public:
         if constexpr (Tr::derives)
             if (ctx)
                 rules::derive(*rec, *ctx, mode);
-        return Prepared{encode(*rec), Tr::index(*rec)};
+        Prepared out{encode(*rec), Tr::index(*rec), {}};
+        out.typed = std::move(*rec);
+        return out;
     }
 
     IndexFields deriveAndIndex(Json& body, const RuleContext* ctx, DeriveMode mode) const override {
@@ -300,7 +302,7 @@ public:
         if (!normal)
             return normal.error();
         IndexFields idx = m_index(*normal);
-        return Prepared{std::move(*normal), std::move(idx)};
+        return Prepared{std::move(*normal), std::move(idx), {}};
     }
     IndexFields deriveAndIndex(Json& body, const RuleContext*, DeriveMode) const override { return m_index(body); }
     Json receiptView(const Json&) const override { return Json::object(); }

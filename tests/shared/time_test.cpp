@@ -57,6 +57,14 @@ private slots:
         QCOMPARE(toEpochMs(*parseInstant(formatInstant(t))), toEpochMs(t));
         const auto whole = *parseInstant("2026-01-01T00:00:00Z");
         QCOMPARE(QString::fromStdString(formatInstant(whole)), QString("2026-01-01T00:00:00Z"));
+        // Every field at its widest and at its narrowest, and years outside four digits.
+        QCOMPARE(QString::fromStdString(formatInstant(*parseInstant("1999-12-31T23:59:59.999Z"))),
+                 QString("1999-12-31T23:59:59.999Z"));
+        QCOMPARE(QString::fromStdString(formatInstant(*parseInstant("0001-02-03T04:05:06.070Z"))),
+                 QString("0001-02-03T04:05:06.070Z"));
+        QCOMPARE(QString::fromStdString(formatInstant(fromEpochMs(253402300800000))), QString("10000-01-01T00:00:00Z"));
+        QCOMPARE(QString::fromStdString(formatInstant(fromEpochMs(253402300800005))),
+                 QString("10000-01-01T00:00:00.005Z"));
     }
 
     void datesAndClockTimes() {
