@@ -375,7 +375,8 @@ Result<std::string> AuthService::verifyRequest(const DeviceRow& device, std::str
 }
 
 Status checkOperationProof(const DeviceRow& device, const sync::Operation& op,
-                           const std::optional<CredentialRow>& credential, Instant now, const rules::Policy& policy) {
+                           const std::optional<CredentialRow>& credential, Instant now, const rules::Policy& policy,
+                           const Result<std::string>* signingInput) {
     if (sync::isKiosk(device.role)) {
         if (!op.actor.empty() || !op.proofCredential.empty())
             return permissionDenied("a kiosk acts for residents: operations from it carry no staff member");
@@ -389,7 +390,9 @@ Status checkOperationProof(const DeviceRow& device, const sync::Operation& op,
                      "credential_withdrawn");
     if (!credential || credential->deviceId != device.id || credential->staffId != op.actor)
         return unauthenticated("the operation's proof is not " + op.actor + "'s on this device");
-    auto valid = sync::operationProofValid(device.id, op, credential->secret);
+    auto valid = !signingInput ? sync::operationProofValid(device.id, op, credential->secret)
+                 : *signingInput ? Result<bool>(sync::signingInputProofValid(**signingInput, op.proofSig, credential->secret))
+                                 : Result<bool>(signingInput->error());
     if (!valid)
         return valid.error();
     if (!*valid)

@@ -59,7 +59,10 @@ private:
 // Whether an operation's proof holds: made with a live credential of the named person on this
 // device, within the credential's life and grace. Unauthenticated (reason
 // "credential_withdrawn" where signing in again online mends it) otherwise.
+// `signingInput`, when given, is the operation's signing input made already
+// (sync::encodeOperation), so it is not encoded a second time.
 Status checkOperationProof(const DeviceRow& device, const sync::Operation& op,
-                           const std::optional<CredentialRow>& credential, Instant now, const rules::Policy& policy);
+                           const std::optional<CredentialRow>& credential, Instant now, const rules::Policy& policy,
+                           const Result<std::string>* signingInput = nullptr);
 
 } // namespace courtyard::server

@@ -10,6 +10,7 @@
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/merge.h"
+#include "sync/protocol/proof.h"
 #include "sync/protocol/roles.h"
 
 #include <cstdlib>
@@ -34,8 +35,9 @@ struct OpFingerprint {
     std::string legacy; // what servers before full digests stored: id, kind, type, clock, action or list
 
     OpFingerprint() = default;
-    explicit OpFingerprint(const Operation& op)
-        : digest("sha256:" + sync::sha256Hex(Json(op).dump())),
+    // `canonical`: the operation as Json(op).dump() encodes it (sync::encodeOperation).
+    OpFingerprint(const Operation& op, std::string_view canonical)
+        : digest("sha256:" + sync::sha256Hex(canonical)),
           legacy(toHex64(fnv1a64(op.id + "|" + std::string(enumName(op.kind)) + "|" + op.type + "|" + op.hlc + "|" +
                                  op.action + op.list))) {}
 
@@ -221,10 +223,12 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
     auto prepareRange = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i) {
             auto& op = ops[i];
-            fingerprints[i] = OpFingerprint(op);
+            // One encoding of the operation for both its fingerprint and its proof.
+            const auto encoded = sync::encodeOperation(device.id, op);
+            fingerprints[i] = OpFingerprint(op, encoded.canonical);
             const auto cred = credentials.find(op.proofCredential);
             proofs[i] = checkOperationProof(device, op, cred == credentials.end() ? std::nullopt : cred->second, now,
-                                            policy);
+                                            policy, &encoded.signingInput);
             op.at = correct(op.at, skewMs, skewed, now);
             auto hlc = sync::Hlc::parse(op.hlc);
             sync::Hlc stamp = hlc ? *hlc : sync::Hlc{toEpochMs(op.at), 0, device.id};
@@ -289,6 +293,8 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
         ActorCache actors;
         std::map<std::int64_t, Json> batches; // stored pushes read for replays, by first seq
         Json stored = Json::array();          // this push's results, stored as one row
+        std::vector<AuditEntry> audits;       // this push's audit lines, written together
+        audits.reserve(ops.size());
         replays = 0;
         std::int64_t firstNew = 0;
         for (std::size_t i = 0; i < ops.size(); ++i) {
@@ -317,13 +323,14 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
             }
             AuditEntry audit;
             OpResult r = applyOne(unit, **fresh, op, prepared[i], proofs[i], now, actors, audit);
-            CY_TRY(unit.addAudit(audit));
+            audits.push_back(std::move(audit));
             if (!firstNew)
                 firstNew = op.seq;
             stored.push_back(Json{{"digest", fingerprint.digest}, {"result", r}});
             lastSeq = op.seq;
             response.results.push_back(std::move(r));
         }
+        CY_TRY(unit.addAudits(audits));
         if (firstNew)
             CY_TRY(unit.putOpBatch(device.id, firstNew, lastSeq, stored.dump()));
         response.lastSeq = lastSeq;

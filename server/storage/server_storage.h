@@ -158,6 +158,12 @@ public:
     // failures == 0 clears the subject.
     virtual Status setSignInFailures(const std::string& subject, const SignInFailures& f) = 0;
     virtual Status addAudit(const AuditEntry& e) = 0;
+    // The audit lines of a whole push, in order: an engine may write them with few statements.
+    virtual Status addAudits(const std::vector<AuditEntry>& entries) {
+        for (const auto& e : entries)
+            CY_TRY(addAudit(e));
+        return {};
+    }
 };
 
 // Which database this is: an id made when it was created and made anew by every restore

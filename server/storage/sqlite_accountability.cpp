@@ -3,6 +3,8 @@
 #include "server/storage/blob_refs.h"
 #include "shared/store/database.h"
 
+#include <algorithm>
+
 namespace courtyard::server::sqlite_accountability {
 
 using store::Database;
@@ -193,21 +195,47 @@ Status setSignInFailures(Database& db, const std::string& subject, const SignInF
     return s->exec();
 }
 
-Status addAudit(Database& db, const AuditEntry& e) {
-    auto s = db.prepare("INSERT INTO audit_log (at, device_id, op_seq, kind, record_type, record_id, community_id, "
-                        "actor, credential_id, outcome, version, detail, error_code, error_message) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!s)
-        return s.error();
-    s->bind(1, toEpochMs(e.at)).bind(2, e.deviceId).bind(3, e.opSeq).bind(4, e.kind).bind(5, e.recordType);
-    s->bind(6, e.recordId).bind(7, e.communityId).bind(8, e.actor).bind(9, e.credentialId).bind(10, e.outcome);
-    s->bind(11, e.version);
+namespace {
+
+constexpr const char* kAuditInsert = "INSERT INTO audit_log (at, device_id, op_seq, kind, record_type, record_id, "
+                                     "community_id, actor, credential_id, outcome, version, detail, error_code, "
+                                     "error_message) VALUES ";
+constexpr int kAuditColumns = 14;
+constexpr std::size_t kAuditRowsPerStatement = 32;
+
+void bindAudit(store::Statement& s, int first, const AuditEntry& e) {
+    s.bind(first, toEpochMs(e.at)).bind(first + 1, e.deviceId).bind(first + 2, e.opSeq).bind(first + 3, e.kind);
+    s.bind(first + 4, e.recordType).bind(first + 5, e.recordId).bind(first + 6, e.communityId).bind(first + 7, e.actor);
+    s.bind(first + 8, e.credentialId).bind(first + 9, e.outcome).bind(first + 10, e.version);
     if (!e.detailText.empty())
-        s->bind(12, e.detailText);
+        s.bind(first + 11, e.detailText);
     else
-        s->bind(12, e.detail.dump(-1, ' ', false, Json::error_handler_t::replace));
-    s->bind(13, e.errorCode).bind(14, e.errorMessage);
-    return s->exec();
+        s.bind(first + 11, e.detail.dump(-1, ' ', false, Json::error_handler_t::replace));
+    s.bind(first + 12, e.errorCode).bind(first + 13, e.errorMessage);
+}
+
+Status insertAudits(Database& db, const AuditEntry* entries, std::size_t count) {
+    for (std::size_t from = 0; from < count; from += kAuditRowsPerStatement) {
+        const std::size_t rows = std::min(kAuditRowsPerStatement, count - from);
+        std::string sql = kAuditInsert;
+        for (std::size_t r = 0; r < rows; ++r)
+            sql += r ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        auto s = db.prepare(sql);
+        if (!s)
+            return s.error();
+        for (std::size_t r = 0; r < rows; ++r)
+            bindAudit(*s, int(r) * kAuditColumns + 1, entries[from + r]);
+        CY_TRY(s->exec());
+    }
+    return {};
+}
+
+} // namespace
+
+Status addAudit(Database& db, const AuditEntry& e) { return insertAudits(db, &e, 1); }
+
+Status addAudits(Database& db, const std::vector<AuditEntry>& entries) {
+    return insertAudits(db, entries.data(), entries.size());
 }
 
 Status indexBlobRefs(Database& db, const store::StoredRecord& r) {

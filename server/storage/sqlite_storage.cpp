@@ -195,6 +195,9 @@ public:
         return sqlite_accountability::setSignInFailures(m_s.database(), subject, f);
     }
     Status addAudit(const AuditEntry& e) override { return sqlite_accountability::addAudit(m_s.database(), e); }
+    Status addAudits(const std::vector<AuditEntry>& entries) override {
+        return sqlite_accountability::addAudits(m_s.database(), entries);
+    }
 
     // ---- writes
     Result<std::int64_t> put(StoredRecord record) override { return store(std::move(record), nullptr); }

@@ -1,5 +1,7 @@
 #include "sync/protocol/proof.h"
 
+#include <map>
+
 #include "sync/protocol/crypto.h"
 
 #include <charconv>
@@ -64,6 +66,84 @@ Result<bool> operationProofValid(std::string_view deviceId, const Operation& op,
     if (!input)
         return input.error();
     return constantTimeEqual(encodeSig(hmacSha256(secret, *input)), op.proofSig);
+}
+
+bool signingInputProofValid(std::string_view signingInput, std::string_view sig, std::string_view secret) {
+    return constantTimeEqual(encodeSig(hmacSha256(secret, signingInput)), sig);
+}
+
+namespace {
+
+bool hasFloat(const Json& j) {
+    if (j.is_number_float())
+        return true;
+    if (j.is_structured())
+        for (const auto& v : j)
+            if (hasFloat(v))
+                return true;
+    return false;
+}
+
+} // namespace
+
+OperationEncoding encodeOperation(std::string_view deviceId, const Operation& op) {
+    // The members of to_json(Operation), each encoded on its own and joined in key order: the
+    // encoding nlohmann gives the whole object (keys sorted, no whitespace), without copying
+    // the payload into a second tree.
+    std::map<std::string_view, std::string> members;
+    members.emplace("seq", std::to_string(op.seq));
+    members.emplace("kind", Json(op.kind).dump());
+    members.emplace("type", Json(op.type).dump());
+    members.emplace("id", Json(op.id).dump());
+    members.emplace("hlc", Json(op.hlc).dump());
+    members.emplace("at", Json(op.at).dump());
+    members.emplace("actor", Json(op.actor).dump());
+    const Json* payload = nullptr; // the part a device may put numbers with fractions in
+    switch (op.kind) {
+    case OpKind::Create:
+        members.emplace("body", op.body.dump());
+        payload = &op.body;
+        break;
+    case OpKind::Update:
+        members.emplace("fields", op.fields.dump());
+        payload = &op.fields;
+        break;
+    case OpKind::Transition:
+        members.emplace("action", Json(op.action).dump());
+        members.emplace("params", op.params.is_null() ? std::string("{}") : op.params.dump());
+        payload = &op.params;
+        break;
+    case OpKind::Append:
+        members.emplace("list", Json(op.list).dump());
+        members.emplace("item", op.item.dump());
+        payload = &op.item;
+        break;
+    }
+    auto join = [&](bool withProof) {
+        std::string out = "{";
+        for (const auto& [key, text] : members) {
+            if (!withProof && key == "proof")
+                continue;
+            if (out.size() > 1)
+                out += ',';
+            out += '"';
+            out += key;
+            out += "\":";
+            out += text;
+        }
+        out += '}';
+        return out;
+    };
+    OperationEncoding e;
+    std::string unsignedText = join(false);
+    if (!op.proofCredential.empty())
+        members.emplace("proof", Json{{"credential", op.proofCredential}, {"sig", op.proofSig}}.dump());
+    e.canonical = op.proofCredential.empty() ? unsignedText : join(true);
+    // A number with a fraction point changes (or refuses) the signed form: the general path.
+    const bool floats = payload && hasFloat(*payload);
+    e.signingInput = floats ? operationSigningInput(deviceId, op)
+                            : Result<std::string>(std::string(kOpContext) + std::string(deviceId) + "\n" + unsignedText);
+    return e;
 }
 
 std::string requestSigningInput(std::string_view deviceId, std::string_view method, std::string_view target,

@@ -31,6 +31,18 @@ Result<std::string> operationSigningInput(std::string_view deviceId, const Opera
 Status signOperation(Operation& op, const Credential& credential);
 // True when the operation's proof was made with `secret` on `deviceId`.
 Result<bool> operationProofValid(std::string_view deviceId, const Operation& op, std::string_view secret);
+// The same over a signing input already made (OperationEncoding::signingInput).
+bool signingInputProofValid(std::string_view signingInput, std::string_view sig, std::string_view secret);
+
+// The two texts a server needs of a received operation, made from one encoding of each part:
+// `canonical` is Json(op).dump() (the whole operation, proof included: what a replay is
+// recognised by) and `signingInput` is operationSigningInput(deviceId, op). Throws as
+// Json::dump does on text that is not UTF-8 (a decoded operation has none).
+struct OperationEncoding {
+    std::string canonical;
+    Result<std::string> signingInput = std::string();
+};
+OperationEncoding encodeOperation(std::string_view deviceId, const Operation& op);
 
 // A request acting for a person: the header "X-Courtyard-Actor: <credential>.<unix ms>.<nonce>.<sig>",
 // sig = base64url HMAC over "courtyard-req/2\n<device>\n<METHOD>\n<target>\n<unix ms>\n<nonce>".

@@ -200,6 +200,65 @@ private slots:
         QCOMPARE(signOperation(fraction, c).error().code, ErrorCode::InvalidArgument);
     }
 
+    // The server encodes a received operation once for its replay fingerprint and its proof:
+    // both texts must be byte for byte those of the general encoders, for every kind.
+    void oneEncodingGivesTheCanonicalTextAndTheSigningInput() {
+        Credential c{"cr-1", "s-1001", "dev-a", std::string(32, 'k')};
+        std::vector<Operation> ops;
+        Operation base;
+        base.seq = 12;
+        base.type = "complaint";
+        base.id = "c-\"quoted\"\n";
+        base.hlc = "1772676000000.0003.dev-a";
+        base.at = *parseInstant("2026-03-05T02:00:00.250Z");
+        base.actor = "s-1001";
+        Operation create = base;
+        create.kind = OpKind::Create;
+        create.body = {{"content", "楼道灯坏了\t\x01"}, {"nested", {{"z", 1}, {"a", {1, 2, "三"}}}}, {"urgent", true}};
+        ops.push_back(create);
+        Operation update = base;
+        update.kind = OpKind::Update;
+        update.fields = {{"content", "x"}, {"whole", 4.0}}; // a float: the general path
+        ops.push_back(update);
+        Operation transition = base;
+        transition.kind = OpKind::Transition;
+        transition.action = "reply";
+        ops.push_back(transition); // params null: encoded as {}
+        transition.params = {{"reply", "好的"}, {"n", -3}};
+        ops.push_back(transition);
+        Operation append = base;
+        append.kind = OpKind::Append;
+        append.list = "comments";
+        append.item = {{"id", "cm-1"}, {"text", "ok"}};
+        ops.push_back(append);
+        Operation fraction = update;
+        fraction.fields["whole"] = 4.5; // refused by both
+        ops.push_back(fraction);
+        for (auto op : ops) {
+            for (bool signedOp : {false, true}) {
+                if (signedOp) {
+                    op.proofCredential = c.id;
+                    op.proofSig = "c2lnbmF0dXJl";
+                }
+                const auto e = encodeOperation("dev-a", op);
+                QCOMPARE(QString::fromStdString(e.canonical), QString::fromStdString(Json(op).dump()));
+                const auto general = operationSigningInput("dev-a", op);
+                QCOMPARE(e.signingInput.has_value(), general.has_value());
+                if (general)
+                    QCOMPARE(QString::fromStdString(*e.signingInput), QString::fromStdString(*general));
+            }
+        }
+        // And a proof checked over the ready input holds exactly when the general check holds.
+        Operation signedCreate = create;
+        QVERIFY(signOperation(signedCreate, c));
+        const auto e = encodeOperation("dev-a", signedCreate);
+        QVERIFY(signingInputProofValid(*e.signingInput, signedCreate.proofSig, c.secret));
+        QVERIFY(!signingInputProofValid(*e.signingInput, signedCreate.proofSig, std::string(32, 'j')));
+        signedCreate.body["urgent"] = false;
+        QVERIFY(!signingInputProofValid(*encodeOperation("dev-a", signedCreate).signingInput, signedCreate.proofSig,
+                                        c.secret));
+    }
+
     void aRequestProofBindsTheTargetAndParses() {
         Credential c{"cr-1", "s-3001", "dev-a", std::string(32, 'k')};
         const std::string header = actorHeaderValue(c, "GET", "/v1/reports/monthly?period=2026-03", 1772676000000);
