@@ -3,6 +3,7 @@
 #include "client/app_context.h"
 #include "client/directory.h"
 #include "client/json_bridge.h"
+#include "sync/client/blob_cache.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -143,8 +144,21 @@ bool Media::writeCheckpointSheet(const QString& routeId, const QString& pdfPath)
 
 QImage BlobImageProvider::requestImage(const QString& id, QSize* size, const QSize& requestedSize) {
     QImage img;
-    if (auto* app = AppContext::instance())
-        if (auto data = app->store().blobData(ss(id)); data && *data)
+    // Called on Qt Quick's image loading thread: a connection of that thread's own, not the
+    // screen's (a connection's prepared statements are not shared across threads).
+    thread_local std::unique_ptr<store::SqliteRecordStore> connection;
+    thread_local std::string connectedTo;
+    auto* app = AppContext::instance();
+    if (app && !app->dbPath().empty() && connectedTo != app->dbPath()) {
+        connection.reset();
+        if (auto s = store::SqliteRecordStore::open(app->dbPath()))
+            connection = std::move(*s);
+        connectedTo = app->dbPath();
+    }
+    // Without a database path (some tests), the screen's connection as before.
+    store::SqliteRecordStore* from = app && app->dbPath().empty() ? &app->store().records() : connection.get();
+    if (from)
+        if (auto data = sync::BlobCache(*from).read(ss(id)); data && *data)
             img.loadFromData(reinterpret_cast<const uchar*>((*data)->data()), int((*data)->size()));
     if (size)
         *size = img.size();

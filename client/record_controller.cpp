@@ -1,6 +1,7 @@
 #include "client/record_controller.h"
 
 #include "client/json_bridge.h"
+#include "client/qml_singletons.h"
 #include "shared/core/bounded_json.h"
 #include "shared/domain/action_form.h"
 #include "shared/records/record_type.h"
@@ -43,6 +44,9 @@ void RecordController::reload() {
             m_type = (*r)->type;
             m_body = (*r)->body;
             m_record = toVariant(m_body).toMap();
+            // Photos and signatures taken on other devices come when the record is opened.
+            if (auto* sync = exposedToQml().sync)
+                sync->attachments().opened(m_body);
             if (!(*r)->history.empty())
                 if (auto h = parseBoundedJson((*r)->history, JsonLimits::stored()); h && h->is_array())
                     m_history = toVariant(*h).toList();

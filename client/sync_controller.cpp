@@ -58,6 +58,7 @@ SyncController::SyncController(AppContext& app, QObject* parent) : QObject(paren
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &SyncController::requestRun, m_worker, &SyncWorker::run);
     connect(m_worker, &SyncWorker::finished, this, &SyncController::onFinished);
+    m_attachments = std::make_unique<AttachmentFetcher>(app);
     m_thread.setObjectName("courtyard-sync");
     m_thread.start();
     m_timer.setInterval(20000);
@@ -107,6 +108,8 @@ void SyncController::onFinished(const QVariantMap& report) {
     if (report.value("pulled").toInt() > 0 || report.value("pushed").toInt() > 0)
         m_app.notifyRecordsChanged();
     refreshCounts();
+    if (m_online)
+        m_attachments->afterSync();
     emit syncFinished(report.value("complete").toBool());
     if (m_again) {
         m_again = false;

@@ -5,6 +5,7 @@
 // connection, so the screen never waits for the network. QML sees it as the singleton `Sync`.
 
 #include "client/app_context.h"
+#include "client/attachment_fetcher.h"
 #include "sync/client/sync_pacing.h"
 
 #include <QAbstractListModel>
@@ -67,6 +68,9 @@ public:
 
     Q_INVOKABLE void syncNow();
     Q_INVOKABLE void refreshCounts();
+    // Photos and signatures of other devices' records: fetched when a record opens and, after a
+    // sync that reached the server, ahead for the person's work.
+    AttachmentFetcher& attachments() { return *m_attachments; }
 
 signals:
     void changed();
@@ -91,6 +95,7 @@ private:
     QDateTime m_retryAt;
     QString m_refusal;
     bool m_serverRefusing = false;
+    std::unique_ptr<AttachmentFetcher> m_attachments;
 };
 
 // What the server refused, newest first, with why; the user acknowledges each.

@@ -215,9 +215,12 @@ int runApp(int argc, char** argv) {
     QCommandLineOption syncFirstOpt("sync-first", "Sync once before showing the first page.");
     QCommandLineOption caOpt("ca-file", "Trust this CA (PEM) for an https server, e.g. the company's own CA.", "file");
     QCommandLineOption pinCertOpt("pin-sha256", "Accept only the server certificate with this SHA-256 (hex).", "digest");
+    QCommandLineOption cacheOpt("attachment-cache-mib", "MiB of photos and signatures downloaded from the server kept on "
+                                "this device (default 256; those taken here do not count).", "MiB", "256");
     QCommandLineOption firstFrameOpt("first-frame", "Print the milliseconds to the first frame shown, then exit (benchmarks).");
     for (const auto* o : {&kioskOpt, &dbOpt, &serverOpt, &tokenOpt, &langOpt, &selfTestOpt, &shotOpt, &sizeOpt, &asOpt,
-                          &pinOpt, &adminPinOpt, &intervalOpt, &idleOpt, &windowedOpt, &syncFirstOpt, &firstFrameOpt, &caOpt, &pinCertOpt})
+                          &pinOpt, &adminPinOpt, &intervalOpt, &idleOpt, &windowedOpt, &syncFirstOpt, &firstFrameOpt, &caOpt, &pinCertOpt,
+                          &cacheOpt})
         cli.addOption(*o);
     cli.process(app);
     const bool kiosk = cli.isSet(kioskOpt);
@@ -252,6 +255,7 @@ int runApp(int argc, char** argv) {
     }
     SyncController syncController(ctx);
     syncController.setInterval(cli.value(intervalOpt).toInt());
+    syncController.attachments().setCacheLimitBytes(cli.value(cacheOpt).toLongLong() << 20);
     SessionController session(ctx);
     Directory directory(ctx);
     KioskController kioskController(ctx);

@@ -27,20 +27,11 @@ ColumnLayout {
         spacing: 8
         Repeater {
             model: strip.attachments
-            delegate: Rectangle {
-                id: item1
+            // Taken here, or downloaded from the server (a placeholder until then).
+            delegate: AttachmentImage {
                 required property var modelData
-                width: 120; height: 90
-                color: Theme.canvas
-                border.color: Theme.line
-                Image {
-                    anchors.fill: parent
-                    anchors.margins: 2
-                    fillMode: Image.PreserveAspectFit
-                    asynchronous: true
-                    source: parent.modelData && parent.modelData.sha256 ? "image://blob/" + parent.modelData.sha256 : ""
-                    sourceSize.width: 240; sourceSize.height: 180
-                }
+                width: 160; height: 120
+                sha256: modelData && modelData.sha256 ? modelData.sha256 : ""
             }
         }
         AppButton {

@@ -217,6 +217,45 @@
     </message>
 </context>
 <context>
+    <name>AttachmentImage</name>
+    <message>
+        <source>This file cannot be shown as a picture</source>
+        <translation>此文件无法作为图片显示</translation>
+    </message>
+    <message>
+        <source>Downloading the signature…</source>
+        <translation>正在下载签名…</translation>
+    </message>
+    <message>
+        <source>Downloading the photo…</source>
+        <translation>正在下载照片…</translation>
+    </message>
+    <message>
+        <source>Signature not on the server yet — tried again later</source>
+        <translation>服务器上还没有这个签名——稍后会再试</translation>
+    </message>
+    <message>
+        <source>Photo not on the server yet — tried again later</source>
+        <translation>服务器上还没有这张照片——稍后会再试</translation>
+    </message>
+    <message>
+        <source>Signature not downloaded yet — it will load when the tablet is online</source>
+        <translation>签名尚未下载——平板联网后会自动加载</translation>
+    </message>
+    <message>
+        <source>Photo not downloaded yet — it will load when the tablet is online</source>
+        <translation>照片尚未下载——平板联网后会自动加载</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
     <name>CameraCapture</name>
     <message>
         <source>Take photo</source>

@@ -303,12 +303,12 @@ PageScaffold {
                       + (item6.modelData.objection ? " · " + qsTr("objection: %1").arg(item6.modelData.objection) : "")
             }
         }
-        Image {
+        AttachmentImage {
             visible: !!(page.r.signature && page.r.signature.sha256)
-            source: page.r.signature && page.r.signature.sha256 ? "image://blob/" + page.r.signature.sha256 : ""
+            sha256: page.r.signature && page.r.signature.sha256 ? page.r.signature.sha256 : ""
+            signature: true
             Layout.preferredWidth: 300
             Layout.preferredHeight: 120
-            fillMode: Image.PreserveAspectFit
         }
     }
 
