@@ -88,14 +88,23 @@ QVariantList Directory::units(const QString& buildingId) const {
     return out;
 }
 
-QVariantMap Directory::unit(const QString& unitId) const {
+UnitView Directory::unit(const QString& unitId) const {
+    UnitView v;
     auto u = byId(ss(unitId));
     if (!u || stringAt(*u, "building_id").empty()) // a flat, not some other record
-        return {};
-    auto m = pick(*u, {"id", "number", "floor", "occupied", "owner_name", "owner_phone", "building_id", "community_id"});
+        return v;
+    v.valid = true;
+    v.id = qs(stringAt(*u, "id"));
+    v.number = qs(stringAt(*u, "number"));
+    v.floor = u->contains("floor") && (*u)["floor"].is_number_integer() ? (*u)["floor"].get<int>() : 0;
+    v.occupied = u->value("occupied", false);
+    v.ownerName = qs(stringAt(*u, "owner_name"));
+    v.ownerPhone = qs(stringAt(*u, "owner_phone"));
+    v.buildingId = qs(stringAt(*u, "building_id"));
+    v.communityId = qs(stringAt(*u, "community_id"));
     if (auto b = byId(stringAt(*u, "building_id")))
-        m.insert("building_name", qs(stringAt(*b, "name")));
-    return m;
+        v.buildingName = qs(stringAt(*b, "name"));
+    return v;
 }
 
 QString Directory::unitLabel(const QString& unitId) const {

@@ -4,6 +4,7 @@
 // templates, patrol routes, survey campaigns. QML: singleton `Directory`.
 
 #include "client/app_context.h"
+#include "client/unit_view.h"
 
 #include <QObject>
 #include <QVariantList>
@@ -24,7 +25,7 @@ public:
     Q_INVOKABLE QString communityName(const QString& id) const;
     Q_INVOKABLE QVariantList buildings(const QString& communityId) const;
     Q_INVOKABLE QVariantList units(const QString& buildingId) const;
-    Q_INVOKABLE QVariantMap unit(const QString& unitId) const;
+    Q_INVOKABLE courtyard::client::UnitView unit(const QString& unitId) const;
     // "3栋 1-502": what a person reads.
     Q_INVOKABLE QString unitLabel(const QString& unitId) const;
     // A unit by building name and unit number as a resident or caller says them.

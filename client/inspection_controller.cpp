@@ -14,8 +14,8 @@ QString InspectionController::start(const QString& templateId, const QString& su
     // A flat's inspection belongs to the flat's community; a person's or an area's to the
     // community the tablet is working in.
     std::string community = ss(app().currentCommunity());
-    if (auto u = Directory(app()).unit(subjectId); !u.value("community_id").toString().isEmpty())
-        community = ss(u.value("community_id").toString());
+    if (auto u = Directory(app()).unit(subjectId); !u.communityId.isEmpty())
+        community = ss(u.communityId);
     Json body{{"community_id", community},
               {"template_id", ss(templateId)},
               {"kind", ss(tpl.value("kind").toString())},

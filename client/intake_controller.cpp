@@ -36,8 +36,8 @@ Json IntakeController::header(const QVariantMap& form) const {
     std::string community = ss(form.value("community_id").toString());
     const QString unitId = form.value("unit_id").toString();
     if (!unitId.isEmpty())
-        if (auto u = Directory(*app).unit(unitId); !u.isEmpty())
-            community = ss(u.value("community_id").toString());
+        if (auto u = Directory(*app).unit(unitId); u.valid)
+            community = ss(u.communityId);
     if (community.empty())
         community = ss(app->currentCommunity());
     j["community_id"] = community;
@@ -63,7 +63,7 @@ QString IntakeController::createComplaint(const QVariantMap& form) {
     body["kind"] = ss(form.value("kind", "complaint").toString());
     body["unit_id"] = ss(unitId);
     if (!unitId.isEmpty())
-        body["building_id"] = ss(Directory(*app).unit(unitId).value("building_id").toString());
+        body["building_id"] = ss(Directory(*app).unit(unitId).buildingId);
     body["complainant"] = {{"name", ss(form.value("complainant_name").toString())},
                            {"phone", ss(form.value("complainant_phone").toString())}};
     body["category"] = ss(form.value("category", "housing").toString());

@@ -13,7 +13,7 @@ ColumnLayout {
     property string communityId: App.currentCommunity
     property string unitId: ""
     property bool showOwner: true
-    readonly property var unit: unitId !== "" ? Directory.unit(unitId) : ({})
+    readonly property unitView unit: Directory.unit(unitId)
     readonly property var buildingList: Directory.revision >= 0 ? Directory.buildings(communityId) : []
     property var unitList: []
     signal picked(string unitId)
@@ -32,7 +32,7 @@ ColumnLayout {
             return
         const u = Directory.unit(unitId)
         for (let i = 0; i < buildingList.length; ++i)
-            if (buildingList[i].id === u.building_id) {
+            if (buildingList[i].id === u.buildingId) {
                 buildingBox.currentIndex = i
                 reloadUnits()
                 for (let j = 0; j < unitList.length; ++j)
@@ -101,9 +101,9 @@ ColumnLayout {
         visible: picker.showOwner && picker.unitId !== ""
         Layout.fillWidth: true
         wrapMode: Text.WordWrap
-        text: picker.unit.owner_name !== undefined
-              ? qsTr("%1 · owner %2 · %3 · %4").arg(Directory.unitLabel(picker.unitId)).arg(picker.unit.owner_name || "—")
-                    .arg(picker.unit.owner_phone || "—").arg(picker.unit.occupied ? qsTr("occupied") : qsTr("vacant"))
+        text: picker.unit.valid
+              ? qsTr("%1 · owner %2 · %3 · %4").arg(Directory.unitLabel(picker.unitId)).arg(picker.unit.ownerName || "—")
+                    .arg(picker.unit.ownerPhone || "—").arg(picker.unit.occupied ? qsTr("occupied") : qsTr("vacant"))
               : Directory.unitLabel(picker.unitId)
         font.pixelSize: Theme.fontSmall
         font.family: Theme.fontFamily

@@ -28,8 +28,8 @@ PageScaffold {
             Layout.fillWidth: true
             onPicked: {
                 const u = Directory.unit(unitId)
-                if (name.text === "" && u.owner_name) name.text = u.owner_name
-                if (phone.text === "" && u.owner_phone) phone.text = u.owner_phone
+                if (name.text === "" && u.ownerName) name.text = u.ownerName
+                if (phone.text === "" && u.ownerPhone) phone.text = u.ownerPhone
             }
         }
         RowLayout {

@@ -56,7 +56,7 @@ private slots:
         QVERIFY(m_tablet->syncNow()); // staff, units, templates and routes arrive
         QVERIFY(m_tablet->app->enrolled());
         QCOMPARE(m_tablet->app->currentCommunity(), QString("cm-sunshine"));
-        QVERIFY(!m_tablet->directory->unit(kUnit).isEmpty());
+        QVERIFY(m_tablet->directory->unit(kUnit).valid);
     }
 
     void signInRefusesWrongPinAndUnknownStaff() {
