@@ -110,8 +110,14 @@ bool PatrolController::abandon(const QString& reason) {
     return ok();
 }
 
-QVariantList PatrolController::checkpoints() const {
-    QVariantList out;
+PatrolController::PatrolController(QObject* parent) : FieldController(parent) {}
+
+void PatrolController::reloaded() {
+    m_checkpoints.setRows(evaluate());
+}
+
+QList<CheckpointView> PatrolController::evaluate() const {
+    QList<CheckpointView> out;
     auto round = decodeJson<domain::PatrolRound>(m_body);
     if (!round)
         return out;
@@ -122,17 +128,20 @@ QVariantList PatrolController::checkpoints() const {
     for (std::size_t i = 0; i < round->checkpoints.size(); ++i) {
         const auto& cp = round->checkpoints[i];
         const auto window = rules::checkpointDeadline(round->startedAt, cp.dueAfterMinutes, cp.toleranceMinutes);
-        QString status = i < results.size() ? qs(results[i].status) : QString();
-        if (round->state == domain::PatrolRoundState::InProgress && status == "missed")
-            status = rules::isOverdue(window, now) ? QStringLiteral("overdue") : QStringLiteral("due");
-        QVariantMap m{{"id", qs(cp.id)}, {"name", qs(cp.name)}, {"location", qs(cp.location)},
-                      {"dueBy", toDateTime(window.dueAt)}, {"status", status}};
+        CheckpointView v;
+        v.id = qs(cp.id);
+        v.name = qs(cp.name);
+        v.location = qs(cp.location);
+        v.dueBy = toDateTime(window.dueAt);
+        v.status = i < results.size() ? qs(results[i].status) : QString();
+        if (round->state == domain::PatrolRoundState::InProgress && v.status == "missed")
+            v.status = rules::isOverdue(window, now) ? QStringLiteral("overdue") : QStringLiteral("due");
         if (i < results.size() && results[i].visitedAt)
-            m.insert("visitedAt", toDateTime(*results[i].visitedAt));
-        for (const auto& v : round->visits)
-            if (v.checkpointId == cp.id && v.method == domain::ScanMethod::Manual)
-                m.insert("manualReason", qs(v.reason));
-        out << m;
+            v.visitedAt = toDateTime(*results[i].visitedAt);
+        for (const auto& visit : round->visits)
+            if (visit.checkpointId == cp.id && visit.method == domain::ScanMethod::Manual)
+                v.manualReason = qs(visit.reason);
+        out << v;
     }
     return out;
 }
@@ -140,19 +149,19 @@ QVariantList PatrolController::checkpoints() const {
 int PatrolController::visited() const {
     int n = 0;
     for (const auto& v : checkpoints())
-        n += v.toMap().contains("visitedAt");
+        n += v.visited();
     return n;
 }
 int PatrolController::late() const {
     int n = 0;
     for (const auto& v : checkpoints())
-        n += v.toMap().value("status") == "late";
+        n += v.status == "late";
     return n;
 }
 int PatrolController::missed() const {
     int n = 0;
     for (const auto& v : checkpoints())
-        n += v.toMap().value("status") == "missed" || v.toMap().value("status") == "overdue";
+        n += v.status == "missed" || v.status == "overdue";
     return n;
 }
 

@@ -1,19 +1,43 @@
 #pragma once
 // A patrol round: the route's checkpoints scanned (or confirmed by hand) as the guard walks.
 #include "client/field_controller.h"
+#include "client/gadget_list_model.h"
 
 namespace courtyard::client {
+
+// One checkpoint of the round as the page lists it. status: on_time, late, missed (a finished
+// round), due or overdue (a running round's checkpoint not yet visited, by its window).
+struct CheckpointView {
+    Q_GADGET
+    QML_VALUE_TYPE(checkpointView)
+    Q_PROPERTY(QString checkpointId MEMBER id CONSTANT) // not "id": a delegate cannot declare that
+    Q_PROPERTY(QString name MEMBER name CONSTANT)
+    Q_PROPERTY(QString location MEMBER location CONSTANT)
+    Q_PROPERTY(QString status MEMBER status CONSTANT)
+    Q_PROPERTY(QDateTime dueBy MEMBER dueBy CONSTANT)
+    Q_PROPERTY(QDateTime visitedAt MEMBER visitedAt CONSTANT)
+    Q_PROPERTY(bool visited READ visited CONSTANT)
+    Q_PROPERTY(QString manualReason MEMBER manualReason CONSTANT)
+
+public:
+    QString id, name, location, status;
+    QDateTime dueBy, visitedAt; // visitedAt invalid: not visited
+    QString manualReason;       // empty: scanned, not confirmed by hand
+    bool visited() const { return visitedAt.isValid(); }
+    friend bool operator==(const CheckpointView&, const CheckpointView&) = default;
+};
 
 class PatrolController : public courtyard::client::FieldController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QVariantList checkpoints READ checkpoints NOTIFY changed)
+    Q_PROPERTY(courtyard::client::GadgetListModel* checkpoints READ checkpointModel CONSTANT)
     Q_PROPERTY(int visited READ visited NOTIFY changed)
     Q_PROPERTY(int late READ late NOTIFY changed)
     Q_PROPERTY(int missed READ missed NOTIFY changed)
 public:
-    using FieldController::FieldController;
-    QVariantList checkpoints() const;
+    explicit PatrolController(QObject* parent = nullptr);
+    GadgetListModel* checkpointModel() { return &m_checkpoints; }
+    QList<CheckpointView> checkpoints() const { return m_checkpoints.rows<CheckpointView>(); }
     int visited() const;
     int late() const;
     int missed() const;
@@ -31,7 +55,10 @@ public:
     Q_INVOKABLE bool abandon(const QString& reason);
 
 private:
+    void reloaded() override;
+    QList<CheckpointView> evaluate() const;
     bool visit(const std::string& checkpointId, const char* method, const QString& reason);
+    GadgetListModel m_checkpoints{CheckpointView::staticMetaObject, this};
 };
 
 } // namespace courtyard::client

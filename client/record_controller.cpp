@@ -33,7 +33,7 @@ void RecordController::reload() {
     m_exists = false;
     m_body = Json::object();
     m_record.clear();
-    m_history.clear();
+    QList<HistoryEntryView> history;
     m_type.clear();
     m_dueAt = {};
     m_dueRule.clear();
@@ -48,8 +48,8 @@ void RecordController::reload() {
             if (auto* sync = exposedToQml().sync)
                 sync->attachments().opened(m_body);
             if (!(*r)->history.empty())
-                if (auto h = parseBoundedJson((*r)->history, JsonLimits::stored()); h && h->is_array())
-                    m_history = toVariant(*h).toList();
+                if (auto h = parseBoundedJson((*r)->history, JsonLimits::stored()))
+                    history = historyEntries(*h);
             m_pending = (*r)->version == 0 || (*r)->serverBody.has_value();
             if (const auto* type = records::findRecordType(m_type)) {
                 const auto idx = type->index(m_body);
@@ -65,6 +65,7 @@ void RecordController::reload() {
             }
         }
     }
+    m_history.setRows(history);
     emit loaded();
 }
 

@@ -5,6 +5,8 @@
 // the server would give — with the same reason — and changes nothing.
 
 #include "client/app_context.h"
+#include "client/gadget_list_model.h"
+#include "client/history_entry.h"
 #include "client/json_bridge.h"
 
 #include <QDateTime>
@@ -25,7 +27,7 @@ class RecordController : public QObject {
     Q_PROPERTY(QStringList availableActions READ availableActions NOTIFY loaded)
     // The server's history of the record (docs/sync-protocol.md, "History"), oldest first;
     // empty until the server has confirmed the record.
-    Q_PROPERTY(QVariantList history READ history NOTIFY loaded)
+    Q_PROPERTY(courtyard::client::GadgetListModel* history READ historyModel CONSTANT)
     Q_PROPERTY(bool pending READ pending NOTIFY loaded)
     Q_PROPERTY(bool terminal READ terminal NOTIFY loaded)
     Q_PROPERTY(QDateTime dueAt READ dueAt NOTIFY loaded)
@@ -45,7 +47,8 @@ public:
     QString state() const;
     QVariantMap record() const { return m_record; }
     QStringList availableActions() const;
-    QVariantList history() const { return m_history; }
+    GadgetListModel* historyModel() { return &m_history; }
+    QList<HistoryEntryView> history() const { return m_history.rows<HistoryEntryView>(); }
     bool pending() const { return m_pending; }
     bool terminal() const;
     QDateTime dueAt() const { return m_dueAt; }
@@ -99,7 +102,7 @@ private:
     std::string m_type;
     Json m_body = Json::object();
     QVariantMap m_record;
-    QVariantList m_history;
+    GadgetListModel m_history{HistoryEntryView::staticMetaObject, this};
     bool m_pending = false;
     QDateTime m_dueAt;
     QString m_dueRule;

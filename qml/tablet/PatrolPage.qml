@@ -74,7 +74,7 @@ PageScaffold {
             Layout.fillWidth: true
             BodyText {
                 Layout.fillWidth: true
-                text: qsTr("%1 of %2 visited · %3 late · %4 missed").arg(pc.visited).arg(pc.checkpoints.length).arg(pc.late).arg(pc.missed)
+                text: qsTr("%1 of %2 visited · %3 late · %4 missed").arg(pc.visited).arg(pc.checkpoints.count).arg(pc.late).arg(pc.missed)
             }
             StateBadge { recordState: pc.state }
         }
@@ -101,42 +101,49 @@ PageScaffold {
         ErrorBanner { Layout.fillWidth: true; text: pc.lastError }
     }
     Repeater {
-        model: pc.recordId !== "" ? pc.checkpoints : []
+        model: pc.checkpoints
         delegate: Card {
             id: cp
-            required property var modelData
             required property int index
-            border.color: cp.modelData.status === "late" ? Theme.warn : (cp.modelData.status === "missed" || cp.modelData.status === "overdue") ? Theme.danger : Theme.line
+            required property string checkpointId
+            required property string name
+            required property string location
+            required property string status
+            required property date dueBy
+            required property date visitedAt
+            required property bool visited
+            required property string manualReason
+            border.color: cp.status === "late" ? Theme.warn : (cp.status === "missed" || cp.status === "overdue") ? Theme.danger : Theme.line
             RowLayout {
                 Layout.fillWidth: true
                 BodyText {
                     Layout.fillWidth: true
-                    text: (cp.index + 1) + ". " + cp.modelData.name + (cp.modelData.location ? " · " + cp.modelData.location : "")
+                    text: (cp.index + 1) + ". " + cp.name + (cp.location !== "" ? " · " + cp.location : "")
                 }
                 Text {
-                    text: Labels.checkpointStatus(cp.modelData.status)
-                          + (cp.modelData.visitedAt ? " " + cp.modelData.visitedAt.toLocaleTimeString(Qt.locale(), "HH:mm") : "")
-                          + (cp.modelData.status === "due" ? " · " + qsTr("by %1").arg(cp.modelData.dueBy.toLocaleTimeString(Qt.locale(), "HH:mm")) : "")
-                    color: cp.modelData.status === "on_time" ? Theme.ok : cp.modelData.status === "late" ? Theme.warn
-                         : cp.modelData.status === "due" ? Theme.muted : Theme.danger
+                    text: Labels.checkpointStatus(cp.status)
+                          + (cp.visited ? " " + cp.visitedAt.toLocaleTimeString(Qt.locale(), "HH:mm") : "")
+                          + (cp.status === "due" ? " · " + qsTr("by %1").arg(cp.dueBy.toLocaleTimeString(Qt.locale(), "HH:mm")) : "")
+                    color: cp.status === "on_time" ? Theme.ok : cp.status === "late" ? Theme.warn
+                         : cp.status === "due" ? Theme.muted : Theme.danger
                     font.pixelSize: Theme.fontBody
                     font.bold: true
                     font.family: Theme.fontFamily
                 }
             }
-            BodyText { visible: !!cp.modelData.manualReason; muted: true; text: qsTr("Confirmed by hand: %1").arg(cp.modelData.manualReason || "") }
+            BodyText { visible: cp.manualReason !== ""; muted: true; text: qsTr("Confirmed by hand: %1").arg(cp.manualReason) }
             RowLayout {
                 visible: pc.state === "in_progress"
                 AppButton {
-                    visible: !cp.modelData.visitedAt
+                    visible: !cp.visited
                     kind: "secondary"
                     text: qsTr("Code damaged: confirm by hand")
-                    onClicked: { page.manualCheckpoint = cp.modelData.id; manualDialog.open() }
+                    onClicked: { page.manualCheckpoint = cp.checkpointId; manualDialog.open() }
                 }
                 AppButton {
                     kind: "secondary"
                     text: qsTr("Report a problem here")
-                    onClicked: { findingDialog.checkpointId = cp.modelData.id; findingDialog.open() }
+                    onClicked: { findingDialog.checkpointId = cp.checkpointId; findingDialog.open() }
                 }
             }
         }

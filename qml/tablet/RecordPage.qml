@@ -349,25 +349,23 @@ PageScaffold {
 
     // The server's history: every change with the person who made it (proven on the server),
     // their role and device. Until the server has confirmed the record, this tablet's own steps.
-    function historyLine(e) {
+    function historyLine(e: historyEntryView): string {
         switch (e.kind) {
         case "create":
-            return qsTr("Created") + (e.state ? " → " + Labels.state(e.state) : "")
+            return qsTr("Created") + (e.state !== "" ? " → " + Labels.state(e.state) : "")
         case "update":
-            return qsTr("Changed") + " " + Object.keys(e.changes || {}).map(k => {
+            return qsTr("Changed") + " " + Object.keys(e.changes).map(k => {
                 const c = e.changes[k]
                 return k + ": " + historyValue(c.from) + " → " + historyValue(c.to)
             }).join("; ")
         case "transition":
-            return Labels.action(e.action) + (e.to ? " → " + Labels.state(e.to) : "") + (e.note ? " · " + e.note : "")
-        case "append": {
-            const item = e.item || {}
+            return Labels.action(e.action) + (e.toState !== "" ? " → " + Labels.state(e.toState) : "") + (e.note !== "" ? " · " + e.note : "")
+        case "append":
             if (e.list === "comments")
-                return qsTr("Comment") + (item.text ? ": " + item.text : "")
+                return qsTr("Comment") + (e.itemText !== "" ? ": " + e.itemText : "")
             if (e.list === "attachments")
-                return item.kind === "signature" ? qsTr("Signature attached") : item.kind === "document" ? qsTr("Document attached") : qsTr("Photo attached")
+                return e.itemKind === "signature" ? qsTr("Signature attached") : e.itemKind === "document" ? qsTr("Document attached") : qsTr("Photo attached")
             return qsTr("Added to %1").arg(e.list)
-        }
         }
         return e.kind
     }
@@ -386,11 +384,11 @@ PageScaffold {
             model: rc.history
             delegate: RowLayout {
                 id: entry
-                required property var modelData
+                required property historyEntryView row
                 Layout.fillWidth: true
                 spacing: Theme.spacing
                 Text {
-                    text: page.fmt(entry.modelData.at)
+                    text: page.fmt(entry.row.at)
                     color: Theme.muted
                     font.pixelSize: Theme.fontSmall
                     font.family: Theme.fontFamily
@@ -399,20 +397,20 @@ PageScaffold {
                 BodyText {
                     objectName: "historyEntry"
                     Layout.fillWidth: true
-                    text: (entry.modelData.by ? (entry.modelData.by_name || Directory.staffName(entry.modelData.by)) + " (" + Labels.role(entry.modelData.role) + ")"
-                                              : qsTr("Resident"))
-                          + " · " + page.historyLine(entry.modelData)
+                    text: (entry.row.by !== "" ? (entry.row.byName || Directory.staffName(entry.row.by)) + " (" + Labels.role(entry.row.role) + ")"
+                                                    : qsTr("Resident"))
+                          + " · " + page.historyLine(entry.row)
                 }
             }
         }
         BodyText {
-            visible: rc.history.length === 0
+            visible: rc.history.count === 0
             Layout.fillWidth: true
             muted: true
             text: qsTr("Not yet confirmed by the server; the steps taken on this tablet:")
         }
         Repeater {
-            model: rc.history.length === 0 ? (page.r.timeline || []) : []
+            model: rc.history.count === 0 ? (page.r.timeline || []) : []
             delegate: RowLayout {
                 id: item8
                 required property var modelData

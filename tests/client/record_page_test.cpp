@@ -101,10 +101,10 @@ private slots:
         QCOMPARE(history.size(), 5);
         QStringList kinds;
         for (const auto& e : history)
-            kinds << e.toMap().value("kind").toString();
+            kinds << e.kind;
         QCOMPARE(kinds, (QStringList{"create", "append", "append", "update", "transition"}));
-        QCOMPARE(history[0].toMap().value("by").toString(), QString("s-1001"));
-        QCOMPARE(history[4].toMap().value("by").toString(), QString("s-2001"));
+        QCOMPARE(history[0].by, QString("s-1001"));
+        QCOMPARE(history[4].by, QString("s-2001"));
 
         QQmlApplicationEngine engine;
         auto* window = loadMainWindow(engine, {1280, 2400}); // tall: the whole page in one picture

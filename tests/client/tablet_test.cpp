@@ -15,6 +15,7 @@
 #include "client_fixture.h"
 #include "support/test_device.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QImage>
 #include <QProcess>
@@ -261,6 +262,7 @@ private slots:
     void patrolScansFlagsMissedAndNeedsAReasonByHand() {
         QVERIFY(signIn("1003")); // security staff
         client::PatrolController pc;
+        QAbstractItemModelTester tester(pc.checkpointModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QString id = pc.start("route-sunshine");
         QVERIFY2(!id.isEmpty(), qPrintable(pc.lastError()));
         QCOMPARE(pc.state(), QString("in_progress"));
@@ -269,12 +271,24 @@ private slots:
         QVERIFY(!pc.scan("courtyard:cp:route-jadelake-gate").size() || !pc.lastError().isEmpty());
         QVERIFY(!pc.scan("courtyard:cp:route-sunshine-gate").isEmpty());
         QCOMPARE(pc.visited(), 1);
-        const QString b1 = pc.checkpoints()[1].toMap().value("id").toString();
+        const QString b1 = pc.checkpoints()[1].id;
         QVERIFY(!pc.confirmManually(b1, "")); // damaged code: say why
         QCOMPARE(pc.visited(), 1);
+        // The page's delegates read roles by the gadget's property names; a visit changes the
+        // rows in place (no reset, so the list keeps its scroll position).
+        auto* model = pc.checkpointModel();
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        QSignalSpy changedRows(model, &QAbstractItemModel::dataChanged);
         QVERIFY(pc.confirmManually(b1, "二维码被涂污"));
         QCOMPARE(pc.visited(), 2);
-        const QString finding = pc.raiseFinding("水泵房漏水", pc.checkpoints()[2].toMap().value("id").toString());
+        QCOMPARE(reset.count(), 0);
+        QVERIFY(changedRows.count() >= 1);
+        const auto roles = model->roleNames();
+        QCOMPARE(model->data(model->index(1), roles.key("manualReason")).toString(), QString("二维码被涂污"));
+        QCOMPARE(model->data(model->index(1), roles.key("checkpointId")).toString(), b1);
+        QVERIFY(model->data(model->index(1), roles.key("visitedAt")).toDateTime().isValid());
+        QVERIFY(!model->data(model->index(3), roles.key("visitedAt")).toDateTime().isValid());
+        const QString finding = pc.raiseFinding("水泵房漏水", pc.checkpoints()[2].id);
         QVERIFY(!finding.isEmpty());
         QVERIFY(pc.finish());
         QCOMPARE(pc.missed(), total - 2);
