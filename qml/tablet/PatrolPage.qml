@@ -117,6 +117,7 @@ PageScaffold {
             RowLayout {
                 Layout.fillWidth: true
                 BodyText {
+                    objectName: "checkpointLine"
                     Layout.fillWidth: true
                     text: (cp.index + 1) + ". " + cp.name + (cp.location !== "" ? " · " + cp.location : "")
                 }
@@ -131,7 +132,7 @@ PageScaffold {
                     font.family: Theme.fontFamily
                 }
             }
-            BodyText { visible: cp.manualReason !== ""; muted: true; text: qsTr("Confirmed by hand: %1").arg(cp.manualReason) }
+            BodyText { objectName: "checkpointManualReason"; visible: cp.manualReason !== ""; muted: true; text: qsTr("Confirmed by hand: %1").arg(cp.manualReason) }
             RowLayout {
                 visible: pc.state === "in_progress"
                 AppButton {

@@ -6,6 +6,7 @@
 // sign-in; and the Qt transport trusts a company CA or a pinned certificate and nothing else.
 
 #include "client/intake_controller.h"
+#include "client/patrol_controller.h"
 #include "client/qt_transport.h"
 #include "client/record_controller.h"
 #include "client_fixture.h"
@@ -121,6 +122,28 @@ private slots:
                  qPrintable(lines[3]));
         QVERIFY2(lines[4].startsWith(supervisor) && lines[4].contains(" → "), qPrintable(lines[4]));
         QVERIFY(window->grabWindow().save(QDir::temp().filePath("courtyard-record-history.png")));
+    }
+
+    // A round's checkpoints are a typed model; the patrol page lists each with its state, and a
+    // checkpoint confirmed by hand shows the guard's reason (the delegate's required properties
+    // are filled from the model's roles, or the page would show no rows at all).
+    void patrolPageListsTheRoundsCheckpoints() {
+        QVERIFY(m_tablet->signIn("1003")); // security staff
+        client::PatrolController pc;
+        const QString id = pc.start("route-sunshine");
+        QVERIFY2(!id.isEmpty(), qPrintable(pc.lastError()));
+        QVERIFY(pc.confirmManually(pc.checkpoints()[0].id, "二维码被涂污"));
+        QQmlApplicationEngine engine;
+        auto* window = loadMainWindow(engine, {1280, 2400});
+        QVERIFY(window);
+        QVERIFY(showPage(window, "PatrolPage.qml", {{"recordId", id}}));
+        QStringList lines;
+        QVERIFY(QTest::qWaitFor([&] { return (lines = textsOf(window, "checkpointLine")).size() == 5; }, 5000));
+        const auto checkpoints = pc.checkpoints();
+        for (int i = 0; i < 5; ++i)
+            QVERIFY2(lines[i].startsWith(QString::number(i + 1) + ". " + checkpoints[i].name), qPrintable(lines[i]));
+        QCOMPARE(textsOf(window, "checkpointManualReason"), QStringList{"Confirmed by hand: 二维码被涂污"});
+        QVERIFY(pc.abandon("测试结束"));
     }
 
     // The page offers what the shared table allows the person signed in, and nothing else.
