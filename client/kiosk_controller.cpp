@@ -24,13 +24,13 @@ KioskController::KioskController(AppContext& app, QObject* parent) : QObject(par
     m_idleTimer.setInterval(1000);
     connect(&m_idleTimer, &QTimer::timeout, this, &KioskController::onIdleTick);
     m_idleTimer.start();
-    connect(&m_app, &AppContext::recordsChanged, this, &KioskController::noticesChanged);
+    connect(&m_app, &AppContext::recordsChanged, this, &KioskController::refreshNotices);
     connect(&m_app, &AppContext::tick, this, [this] {
         // Notices appear and expire with time.
-        static int n = 0;
-        if (++n % 60 == 0)
-            emit noticesChanged();
+        if (++m_ticks % 60 == 0)
+            refreshNotices();
     });
+    refreshNotices();
 }
 
 void KioskController::setIdleSeconds(int s) {
@@ -224,11 +224,11 @@ QVariantMap KioskController::checkReceipt(const QString& code, const QString& un
     return {};
 }
 
-QVariantList KioskController::notices() const {
+void KioskController::refreshNotices() {
     struct N {
         bool urgent;
         Instant from;
-        QVariantMap m;
+        NoticeView view;
     };
     std::vector<N> list;
     store::RecordQuery q;
@@ -241,24 +241,33 @@ QVariantList KioskController::notices() const {
             auto n = decodeJson<domain::Notice>(r.body);
             if (!n || !domain::isShowing(*n, now))
                 continue;
-            QVariantMap m{{"id", qs(n->id)},
-                          {"kind", qs(std::string(enumName(n->kind)))},
-                          {"title", qs(n->title)},
-                          {"body", qs(n->body)},
-                          {"location", qs(n->location)},
-                          {"urgent", n->urgent},
-                          {"valid_from", toDateTime(n->validFrom)},
-                          {"valid_until", toDateTime(n->validUntil)}};
-            list.push_back({n->urgent, n->validFrom, m});
+            NoticeView v;
+            v.id = qs(n->id);
+            v.kind = qs(std::string(enumName(n->kind)));
+            v.title = qs(n->title);
+            v.body = qs(n->body);
+            v.location = qs(n->location);
+            v.urgent = n->urgent;
+            v.validFrom = toDateTime(n->validFrom);
+            v.validUntil = toDateTime(n->validUntil);
+            list.push_back({n->urgent, n->validFrom, v});
         }
     // Urgent first, then the newest.
     std::stable_sort(list.begin(), list.end(), [](const N& a, const N& b) {
         return a.urgent != b.urgent ? a.urgent : a.from > b.from;
     });
-    QVariantList out;
+    QList<NoticeView> rows;
     for (auto& n : list)
-        out << n.m;
-    return out;
+        rows << n.view;
+    m_notices.setRows(rows);
+    emit noticesChanged();
+}
+
+int KioskController::urgentCount() const {
+    int n = 0;
+    for (const auto& v : notices())
+        n += v.urgent;
+    return n;
 }
 
 QVariantMap KioskController::survey() const {

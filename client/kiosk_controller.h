@@ -6,6 +6,8 @@
 // and it never holds another resident's record. QML: singleton `Kiosk`.
 
 #include "client/app_context.h"
+#include "client/gadget_list_model.h"
+#include "client/notice_view.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -25,7 +27,9 @@ class KioskController : public QObject {
     Q_PROPERTY(bool lastWasDuplicate READ lastWasDuplicate NOTIFY submitted)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
     Q_PROPERTY(QString lastErrorKind READ lastErrorKind NOTIFY errorChanged)
-    Q_PROPERTY(QVariantList notices READ notices NOTIFY noticesChanged)
+    // The notices showing now, urgent first, then the newest; urgentCount: how many are urgent.
+    Q_PROPERTY(courtyard::client::GadgetListModel* notices READ noticeModel CONSTANT)
+    Q_PROPERTY(int urgentCount READ urgentCount NOTIFY noticesChanged)
     Q_PROPERTY(QVariantMap survey READ survey NOTIFY noticesChanged)
     Q_PROPERTY(bool adminPinSet READ adminPinSet NOTIFY settingsChanged)
     Q_PROPERTY(bool adminUnlocked READ adminUnlocked NOTIFY settingsChanged)
@@ -43,7 +47,9 @@ public:
     bool lastWasDuplicate() const { return m_duplicate; }
     QString lastError() const { return m_lastError; }
     QString lastErrorKind() const { return m_lastErrorKind; }
-    QVariantList notices() const;
+    GadgetListModel* noticeModel() { return &m_notices; }
+    QList<NoticeView> notices() const { return m_notices.rows<NoticeView>(); }
+    int urgentCount() const;
     QVariantMap survey() const;
     bool adminPinSet() const;
     bool adminUnlocked() const { return m_adminUnlocked; }
@@ -85,8 +91,11 @@ private:
     bool answeredCampaign(const std::string& campaign, const std::string& unitId) const;
     bool fail(const QString& kind, const QString& message);
     void onIdleTick();
+    void refreshNotices();
 
     AppContext& m_app;
+    GadgetListModel m_notices{NoticeView::staticMetaObject, this};
+    int m_ticks = 0;
     int m_idleSeconds = 60;
     int m_warningSeconds = 15;
     QElapsedTimer m_sinceTouch;

@@ -11,7 +11,6 @@ Item {
     readonly property var survey: Kiosk.survey
     objectName: "home"
     property bool showIdleWarning: false
-    readonly property var urgent: Array.from(Kiosk.notices).filter(n => n.urgent)
 
     function go(page, props) { Nav.push("qrc:/qt/qml/Courtyard/kiosk/" + page, props || {}) }
 
@@ -21,10 +20,14 @@ Item {
         spacing: Theme.margin
 
         Repeater {
-            model: home.urgent.slice(0, 2)
+            model: Kiosk.notices // urgent ones first: the first two of them on top
             delegate: Rectangle {
                 id: item1
-                required property var modelData
+                required property int index
+                required property string kind
+                required property string title
+                required property bool urgent
+                visible: item1.urgent && item1.index < 2
                 Layout.fillWidth: true
                 implicitHeight: urgentText.implicitHeight + 32
                 radius: Theme.radius
@@ -33,12 +36,13 @@ Item {
                 border.width: 3
                 BodyText {
                     id: urgentText
+                    objectName: "urgentBanner"
                     anchors.fill: parent
                     anchors.margins: 16
                     font.pixelSize: Theme.fontLarge
                     font.bold: true
                     color: Theme.danger
-                    text: Labels.noticeKind(parent.modelData.kind) + " · " + parent.modelData.title
+                    text: Labels.noticeKind(item1.kind) + " · " + item1.title
                 }
                 Accessible.role: Accessible.Button
                 Accessible.name: urgentText.text
@@ -99,8 +103,8 @@ Item {
             Tile {
                 Layout.fillWidth: true; Layout.fillHeight: true
                 text: qsTr("Notices")
-                subtitle: qsTr("%n notices", "", Kiosk.notices.length)
-                badge: home.urgent.length
+                subtitle: qsTr("%n notices", "", Kiosk.notices.count)
+                badge: Kiosk.urgentCount
                 iconSource: "qrc:/qt/qml/Courtyard/icons/notices.svg"
                 onClicked: home.go("KioskNoticesPage.qml")
             }

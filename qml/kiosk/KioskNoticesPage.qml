@@ -35,31 +35,36 @@ Item {
             model: Kiosk.notices
             delegate: Rectangle {
                 id: notice
-                required property var modelData
+                required property string kind
+                required property string title
+                required property string body
+                required property string location
+                required property bool urgent
+                required property date validUntil
                 width: list.width
                 implicitHeight: column.implicitHeight + 40
                 radius: Theme.radius
                 color: Theme.paper
-                border.color: notice.modelData.urgent ? Theme.danger : Theme.line
-                border.width: notice.modelData.urgent ? 3 : 1
+                border.color: notice.urgent ? Theme.danger : Theme.line
+                border.width: notice.urgent ? 3 : 1
                 ColumnLayout {
                     id: column
                     x: 20; y: 20
                     width: parent.width - 40
                     spacing: 8
                     Text {
-                        text: (notice.modelData.urgent ? qsTr("URGENT") + " · " : "") + Labels.noticeKind(notice.modelData.kind)
+                        text: (notice.urgent ? qsTr("URGENT") + " · " : "") + Labels.noticeKind(notice.kind)
                         font.pixelSize: Theme.fontBody
                         font.bold: true
                         font.family: Theme.fontFamily
-                        color: notice.modelData.urgent ? Theme.danger : Theme.primary
+                        color: notice.urgent ? Theme.danger : Theme.primary
                     }
-                    BodyText { Layout.fillWidth: true; text: notice.modelData.title; font.pixelSize: Theme.fontLarge; font.bold: true }
-                    BodyText { Layout.fillWidth: true; visible: text !== ""; text: notice.modelData.body }
-                    BodyText { Layout.fillWidth: true; visible: text !== ""; muted: true; text: notice.modelData.location }
+                    BodyText { objectName: "noticeTitle"; Layout.fillWidth: true; text: notice.title; font.pixelSize: Theme.fontLarge; font.bold: true }
+                    BodyText { Layout.fillWidth: true; visible: text !== ""; text: notice.body }
+                    BodyText { Layout.fillWidth: true; visible: text !== ""; muted: true; text: notice.location }
                     BodyText {
                         muted: true
-                        text: qsTr("Until %1").arg(notice.modelData.valid_until.toLocaleString(Qt.locale(), "MM-dd HH:mm"))
+                        text: qsTr("Until %1").arg(notice.validUntil.toLocaleString(Qt.locale(), "MM-dd HH:mm"))
                     }
                 }
             }

@@ -9,6 +9,7 @@
 #include "page_helpers.h"
 #include "support/test_device.h"
 
+#include <QAbstractItemModelTester>
 
 using namespace courtyard;
 using namespace courtyard::test;
@@ -103,8 +104,29 @@ private slots:
     void noticesUrgentFirstAndSurveyOffered() {
         const auto notices = kiosk().notices();
         QCOMPARE(notices.size(), 2);
-        QCOMPARE(notices[0].toMap().value("title").toString(), QString("明日停水"));
-        QVERIFY(notices[0].toMap().value("urgent").toBool());
+        QCOMPARE(notices[0].title, QString("明日停水"));
+        QVERIFY(notices[0].urgent);
+        QVERIFY(!notices[1].urgent);
+        QCOMPARE(kiosk().urgentCount(), 1);
+        QAbstractItemModelTester tester(kiosk().noticeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto roles = kiosk().noticeModel()->roleNames();
+        QCOMPARE(kiosk().noticeModel()->data(kiosk().noticeModel()->index(0), roles.key("title")).toString(), QString("明日停水"));
+        // The real pages: the urgent one on the start page, both on the notices page.
+        QQmlApplicationEngine engine;
+        auto* window = loadMainWindow(engine, {1080, 1920});
+        QVERIFY(window);
+        QVERIFY(showPage(window, "KioskHome.qml"));
+        const auto visibleTexts = [&](const QString& objectName) {
+            QStringList out;
+            for (auto* item : itemsUnder(window->contentItem(), Keyboard::Skip))
+                if (item->objectName() == objectName && item->isVisible())
+                    out << item->property("text").toString();
+            return out;
+        };
+        QTRY_COMPARE(visibleTexts("urgentBanner").size(), 1);
+        QVERIFY2(visibleTexts("urgentBanner")[0].endsWith("明日停水"), qPrintable(visibleTexts("urgentBanner")[0]));
+        QVERIFY(showPage(window, "KioskNoticesPage.qml"));
+        QTRY_COMPARE(visibleTexts("noticeTitle"), (QStringList{"明日停水", "周末义诊"}));
         QCOMPARE(kiosk().survey().value("title").toString(), QString("大堂满意度调查"));
     }
 
