@@ -151,7 +151,14 @@ QString KioskController::submit(const QString& kind, const QVariantMap& form) {
             ++lastHour.fromDevice;
             lastHour.forFlat += flat;
         }
-    if (!rules::checkKioskSubmission(lastHour, m_app.store().rulesFor(ss(m_app.currentCommunity())).policy)) {
+    switch (rules::kioskLimitReached(lastHour, m_app.store().rulesFor(ss(m_app.currentCommunity())).policy)) {
+    case rules::KioskLimit::None:
+        break;
+    case rules::KioskLimit::Kiosk:
+        fail("throttled", tr("This kiosk has taken many messages in the last hour. We have them all; "
+                             "for anything urgent please call the management office."));
+        return {};
+    case rules::KioskLimit::Flat:
         fail("throttled", tr("This flat has sent several messages in the last hour. We have them all; "
                              "for anything urgent please call the management office."));
         return {};

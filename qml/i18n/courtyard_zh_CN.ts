@@ -2856,6 +2856,10 @@
         <source>That is not the administrator PIN.</source>
         <translation>这不是管理员 PIN。</translation>
     </message>
+    <message>
+        <source>This kiosk has taken many messages in the last hour. We have them all; for anything urgent please call the management office.</source>
+        <translation>这台自助机在过去一小时内已收到很多留言，我们都已收到；如有急事，请致电物业服务中心。</translation>
+    </message>
 </context>
 <context>
     <name>courtyard::client::Media</name>

@@ -5,15 +5,27 @@
 
 namespace courtyard::rules {
 
-Status checkKioskSubmission(const KioskRecentSubmissions& recent, const Policy& policy) {
+KioskLimit kioskLimitReached(const KioskRecentSubmissions& recent, const Policy& policy) {
     if (recent.fromDevice >= policy.kioskSubmissionsPerDevicePerHour)
+        return KioskLimit::Kiosk;
+    if (recent.forFlat >= policy.kioskSubmissionsPerUnitPerHour)
+        return KioskLimit::Flat;
+    return KioskLimit::None;
+}
+
+Status checkKioskSubmission(const KioskRecentSubmissions& recent, const Policy& policy) {
+    switch (kioskLimitReached(recent, policy)) {
+    case KioskLimit::None:
+        return {};
+    case KioskLimit::Kiosk:
         return resourceExhausted("this kiosk has taken " + std::to_string(recent.fromDevice) +
                                  " messages in the last hour; please call the management office");
-    if (recent.forFlat >= policy.kioskSubmissionsPerUnitPerHour)
+    case KioskLimit::Flat:
         return resourceExhausted(
             (recent.flatNamed ? "this flat has sent " : "this kiosk has taken ") + std::to_string(recent.forFlat) +
             (recent.flatNamed ? " messages from the kiosk" : " messages without a flat") +
             " in the last hour; please call the management office");
+    }
     return {};
 }
 

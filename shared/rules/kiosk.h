@@ -21,6 +21,11 @@ struct KioskRecentSubmissions {
     bool flatNamed = true;  // false: the submission names no flat
 };
 
+// Which limit one more submission would pass: none, the kiosk's in all, or the flat's (or, with
+// no flat named, this kiosk's without a flat). The kiosk's own limit is checked first.
+enum class KioskLimit { None, Kiosk, Flat };
+KioskLimit kioskLimitReached(const KioskRecentSubmissions& recent, const Policy& policy);
+
 // Whether one more submission is allowed; ResourceExhausted with a message for the resident.
 Status checkKioskSubmission(const KioskRecentSubmissions& recent, const Policy& policy);
 

@@ -89,6 +89,19 @@ private slots:
         QVERIFY(countsTowardsKioskGuard("suggestion"));
         QVERIFY(!countsTowardsKioskGuard("survey_response"));
         QVERIFY(!countsTowardsKioskGuard("receipt"));
+        // Which limit: the kiosk's in all before the flat's, so the resident is told the right one.
+        Policy policy;
+        policy.kioskSubmissionsPerUnitPerHour = 5;
+        policy.kioskSubmissionsPerDevicePerHour = 30;
+        QCOMPARE(kioskLimitReached({4, 29}, policy), KioskLimit::None);
+        QCOMPARE(kioskLimitReached({5, 6}, policy), KioskLimit::Flat);
+        QCOMPARE(kioskLimitReached({0, 30}, policy), KioskLimit::Kiosk);
+        QCOMPARE(kioskLimitReached({5, 30}, policy), KioskLimit::Kiosk);
+        QVERIFY(checkKioskSubmission({4, 29}, policy));
+        const auto flat = checkKioskSubmission({5, 6}, policy);
+        QVERIFY(!flat && flat.error().message.find("this flat") != std::string::npos);
+        const auto kiosk = checkKioskSubmission({0, 30}, policy);
+        QVERIFY(!kiosk && kiosk.error().message.find("this kiosk") != std::string::npos);
     }
 
     void aFingerprintIgnoresWhiteSpaceOnly() {
