@@ -1,3 +1,6 @@
+// Over 400 lines, knowingly: one report's page layout (header, tiles, tables, charts, footers)
+// shares the Layout cursor and its page-break rules; the pieces are short functions over it.
+
 #include "client/report_pdf.h"
 
 #include "client/report_charts.h"

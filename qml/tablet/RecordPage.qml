@@ -5,6 +5,8 @@ import QtQuick.Layouts
 import Courtyard
 import Courtyard.Core
 
+// Over 400 lines, knowingly: one page for every record type (what differs comes from the shared
+// record table); its parts (deadline, steps, fields, photos, history) share the one controller.
 // One record: where it stands, its deadline (live, with the rule, provisional until the
 // server's figure), its details, the steps the signed-in person may take now, photos, comments
 // and the whole history. Works the same for complaints, suggestions, transfer sheets,

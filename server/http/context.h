@@ -30,7 +30,7 @@ struct ServerContext {
     std::atomic<bool> stopping{false};
     std::function<std::size_t()> writeQueueDepth = [] { return std::size_t(0); };
     std::string version = COURTYARD_VERSION; // what /healthz reports
-    RateLimiter rateLimits; // fair use per device (policy numbers)
+    RateLimiter rateLimits{}; // fair use per device (policy numbers)
 };
 
 } // namespace courtyard::server

@@ -1,3 +1,7 @@
+// Over 400 lines, knowingly: one connection's whole life (read with limits and progress
+// time-outs, the body budget, answer, keep-alive) is one state machine, written once for TCP and
+// TLS streams; split, its steps would have to share the session's state through an interface.
+
 #include "server/http/http_server.h"
 
 #include "server/http/body_budget.h"

@@ -1,3 +1,7 @@
+// Over 400 lines, knowingly: every /v1/ endpoint of docs/sync-protocol.md and what a request
+// passes before its handler (target parsing, device token, schema header, fair use) in one
+// place, so the contract can be read against one file; the work itself is in the services.
+
 #include "server/http/router.h"
 
 #include "server/reports/report_service.h"

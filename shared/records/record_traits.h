@@ -1,4 +1,6 @@
 #pragma once
+// Over 400 lines, knowingly: one specialisation per record type, side by side, so a rule that
+// differs between types is seen next to its siblings.
 // Per-type traits for TypedRecordType (record_types.cpp): when edits are allowed, what only
 // the server computes, how items are appended to each list, index columns and the
 // resident-facing receipt view. Which fields are plain and which lists exist (and who may

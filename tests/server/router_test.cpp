@@ -790,8 +790,11 @@ private slots:
     // submissions naming no flat together, so leaving the flat out or back-dating escapes nothing.
     void kioskSubmissionsAreThrottledByTheServersClock() {
         Fixture f;
-        auto submit = [&](std::int64_t seq, const std::string& id, const std::string& unit, Instant receivedAt) {
-            Json op = createComplaint(seq, id, "cm-sunshine", "", receivedAt);
+        std::int64_t seq = 0;
+        // The next operation of the kiosk, a new complaint "k-<seq>".
+        auto submit = [&](const std::string& unit, Instant receivedAt) {
+            ++seq;
+            Json op = createComplaint(seq, "k-" + std::to_string(seq), "cm-sunshine", "", receivedAt);
             op["body"]["channel"] = "kiosk";
             if (unit.empty())
                 op["body"].erase("unit_id");
@@ -801,24 +804,23 @@ private slots:
             return r["results"][0].contains("error") ? r["results"][0]["error"]["code"].get<std::string>()
                                                      : r["results"][0]["status"].get<std::string>();
         };
-        std::int64_t seq = 0;
         // Five from one flat, each claiming to be a day older than the last: the sixth is refused.
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(submit(++seq, "k-" + std::to_string(seq), "cm-sunshine-b1-1-101", f.now - std::chrono::hours{24 * i}),
+            QCOMPARE(submit("cm-sunshine-b1-1-101", f.now - std::chrono::hours{24 * i}),
                      std::string("applied"));
-        QCOMPARE(submit(++seq, "k-" + std::to_string(seq), "cm-sunshine-b1-1-101", f.now - std::chrono::hours{200}),
+        QCOMPARE(submit("cm-sunshine-b1-1-101", f.now - std::chrono::hours{200}),
                  std::string("resource_exhausted"));
         // No flat named: counted together.
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(submit(++seq, "k-" + std::to_string(seq), "", f.now), std::string("applied"));
-        QCOMPARE(submit(++seq, "k-" + std::to_string(seq), "", f.now), std::string("resource_exhausted"));
+            QCOMPARE(submit("", f.now), std::string("applied"));
+        QCOMPARE(submit("", f.now), std::string("resource_exhausted"));
         // An hour later by the server's clock, the flat may write again.
         f.now += std::chrono::minutes{61};
-        QCOMPARE(submit(++seq, "k-" + std::to_string(seq), "cm-sunshine-b1-1-101", f.now), std::string("applied"));
+        QCOMPARE(submit("cm-sunshine-b1-1-101", f.now), std::string("applied"));
         // Per kiosk: 30 an hour whatever flats they name.
         int applied = 0;
         for (int i = 0; i < 40; ++i)
-            applied += submit(++seq, "k-" + std::to_string(seq), "cm-sunshine-b1-2-" + std::to_string(100 + i), f.now) ==
+            applied += submit("cm-sunshine-b1-2-" + std::to_string(100 + i), f.now) ==
                        "applied";
         QCOMPARE(applied, 30 - 1);
     }
