@@ -281,8 +281,14 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
     response.database = m_storage.identity().id;
     std::optional<Error> gap;
     long long replays = 0;
+    // What the write transaction is done with, freed after it (not while holding the writer):
+    // the stored records and the audit lines.
+    std::vector<store::StoredRecord> written;
+    std::vector<AuditEntry> audits;
     auto st = m_storage.write([&](WriteUnit& unit) -> Status {
         response.results.clear();
+        written.clear();
+        audits.clear();
         gap.reset();
         auto fresh = unit.device(device.id);
         if (!fresh)
@@ -293,8 +299,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
         ActorCache actors;
         std::map<std::int64_t, Json> batches; // stored pushes read for replays, by first seq
         Json stored = Json::array();          // this push's results, stored as one row
-        std::vector<AuditEntry> audits;       // this push's audit lines, written together
-        audits.reserve(ops.size());
+        audits.reserve(ops.size()); // this push's audit lines, written together
         replays = 0;
         std::int64_t firstNew = 0;
         for (std::size_t i = 0; i < ops.size(); ++i) {
@@ -322,7 +327,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
                 break;
             }
             AuditEntry audit;
-            OpResult r = applyOne(unit, **fresh, op, prepared[i], proofs[i], now, actors, audit);
+            OpResult r = applyOne(unit, **fresh, op, prepared[i], proofs[i], now, actors, audit, written);
             audits.push_back(std::move(audit));
             if (!firstNew)
                 firstNew = op.seq;
@@ -355,7 +360,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
 
 OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const Operation& op,
                                PreparedOp& prepared, const Status& proof, Instant now, ActorCache& actors,
-                               AuditEntry& audit) {
+                               AuditEntry& audit, std::vector<store::StoredRecord>& written) {
     OpResult result;
     result.seq = op.seq;
     // The audit line: every operation, whatever became of it, with who was proven.
@@ -458,8 +463,10 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
     std::string entryText = appendHistory(outcome->record.history, entry);
     // A create made from the prepared record stores exactly that body: its facts are ready.
     const bool factsReady = prepared.facts && op.kind == OpKind::Create && !*current;
-    auto version = factsReady ? unit.putWithFacts(std::move(outcome->record), *prepared.facts)
+    auto version = factsReady ? unit.putWithFacts(outcome->record, *prepared.facts)
                               : unit.put(std::move(outcome->record));
+    if (factsReady)
+        written.push_back(std::move(outcome->record));
     if (!version)
         return reject(version.error());
     result.status = OpStatus::Applied;

@@ -41,7 +41,7 @@ private:
     struct PreparedOp;  // a create validated, derived and encoded before the write transaction
     sync::OpResult applyOne(WriteUnit& unit, const DeviceRow& device, const sync::Operation& op,
                             PreparedOp& prepared, const Status& proof, Instant now, ActorCache& actors,
-                            AuditEntry& audit);
+                            AuditEntry& audit, std::vector<store::StoredRecord>& written);
 
     ServerStorage& m_storage;
     RulesCache& m_rules;

@@ -135,9 +135,10 @@ public:
     // Stores the record under the next change version; returns that version.
     virtual Result<std::int64_t> put(store::StoredRecord record) = 0;
     // The same, with the record's report facts computed already by the caller (outside the
-    // write transaction, reports::factsOfTyped); they must be those of `record`. An engine
-    // without report facts stores the record alone.
-    virtual Result<std::int64_t> putWithFacts(store::StoredRecord record, const reports::RecordFacts& facts) {
+    // write transaction, reports::factsOfTyped); they must be those of `record`. The caller
+    // keeps the record (its version set), so that its body is freed after the transaction;
+    // an engine without report facts stores the record alone and may move from it.
+    virtual Result<std::int64_t> putWithFacts(store::StoredRecord& record, const reports::RecordFacts& facts) {
         (void)facts;
         return put(std::move(record));
     }

@@ -200,13 +200,13 @@ public:
     }
 
     // ---- writes
-    Result<std::int64_t> put(StoredRecord record) override { return store(std::move(record), nullptr); }
-    Result<std::int64_t> putWithFacts(StoredRecord record, const reports::RecordFacts& facts) override {
-        return store(std::move(record), &facts);
+    Result<std::int64_t> put(StoredRecord record) override { return store(record, nullptr); }
+    Result<std::int64_t> putWithFacts(StoredRecord& record, const reports::RecordFacts& facts) override {
+        return store(record, &facts);
     }
 
     // With `facts` null, the facts are computed here from the record's body.
-    Result<std::int64_t> store(StoredRecord record, const reports::RecordFacts* facts) {
+    Result<std::int64_t> store(StoredRecord& record, const reports::RecordFacts* facts) {
         if (!m_version)
             return internalError("a read unit cannot write");
         record.version = ++*m_version;
