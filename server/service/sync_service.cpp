@@ -1,3 +1,7 @@
+// Over 400 lines, for now: the push path (decode and derive outside the write lock, authorize,
+// merge, apply in one write unit) is being redesigned for batches, and stays in one file until
+// that settles; then the pull and the kiosk checks move out.
+
 #include "server/service/sync_service.h"
 
 #include "server/service/auth_service.h"

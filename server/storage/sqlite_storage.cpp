@@ -1,3 +1,7 @@
+// Over 400 lines, knowingly: the SQLite write unit (every statement a push writes, prepared once
+// and reused) and the single writer that batches units into one transaction belong together:
+// the writer's savepoint per unit is what lets one unit fail without the others.
+
 #include "server/storage/sqlite_storage.h"
 
 #include "server/reports/facts.h"
