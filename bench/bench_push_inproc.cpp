@@ -3,8 +3,8 @@
 // storage limit measured in the same run: the very rows the push stored, inserted raw into a
 // fresh database of the same schema (500 per transaction, as bench_sync's raw figure).
 //   build/bench/bench_push_inproc 10000
-//   valgrind --tool=callgrind --toggle-collect='courtyard::server::SyncService::push*' \
-//       build/bench/bench_push_inproc 3000      (then callgrind_annotate --inclusive=yes)
+//   valgrind --tool=callgrind --toggle-collect='courtyard::server::SyncService::push*'
+//       build/bench/bench_push_inproc 3000     (one command line; then callgrind_annotate --inclusive=yes)
 // One person signs in with the demo PIN (hashed cheaply at import here) and signs every operation.
 #include "server/demo/demo_company.h"
 #include "server/service/admin_service.h"

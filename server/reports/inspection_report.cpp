@@ -91,8 +91,8 @@ Status inspections(Ctx& c) {
     CY_TRY(each(c.db,
                 "SELECT state, count(*) AS items FROM fact_rectifications WHERE " + between("reported_at") + rf.sql +
                     " GROUP BY state ORDER BY state",
-                w.params() + rf.params, [&](const Row& r) {
-                    states["rows"].push_back({{"state", c.L("rect." + r.text("state"))}, {"count", r.int64("items")}});
+                w.params() + rf.params, [&](const Row& row) {
+                    states["rows"].push_back({{"state", c.L("rect." + row.text("state"))}, {"count", row.int64("items")}});
                 }));
 
     Json headline = Json::array({Json{{"key", "pass_rate"},
