@@ -1,4 +1,5 @@
 #include "sync/client/blob_cache.h"
+#include "sync/client/blob_queue.h"
 
 #include "shared/store/database.h"
 #include "sync/protocol/crypto.h"
@@ -33,27 +34,26 @@ Result<bool> BlobCache::has(const std::string& sha256) {
 }
 
 Result<std::optional<std::string>> BlobCache::read(const std::string& sha256) {
-    for (const char* sql : {"SELECT data FROM local_blobs WHERE sha256 = ?", "SELECT data FROM cached_blobs WHERE sha256 = ?"}) {
-        auto s = m_store.database().prepare(sql);
-        if (!s)
-            return s.error();
-        s->bind(1, sha256);
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            continue;
-        const auto bytes = s->blob(0);
-        std::string out(bytes.begin(), bytes.end());
-        if (std::string_view(sql).find("cached_blobs") != std::string_view::npos) {
-            // Used now: the last to be evicted. A failure to note it only makes eviction less exact.
-            if (auto u = m_store.database().prepare(
-                    "UPDATE cached_blobs SET used = (SELECT max(used) + 1 FROM cached_blobs) WHERE sha256 = ?"))
-                (void)u->bind(1, sha256).exec();
-        }
-        return std::optional<std::string>(std::move(out));
-    }
-    return std::optional<std::string>{};
+    // Taken on this device first (BlobQueue keeps those), then downloaded.
+    auto local = BlobQueue(m_store).data(sha256);
+    if (!local || *local)
+        return local;
+    auto s = m_store.database().prepare("SELECT data FROM cached_blobs WHERE sha256 = ?");
+    if (!s)
+        return s.error();
+    s->bind(1, sha256);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<std::string>{};
+    const auto bytes = s->blob(0);
+    std::string out(bytes.begin(), bytes.end());
+    // Used now: the last to be evicted. A failure to note it only makes eviction less exact.
+    if (auto u = m_store.database().prepare(
+            "UPDATE cached_blobs SET used = (SELECT max(used) + 1 FROM cached_blobs) WHERE sha256 = ?"))
+        (void)u->bind(1, sha256).exec();
+    return std::optional<std::string>(std::move(out));
 }
 
 Status BlobCache::keep(const std::string& sha256, const std::string& mime, std::string_view bytes) {
