@@ -305,11 +305,12 @@ struct HttpServer::Impl {
             if (ec || shared.ctx.stopping)
                 return;
             asio::post(shared.workers, [this] {
-                auto moved = shared.ctx.escalations.runOnce();
-                if (!moved)
-                    Log::warn("escalation run failed", {{"error", moved.error().message}});
-                else if (*moved > 0)
-                    Log::info("escalated", {{"complaints", *moved}});
+                // Every server of a group ticks; the pass of each interval runs on one of them.
+                auto pass = shared.ctx.escalations.runScheduled(shared.config.escalationInterval);
+                if (!pass)
+                    Log::warn("escalation run failed", {{"error", pass.error().message}});
+                else if (pass->moved > 0)
+                    Log::info("escalated", {{"complaints", pass->moved}});
             });
             scheduleEscalations();
         });

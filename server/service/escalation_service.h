@@ -1,23 +1,46 @@
 #pragma once
 // Escalation of overdue complaints, computed centrally on a timer: a complaint past its active
 // deadline climbs the policy's ladder (department head, then the deputy GM by default), and the
-// change reaches every device that sees it through the ordinary sync feed. Idempotent, and
-// safe with several server instances: a record is written only when its level changes.
+// change reaches every device that sees it through the ordinary sync feed.
+//
+// Several servers share one database (PostgreSQL, or several `serve` over one SQLite file), and
+// each has its own timer; exactly one of them runs each pass. Time is cut into slots of the
+// escalation interval (slot = epoch milliseconds / interval); a server claims a slot by writing
+// it to the `escalation_pass` meta row inside the same write transaction as the pass's records.
+// Write transactions are serialised on both engines (PostgreSQL's write advisory lock, SQLite's
+// single writer), so the second server to tick in a slot reads the claim and does nothing. A
+// server that dies mid-pass never commits: its record writes and its claim roll back together,
+// and the next server to tick in that slot (or the next slot) runs the pass whole.
 
 #include "server/service/clock.h"
 #include "server/service/rules_cache.h"
 #include "server/storage/server_storage.h"
+
+#include <chrono>
 
 namespace courtyard::server {
 
 class EscalationService {
 public:
     EscalationService(ServerStorage& storage, RulesCache& rules, Clock clock);
-    // Returns how many complaints moved up the ladder.
+
+    struct Pass {
+        bool ran = false; // false: another server already ran this slot's pass
+        int moved = 0;    // complaints that moved up the ladder
+    };
+    // The timer's pass: runs unless a server (this one or another) already ran the pass of the
+    // current slot of `interval`.
+    Result<Pass> runScheduled(std::chrono::milliseconds interval);
+    // A pass now, whatever ran before (tests, tools). Returns how many complaints moved.
     Result<int> runOnce();
     Result<std::int64_t> pendingCount();
 
+    // The meta row that holds the last claimed pass (its instant, epoch milliseconds).
+    static constexpr const char* kPassKey = "escalation_pass";
+
 private:
+    Status escalate(WriteUnit& unit, Instant now, int& moved);
+
     ServerStorage& m_storage;
     RulesCache& m_rules;
     Clock m_clock;
