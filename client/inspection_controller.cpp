@@ -103,39 +103,56 @@ bool InspectionController::submit(const QString& summary) {
     return ok();
 }
 
-QVariantList InspectionController::scale() const { return toVariant(m_body.value("scale", Json::array())).toList(); }
-
-QVariantList InspectionController::items() const {
-    QVariantList out;
-    std::map<std::string, bool> passes;
-    for (const auto& s : m_body.value("scale", Json::array()))
-        passes[stringAt(s, "id")] = s.value("pass", true);
-    for (const auto& it : m_body.value("items", Json::array())) {
-        QVariantMap m = toVariant(it).toMap();
-        for (const auto& g : m_body.value("graded", Json::array()))
-            if (stringAt(g, "item_id") == stringAt(it, "id")) {
-                m.insert("grade", qs(stringAt(g, "grade")));
-                m.insert("note", qs(stringAt(g, "note")));
-                m.insert("photos", toVariant(g.value("photos", Json::array())));
-                m.insert("finding_id", qs(stringAt(g, "finding_id")));
-                m.insert("failed", passes.count(stringAt(g, "grade")) && !passes[stringAt(g, "grade")]);
+void InspectionController::reloaded() {
+    QList<GradeOption> scale;
+    for (const auto& s : arrayAt(m_body, "scale"))
+        if (s.is_object())
+            scale << GradeOption{qs(stringAt(s, "id")), qs(stringAt(s, "label")), s.value("pass", true)};
+    QList<InspectionItemView> items;
+    for (const auto& it : arrayAt(m_body, "items")) {
+        if (!it.is_object())
+            continue;
+        InspectionItemView v{qs(stringAt(it, "id")), qs(stringAt(it, "title")), qs(stringAt(it, "hint")), {}, {}, {}, {}, false};
+        for (const auto& g : arrayAt(m_body, "graded"))
+            if (g.is_object() && qs(stringAt(g, "item_id")) == v.itemId) {
+                v.grade = qs(stringAt(g, "grade"));
+                v.note = qs(stringAt(g, "note"));
+                v.photos = toVariant(arrayAt(g, "photos")).toList();
+                v.findingId = qs(stringAt(g, "finding_id"));
+                for (const auto& option : scale)
+                    v.failed = v.failed || (option.gradeId == v.grade && !option.pass);
             }
-        out << m;
+        items << v;
     }
+    m_scale = scale;
+    m_items.setRows(items);
+}
+
+QStringList InspectionController::gradeIds() const {
+    QStringList out;
+    for (const auto& option : m_scale)
+        out << option.gradeId;
     return out;
+}
+
+QString InspectionController::gradeLabel(const QString& gradeId) const {
+    for (const auto& option : m_scale)
+        if (option.gradeId == gradeId && !option.label.isEmpty())
+            return option.label;
+    return gradeId;
 }
 
 int InspectionController::gradedCount() const {
     int n = 0;
     for (const auto& v : items())
-        n += !v.toMap().value("grade").toString().isEmpty();
+        n += !v.grade.isEmpty();
     return n;
 }
 
 int InspectionController::failedCount() const {
     int n = 0;
     for (const auto& v : items())
-        n += v.toMap().value("failed").toBool();
+        n += v.failed;
     return n;
 }
 

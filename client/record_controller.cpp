@@ -65,7 +65,13 @@ void RecordController::reload() {
             }
         }
     }
+    m_parts = recordParts(m_type, m_body);
     m_history.setRows(history);
+    m_visits.setRows(m_parts.visits);
+    m_rounds.setRows(m_parts.rounds);
+    m_comments.setRows(m_parts.comments);
+    m_timeline.setRows(m_parts.timeline);
+    m_links.setRows(m_parts.links);
     emit loaded();
 }
 

@@ -8,6 +8,7 @@
 #include "client/gadget_list_model.h"
 #include "client/history_entry.h"
 #include "client/json_bridge.h"
+#include "client/record_view.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -23,7 +24,13 @@ class RecordController : public QObject {
     Q_PROPERTY(bool exists READ exists NOTIFY loaded)
     Q_PROPERTY(QString recordType READ recordType NOTIFY loaded)
     Q_PROPERTY(QString state READ state NOTIFY loaded)
-    Q_PROPERTY(QVariantMap record READ record NOTIFY loaded)
+    // What the page shows, typed; the short lists of the record as models.
+    Q_PROPERTY(courtyard::client::RecordView view READ view NOTIFY loaded)
+    Q_PROPERTY(courtyard::client::GadgetListModel* visits READ visitsModel CONSTANT)
+    Q_PROPERTY(courtyard::client::GadgetListModel* rounds READ roundsModel CONSTANT)
+    Q_PROPERTY(courtyard::client::GadgetListModel* comments READ commentsModel CONSTANT)
+    Q_PROPERTY(courtyard::client::GadgetListModel* timeline READ timelineModel CONSTANT)
+    Q_PROPERTY(courtyard::client::GadgetListModel* links READ linksModel CONSTANT)
     Q_PROPERTY(QStringList availableActions READ availableActions NOTIFY loaded)
     // The server's history of the record (docs/sync-protocol.md, "History"), oldest first;
     // empty until the server has confirmed the record.
@@ -45,7 +52,15 @@ public:
     bool exists() const { return m_exists; }
     QString recordType() const { return qs(m_type); }
     QString state() const;
+    // The body as stored, by its JSON keys (for tests and tools; pages read `view`).
     QVariantMap record() const { return m_record; }
+    RecordView view() const { return m_parts.view; }
+    const RecordParts& parts() const { return m_parts; }
+    GadgetListModel* visitsModel() { return &m_visits; }
+    GadgetListModel* roundsModel() { return &m_rounds; }
+    GadgetListModel* commentsModel() { return &m_comments; }
+    GadgetListModel* timelineModel() { return &m_timeline; }
+    GadgetListModel* linksModel() { return &m_links; }
     QStringList availableActions() const;
     GadgetListModel* historyModel() { return &m_history; }
     QList<HistoryEntryView> history() const { return m_history.rows<HistoryEntryView>(); }
@@ -102,7 +117,13 @@ private:
     std::string m_type;
     Json m_body = Json::object();
     QVariantMap m_record;
+    RecordParts m_parts;
     GadgetListModel m_history{HistoryEntryView::staticMetaObject, this};
+    GadgetListModel m_visits{VisitView::staticMetaObject, this};
+    GadgetListModel m_rounds{RectificationRoundView::staticMetaObject, this};
+    GadgetListModel m_comments{CommentView::staticMetaObject, this};
+    GadgetListModel m_timeline{TimelineStepView::staticMetaObject, this};
+    GadgetListModel m_links{RecordLinkView::staticMetaObject, this};
     bool m_pending = false;
     QDateTime m_dueAt;
     QString m_dueRule;

@@ -31,6 +31,7 @@ QtObject {
     function noticeKind(id) { return word("notice_kind", id) }
     function role(id) { return word("role", id) }
     function position(id) { return word("position", id) }
+    function sheetLevel(id) { return word("sheet_level", id) }
     function recordType(id) { return word("record_type", id) }
     function action(id) { return word("action", id) }
     function rule(id) { return word("rule", id) }

@@ -15,7 +15,6 @@ Dialog {
     property RecordController controller: null
     property string action: ""
     readonly property string recordType: controller ? controller.recordType : ""
-    readonly property var record: controller ? controller.record : ({})
     readonly property var spec: fieldsFor(recordType, action)
     property var values: ({})
     property string error: ""
@@ -158,8 +157,8 @@ Dialog {
             ok = controller.completeArrangement(values.result)
         } else if (t === "survey_campaign/publish") {
             const end = new Date(App.now.getTime() + 30 * 86400000)
-            const notice = intake.createNotice({ kind: "survey_results", title: record.title || Labels.recordType("survey_campaign"),
-                                                 body: values.summary, valid_until: end, community_id: record.community_id })
+            const notice = intake.createNotice({ kind: "survey_results", title: controller.view.title || Labels.recordType("survey_campaign"),
+                                                 body: values.summary, valid_until: end, community_id: controller.view.communityId })
             ok = notice !== "" && controller.perform("publish", { notice_id: notice })
             if (notice === "") { error = intake.lastError; return }
         } else if (t === "rectification/accept" && values.signature !== undefined) {

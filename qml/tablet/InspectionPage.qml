@@ -11,11 +11,11 @@ import Courtyard.Core
 // raises a rectification finding in one tap. Every grade is saved as it is given.
 PageScaffold {
     id: page
-    readonly property var roundRecord: rec.record
+    readonly property recordView roundRecord: rec.view
     heading: ic.recordId === "" ? qsTr("Inspections") : Labels.inspectionKind(tpl.kind)
     property alias recordId: ic.recordId
     property string templateId: ""
-    readonly property string effectiveTemplate: ic.recordId !== "" && page.roundRecord.template_id ? page.roundRecord.template_id : templateId
+    readonly property string effectiveTemplate: ic.recordId !== "" && page.roundRecord.templateId !== "" ? page.roundRecord.templateId : templateId
     readonly property var tpl: effectiveTemplate !== "" ? Directory.templateById(effectiveTemplate) : ({})
     property string subjectStaff: ""
 
@@ -92,54 +92,63 @@ PageScaffold {
             StateBadge { recordState: ic.state }
         }
         BodyText {
-            text: qsTr("%1 of %2 items graded · %3 failed").arg(ic.graded).arg(ic.items.length).arg(ic.failed)
+            text: qsTr("%1 of %2 items graded · %3 failed").arg(ic.graded).arg(ic.items.count).arg(ic.failed)
             muted: true
         }
     }
     Repeater {
-        model: ic.recordId !== "" ? ic.items : []
+        model: ic.recordId !== "" ? ic.items : null
         delegate: Card {
             id: itemCard
-            required property var modelData
-            border.color: itemCard.modelData.failed ? Theme.danger : Theme.line
-            BodyText { Layout.fillWidth: true; font.bold: true; text: itemCard.modelData.title }
-            BodyText { Layout.fillWidth: true; visible: !!itemCard.modelData.hint; muted: true; text: itemCard.modelData.hint || "" }
+            required property string itemId
+            required property string title
+            required property string hint
+            required property string grade
+            required property string note
+            required property var photos
+            required property string findingId
+            required property bool failed
+            border.color: itemCard.failed ? Theme.danger : Theme.line
+            BodyText { objectName: "inspectionItemTitle"; Layout.fillWidth: true; font.bold: true; text: itemCard.title }
+            BodyText { Layout.fillWidth: true; visible: itemCard.hint !== ""; muted: true; text: itemCard.hint }
             ChoiceRow {
                 Layout.fillWidth: true
-                options: Array.from(ic.scale).map(g => g.id)
-                current: itemCard.modelData.grade || ""
-                labelFor: function(id) { for (const g of ic.scale) if (g.id === id) return g.label || id; return id }
-                onChosen: (id) => ic.grade(itemCard.modelData.id, id, note.text)
+                options: ic.grades
+                current: itemCard.grade
+                labelFor: function(id) { return ic.gradeLabel(id) }
+                onChosen: (id) => ic.grade(itemCard.itemId, id, noteField.text)
                 enabled: ic.state === "draft"
             }
             RowLayout {
                 Layout.fillWidth: true
                 InputField {
-                    id: note
+                    id: noteField
                     Layout.fillWidth: true
-                    text: itemCard.modelData.note || ""
+                    text: itemCard.note
                     placeholderText: qsTr("Note")
                     enabled: ic.state === "draft"
-                    onEditingFinished: if (itemCard.modelData.grade) ic.grade(itemCard.modelData.id, itemCard.modelData.grade, text)
+                    onEditingFinished: if (itemCard.grade !== "") ic.grade(itemCard.itemId, itemCard.grade, text)
                 }
                 AppButton {
-                    visible: itemCard.modelData.failed && !itemCard.modelData.finding_id
+                    visible: itemCard.failed && itemCard.findingId === ""
+                    objectName: "raiseFinding"
                     kind: "danger"
                     text: qsTr("Raise finding")
-                    onClicked: ic.raiseFinding(itemCard.modelData.id, note.text)
+                    onClicked: ic.raiseFinding(itemCard.itemId, noteField.text)
                 }
                 AppButton {
-                    visible: !!itemCard.modelData.finding_id
+                    visible: itemCard.findingId !== ""
+                    objectName: "openFinding"
                     kind: "quiet"
                     text: qsTr("Finding ›")
-                    onClicked: Nav.push("qrc:/qt/qml/Courtyard/tablet/RecordPage.qml", { recordId: itemCard.modelData.finding_id })
+                    onClicked: Nav.push("qrc:/qt/qml/Courtyard/tablet/RecordPage.qml", { recordId: itemCard.findingId })
                 }
             }
             PhotoStrip {
                 Layout.fillWidth: true
-                attachments: itemCard.modelData.photos || []
+                attachments: itemCard.photos
                 canAdd: ic.state === "draft"
-                onAdded: (a) => ic.addPhoto(itemCard.modelData.id, a)
+                onAdded: (a) => ic.addPhoto(itemCard.itemId, a)
             }
         }
     }

@@ -13,12 +13,12 @@ import Courtyard.Core
 // route's checkpoint sheet from here.
 PageScaffold {
     id: page
-    readonly property var roundRecord: rec.record
+    readonly property recordView roundRecord: rec.view
     readonly property var roundRoute: Directory.route(routeOfRound)
     readonly property string routeName: roundRoute.name || ""
     heading: pc.recordId === "" ? qsTr("Patrols") : (page.routeName || qsTr("Patrol round"))
     property alias recordId: pc.recordId
-    readonly property string routeOfRound: page.roundRecord.route_id || ""
+    readonly property string routeOfRound: page.roundRecord.routeId
     property string lastScan: ""
     property string manualCheckpoint: ""
 

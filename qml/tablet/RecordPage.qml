@@ -15,114 +15,104 @@ PageScaffold {
     id: page
     property alias recordId: rc.recordId
     property bool justCreated: false
-    readonly property var r: rc.record
+    readonly property recordView r: rc.view
     heading: rc.exists ? Labels.recordType(rc.recordType === "complaint" && page.r.kind === "repair" ? "repair" : rc.recordType)
-                         + (page.r.receipt_code ? " · " + page.r.receipt_code : "")
+                         + (page.r.receiptCode !== "" ? " · " + page.r.receiptCode : "")
                        : qsTr("Record")
 
     RecordController { id: rc }
 
-    function fmt(iso) {
-        if (!iso)
+    // A time of the record as the reader's locale writes it; "" when the record has none.
+    function fmt(t): string {
+        if (!t)
             return ""
-        const d = new Date(iso)
-        return isNaN(d.getTime()) ? String(iso) : d.toLocaleString(Qt.locale(), "yyyy-MM-dd HH:mm")
+        const d = t instanceof Date ? t : new Date(t)
+        return isNaN(d.getTime()) ? "" : d.toLocaleString(Qt.locale(), "yyyy-MM-dd HH:mm")
     }
     function yes(b) { return b ? qsTr("Yes") : qsTr("No") }
     // What a person needs to see of each kind of record, in order.
     function details() {
         const t = rc.recordType
+        const r = page.r
         const out = []
         const add = (label, value) => { if (value !== undefined && value !== null && value !== "") out.push({ label: label, value: String(value) }) }
         if (t === "complaint") {
-            add(qsTr("Channel"), Labels.channel(page.r.channel))
-            add(qsTr("Flat"), Directory.unitLabel(page.r.unit_id))
-            add(qsTr("Complainant"), [page.r.complainant ? page.r.complainant.name : "", page.r.complainant ? page.r.complainant.phone : ""].filter(s => s).join(" · "))
-            add(qsTr("Category"), Labels.category(page.r.category))
-            add(qsTr("Received"), fmt(page.r.received_at))
-            add(qsTr("Reply wanted by"), fmt(page.r.requested_reply_by))
-            add(qsTr("Urgent / serious"), yes(page.r.urgent) + " / " + yes(page.r.serious))
-            add(qsTr("Validity"), page.r.validity && page.r.validity !== "undecided" ? Labels.validity(page.r.validity) + (page.r.cause ? " · " + Labels.cause(page.r.cause) : "") : "")
-            add(qsTr("Grade"), page.r.grade ? Labels.grade(page.r.grade) : "")
-            add(qsTr("Resident type"), page.r.resident_type ? Labels.residentType(page.r.resident_type) : "")
-            add(qsTr("Handler"), Directory.staffName(page.r.handler_id))
-            add(qsTr("Department"), page.r.department_id ? Directory.departmentName(page.r.department_id) : "")
-            add(qsTr("Agreed to solve by"), fmt(page.r.agreed_by))
-            add(qsTr("Why invalid"), page.r.invalid_reason)
-            add(qsTr("Explanation"), page.r.explanation)
-            add(qsTr("Outside result"), page.r.referral_result)
-            add(qsTr("Handled"), page.r.handling_mode ? Labels.handlingMode(page.r.handling_mode) : "")
-            add(qsTr("Measures"), page.r.measures)
-            add(qsTr("Result"), page.r.result)
-            add(qsTr("Reply"), page.r.reply)
-            add(qsTr("Replied"), fmt(page.r.replied_at))
-            add(qsTr("Round"), page.r.round > 1 ? page.r.round : "")
+            add(qsTr("Channel"), Labels.channel(r.channel))
+            add(qsTr("Flat"), Directory.unitLabel(r.unitId))
+            add(qsTr("Complainant"), [r.complainantName, r.complainantPhone].filter(s => s).join(" · "))
+            add(qsTr("Category"), Labels.category(r.category))
+            add(qsTr("Received"), fmt(r.receivedAt))
+            add(qsTr("Reply wanted by"), fmt(r.requestedReplyBy))
+            add(qsTr("Urgent / serious"), yes(r.urgent) + " / " + yes(r.serious))
+            add(qsTr("Validity"), r.validity !== "" && r.validity !== "undecided" ? Labels.validity(r.validity) + (r.cause !== "" ? " · " + Labels.cause(r.cause) : "") : "")
+            add(qsTr("Grade"), r.grade > 0 ? Labels.grade(r.grade) : "")
+            add(qsTr("Resident type"), Labels.residentType(r.residentType))
+            add(qsTr("Handler"), Directory.staffName(r.handlerId))
+            add(qsTr("Department"), r.departmentId !== "" ? Directory.departmentName(r.departmentId) : "")
+            add(qsTr("Agreed to solve by"), fmt(r.agreedBy))
+            add(qsTr("Why invalid"), r.invalidReason)
+            add(qsTr("Explanation"), r.explanation)
+            add(qsTr("Outside result"), r.referralResult)
+            add(qsTr("Handled"), Labels.handlingMode(r.handlingMode))
+            add(qsTr("Measures"), r.measures)
+            add(qsTr("Result"), r.result)
+            add(qsTr("Reply"), r.reply)
+            add(qsTr("Replied"), fmt(r.repliedAt))
+            add(qsTr("Round"), r.round > 1 ? r.round : "")
         } else if (t === "suggestion") {
-            add(qsTr("Channel"), Labels.channel(page.r.channel))
-            add(qsTr("Flat"), Directory.unitLabel(page.r.unit_id))
-            add(qsTr("Resident"), [page.r.resident_name, page.r.resident_phone].filter(s => s).join(" · "))
-            add(qsTr("Category"), page.r.category ? Labels.category(page.r.category) : "")
-            add(qsTr("Received"), fmt(page.r.received_at))
-            add(qsTr("Reply agreed by"), fmt(page.r.agreed_reply_by))
-            add(qsTr("Adopted"), page.r.adopted === undefined ? "" : yes(page.r.adopted))
-            add(qsTr("Reply"), page.r.reply)
-            add(qsTr("Why not adopted"), page.r.not_adopted_reason)
+            add(qsTr("Channel"), Labels.channel(r.channel))
+            add(qsTr("Flat"), Directory.unitLabel(r.unitId))
+            add(qsTr("Resident"), [r.residentName, r.residentPhone].filter(s => s).join(" · "))
+            add(qsTr("Category"), Labels.category(r.category))
+            add(qsTr("Received"), fmt(r.receivedAt))
+            add(qsTr("Reply agreed by"), fmt(r.agreedReplyBy))
+            add(qsTr("Adopted"), r.adoptionDecided ? yes(r.adopted) : "")
+            add(qsTr("Reply"), r.reply)
+            add(qsTr("Why not adopted"), r.notAdoptedReason)
         } else if (t === "transfer_sheet") {
-            add(qsTr("Subject"), page.r.subject)
-            add(qsTr("Reason"), page.r.reason)
-            add(qsTr("From"), Directory.departmentName(page.r.from_department_id))
-            add(qsTr("Level"), page.r.level)
-            add(qsTr("Arranged to"), page.r.assigned_department_id ? Directory.departmentName(page.r.assigned_department_id) : "")
-            add(qsTr("Instructions"), page.r.instructions)
-            add(qsTr("Result"), page.r.result)
-            add(qsTr("Final reply"), page.r.final_reply)
+            add(qsTr("Subject"), r.subject)
+            add(qsTr("Reason"), r.reason)
+            add(qsTr("From"), Directory.departmentName(r.fromDepartmentId))
+            add(qsTr("Level"), Labels.sheetLevel(r.level))
+            add(qsTr("Arranged to"), r.assignedDepartmentId !== "" ? Directory.departmentName(r.assignedDepartmentId) : "")
+            add(qsTr("Instructions"), r.instructions)
+            add(qsTr("Result"), r.result)
+            add(qsTr("Final reply"), r.finalReply)
         } else if (t === "arrangement_notice") {
-            add(qsTr("Department"), Directory.departmentName(page.r.department_id))
-            add(qsTr("Assignee"), Directory.staffName(page.r.assignee_id))
-            add(qsTr("Instructions"), page.r.instructions)
-            add(qsTr("Done by"), fmt(page.r.due_by))
-            add(qsTr("Result"), page.r.result)
+            add(qsTr("Department"), Directory.departmentName(r.departmentId))
+            add(qsTr("Assignee"), Directory.staffName(r.assigneeId))
+            add(qsTr("Instructions"), r.instructions)
+            add(qsTr("Done by"), fmt(r.dueBy))
+            add(qsTr("Result"), r.result)
         } else if (t === "rectification") {
-            add(qsTr("Found by"), Labels.rectificationSource(page.r.source))
-            add(qsTr("Flat or area"), page.r.unit_id ? Directory.unitLabel(page.r.unit_id) : page.r.area)
-            add(qsTr("Category"), page.r.category ? Labels.category(page.r.category) : "")
-            add(qsTr("Signed by"), page.r.signer_name)
-            add(qsTr("Accepted by"), page.r.accepted_by)
-            add(qsTr("Accepted"), fmt(page.r.accepted_at))
+            add(qsTr("Found by"), Labels.rectificationSource(r.source))
+            add(qsTr("Flat or area"), r.unitId !== "" ? Directory.unitLabel(r.unitId) : r.area)
+            add(qsTr("Category"), Labels.category(r.category))
+            add(qsTr("Signed by"), r.signerName)
+            add(qsTr("Accepted by"), r.acceptedBy)
+            add(qsTr("Accepted"), fmt(r.acceptedAt))
         } else if (t === "shift_handover") {
-            add(qsTr("Handed over by"), Directory.staffName(page.r.from_staff_id))
-            add(qsTr("Open complaints"), page.r.items ? page.r.items.length : 0)
-            add(qsTr("Notes"), page.r.notes)
-            add(qsTr("Acknowledged by"), Directory.staffName(page.r.acknowledged_by))
+            add(qsTr("Handed over by"), Directory.staffName(r.fromStaffId))
+            add(qsTr("Open complaints"), r.itemCount)
+            add(qsTr("Notes"), r.notes)
+            add(qsTr("Acknowledged by"), Directory.staffName(r.acknowledgedBy))
         } else if (t === "survey_campaign") {
-            add(qsTr("Kind"), Labels.surveyKind(page.r.kind))
-            add(qsTr("Method"), Labels.surveyMethod(page.r.method))
-            add(qsTr("Period"), fmt(page.r.period_start) + " – " + fmt(page.r.period_end))
-            add(qsTr("Quota"), page.r.quota)
+            add(qsTr("Kind"), Labels.surveyKind(r.kind))
+            add(qsTr("Method"), Labels.surveyMethod(r.method))
+            add(qsTr("Period"), fmt(r.periodStart) + " – " + fmt(r.periodEnd))
+            add(qsTr("Quota"), r.quota)
         } else if (t === "notice") {
-            add(qsTr("Kind"), Labels.noticeKind(page.r.kind))
-            add(qsTr("Title"), page.r.title)
-            add(qsTr("Text"), page.r.body)
-            add(qsTr("Valid"), fmt(page.r.valid_from) + " – " + fmt(page.r.valid_until))
+            add(qsTr("Kind"), Labels.noticeKind(r.kind))
+            add(qsTr("Title"), r.title)
+            add(qsTr("Text"), r.body)
+            add(qsTr("Valid"), fmt(r.validFrom) + " – " + fmt(r.validUntil))
         } else if (t === "inspection") {
-            add(qsTr("Kind"), Labels.inspectionKind(page.r.kind))
-            add(qsTr("Summary"), page.r.summary)
+            add(qsTr("Kind"), Labels.inspectionKind(r.kind))
+            add(qsTr("Summary"), r.summary)
         } else if (t === "patrol_round") {
-            add(qsTr("Guard"), Directory.staffName(page.r.guard_id))
-            add(qsTr("Started"), fmt(page.r.started_at))
+            add(qsTr("Guard"), Directory.staffName(r.guardId))
+            add(qsTr("Started"), fmt(r.startedAt))
         }
-        return out
-    }
-    // Records this one points at, to open with a tap.
-    function links() {
-        const out = []
-        if (page.r.transfer_sheet_id) out.push({ label: Labels.recordType("transfer_sheet"), id: page.r.transfer_sheet_id })
-        if (rc.recordType === "transfer_sheet" && page.r.complaint_id) out.push({ label: Labels.recordType("complaint"), id: page.r.complaint_id })
-        if (page.r.notice_id) out.push({ label: Labels.recordType("arrangement_notice"), id: page.r.notice_id })
-        if (rc.recordType === "arrangement_notice" && page.r.source_id) out.push({ label: qsTr("Source"), id: page.r.source_id })
-        if (page.r.items)
-            for (const it of page.r.items)
-                if (it.complaint_id) out.push({ label: Labels.recordType("complaint") + (it.note ? " · " + it.note : ""), id: it.complaint_id })
         return out
     }
 
@@ -160,8 +150,8 @@ PageScaffold {
                 font.family: Theme.fontFamily
             }
             Text {
-                visible: page.r.escalation !== undefined && page.r.escalation.level > 0
-                text: page.r.escalation ? qsTr("Escalated to the %1").arg(Labels.position(page.r.escalation.notify)) : ""
+                visible: page.r.escalationLevel > 0
+                text: qsTr("Escalated to the %1").arg(Labels.position(page.r.escalationNotify))
                 color: Theme.danger
                 font.pixelSize: Theme.fontSmall
                 font.bold: true
@@ -181,7 +171,7 @@ PageScaffold {
             Layout.fillWidth: true
             visible: text !== ""
             font.pixelSize: Theme.fontLarge
-            text: page.r.content || page.r.description || page.r.instructions || page.r.subject || page.r.title || ""
+            text: page.r.headline
         }
         GridLayout {
             Layout.fillWidth: true
@@ -194,6 +184,7 @@ PageScaffold {
                     id: item1
                     required property var modelData
                     required property int index
+                    objectName: "detailLabel"
                     Layout.row: index
                     Layout.column: 0
                     Layout.alignment: Qt.AlignTop
@@ -209,6 +200,7 @@ PageScaffold {
                     id: item2
                     required property var modelData
                     required property int index
+                    objectName: "detailValue"
                     Layout.row: index
                     Layout.column: 1
                     Layout.fillWidth: true
@@ -224,13 +216,17 @@ PageScaffold {
             Layout.fillWidth: true
             spacing: 8
             Repeater {
-                model: rc.exists ? page.links() : []
+                model: rc.links
                 delegate: AppButton {
-                    id: item3
-                    required property var modelData
+                    id: link
+                    required property string recordId
+                    required property string recordType
+                    required property string note
+                    objectName: "recordLink"
                     kind: "quiet"
-                    text: item3.modelData.label + " ›"
-                    onClicked: Nav.push("qrc:/qt/qml/Courtyard/tablet/RecordPage.qml", { recordId: item3.modelData.id })
+                    text: (link.recordType !== "" ? Labels.recordType(link.recordType) : qsTr("Source"))
+                          + (link.note !== "" ? " · " + link.note : "") + " ›"
+                    onClicked: Nav.push("qrc:/qt/qml/Courtyard/tablet/RecordPage.qml", { recordId: link.recordId })
                 }
             }
         }
@@ -238,13 +234,13 @@ PageScaffold {
 
     // The handling guidance for this kind of resident.
     Card {
-        visible: rc.recordType === "complaint" && !!page.r.resident_type
-        SectionTitle { text: qsTr("Handling: %1").arg(Labels.residentType(page.r.resident_type)) }
-        BodyText { Layout.fillWidth: true; text: Labels.residentGuidance(page.r.resident_type) }
+        visible: rc.recordType === "complaint" && page.r.residentType !== ""
+        SectionTitle { text: qsTr("Handling: %1").arg(Labels.residentType(page.r.residentType)) }
+        BodyText { Layout.fillWidth: true; text: Labels.residentGuidance(page.r.residentType) }
         BodyText { Layout.fillWidth: true; muted: true; text: qsTr("Never say: %1").arg(Array.from(Guidance.forbiddenPhrases).join("、")) }
     }
     Card {
-        visible: rc.recordType === "complaint" && page.r.validity === "invalid" && !!page.r.cause
+        visible: rc.recordType === "complaint" && page.r.validity === "invalid" && page.r.cause !== ""
         SectionTitle { text: Labels.cause(page.r.cause) }
         BodyText { Layout.fillWidth: true; text: Labels.causeConsequence(page.r.cause) }
     }
@@ -276,38 +272,38 @@ PageScaffold {
     }
 
     Card {
-        visible: rc.exists && rc.recordType === "complaint" && page.r.visits !== undefined && page.r.visits.length > 0
+        visible: rc.exists && rc.recordType === "complaint" && rc.visits.count > 0
         SectionTitle { text: qsTr("Follow-up visits") }
         Repeater {
-            model: page.r.visits || []
+            model: rc.visits
             delegate: BodyText {
-                id: item5
-                required property var modelData
+                id: visit
+                required property visitView row
                 Layout.fillWidth: true
-                text: page.fmt(item5.modelData.at) + " · " + Labels.visitMethod(item5.modelData.method) + " · "
-                      + (item5.modelData.satisfied ? qsTr("satisfied") : qsTr("not satisfied")) + " — " + item5.modelData.opinion
+                text: page.fmt(visit.row.at) + " · " + Labels.visitMethod(visit.row.method) + " · "
+                      + (visit.row.satisfied ? qsTr("satisfied") : qsTr("not satisfied")) + " — " + visit.row.opinion
             }
         }
     }
     Card {
-        visible: rc.exists && rc.recordType === "rectification" && page.r.rounds !== undefined && page.r.rounds.length > 0
+        visible: rc.exists && rc.recordType === "rectification" && rc.rounds.count > 0
         SectionTitle { text: qsTr("Rounds") }
         Repeater {
-            model: page.r.rounds || []
+            model: rc.rounds
             delegate: BodyText {
-                id: item6
-                required property var modelData
+                id: roundRow
+                required property rectificationRoundView row
                 Layout.fillWidth: true
-                text: qsTr("Round %1").arg(item6.modelData.number) + (item6.modelData.developer ? " · " + qsTr("developer") : " · " + qsTr("in-house"))
-                      + (item6.modelData.measures ? " · " + item6.modelData.measures : "")
-                      + (item6.modelData.completion_by ? " · " + qsTr("by %1").arg(page.fmt(item6.modelData.completion_by)) : "")
-                      + (item6.modelData.result ? " · " + qsTr("result: %1").arg(item6.modelData.result) : "")
-                      + (item6.modelData.objection ? " · " + qsTr("objection: %1").arg(item6.modelData.objection) : "")
+                text: qsTr("Round %1").arg(roundRow.row.number) + (roundRow.row.developer ? " · " + qsTr("developer") : " · " + qsTr("in-house"))
+                      + (roundRow.row.measures !== "" ? " · " + roundRow.row.measures : "")
+                      + (page.fmt(roundRow.row.completionBy) !== "" ? " · " + qsTr("by %1").arg(page.fmt(roundRow.row.completionBy)) : "")
+                      + (roundRow.row.result !== "" ? " · " + qsTr("result: %1").arg(roundRow.row.result) : "")
+                      + (roundRow.row.objection !== "" ? " · " + qsTr("objection: %1").arg(roundRow.row.objection) : "")
             }
         }
         AttachmentImage {
-            visible: !!(page.r.signature && page.r.signature.sha256)
-            sha256: page.r.signature && page.r.signature.sha256 ? page.r.signature.sha256 : ""
+            visible: page.r.signatureSha256 !== ""
+            sha256: page.r.signatureSha256
             signature: true
             Layout.preferredWidth: 300
             Layout.preferredHeight: 120
@@ -319,7 +315,7 @@ PageScaffold {
         SectionTitle { text: qsTr("Photos") }
         PhotoStrip {
             Layout.fillWidth: true
-            attachments: page.r.attachments || []
+            attachments: page.r.attachments
             canAdd: Session.signedIn
             onAdded: (a) => rc.attachBlob(a)
         }
@@ -329,12 +325,13 @@ PageScaffold {
         visible: rc.exists
         SectionTitle { text: qsTr("Comments") }
         Repeater {
-            model: page.r.comments || []
+            model: rc.comments
             delegate: BodyText {
-                id: item7
-                required property var modelData
+                id: commentRow
+                required property commentView row
+                objectName: "commentLine"
                 Layout.fillWidth: true
-                text: page.fmt(item7.modelData.at) + " · " + Directory.staffName(item7.modelData.author) + ": " + item7.modelData.text
+                text: page.fmt(commentRow.row.at) + " · " + Directory.staffName(commentRow.row.author) + ": " + commentRow.row.text
             }
         }
         RowLayout {
@@ -412,14 +409,14 @@ PageScaffold {
             text: qsTr("Not yet confirmed by the server; the steps taken on this tablet:")
         }
         Repeater {
-            model: rc.history.count === 0 ? (page.r.timeline || []) : []
+            model: rc.history.count === 0 ? rc.timeline : null
             delegate: RowLayout {
-                id: item8
-                required property var modelData
+                id: step
+                required property timelineStepView row
                 Layout.fillWidth: true
                 spacing: Theme.spacing
                 Text {
-                    text: page.fmt(item8.modelData.at)
+                    text: page.fmt(step.row.at)
                     color: Theme.muted
                     font.pixelSize: Theme.fontSmall
                     font.family: Theme.fontFamily
@@ -427,8 +424,8 @@ PageScaffold {
                 }
                 BodyText {
                     Layout.fillWidth: true
-                    text: (item8.modelData.actor_name || Directory.staffName(item8.modelData.actor)) + " · " + Labels.action(item8.modelData.action)
-                          + (item8.modelData.to ? " → " + Labels.state(item8.modelData.to) : "") + (item8.modelData.note ? " · " + item8.modelData.note : "")
+                    text: (step.row.actorName || Directory.staffName(step.row.actor)) + " · " + Labels.action(step.row.action)
+                          + (step.row.toState !== "" ? " → " + Labels.state(step.row.toState) : "") + (step.row.note !== "" ? " · " + step.row.note : "")
                 }
             }
         }

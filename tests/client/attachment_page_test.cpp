@@ -93,7 +93,6 @@ private slots:
 
         m_server.terminate(); // B is offline from here
         QQmlApplicationEngine engine;
-        engine.addImageProvider("blob", new client::BlobImageProvider);
         auto* window = loadMainWindow(engine, {1280, 2400}); // tall: the photos in the picture
         QVERIFY(window);
         QVERIFY(showPage(window, "RecordPage.qml", {{"recordId", id}}));

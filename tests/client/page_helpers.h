@@ -2,6 +2,8 @@
 // The app's real QML pages in a client test: the window loaded from its module the way the app
 // loads it, the items in it, and taps where a finger would land.
 
+#include "client/media.h"
+
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickStyle>
@@ -29,6 +31,9 @@ inline QQuickWindow* loadMainWindow(QQmlApplicationEngine& engine, QSize size) {
     }();
     Q_UNUSED(styled);
     engine.addImportPath("qrc:/qt/qml");
+    // Photos and signatures as the application shows them (application.cpp does the same).
+    if (!engine.imageProvider("blob"))
+        engine.addImageProvider("blob", new client::BlobImageProvider);
     engine.setInitialProperties({{"width", size.width()}, {"height", size.height()}});
     engine.load(QUrl("qrc:/qt/qml/Courtyard/Main.qml"));
     return engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(engine.rootObjects().first());

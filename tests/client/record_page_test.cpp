@@ -5,6 +5,7 @@
 // and the server refuses a detail outside it; a PIN changed on the page works at the next
 // sign-in; and the Qt transport trusts a company CA or a pinned certificate and nothing else.
 
+#include "client/inspection_controller.h"
 #include "client/intake_controller.h"
 #include "client/patrol_controller.h"
 #include "client/qt_transport.h"
@@ -122,6 +123,81 @@ private slots:
                  qPrintable(lines[3]));
         QVERIFY2(lines[4].startsWith(supervisor) && lines[4].contains(" → "), qPrintable(lines[4]));
         QVERIFY(window->grabWindow().save(QDir::temp().filePath("courtyard-record-history.png")));
+    }
+
+    // The page reads the record through its typed view: each detail in words (not ids), the
+    // comments from their model, and the records a transfer sheet points at as links.
+    void detailsAndLinksComeFromTheTypedView() {
+        QVERIFY(m_tablet->signIn("2001"));
+        client::IntakeController intake;
+        const QString complaint = intake.createComplaint(
+            {{"channel", "phone"}, {"unit_id", kUnit}, {"category", "repairs"}, {"content", "水管漏水"},
+             {"complainant_name", "王先生"}, {"complainant_phone", "13700137000"}, {"urgent", true}, {"serious", false}});
+        QVERIFY2(!complaint.isEmpty(), qPrintable(intake.lastError()));
+        RecordController rc;
+        rc.setRecordId(complaint);
+        QVERIFY(rc.addComment("已联系业主"));
+        QVERIFY2(rc.perform("accept", {{"resident_type", "venting"}}), qPrintable(rc.lastError()));
+        const QString sheet = rc.escalate("需工程部处理");
+        QVERIFY2(!sheet.isEmpty(), qPrintable(rc.lastError()));
+        QCOMPARE(rc.view().complainantName, QString("王先生"));
+        QCOMPARE(rc.view().transferSheetId, sheet);
+        QCOMPARE(rc.parts().comments.size(), 1);
+
+        QQmlApplicationEngine engine;
+        auto* window = loadMainWindow(engine, {1280, 2400});
+        QVERIFY(window);
+        QVERIFY(showPage(window, "RecordPage.qml", {{"recordId", complaint}}));
+        QStringList labels, values;
+        QVERIFY(QTest::qWaitFor([&] { return !(labels = textsOf(window, "detailLabel")).isEmpty(); }, 5000));
+        values = textsOf(window, "detailValue");
+        QCOMPARE(values.size(), labels.size());
+        const auto valueOf = [&](const QString& label) { return values.value(labels.indexOf(label)); };
+        QCOMPARE(valueOf("Complainant"), QString("王先生 · 13700137000"));
+        QCOMPARE(valueOf("Urgent / serious"), QString("Yes / No"));
+        QCOMPARE(valueOf("Channel"), QString("Phone"));
+        QVERIFY2(!valueOf("Received").isEmpty(), qPrintable(labels.join(", ")));
+        QCOMPARE(textsOf(window, "commentLine").size(), 1);
+        QVERIFY(textsOf(window, "commentLine")[0].endsWith(": 已联系业主"));
+        QCOMPARE(textsOf(window, "recordLink"), QStringList{"Work transfer sheet ›"});
+
+        // The sheet: its level in words, and a link back to its complaint.
+        QVERIFY(showPage(window, "RecordPage.qml", {{"recordId", sheet}}));
+        QVERIFY(QTest::qWaitFor([&] { return textsOf(window, "detailLabel").contains("Level"); }, 5000));
+        labels = textsOf(window, "detailLabel");
+        values = textsOf(window, "detailValue");
+        QCOMPARE(valueOf("Subject"), QString("水管漏水"));
+        QVERIFY2(!valueOf("Level").isEmpty() && !valueOf("Level").contains('_'), qPrintable(valueOf("Level")));
+        QCOMPARE(textsOf(window, "recordLink"), QStringList{"Complaint ›"});
+    }
+
+    // An inspection's items are a typed model: one card per item of the template; grading an
+    // item "poor" offers a finding on that card, and once raised the card links to it (the
+    // rows change in place, so the cards and what is typed in them stay).
+    void inspectionPageGradesItemsFromTheModel() {
+        QVERIFY(m_tablet->signIn("2001"));
+        client::InspectionController ic;
+        const QString id = ic.start("t-etiquette", "s-1001", "前台");
+        QVERIFY2(!id.isEmpty(), qPrintable(ic.lastError()));
+        const auto items = ic.items();
+        QVERIFY(items.size() >= 3);
+        QCOMPARE(ic.property("grades").toStringList().size(), 3);
+
+        QQmlApplicationEngine engine;
+        auto* window = loadMainWindow(engine, {1280, 2400});
+        QVERIFY(window);
+        QVERIFY(showPage(window, "InspectionPage.qml", {{"recordId", id}}));
+        QStringList titles;
+        QVERIFY(QTest::qWaitFor([&] { return (titles = textsOf(window, "inspectionItemTitle")).size() == items.size(); }, 5000));
+        QCOMPARE(titles[0], items[0].title);
+        QVERIFY(textsOf(window, "raiseFinding").isEmpty());
+
+        QVERIFY(ic.grade(items[1].itemId, "poor", "工牌歪了"));
+        QVERIFY(QTest::qWaitFor([&] { return textsOf(window, "raiseFinding").size() == 1; }, 5000));
+        QVERIFY(!ic.raiseFinding(items[1].itemId, "工牌佩戴不规范").isEmpty());
+        QVERIFY(QTest::qWaitFor([&] { return textsOf(window, "openFinding").size() == 1; }, 5000));
+        QVERIFY(textsOf(window, "raiseFinding").isEmpty());
+        QCOMPARE(textsOf(window, "inspectionItemTitle").size(), items.size());
     }
 
     // A round's checkpoints are a typed model; the patrol page lists each with its state, and a

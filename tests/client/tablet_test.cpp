@@ -239,8 +239,8 @@ private slots:
         QCOMPARE(ic.state(), QString("draft"));
         const auto items = ic.items();
         QVERIFY(items.size() >= 3);
-        const QString first = items[0].toMap().value("id").toString();
-        const QString second = items[1].toMap().value("id").toString();
+        const QString first = items[0].itemId;
+        const QString second = items[1].itemId;
         QVERIFY(!ic.grade(first, "excellent", "")); // not on the scale
         QVERIFY(ic.grade(first, "good", ""));
         QVERIFY(ic.grade(second, "poor", "工牌歪了"));
@@ -253,7 +253,7 @@ private slots:
         QCOMPARE(rec.recordType(), QString("rectification"));
         QCOMPARE(rec.state(), QString("reported"));
         for (int i = 2; i < items.size(); ++i)
-            QVERIFY(ic.grade(items[i].toMap().value("id").toString(), "good", ""));
+            QVERIFY(ic.grade(items[i].itemId, "good", ""));
         QVERIFY2(ic.submit("整体良好"), qPrintable(ic.lastError()));
         QVERIFY(ic.state() != "draft");
         QVERIFY(!ic.grade(first, "poor", "")); // a submitted inspection is closed for grading
