@@ -35,8 +35,13 @@ SessionController::SessionController(AppContext& app, QObject* parent) : QObject
     m_lastActivityMs = QDateTime::currentMSecsSinceEpoch();
     // The quick-switch list survives a restart (numbers and names only, never a PIN).
     if (auto saved = m_app.store().records().getMeta("recent_users"); saved && *saved)
-        if (auto j = parseJson(**saved); j && j->is_array())
-            m_recent = toVariant(*j).toList();
+        if (auto j = parseJson(**saved); j && j->is_array()) {
+            QList<RecentUserView> recent;
+            for (const auto& u : *j)
+                if (u.is_object() && !stringAt(u, "number").empty())
+                    recent << RecentUserView{qs(stringAt(u, "number")), qs(stringAt(u, "name"))};
+            m_recent.setRows(recent);
+        }
 }
 
 SessionController::~SessionController() {
@@ -124,12 +129,16 @@ void SessionController::onFinished(const QVariantMap& r) {
     m_lastActivityMs = QDateTime::currentMSecsSinceEpoch();
     m_app.setActor(a);
     // Quick switch: the last five people who signed in on this tablet (numbers and names only).
-    QVariantMap me{{"number", m_number}, {"name", qs(a.name)}};
-    m_recent.removeIf([&](const QVariant& v) { return v.toMap().value("number") == me.value("number"); });
-    m_recent.prepend(me);
-    while (m_recent.size() > 5)
-        m_recent.removeLast();
-    (void)m_app.store().records().setMeta("recent_users", toJson(m_recent).dump());
+    QList<RecentUserView> recent = m_recent.rows<RecentUserView>();
+    recent.removeIf([&](const RecentUserView& u) { return u.number == m_number; });
+    recent.prepend({m_number, qs(a.name)});
+    while (recent.size() > 5)
+        recent.removeLast();
+    m_recent.setRows(recent);
+    Json saved = Json::array();
+    for (const auto& u : recent)
+        saved.push_back({{"number", ss(u.number)}, {"name", ss(u.name)}});
+    (void)m_app.store().records().setMeta("recent_users", saved.dump());
     emit changed();
     emit finished(true);
 }

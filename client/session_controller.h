@@ -6,6 +6,7 @@
 // singleton `Session`. Everything a person does is recorded as theirs, with their proof.
 
 #include "client/app_context.h"
+#include "client/gadget_list_model.h"
 
 #include <QObject>
 #include <QStringList>
@@ -15,6 +16,18 @@
 namespace courtyard::client {
 
 class SessionWorker;
+
+// Someone who signed in on this tablet lately, offered for a quick switch (never their PIN).
+struct RecentUserView {
+    Q_GADGET
+    QML_VALUE_TYPE(recentUserView)
+    Q_PROPERTY(QString number MEMBER number CONSTANT)
+    Q_PROPERTY(QString name MEMBER name CONSTANT)
+
+public:
+    QString number, name;
+    friend bool operator==(const RecentUserView&, const RecentUserView&) = default;
+};
 
 class SessionController : public QObject {
     Q_OBJECT
@@ -28,7 +41,7 @@ class SessionController : public QObject {
     Q_PROPERTY(QString departmentId READ departmentId NOTIFY changed)
     Q_PROPERTY(bool supervisor READ supervisor NOTIFY changed)
     Q_PROPERTY(bool readsReports READ readsReports NOTIFY changed)
-    Q_PROPERTY(QVariantList recentUsers READ recentUsers NOTIFY changed)
+    Q_PROPERTY(courtyard::client::GadgetListModel* recentUsers READ recentUsersModel CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
     Q_PROPERTY(QString notice READ notice NOTIFY changed)
     Q_PROPERTY(int idleMinutes READ idleMinutes NOTIFY changed)
@@ -47,7 +60,8 @@ public:
     QString departmentId() const;
     bool supervisor() const;
     bool readsReports() const;
-    QVariantList recentUsers() const { return m_recent; }
+    GadgetListModel* recentUsersModel() { return &m_recent; }
+    QList<RecentUserView> recentUsers() const { return m_recent.rows<RecentUserView>(); }
     QString lastError() const { return m_lastError; }
     // Why the last person was signed out, when it was not their own doing.
     QString notice() const { return m_notice; }
@@ -79,7 +93,7 @@ private:
     bool m_busy = false;
     QString m_pendingNumber;
     QString m_number;
-    QVariantList m_recent;
+    GadgetListModel m_recent{RecentUserView::staticMetaObject, this};
     QString m_lastError;
     QString m_notice;
     qint64 m_lastActivityMs = 0;

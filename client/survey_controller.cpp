@@ -22,21 +22,24 @@ void SurveyController::reloaded() {
             if (slot != "answered")
                 slot = outcome; // an answer outranks earlier attempts
         }
+    QList<HouseholdView> households;
+    const Directory directory(app());
+    for (const auto& e : arrayAt(m_body, "sample")) {
+        if (!e.is_object())
+            continue;
+        const std::string unit = stringAt(e, "unit_id");
+        const auto it = m_outcomes.find(unit);
+        households << HouseholdView{qs(unit), directory.unitLabel(qs(unit)), e.value("focused", false),
+                                    it == m_outcomes.end() ? QString("pending") : qs(it->second)};
+    }
+    m_households.setRows(households);
 }
 
-QVariantMap SurveyController::campaign() const { return toVariant(m_body).toMap(); }
-
-QVariantList SurveyController::households() const {
-    QVariantList out;
-    const Directory directory(*AppContext::instance());
-    for (const auto& e : m_body.value("sample", Json::array())) {
-        const std::string unit = stringAt(e, "unit_id");
-        auto it = m_outcomes.find(unit);
-        out << QVariantMap{{"unitId", qs(unit)},
-                           {"label", directory.unitLabel(qs(unit))},
-                           {"focused", e.value("focused", false)},
-                           {"outcome", it == m_outcomes.end() ? QString("pending") : qs(it->second)}};
-    }
+QStringList SurveyController::categories() const {
+    QStringList out;
+    for (const auto& c : arrayAt(m_body, "categories"))
+        if (c.is_string())
+            out << qs(c.get<std::string>());
     return out;
 }
 

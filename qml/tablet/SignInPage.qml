@@ -53,15 +53,16 @@ PageScaffold {
         Flow {
             Layout.fillWidth: true
             spacing: 8
-            visible: Session.recentUsers.length > 0
+            visible: Session.recentUsers.count > 0
             Repeater {
                 model: Session.recentUsers
                 delegate: AppButton {
-                    id: item1
-                    required property var modelData
-                    kind: number.text === item1.modelData.number ? "primary" : "secondary"
-                    text: item1.modelData.name + " · " + item1.modelData.number
-                    onClicked: { number.text = item1.modelData.number; pin.forceActiveFocus() }
+                    id: recentUser
+                    required property recentUserView row
+                    objectName: "recentUser"
+                    kind: number.text === recentUser.row.number ? "primary" : "secondary"
+                    text: recentUser.row.name + " · " + recentUser.row.number
+                    onClicked: { number.text = recentUser.row.number; pin.forceActiveFocus() }
                 }
             }
         }

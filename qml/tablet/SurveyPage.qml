@@ -11,8 +11,7 @@ import Courtyard.Core
 // a comment — or "not at home" / "refused".
 PageScaffold {
     id: page
-    readonly property var campaign: sc.campaign
-    heading: sc.recordId === "" ? qsTr("Surveys") : (page.campaign.title || Labels.surveyKind(page.campaign.kind))
+    heading: sc.recordId === "" ? qsTr("Surveys") : (sc.title || Labels.surveyKind(sc.kind))
     property alias recordId: sc.recordId
     property string unitId: ""
     property var scores: ({})
@@ -73,7 +72,7 @@ PageScaffold {
         visible: sc.recordId !== "" && page.unitId !== ""
         SectionTitle { text: Directory.unitLabel(page.unitId) }
         Repeater {
-            model: page.campaign.categories || []
+            model: sc.categories
             delegate: ColumnLayout {
                 id: item2
                 required property string modelData
@@ -106,12 +105,13 @@ PageScaffold {
             Repeater {
                 model: sc.households
                 delegate: AppButton {
-                    id: item3
-                    required property var modelData
-                    kind: item3.modelData.outcome === "answered" ? "quiet" : item3.modelData.outcome === "pending" ? "primary" : "secondary"
-                    text: item3.modelData.label + (item3.modelData.focused ? " ★" : "") + (item3.modelData.outcome !== "pending" ? " · " + Labels.outcome(item3.modelData.outcome) : "")
-                    enabled: item3.modelData.outcome !== "answered"
-                    onClicked: { page.unitId = item3.modelData.unitId; page.scores = {} }
+                    id: household
+                    required property householdView row
+                    objectName: "household"
+                    kind: household.row.outcome === "answered" ? "quiet" : household.row.outcome === "pending" ? "primary" : "secondary"
+                    text: household.row.label + (household.row.focused ? " ★" : "") + (household.row.outcome !== "pending" ? " · " + Labels.outcome(household.row.outcome) : "")
+                    enabled: household.row.outcome !== "answered"
+                    onClicked: { page.unitId = household.row.unitId; page.scores = {} }
                 }
             }
         }

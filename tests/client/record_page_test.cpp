@@ -10,6 +10,7 @@
 #include "client/patrol_controller.h"
 #include "client/qt_transport.h"
 #include "client/record_controller.h"
+#include "client/survey_controller.h"
 #include "client_fixture.h"
 #include "page_helpers.h"
 #include "support/record_samples.h"
@@ -200,6 +201,32 @@ private slots:
         QCOMPARE(textsOf(window, "inspectionItemTitle").size(), items.size());
     }
 
+    // A survey's households are a typed model: one button per household of the sample, and a
+    // visit's outcome shows on its button at once.
+    void surveyPageListsTheSample() {
+        QVERIFY(m_tablet->signIn("2001"));
+        client::SurveyController sc;
+        const QString id = sc.plan({{"kind", "monthly_solicitation"}, {"method", "door_to_door"}, {"title", "十二月走访"},
+                                    {"categories", QStringList{"housing", "security"}},
+                                    {"period_start", QDateTime::currentDateTimeUtc().addDays(-1)},
+                                    {"period_end", QDateTime::currentDateTimeUtc().addDays(14)},
+                                    {"seed", 7}});
+        QVERIFY2(!id.isEmpty(), qPrintable(sc.lastError()));
+        sc.setRecordId(id);
+        const auto households = sc.households();
+        QVERIFY(!households.isEmpty());
+
+        QQmlApplicationEngine engine;
+        auto* window = loadMainWindow(engine, {1280, 2400});
+        QVERIFY(window);
+        QVERIFY(showPage(window, "SurveyPage.qml", {{"recordId", id}}));
+        QStringList buttons;
+        QVERIFY(QTest::qWaitFor([&] { return (buttons = textsOf(window, "household")).size() == households.size(); }, 5000));
+        QVERIFY2(buttons[0].startsWith(households[0].label), qPrintable(buttons[0]));
+        QVERIFY(sc.notAtHome(households[0].unitId));
+        QVERIFY(QTest::qWaitFor([&] { return textsOf(window, "household").value(0).endsWith("Not at home"); }, 5000));
+    }
+
     // A round's checkpoints are a typed model; the patrol page lists each with its state, and a
     // checkpoint confirmed by hand shows the guard's reason (the delegate's required properties
     // are filled from the model's roles, or the page would show no rows at all).
@@ -316,6 +343,10 @@ private slots:
         auto* window = loadMainWindow(engine, {1280, 800});
         QVERIFY(window);
         QVERIFY(showPage(window, "SignInPage.qml", {{"switching", true}}));
+        // The quick switch offers the people who signed in here, the latest first.
+        const QStringList recent = textsOf(window, "recentUser");
+        QCOMPARE(recent.size(), m_tablet->session->recentUsers().size());
+        QVERIFY2(recent.size() >= 2 && recent[0].endsWith(" · 1002"), qPrintable(recent.join(", ")));
         auto* card = findNamed(window->contentItem(), "changePinCard");
         QVERIFY(card);
         findNamed(card, "currentPin")->setProperty("text", demoPin(QString("1002")));

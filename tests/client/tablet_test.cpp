@@ -83,8 +83,8 @@ private slots:
         QVERIFY(m_tablet->session->supervisor());
         const auto recent = m_tablet->session->recentUsers();
         QVERIFY(recent.size() >= 2);
-        QCOMPARE(recent[0].toMap().value("number").toString(), QString("2001"));
-        QCOMPARE(recent[1].toMap().value("number").toString(), QString("1001"));
+        QCOMPARE(recent[0].number, QString("2001"));
+        QCOMPARE(recent[1].number, QString("1001"));
     }
 
     void complaintIntakeRefusesMissingData() {
@@ -366,13 +366,14 @@ private slots:
         const auto households = sc.households();
         QVERIFY(households.size() > 0);
         QVERIFY(sc.quota() > 0);
-        const QString a = households[0].toMap().value("unitId").toString();
-        const QString b = households[1].toMap().value("unitId").toString();
-        const QString c = households[2].toMap().value("unitId").toString();
+        const QString a = households[0].unitId;
+        const QString b = households[1].unitId;
+        const QString c = households[2].unitId;
         QVERIFY2(sc.notAtHome(a), qPrintable(sc.lastError()));
         QVERIFY2(sc.refused(b), qPrintable(sc.lastError()));
         QCOMPARE(sc.answered(), 0);
-        QCOMPARE(sc.households()[0].toMap().value("outcome").toString(), QString("not_at_home"));
+        QCOMPARE(sc.households()[0].outcome, QString("not_at_home"));
+        QCOMPARE(sc.categories(), (QStringList{"housing", "security", "cleaning"}));
         QVERIFY(!sc.record("cm-sunshine-no-such-flat", {{"housing", 4}}, "")); // only the sample is visited
         QVERIFY(!sc.record(c, {{"housing", 9}}, "")); // scores are 1..5
         QVERIFY2(sc.record(c, {{"housing", 4}, {"security", 5}, {"cleaning", 2}}, "楼道保洁不够"), qPrintable(sc.lastError()));
