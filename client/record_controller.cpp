@@ -3,6 +3,7 @@
 #include "client/json_bridge.h"
 #include "client/qml_singletons.h"
 #include "shared/core/bounded_json.h"
+#include "shared/auth/access.h"
 #include "shared/domain/action_form.h"
 #include "shared/records/record_type.h"
 #include "sync/protocol/ids.h"
@@ -88,28 +89,55 @@ QStringList RecordController::availableActions() const {
     return out;
 }
 
+namespace {
+
+// One field of a form as the step dialog reads it (record_controller.h, actionForm).
+QVariantMap formField(const domain::ActionField& f) {
+    QVariantMap m;
+    m["key"] = qs(f.key);
+    m["kind"] = qs(std::string(domain::fieldKindName(f.kind)));
+    m["required"] = f.required;
+    m["spoken"] = f.spoken;
+    QStringList choices, roles;
+    for (const auto& c : f.choices)
+        choices << qs(c);
+    for (auto role : f.roles)
+        roles << qs(std::string(enumName(role)));
+    m["choices"] = choices;
+    m["roles"] = roles;
+    for (const auto& c : f.when)
+        if (c.subject.starts_with("param."))
+            m["requiredWhen"] = QVariantMap{{"key", qs(c.subject.substr(6))}, {"value", qs(c.value)}, {"equals", c.equals}};
+    return m;
+}
+
+} // namespace
+
 QVariantList RecordController::actionForm(const QString& action) const {
     QVariantList out;
-    for (const auto& f : domain::actionForm(m_type, ss(action))) {
-        if (f.kind == domain::FieldKind::Reference || !domain::offeredFor(f, m_body))
-            continue;
-        QVariantMap m;
-        m["key"] = qs(f.key);
-        m["kind"] = qs(std::string(domain::fieldKindName(f.kind)));
-        m["required"] = f.required;
-        m["spoken"] = f.spoken;
-        QStringList choices, roles;
-        for (const auto& c : f.choices)
-            choices << qs(c);
-        for (auto role : f.roles)
-            roles << qs(std::string(enumName(role)));
-        m["choices"] = choices;
-        m["roles"] = roles;
-        for (const auto& c : f.when)
-            if (c.subject.starts_with("param."))
-                m["requiredWhen"] = QVariantMap{{"key", qs(c.subject.substr(6))}, {"value", qs(c.value)}, {"equals", c.equals}};
-        out << m;
-    }
+    for (const auto& f : domain::actionForm(m_type, ss(action)))
+        if (f.kind != domain::FieldKind::Reference && domain::offeredFor(f, m_body))
+            out << formField(f);
+    return out;
+}
+
+QVariantList RecordController::editForm() const {
+    QVariantList out;
+    auto* app = AppContext::instance();
+    if (!app || !m_exists || terminal())
+        return out;
+    for (const auto& key : auth::editableFields(m_type, app->actor()))
+        if (const auto f = domain::plainFieldForm(key)) {
+            QVariantMap m = formField(*f);
+            const auto it = m_body.find(key);
+            if (it == m_body.end() || it->is_null())
+                m["initial"] = f->kind == domain::FieldKind::YesNo ? QVariant(false) : QVariant();
+            else if (f->kind == domain::FieldKind::When)
+                m["initial"] = dateTimeAt(m_body, key.c_str());
+            else
+                m["initial"] = toVariant(*it);
+            out << m;
+        }
     return out;
 }
 

@@ -80,6 +80,10 @@ public:
     // another detail has that value). Fields another step fills (references) are left out, as
     // are fields that do not apply to this record.
     Q_INVOKABLE QVariantList actionForm(const QString& action) const;
+    // The record's plain fields the signed-in person may correct outside any step (who may:
+    // shared/auth's editableFields; how: domain::plainFieldForm), each as actionForm's fields
+    // with `initial`, the value the record has now. Empty for a closed record.
+    Q_INVOKABLE QVariantList editForm() const;
     // A workflow action with its details (actionForm). False with lastError set when refused.
     Q_INVOKABLE bool perform(const QString& action, const QVariantMap& params = {});
     Q_INVOKABLE bool update(const QVariantMap& fields);

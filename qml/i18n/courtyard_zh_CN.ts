@@ -215,6 +215,70 @@
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>Correct the details</source>
+        <translation>更正信息</translation>
+    </message>
+    <message>
+        <source>What the resident said</source>
+        <translation>业主反映的内容</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Resident&apos;s phone</source>
+        <translation>业主电话</translation>
+    </message>
+    <message>
+        <source>Urgent?</source>
+        <translation>是否紧急？</translation>
+    </message>
+    <message>
+        <source>Serious?</source>
+        <translation>是否严重？</translation>
+    </message>
+    <message>
+        <source>Reply wanted by</source>
+        <translation>要求回复时间</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期自</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentImage</name>
@@ -1850,6 +1914,10 @@
     <message>
         <source>Not yet confirmed by the server; the steps taken on this tablet:</source>
         <translation>服务器尚未确认；本平板上已做的步骤：</translation>
+    </message>
+    <message>
+        <source>Correct the details</source>
+        <translation>更正信息</translation>
     </message>
 </context>
 <context>

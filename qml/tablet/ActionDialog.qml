@@ -10,6 +10,8 @@ import Courtyard.Core
 // reply with its forbidden-phrase check, the invalid decision with its cause and what that
 // triggers, the resident type with its handling guidance, the resident's signature… The shared
 // workflow has the last word: its refusal is shown here and nothing changes.
+// The action "edit" corrects the record's plain fields the person may change (urgent, the text
+// taken down, the category…), each filled with what the record has now; only changed ones go.
 Dialog {
     id: dialog
     property RecordController controller: null
@@ -24,14 +26,17 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     width: Math.min(860, (parent ? parent.width : 900) - 40)
     height: Math.min(implicitHeight, (parent ? parent.height : 800) - 40)
-    title: Labels.action(action)
+    title: action === "edit" ? qsTr("Correct the details") : Labels.action(action)
     font.pixelSize: Theme.fontBody
     padding: Theme.margin
 
+    // The form is built afresh each time (its fields fill `values` with their first values as
+    // they are made), also when the same step is opened again.
     function openFor(a) {
-        action = a
+        action = ""
         values = ({})
         error = ""
+        action = a
         open()
     }
     function set(key, value) {
@@ -50,7 +55,7 @@ Dialog {
     function fieldsFor(type, act) {
         if (!controller || act === "")
             return []
-        const out = Array.from(controller.actionForm(act)).map(f => Object.assign({}, f))
+        const out = Array.from(act === "edit" ? controller.editForm() : controller.actionForm(act)).map(f => Object.assign({}, f))
         if (type === "transfer_sheet" && act === "arrange")
             out.push({ key: "due_by", kind: "when", required: false })
         if (type === "survey_campaign" && act === "publish")
@@ -81,6 +86,7 @@ Dialog {
         case "method": return Labels.visitMethod
         case "controllability": return v => v === "high" ? qsTr("Yes, largely") : qsTr("Hardly")
         case "reach": return v => v === "media" ? qsTr("Media or authorities") : qsTr("Within the community")
+        case "category": return Labels.category
         }
         return v => v
     }
@@ -122,8 +128,34 @@ Dialog {
         case "signature": return qsTr("Resident's signature")
         case "accepted_by": return qsTr("Accepted by")
         case "summary": return t === "survey_campaign/publish" ? qsTr("Results notice for residents") : qsTr("Summary")
+        // Plain fields, corrected with "edit"
+        case "content": return qsTr("What the resident said")
+        case "description": return qsTr("Description")
+        case "notes": return qsTr("Notes")
+        case "body": return qsTr("Text")
+        case "subject": return qsTr("Subject")
+        case "title": return qsTr("Title")
+        case "area": return qsTr("Area")
+        case "resident_name": return qsTr("Resident's name")
+        case "resident_phone": return qsTr("Resident's phone")
+        case "urgent": return qsTr("Urgent?")
+        case "serious": return qsTr("Serious?")
+        case "requested_reply_by": return qsTr("Reply wanted by")
+        case "valid_from": return qsTr("Valid from")
+        case "valid_until": return qsTr("Valid until")
+        case "category": return qsTr("Category")
+        case "assignee_id": return qsTr("Assignee")
         }
         return key
+    }
+    // Whether a field still holds what the record had (times compared as instants).
+    function same(value, initial) {
+        const none = v => v === undefined || v === null || v === ""
+        if (none(value) || none(initial))
+            return none(value) && none(initial)
+        if (value instanceof Date || initial instanceof Date)
+            return new Date(value).getTime() === new Date(initial).getTime()
+        return value === initial
     }
     function isRequired(f) {
         if (!f.required)
@@ -149,7 +181,13 @@ Dialog {
             }
         let ok = false
         const t = recordType + "/" + action
-        if (t === "complaint/transfer") {
+        if (action === "edit") {
+            const changed = {}
+            for (const f of spec)
+                if (!same(values[f.key], f.initial))
+                    changed[f.key] = values[f.key] === undefined ? null : values[f.key]
+            ok = Object.keys(changed).length === 0 || controller.update(changed)
+        } else if (t === "complaint/transfer") {
             ok = controller.escalate(values.reason) !== ""
         } else if (t === "transfer_sheet/arrange") {
             ok = controller.arrange(values.department_id, values.instructions, values.due_by || new Date(NaN)) !== ""
@@ -217,7 +255,9 @@ Dialog {
                         Layout.fillWidth: true
                         TextBox {
                             Layout.fillWidth: true
+                            objectName: "long_" + fieldItem.spec.key
                             accessibleName: fieldItem.spec.label || ""
+                            Component.onCompleted: if (fieldItem.kind === "long" && fieldItem.spec.initial) text = fieldItem.spec.initial
                             onTextChanged: if (fieldItem.kind === "long") dialog.set(fieldItem.spec.key, text)
                         }
                         Text {
@@ -244,20 +284,35 @@ Dialog {
                         visible: fieldItem.kind === "when"
                         Layout.fillWidth: true
                         allowNone: !fieldItem.spec.required
+                        Component.onCompleted: if (fieldItem.kind === "when" && fieldItem.spec.initial) {
+                            value = fieldItem.spec.initial
+                            dialog.set(fieldItem.spec.key, value)
+                        }
                         onValueChanged: if (fieldItem.kind === "when") dialog.set(fieldItem.spec.key, value)
                     }
                     ChoiceRow {
                         objectName: "choices_" + fieldItem.spec.key
-                        visible: fieldItem.kind === "choice"
+                        // A choice, a person or a department: one of the options the form gives.
+                        readonly property bool picks: fieldItem.kind === "choice" || fieldItem.kind === "person" || fieldItem.kind === "department"
+                        visible: picks
                         Layout.fillWidth: true
-                        options: fieldItem.kind === "choice" ? (fieldItem.spec.options || []) : []
+                        options: picks ? (fieldItem.spec.options || []) : []
                         labelFor: fieldItem.spec.words || function(v) { return v }
+                        Component.onCompleted: if (picks && fieldItem.spec.initial) {
+                            current = fieldItem.spec.initial
+                            dialog.set(fieldItem.spec.key, current)
+                        }
                         onChosen: (id) => dialog.set(fieldItem.spec.key, id)
                     }
                     ChoiceRow {
+                        objectName: "yesno_" + fieldItem.spec.key
                         visible: fieldItem.kind === "yesno"
                         Layout.fillWidth: true
                         options: fieldItem.kind === "yesno" ? ["yes", "no"] : []
+                        Component.onCompleted: if (fieldItem.kind === "yesno" && fieldItem.spec.initial !== undefined && fieldItem.spec.initial !== null) {
+                            current = fieldItem.spec.initial ? "yes" : "no"
+                            dialog.set(fieldItem.spec.key, fieldItem.spec.initial)
+                        }
                         labelFor: function(v) { return v === "yes" ? qsTr("Yes") : qsTr("No") }
                         onChosen: (id) => dialog.set(fieldItem.spec.key, id === "yes")
                     }

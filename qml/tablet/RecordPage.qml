@@ -264,6 +264,14 @@ PageScaffold {
                 }
             }
         }
+        // Plain fields the person may correct without a step (a supervisor marks it urgent…).
+        AppButton {
+            objectName: "editRecord"
+            visible: rc.exists && rc.state !== "" && rc.editForm().length > 0
+            kind: "quiet"
+            text: qsTr("Correct the details")
+            onClicked: actionDialog.openFor("edit")
+        }
         BodyText {
             visible: !Session.signedIn
             muted: true
@@ -432,5 +440,5 @@ PageScaffold {
     }
     ErrorBanner { Layout.fillWidth: true; text: rc.lastError; advice: rc.lastError !== "" ? Labels.whatToDo(rc.lastErrorCode) : "" }
 
-    ActionDialog { id: actionDialog; controller: rc }
+    ActionDialog { id: actionDialog; objectName: "actionDialog"; controller: rc }
 }

@@ -251,6 +251,29 @@ Status checkActionParams(std::string_view recordType, std::string_view action, c
     return {};
 }
 
+std::optional<ActionField> plainFieldForm(std::string_view key) {
+    static const std::map<std::string, ActionField, std::less<>> plain = [] {
+        std::map<std::string, ActionField, std::less<>> m;
+        for (const char* k : {"content", "description", "instructions", "notes", "body", "summary"})
+            m[k] = field(k, K::LongText);
+        for (const char* k : {"subject", "title", "area", "resident_name", "resident_phone"})
+            m[k] = field(k, K::Text);
+        for (const char* k : {"urgent", "serious"})
+            m[k] = field(k, K::YesNo);
+        for (const char* k : {"requested_reply_by", "due_by", "valid_from", "valid_until"})
+            m[k] = field(k, K::When);
+        m["category"] = choice("category", namesOf<Category>());
+        m["resident_type"] = choice("resident_type", namesOf<ResidentType>());
+        auto assignee = field("assignee_id", K::Person);
+        assignee.roles = {Role::Staff, Role::Supervisor, Role::Manager};
+        m["assignee_id"] = assignee;
+        return m;
+    }();
+    if (const auto it = plain.find(key); it != plain.end())
+        return it->second;
+    return std::nullopt;
+}
+
 std::string_view fieldKindName(FieldKind kind) {
     switch (kind) {
     case K::Text: return "text";

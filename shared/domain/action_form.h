@@ -14,6 +14,7 @@
 #include "shared/domain/common.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,5 +69,12 @@ Status checkActionParams(std::string_view recordType, std::string_view action, c
                          const std::function<Json()>& record);
 
 std::string_view fieldKindName(FieldKind kind);
+
+// How a plain field of a record is corrected outside any step (the record page's "Correct the
+// details"): its kind and choices, the same for every record type that has the field. Nothing
+// for fields that are structured or have their own page — a complainant, a flat, a checklist's
+// grades, a campaign's sample — nor for fields a step sets. Who may change which field is
+// shared/auth's (editableFields); this only says how the form asks for it.
+std::optional<ActionField> plainFieldForm(std::string_view field);
 
 } // namespace courtyard::domain

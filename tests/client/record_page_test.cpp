@@ -172,6 +172,72 @@ private slots:
         QCOMPARE(textsOf(window, "recordLink"), QStringList{"Complaint ›"});
     }
 
+    // "Correct the details" offers exactly the plain fields the shared table lets the person
+    // change, filled with the record's values, and sends only what was changed: a supervisor
+    // marks a complaint urgent and its deadline becomes the urgent one. The step dialog offers a
+    // person to pick for a step that names one (assigning the handler).
+    void detailsCorrectedOnThePage() {
+        QVERIFY(m_tablet->signIn("1001"));
+        client::IntakeController intake;
+        const QString id = intake.createComplaint({{"channel", "phone"}, {"unit_id", kUnit}, {"category", "cleaning"},
+                                                   {"content", "楼道有垃圾"}, {"complainant_name", "赵女士"},
+                                                   {"complainant_phone", "13600136000"}, {"urgent", false},
+                                                   {"serious", false}});
+        QVERIFY2(!id.isEmpty(), qPrintable(intake.lastError()));
+        RecordController rc;
+        rc.setRecordId(id);
+        const auto keysOf = [](const QVariantList& form) {
+            QStringList keys;
+            for (const auto& f : form)
+                keys << f.toMap().value("key").toString();
+            return keys;
+        };
+        const QStringList staffKeys = keysOf(rc.editForm());
+        QVERIFY2(staffKeys.contains("content") && !staffKeys.contains("urgent"), qPrintable(staffKeys.join(",")));
+        QVERIFY(!rc.update({{"urgent", true}})); // and the store agrees: not a staff member's to change
+
+        QVERIFY(m_tablet->signIn("2001"));
+        rc.reload();
+        QVERIFY(keysOf(rc.editForm()).contains("urgent"));
+        const QString ruleBefore = rc.dueRule();
+
+        QQmlApplicationEngine engine;
+        auto* window = loadMainWindow(engine, {1280, 2400});
+        QVERIFY(window);
+        QVERIFY(showPage(window, "RecordPage.qml", {{"recordId", id}}));
+        auto* edit = findNamed(window->contentItem(), "editRecord");
+        QVERIFY(edit);
+        QMetaObject::invokeMethod(edit, "clicked");
+        auto* dialog = window->findChild<QObject*>("actionDialog");
+        QVERIFY(dialog);
+        QQuickItem* urgent = nullptr;
+        QVERIFY(QTest::qWaitFor([&] { return (urgent = findNamed(window->contentItem(), "yesno_urgent")) != nullptr; }, 5000));
+        QCOMPARE(urgent->property("current").toString(), QString("no")); // the record's value
+        auto* content = findNamed(window->contentItem(), "long_content");
+        QVERIFY(content);
+        QCOMPARE(content->property("text").toString(), QString("楼道有垃圾"));
+        QMetaObject::invokeMethod(urgent, "chosen", Q_ARG(QString, "yes"));
+        QMetaObject::invokeMethod(dialog, "submit");
+        QVERIFY2(dialog->property("error").toString().isEmpty(), qPrintable(dialog->property("error").toString()));
+        rc.reload();
+        QVERIFY(rc.view().urgent);
+        QCOMPARE(rc.view().headline, QString("楼道有垃圾"));
+        QVERIFY2(rc.dueRule() != ruleBefore, qPrintable(rc.dueRule()));
+        QVERIFY(m_tablet->syncNow());
+        rc.reload();
+        const auto history = rc.history();
+        QVERIFY(!history.isEmpty());
+        QCOMPARE(history.last().kind, QString("update"));
+        QCOMPARE(history.last().changes.keys(), QStringList{"urgent"}); // only what was changed was sent
+
+        // A step that names a person offers the people it allows.
+        QMetaObject::invokeMethod(dialog, "close");
+        QMetaObject::invokeMethod(dialog, "openFor", Q_ARG(QVariant, "assign"));
+        QQuickItem* handler = nullptr;
+        QVERIFY(QTest::qWaitFor([&] { return (handler = findNamed(window->contentItem(), "choices_handler_id")) != nullptr; }, 5000));
+        QVERIFY(handler->property("options").toList().size() > 0);
+    }
+
     // An inspection's items are a typed model: one card per item of the template; grading an
     // item "poor" offers a finding on that card, and once raised the card links to it (the
     // rows change in place, so the cards and what is typed in them stay).
