@@ -94,10 +94,13 @@ QString SurveyController::plan(const QVariantMap& form) {
         for (const auto& r : *recs) {
             if (r.type == "complaint")
                 focused.insert(stringAt(r.body, "unit_id"));
-            else
-                for (const auto& [cat, score] : r.body.value("scores", Json::object()).items())
+            else {
+                // A named copy: items() of a temporary would outlive it in the loop.
+                const Json scores = objectAt(r.body, "scores");
+                for (const auto& [cat, score] : scores.items())
                     if (score.is_number_integer() && score.get<int>() <= 2)
                         focused.insert(stringAt(r.body, "unit_id"));
+            }
         }
     std::vector<rules::Household> households;
     store::RecordQuery units;
