@@ -276,13 +276,20 @@ private slots:
                        QByteArray::fromStdString(body.dump()));
         };
         // How long one run takes here (a few tens of milliseconds in a release build, several
-        // times that under the sanitizers): kills are drawn within 1.5 times that, so most land
-        // inside a run and some runs finish.
-        QElapsedTimer timer;
-        timer.start();
-        QVERIFY(create("kill test timed", -1).first);
-        acknowledged.insert("kill test timed");
-        const int runMs = std::max(20, int(timer.elapsed()));
+        // times that under the sanitizers, more on a loaded machine): the longest of three timed
+        // runs. Kills are drawn within 1.5 times that, so most land inside a run and some runs
+        // finish; a killed create widens the window a little, so a machine that slows down
+        // during the test still lets some runs finish.
+        int runMs = 20;
+        for (int i = 0; i < 3; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            const std::string content = "kill test timed " + std::to_string(i);
+            QVERIFY(create(content, -1).first);
+            acknowledged.insert(content);
+            runMs = std::max(runMs, int(timer.elapsed()));
+        }
+        const std::size_t timed = acknowledged.size();
         int killed = 0;
         auto* rng = QRandomGenerator::global();
         for (int i = 0; i < 40; ++i) {
@@ -293,13 +300,15 @@ private slots:
             }
             const std::string content = "kill test " + std::to_string(i);
             auto [ok, out] = create(content, int(rng->bounded(runMs * 3 / 2)));
-            if (ok && out.contains("\"id\""))
+            if (ok && out.contains("\"id\"")) {
                 acknowledged.insert(content); // the device told its user it was saved
-            else
+            } else {
                 ++killed;
+                runMs += runMs / 8;
+            }
         }
         QVERIFY2(killed > 3, "the kills should land somewhere");
-        QVERIFY(acknowledged.size() > 5);
+        QVERIFY(acknowledged.size() - timed >= 5); // saves acknowledged among the kills
         QVERIFY(run({"sync"}, -1).first);
         QVERIFY(run({"sync"}, -1).first);
         const auto byContent = countByContent(serverRecords(server, "complaint"));
