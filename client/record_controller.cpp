@@ -33,7 +33,6 @@ void RecordController::reload() {
     auto* app = AppContext::instance();
     m_exists = false;
     m_body = Json::object();
-    m_record.clear();
     QList<HistoryEntryView> history;
     m_type.clear();
     m_dueAt = {};
@@ -44,7 +43,6 @@ void RecordController::reload() {
             m_exists = true;
             m_type = (*r)->type;
             m_body = (*r)->body;
-            m_record = toVariant(m_body).toMap();
             // Photos and signatures taken on other devices come when the record is opened.
             if (auto* sync = exposedToQml().sync)
                 sync->attachments().opened(m_body);
@@ -66,13 +64,14 @@ void RecordController::reload() {
             }
         }
     }
-    m_parts = recordParts(m_type, m_body);
+    RecordParts parts = recordParts(m_type, m_body);
+    m_view = std::move(parts.view);
     m_history.setRows(history);
-    m_visits.setRows(m_parts.visits);
-    m_rounds.setRows(m_parts.rounds);
-    m_comments.setRows(m_parts.comments);
-    m_timeline.setRows(m_parts.timeline);
-    m_links.setRows(m_parts.links);
+    m_visits.setRows(parts.visits);
+    m_rounds.setRows(parts.rounds);
+    m_comments.setRows(parts.comments);
+    m_timeline.setRows(parts.timeline);
+    m_links.setRows(parts.links);
     emit loaded();
 }
 

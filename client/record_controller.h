@@ -53,9 +53,9 @@ public:
     QString recordType() const { return qs(m_type); }
     QString state() const;
     // The body as stored, by its JSON keys (for tests and tools; pages read `view`).
-    QVariantMap record() const { return m_record; }
-    RecordView view() const { return m_parts.view; }
-    const RecordParts& parts() const { return m_parts; }
+    QVariantMap record() const { return toVariant(m_body).toMap(); }
+    RecordView view() const { return m_view; }
+    QList<CommentView> comments() const { return m_comments.rows<CommentView>(); }
     GadgetListModel* visitsModel() { return &m_visits; }
     GadgetListModel* roundsModel() { return &m_rounds; }
     GadgetListModel* commentsModel() { return &m_comments; }
@@ -120,8 +120,7 @@ private:
     bool m_exists = false;
     std::string m_type;
     Json m_body = Json::object();
-    QVariantMap m_record;
-    RecordParts m_parts;
+    RecordView m_view;
     GadgetListModel m_history{HistoryEntryView::staticMetaObject, this};
     GadgetListModel m_visits{VisitView::staticMetaObject, this};
     GadgetListModel m_rounds{RectificationRoundView::staticMetaObject, this};

@@ -24,10 +24,7 @@ PageScaffold {
 
     // A time of the record as the reader's locale writes it; "" when the record has none.
     function fmt(t): string {
-        if (!t)
-            return ""
-        const d = t instanceof Date ? t : new Date(t)
-        return isNaN(d.getTime()) ? "" : d.toLocaleString(Qt.locale(), "yyyy-MM-dd HH:mm")
+        return t && !isNaN(t.getTime()) ? t.toLocaleString(Qt.locale(), "yyyy-MM-dd HH:mm") : ""
     }
     function yes(b) { return b ? qsTr("Yes") : qsTr("No") }
     // What a person needs to see of each kind of record, in order.

@@ -129,30 +129,17 @@ public:
     }
 
     Result<std::optional<OpBatch>> opBatch(const std::string& deviceId, std::int64_t seq) override {
-        auto s = m_s.database().prepare("SELECT first_seq, results FROM op_batches WHERE device_id = ? AND "
-                                        "first_seq <= ? AND last_seq >= ? ORDER BY first_seq DESC LIMIT 1");
-        if (!s)
-            return s.error();
-        s->bind(1, deviceId).bind(2, seq).bind(3, seq);
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return std::optional<OpBatch>{};
-        return std::optional<OpBatch>{OpBatch{s->int64(0), s->text(1)}};
+        return m_s.database().queryOne(
+            "SELECT first_seq, results FROM op_batches WHERE device_id = ? AND first_seq <= ? AND last_seq >= ? "
+            "ORDER BY first_seq DESC LIMIT 1",
+            [](store::Statement& s) { return OpBatch{s.int64(0), s.text(1)}; }, deviceId, seq, seq);
     }
 
     Result<std::optional<BlobRow>> blob(const std::string& sha256) override {
-        auto s = m_s.database().prepare("SELECT sha256, size, received, complete, mime FROM blobs WHERE sha256 = ?");
-        if (!s)
-            return s.error();
-        s->bind(1, sha256);
-        auto row = s->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return std::optional<BlobRow>{};
-        return std::optional<BlobRow>{BlobRow{s->text(0), s->int64(1), s->int64(2), s->int64(3) != 0, s->text(4)}};
+        return m_s.database().queryOne(
+            "SELECT sha256, size, received, complete, mime FROM blobs WHERE sha256 = ?",
+            [](store::Statement& s) { return BlobRow{s.text(0), s.int64(1), s.int64(2), s.int64(3) != 0, s.text(4)}; },
+            sha256);
     }
 
     Result<std::int64_t> overdueCount(Instant now) override {

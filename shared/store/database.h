@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -88,6 +89,24 @@ public:
     Status exec(std::string_view sql);
     // A prepared statement, from the cache when this SQL was seen before.
     Result<Statement> prepare(std::string_view sql);
+    // The first row of `sql` with `params` bound to ?1, ?2 …, as `read(statement)` makes it of
+    // the statement positioned on that row; nothing when there is no row.
+    template <class Read, class... Params>
+    auto queryOne(std::string_view sql, Read&& read, const Params&... params)
+        -> Result<std::optional<std::invoke_result_t<Read&, Statement&>>> {
+        using Row = std::invoke_result_t<Read&, Statement&>;
+        auto s = prepare(sql);
+        if (!s)
+            return s.error();
+        int index = 0;
+        (s->bind(++index, params), ...);
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return std::optional<Row>{};
+        return std::optional<Row>{read(*s)};
+    }
 
     int changes() const;
     const std::string& path() const { return m_path; }

@@ -38,22 +38,20 @@ Result<std::optional<std::string>> BlobCache::read(const std::string& sha256) {
     auto local = BlobQueue(m_store).data(sha256);
     if (!local || *local)
         return local;
-    auto s = m_store.database().prepare("SELECT data FROM cached_blobs WHERE sha256 = ?");
-    if (!s)
-        return s.error();
-    s->bind(1, sha256);
-    auto row = s->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<std::string>{};
-    const auto bytes = s->blob(0);
-    std::string out(bytes.begin(), bytes.end());
+    auto out = m_store.database().queryOne(
+        "SELECT data FROM cached_blobs WHERE sha256 = ?",
+        [](store::Statement& s) {
+            const auto bytes = s.blob(0);
+            return std::string(bytes.begin(), bytes.end());
+        },
+        sha256);
+    if (!out || !*out)
+        return out;
     // Used now: the last to be evicted. A failure to note it only makes eviction less exact.
     if (auto u = m_store.database().prepare(
             "UPDATE cached_blobs SET used = (SELECT max(used) + 1 FROM cached_blobs) WHERE sha256 = ?"))
         (void)u->bind(1, sha256).exec();
-    return std::optional<std::string>(std::move(out));
+    return out;
 }
 
 Status BlobCache::keep(const std::string& sha256, const std::string& mime, std::string_view bytes) {
@@ -130,16 +128,10 @@ Result<int> BlobCache::evictToLimit() {
 }
 
 Result<std::optional<BlobMiss>> BlobCache::miss(const std::string& sha256) {
-    auto s = m_store.database().prepare("SELECT status, message, attempts, next_try_at FROM blob_misses WHERE sha256 = ?");
-    if (!s)
-        return s.error();
-    s->bind(1, sha256);
-    auto row = s->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<BlobMiss>{};
-    return std::optional<BlobMiss>(BlobMiss{int(s->int64(0)), s->text(1), int(s->int64(2)), fromEpochMs(s->int64(3))});
+    return m_store.database().queryOne(
+        "SELECT status, message, attempts, next_try_at FROM blob_misses WHERE sha256 = ?",
+        [](store::Statement& s) { return BlobMiss{int(s.int64(0)), s.text(1), int(s.int64(2)), fromEpochMs(s.int64(3))}; },
+        sha256);
 }
 
 Status BlobCache::rememberMiss(const std::string& sha256, int status, const std::string& message, Instant now) {

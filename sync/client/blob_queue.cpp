@@ -17,17 +17,13 @@ Result<std::string> BlobQueue::put(std::string_view bytes, const std::string& mi
 }
 
 Result<std::optional<std::string>> BlobQueue::data(const std::string& sha256) {
-    auto s = m_store.database().prepare("SELECT data FROM local_blobs WHERE sha256 = ?");
-    if (!s)
-        return s.error();
-    s->bind(1, sha256);
-    auto row = s->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<std::string>{};
-    const auto bytes = s->blob(0);
-    return std::optional<std::string>{std::string(bytes.begin(), bytes.end())};
+    return m_store.database().queryOne(
+        "SELECT data FROM local_blobs WHERE sha256 = ?",
+        [](store::Statement& s) {
+            const auto bytes = s.blob(0);
+            return std::string(bytes.begin(), bytes.end());
+        },
+        sha256);
 }
 
 Result<std::vector<LocalBlob>> BlobQueue::toUpload() {

@@ -143,7 +143,7 @@ private slots:
         QVERIFY2(!sheet.isEmpty(), qPrintable(rc.lastError()));
         QCOMPARE(rc.view().complainantName, QString("王先生"));
         QCOMPARE(rc.view().transferSheetId, sheet);
-        QCOMPARE(rc.parts().comments.size(), 1);
+        QCOMPARE(rc.comments().size(), 1);
 
         QQmlApplicationEngine engine;
         auto* window = loadMainWindow(engine, {1280, 2400});
