@@ -111,6 +111,10 @@ std::vector<TypeAccess> buildTable() {
     t.push_back({"shift_handover", {kStaffUp, {}}, fields(kStaffUp, {"notes", "items"}), {}, {}, kStaffDevices});
     // The weekly review of complaint records and transfer sheets is the department head's.
     t.push_back({"weekly_review", {{R::Supervisor}, {Position::DepartmentHead}}, {}, {}, {}, kStaffDevices});
+    // A seen mark on an inbox item (rules/inbox.h): anyone signed in on a staff tablet marks
+    // their own (the mark is the proven creator's); the staff devices of the community carry
+    // it, so the person's other tablets show it seen.
+    t.push_back({"inbox_seen", {kStaffUp, {}}, {}, {}, {}, kStaffDevices});
     return t;
 }
 

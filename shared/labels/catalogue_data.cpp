@@ -220,6 +220,7 @@ constexpr Label k_record_type[] = {
     {"notice", "Notice", "公告"},
     {"shift_handover", "Shift handover", "交接班"},
     {"weekly_review", "Weekly review", "每周审阅"},
+    {"inbox_seen", "Seen mark", "已读标记"},
 };
 // workflow actions
 constexpr Label k_action[] = {
@@ -284,6 +285,32 @@ constexpr Label k_checkpoint_status[] = {
     {"due", "Due", "待巡"},
     {"overdue", "Overdue", "已超时"},
 };
+// rules::InboxReason: why an item is in a person's inbox
+constexpr Label k_inbox_reason[] = {
+    {"overdue", "Overdue", "已超期"},
+    {"due_soon", "Due soon", "即将到期"},
+    {"on_the_spot", "Answered on the spot: for your information", "已当场答复，请知悉"},
+    {"grade", "Its grade means you must be told", "按投诉等级须告知您"},
+    {"visit_due", "Follow-up visit due", "待回访"},
+    {"assigned", "Assigned to you", "指派给您"},
+    {"addressed", "Addressed to your position or department", "呈送/下达给您的岗位或部门"},
+};
+// rules::InboxAction: what the person is to do about an inbox item
+constexpr Label k_inbox_action[] = {
+    {"decide", "Decide: valid or not, and who handles it", "判定是否有效并指定处理人"},
+    {"reply", "Reply to the resident", "答复住户"},
+    {"explain", "Explain to the complainant why it is invalid", "向投诉人解释无效原因"},
+    {"follow_referral", "Follow the outside result", "跟进外部处理结果"},
+    {"arrange", "Name the responsible department", "指定责任部门"},
+    {"resolve", "Record the result", "记录处理结果"},
+    {"visit", "Visit the complainant", "回访投诉人"},
+    {"close", "Close it", "关闭"},
+    {"acknowledge", "Acknowledge the notice", "确认接收通知单"},
+    {"complete", "Complete the work", "完成工作"},
+    {"rectify", "Fix it in-house or hand it to the developer", "自行整改或转交开发商"},
+    {"accept", "Have the work accepted", "组织验收"},
+    {"take_note", "Take note", "知悉"},
+};
 // what a person can do about a refusal, by error code; "other" for any other
 constexpr Label k_what_to_do[] = {
     {"permission_denied", "This needs someone with another role: ask a supervisor.", "此操作需由其他角色办理：请找主管。"},
@@ -329,6 +356,8 @@ const std::vector<Group>& groups() {
         {"receipt_status", k_receipt_status},
         {"checkpoint_status", k_checkpoint_status},
         {"what_to_do", k_what_to_do},
+        {"inbox_reason", k_inbox_reason},
+        {"inbox_action", k_inbox_action},
     };
     return all;
 }

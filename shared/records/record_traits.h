@@ -9,6 +9,7 @@
 
 #include "shared/domain/complaint.h"
 #include "shared/domain/handover.h"
+#include "shared/domain/inbox_seen.h"
 #include "shared/domain/inspection.h"
 #include "shared/domain/notice.h"
 #include "shared/domain/patrol.h"
@@ -467,6 +468,26 @@ struct Traits<domain::WeeklyReview> : StaffOnlyTraits {
         f.assignee = r.reviewerId;
         f.departmentId = r.departmentId;
         f.happenedAt = r.weekStart;
+        return f;
+    }
+};
+
+// A person's seen mark on an inbox item: created once, never edited; indexed under the person
+// (assignee) so their marks are read without scanning everyone's.
+template <>
+struct Traits<domain::InboxSeen> : StaffOnlyTraits {
+    using T = domain::InboxSeen;
+    static constexpr bool hasWorkflow = false;
+    static constexpr bool derives = false;
+    static bool editable(const T&) { return false; }
+    static void strip(T&) {}
+    static Status validateNew(const T& s) { return domain::validateNew(s); }
+    static Status validateEdit(const T&) { return {}; }
+    static Result<bool> append(T&, std::string_view, const Json&) { return false; }
+    static IndexFields index(const T& s) {
+        auto f = detail::baseIndex(s, "seen");
+        f.assignee = s.createdBy;
+        f.happenedAt = s.seenAt;
         return f;
     }
 };

@@ -8,6 +8,7 @@
 
 #include "shared/domain/complaint.h"
 #include "shared/domain/handover.h"
+#include "shared/domain/inbox_seen.h"
 #include "shared/domain/inspection.h"
 #include "shared/domain/notice.h"
 #include "shared/domain/organization.h"
@@ -374,6 +375,7 @@ const std::vector<const RecordType*>& allRecordTypes() {
     static const TypedRecordType<Notice> notice;
     static const TypedRecordType<ShiftHandover> handover;
     static const TypedRecordType<WeeklyReview> weeklyReview;
+    static const TypedRecordType<InboxSeen> inboxSeen;
 
     const auto community = [](const Json& b) { return byCommunityKey(b, "community_id"); };
     const auto companyWide = [](const Json&) { return IndexFields{}; };
@@ -429,6 +431,7 @@ const std::vector<const RecordType*>& allRecordTypes() {
     static const std::vector<const RecordType*> all{
         &complaint,  &suggestion,    &sheet,    &arrangement, &rectification,
         &campaign,   &response,      &patrolRound, &inspection, &notice, &handover, &weeklyReview,
+        &inboxSeen,
         &office,     &communityType, &building, &unit,        &department,
         &staff,      &calendar,      &policy,   &inspectionTemplate, &patrolRoute, &receipt};
     return all;

@@ -85,6 +85,7 @@ Result<Policy> Policy::fromJson(const Json& j) {
         readPositive(j, "device_blob_mib_per_minute", p.deviceBlobMibPerMinute, 1);
         readPositive(j, "device_pending_upload_mib", p.devicePendingUploadMib, 1);
         readPositive(j, "abandoned_upload_hours", p.abandonedUploadHours, 1);
+        readPositive(j, "inbox_warning_minutes", p.inboxWarningMinutes, 0);
         if (auto it = j.find("grade_matrix"); it != j.end() && !it->is_null()) {
             const char* validity[2] = {"valid", "invalid"};
             for (int v = 0; v < 2; ++v) {
@@ -173,7 +174,8 @@ Json Policy::toJson() const {
                 {"device_pulls_per_minute", devicePullsPerMinute},
                 {"device_blob_mib_per_minute", deviceBlobMibPerMinute},
                 {"device_pending_upload_mib", devicePendingUploadMib},
-                {"abandoned_upload_hours", abandonedUploadHours}};
+                {"abandoned_upload_hours", abandonedUploadHours},
+                {"inbox_warning_minutes", inboxWarningMinutes}};
 }
 
 } // namespace courtyard::rules

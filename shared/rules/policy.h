@@ -56,6 +56,8 @@ struct Policy {
     }};
     std::vector<EscalationStep> escalation{{0, Position::DepartmentHead},
                                            {24 * 60, Position::DeputyGm}};
+    // A person's inbox lists an item of their scope as due soon this long before its deadline.
+    int inboxWarningMinutes = 240;
     // Sync guard: device clocks further off than this are corrected against the server's.
     int clockSkewBoundSeconds = 300;
     // Kiosk abuse guard: at most this many submissions per unit per hour (a kiosk's submissions

@@ -11,6 +11,7 @@
 #include "shared/domain/survey.h"
 #include "shared/domain/transfer_sheet.h"
 #include "shared/labels/catalogue.h"
+#include "shared/rules/inbox.h"
 #include "shared/records/record_type.h"
 
 #include <QtTest>
@@ -62,6 +63,8 @@ std::map<std::string, Expectation> expectations() {
     m["role"] = {idsOf(domain::Role{}), {"kiosk"}};
     m["position"].ids = idsOf(domain::Position{});
     m["grade"].ids = {"0", "1", "2", "3", "4"};
+    m["inbox_reason"].ids = idsOf(rules::InboxReason{});
+    m["inbox_action"].ids = idsOf(rules::InboxAction{});
     std::set<std::string> states;
     auto addStates = [&](const std::vector<std::string>& ids) { states.insert(ids.begin(), ids.end()); };
     addStates(idsOf(domain::ComplaintState{}));

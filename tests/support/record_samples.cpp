@@ -73,6 +73,8 @@ Json sampleBody(std::string_view type, const std::string& community, int n, Inst
     if (type == "weekly_review")
         return {{"community_id", c}, {"department_id", "d-cs"}, {"week_start", "2026-03-01T16:00:00Z"},
                 {"complaints", 3}, {"transfer_sheets", 1}};
+    if (type == "inbox_seen")
+        return {{"community_id", c}, {"record_id", "c-seen-" + tag}, {"item", "assigned"}, {"seen_at", at(now)}};
     return Json::object();
 }
 
