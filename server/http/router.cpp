@@ -5,6 +5,7 @@
 #include "server/http/router.h"
 
 #include "server/reports/report_service.h"
+#include "server/service/inbox_service.h"
 #include "server/service/scope.h"
 #include "sync/protocol/proof.h"
 #include "shared/domain/common.h"
@@ -27,6 +28,7 @@ constexpr std::string_view kBlobPrefix = "/v1/blobs/";
 constexpr std::string_view kReports = "/v1/reports";
 constexpr std::string_view kSignIn = "/v1/auth/sign-in";
 constexpr std::string_view kPinChange = "/v1/auth/pin";
+constexpr std::string_view kInbox = "/v1/inbox";
 
 struct Target {
     std::string path;
@@ -364,6 +366,28 @@ Response reportEndpoint(const Request& req, ServerContext& ctx, const DeviceRow&
     return res;
 }
 
+// GET /v1/inbox: the inbox of the person X-Courtyard-Actor proves (docs/sync-protocol.md).
+Response inboxEndpoint(const Request& req, ServerContext& ctx, const DeviceRow& device) {
+    if (req.method() != http::verb::get) {
+        Response res = fail(req, invalidArgument("the inbox is read with GET"));
+        res.result(http::status::method_not_allowed);
+        return res;
+    }
+    if (sync::isKiosk(device.role))
+        return fail(req, permissionDenied("a kiosk has no inbox: it acts for residents"));
+    auto staffId = ctx.auth.verifyRequest(device, "GET", req.target(), req[sync::kActorHeader]);
+    if (!staffId)
+        return fail(req, staffId.error());
+    auto company = ctx.sync.companyRules();
+    if (!company)
+        return fail(req, company.error());
+    InboxService service(ctx.storage, ctx.clock);
+    auto inbox = service.inboxFor(device, *staffId, (*company)->policy);
+    if (!inbox)
+        return fail(req, inbox.error());
+    return json(req, http::status::ok, *inbox);
+}
+
 } // namespace
 
 std::size_t bodyLimitFor(http::verb method, std::string_view target) {
@@ -384,7 +408,7 @@ std::string routeName(http::verb method, std::string_view target) {
         path = "/v1/reports/:kind";
     else if (path != "/healthz" && path != "/metrics" && path != "/v1/whoami" && path != "/v1/sync/push" &&
              path != "/v1/sync/pull" && path != kReports && path != "/v1/reports/:kind" && path != kSignIn &&
-             path != kPinChange)
+             path != kPinChange && path != kInbox)
         path = "other";
     return std::string(http::to_string(method)) + " " + path;
 }
@@ -394,7 +418,7 @@ namespace {
 bool knownV1Path(const std::string& path) {
     return path == "/v1/whoami" || path == "/v1/sync/push" || path == "/v1/sync/pull" ||
            path.rfind(std::string(kBlobPrefix), 0) == 0 || isReportPath(path) || path == kSignIn ||
-           path == kPinChange;
+           path == kPinChange || path == kInbox;
 }
 
 // What every /v1/ request passes before its body matters: a known endpoint, the schema
@@ -474,6 +498,8 @@ Response handleRequest(const Request& req, ServerContext& ctx) {
         return reportEndpoint(req, ctx, *device, t);
     if (t.path == kSignIn || t.path == kPinChange)
         return authEndpoint(req, ctx, *device, t);
+    if (t.path == kInbox)
+        return inboxEndpoint(req, ctx, *device);
     Response res = fail(req, invalidArgument(std::string(http::to_string(req.method())) + " is not allowed on " + t.path));
     res.result(http::status::method_not_allowed);
     return res;
