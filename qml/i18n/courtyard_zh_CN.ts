@@ -1306,35 +1306,43 @@
         <source>+ Suggestion</source>
         <translation>+ 建议</translation>
     </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Complaints</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>Suggestions</source>
-        <translation>建议</translation>
-    </message>
-    <message>
-        <source>Escalations</source>
-        <translation>上报事项</translation>
-    </message>
-    <message>
-        <source>Rectification</source>
-        <translation>整改</translation>
+    <message numerus="yes">
+        <source>%n in all</source>
+        <translation>
+            <numerusform>共 %n 项</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>%n open</source>
+        <source>%n new</source>
         <translation>
-            <numerusform>%n项未结</numerusform>
+            <numerusform>%n 项新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 项超期</numerusform>
         </translation>
     </message>
     <message>
-        <source>Nothing open for you or your department.</source>
-        <translation>您和您的部门暂无未结事项。</translation>
+        <source>Mark all seen</source>
+        <translation>全部标为已读</translation>
+    </message>
+    <message>
+        <source>Worked out on this tablet from the last sync; the server&apos;s list may differ until the next one.</source>
+        <translation>本平板根据上次同步的数据推算；下次同步前可能与服务器的列表不同。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>To do: %1</source>
+        <translation>待办：%1</translation>
+    </message>
+    <message>
+        <source>Nothing in your inbox.</source>
+        <translation>您的待办中没有事项。</translation>
     </message>
 </context>
 <context>
@@ -2850,6 +2858,18 @@
         <source>Signed in: %1, %2. Switch person</source>
         <translation>已登录：%1，%2。切换人员</translation>
     </message>
+    <message>
+        <source>%1 (%2 new)</source>
+        <translation>%1（%2 项新）</translation>
+    </message>
+    <message>
+        <source>Open my work</source>
+        <translation>打开我的工作</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
 </context>
 <context>
     <name>UnitPicker</name>
@@ -2884,6 +2904,19 @@
     <message>
         <source>vacant</source>
         <translation>空置</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::InboxModel</name>
+    <message numerus="yes">
+        <source>New in your inbox (%n): %1</source>
+        <translation>
+            <numerusform>待办中有新事项（%n）：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Courtyard</source>
+        <translation>Courtyard</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,13 @@ Item {
 
     RecordListModel { id: firstComplaint; types: ["complaint"]; openOnly: true; order: "due"; pageSize: 5 }
 
+    // The person's inbox: its new items counted on "My work", and what a sync brings announced.
+    InboxModel { id: inbox; notifies: true }
+    function sectionText(section) {
+        return section.id === "work" && inbox.unseenCount > 0 ? qsTr("%1 (%2 new)").arg(section.text).arg(inbox.unseenCount)
+                                                               : section.text
+    }
+
     // Someone signed in, out, or switched: their own start page.
     property string signedInAs: ""
     Connections {
@@ -182,6 +189,44 @@ Item {
             }
         }
 
+        // New inbox items a sync brought: said where the person is looking, until opened or dismissed.
+        Rectangle {
+            objectName: "inboxBanner"
+            visible: Session.signedIn && inbox.arrival !== ""
+            Layout.fillWidth: true
+            implicitHeight: visible ? bannerRow.implicitHeight + 16 : 0
+            color: "#e8f1fb"
+            border.color: Theme.primary
+            RowLayout {
+                id: bannerRow
+                anchors.fill: parent
+                anchors.margins: 8
+                spacing: Theme.spacing
+                Text {
+                    objectName: "inboxBannerText"
+                    Layout.fillWidth: true
+                    text: inbox.arrival
+                    color: Theme.ink
+                    font.pixelSize: Theme.fontBody
+                    font.family: Theme.fontFamily
+                    font.bold: true
+                    elide: Text.ElideRight
+                }
+                AppButton {
+                    text: qsTr("Open my work")
+                    onClicked: {
+                        inbox.dismissArrival()
+                        shell.open("work")
+                    }
+                }
+                AppButton {
+                    kind: "secondary"
+                    text: qsTr("Dismiss")
+                    onClicked: inbox.dismissArrival()
+                }
+            }
+        }
+
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -205,7 +250,7 @@ Item {
                         visible: shell.allowed(sectionItem.modelData)
                         height: visible ? Theme.touch + 4 : 0
                         highlighted: shell.currentSection === sectionItem.modelData.id
-                        text: sectionItem.modelData.text
+                        text: shell.sectionText(sectionItem.modelData)
                         font.pixelSize: Theme.fontBody
                         font.bold: highlighted
                         onClicked: shell.open(sectionItem.modelData.id)
@@ -239,7 +284,7 @@ Item {
                     width: visible ? implicitWidth + 8 : 0
                     height: ListView.view.height
                     highlighted: shell.currentSection === item1.modelData.id
-                    text: item1.modelData.text
+                    text: shell.sectionText(item1.modelData)
                     font.pixelSize: Theme.fontSmall
                     onClicked: shell.open(item1.modelData.id)
                 }
