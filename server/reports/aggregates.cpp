@@ -15,7 +15,7 @@ void ComplaintStats::add(const ComplaintStats& o) {
     visit.numerator += o.visit.numerator, visit.denominator += o.visit.denominator;
 }
 
-Result<std::map<std::string, ComplaintStats>> complaintStats(store::Database& db, const Scope& scope,
+Result<std::map<std::string, ComplaintStats>> complaintStats(ReportDb& db, const Scope& scope,
                                                              const Window& w, const std::string& groupExpr) {
     const std::string& a = kAsOf;
     const Filter f = filterFor(scope, "community_id", "department_id");
@@ -49,17 +49,17 @@ Result<std::map<std::string, ComplaintStats>> complaintStats(store::Database& db
     return out;
 }
 
-Result<ComplaintStats> complaintTotals(store::Database& db, const Scope& scope, const Window& w) {
+Result<ComplaintStats> complaintTotals(ReportDb& db, const Scope& scope, const Window& w) {
     auto m = complaintStats(db, scope, w, "");
     if (!m)
         return m.error();
     return (*m)[""];
 }
 
-Result<std::map<std::string, SuggestionStats>> suggestionStats(store::Database& db, const Scope& scope,
+Result<std::map<std::string, SuggestionStats>> suggestionStats(ReportDb& db, const Scope& scope,
                                                                const Window& w, const std::string& groupExpr) {
     const std::string& a = kAsOf;
-    const Filter f = filterFor(scope, "community_id", departmentOf("handler_id"));
+    const Filter f = filterFor(scope, "community_id", departmentOf("handler_id", db.dialect()));
     const std::string sql =
         "SELECT " + group(groupExpr) + ", count(*) AS total, " + cnt("replied_at IS NOT NULL") + " AS replied, " +
         cnt("adopted = 1") + " AS adopted_count, " + cnt("adopted = 0") + " AS not_adopted, " +
@@ -78,7 +78,7 @@ Result<std::map<std::string, SuggestionStats>> suggestionStats(store::Database& 
 }
 
 Result<std::map<std::string, std::map<std::string, CategorySatisfaction>>>
-satisfaction(store::Database& db, const Scope& scope, const Window& w, const std::string& groupExpr,
+satisfaction(ReportDb& db, const Scope& scope, const Window& w, const std::string& groupExpr,
              int satisfiedScore) {
     const Filter f = filterFor(scope, "r.community_id");
     const std::string sql =
@@ -99,9 +99,9 @@ satisfaction(store::Database& db, const Scope& scope, const Window& w, const std
     return out;
 }
 
-Result<std::map<std::string, RectificationStats>> rectificationStats(store::Database& db, const Scope& scope,
+Result<std::map<std::string, RectificationStats>> rectificationStats(ReportDb& db, const Scope& scope,
                                                                      const Window& w, const std::string& groupExpr) {
-    const Filter f = filterFor(scope, "community_id", kRectificationDepartment);
+    const Filter f = filterFor(scope, "community_id", rectificationDepartment(db.dialect()));
     const std::string sql =
         "SELECT " + group(groupExpr) + ", count(*) AS raised, " + cnt("state = 'accepted'") + " AS accepted_count, " +
         cnt("signed = 1") + " AS signed_count, " + cnt("developer = 1") + " AS developer_count, " + cnt("rounds >= 2") +

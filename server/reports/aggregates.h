@@ -22,9 +22,9 @@ struct ComplaintStats {
 // Complaints (rules::countsAsComplaint) received in the window, grouped by `groupExpr`. The
 // on-time and visit rates are rules::onTimeReplyRate and rules::visitRate as of the window's
 // asOf; serious is rules::isSerious.
-Result<std::map<std::string, ComplaintStats>> complaintStats(store::Database& db, const Scope& scope,
+Result<std::map<std::string, ComplaintStats>> complaintStats(ReportDb& db, const Scope& scope,
                                                              const Window& w, const std::string& groupExpr);
-Result<ComplaintStats> complaintTotals(store::Database& db, const Scope& scope, const Window& w);
+Result<ComplaintStats> complaintTotals(ReportDb& db, const Scope& scope, const Window& w);
 
 struct SuggestionStats {
     std::int64_t total = 0, replied = 0, adopted = 0, notAdopted = 0;
@@ -32,7 +32,7 @@ struct SuggestionStats {
 };
 
 // rules::suggestionReplyRate as SQL. A department's suggestions are those its staff handle.
-Result<std::map<std::string, SuggestionStats>> suggestionStats(store::Database& db, const Scope& scope,
+Result<std::map<std::string, SuggestionStats>> suggestionStats(ReportDb& db, const Scope& scope,
                                                                const Window& w, const std::string& groupExpr);
 
 struct CategorySatisfaction {
@@ -43,7 +43,7 @@ struct CategorySatisfaction {
 // (as rules::scoreSurvey counts them), per group and category. No return-rate penalty here:
 // that belongs to one survey's sample (the annual report applies it).
 Result<std::map<std::string, std::map<std::string, CategorySatisfaction>>>
-satisfaction(store::Database& db, const Scope& scope, const Window& w, const std::string& groupExpr,
+satisfaction(ReportDb& db, const Scope& scope, const Window& w, const std::string& groupExpr,
              int satisfiedScore);
 
 struct RectificationStats {
@@ -52,7 +52,7 @@ struct RectificationStats {
     rules::Rate closure() const { return {accepted, notCancelled}; }
 };
 
-Result<std::map<std::string, RectificationStats>> rectificationStats(store::Database& db, const Scope& scope,
+Result<std::map<std::string, RectificationStats>> rectificationStats(ReportDb& db, const Scope& scope,
                                                                      const Window& w, const std::string& groupExpr);
 
 } // namespace courtyard::server::reports

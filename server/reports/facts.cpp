@@ -253,40 +253,58 @@ Result<RecordFacts> factsOf(const store::StoredRecord& record) {
     return out;
 }
 
-Status writeFacts(store::Database& db, const store::StoredRecord& record, const RecordFacts& facts) {
+Status writeFacts(const FactStatement& run, const store::StoredRecord& record, const RecordFacts& facts) {
     const FactTable* table = factTable(record.type);
     if (!table)
         return {};
-    auto removeOld = [&](std::string_view sql) -> Status {
-        auto s = db.prepare(sql);
-        if (!s)
-            return s.error();
-        s->bind(1, record.id);
-        return s->exec();
-    };
+    const std::vector<FactValue> id{record.id};
     if (record.deleted || !table->oneRowPerRecord)
-        CY_TRY(removeOld(table->deleteSql));
+        CY_TRY(run(table->deleteSql, id));
     if (record.type == "survey_response") // a response's answers are a second table
-        CY_TRY(removeOld("DELETE FROM fact_survey_scores WHERE response_id = ?"));
+        CY_TRY(run("DELETE FROM fact_survey_scores WHERE response_id = ?", id));
     if (record.deleted)
         return {};
-    for (const auto& row : facts.rows) {
-        auto s = db.prepare(row.sql);
-        if (!s)
-            return s.error();
-        int i = 1;
-        for (const auto& v : row.values) {
-            if (const auto* n = std::get_if<std::int64_t>(&v))
-                s->bind(i, *n);
-            else if (const auto* t = std::get_if<std::string>(&v))
-                s->bind(i, *t);
-            else
-                s->bindNull(i);
-            ++i;
-        }
-        CY_TRY(s->exec());
-    }
+    for (const auto& row : facts.rows)
+        CY_TRY(run(row.sql, row.values));
     return {};
+}
+
+Status writeFacts(store::Database& db, const store::StoredRecord& record, const RecordFacts& facts) {
+    return writeFacts(
+        [&](std::string_view sql, const std::vector<FactValue>& values) -> Status {
+            auto s = db.prepare(sql);
+            if (!s)
+                return s.error();
+            int i = 1;
+            for (const auto& v : values) {
+                if (const auto* n = std::get_if<std::int64_t>(&v))
+                    s->bind(i, *n);
+                else if (const auto* t = std::get_if<std::string>(&v))
+                    s->bind(i, *t);
+                else
+                    s->bindNull(i);
+                ++i;
+            }
+            return s->exec();
+        },
+        record, facts);
+}
+
+const std::vector<std::string_view>& factTypes() {
+    static const std::vector<std::string_view> types = [] {
+        std::vector<std::string_view> out;
+        for (const auto& t : kFactTables)
+            out.push_back(t.type);
+        return out;
+    }();
+    return types;
+}
+
+const std::vector<std::string_view>& factTables() {
+    static const std::vector<std::string_view> tables{
+        "fact_complaints",       "fact_suggestions",      "fact_transfer_sheets",    "fact_survey_responses",
+        "fact_survey_scores",    "fact_inspection_items", "fact_patrol_checkpoints", "fact_rectifications"};
+    return tables;
 }
 
 Status writeFacts(store::Database& db, const store::StoredRecord& record) {
@@ -305,10 +323,8 @@ Result<std::int64_t> rebuildFactsIfStale(store::SqliteRecordStore& store) {
     std::int64_t projected = 0;
     auto rebuilt = store.transaction([&]() -> Status {
         auto& db = store.database();
-        for (const auto* table : {"fact_complaints", "fact_suggestions", "fact_transfer_sheets", "fact_survey_responses",
-                                  "fact_survey_scores", "fact_inspection_items", "fact_patrol_checkpoints",
-                                  "fact_rectifications"})
-            CY_TRY(db.exec(std::string("DELETE FROM ") + table));
+        for (const auto table : factTables())
+            CY_TRY(db.exec("DELETE FROM " + std::string(table)));
         auto s = db.prepare("SELECT id, type, body FROM records WHERE deleted = 0 AND type IN ('complaint', "
                             "'suggestion', 'transfer_sheet', 'survey_response', 'inspection', 'patrol_round', "
                             "'rectification')");

@@ -7,6 +7,7 @@
 #include "shared/store/record_store.h"
 
 #include <any>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,9 +21,10 @@ inline constexpr int kFactsVersion = 1;
 
 // One row of a fact table: its statement (static text) and the values of its parameters in order
 // (null, integer or text).
+using FactValue = std::variant<std::monostate, std::int64_t, std::string>;
 struct FactRow {
     std::string_view sql;
-    std::vector<std::variant<std::monostate, std::int64_t, std::string>> values;
+    std::vector<FactValue> values;
 };
 
 // The fact rows of one record, computed from its body apart from storing them: the push path
@@ -38,11 +40,21 @@ std::optional<RecordFacts> factsOfTyped(std::string_view type, const std::any& t
 // The facts of a stored record. Its body must be parsed, or its rawBody set.
 Result<RecordFacts> factsOf(const store::StoredRecord& record);
 
+// Runs one fact statement (SQLite's text: "?" parameters, INSERT OR REPLACE; the PostgreSQL
+// engine translates it, server/storage/postgres/pg_facts.h) with its values.
+using FactStatement = std::function<Status(std::string_view sql, const std::vector<FactValue>& values)>;
+
 // Replaces the facts of one record (none for types the reports do not count, or a deleted
-// record) with `facts`, which must be factsOf(record).
+// record) with `facts`, which must be factsOf(record): the statements, for either engine.
+Status writeFacts(const FactStatement& run, const store::StoredRecord& record, const RecordFacts& facts);
+// The same on SQLite.
 Status writeFacts(store::Database& db, const store::StoredRecord& record, const RecordFacts& facts);
 // The same, computing the facts here.
 Status writeFacts(store::Database& db, const store::StoredRecord& record);
+
+// The record types that have facts, and every fact table.
+const std::vector<std::string_view>& factTypes();
+const std::vector<std::string_view>& factTables();
 
 // Recomputes every fact from `records` if the stored projection version is not kFactsVersion.
 // Returns the number of records projected (0 when already current). Runs in one transaction.

@@ -15,8 +15,8 @@ Status inspections(Ctx& c) {
         r.replace(r.find("{col}"), 5, col);
         return col + r;
     };
-    const Filter fi = filterFor(c.scope, "community_id", kInspectionDepartment);
-    const Filter fp = filterFor(c.scope, "community_id", kPatrolDepartment);
+    const Filter fi = filterFor(c.scope, "community_id", inspectionDepartment(c.db.dialect()));
+    const Filter fp = filterFor(c.scope, "community_id", patrolDepartment(c.db.dialect()));
 
     std::int64_t graded = 0, passed = 0;
     Json& items = c.table("items", Json::array({c.column("template", "text"), c.column("item", "text"),
@@ -87,7 +87,7 @@ Status inspections(Ctx& c) {
         return rect.error();
     const auto r = (*rect)[""];
     Json& states = c.table("rectification_states", Json::array({c.column("state", "text"), c.column("count", "count")}));
-    const Filter rf = filterFor(c.scope, "community_id", kRectificationDepartment);
+    const Filter rf = filterFor(c.scope, "community_id", rectificationDepartment(c.db.dialect()));
     CY_TRY(each(c.db,
                 "SELECT state, count(*) AS items FROM fact_rectifications WHERE " + between("reported_at") + rf.sql +
                     " GROUP BY state ORDER BY state",

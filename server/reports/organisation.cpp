@@ -16,13 +16,14 @@ std::string Org::name(const std::string& id) const {
     return it == names.end() ? id : it->second;
 }
 
-Result<Org> loadOrg(store::Database& db) {
+Result<Org> loadOrg(ReportDb& db) {
     Org org;
+    const Dialect d = db.dialect();
     CY_TRY(each(db,
-                "SELECT id, type, coalesce(json_extract(body, '$.name'), '') AS name, "
-                "coalesce(json_extract(body, '$.office_id'), '') AS office_id, "
-                "coalesce(json_extract(body, '$.time_zone'), '') AS time_zone "
-                "FROM records WHERE deleted = 0 AND type IN ('office', 'community', 'department', 'staff', "
+                "SELECT id, type, coalesce(" + jsonText("body", "name", d) + ", '') AS name, coalesce(" +
+                    jsonText("body", "office_id", d) + ", '') AS office_id, coalesce(" +
+                    jsonText("body", "time_zone", d) + ", '') AS time_zone "
+                "FROM records WHERE NOT deleted AND type IN ('office', 'community', 'department', 'staff', "
                 "'inspection_template', 'patrol_route') ORDER BY id",
                 {}, [&](const Row& r) {
                     const std::string type = r.text("type");

@@ -26,7 +26,8 @@ struct Org {
     std::string name(const std::string& id) const;
 };
 
-Result<Org> loadOrg(store::Database& db);
+class ReportDb;
+Result<Org> loadOrg(ReportDb& db);
 
 struct Scope {
     std::string kind, id, name;

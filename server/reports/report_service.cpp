@@ -3,7 +3,7 @@
 // The report service: which kinds there are and the period each covers by nature, building a
 // report (organisation, scope, period, the kind's sections, the envelope) and who may read it.
 // The pieces live beside it: organisation.h (what a report is about), report_sql.h (how it
-// asks SQLite), aggregates.h (the counts), sections.h (the section builder), one file per
+// asks either engine), aggregates.h (the counts), sections.h (the section builder), one file per
 // family of reports (report_kinds.h), audience.h (who reads what), report_csv.cpp.
 
 #include "server/reports/audience.h"
@@ -49,16 +49,6 @@ const Kind* findKind(std::string_view name) {
     return nullptr;
 }
 
-store::SqliteRecordStore& sqlite(ReadUnit& u) { return *static_cast<store::SqliteRecordStore*>(u.nativeHandle()); }
-
-// Reports aggregate in SQLite's SQL over the report facts; the PostgreSQL engine has neither
-// yet and gives no native handle.
-Status reportsAvailable(ReadUnit& u) {
-    if (!u.nativeHandle())
-        return failedPrecondition("reports on PostgreSQL are not implemented yet");
-    return {};
-}
-
 // What the data is as of: the devices serving the scope, and the one that synced least recently.
 Json freshness(ReadUnit& u, const Scope& scope) {
     Json out{{"devices", 0}, {"least_recent_sync", nullptr}};
@@ -93,7 +83,7 @@ Result<Json> build(ReadUnit& u, const ReportRequest& request, Instant now, const
     if (!kind)
         return notFound("no such report '" + request.kind + "'; reports: weekly, monthly, quarterly, half_yearly, "
                         "annual_complaints, annual_survey, inspections, kpi");
-    auto& db = sqlite(u).database();
+    auto& db = u.reportDb();
     auto org = loadOrg(db);
     if (!org)
         return org.error();
@@ -154,7 +144,6 @@ Result<Json> ReportService::compute(const ReportRequest& request) {
     const Instant now = m_clock();
     Json out;
     CY_TRY(m_storage.read([&](ReadUnit& u) -> Status {
-        CY_TRY(reportsAvailable(u));
         auto r = build(u, request, now, nullptr);
         if (!r)
             return r.error();
@@ -168,7 +157,6 @@ Result<Json> ReportService::report(const DeviceRow& device, const std::string& s
     const Instant now = m_clock();
     Json out;
     CY_TRY(m_storage.read([&](ReadUnit& u) -> Status {
-        CY_TRY(reportsAvailable(u));
         auto audience = audienceOf(u, device, staffId);
         if (!audience)
             return audience.error();
@@ -191,11 +179,10 @@ Result<Json> ReportService::report(const DeviceRow& device, const std::string& s
 Result<Json> ReportService::catalogue(const DeviceRow& device, const std::string& staffId, Lang lang) {
     Json out;
     CY_TRY(m_storage.read([&](ReadUnit& u) -> Status {
-        CY_TRY(reportsAvailable(u));
         auto audience = audienceOf(u, device, staffId);
         if (!audience)
             return audience.error();
-        auto org = loadOrg(sqlite(u).database());
+        auto org = loadOrg(u.reportDb());
         if (!org)
             return org.error();
         Json kinds = Json::array();

@@ -4,15 +4,30 @@
 #include "shared/rules/grading.h"
 #include "shared/rules/review.h"
 
-#include <stdexcept>
-
 namespace courtyard::server::reports {
 
 namespace {
-// Thrown by Row for a column the query does not select; each() turns it into Internal.
-struct MissingColumn : std::logic_error {
-    using std::logic_error::logic_error;
+
+// A row of a SQLite statement.
+class SqliteRow final : public Row {
+public:
+    explicit SqliteRow(store::Statement& s) : m_s(s) {}
+    std::string text(std::string_view column) const override { return m_s.text(index(column)); }
+    std::int64_t int64(std::string_view column) const override { return m_s.int64(index(column)); }
+    std::optional<std::int64_t> optInt64(std::string_view column) const override {
+        return m_s.optInt64(index(column));
+    }
+
+private:
+    int index(std::string_view column) const {
+        const int i = m_s.columnIndex(column);
+        if (i < 0)
+            throw MissingColumn("report query has no column '" + std::string(column) + "'");
+        return i;
+    }
+    store::Statement& m_s;
 };
+
 } // namespace
 
 Params operator+(Params a, const Params& b) {
@@ -20,26 +35,15 @@ Params operator+(Params a, const Params& b) {
     return a;
 }
 
-int Row::index(std::string_view column) const {
-    const int i = m_s.columnIndex(column);
-    if (i < 0)
-        throw MissingColumn("report query has no column '" + std::string(column) + "'");
-    return i;
-}
-
-std::string Row::text(std::string_view column) const { return m_s.text(index(column)); }
-std::int64_t Row::int64(std::string_view column) const { return m_s.int64(index(column)); }
-std::optional<std::int64_t> Row::optInt64(std::string_view column) const { return m_s.optInt64(index(column)); }
-
-Status each(store::Database& db, const std::string& sql, const Params& params,
-            const std::function<void(const Row&)>& row) {
-    auto s = db.prepare(sql);
+Status SqliteReportDb::each(const std::string& sql, const Params& params,
+                            const std::function<void(const Row&)>& row) {
+    auto s = m_db.prepare(sql);
     if (!s)
         return s.error();
     for (const auto& [name, value] : params)
         if (const int index = s->parameterIndex(name); index > 0)
             std::visit([&](const auto& v) { s->bind(index, v); }, value);
-    const Row r(*s);
+    const SqliteRow r(*s);
     while (true) {
         auto more = s->step();
         if (!more)
@@ -74,14 +78,24 @@ Filter filterFor(const Scope& s, std::string_view communityColumn, std::string_v
     return f;
 }
 
-std::string departmentOf(const std::string& staffColumn) {
-    return "(SELECT json_extract(body, '$.department_id') FROM records WHERE id = " + staffColumn + ")";
+std::string jsonText(std::string_view column, std::string_view key, Dialect d) {
+    if (d == Dialect::Postgres) // records.body is text there
+        return "(" + std::string(column) + "::jsonb ->> '" + std::string(key) + "')";
+    return "json_extract(" + std::string(column) + ", '$." + std::string(key) + "')";
 }
 
-const std::string kInspectionDepartment = departmentOf("coalesce(nullif(subject_staff, ''), inspector_id)");
-const std::string kPatrolDepartment = departmentOf("guard_id");
-const std::string kRectificationDepartment =
-    "CASE WHEN found_by_department_id <> '' THEN found_by_department_id ELSE " + departmentOf("recorded_by") + " END";
+std::string departmentOf(const std::string& staffColumn, Dialect d) {
+    return "(SELECT " + jsonText("body", "department_id", d) + " FROM records WHERE id = " + staffColumn + ")";
+}
+
+std::string inspectionDepartment(Dialect d) {
+    return departmentOf("coalesce(nullif(subject_staff, ''), inspector_id)", d);
+}
+std::string patrolDepartment(Dialect d) { return departmentOf("guard_id", d); }
+std::string rectificationDepartment(Dialect d) {
+    return "CASE WHEN found_by_department_id <> '' THEN found_by_department_id ELSE " + departmentOf("recorded_by", d) +
+           " END";
+}
 
 std::string cnt(const std::string& cond) { return "sum(CASE WHEN " + cond + " THEN 1 ELSE 0 END)"; }
 

@@ -1,16 +1,22 @@
 #pragma once
-// How the reports talk to SQLite: values bound as named parameters (":from", ":c0", …), so the
-// SQL text of a report never holds a value and the connection's statement cache keeps one entry
-// per query shape, not one per request; rows read by column name (every selected column is
-// named with AS), so a query and the code that reads it cannot drift apart by position; and the
+// How the reports talk to the database, on either engine: the report SQL is written once, with
+// values bound as named parameters (":from", ":c0", …), so the SQL text of a report never holds
+// a value and a connection's statement cache keeps one entry per query shape; each engine gives
+// a ReportDb that runs it (SQLite natively, PostgreSQL with the names numbered:
+// server/storage/postgres/pg_report_db.h). Rows are read by column name (every selected column
+// is named with AS), so a query and the code that reads it cannot drift apart by position. The
+// few spellings that differ between the engines (a field of a JSON body) take the Dialect, as
+// the record store's WHERE builder does (shared/store/record_query_sql.h). Also here: the
 // pieces of SQL the reports share (the scope's filter, a department from a person, a count of
 // rows that meet a condition, the complaints the reviews count).
 
 #include "server/reports/organisation.h"
 #include "shared/store/database.h"
+#include "shared/store/record_query_sql.h"
 
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,24 +28,49 @@ namespace courtyard::server::reports {
 using Params = std::vector<std::pair<std::string, std::variant<std::string, std::int64_t>>>;
 Params operator+(Params a, const Params& b);
 
+using store::detail::Dialect;
+
 // One result row, read by column name. A name the query does not select is a programming
-// error: each() stops and answers Internal naming it.
+// error: a Row throws MissingColumn, and each() stops and answers Internal naming it.
 class Row {
 public:
-    explicit Row(store::Statement& s) : m_s(s) {}
-    std::string text(std::string_view column) const;
-    std::int64_t int64(std::string_view column) const;
-    std::optional<std::int64_t> optInt64(std::string_view column) const;
-
-private:
-    int index(std::string_view column) const;
-    store::Statement& m_s;
+    virtual ~Row() = default;
+    virtual std::string text(std::string_view column) const = 0;
+    virtual std::int64_t int64(std::string_view column) const = 0; // 0 for NULL
+    virtual std::optional<std::int64_t> optInt64(std::string_view column) const = 0;
+};
+struct MissingColumn : std::logic_error {
+    using std::logic_error::logic_error;
 };
 
-// Runs `sql` with `params` (a parameter the statement does not use is skipped) and calls `row`
-// for each result row.
-Status each(store::Database& db, const std::string& sql, const Params& params,
-            const std::function<void(const Row&)>& row);
+// The database a report reads, inside the read unit's transaction (ReadUnit::reportDb).
+class ReportDb {
+public:
+    virtual ~ReportDb() = default;
+    virtual Dialect dialect() const = 0;
+    // Runs `sql` with `params` (a parameter the statement does not use is skipped) and calls
+    // `row` for each result row.
+    virtual Status each(const std::string& sql, const Params& params, const std::function<void(const Row&)>& row) = 0;
+};
+
+inline Status each(ReportDb& db, const std::string& sql, const Params& params,
+                   const std::function<void(const Row&)>& row) {
+    return db.each(sql, params, row);
+}
+
+// The reports on SQLite: its own SQL dialect, over the unit's connection.
+class SqliteReportDb final : public ReportDb {
+public:
+    explicit SqliteReportDb(store::Database& db) : m_db(db) {}
+    Dialect dialect() const override { return Dialect::Sqlite; }
+    Status each(const std::string& sql, const Params& params, const std::function<void(const Row&)>& row) override;
+
+private:
+    store::Database& m_db;
+};
+
+// A text field of a record's JSON body ('$.key'), NULL when absent.
+std::string jsonText(std::string_view column, std::string_view key, Dialect d);
 
 // " AND <column> IN (:c0, …)" for the scope's communities (nothing for the whole company), and
 // " AND <department expression> = :department" when the report is one department's.
@@ -51,13 +82,13 @@ Filter filterFor(const Scope& s, std::string_view communityColumn, std::string_v
 
 // The department a row belongs to, where the facts name a person rather than a department:
 // that person's department today (staff records carry it).
-std::string departmentOf(const std::string& staffColumn);
+std::string departmentOf(const std::string& staffColumn, Dialect d);
 // An inspection is the checked staff member's department's, or for an area check the
 // inspector's; a patrol the guard's; a rectification item the department that found it, or for
 // an item a resident found, the department of whoever recorded it (customer service).
-extern const std::string kInspectionDepartment;
-extern const std::string kPatrolDepartment;
-extern const std::string kRectificationDepartment;
+std::string inspectionDepartment(Dialect d);
+std::string patrolDepartment(Dialect d);
+std::string rectificationDepartment(Dialect d);
 
 // "sum of rows where cond", 0 for no rows (SQL sum() of nothing is NULL).
 std::string cnt(const std::string& cond);

@@ -26,7 +26,7 @@ Json timeOf(std::optional<std::int64_t> ms);
 
 // One report being built: what it reads and the sections it has so far.
 struct Ctx {
-    store::Database& db;
+    ReportDb& db;
     const Org& org;
     const Scope& scope;
     const rules::Period& period;

@@ -67,7 +67,7 @@ Status halfYearly(Ctx& c) {
 // pooled; the return-rate penalty applies to the pooled return rate.
 Status annualSurvey(Ctx& c) {
     std::vector<domain::SurveyCampaign> campaigns;
-    CY_TRY(each(c.db, "SELECT body FROM records WHERE type = 'survey_campaign' AND deleted = 0 ORDER BY id", {},
+    CY_TRY(each(c.db, "SELECT body FROM records WHERE type = 'survey_campaign' AND NOT deleted ORDER BY id", {},
                 [&](const Row& r) {
                     auto j = parseJson(r.text("body"));
                     if (!j)
@@ -93,7 +93,7 @@ Status annualSurvey(Ctx& c) {
     std::set<std::string> scopeUnits;
     if (!c.scope.company) {
         const Filter f = filterFor(c.scope, "community_id");
-        CY_TRY(each(c.db, "SELECT id FROM records WHERE type = 'unit' AND deleted = 0" + f.sql, f.params,
+        CY_TRY(each(c.db, "SELECT id FROM records WHERE type = 'unit' AND NOT deleted" + f.sql, f.params,
                     [&](const Row& r) { scopeUnits.insert(r.text("id")); }));
     }
     auto inScope = [&](const std::string& unit) { return c.scope.company || scopeUnits.count(unit) > 0; };

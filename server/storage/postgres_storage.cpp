@@ -1,6 +1,7 @@
 #include "server/storage/postgres_storage.h"
 
 #include "server/storage/postgres/pg_connection.h"
+#include "server/storage/postgres/pg_facts.h"
 #include "server/storage/postgres/pg_schema.h"
 #include "server/storage/postgres/pg_unit.h"
 #include "server/storage/sqlite_storage.h"
@@ -18,6 +19,9 @@ Result<std::unique_ptr<PostgresStorage>> PostgresStorage::open(const std::string
     if (!first)
         return first.error();
     CY_TRY(pg::migrate(**first));
+    // The report facts of a database written before they existed on PostgreSQL, or by a build
+    // whose projection differs, are recomputed before this server serves.
+    CY_TRY(pg::rebuildFactsIfStale(**first));
     // The identity, made by whichever server gets here first.
     CY_TRY((*first)->exec("INSERT INTO meta (key, value) VALUES ('database_id', $1) ON CONFLICT (key) DO NOTHING",
                           {SqliteStorage::newDatabaseId()}));

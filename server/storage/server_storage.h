@@ -15,6 +15,10 @@
 
 namespace courtyard::server {
 
+namespace reports {
+class ReportDb;
+}
+
 struct DeviceRow {
     std::string id;
     std::string name;
@@ -118,7 +122,10 @@ public:
     virtual Result<std::optional<BlobRow>> blob(const std::string& sha256) = 0;
     // Open records whose active deadline passed before `now`.
     virtual Result<std::int64_t> overdueCount(Instant now) = 0;
-    // Raw SQL for reports (SQLite dialect today; each engine provides its own report queries).
+    // The report SQL's database, in this unit's transaction (server/reports/report_sql.h).
+    virtual reports::ReportDb& reportDb() = 0;
+    // The engine's own handle for tools that speak its SQL (the push benchmark's raw inserts):
+    // the SQLite record store, or nullptr.
     virtual void* nativeHandle() = 0;
 
     // ---- accountability (docs/sync-protocol.md, "Who acted")

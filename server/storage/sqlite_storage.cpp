@@ -5,6 +5,7 @@
 #include "server/storage/sqlite_storage.h"
 
 #include "server/reports/facts.h"
+#include "server/reports/report_sql.h"
 #include "server/storage/sqlite_accountability.h"
 #include "shared/store/database.h"
 #include "sync/protocol/crypto.h"
@@ -45,7 +46,7 @@ constexpr const char* kDeviceColumns =
 // Read and write access over one connection. `version` is the batch's change counter (writes).
 class SqliteUnit final : public WriteUnit {
 public:
-    SqliteUnit(SqliteRecordStore& s, std::int64_t* version) : m_s(s), m_version(version) {}
+    SqliteUnit(SqliteRecordStore& s, std::int64_t* version) : m_s(s), m_version(version), m_reports(s.database()) {}
 
     Result<std::optional<StoredRecord>> get(const std::string& id) override { return m_s.get(id); }
     Result<std::vector<StoredRecord>> query(const store::RecordQuery& q) override { return m_s.query(q); }
@@ -152,6 +153,7 @@ public:
         return s->int64(0);
     }
 
+    reports::ReportDb& reportDb() override { return m_reports; }
     void* nativeHandle() override { return &m_s; }
 
     // ---- accountability (sqlite_accountability.cpp)
@@ -315,6 +317,7 @@ private:
 
     SqliteRecordStore& m_s;
     std::int64_t* m_version;
+    reports::SqliteReportDb m_reports;
 };
 
 } // namespace

@@ -34,6 +34,7 @@ Rows::~Rows() {
 Rows::Rows(Rows&& o) noexcept : m_r(o.m_r) { o.m_r = nullptr; }
 
 int Rows::size() const { return PQntuples(m_r); }
+int Rows::column(std::string_view name) const { return PQfnumber(m_r, std::string(name).c_str()); }
 bool Rows::isNull(int row, int col) const { return PQgetisnull(m_r, row, col) != 0; }
 std::string Rows::text(int row, int col) const {
     return std::string(PQgetvalue(m_r, row, col), std::size_t(PQgetlength(m_r, row, col)));

@@ -52,6 +52,8 @@ public:
     Rows(const Rows&) = delete;
 
     int size() const;
+    // The column of that name, or -1.
+    int column(std::string_view name) const;
     bool isNull(int row, int col) const;
     std::string text(int row, int col) const;
     std::int64_t int64(int row, int col) const;

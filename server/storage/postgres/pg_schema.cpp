@@ -13,8 +13,8 @@ struct Migration {
     std::string_view sql;
 };
 
-// Version 1: what the sync server keeps, as in SQLite's versions 1 and 3 (the device-only tables
-// and the report facts are not here: reports on PostgreSQL come later). Instants are
+// Version 1: what the sync server keeps, as in SQLite's versions 1 and 3 (not the device-only
+// tables). Instants are
 // milliseconds since the Unix epoch, UTC. Text that is sorted on is COLLATE "C" so orders match
 // SQLite's byte order whatever the database's locale.
 constexpr std::string_view kV1 = R"sql(
@@ -140,8 +140,129 @@ CREATE TABLE blob_refs (
 );
 )sql";
 
+// Version 2: the report facts, as in SQLite's version 2 (server/reports/facts.h), with the same
+// keys (the PostgreSQL fact writer's ON CONFLICT targets, pg_facts.cpp). SQLite's INTEGER is
+// bigint here; text is COLLATE "C" so that report orders and groups match SQLite's byte order.
+// postgres_storage.cpp fills them from `records` on the next start (meta 'report_facts').
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE fact_complaints (
+  id               text COLLATE "C" PRIMARY KEY,
+  community_id     text COLLATE "C" NOT NULL,
+  department_id    text COLLATE "C" NOT NULL,
+  handler_id       text COLLATE "C" NOT NULL,
+  kind             text COLLATE "C" NOT NULL,
+  channel          text COLLATE "C" NOT NULL,
+  category         text COLLATE "C" NOT NULL,
+  validity         text COLLATE "C" NOT NULL,
+  cause            text COLLATE "C" NOT NULL,
+  grade            bigint,
+  state            text COLLATE "C" NOT NULL,
+  open             bigint NOT NULL,
+  received_at      bigint NOT NULL,
+  reply_due        bigint,
+  first_replied_at bigint,
+  replied_at       bigint,
+  visit_due        bigint,
+  first_visit_at   bigint,
+  active_due       bigint,
+  escalated        bigint NOT NULL
+);
+CREATE INDEX fact_complaints_received ON fact_complaints(received_at);
+CREATE INDEX fact_complaints_community ON fact_complaints(community_id, received_at);
+CREATE INDEX fact_complaints_open ON fact_complaints(community_id, active_due) WHERE open = 1;
+
+CREATE TABLE fact_suggestions (
+  id           text COLLATE "C" PRIMARY KEY,
+  community_id text COLLATE "C" NOT NULL,
+  handler_id   text COLLATE "C" NOT NULL,
+  state        text COLLATE "C" NOT NULL,
+  received_at  bigint NOT NULL,
+  reply_due    bigint,
+  replied_at   bigint,
+  adopted      bigint
+);
+CREATE INDEX fact_suggestions_received ON fact_suggestions(received_at);
+
+CREATE TABLE fact_transfer_sheets (
+  id                     text COLLATE "C" PRIMARY KEY,
+  community_id           text COLLATE "C" NOT NULL,
+  from_department_id     text COLLATE "C" NOT NULL,
+  assigned_department_id text COLLATE "C" NOT NULL,
+  complaint_id           text COLLATE "C" NOT NULL,
+  subject                text COLLATE "C" NOT NULL,
+  level                  text COLLATE "C" NOT NULL,
+  state                  text COLLATE "C" NOT NULL,
+  created_at             bigint NOT NULL,
+  resolved_at            bigint
+);
+CREATE INDEX fact_transfer_sheets_created ON fact_transfer_sheets(created_at);
+
+CREATE TABLE fact_survey_responses (
+  id           text COLLATE "C" PRIMARY KEY,
+  campaign_id  text COLLATE "C" NOT NULL,
+  community_id text COLLATE "C" NOT NULL,
+  unit_id      text COLLATE "C" NOT NULL,
+  answered     bigint NOT NULL,
+  answered_at  bigint NOT NULL
+);
+CREATE INDEX fact_survey_responses_campaign ON fact_survey_responses(campaign_id, unit_id);
+CREATE INDEX fact_survey_responses_answered ON fact_survey_responses(answered_at);
+
+CREATE TABLE fact_survey_scores (
+  response_id text COLLATE "C" NOT NULL,
+  category    text COLLATE "C" NOT NULL,
+  score       bigint NOT NULL,
+  PRIMARY KEY (response_id, category)
+);
+
+CREATE TABLE fact_inspection_items (
+  inspection_id text COLLATE "C" NOT NULL,
+  item_id       text COLLATE "C" NOT NULL,
+  community_id  text COLLATE "C" NOT NULL,
+  template_id   text COLLATE "C" NOT NULL,
+  inspector_id  text COLLATE "C" NOT NULL,
+  subject_staff text COLLATE "C" NOT NULL,
+  submitted_at  bigint NOT NULL,
+  item_title    text COLLATE "C" NOT NULL,
+  grade         text COLLATE "C" NOT NULL,
+  pass          bigint NOT NULL,
+  finding       bigint NOT NULL,
+  PRIMARY KEY (inspection_id, item_id)
+);
+CREATE INDEX fact_inspection_items_submitted ON fact_inspection_items(submitted_at);
+
+CREATE TABLE fact_patrol_checkpoints (
+  round_id        text COLLATE "C" NOT NULL,
+  checkpoint_id   text COLLATE "C" NOT NULL,
+  community_id    text COLLATE "C" NOT NULL,
+  route_id        text COLLATE "C" NOT NULL,
+  guard_id        text COLLATE "C" NOT NULL,
+  started_at      bigint NOT NULL,
+  checkpoint_name text COLLATE "C" NOT NULL,
+  status          text COLLATE "C" NOT NULL,
+  PRIMARY KEY (round_id, checkpoint_id)
+);
+CREATE INDEX fact_patrol_checkpoints_started ON fact_patrol_checkpoints(started_at);
+
+CREATE TABLE fact_rectifications (
+  id                     text COLLATE "C" PRIMARY KEY,
+  community_id           text COLLATE "C" NOT NULL,
+  found_by_department_id text COLLATE "C" NOT NULL,
+  recorded_by            text COLLATE "C" NOT NULL,
+  source                 text COLLATE "C" NOT NULL,
+  state                  text COLLATE "C" NOT NULL,
+  rounds                 bigint NOT NULL,
+  developer              bigint NOT NULL,
+  signed                 bigint NOT NULL,
+  reported_at            bigint NOT NULL,
+  accepted_at            bigint
+);
+CREATE INDEX fact_rectifications_reported ON fact_rectifications(reported_at);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "records, change counter, devices, operation results, blob states, accountability", kV1},
+    {2, "report facts", kV2},
 };
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "server/storage/postgres/pg_unit.h"
 
+#include "server/storage/postgres/pg_facts.h"
 #include "server/storage/postgres/pg_records.h"
 
 namespace courtyard::server::pg {
@@ -111,11 +112,26 @@ Result<std::int64_t> PgUnit::overdueCount(Instant now) {
     return rows->int64(0, 0);
 }
 
+Result<std::int64_t> PgUnit::put(store::StoredRecord record) { return storeRecord(record, nullptr); }
+
+Result<std::int64_t> PgUnit::putWithFacts(store::StoredRecord& record, const reports::RecordFacts& facts) {
+    return storeRecord(record, &facts);
+}
+
 // The unit holds kWriteLock (postgres_storage.cpp), so the counter row is read after every
 // earlier writer committed and versions are handed out in commit order. The record, its
-// version and its blob references together or not at all: a savepoint, as on SQLite.
-Result<std::int64_t> PgUnit::put(store::StoredRecord record) {
+// version, its report facts and its blob references together or not at all: a savepoint, as
+// on SQLite.
+Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const reports::RecordFacts* facts) {
     CY_TRY(requireWritable());
+    std::optional<reports::RecordFacts> computed;
+    if (!facts) {
+        auto f = reports::factsOf(record);
+        if (!f)
+            return f.error();
+        computed = std::move(*f);
+        facts = &*computed;
+    }
     CY_TRY(m_c.run("SAVEPOINT record_put"));
     auto body = [&]() -> Status {
         auto next = m_c.exec("UPDATE change_counter SET value = value + 1 RETURNING value");
@@ -123,6 +139,7 @@ Result<std::int64_t> PgUnit::put(store::StoredRecord record) {
             return next.error();
         record.version = next->int64(0, 0);
         CY_TRY(putRecord(m_c, record));
+        CY_TRY(writeFacts(m_c, record, *facts));
         return indexBlobRefs(m_c, record);
     };
     if (auto st = body(); !st) {

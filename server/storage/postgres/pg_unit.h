@@ -4,13 +4,14 @@
 // results, blobs and meta in pg_unit.cpp; accountability in pg_unit_accountability.cpp.
 
 #include "server/storage/postgres/pg_connection.h"
+#include "server/storage/postgres/pg_report_db.h"
 #include "server/storage/server_storage.h"
 
 namespace courtyard::server::pg {
 
 class PgUnit final : public WriteUnit {
 public:
-    PgUnit(Connection& c, bool writable) : m_c(c), m_writable(writable) {}
+    PgUnit(Connection& c, bool writable) : m_c(c), m_writable(writable), m_reports(c) {}
 
     Result<std::optional<store::StoredRecord>> get(const std::string& id) override;
     Result<std::vector<store::StoredRecord>> query(const store::RecordQuery& q) override;
@@ -24,7 +25,7 @@ public:
     Result<std::optional<OpBatch>> opBatch(const std::string& deviceId, std::int64_t seq) override;
     Result<std::optional<BlobRow>> blob(const std::string& sha256) override;
     Result<std::int64_t> overdueCount(Instant now) override;
-    // Reports' SQL is SQLite's: there is no handle to give them (ReportService refuses).
+    reports::ReportDb& reportDb() override { return m_reports; }
     void* nativeHandle() override { return nullptr; }
 
     Result<std::optional<CredentialRow>> credential(const std::string& id) override;
@@ -33,7 +34,9 @@ public:
     Result<std::vector<std::string>> blobReferrers(const std::string& sha256) override;
     Result<std::vector<AuditEntry>> audit(const AuditQuery& q) override;
 
+    // The record and its report facts (pg_facts.h), computed here or given by the caller.
     Result<std::int64_t> put(store::StoredRecord record) override;
+    Result<std::int64_t> putWithFacts(store::StoredRecord& record, const reports::RecordFacts& facts) override;
     Status putOpBatch(const std::string& deviceId, std::int64_t firstSeq, std::int64_t lastSeq,
                       const std::string& results) override;
     Status setDeviceProgress(const std::string& deviceId, std::int64_t lastSeq, Instant seenAt) override;
@@ -56,8 +59,11 @@ private:
     Status requireWritable() const;
     Result<std::optional<DeviceRow>> deviceWhere(const char* where, const std::string& arg);
 
+    Result<std::int64_t> storeRecord(store::StoredRecord& record, const reports::RecordFacts* facts);
+
     Connection& m_c;
     bool m_writable;
+    PgReportDb m_reports;
 };
 
 } // namespace courtyard::server::pg
