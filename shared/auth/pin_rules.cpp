@@ -7,10 +7,10 @@ namespace courtyard::auth {
 Status checkNewPin(std::string_view pin, const rules::Policy& policy) {
     for (char c : pin)
         if (c < '0' || c > '9')
-            return invalidArgument("pin: digits only");
+            return invalidField("pin", "pin: digits only");
     const int min = std::clamp(policy.pinMinLength, 4, 12);
     if (int(pin.size()) < min || pin.size() > 12)
-        return invalidArgument("pin: " + std::to_string(min) + " to 12 digits");
+        return invalidField("pin", "pin: " + std::to_string(min) + " to 12 digits");
     bool same = true, up = true, down = true;
     for (std::size_t i = 1; i < pin.size(); ++i) {
         same = same && pin[i] == pin[0];
@@ -18,7 +18,7 @@ Status checkNewPin(std::string_view pin, const rules::Policy& policy) {
         down = down && pin[i] == pin[i - 1] - 1;
     }
     if (same || up || down)
-        return invalidArgument("pin: too easy to guess (one digit repeated, or a run like 123456)");
+        return invalidField("pin", "pin: too easy to guess (one digit repeated, or a run like 123456)");
     return {};
 }
 

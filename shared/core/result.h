@@ -36,6 +36,9 @@ struct Error {
     std::string reason;
     // When to try again, in seconds (0: not said). Sent as Retry-After.
     int retryAfterSeconds = 0;
+    // The input field the error is about ("number", "working_days"), so a form shows the
+    // reason beside it; "" when it is about no one field.
+    std::string field;
 
     Error() = default;
     Error(ErrorCode c, std::string m) : code(c), message(std::move(m)) {}
@@ -89,6 +92,12 @@ private:
 using Status = Result<void>;
 
 inline Error invalidArgument(std::string m) { return {ErrorCode::InvalidArgument, std::move(m)}; }
+// invalid_argument about one field of the input.
+inline Error invalidField(std::string field, std::string m) {
+    Error e{ErrorCode::InvalidArgument, std::move(m)};
+    e.field = std::move(field);
+    return e;
+}
 inline Error notFound(std::string m) { return {ErrorCode::NotFound, std::move(m)}; }
 inline Error alreadyExists(std::string m) { return {ErrorCode::AlreadyExists, std::move(m)}; }
 inline Error failedPrecondition(std::string m) { return {ErrorCode::FailedPrecondition, std::move(m)}; }

@@ -1,6 +1,7 @@
 #include "shared/domain/organization.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace courtyard::domain {
@@ -141,13 +142,17 @@ void from_json(const Json& j, Company& v) {
 }
 
 Status validateCompany(const Company& c) {
+    // Each refusal names the field it is about (an admin form shows it there).
     std::set<std::string> ids;
     auto unique = [&](const std::string& id, const char* what) -> Status {
+        if (id.empty())
+            return invalidField("id", std::string(what) + ": an id is required");
         if (!ids.insert(id).second)
-            return invalidArgument(std::string(what) + " id '" + id + "' is used twice");
+            return invalidField("id", std::string(what) + " id '" + id + "' is used twice");
         return {};
     };
     std::set<std::string> offices, communities, buildings, departments, numbers;
+    std::map<std::string, std::string> buildingCommunity;
     for (const auto& o : c.offices) {
         CY_TRY(unique(o.id, "office"));
         offices.insert(o.id);
@@ -155,44 +160,48 @@ Status validateCompany(const Company& c) {
     for (const auto& cm : c.communities) {
         CY_TRY(unique(cm.id, "community"));
         if (!offices.count(cm.officeId))
-            return invalidArgument("community '" + cm.id + "' names unknown office '" +
-                                   cm.officeId + "'");
+            return invalidField("office_id", "community '" + cm.id + "' names unknown office '" + cm.officeId + "'");
         communities.insert(cm.id);
     }
     for (const auto& b : c.buildings) {
         CY_TRY(unique(b.id, "building"));
         if (!communities.count(b.communityId))
-            return invalidArgument("building '" + b.id + "' names unknown community '" +
-                                   b.communityId + "'");
+            return invalidField("community_id",
+                                "building '" + b.id + "' names unknown community '" + b.communityId + "'");
         buildings.insert(b.id);
+        buildingCommunity[b.id] = b.communityId;
     }
     for (const auto& u : c.units) {
         CY_TRY(unique(u.id, "unit"));
         if (!buildings.count(u.buildingId))
-            return invalidArgument("unit '" + u.id + "' names unknown building '" + u.buildingId +
-                                   "'");
+            return invalidField("building_id", "unit '" + u.id + "' names unknown building '" + u.buildingId + "'");
         if (!communities.count(u.communityId))
-            return invalidArgument("unit '" + u.id + "' names unknown community '" +
-                                   u.communityId + "'");
+            return invalidField("community_id",
+                                "unit '" + u.id + "' names unknown community '" + u.communityId + "'");
+        if (buildingCommunity[u.buildingId] != u.communityId)
+            return invalidField("building_id", "unit '" + u.id + "' names building '" + u.buildingId +
+                                                   "' of another community");
     }
     for (const auto& d : c.departments) {
         CY_TRY(unique(d.id, "department"));
         if (!d.officeId.empty() && !offices.count(d.officeId))
-            return invalidArgument("department '" + d.id + "' names unknown office '" +
-                                   d.officeId + "'");
+            return invalidField("office_id", "department '" + d.id + "' names unknown office '" + d.officeId + "'");
         departments.insert(d.id);
     }
     for (const auto& s : c.staff) {
         CY_TRY(unique(s.id, "staff"));
+        if (s.number.empty())
+            return invalidField("number", "staff '" + s.id + "': a staff number is required (it signs in with it)");
+        if (s.name.empty())
+            return invalidField("name", "staff '" + s.id + "': a name is required");
         if (!numbers.insert(s.number).second)
-            return invalidArgument("staff number '" + s.number + "' is used twice");
+            return invalidField("number", "staff number '" + s.number + "' is used twice");
         if (!s.departmentId.empty() && !departments.count(s.departmentId))
-            return invalidArgument("staff '" + s.id + "' names unknown department '" +
-                                   s.departmentId + "'");
+            return invalidField("department_id",
+                                "staff '" + s.id + "' names unknown department '" + s.departmentId + "'");
         for (const auto& cid : s.communityIds)
             if (!communities.count(cid))
-                return invalidArgument("staff '" + s.id + "' names unknown community '" + cid +
-                                       "'");
+                return invalidField("community_ids", "staff '" + s.id + "' names unknown community '" + cid + "'");
     }
     return {};
 }

@@ -6,25 +6,53 @@ namespace courtyard::rules {
 
 namespace {
 
+// A refusal about one key, so the error can name it (Error::field).
+struct KeyError {
+    std::string key;
+    std::string message;
+};
+
+template <typename T>
+std::optional<T> readKey(const Json& j, const char* key) {
+    std::optional<T> v;
+    try {
+        optionalInto(j, key, v);
+    } catch (const DecodeError& e) {
+        throw KeyError{key, e.what()};
+    }
+    return v;
+}
+
 // Percentages travel as numbers ("monthly_sample_percent": 5); held as basis points.
 void readPercent(const Json& j, const char* key, int& bp) {
-    std::optional<double> pct;
-    optionalInto(j, key, pct);
+    const auto pct = readKey<double>(j, key);
     if (!pct)
         return;
     if (*pct < 0 || *pct > 100)
-        throw DecodeError(std::string(key) + ": must be between 0 and 100");
+        throw KeyError{key, std::string(key) + ": must be between 0 and 100"};
     bp = int(std::lround(*pct * 100.0));
 }
 
-void readPositive(const Json& j, const char* key, int& out, int min = 0) {
-    std::optional<int> v;
-    optionalInto(j, key, v);
+// A whole number within [min, max]: the ranges keep a typing slip ("2000" hours for "2") from
+// reaching every deadline.
+void readPositive(const Json& j, const char* key, int& out, int min = 0, int max = 1000000) {
+    const auto v = readKey<int>(j, key);
     if (!v)
         return;
-    if (*v < min)
-        throw DecodeError(std::string(key) + ": must be at least " + std::to_string(min));
+    if (*v < min || *v > max)
+        throw KeyError{key, std::string(key) + ": must be between " + std::to_string(min) + " and " +
+                                std::to_string(max)};
     out = *v;
+}
+
+// Runs `read` for a nested key; a decode error inside it names that key.
+template <typename F>
+void within(const char* key, F read) {
+    try {
+        read();
+    } catch (const DecodeError& e) {
+        throw KeyError{key, std::string(key) + ": " + e.what()};
+    }
 }
 
 const char* cellKey(int c, int r) {
@@ -34,6 +62,17 @@ const char* cellKey(int c, int r) {
 }
 
 } // namespace
+
+const std::vector<std::string>& Policy::keys() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        const Json all = Policy{}.toJson();
+        for (auto it = all.begin(); it != all.end(); ++it)
+            out.push_back(it.key());
+        return out;
+    }();
+    return names;
+}
 
 const Policy& Policy::defaults() {
     static const Policy p;
@@ -45,48 +84,43 @@ Result<Policy> Policy::fromJson(const Json& j) {
         return invalidArgument("a policy is a JSON object");
     Policy p;
     try {
-        readPositive(j, "urgent_reply_hours", p.urgentReplyHours, 1);
-        readPositive(j, "reply_working_days", p.replyWorkingDays, 1);
-        readPositive(j, "invalid_explanation_working_days", p.invalidExplanationWorkingDays, 1);
-        readPositive(j, "suggestion_reply_days", p.suggestionReplyDays, 1);
-        readPositive(j, "visit_days", p.visitDays, 1);
+        readPositive(j, "urgent_reply_hours", p.urgentReplyHours, 1, 168);
+        readPositive(j, "reply_working_days", p.replyWorkingDays, 1, 60);
+        readPositive(j, "invalid_explanation_working_days", p.invalidExplanationWorkingDays, 1, 60);
+        readPositive(j, "suggestion_reply_days", p.suggestionReplyDays, 1, 60);
+        readPositive(j, "visit_days", p.visitDays, 1, 60);
         readPercent(j, "monthly_sample_percent", p.monthlySampleBp);
         readPercent(j, "annual_sample_percent", p.annualSampleBp);
         readPercent(j, "return_rate_floor_percent", p.returnFloorBp);
         readPercent(j, "penalty_step_percent", p.penaltyStepBp);
         if (p.penaltyStepBp <= 0)
-            throw DecodeError("penalty_step_percent: must be above 0");
-        readPositive(j, "penalty_points", p.penaltyPoints);
-        readPositive(j, "quality_target", p.qualityTarget);
-        if (p.qualityTarget > 100)
-            throw DecodeError("quality_target: is on a 100-point scale");
-        readPositive(j, "satisfied_score", p.satisfiedScore, 1);
-        if (p.satisfiedScore > 5)
-            throw DecodeError("satisfied_score: the scale has five faces");
+            throw KeyError{"penalty_step_percent", "penalty_step_percent: must be above 0"};
+        readPositive(j, "penalty_points", p.penaltyPoints, 0, 100);
+        readPositive(j, "quality_target", p.qualityTarget, 0, 100);
+        readPositive(j, "satisfied_score", p.satisfiedScore, 1, 5);
         readPercent(j, "activity_visit_percent", p.activityVisitBp);
-        readPositive(j, "activity_target", p.activityTarget);
-        readPositive(j, "clock_skew_bound_seconds", p.clockSkewBoundSeconds, 1);
+        readPositive(j, "activity_target", p.activityTarget, 0, 100);
+        readPositive(j, "clock_skew_bound_seconds", p.clockSkewBoundSeconds, 1, 86400);
         readPositive(j, "kiosk_submissions_per_unit_per_hour", p.kioskSubmissionsPerUnitPerHour, 1);
-        readPositive(j, "pin_min_length", p.pinMinLength, 4);
-        if (p.pinMinLength > 12)
-            throw DecodeError("pin_min_length: PINs are at most 12 digits");
-        readPositive(j, "pin_free_attempts", p.pinFreeAttempts, 1);
-        readPositive(j, "pin_delay_seconds", p.pinDelaySeconds, 1);
-        readPositive(j, "pin_delay_max_seconds", p.pinDelayMaxSeconds, 1);
+        readPositive(j, "pin_min_length", p.pinMinLength, 4, 12);
+        readPositive(j, "pin_free_attempts", p.pinFreeAttempts, 1, 100);
+        readPositive(j, "pin_delay_seconds", p.pinDelaySeconds, 1, 86400);
+        readPositive(j, "pin_delay_max_seconds", p.pinDelayMaxSeconds, 1, 7 * 86400);
         if (p.pinDelayMaxSeconds < p.pinDelaySeconds)
-            throw DecodeError("pin_delay_max_seconds: must be at least pin_delay_seconds");
-        readPositive(j, "pin_offline_attempts", p.pinOfflineAttempts, 1);
-        readPositive(j, "credential_days", p.credentialDays, 1);
-        readPositive(j, "credential_grace_days", p.credentialGraceDays, 0);
-        readPositive(j, "idle_sign_out_minutes", p.idleSignOutMinutes, 1);
+            throw KeyError{"pin_delay_max_seconds", "pin_delay_max_seconds: must be at least pin_delay_seconds"};
+        readPositive(j, "pin_offline_attempts", p.pinOfflineAttempts, 1, 100);
+        readPositive(j, "credential_days", p.credentialDays, 1, 365);
+        readPositive(j, "credential_grace_days", p.credentialGraceDays, 0, 90);
+        readPositive(j, "idle_sign_out_minutes", p.idleSignOutMinutes, 1, 1440);
         readPositive(j, "kiosk_submissions_per_device_per_hour", p.kioskSubmissionsPerDevicePerHour, 1);
-        readPositive(j, "device_pushes_per_minute", p.devicePushesPerMinute, 1);
-        readPositive(j, "device_pulls_per_minute", p.devicePullsPerMinute, 1);
-        readPositive(j, "device_blob_mib_per_minute", p.deviceBlobMibPerMinute, 1);
-        readPositive(j, "device_pending_upload_mib", p.devicePendingUploadMib, 1);
-        readPositive(j, "abandoned_upload_hours", p.abandonedUploadHours, 1);
-        readPositive(j, "inbox_warning_minutes", p.inboxWarningMinutes, 0);
-        if (auto it = j.find("grade_matrix"); it != j.end() && !it->is_null()) {
+        readPositive(j, "device_pushes_per_minute", p.devicePushesPerMinute, 1, 10000000);
+        readPositive(j, "device_pulls_per_minute", p.devicePullsPerMinute, 1, 10000000);
+        readPositive(j, "device_blob_mib_per_minute", p.deviceBlobMibPerMinute, 1, 10000000);
+        readPositive(j, "device_pending_upload_mib", p.devicePendingUploadMib, 1, 1 << 20);
+        readPositive(j, "abandoned_upload_hours", p.abandonedUploadHours, 1, 8760);
+        readPositive(j, "inbox_warning_minutes", p.inboxWarningMinutes, 0, 7 * 1440);
+        readPositive(j, "enrolment_code_minutes", p.enrolmentCodeMinutes, 1, 1440);
+        if (auto it = j.find("grade_matrix"); it != j.end() && !it->is_null()) within("grade_matrix", [&] {
             const char* validity[2] = {"valid", "invalid"};
             for (int v = 0; v < 2; ++v) {
                 auto row = it->find(validity[v]);
@@ -99,18 +133,18 @@ Result<Policy> Policy::fromJson(const Json& j) {
                         if (!level)
                             continue;
                         if (*level < 1 || *level > 4)
-                            throw DecodeError("grade_matrix: levels are 1 to 4");
+                            throw KeyError{"grade_matrix", "grade_matrix: levels are 1 to 4"};
                         p.grades.level[v][c][r] = *level;
                     }
             }
-        }
-        if (auto it = j.find("grade_notify"); it != j.end() && !it->is_null()) {
+        });
+        if (auto it = j.find("grade_notify"); it != j.end() && !it->is_null()) within("grade_notify", [&] {
             for (int level = 1; level <= 4; ++level)
                 optionalInto(*it, std::to_string(level), p.gradeNotify[std::size_t(level - 1)]);
-        }
-        if (auto it = j.find("escalation"); it != j.end() && !it->is_null()) {
+        });
+        if (auto it = j.find("escalation"); it != j.end() && !it->is_null()) within("escalation", [&] {
             if (!it->is_array() || it->empty())
-                throw DecodeError("escalation: a list of {after_minutes, notify} steps");
+                throw KeyError{"escalation", "escalation: a list of {after_minutes, notify} steps"};
             p.escalation.clear();
             int previous = -1;
             for (const auto& step : *it) {
@@ -118,13 +152,13 @@ Result<Policy> Policy::fromJson(const Json& j) {
                 s.afterMinutes = required<int>(step, "after_minutes");
                 s.notify = required<Position>(step, "notify");
                 if (s.afterMinutes <= previous)
-                    throw DecodeError("escalation: steps must have increasing after_minutes");
+                    throw KeyError{"escalation", "escalation: steps must have increasing after_minutes"};
                 previous = s.afterMinutes;
                 p.escalation.push_back(s);
             }
-        }
-    } catch (const DecodeError& e) {
-        return invalidArgument(std::string("policy: ") + e.what());
+        });
+    } catch (const KeyError& e) {
+        return invalidField(e.key, "policy: " + e.message);
     }
     return p;
 }
@@ -175,7 +209,8 @@ Json Policy::toJson() const {
                 {"device_blob_mib_per_minute", deviceBlobMibPerMinute},
                 {"device_pending_upload_mib", devicePendingUploadMib},
                 {"abandoned_upload_hours", abandonedUploadHours},
-                {"inbox_warning_minutes", inboxWarningMinutes}};
+                {"inbox_warning_minutes", inboxWarningMinutes},
+                {"enrolment_code_minutes", enrolmentCodeMinutes}};
 }
 
 } // namespace courtyard::rules

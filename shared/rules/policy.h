@@ -91,6 +91,11 @@ struct Policy {
     int credentialGraceDays = 7;
     // A tablet signs its person out after this many minutes without a touch.
     int idleSignOutMinutes = 10;
+    // A one-time enrolment code (the QR an administrator shows) is good for this many minutes.
+    int enrolmentCodeMinutes = 15;
+
+    // The names of every key fromJson reads (an admin change naming any other is refused).
+    static const std::vector<std::string>& keys();
 
     static const Policy& defaults();
     // Reads a policy; keys that are missing keep their defaults. Unknown keys are ignored.

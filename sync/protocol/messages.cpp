@@ -328,6 +328,8 @@ Json errorBody(const Error& e) {
         inner["reason"] = e.reason;
     if (e.retryAfterSeconds > 0)
         inner["retry_after"] = e.retryAfterSeconds;
+    if (!e.field.empty())
+        inner["field"] = e.field;
     return Json{{"error", std::move(inner)}};
 }
 
@@ -341,6 +343,7 @@ Error errorFromBody(std::string_view body, int httpStatus) {
                 e.code = ErrorCode::Internal;
             e.message = stringAt(*it, "message");
             e.reason = stringAt(*it, "reason");
+            e.field = stringAt(*it, "field");
             if (auto r = it->find("retry_after"); r != it->end() && r->is_number_integer())
                 e.retryAfterSeconds = int(std::clamp<std::int64_t>(r->get<std::int64_t>(), 0, 86400));
             return e;
