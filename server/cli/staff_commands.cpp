@@ -26,11 +26,11 @@ int runStaff(const std::string& verb, const StaffOptions& o, const CliIo& io) {
         std::getline(io.in, pin);
         while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' '))
             pin.pop_back();
-        st = auth.setPin(o.staffId, pin, "administrator (command line)");
+        st = auth.setPin(o.staffId, pin, {"administrator (command line)", "", ""});
         if (st)
             io.out << "PIN set for " << o.staffId << "; their sign-ins on every device are withdrawn\n";
     } else {
-        st = auth.setActive(o.staffId, verb == "activate", "administrator (command line)");
+        st = auth.setActive(o.staffId, verb == "activate", {"administrator (command line)", "", ""});
         if (st)
             io.out << o.staffId << (verb == "activate" ? " is active again" : " is deactivated")
                    << "; their sign-ins on every device are withdrawn\n";

@@ -4,6 +4,7 @@
 
 #include "server/http/router.h"
 
+#include "server/http/admin_routes.h"
 #include "server/reports/report_service.h"
 #include "server/service/inbox_service.h"
 #include "server/service/scope.h"
@@ -24,6 +25,7 @@ namespace {
 constexpr std::size_t kSmallBody = kUncheckedBodyAllowance;
 constexpr std::size_t kPushBody = 16u << 20;
 constexpr std::size_t kBlobChunkBody = 2u << 20;
+constexpr std::size_t kRosterBody = 4u << 20; // a unit roster (CSV) of some 50,000 flats
 constexpr std::string_view kBlobPrefix = "/v1/blobs/";
 constexpr std::string_view kReports = "/v1/reports";
 constexpr std::string_view kSignIn = "/v1/auth/sign-in";
@@ -95,15 +97,7 @@ Result<std::int64_t> queryInt(const Target& t, const char* key, std::optional<st
     return v;
 }
 
-Response json(const Request& req, http::status status, const Json& body) {
-    Response res{status, req.version()};
-    res.set(http::field::content_type, "application/json");
-    res.set(http::field::cache_control, "no-store");
-    res.keep_alive(req.keep_alive());
-    res.body() = body.dump(-1, ' ', false, Json::error_handler_t::replace);
-    res.prepare_payload();
-    return res;
-}
+Response json(const Request& req, http::status status, const Json& body) { return jsonAnswer(req, status, body); }
 
 Response fail(const Request& req, const Error& e) { return errorResponse(e, req.version(), req.keep_alive()); }
 
@@ -390,15 +384,27 @@ Response inboxEndpoint(const Request& req, ServerContext& ctx, const DeviceRow& 
 
 } // namespace
 
+Response jsonAnswer(const Request& req, http::status status, const Json& body) {
+    Response res{status, req.version()};
+    res.set(http::field::content_type, "application/json");
+    res.set(http::field::cache_control, "no-store");
+    res.keep_alive(req.keep_alive());
+    res.body() = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    res.prepare_payload();
+    return res;
+}
+
 std::size_t bodyLimitFor(http::verb method, std::string_view target) {
     if (method == http::verb::post && target.substr(0, target.find('?')) == "/v1/sync/push")
         return kPushBody;
+    if (isUnitRosterUpload(method, target.substr(0, target.find('?'))))
+        return kRosterBody;
     if (method == http::verb::put && target.substr(0, kBlobPrefix.size()) == kBlobPrefix)
         return kBlobChunkBody;
     return kSmallBody;
 }
 
-std::size_t maxBodyLimit() { return std::max({kSmallBody, kPushBody, kBlobChunkBody}); }
+std::size_t maxBodyLimit() { return std::max({kSmallBody, kPushBody, kBlobChunkBody, kRosterBody}); }
 
 std::string routeName(http::verb method, std::string_view target) {
     std::string path(target.substr(0, target.find('?')));
@@ -406,6 +412,8 @@ std::string routeName(http::verb method, std::string_view target) {
         path = "/v1/blobs/:sha";
     else if (isReportPath(path) && path != kReports)
         path = "/v1/reports/:kind";
+    else if (isAdminPath(path))
+        path = adminRouteName(path);
     else if (path != "/healthz" && path != "/metrics" && path != "/v1/whoami" && path != "/v1/sync/push" &&
              path != "/v1/sync/pull" && path != kReports && path != "/v1/reports/:kind" && path != kSignIn &&
              path != kPinChange && path != kInbox)
@@ -418,7 +426,7 @@ namespace {
 bool knownV1Path(const std::string& path) {
     return path == "/v1/whoami" || path == "/v1/sync/push" || path == "/v1/sync/pull" ||
            path.rfind(std::string(kBlobPrefix), 0) == 0 || isReportPath(path) || path == kSignIn ||
-           path == kPinChange || path == kInbox;
+           path == kPinChange || path == kInbox || isAdminPath(path);
 }
 
 // What every /v1/ request passes before its body matters: a known endpoint, the schema
@@ -500,6 +508,8 @@ Response handleRequest(const Request& req, ServerContext& ctx) {
         return authEndpoint(req, ctx, *device, t);
     if (t.path == kInbox)
         return inboxEndpoint(req, ctx, *device);
+    if (isAdminPath(t.path))
+        return adminEndpoint(req, ctx, *device);
     Response res = fail(req, invalidArgument(std::string(http::to_string(req.method())) + " is not allowed on " + t.path));
     res.result(http::status::method_not_allowed);
     return res;

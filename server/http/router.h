@@ -12,6 +12,8 @@
 //   POST /v1/auth/sign-in              a staff member's first sign-in on a device: a credential
 //   POST /v1/auth/pin                  a staff member changes their PIN
 //   GET  /v1/reports[/<kind>]          reports, for the person proven in X-Courtyard-Actor
+//   …    /v1/admin/…                   the admin API, for an administrator proven the same way
+//                                      (admin_routes.h)
 // Errors are {"error": {"code", "message"}} with the status chosen in one place (errors.cpp).
 
 #include "server/http/context.h"
@@ -28,6 +30,8 @@ using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
 Response handleRequest(const Request& req, ServerContext& ctx);
+// A JSON answer (no-store), keeping the request's keep-alive.
+Response jsonAnswer(const Request& req, http::status status, const Json& body);
 // Before a large body is read: the answer the request gets whatever its body (unknown
 // endpoint, no schema header, a token that is not valid), or nullopt to go on reading.
 std::optional<Response> refuseBeforeBody(const Request& header, ServerContext& ctx);

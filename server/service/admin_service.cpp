@@ -12,27 +12,21 @@
 
 namespace courtyard::server {
 
-namespace {
-
-struct Pending {
-    std::string type;
-    Json body;
-};
-
-// Puts each record unless its stored body is the same; counts what happened.
-Status upsertAll(WriteUnit& unit, const std::vector<Pending>& records, ImportSummary& summary) {
+Status upsertRecords(WriteUnit& unit, const std::vector<PendingRecord>& records, ImportSummary& summary) {
     for (const auto& p : records) {
         const auto* type = records::findRecordType(p.type);
         auto normal = type->normalize(p.body);
-        if (!normal)
-            return Error{normal.error().code, p.type + " '" + stringAt(p.body, "id") + "': " +
-                                                  normal.error().message};
+        if (!normal) {
+            Error e = normal.error();
+            e.message = p.type + " '" + stringAt(p.body, "id") + "': " + e.message;
+            return e;
+        }
         const std::string id = (*normal)["id"].get<std::string>();
         auto existing = unit.get(id);
         if (!existing)
             return existing.error();
         if (*existing && (*existing)->type != p.type)
-            return invalidArgument("id '" + id + "' is already a " + (*existing)->type + ", not a " + p.type);
+            return invalidField("id", "id '" + id + "' is already a " + (*existing)->type + ", not a " + p.type);
         if (*existing && (*existing)->body == *normal) {
             ++summary.unchanged;
             continue;
@@ -47,78 +41,6 @@ Status upsertAll(WriteUnit& unit, const std::vector<Pending>& records, ImportSum
     }
     return {};
 }
-
-// ASCII letters and digits of a name, plus a short hash when it had anything else ("3栋").
-std::string idPart(std::string_view name) {
-    std::string out;
-    bool other = false;
-    for (char c : name) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
-            out.push_back(c);
-        else
-            other = true;
-    }
-    if (other || out.empty())
-        out += (out.empty() ? "" : "-") + toHex64(fnv1a64(name)).substr(0, 6);
-    return out;
-}
-
-std::vector<std::vector<std::string>> parseCsv(std::string_view text) {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") // Excel's UTF-8 byte order mark
-        text.remove_prefix(3);
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> row;
-    std::string field;
-    bool quoted = false, any = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                field.push_back('"');
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field.push_back(c);
-            }
-            continue;
-        }
-        if (c == '"') {
-            quoted = true;
-            any = true;
-        } else if (c == ',') {
-            row.push_back(field);
-            field.clear();
-            any = true;
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-            if (any || !field.empty()) {
-                row.push_back(field);
-                rows.push_back(row);
-            }
-            row.clear();
-            field.clear();
-            any = false;
-        } else {
-            field.push_back(c);
-            any = true;
-        }
-    }
-    if (any || !field.empty()) {
-        row.push_back(field);
-        rows.push_back(row);
-    }
-    return rows;
-}
-
-std::string trim(std::string s) {
-    const auto b = s.find_first_not_of(" \t");
-    const auto e = s.find_last_not_of(" \t");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-} // namespace
 
 Result<ImportSummary> importCompany(ServerStorage& storage, const Json& file, Clock clock, sync::PinHashCost cost) {
     auto company = decodeJson<domain::Company>(file);
@@ -168,7 +90,7 @@ Result<ImportSummary> importCompany(ServerStorage& storage, const Json& file, Cl
         hash = *h;
     }
 
-    std::vector<Pending> records;
+    std::vector<PendingRecord> records;
     auto add = [&](const char* type, Json body) { records.push_back({type, std::move(body)}); };
     for (const auto& o : company->offices)
         add("office", o);
@@ -223,7 +145,7 @@ Result<ImportSummary> importCompany(ServerStorage& storage, const Json& file, Cl
     const Instant now = clock();
     CY_TRY(storage.write([&](WriteUnit& unit) -> Status {
         summary = {};
-        CY_TRY(upsertAll(unit, records, summary));
+        CY_TRY(upsertRecords(unit, records, summary));
         for (const auto& [id, hash] : hashes)
             CY_TRY(unit.setPinHash(id, hash, now));
         for (const auto& id : withdrawn)
@@ -233,119 +155,51 @@ Result<ImportSummary> importCompany(ServerStorage& storage, const Json& file, Cl
     return summary;
 }
 
-Result<ImportSummary> importUnitRoster(ServerStorage& storage, const std::string& communityId, std::string_view csv,
-                                       Clock clock) {
-    (void)clock;
-    const auto rows = parseCsv(csv);
-    if (rows.size() < 2)
-        return invalidArgument("unit roster: a header row and at least one unit are needed");
-    const std::map<std::string, std::string> aliases{
-        {"building", "building"}, {"楼栋", "building"}, {"楼号", "building"}, {"栋", "building"},
-        {"unit", "unit"},         {"房号", "unit"},     {"单元房号", "unit"}, {"room", "unit"},
-        {"floor", "floor"},       {"楼层", "floor"},
-        {"owner", "owner"},       {"owner_name", "owner"}, {"业主", "owner"}, {"业主姓名", "owner"},
-        {"phone", "phone"},       {"owner_phone", "phone"}, {"电话", "phone"}, {"联系电话", "phone"},
-        {"occupied", "occupied"}, {"入住", "occupied"}, {"入住状态", "occupied"}};
-    std::map<std::string, std::size_t> col;
-    for (std::size_t i = 0; i < rows[0].size(); ++i) {
-        std::string h = trim(rows[0][i]);
-        for (auto& ch : h)
-            if (ch >= 'A' && ch <= 'Z')
-                ch = char(ch - 'A' + 'a');
-        if (auto it = aliases.find(h); it != aliases.end())
-            col[it->second] = i;
-    }
-    if (!col.count("building") || !col.count("unit"))
-        return invalidArgument("unit roster: the header needs a building (楼栋) and a unit (房号) column");
-    auto cell = [&](const std::vector<std::string>& row, const char* name) -> std::string {
-        auto it = col.find(name);
-        return it != col.end() && it->second < row.size() ? trim(row[it->second]) : std::string();
-    };
-    std::vector<Pending> records;
-    std::set<std::string> buildings, units;
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-        const auto& row = rows[r];
-        const std::string line = "unit roster line " + std::to_string(r + 1) + ": ";
-        const std::string building = cell(row, "building"), number = cell(row, "unit");
-        if (building.empty() && number.empty())
-            continue;
-        if (building.empty() || number.empty())
-            return invalidArgument(line + "building and unit are both required");
-        const std::string bid = communityId + "-b-" + idPart(building);
-        if (buildings.insert(bid).second)
-            records.push_back({"building", Json{{"id", bid}, {"community_id", communityId}, {"name", building}}});
-        const std::string uid = communityId + "-" + idPart(building) + "-" + idPart(number);
-        if (!units.insert(uid).second)
-            return invalidArgument(line + building + " " + number + " is listed twice");
-        Json u{{"id", uid}, {"community_id", communityId}, {"building_id", bid}, {"number", number}};
-        if (auto f = cell(row, "floor"); !f.empty()) {
-            try {
-                u["floor"] = std::stoi(f);
-            } catch (...) {
-                return invalidArgument(line + "floor '" + f + "' is not a number");
-            }
+Result<PreparedDevice> prepareDevice(const std::string& name, const std::string& roleName,
+                                     const std::vector<std::string>& communityIds, Instant now) {
+    static const std::set<std::string> roles{"staff", "supervisor", "manager", "developer_cs", "admin", "kiosk"};
+    if (!roles.count(roleName))
+        return invalidField("role", "role: '" + roleName +
+                                        "' is not one of staff, supervisor, manager, developer_cs, admin, kiosk");
+    if (name.empty() || name.size() > 200)
+        return invalidField("name", "name: a device needs a name staff will recognise (at most 200 bytes)");
+    if (communityIds.empty())
+        return invalidField("community_ids", "community_ids: a device serves at least one community");
+    if (roleName == "kiosk" && communityIds.size() != 1)
+        return invalidField("community_ids", "community_ids: a kiosk stands in the lobby of exactly one community");
+    PreparedDevice out;
+    const auto rnd = sync::randomBytes(6);
+    out.device.id = "dev-" + sync::base64UrlEncode(std::string_view(reinterpret_cast<const char*>(rnd.data()), rnd.size()));
+    out.device.token = sync::newDeviceToken();
+    out.row.id = out.device.id;
+    out.row.name = name;
+    out.row.roleName = roleName;
+    out.row.communityIds = communityIds;
+    out.row.createdAt = now;
+    return out;
+}
+
+Status storeDevice(WriteUnit& unit, const PreparedDevice& d) {
+    for (const auto& c : d.row.communityIds) {
+        auto rec = unit.get(c);
+        if (!rec)
+            return rec.error();
+        if (!*rec || (*rec)->type != "community") {
+            Error e(ErrorCode::NotFound, "community '" + c + "' does not exist");
+            e.field = "community_ids";
+            return e;
         }
-        if (auto o = cell(row, "owner"); !o.empty())
-            u["owner_name"] = o;
-        if (auto p = cell(row, "phone"); !p.empty())
-            u["owner_phone"] = p;
-        const std::string occ = cell(row, "occupied");
-        static const std::set<std::string> yes{"", "是", "yes", "y", "1", "true", "已入住", "入住", "Y", "YES", "Yes"};
-        static const std::set<std::string> no{"否", "no", "n", "0", "false", "未入住", "空置", "N", "NO", "No"};
-        if (yes.count(occ))
-            u["occupied"] = true;
-        else if (no.count(occ))
-            u["occupied"] = false;
-        else
-            return invalidArgument(line + "occupied '" + occ + "' is not yes/no (是/否)");
-        records.push_back({"unit", u});
     }
-    ImportSummary summary;
-    CY_TRY(storage.write([&](WriteUnit& unit) -> Status {
-        summary = {};
-        auto community = unit.get(communityId);
-        if (!community)
-            return community.error();
-        if (!*community || (*community)->type != "community")
-            return notFound("community '" + communityId + "' does not exist: load the company first");
-        return upsertAll(unit, records, summary);
-    }));
-    return summary;
+    return unit.addDevice(d.row, sync::tokenHash(d.device.token));
 }
 
 Result<NewDevice> addDevice(ServerStorage& storage, const std::string& name, const std::string& roleName,
                             const std::vector<std::string>& communityIds, Clock clock) {
-    static const std::set<std::string> roles{"staff", "supervisor", "manager", "developer_cs", "admin", "kiosk"};
-    if (!roles.count(roleName))
-        return invalidArgument("role: '" + roleName +
-                               "' is not one of staff, supervisor, manager, developer_cs, admin, kiosk");
-    if (name.empty())
-        return invalidArgument("name: a device needs a name staff will recognise");
-    if (communityIds.empty())
-        return invalidArgument("community: a device serves at least one community");
-    if (roleName == "kiosk" && communityIds.size() != 1)
-        return invalidArgument("community: a kiosk stands in the lobby of exactly one community");
-    NewDevice out;
-    const auto rnd = sync::randomBytes(6);
-    out.id = "dev-" + sync::base64UrlEncode(std::string_view(reinterpret_cast<const char*>(rnd.data()), rnd.size()));
-    out.token = sync::newDeviceToken();
-    DeviceRow row;
-    row.id = out.id;
-    row.name = name;
-    row.roleName = roleName;
-    row.communityIds = communityIds;
-    row.createdAt = clock();
-    CY_TRY(storage.write([&](WriteUnit& unit) -> Status {
-        for (const auto& c : communityIds) {
-            auto rec = unit.get(c);
-            if (!rec)
-                return rec.error();
-            if (!*rec || (*rec)->type != "community")
-                return notFound("community '" + c + "' does not exist");
-        }
-        return unit.addDevice(row, sync::tokenHash(out.token));
-    }));
-    return out;
+    auto prepared = prepareDevice(name, roleName, communityIds, clock());
+    if (!prepared)
+        return prepared.error();
+    CY_TRY(storage.write([&](WriteUnit& unit) -> Status { return storeDevice(unit, *prepared); }));
+    return prepared->device;
 }
 
 Status revokeDevice(ServerStorage& storage, const std::string& id, Clock clock) {

@@ -274,7 +274,7 @@ Result<Json> AuthService::changePin(const DeviceRow& device, const Json& request
         return {};
     }));
     if (auto st = auth::checkNewPin(newPin, rules->policy); !st)
-        return Error{ErrorCode::InvalidArgument, "new_" + st.error().message};
+        return invalidField("new_pin", "new_" + st.error().message);
     if (newPin == pin)
         return invalidArgument("new_pin: is the same as the PIN it replaces");
     Person person;
@@ -298,7 +298,7 @@ Result<Json> AuthService::changePin(const DeviceRow& device, const Json& request
     return out;
 }
 
-Status AuthService::setPin(const std::string& staffId, const std::string& pin, const std::string& by) {
+Status AuthService::setPin(const std::string& staffId, const std::string& pin, const AdminBy& by) {
     const Instant now = m_clock();
     std::shared_ptr<const rules::RuleContext> rules;
     CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
@@ -313,17 +313,18 @@ Status AuthService::setPin(const std::string& staffId, const std::string& pin, c
         CY_TRY(unit.setPinHash(staffId, *hash, now));
         CY_TRY(withdraw(unit, staffId, now, nullptr));
         CY_TRY(unit.setSignInFailures(staffSubject(staffId), {}));
-        AuditEntry audit = personAudit(now, "", "pin_set", staffId, by, "");
+        AuditEntry audit = personAudit(now, by.deviceId, "pin_set", staffId, by.actor, by.credentialId);
         return unit.addAudit(audit);
     });
 }
 
-Status AuthService::setActive(const std::string& staffId, bool active, const std::string& by) {
+Status AuthService::setActive(const std::string& staffId, bool active, const AdminBy& by) {
     const Instant now = m_clock();
     const Json value = active;
     return m_storage.write([&](WriteUnit& unit) -> Status {
         CY_TRY(withdraw(unit, staffId, now, &value));
-        AuditEntry audit = personAudit(now, "", active ? "staff_activate" : "staff_deactivate", staffId, by, "");
+        AuditEntry audit = personAudit(now, by.deviceId, active ? "staff_activate" : "staff_deactivate", staffId,
+                                       by.actor, by.credentialId);
         return unit.addAudit(audit);
     });
 }

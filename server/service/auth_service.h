@@ -26,9 +26,15 @@ public:
     // changed; every credential of theirs withdrawn; a new one for this device.
     Result<Json> changePin(const DeviceRow& device, const Json& request);
 
-    // Administrators. `by` names who did it, for the audit log. The PIN is never shown back.
-    Status setPin(const std::string& staffId, const std::string& pin, const std::string& by);
-    Status setActive(const std::string& staffId, bool active, const std::string& by);
+    // Administrators. `by` names who did it for the audit log (a staff id, proven, through the
+    // admin API, with the device and credential it came with). The PIN is never shown back.
+    struct AdminBy {
+        std::string actor;
+        std::string deviceId;
+        std::string credentialId;
+    };
+    Status setPin(const std::string& staffId, const std::string& pin, const AdminBy& by);
+    Status setActive(const std::string& staffId, bool active, const AdminBy& by);
 
     // The X-Courtyard-Actor header of a request that acts for a person: checked against the
     // credential, the device, the method and target, the time (within the policy's clock bound)

@@ -32,6 +32,9 @@ public:
     // The company's calendar and policy (fair-use limits, clock skew), from the cache.
     Result<std::shared_ptr<const rules::RuleContext>> companyRules();
 
+    // The cache of calendars and policy; administrators' changes drop it (admin_api.h).
+    RulesCache& rules() { return m_rules; }
+
     const SyncCounters& counters() const { return m_counters; }
     static constexpr int kMaxOpsPerPush = 5000;
     static constexpr int kMaxPullPage = 1000;

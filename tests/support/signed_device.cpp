@@ -134,6 +134,19 @@ JsonAnswer SignedDevice::getAs(const std::string& staffId, const std::string& ta
     return get(target, {{std::string(sync::kActorHeader), sync::actorHeaderValue(*c, "GET", target, now.count())}});
 }
 
+JsonAnswer SignedDevice::sendAs(const std::string& staffId, const std::string& method, const std::string& target,
+                                const std::string& body, const std::string& contentType) {
+    auto h = headers();
+    if (auto c = credential(staffId)) {
+        const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::system_clock::now().time_since_epoch());
+        h.emplace_back(std::string(sync::kActorHeader), sync::actorHeaderValue(*c, method, target, now.count()));
+    }
+    if (!body.empty())
+        h.emplace_back("Content-Type", contentType);
+    return parsed(test::exchange(m_port, httpRequest(method, target, h, body)));
+}
+
 RawAnswer SignedDevice::blob(const std::string& method, const std::string& sha256, const std::string& query,
                              const std::string& bytes) {
     auto h = headers();

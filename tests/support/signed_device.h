@@ -63,6 +63,10 @@ public:
     RawAnswer blob(const std::string& method, const std::string& sha256, const std::string& query = {},
                    const std::string& bytes = {});
     JsonAnswer postJson(const std::string& target, const Json& body);
+    // Any method, acting for the person (X-Courtyard-Actor over method and target, stamped
+    // now): the admin API. A body is sent with `contentType`.
+    JsonAnswer sendAs(const std::string& staffId, const std::string& method, const std::string& target,
+                      const std::string& body = {}, const std::string& contentType = "application/json");
 
 private:
     std::vector<std::pair<std::string, std::string>> headers() const;

@@ -1,0 +1,82 @@
+#pragma once
+// What an administrator changes through the admin API (docs/sync-protocol.md, "Administration"):
+// staff, devices, communities and buildings, unit rosters, the policy and the calendars. Every
+// change is checked with the rules `init` uses (the company as a whole by
+// domain::validateCompany, the policy by Policy::fromJson, calendars by Calendar::fromJson and
+// a year's plausibility by rules::replaceYear) and refused as a whole — invalid_argument naming
+// the field, nothing written — or written in one transaction together with its audit line
+// naming the proven administrator. Company records written here reach devices through the
+// ordinary change feed, like `init`'s. Who may call it is the router's business (admin_routes).
+
+#include "server/service/admin_service.h"
+#include "server/service/auth_service.h"
+#include "shared/domain/organization.h"
+
+namespace courtyard::server {
+
+// Who made the change: the staff member proven by the request's X-Courtyard-Actor, on which
+// device, with which credential.
+struct AdminActor {
+    std::string staffId;
+    std::string deviceId;
+    std::string credentialId;
+};
+
+class AdminApi {
+public:
+    AdminApi(ServerStorage& storage, RulesCache& rules, AuthService& auth, Clock clock,
+             sync::PinHashCost cost = sync::defaultPinHashCost());
+
+    // ---- staff. Answers carry staff records as devices receive them: never a PIN or its hash.
+    Result<Json> staff();
+    // {"staff": {id?, number, name, role, position, department_id, community_ids, pin?}}
+    Result<Json> createStaff(const Json& request, const AdminActor& by);
+    // {"staff": {number?, name?, role?, position?, department_id?, community_ids?}}: moves and
+    // renames; `active` and the PIN change only through their own calls.
+    Result<Json> updateStaff(const std::string& id, const Json& request, const AdminActor& by);
+    Result<Json> setStaffActive(const std::string& id, bool active, const AdminActor& by);
+    // {"pin": "…"}: every sign-in of the person withdrawn on every device.
+    Result<Json> resetPin(const std::string& id, const Json& request, const AdminActor& by);
+
+    // ---- devices
+    Result<Json> devices();
+    // {"device": {name, role, community_ids}} → its id and token (shown this once).
+    Result<Json> enrolDevice(const Json& request, const AdminActor& by);
+    Result<Json> revokeDevice(const std::string& id, const AdminActor& by);
+
+    // ---- communities, buildings, units
+    Result<Json> communities();
+    // {"community": {id, office_id, name, time_zone?, calendar_id?}}
+    Result<Json> createCommunity(const Json& request, const AdminActor& by);
+    // {"building": {id?, name}}
+    Result<Json> createBuilding(const std::string& communityId, const Json& request, const AdminActor& by);
+    // The roster as CSV (admin_service.h): a unit in a building the community lacks is refused.
+    Result<Json> importUnits(const std::string& communityId, std::string_view csv, const AdminActor& by);
+
+    // ---- rules (admin_api_rules.cpp)
+    Result<Json> policy();
+    // {"policy": {key: value, …}}: the keys given change, the others keep their values.
+    Result<Json> changePolicy(const Json& request, const AdminActor& by);
+    Result<Json> calendars();
+    // {"holidays": […], "working_days": […]}: the year's entries of calendar `id` replaced.
+    Result<Json> replaceCalendarYear(const std::string& id, int year, const Json& request, const AdminActor& by);
+
+private:
+    // Writes the records (unless unchanged) and one audit line, in one transaction; `check`
+    // runs first inside it (the company-wide validation against what is stored now).
+    Result<ImportSummary> write(const std::vector<PendingRecord>& records, AuditEntry audit,
+                                const std::function<Status(WriteUnit&)>& check = {});
+    AuditEntry audit(const AdminActor& by, const char* kind, const char* recordType, const std::string& recordId) const;
+
+    ServerStorage& m_storage;
+    RulesCache& m_rules;
+    AuthService& m_auth;
+    Clock m_clock;
+    sync::PinHashCost m_cost;
+};
+
+// The company as stored (offices, communities, buildings, departments, staff; units only when
+// asked), for checking a change with domain::validateCompany.
+Result<domain::Company> loadCompany(ReadUnit& unit, bool withUnits);
+
+} // namespace courtyard::server

@@ -1,0 +1,64 @@
+#pragma once
+// Reading an admin API request (admin_api.h): the object it carries, the keys it may have, its
+// decoding into a domain value with the field of the first problem named, and the record's
+// normal form as it is stored and sent to devices.
+
+#include "shared/core/json_util.h"
+#include "shared/records/record_type.h"
+
+#include <initializer_list>
+#include <string_view>
+
+namespace courtyard::server::admin_detail {
+
+// request[key], which must be an object.
+inline Result<Json> member(const Json& request, const char* key) {
+    if (!request.is_object() || !request.contains(key) || !(*request.find(key)).is_object())
+        return invalidField(key, std::string(key) + ": is required (an object)");
+    return *request.find(key);
+}
+
+// A key the call does not take is refused rather than ignored: a typo would otherwise do nothing.
+inline Status checkKeys(const Json& body, std::initializer_list<std::string_view> allowed, const char* what) {
+    for (const auto& [key, value] : body.items()) {
+        bool ok = false;
+        for (auto a : allowed)
+            ok = ok || a == key;
+        if (!ok)
+            return invalidField(key, key + ": is not a field of " + what);
+    }
+    return {};
+}
+
+// The field a decode error is about: its message starts "<field>: " or "<field>.<inner>: ".
+inline std::string fieldOf(const std::string& message) {
+    const auto end = message.find_first_of(":.");
+    if (end == std::string::npos || end == 0)
+        return {};
+    for (std::size_t i = 0; i < end; ++i) {
+        const char c = message[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return {};
+    }
+    return message.substr(0, end);
+}
+
+template <typename T>
+Result<T> decodeField(const Json& j) {
+    auto v = decodeJson<T>(j);
+    if (!v) {
+        Error e = v.error();
+        e.field = fieldOf(e.message);
+        return e;
+    }
+    return v;
+}
+
+template <typename T>
+Json normalForm(std::string_view type, const T& value) {
+    const Json j = value;
+    auto normal = records::findRecordType(type)->normalize(j);
+    return normal ? *normal : j;
+}
+
+} // namespace courtyard::server::admin_detail

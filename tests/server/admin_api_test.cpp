@@ -1,0 +1,381 @@
+// The admin API against the real courtyard-server on 127.0.0.1 (and, as admin_api_test_postgresql,
+// over PostgreSQL): only an administrator, proven, on an admin device may call it; each change
+// is checked with the shared rules and refused as a whole naming the field, with nothing
+// changed; an accepted change has its audit line with the administrator and reaches a synced
+// tablet through its pull (a new colleague, a moved one, the policy, next year's calendar),
+// and a PIN reset makes the old PIN fail at the next online sign-in.
+#include "support/server_process.h"
+#include "support/signed_device.h"
+#include "test_support.h"
+
+#include <QtTest>
+
+using namespace courtyard;
+using namespace courtyard::test;
+
+namespace {
+
+const std::string kAdmin = "s-9001";
+
+Json withSchema(Json body) {
+    body["schema"] = 2;
+    return body;
+}
+
+// The record of this id in a pull (its last change), or an empty object.
+Json pulled(const Json& changes, const std::string& id) {
+    Json found = Json::object();
+    for (const auto& c : changes)
+        if (c.value("id", std::string()) == id && c.contains("record") && c["record"].is_object())
+            found = c["record"];
+    return found;
+}
+
+} // namespace
+
+class AdminApiTest : public QObject {
+    Q_OBJECT
+
+    ServerProcess m_server;
+    std::unique_ptr<SignedDevice> m_admin;  // an admin device, the administrator signed in
+    std::unique_ptr<SignedDevice> m_tablet; // a staff tablet of Sunshine Garden, 1001 signed in
+
+    JsonAnswer as(const std::string& method, const std::string& target, const Json& body = nullptr) {
+        return m_admin->sendAs(kAdmin, method, target, body.is_null() ? std::string() : withSchema(body).dump());
+    }
+    // The administrator's audit lines of this kind.
+    std::vector<Json> auditLines(const std::string& kind) {
+        QByteArray out;
+        if (m_server.admin({"audit", "--actor", QString::fromStdString(kAdmin), "--limit", "1000"}, &out) != 0)
+            return {};
+        std::vector<Json> lines;
+        for (const auto& line : out.split('\n'))
+            if (!line.isEmpty()) {
+                Json j = Json::parse(line.toStdString(), nullptr, false);
+                if (j.is_object() && j.value("kind", std::string()) == kind)
+                    lines.push_back(j);
+            }
+        return lines;
+    }
+    std::string calendarId() {
+        auto list = as("GET", "/v1/admin/calendars");
+        std::string id = list.body["calendars"].at(0).value("id", std::string());
+        return id.substr(id.find(':') + 1);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_server.initDemo());
+        QVERIFY(m_server.start());
+        m_admin = enrolDevice(m_server, "admin", {"cm-sunshine", "cm-jadelake"}, {"9001"});
+        m_tablet = enrolDevice(m_server, "staff", {"cm-sunshine"}, {"1001"});
+        QVERIFY(m_admin && m_tablet);
+    }
+
+    void onlyAProvenAdministratorOnAnAdminDevice_data() {
+        QTest::addColumn<QString>("who");
+        QTest::addColumn<int>("status");
+        QTest::newRow("a staff tablet, its staff member signed in") << "tablet" << 403;
+        QTest::newRow("a supervisor's tablet, the supervisor signed in") << "supervisor" << 403;
+        QTest::newRow("a kiosk") << "kiosk" << 403;
+        QTest::newRow("the admin device with nobody proven") << "nobody" << 401;
+        QTest::newRow("the admin device, a staff member signed in on it") << "staff on admin device" << 403;
+        QTest::newRow("the admin device, the administrator") << "administrator" << 200;
+    }
+    void onlyAProvenAdministratorOnAnAdminDevice() {
+        QFETCH(QString, who);
+        QFETCH(int, status);
+        JsonAnswer a;
+        if (who == "tablet") {
+            a = m_tablet->sendAs("s-1001", "GET", "/v1/admin/staff");
+        } else if (who == "supervisor") {
+            auto d = enrolDevice(m_server, "supervisor", {"cm-sunshine"}, {"2001"});
+            QVERIFY(d);
+            a = d->sendAs("s-2001", "GET", "/v1/admin/staff");
+        } else if (who == "kiosk") {
+            auto d = enrolDevice(m_server, "kiosk", {"cm-sunshine"});
+            QVERIFY(d);
+            a = d->get("/v1/admin/staff");
+        } else if (who == "nobody") {
+            a = m_admin->get("/v1/admin/staff");
+        } else if (who == "staff on admin device") {
+            auto d = enrolDevice(m_server, "admin", {"cm-sunshine"}, {"1001"});
+            QVERIFY(d);
+            a = d->sendAs("s-1001", "GET", "/v1/admin/policy");
+        } else {
+            a = as("GET", "/v1/admin/staff");
+        }
+        QCOMPARE(a.status, status);
+        if (status == 200)
+            QVERIFY(a.body["staff"].size() >= 15);
+        else
+            QVERIFY(!a.errorCode().empty());
+    }
+
+    void aNewStaffMemberReachesTheTabletAndSignsIn() {
+        const Json newcomer{{"id", "s-1901"},          {"number", "1901"},         {"name", "何静 He Jing"},
+                            {"role", "staff"},         {"position", "staff"},      {"department_id", "d-cs"},
+                            {"community_ids", {"cm-sunshine"}}, {"pin", "314159"}};
+        auto a = as("POST", "/v1/admin/staff", Json{{"staff", newcomer}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        QCOMPARE(a.body["staff"].value("number", std::string()), std::string("1901"));
+        QVERIFY(!a.body["staff"].contains("pin"));
+        QVERIFY(a.body.dump().find("314159") == std::string::npos);
+        // The tablet's next pull carries the record; the person signs in on it with the PIN.
+        const Json record = pulled(m_tablet->pullAll(), "s-1901");
+        QCOMPARE(record.value("name", std::string()), std::string("何静 He Jing"));
+        QVERIFY(!record.contains("pin") && !record.contains("pin_hash"));
+        QCOMPARE(m_tablet->signIn("1901", "314159").status, 200);
+        const auto lines = auditLines("admin_staff_create");
+        QCOMPARE(lines.size(), std::size_t(1));
+        QCOMPARE(lines[0].value("record", std::string()), std::string("s-1901"));
+        QCOMPARE(lines[0].value("device", std::string()), m_admin->deviceId());
+        QVERIFY(lines[0].dump().find("314159") == std::string::npos);
+    }
+
+    void aBadStaffMemberIsRefusedAndChangesNothing_data() {
+        QTest::addColumn<QByteArray>("staff");
+        QTest::addColumn<QString>("field");
+        const auto row = [](Json changes) {
+            Json s{{"number", "1950"},     {"name", "新人 Newcomer"}, {"role", "staff"},
+                   {"position", "staff"},  {"department_id", "d-cs"}, {"community_ids", {"cm-sunshine"}},
+                   {"pin", "271828"}};
+            for (const auto& [k, v] : changes.items())
+                if (v.is_null())
+                    s.erase(k);
+                else
+                    s[k] = v;
+            return QByteArray::fromStdString(s.dump());
+        };
+        QTest::newRow("a staff number already used") << row({{"number", "1001"}}) << "number";
+        QTest::newRow("an unknown department") << row({{"department_id", "d-nowhere"}}) << "department_id";
+        QTest::newRow("an unknown community") << row({{"community_ids", {"cm-atlantis"}}}) << "community_ids";
+        QTest::newRow("a PIN anyone would guess") << row({{"pin", "123456"}}) << "pin";
+        QTest::newRow("a PIN too short") << row({{"pin", "2718"}}) << "pin";
+        QTest::newRow("no name") << row({{"name", nullptr}}) << "name";
+        QTest::newRow("a role that is no role") << row({{"role", "janitor"}}) << "role";
+        QTest::newRow("a field the API does not set") << row({{"salary", 9000}}) << "salary";
+        QTest::newRow("an id taken by a community") << row({{"id", "cm-sunshine"}}) << "id";
+    }
+    void aBadStaffMemberIsRefusedAndChangesNothing() {
+        QFETCH(QByteArray, staff);
+        QFETCH(QString, field);
+        const auto before = as("GET", "/v1/admin/staff").body;
+        const auto linesBefore = auditLines("admin_staff_create").size();
+        auto a = as("POST", "/v1/admin/staff", Json{{"staff", Json::parse(staff.toStdString())}});
+        QVERIFY2(a.status == 400 || a.status == 409, a.body.dump().c_str());
+        QCOMPARE(a.body["error"].value("field", std::string()), field.toStdString());
+        QVERIFY(!a.body["error"].value("message", std::string()).empty());
+        QCOMPARE(as("GET", "/v1/admin/staff").body, before);
+        QCOMPARE(auditLines("admin_staff_create").size(), linesBefore);
+        auto fresh = enrolDevice(m_server, "staff", {"cm-sunshine"}); // wrong PINs cost a device time
+        QVERIFY(fresh);
+        QCOMPARE(fresh->signIn("1950", "271828").status, 401);
+    }
+
+    void aPinResetMakesTheOldPinFail() {
+        auto tablet = enrolDevice(m_server, "staff", {"cm-sunshine"}, {"1002"});
+        QVERIFY(tablet);
+        auto a = as("POST", "/v1/admin/staff/s-1002/pin", Json{{"pin", "583920"}});
+        QCOMPARE(a.status, 200);
+        QVERIFY(a.body.dump().find("583920") == std::string::npos);
+        QCOMPARE(tablet->signIn("1002", demoPin(std::string("1002"))).status, 401);
+        QCOMPARE(tablet->signIn("1002", "583920").status, 200);
+        // A bad PIN is refused, and the one just set still works.
+        auto weak = as("POST", "/v1/admin/staff/s-1002/pin", Json{{"pin", "000000"}});
+        QCOMPARE(weak.status, 400);
+        QCOMPARE(weak.body["error"].value("field", std::string()), std::string("pin"));
+        QCOMPARE(tablet->signIn("1002", "583920").status, 200);
+        QCOMPARE(as("POST", "/v1/admin/staff/s-nobody/pin", Json{{"pin", "583920"}}).status, 404);
+        const auto lines = auditLines("pin_set");
+        QVERIFY(!lines.empty());
+        QCOMPARE(lines[0].value("record", std::string()), std::string("s-1002"));
+        QCOMPARE(lines[0].value("device", std::string()), m_admin->deviceId());
+    }
+
+    void aMoveReachesTheTabletAndADeactivatedPersonCannotSignIn() {
+        auto moved = as("PATCH", "/v1/admin/staff/s-1005", Json{{"staff", {{"department_id", "d-clean"}}}});
+        QCOMPARE(moved.status, 200);
+        QCOMPARE(pulled(m_tablet->pullAll(), "s-1005").value("department_id", std::string()), std::string("d-clean"));
+        auto bad = as("PATCH", "/v1/admin/staff/s-1005", Json{{"staff", {{"department_id", "d-nowhere"}}}});
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.body["error"].value("field", std::string()), std::string("department_id"));
+        auto active = as("PATCH", "/v1/admin/staff/s-1005", Json{{"staff", {{"active", false}}}});
+        QCOMPARE(active.status, 400);
+        QCOMPARE(pulled(m_tablet->pullAll(), "s-1005").value("department_id", std::string()), std::string("d-clean"));
+
+        auto tablet = enrolDevice(m_server, "staff", {"cm-sunshine"});
+        QVERIFY(tablet);
+        QCOMPARE(as("POST", "/v1/admin/staff/s-1004/deactivate", Json::object()).status, 200);
+        QCOMPARE(tablet->signIn("1004", demoPin(std::string("1004"))).status, 403);
+        QCOMPARE(pulled(m_tablet->pullAll(), "s-1004").value("active", true), false);
+        QCOMPARE(as("POST", "/v1/admin/staff/s-1004/activate", Json::object()).status, 200);
+        QCOMPARE(tablet->signIn("1004", demoPin(std::string("1004"))).status, 200);
+        QCOMPARE(auditLines("staff_deactivate").size(), std::size_t(1));
+    }
+
+    void devicesAreListedEnrolledAndRevoked() {
+        QCOMPARE(m_tablet->push(Json::array()).status, 200); // a device's last contact is its last push
+        auto list = as("GET", "/v1/admin/devices");
+        QCOMPARE(list.status, 200);
+        const auto count = list.body["devices"].size();
+        bool found = false;
+        for (const auto& d : list.body["devices"])
+            if (d.value("id", std::string()) == m_tablet->deviceId()) {
+                found = true;
+                QCOMPARE(d.value("sync_state", std::string()), std::string("synced"));
+                QVERIFY(d["last_seen_at"].is_string());
+                QVERIFY(!d.contains("token") && !d.contains("token_hash"));
+            }
+        QVERIFY(found);
+
+        auto bad = as("POST", "/v1/admin/devices",
+                      Json{{"device", {{"name", "Lobby"}, {"role", "janitor"}, {"community_ids", {"cm-sunshine"}}}}});
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.body["error"].value("field", std::string()), std::string("role"));
+        auto twoLobbies = as("POST", "/v1/admin/devices",
+                             Json{{"device", {{"name", "Lobby"}, {"role", "kiosk"},
+                                              {"community_ids", {"cm-sunshine", "cm-jadelake"}}}}});
+        QCOMPARE(twoLobbies.body["error"].value("field", std::string()), std::string("community_ids"));
+        QCOMPARE(as("GET", "/v1/admin/devices").body["devices"].size(), count);
+
+        auto added = as("POST", "/v1/admin/devices",
+                        Json{{"device", {{"name", "Lobby kiosk"}, {"role", "kiosk"}, {"community_ids", {"cm-sunshine"}}}}});
+        QCOMPARE(added.status, 200);
+        SignedDevice kiosk(m_server.port(), added.body.value("token", std::string()));
+        auto who = kiosk.get("/v1/whoami");
+        QCOMPARE(who.status, 200);
+        QCOMPARE(who.body.value("role", std::string()), std::string("kiosk"));
+        const std::string id = added.body.value("device_id", std::string());
+        QCOMPARE(as("POST", "/v1/admin/devices/" + id + "/revoke", Json::object()).status, 200);
+        QCOMPARE(kiosk.get("/v1/whoami").errorReason(), std::string("device_revoked"));
+        QCOMPARE(as("POST", "/v1/admin/devices/" + id + "/revoke", Json::object()).status, 404);
+        QCOMPARE(as("POST", "/v1/admin/devices/" + m_admin->deviceId() + "/revoke", Json::object()).status, 409);
+        QCOMPARE(auditLines("admin_device_enrol").size(), std::size_t(1));
+        QCOMPARE(auditLines("admin_device_revoke").size(), std::size_t(1));
+    }
+
+    void aPolicyOutOfRangeIsRefused_data() {
+        QTest::addColumn<QByteArray>("change");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no time to reply") << QByteArray(R"({"urgent_reply_hours": 0})") << "urgent_reply_hours";
+        QTest::newRow("2000 hours for 2") << QByteArray(R"({"urgent_reply_hours": 2000})") << "urgent_reply_hours";
+        QTest::newRow("a target above 100") << QByteArray(R"({"quality_target": 101})") << "quality_target";
+        QTest::newRow("a sample above 100%") << QByteArray(R"({"monthly_sample_percent": 150})") << "monthly_sample_percent";
+        QTest::newRow("days as words") << QByteArray(R"({"reply_working_days": "two"})") << "reply_working_days";
+        QTest::newRow("a setting that does not exist") << QByteArray(R"({"reply_workng_days": 3})") << "reply_workng_days";
+        QTest::newRow("one good, one bad") << QByteArray(R"({"visit_days": 4, "credential_days": 0})") << "credential_days";
+        QTest::newRow("an enrolment code for two days") << QByteArray(R"({"enrolment_code_minutes": 2880})") << "enrolment_code_minutes";
+    }
+    void aPolicyOutOfRangeIsRefused() {
+        QFETCH(QByteArray, change);
+        QFETCH(QString, field);
+        const auto before = as("GET", "/v1/admin/policy").body;
+        auto a = as("PATCH", "/v1/admin/policy", Json{{"policy", Json::parse(change.toStdString())}});
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.body["error"].value("field", std::string()), field.toStdString());
+        QCOMPARE(as("GET", "/v1/admin/policy").body, before);
+    }
+
+    void aPolicyChangeReachesTheTablet() {
+        auto a = as("PATCH", "/v1/admin/policy", Json{{"policy", {{"reply_working_days", 3}}}});
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.body["policy"].value("reply_working_days", 0), 3);
+        QCOMPARE(a.body["policy"].value("urgent_reply_hours", 0), 2); // the others kept
+        QCOMPARE(pulled(m_tablet->pullAll(), "policy:default").value("reply_working_days", 0), 3);
+        const auto lines = auditLines("admin_policy_change");
+        QCOMPARE(lines.size(), std::size_t(1));
+        QCOMPARE(lines[0]["detail"]["before"].value("reply_working_days", 0), 2);
+    }
+
+    void aCalendarYearIsAddedAndReachesTheTablet() {
+        const std::string cal = calendarId();
+        const Json year2027{{"holidays",
+                             {"2027-01-01..2027-01-03", "2027-02-05..2027-02-13", "2027-04-03..2027-04-05",
+                              "2027-05-01..2027-05-05", "2027-06-09..2027-06-11", "2027-09-15..2027-09-17",
+                              "2027-10-01..2027-10-07"}},
+                            {"working_days", {"2027-01-30", "2027-02-20", "2027-04-10", "2027-05-08", "2027-09-26",
+                                              "2027-10-09"}}};
+        auto a = as("PUT", "/v1/admin/calendars/" + cal + "/years/2027", year2027);
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        QCOMPARE(a.body.value("weekdays_in_year", 0), 261);
+        QCOMPARE(a.body.value("working_days_in_year", 0), 245);
+        const Json onTablet = pulled(m_tablet->pullAll(), "calendar:" + cal);
+        QVERIFY(onTablet["years"].dump().find("2027") != std::string::npos);
+        QVERIFY(onTablet["years"].dump().find("2026") != std::string::npos); // the other years kept
+        QVERIFY(onTablet["working_days"].dump().find("2027-02-20") != std::string::npos);
+        QCOMPARE(auditLines("admin_calendar_year").size(), std::size_t(1));
+    }
+
+    void aBadCalendarYearIsRefused_data() {
+        QTest::addColumn<QByteArray>("year");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("a make-up working day on a Wednesday")
+            << QByteArray(R"({"holidays": ["2028-01-01"], "working_days": ["2028-02-09"]})") << "working_days";
+        QTest::newRow("a holiday in another year")
+            << QByteArray(R"({"holidays": ["2027-12-31"], "working_days": []})") << "holidays";
+        QTest::newRow("a quarter of a year off")
+            << QByteArray(R"({"holidays": ["2028-01-01..2028-03-31"]})") << "holidays";
+        QTest::newRow("a day both off and worked")
+            << QByteArray(R"({"holidays": ["2028-01-01"], "working_days": ["2028-01-01"]})") << "working_days";
+        QTest::newRow("not a date") << QByteArray(R"({"holidays": ["2028-02-30"]})") << "holidays";
+        QTest::newRow("no holidays") << QByteArray(R"({"working_days": ["2028-01-01"]})") << "holidays";
+    }
+    void aBadCalendarYearIsRefused() {
+        QFETCH(QByteArray, year);
+        QFETCH(QString, field);
+        const std::string cal = calendarId();
+        const auto before = as("GET", "/v1/admin/calendars").body;
+        auto a = as("PUT", "/v1/admin/calendars/" + cal + "/years/2028", Json::parse(year.toStdString()));
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.body["error"].value("field", std::string()), field.toStdString());
+        QCOMPARE(as("GET", "/v1/admin/calendars").body, before);
+    }
+
+    void aCommunityItsBuildingsAndItsUnits() {
+        auto c = as("POST", "/v1/admin/communities",
+                    Json{{"community", {{"id", "cm-harbour"}, {"office_id", "o-east"}, {"name", "港湾小区 Harbour"}}}});
+        QCOMPARE(c.status, 200);
+        auto unknownOffice = as("POST", "/v1/admin/communities",
+                                Json{{"community", {{"id", "cm-x"}, {"office_id", "o-west"}, {"name", "X"}}}});
+        QCOMPARE(unknownOffice.body["error"].value("field", std::string()), std::string("office_id"));
+        auto badZone = as("POST", "/v1/admin/communities",
+                          Json{{"community", {{"id", "cm-y"}, {"office_id", "o-east"}, {"name", "Y"},
+                                              {"time_zone", "Mars/Olympus"}}}});
+        QCOMPARE(badZone.body["error"].value("field", std::string()), std::string("time_zone"));
+        QCOMPARE(as("POST", "/v1/admin/communities/cm-harbour/buildings", Json{{"building", {{"name", "1栋"}}}}).status,
+                 200);
+        auto twice = as("POST", "/v1/admin/communities/cm-harbour/buildings", Json{{"building", {{"name", "1栋"}}}});
+        QCOMPARE(twice.body["error"].value("field", std::string()), std::string("name"));
+
+        auto roster = [&](const std::string& csv, const std::string& community = "cm-harbour") {
+            return m_admin->sendAs(kAdmin, "POST", "/v1/admin/communities/" + community + "/units", csv, "text/csv");
+        };
+        auto first = roster("楼栋,房号,楼层,业主,电话,入住\n1栋,1-101,1,张三,13800000001,是\n1栋,1-102,1,,,否\n");
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.body.value("created", -1), 2);
+        // A unit in a building the community does not have: the whole roster refused.
+        auto unknown = roster("building,unit\n1栋,1-201\n9栋,9-101\n");
+        QCOMPARE(unknown.status, 400);
+        QCOMPARE(unknown.body["error"].value("field", std::string()), std::string("building"));
+        QVERIFY(unknown.body["error"].value("message", std::string()).find("line 3") != std::string::npos);
+        auto again = roster("building,unit\n1栋,1-201\n1栋,1-101\n");
+        QCOMPARE(again.body.value("created", -1), 1); // 1-201 was not written by the refused roster
+        QCOMPARE(again.body.value("updated", -1) + again.body.value("unchanged", -1), 1);
+        QCOMPARE(roster("building,unit\n1栋,1-101\n", "cm-atlantis").status, 404);
+        auto badFloor = roster("building,unit,floor\n1栋,1-301,three\n");
+        QCOMPARE(badFloor.body["error"].value("field", std::string()), std::string("floor"));
+        QCOMPARE(auditLines("admin_units_import").size(), std::size_t(2));
+    }
+
+    void unknownPathsAndMethods() {
+        QCOMPARE(as("GET", "/v1/admin/teleporters").status, 404);
+        QCOMPARE(as("DELETE", "/v1/admin/staff").status, 405);
+        QCOMPARE(m_tablet->sendAs("s-1001", "GET", "/v1/admin/teleporters").status, 403);
+    }
+
+    void cleanupTestCase() { m_server.terminate(); }
+};
+
+QTEST_GUILESS_MAIN(AdminApiTest)
+#include "admin_api_test.moc"
