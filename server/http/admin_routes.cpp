@@ -3,6 +3,7 @@
 #include "server/http/admin_routes.h"
 
 #include "server/service/admin_api.h"
+#include "server/service/enrolment_codes.h"
 #include "server/service/scope.h"
 #include "sync/protocol/messages.h"
 #include "sync/protocol/proof.h"
@@ -41,7 +42,8 @@ Result<Json> jsonBody(const Request& req) {
     return body;
 }
 
-Result<Json> dispatch(const Request& req, AdminApi& api, const std::vector<std::string>& s, const AdminActor& by) {
+Result<Json> dispatch(const Request& req, ServerContext& ctx, AdminApi& api, const std::vector<std::string>& s,
+                      const AdminActor& by) {
     const auto m = req.method();
     const bool get = m == http::verb::get, post = m == http::verb::post;
     auto withBody = [&](auto call) -> Result<Json> {
@@ -82,6 +84,11 @@ Result<Json> dispatch(const Request& req, AdminApi& api, const std::vector<std::
                 return invalidArgument("a unit roster is sent as Content-Type: text/csv (UTF-8)");
             return api.importUnits(s[1], req.body(), by);
         }
+    } else if (n == 1 && s[0] == "enrolment-codes") {
+        if (post)
+            return withBody([&](const Json& b) {
+                return EnrolmentCodes(ctx.storage, ctx.sync.rules(), ctx.clock).create(b, by);
+            });
     } else if (n == 1 && s[0] == "policy") {
         if (get)
             return api.policy();
@@ -121,13 +128,32 @@ std::string adminRouteName(std::string_view path) {
     auto s = segments(path);
     if (s.empty())
         return "/v1/admin/";
-    static const std::vector<std::string> known{"staff", "devices", "communities", "policy", "calendars"};
+    static const std::vector<std::string> known{"staff",  "devices",   "communities",
+                                                "policy", "calendars", "enrolment-codes"};
     if (std::find(known.begin(), known.end(), s[0]) == known.end())
         return "other";
     std::string out = "/v1/admin/" + s[0];
     for (std::size_t i = 1; i < s.size() && i < 4; ++i)
         out += i % 2 == 1 ? std::string("/:id") : "/" + s[i]; // ids in odd places, words in even
     return out;
+}
+
+Response enrolEndpoint(const Request& req, ServerContext& ctx) {
+    auto answer = [&]() -> Result<Json> {
+        if (req.method() != http::verb::post)
+            return invalidArgument("an enrolment code is POSTed");
+        auto body = jsonBody(req);
+        if (!body)
+            return body.error();
+        return EnrolmentCodes(ctx.storage, ctx.sync.rules(), ctx.clock).exchange(*body);
+    }();
+    if (!answer) {
+        Response res = errorResponse(answer.error(), req.version(), req.keep_alive());
+        if (req.method() != http::verb::post)
+            res.result(http::status::method_not_allowed);
+        return res;
+    }
+    return jsonAnswer(req, http::status::ok, *answer);
 }
 
 Response adminEndpoint(const Request& req, ServerContext& ctx, const DeviceRow& device) {
@@ -152,7 +178,7 @@ Response adminEndpoint(const Request& req, ServerContext& ctx, const DeviceRow& 
         auto proof = sync::parseActorHeader(req[sync::kActorHeader]);
         const AdminActor by{*staffId, device.id, proof ? proof->credential : std::string()};
         AdminApi api(ctx.storage, ctx.sync.rules(), ctx.auth, ctx.clock);
-        return dispatch(req, api, segments(std::string_view(req.target()).substr(0, req.target().find('?'))), by);
+        return dispatch(req, ctx, api, segments(std::string_view(req.target()).substr(0, req.target().find('?'))), by);
     }();
     if (!answer) {
         Error e = answer.error();

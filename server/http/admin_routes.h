@@ -14,5 +14,9 @@ bool isUnitRosterUpload(http::verb method, std::string_view path);
 // For metrics and logs: ids replaced by ":id".
 std::string adminRouteName(std::string_view path);
 Response adminEndpoint(const Request& req, ServerContext& ctx, const DeviceRow& device);
+// POST /v1/enrol {"schema", "code"}: a device not enrolled yet spends a one-time enrolment code
+// for its token (no Authorization; the schema header as everywhere).
+inline constexpr std::string_view kEnrolPath = "/v1/enrol";
+Response enrolEndpoint(const Request& req, ServerContext& ctx);
 
 } // namespace courtyard::server

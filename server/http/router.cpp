@@ -416,7 +416,7 @@ std::string routeName(http::verb method, std::string_view target) {
         path = adminRouteName(path);
     else if (path != "/healthz" && path != "/metrics" && path != "/v1/whoami" && path != "/v1/sync/push" &&
              path != "/v1/sync/pull" && path != kReports && path != "/v1/reports/:kind" && path != kSignIn &&
-             path != kPinChange && path != kInbox)
+             path != kPinChange && path != kInbox && path != kEnrolPath)
         path = "other";
     return std::string(http::to_string(method)) + " " + path;
 }
@@ -476,6 +476,11 @@ std::optional<Response> checkFairUse(const Request& req, const Target& t, const 
 
 std::optional<Response> refuseBeforeBody(const Request& header, ServerContext& ctx) {
     const Target t = parseTarget(header.target());
+    if (t.path == kEnrolPath) { // no token yet: the schema header alone
+        if (auto st = checkSchemaHeader(header); !st)
+            return errorResponse(st.error(), header.version(), false);
+        return std::nullopt;
+    }
     auto device = admit(header, t, ctx);
     if (!device)
         return errorResponse(device.error(), header.version(), false);
@@ -488,6 +493,11 @@ Response handleRequest(const Request& req, ServerContext& ctx) {
         return health(req, ctx);
     if (t.path == "/metrics" && req.method() == http::verb::get)
         return metrics(req, ctx);
+    if (t.path == kEnrolPath) { // the one /v1/ request without a device token
+        if (auto st = checkSchemaHeader(req); !st)
+            return fail(req, st.error());
+        return enrolEndpoint(req, ctx);
+    }
     auto device = admit(req, t, ctx);
     if (!device)
         return fail(req, device.error());

@@ -14,6 +14,8 @@
 //   GET  /v1/reports[/<kind>]          reports, for the person proven in X-Courtyard-Actor
 //   …    /v1/admin/…                   the admin API, for an administrator proven the same way
 //                                      (admin_routes.h)
+//   POST /v1/enrol                     a one-time enrolment code exchanged for a device token
+//                                      (no token yet)
 // Errors are {"error": {"code", "message"}} with the status chosen in one place (errors.cpp).
 
 #include "server/http/context.h"

@@ -80,6 +80,19 @@ struct AuditEntry {
     std::string errorMessage;
 };
 
+// A one-time enrolment code (server/service/enrolment_codes.h): only its hash is kept.
+struct EnrolmentCodeRow {
+    std::string codeHash;
+    std::string name;     // of the device it enrols
+    std::string roleName; // as DeviceRow::roleName
+    std::vector<std::string> communityIds;
+    std::string createdBy; // the administrator's staff id
+    Instant createdAt{};
+    Instant expiresAt{};
+    std::optional<Instant> usedAt;
+    std::string deviceId; // the device it enrolled, once used
+};
+
 struct AuditQuery {
     std::string recordId;
     std::string actor;
@@ -135,6 +148,7 @@ public:
     // The records that refer to an attachment.
     virtual Result<std::vector<std::string>> blobReferrers(const std::string& sha256) = 0;
     virtual Result<std::vector<AuditEntry>> audit(const AuditQuery& q) = 0;
+    virtual Result<std::optional<EnrolmentCodeRow>> enrolmentCode(const std::string& codeHash) = 0;
 };
 
 class WriteUnit : public ReadUnit {
@@ -166,6 +180,9 @@ public:
     // failures == 0 clears the subject.
     virtual Status setSignInFailures(const std::string& subject, const SignInFailures& f) = 0;
     virtual Status addAudit(const AuditEntry& e) = 0;
+    virtual Status addEnrolmentCode(const EnrolmentCodeRow& c) = 0;
+    // Marks the code used by `deviceId` if nobody used it yet; failed_precondition otherwise.
+    virtual Status useEnrolmentCode(const std::string& codeHash, const std::string& deviceId, Instant at) = 0;
     // The audit lines of a whole push, in order: an engine may write them with few statements.
     virtual Status addAudits(const std::vector<AuditEntry>& entries) {
         for (const auto& e : entries)

@@ -250,4 +250,56 @@ Status indexBlobRefs(Database& db, const store::StoredRecord& r) {
     return {};
 }
 
+Result<std::optional<EnrolmentCodeRow>> enrolmentCode(Database& db, const std::string& codeHash) {
+    auto s = db.prepare("SELECT code_hash, name, role, communities, created_by, created_at, expires_at, used_at, "
+                        "device_id FROM enrolment_codes WHERE code_hash = ?");
+    if (!s)
+        return s.error();
+    s->bind(1, codeHash);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<EnrolmentCodeRow>{};
+    EnrolmentCodeRow c;
+    c.codeHash = s->text(0);
+    c.name = s->text(1);
+    c.roleName = s->text(2);
+    if (auto ids = parseJson(s->text(3)); ids && ids->is_array())
+        c.communityIds = ids->get<std::vector<std::string>>();
+    c.createdBy = s->text(4);
+    c.createdAt = fromEpochMs(s->int64(5));
+    c.expiresAt = fromEpochMs(s->int64(6));
+    if (auto u = s->optInt64(7))
+        c.usedAt = fromEpochMs(*u);
+    c.deviceId = s->text(8);
+    return std::optional<EnrolmentCodeRow>{std::move(c)};
+}
+
+Status addEnrolmentCode(Database& db, const EnrolmentCodeRow& c) {
+    auto s = db.prepare("INSERT INTO enrolment_codes (code_hash, name, role, communities, created_by, created_at, "
+                        "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    if (!s)
+        return s.error();
+    s->bind(1, c.codeHash)
+        .bind(2, c.name)
+        .bind(3, c.roleName)
+        .bind(4, Json(c.communityIds).dump())
+        .bind(5, c.createdBy)
+        .bind(6, toEpochMs(c.createdAt))
+        .bind(7, toEpochMs(c.expiresAt));
+    return s->exec();
+}
+
+Status useEnrolmentCode(Database& db, const std::string& codeHash, const std::string& deviceId, Instant at) {
+    auto s = db.prepare("UPDATE enrolment_codes SET used_at = ?, device_id = ? WHERE code_hash = ? AND used_at IS NULL");
+    if (!s)
+        return s.error();
+    s->bind(1, toEpochMs(at)).bind(2, deviceId).bind(3, codeHash);
+    CY_TRY(s->exec());
+    if (db.changes() == 0)
+        return failedPrecondition("this enrolment code was used already");
+    return {};
+}
+
 } // namespace courtyard::server::sqlite_accountability

@@ -17,6 +17,9 @@ Result<std::optional<std::string>> pinHash(store::Database& db, const std::strin
 Result<SignInFailures> signInFailures(store::Database& db, const std::string& subject);
 Result<std::vector<std::string>> blobReferrers(store::Database& db, const std::string& sha256);
 Result<std::vector<AuditEntry>> audit(store::Database& db, const AuditQuery& q);
+Result<std::optional<EnrolmentCodeRow>> enrolmentCode(store::Database& db, const std::string& codeHash);
+Status addEnrolmentCode(store::Database& db, const EnrolmentCodeRow& c);
+Status useEnrolmentCode(store::Database& db, const std::string& codeHash, const std::string& deviceId, Instant at);
 
 Status addCredential(store::Database& db, const CredentialRow& c);
 Status revokeStaffCredentials(store::Database& db, const std::string& staffId, Instant at);

@@ -172,6 +172,9 @@ public:
     Result<std::vector<AuditEntry>> audit(const AuditQuery& q) override {
         return sqlite_accountability::audit(m_s.database(), q);
     }
+    Result<std::optional<EnrolmentCodeRow>> enrolmentCode(const std::string& codeHash) override {
+        return sqlite_accountability::enrolmentCode(m_s.database(), codeHash);
+    }
     Status addCredential(const CredentialRow& c) override {
         return sqlite_accountability::addCredential(m_s.database(), c);
     }
@@ -188,6 +191,12 @@ public:
         return sqlite_accountability::setSignInFailures(m_s.database(), subject, f);
     }
     Status addAudit(const AuditEntry& e) override { return sqlite_accountability::addAudit(m_s.database(), e); }
+    Status addEnrolmentCode(const EnrolmentCodeRow& c) override {
+        return sqlite_accountability::addEnrolmentCode(m_s.database(), c);
+    }
+    Status useEnrolmentCode(const std::string& codeHash, const std::string& deviceId, Instant at) override {
+        return sqlite_accountability::useEnrolmentCode(m_s.database(), codeHash, deviceId, at);
+    }
     Status addAudits(const std::vector<AuditEntry>& entries) override {
         return sqlite_accountability::addAudits(m_s.database(), entries);
     }

@@ -381,6 +381,22 @@ CREATE TABLE blob_misses (
 );
 )sql";
 
+// Version 7. Server: one-time enrolment codes (server/service/enrolment_codes.h), by the
+// SHA-256 of the code; `communities` a JSON array as in devices.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE enrolment_codes (
+  code_hash   TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  role        TEXT NOT NULL,
+  communities TEXT NOT NULL,
+  created_by  TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL,
+  used_at     INTEGER,
+  device_id   TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -391,6 +407,7 @@ const std::vector<Migration>& migrations() {
         {4, "sent operations kept for re-sending after a server restore", kV4},
         {5, "indexes for lists read a page at a time", kV5},
         {6, "downloaded attachments: a bounded cache, and what the server would not give", kV6},
+        {7, "one-time enrolment codes", kV7},
     };
     return all;
 }

@@ -368,6 +368,56 @@ private slots:
         QCOMPARE(auditLines("admin_units_import").size(), std::size_t(2));
     }
 
+    void anEnrolmentCodeEnrolsOneDeviceOnce() {
+        auto made = as("POST", "/v1/admin/enrolment-codes",
+                       Json{{"enrolment", {{"name", "Tablet 7"}, {"role", "staff"}, {"community_ids", {"cm-jadelake"}}}}});
+        QVERIFY2(made.status == 200, made.body.dump().c_str());
+        const std::string code = made.body.value("code", std::string());
+        QCOMPARE(code.size(), std::size_t(19));
+        QVERIFY(made.body["expires_at"].is_string());
+        auto enrol = [&](const std::string& typed) {
+            const RawAnswer raw = exchange(m_server.port(), httpRequest("POST", "/v1/enrol",
+                                                                        {{"X-Courtyard-Schema", "2"},
+                                                                         {"Content-Type", "application/json"}},
+                                                                        Json{{"schema", 2}, {"code", typed}}.dump()));
+            JsonAnswer a;
+            a.status = raw.status;
+            a.body = Json::parse(raw.body, nullptr, false);
+            return a;
+        };
+        // Typed in lower case without dashes, as someone reading it off a screen might.
+        std::string typed;
+        for (char c : code)
+            if (c != '-')
+                typed.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+        auto first = enrol(typed);
+        QVERIFY2(first.status == 200, first.body.dump().c_str());
+        SignedDevice tablet(m_server.port(), first.body.value("token", std::string()));
+        auto who = tablet.get("/v1/whoami");
+        QCOMPARE(who.status, 200);
+        QCOMPARE(who.body.value("name", std::string()), std::string("Tablet 7"));
+        QCOMPARE(who.body["community_ids"], Json::array({"cm-jadelake"}));
+        QCOMPARE(tablet.signIn("1006", demoPin(std::string("1006"))).status, 200);
+
+        auto second = enrol(code);
+        QCOMPARE(second.status, 401);
+        QCOMPARE(second.errorReason(), std::string("enrolment_code_used"));
+        QCOMPARE(enrol("AAAA-BBBB-CCCC-DDDD").errorReason(), std::string("enrolment_code_unknown"));
+        // A tablet or supervisor cannot make codes; and the code is never in the audit.
+        QCOMPARE(m_tablet->sendAs("s-1001", "POST", "/v1/admin/enrolment-codes",
+                                  withSchema(Json{{"enrolment", {{"name", "x"}, {"role", "admin"},
+                                                                 {"community_ids", {"cm-sunshine"}}}}})
+                                      .dump())
+                     .status,
+                 403);
+        const auto made1 = auditLines("admin_enrolment_code");
+        QCOMPARE(made1.size(), std::size_t(1));
+        QVERIFY(made1[0].dump().find(code) == std::string::npos);
+        const auto used = auditLines("device_enrol");
+        QCOMPARE(used.size(), std::size_t(1));
+        QCOMPARE(used[0].value("device", std::string()), first.body.value("device_id", std::string()));
+    }
+
     void unknownPathsAndMethods() {
         QCOMPARE(as("GET", "/v1/admin/teleporters").status, 404);
         QCOMPARE(as("DELETE", "/v1/admin/staff").status, 405);

@@ -39,6 +39,9 @@ public:
         return m_in.blobReferrers(sha);
     }
     Result<std::vector<server::AuditEntry>> audit(const server::AuditQuery& q) override { return m_in.audit(q); }
+    Result<std::optional<server::EnrolmentCodeRow>> enrolmentCode(const std::string& codeHash) override {
+        return m_in.enrolmentCode(codeHash);
+    }
 
     Result<std::int64_t> put(store::StoredRecord r) override { return m_in.put(std::move(r)); }
     Result<std::int64_t> putWithFacts(store::StoredRecord& r, const server::reports::RecordFacts& f) override {
@@ -70,6 +73,10 @@ public:
     }
     Status addAudit(const server::AuditEntry& e) override { return m_in.addAudit(e); }
     Status addAudits(const std::vector<server::AuditEntry>& e) override { return m_in.addAudits(e); }
+    Status addEnrolmentCode(const server::EnrolmentCodeRow& c) override { return m_in.addEnrolmentCode(c); }
+    Status useEnrolmentCode(const std::string& codeHash, const std::string& deviceId, Instant at) override {
+        return m_in.useEnrolmentCode(codeHash, deviceId, at);
+    }
 
 private:
     server::WriteUnit& m_in;

@@ -260,9 +260,26 @@ CREATE TABLE fact_rectifications (
 CREATE INDEX fact_rectifications_reported ON fact_rectifications(reported_at);
 )sql";
 
+// Version 3: one-time enrolment codes (server/service/enrolment_codes.h), as in SQLite's
+// version 7.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE enrolment_codes (
+  code_hash   text PRIMARY KEY,
+  name        text NOT NULL,
+  role        text NOT NULL,
+  communities text NOT NULL,
+  created_by  text NOT NULL,
+  created_at  bigint NOT NULL,
+  expires_at  bigint NOT NULL,
+  used_at     bigint,
+  device_id   text NOT NULL DEFAULT ''
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "records, change counter, devices, operation results, blob states, accountability", kV1},
     {2, "report facts", kV2},
+    {3, "one-time enrolment codes", kV3},
 };
 
 } // namespace

@@ -33,6 +33,7 @@ public:
     Result<SignInFailures> signInFailures(const std::string& subject) override;
     Result<std::vector<std::string>> blobReferrers(const std::string& sha256) override;
     Result<std::vector<AuditEntry>> audit(const AuditQuery& q) override;
+    Result<std::optional<EnrolmentCodeRow>> enrolmentCode(const std::string& codeHash) override;
 
     // The record and its report facts (pg_facts.h), computed here or given by the caller.
     Result<std::int64_t> put(store::StoredRecord record) override;
@@ -52,6 +53,8 @@ public:
     Status setPinHash(const std::string& staffId, const std::string& hash, Instant at) override;
     Status setSignInFailures(const std::string& subject, const SignInFailures& f) override;
     Status addAudit(const AuditEntry& e) override;
+    Status addEnrolmentCode(const EnrolmentCodeRow& c) override;
+    Status useEnrolmentCode(const std::string& codeHash, const std::string& deviceId, Instant at) override;
 
     Connection& connection() { return m_c; }
 

@@ -152,4 +152,47 @@ Status PgUnit::addAudit(const AuditEntry& e) {
                           e.errorMessage}));
 }
 
+Result<std::optional<EnrolmentCodeRow>> PgUnit::enrolmentCode(const std::string& codeHash) {
+    auto rows = m_c.exec("SELECT code_hash, name, role, communities, created_by, created_at, expires_at, used_at, "
+                         "device_id FROM enrolment_codes WHERE code_hash = $1",
+                         {codeHash});
+    if (!rows)
+        return rows.error();
+    if (rows->size() == 0)
+        return std::optional<EnrolmentCodeRow>{};
+    EnrolmentCodeRow c;
+    c.codeHash = rows->text(0, 0);
+    c.name = rows->text(0, 1);
+    c.roleName = rows->text(0, 2);
+    if (auto ids = parseJson(rows->text(0, 3)); ids && ids->is_array())
+        c.communityIds = ids->get<std::vector<std::string>>();
+    c.createdBy = rows->text(0, 4);
+    c.createdAt = fromEpochMs(rows->int64(0, 5));
+    c.expiresAt = fromEpochMs(rows->int64(0, 6));
+    if (auto u = rows->optInt64(0, 7))
+        c.usedAt = fromEpochMs(*u);
+    c.deviceId = rows->text(0, 8);
+    return std::optional<EnrolmentCodeRow>{std::move(c)};
+}
+
+Status PgUnit::addEnrolmentCode(const EnrolmentCodeRow& c) {
+    CY_TRY(requireWritable());
+    return done(m_c.exec("INSERT INTO enrolment_codes (code_hash, name, role, communities, created_by, created_at, "
+                         "expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                         {c.codeHash, c.name, c.roleName, Json(c.communityIds).dump(), c.createdBy,
+                          toEpochMs(c.createdAt), toEpochMs(c.expiresAt)}));
+}
+
+Status PgUnit::useEnrolmentCode(const std::string& codeHash, const std::string& deviceId, Instant at) {
+    CY_TRY(requireWritable());
+    auto rows = m_c.exec("UPDATE enrolment_codes SET used_at = $1, device_id = $2 WHERE code_hash = $3 AND "
+                         "used_at IS NULL",
+                         {toEpochMs(at), deviceId, codeHash});
+    if (!rows)
+        return rows.error();
+    if (rows->affected() == 0)
+        return failedPrecondition("this enrolment code was used already");
+    return {};
+}
+
 } // namespace courtyard::server::pg
