@@ -1,6 +1,6 @@
 #pragma once
 // The app's shared state, one per process: the device's local database, who is signed in, the
-// language, the face (tablet or kiosk), and a clock tests can set. QML sees it as the
+// language, the face (tablet, kiosk or admin console), and a clock tests can set. QML sees it as the
 // singleton `App` (client/qml_singletons.h). Every local change goes through here and is announced with
 // recordsChanged(), so lists and screens refresh themselves.
 
@@ -18,6 +18,7 @@ namespace courtyard::client {
 class AppContext : public QObject {
     Q_OBJECT
     Q_PROPERTY(bool kiosk READ kiosk CONSTANT)
+    Q_PROPERTY(bool admin READ admin CONSTANT) // the office's admin console (courtyard --admin)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(bool largeText READ largeText WRITE setLargeText NOTIFY largeTextChanged)
     Q_PROPERTY(bool enrolled READ enrolled NOTIFY enrolmentChanged)
@@ -42,6 +43,9 @@ public:
     void setDbPath(std::string path) { m_dbPath = std::move(path); }
 
     bool kiosk() const { return m_kiosk; }
+    bool admin() const { return m_admin; }
+    // The admin face instead of the tablet's; set before any QML is loaded.
+    void setAdminFace(bool on) { m_admin = on && !m_kiosk; }
     QString language() const { return m_language; }
     void setLanguage(const QString& lang);
     bool largeText() const { return m_largeText; }
@@ -86,6 +90,7 @@ private:
     std::unique_ptr<sync::DeviceStore> m_store;
     std::string m_dbPath;
     bool m_kiosk;
+    bool m_admin = false;
     QString m_language = QStringLiteral("zh_CN");
     bool m_largeText = false;
     QString m_currentCommunity;

@@ -167,4 +167,17 @@ QImage BlobImageProvider::requestImage(const QString& id, QSize* size, const QSi
     return img;
 }
 
+QImage QrImageProvider::requestImage(const QString& id, QSize* size, const QSize& requestedSize) {
+    const auto decoded = QByteArray::fromBase64Encoding(id.toLatin1(), QByteArray::Base64UrlEncoding |
+                                                                           QByteArray::AbortOnBase64DecodingErrors);
+    QImage img = decoded ? Media::qrImage(QString::fromUtf8(*decoded)) : QImage();
+    // Sharp modules: scaled by whole pixels only, never smoothed.
+    if (!img.isNull() && requestedSize.isValid() && requestedSize.width() > img.width())
+        img = img.scaled(requestedSize.width() / img.width() * img.width(),
+                         requestedSize.width() / img.width() * img.width(), Qt::KeepAspectRatio, Qt::FastTransformation);
+    if (size)
+        *size = img.size();
+    return img;
+}
+
 } // namespace courtyard::client

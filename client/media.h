@@ -1,7 +1,8 @@
 #pragma once
 // Pictures in and out: a resident's signature from the signature pad, photos from the camera
 // or a file, checkpoint QR codes decoded (ZXing-C++) and printed (libqrencode), and
-// attachments shown from the local database ("image://blob/<sha256>"). QML: singleton `Media`.
+// attachments shown from the local database ("image://blob/<sha256>"), any text as a QR code
+// ("image://qr/<base64url>"). QML: singleton `Media`.
 
 #include <QImage>
 #include <QObject>
@@ -45,6 +46,13 @@ private:
 class BlobImageProvider : public QQuickImageProvider {
 public:
     BlobImageProvider() : QQuickImageProvider(QQuickImageProvider::Image) {}
+    QImage requestImage(const QString& id, QSize* size, const QSize& requestedSize) override;
+};
+
+// "image://qr/<text, base64url>": the text as a QR code (the admin console's enrolment code).
+class QrImageProvider : public QQuickImageProvider {
+public:
+    QrImageProvider() : QQuickImageProvider(QQuickImageProvider::Image) {}
     QImage requestImage(const QString& id, QSize* size, const QSize& requestedSize) override;
 };
 

@@ -26,7 +26,8 @@ packages=(
   qml6-module-qttest qml6-module-qtmultimedia qml6-module-qtquick-virtualkeyboard
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtquick-particles qml6-module-qt-labs-folderlistmodel
   qml6-module-qt-labs-settings qml6-module-qtquick-localstorage
-  # QR codes: decode checkpoint codes (ZXing-C++), print checkpoint sheets (libqrencode)
+  # QR codes: decode checkpoint codes (ZXing-C++), print checkpoint sheets and show the admin
+  # console's one-time enrolment codes (libqrencode)
   libzxing-dev libqrencode-dev
   # Chinese text on screen and in PDFs; PDF -> PNG for report tests
   fonts-wqy-microhei poppler-utils

@@ -70,7 +70,7 @@ void waitFor(int ms) {
 
 // Every page and component of the face, instantiated on its own: a binding error, a missing
 // property or a type that does not resolve fails the run.
-int selfTest(QQmlApplicationEngine& engine, bool kiosk, const QStringList& warnings) {
+int selfTest(QQmlApplicationEngine& engine, const QString& face, const QStringList& warnings) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     // A page that never settles must fail the run, not hang it (a thread, because a QML loop can
     // starve the event loop that would run a timer).
@@ -82,7 +82,8 @@ int selfTest(QQmlApplicationEngine& engine, bool kiosk, const QStringList& warni
     }).detach();
     int failures = 0;
     QStringList files;
-    for (const char* dir : {":/qt/qml/Courtyard/components", kiosk ? ":/qt/qml/Courtyard/kiosk" : ":/qt/qml/Courtyard/tablet"}) {
+    const QStringList dirs{QStringLiteral(":/qt/qml/Courtyard/components"), ":/qt/qml/Courtyard/" + face};
+    for (const QString& dir : dirs) {
         QDirIterator it(dir, {"*.qml"}, QDir::Files);
         while (it.hasNext())
             files << it.next();
@@ -120,7 +121,7 @@ int selfTest(QQmlApplicationEngine& engine, bool kiosk, const QStringList& warni
         }
         delete obj;
     }
-    std::printf("%s: %lld pages and components, %d failed\n", kiosk ? "kiosk" : "tablet", qlonglong(files.size()),
+    std::printf("%s: %lld pages and components, %d failed\n", qPrintable(face), qlonglong(files.size()),
                 failures);
     return failures == 0 && warnings.isEmpty() ? 0 : 1;
 }
@@ -136,7 +137,7 @@ bool pageBusy(QQuickItem* root) {
 }
 
 // Each main page shown in the window and grabbed to <dir>/<face>-<page>-<language>.png.
-int screenshots(QQmlApplicationEngine& engine, const QString& dir, bool kiosk, const QString& language) {
+int screenshots(QQmlApplicationEngine& engine, const QString& dir, const QString& face, const QString& language) {
     QDir().mkpath(dir);
     auto* root = engine.rootObjects().value(0);
     auto* window = qobject_cast<QQuickWindow*>(root);
@@ -160,7 +161,7 @@ int screenshots(QQmlApplicationEngine& engine, const QString& dir, bool kiosk, c
             waitFor(800);
         }
         const QImage img = window->grabWindow();
-        const QString file = QString("%1/%2-%3-%4.png").arg(dir, kiosk ? "kiosk" : "tablet", page.value("name").toString(), language);
+        const QString file = QString("%1/%2-%3-%4.png").arg(dir, face, page.value("name").toString(), language);
         if (img.save(file)) {
             std::printf("saved %s\n", qPrintable(file));
             ++saved;
@@ -194,10 +195,12 @@ int runApp(int argc, char** argv) {
     QQuickStyle::setStyle("Material");
 
     QCommandLineParser cli;
-    cli.setApplicationDescription("Courtyard: the staff tablet, or with --kiosk the lobby kiosk.");
+    cli.setApplicationDescription("Courtyard: the staff tablet, with --kiosk the lobby kiosk, with --admin the "
+                                  "office's admin console.");
     cli.addHelpOption();
     cli.addVersionOption();
     QCommandLineOption kioskOpt("kiosk", "Run as the lobby kiosk.");
+    QCommandLineOption adminOpt("admin", "Run as the admin console (online: staff, devices, enrolment codes).");
     QCommandLineOption dbOpt("db", "The device's local database.", "file");
     QCommandLineOption serverOpt("server", "The sync server, e.g. http://127.0.0.1:8080.", "url");
     QCommandLineOption tokenOpt("token", "This device's token (from 'courtyard-server device add').", "token");
@@ -218,12 +221,14 @@ int runApp(int argc, char** argv) {
     QCommandLineOption cacheOpt("attachment-cache-mib", "MiB of photos and signatures downloaded from the server kept on "
                                 "this device (default 256; those taken here do not count).", "MiB", "256");
     QCommandLineOption firstFrameOpt("first-frame", "Print the milliseconds to the first frame shown, then exit (benchmarks).");
-    for (const auto* o : {&kioskOpt, &dbOpt, &serverOpt, &tokenOpt, &langOpt, &selfTestOpt, &shotOpt, &sizeOpt, &asOpt,
+    for (const auto* o : {&kioskOpt, &adminOpt, &dbOpt, &serverOpt, &tokenOpt, &langOpt, &selfTestOpt, &shotOpt, &sizeOpt, &asOpt,
                           &pinOpt, &adminPinOpt, &intervalOpt, &idleOpt, &windowedOpt, &syncFirstOpt, &firstFrameOpt, &caOpt, &pinCertOpt,
                           &cacheOpt})
         cli.addOption(*o);
     cli.process(app);
     const bool kiosk = cli.isSet(kioskOpt);
+    const bool admin = !kiosk && cli.isSet(adminOpt);
+    const QString face = kiosk ? "kiosk" : admin ? "admin" : "tablet";
     if (offscreen && !cli.isSet(selfTestOpt) && !cli.isSet(shotOpt))
         std::printf("No display found: running offscreen (set DISPLAY or WAYLAND_DISPLAY to see the window).\n");
 
@@ -238,7 +243,7 @@ int runApp(int argc, char** argv) {
         QDir().mkpath(dir);
         // The store holds residents' data: the folder is the app user's alone.
         QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        db = dir + (kiosk ? "/kiosk.db" : "/tablet.db");
+        db = dir + "/" + face + ".db";
     }
     auto store = sync::DeviceStore::open(db.toStdString());
     if (!store) {
@@ -246,6 +251,7 @@ int runApp(int argc, char** argv) {
         return 1;
     }
     AppContext ctx(std::move(*store), kiosk);
+    ctx.setAdminFace(admin);
     ctx.setDbPath(db.toStdString());
     // --lang is for this run only; otherwise the face starts in its remembered language.
     ctx.setLanguage(cli.isSet(langOpt) ? cli.value(langOpt) : LanguageSettings::stored(kiosk));
@@ -316,6 +322,7 @@ int runApp(int argc, char** argv) {
     QObject::connect(&ctx, &AppContext::languageChanged, [&] { applyLanguage(&engine); });
     engine.addImportPath("qrc:/qt/qml");
     engine.addImageProvider("blob", new BlobImageProvider);
+    engine.addImageProvider("qr", new QrImageProvider);
     QSize size = kiosk ? QSize(1080, 1920) : QSize(1280, 800);
     if (cli.isSet(sizeOpt)) {
         const auto parts = cli.value(sizeOpt).split('x');
@@ -332,9 +339,9 @@ int runApp(int argc, char** argv) {
         return 1;
     }
     if (cli.isSet(selfTestOpt))
-        return selfTest(engine, kiosk, warnings);
+        return selfTest(engine, face, warnings);
     if (cli.isSet(shotOpt))
-        return screenshots(engine, cli.value(shotOpt), kiosk, ctx.language());
+        return screenshots(engine, cli.value(shotOpt), face, ctx.language());
     if (cli.isSet(firstFrameOpt)) {
         auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
         QObject::connect(window, &QQuickWindow::frameSwapped, &app, [&] {

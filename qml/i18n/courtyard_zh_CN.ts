@@ -281,6 +281,41 @@
     </message>
 </context>
 <context>
+    <name>AdminShell</name>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Courtyard · administration</source>
+        <translation>Courtyard · 系统管理</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Switch language</source>
+        <translation>切换语言</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. The admin console works only online: nothing can be read or changed until it answers.</source>
+        <translation>无法连接服务器。管理控制台只能在线使用：服务器恢复响应前，无法查看或修改任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 is not an administrator: the admin console is for administrators. Sign out and sign in as one.</source>
+        <translation>%1 不是系统管理员：管理控制台仅供管理员使用。请退出，再以管理员身份登录。</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentImage</name>
     <message>
         <source>This file cannot be shown as a picture</source>
@@ -504,14 +539,121 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Lobby kiosk</source>
+        <translation>大堂自助终端</translation>
+    </message>
+    <message>
+        <source>Enrol a tablet/kiosk</source>
+        <translation>注册平板/自助终端</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Enrol a tablet or kiosk</source>
+        <translation>注册平板或自助终端</translation>
+    </message>
+    <message>
+        <source>Say what the new device is for. The code it gets works once, for a short time; type it on the device&apos;s first-start page or show the QR code to it.</source>
+        <translation>请说明新设备的用途。生成的注册码只能用一次，且短时间内有效；在设备的首次启动页输入，或让设备扫描二维码。</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <source>e.g. Jade Lake front desk tablet</source>
+        <translation>例如：翡翠湖前台平板</translation>
+    </message>
+    <message>
+        <source>Used as</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>A kiosk stands in the lobby of exactly one community.</source>
+        <translation>一台大堂自助终端只属于一个小区。</translation>
+    </message>
+    <message>
+        <source>Make a code</source>
+        <translation>生成注册码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>QR code with the server address and the enrolment code</source>
+        <translation>含服务器地址和注册码的二维码</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>用于：%1</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <source>Valid until %1, for one device.</source>
+        <translation>有效期至 %1，限一台设备使用。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source> (this computer)</source>
+        <translation>（本机）</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Revoke: sure?</source>
+        <translation>确定吊销？</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <source>No devices listed yet.</source>
+        <translation>暂无设备。</translation>
+    </message>
+</context>
+<context>
     <name>EnrolPage</name>
     <message>
         <source>Set up this tablet</source>
         <translation>设置本平板</translation>
-    </message>
-    <message>
-        <source>Ask the administrator for this tablet&apos;s token. After the first sync the tablet works without a network for a whole shift.</source>
-        <translation>请向管理员索取本平板的设备令牌。首次同步后，本平板无网络也能用满一个班次。</translation>
     </message>
     <message>
         <source>Server address</source>
@@ -536,6 +678,42 @@
     <message>
         <source>Last attempt: %1</source>
         <translation>上次尝试：%1</translation>
+    </message>
+    <message>
+        <source>Set up this computer</source>
+        <translation>设置本机</translation>
+    </message>
+    <message>
+        <source>Ask the administrator for this device&apos;s token. After the first sync the tablet works without a network for a whole shift.</source>
+        <translation>请向管理员索取本设备的令牌。首次同步后，平板可在无网络的情况下工作一整个班次。</translation>
+    </message>
+    <message>
+        <source>Ask the administrator for an enrolment code: the admin console shows it under Devices, &quot;Enrol a tablet/kiosk&quot;. It works once, for a short time.</source>
+        <translation>请向管理员索取注册码：在管理控制台“设备”页点“注册平板/自助终端”即可生成。注册码只能用一次，且短时间内有效。</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <source>16 letters and digits; case and dashes do not matter.</source>
+        <translation>16 位字母和数字；不分大小写，可带或不带短横线。</translation>
+    </message>
+    <message>
+        <source>Enrol and sync</source>
+        <translation>注册并同步</translation>
+    </message>
+    <message>
+        <source>I have an enrolment code</source>
+        <translation>我有注册码</translation>
+    </message>
+    <message>
+        <source>I have a device token</source>
+        <translation>我有设备令牌</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1378,22 @@
         <source>Start</source>
         <translation>启动</translation>
     </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <source>16 letters and digits; case and dashes do not matter.</source>
+        <translation>16 位字母和数字；不分大小写，可带或不带短横线。</translation>
+    </message>
+    <message>
+        <source>I have an enrolment code</source>
+        <translation>我有注册码</translation>
+    </message>
+    <message>
+        <source>I have a device token</source>
+        <translation>我有设备令牌</translation>
+    </message>
 </context>
 <context>
     <name>KioskShell</name>
@@ -1290,6 +1484,10 @@
     <message>
         <source>Courtyard · staff tablet</source>
         <translation>Courtyard · 员工平板</translation>
+    </message>
+    <message>
+        <source>Courtyard · admin console</source>
+        <translation>Courtyard · 管理控制台</translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2598,141 @@
     </message>
 </context>
 <context>
+    <name>StaffPage</name>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>The new PIN is set. Every earlier sign-in of this person is withdrawn; they sign in online with the new PIN.</source>
+        <translation>新 PIN 已设置。此人此前的所有登录均已撤销；请用新 PIN 联网登录。</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>新增员工</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>A new person</source>
+        <translation>新增员工</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Communities</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>None ticked: every community (company-level staff).</source>
+        <translation>都不勾选：所有小区（公司级员工）。</translation>
+    </message>
+    <message>
+        <source>First PIN</source>
+        <translation>初始 PIN</translation>
+    </message>
+    <message>
+        <source>Tell it to the person in private; they can change it on any tablet.</source>
+        <translation>请私下告知本人；本人可在任意平板上修改。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Filter by number, name, department, role or community</source>
+        <translation>按工号、姓名、部门、角色或小区筛选</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sort by %1</source>
+        <translation>按%1排序</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>No staff listed yet.</source>
+        <translation>暂无员工。</translation>
+    </message>
+    <message>
+        <source>Nobody matches the filter.</source>
+        <translation>没有符合筛选条件的员工。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Save the move</source>
+        <translation>保存调动</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>A new PIN</source>
+        <translation>设置新 PIN</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>新 PIN</translation>
+    </message>
+    <message>
+        <source>Set the PIN</source>
+        <translation>设置 PIN</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionIntakePage</name>
     <message>
         <source>New suggestion</source>
@@ -2907,6 +3240,68 @@
     </message>
 </context>
 <context>
+    <name>courtyard::client::AdminClient</name>
+    <message>
+        <source>The app is not set up.</source>
+        <translation>应用尚未设置。</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with a server.</source>
+        <translation>本机尚未在服务器上注册。</translation>
+    </message>
+    <message>
+        <source>Sign in as an administrator first.</source>
+        <translation>请先以管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached (%2). The admin console works only while it can reach the server.</source>
+        <translation>无法连接服务器 %1（%2）。管理控制台只能在能连上服务器时使用。</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The server answered with something that is not JSON.</source>
+        <translation>服务器返回的内容不是 JSON。</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::EnrolmentController</name>
+    <message>
+        <source>The address must start with http:// or https://.</source>
+        <translation>地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Type the enrolment code the administrator&apos;s console shows.</source>
+        <translation>请输入管理员控制台上显示的注册码。</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached: %2</source>
+        <translation>无法连接服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>This code has been used already. Ask the administrator for a new one.</source>
+        <translation>此注册码已被使用。请向管理员索取新的注册码。</translation>
+    </message>
+    <message>
+        <source>This code has expired. Ask the administrator for a new one.</source>
+        <translation>此注册码已过期。请向管理员索取新的注册码。</translation>
+    </message>
+    <message>
+        <source>The server does not know this code. Check it letter by letter.</source>
+        <translation>服务器不认识这个注册码。请逐个字符核对。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer held no token.</source>
+        <translation>服务器的回复中没有令牌。</translation>
+    </message>
+    <message>
+        <source>The token could not be kept on this device.</source>
+        <translation>无法在本设备上保存令牌。</translation>
+    </message>
+</context>
+<context>
     <name>courtyard::client::InboxModel</name>
     <message numerus="yes">
         <source>New in your inbox (%n): %1</source>
@@ -3097,6 +3492,13 @@
     <message>
         <source>Signed out after %1 minutes without a touch.</source>
         <translation>%1 分钟无操作，已自动退出登录。</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::StaffAdmin</name>
+    <message>
+        <source>All communities</source>
+        <translation>所有小区</translation>
     </message>
 </context>
 </TS>

@@ -5,10 +5,17 @@ import QtQuick.Layouts
 import Courtyard
 import Courtyard.Core
 
-// First start of a kiosk: the server and the kiosk's device token, then the administrator PIN
-// that guards the way out of the kiosk. Residents never see this screen once it is set up.
+// First start of a kiosk: the server and the one-time enrolment code from the admin console (or
+// the kiosk's device token), then the administrator PIN that guards the way out of the kiosk.
+// Residents never see this screen once it is set up.
 Item {
     id: page
+    property bool useToken: false
+    property string tokenError: ""
+    Enrolment {
+        id: enrolment
+        onFinished: (ok) => { if (ok) Sync.syncNow() }
+    }
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.margin * 2
@@ -20,16 +27,39 @@ Item {
             font.family: Theme.fontFamily
             color: Theme.ink
         }
+        // The one-time code from the admin console (or, for 'courtyard-server device add', the token).
         Card {
             visible: !App.enrolled
-            FormField { label: qsTr("Server address"); InputField { id: server; Accessible.name: qsTr("Server address"); Layout.fillWidth: true; text: "http://127.0.0.1:8080" } }
-            FormField { label: qsTr("Kiosk device token"); InputField { id: token; Accessible.name: qsTr("Kiosk device token"); Layout.fillWidth: true; echoMode: TextInput.Password } }
-            ErrorBanner { id: enrolError; Layout.fillWidth: true }
-            AppButton {
-                text: qsTr("Connect")
-                onClicked: {
-                    if (App.enrol(server.text.trim(), token.text.trim())) { enrolError.text = ""; Sync.syncNow() }
-                    else enrolError.text = qsTr("The address must start with http:// or https:// and the token cannot be empty.")
+            FormField { label: qsTr("Server address"); InputField { id: server; objectName: "enrolServer"; Accessible.name: qsTr("Server address"); Layout.fillWidth: true; text: "http://127.0.0.1:8080" } }
+            FormField {
+                visible: !page.useToken
+                label: qsTr("Enrolment code")
+                hint: qsTr("16 letters and digits; case and dashes do not matter.")
+                InputField { id: code; objectName: "enrolCode"; Accessible.name: qsTr("Enrolment code"); Layout.fillWidth: true }
+            }
+            FormField { visible: page.useToken; label: qsTr("Kiosk device token"); InputField { id: token; Accessible.name: qsTr("Kiosk device token"); Layout.fillWidth: true; echoMode: TextInput.Password } }
+            ErrorBanner { id: enrolError; Layout.fillWidth: true; text: page.useToken ? page.tokenError : enrolment.error }
+            Row {
+                spacing: Theme.spacing
+                AppButton {
+                    objectName: "enrolButton"
+                    text: qsTr("Connect")
+                    enabled: !enrolment.busy
+                    onClicked: {
+                        if (!page.useToken) {
+                            enrolment.enrolWithCode(server.text, code.text)
+                        } else if (App.enrol(server.text.trim(), token.text.trim())) {
+                            page.tokenError = ""
+                            Sync.syncNow()
+                        } else {
+                            page.tokenError = qsTr("The address must start with http:// or https:// and the token cannot be empty.")
+                        }
+                    }
+                }
+                AppButton {
+                    kind: "quiet"
+                    text: page.useToken ? qsTr("I have an enrolment code") : qsTr("I have a device token")
+                    onClicked: page.useToken = !page.useToken
                 }
             }
         }

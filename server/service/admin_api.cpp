@@ -270,16 +270,19 @@ Result<Json> AdminApi::revokeDevice(const std::string& id, const AdminActor& by)
 // ---- communities, buildings, units
 
 Result<Json> AdminApi::communities() {
-    Json out{{"offices", Json::array()}, {"communities", Json::array()}, {"buildings", Json::array()}};
+    // Departments too: a staff form picks one, and the places and the organisation are read together.
+    Json out{{"offices", Json::array()},
+             {"communities", Json::array()},
+             {"buildings", Json::array()},
+             {"departments", Json::array()}};
     CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
         store::RecordQuery q;
-        q.types = {"office", "community", "building"};
+        q.types = {"office", "community", "building", "department"};
         auto records = unit.query(q);
         if (!records)
             return records.error();
         for (auto& r : *records)
-            out[r.type == "office" ? "offices" : r.type == "community" ? "communities" : "buildings"].push_back(
-                std::move(r.body));
+            out[r.type == "community" ? std::string("communities") : r.type + "s"].push_back(std::move(r.body));
         return {};
     }));
     return out;

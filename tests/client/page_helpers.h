@@ -34,6 +34,8 @@ inline QQuickWindow* loadMainWindow(QQmlApplicationEngine& engine, QSize size) {
     // Photos and signatures as the application shows them (application.cpp does the same).
     if (!engine.imageProvider("blob"))
         engine.addImageProvider("blob", new client::BlobImageProvider);
+    if (!engine.imageProvider("qr"))
+        engine.addImageProvider("qr", new client::QrImageProvider);
     engine.setInitialProperties({{"width", size.width()}, {"height", size.height()}});
     engine.load(QUrl("qrc:/qt/qml/Courtyard/Main.qml"));
     return engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(engine.rootObjects().first());

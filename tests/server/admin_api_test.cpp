@@ -347,6 +347,17 @@ private slots:
                  200);
         auto twice = as("POST", "/v1/admin/communities/cm-harbour/buildings", Json{{"building", {{"name", "1栋"}}}});
         QCOMPARE(twice.body["error"].value("field", std::string()), std::string("name"));
+        // The listing holds the new community and building, and the departments a staff form picks from.
+        const auto listing = as("GET", "/v1/admin/communities").body;
+        const auto has = [&](const char* list, const std::string& key, const std::string& value) {
+            for (const auto& r : listing[list])
+                if (r.value(key, std::string()) == value)
+                    return true;
+            return false;
+        };
+        QVERIFY(has("communities", "id", "cm-harbour"));
+        QVERIFY(has("buildings", "name", "1栋"));
+        QVERIFY(has("departments", "id", "d-cs"));
 
         auto roster = [&](const std::string& csv, const std::string& community = "cm-harbour") {
             return m_admin->sendAs(kAdmin, "POST", "/v1/admin/communities/" + community + "/units", csv, "text/csv");

@@ -1,0 +1,55 @@
+#pragma once
+// A device's first start with a one-time enrolment code (docs/sync-protocol.md, "Enrolment with
+// a one-time code"): the server's address and the code, typed or read from the admin console's
+// QR code (enrolmentLink), spent once at POST /v1/enrol for this device's token, which is then
+// kept as if typed in. The token path (AppContext::enrol) stays for `device add`. QML:
+// `Enrolment`, made by the first-start page.
+
+#include "client/app_context.h"
+#include "client/http_worker.h"
+
+#include <QObject>
+#include <QQmlEngine>
+
+namespace courtyard::client {
+
+// What the admin console's QR code holds: "courtyard://enrol?server=<address>&code=<code>".
+QString enrolmentLink(const QString& serverUrl, const QString& code);
+// The address and code in such a link; false when `text` is none.
+bool parseEnrolmentLink(const QString& text, QString* serverUrl, QString* code);
+
+class EnrolmentController : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Enrolment)
+    Q_PROPERTY(bool busy READ busy NOTIFY changed)
+    Q_PROPERTY(QString error READ error NOTIFY changed)
+    Q_PROPERTY(QString errorField READ errorField NOTIFY changed) // "server" or "code"
+
+public:
+    explicit EnrolmentController(QObject* parent = nullptr);
+    bool busy() const { return m_pending != 0; }
+    QString error() const { return m_error; }
+    QString errorField() const { return m_errorField; }
+
+    // Spends `code` at `serverUrl` (a whole enrolment link in `code` is read too); answers
+    // through finished(ok). On success the device is enrolled (App.enrolled) and syncs next.
+    Q_INVOKABLE void enrolWithCode(const QString& serverUrl, const QString& code);
+
+signals:
+    void changed();
+    void finished(bool ok);
+
+private:
+    void onAnswered(int id, int status, const QByteArray& body, const QString& transportError);
+    void fail(const QString& message, const QString& field);
+
+    AppContext* m_app;
+    HttpThread m_http;
+    int m_pending = 0;
+    int m_nextId = 1;
+    QString m_server;
+    QString m_error;
+    QString m_errorField;
+};
+
+} // namespace courtyard::client
