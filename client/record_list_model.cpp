@@ -24,8 +24,9 @@ const std::map<std::string, std::string>& titleFields() {
 
 // The deadlines a record may carry; the active one (the index's due rule) says whether it is
 // still the device's own figure.
-constexpr const char* kDeadlineFields[] = {"reply_due", "explanation_due", "visit_due",
-                                           "due",       "completion_due",  "period_due"};
+constexpr const char* kDeadlineFields[] = {"reply_due",      "round_reply_due", "explanation_due", "visit_due",
+                                           "due",            "arrange_due",     "completion_due",  "acceptance_due",
+                                           "period_due"};
 
 // Every body field a row shows: read from the store instead of the whole body.
 const std::vector<std::string>& rowFields() {

@@ -6,6 +6,7 @@
 #include "shared/domain/organization.h"
 #include "shared/records/community_rules.h"
 #include "shared/records/record_type.h"
+#include "shared/rules/overdue.h"
 
 #include <map>
 #include <set>
@@ -229,7 +230,7 @@ Result<int> recomputeDeadlines(ServerStorage& storage, RulesCache& rules, Clock 
     CY_TRY(storage.write([&](WriteUnit& unit) -> Status {
         changed = 0;
         store::RecordQuery q;
-        q.types = {"complaint", "suggestion", "arrangement_notice", "rectification", "survey_campaign"};
+        q.types = courtyard::rules::clockedRecordTypes(); // `rules` here is the cache
         if (!communityId.empty())
             q.communityIds = {communityId};
         auto recs = unit.query(q);
@@ -237,12 +238,13 @@ Result<int> recomputeDeadlines(ServerStorage& storage, RulesCache& rules, Clock 
             return recs.error();
         for (auto& r : *recs) {
             const auto* type = records::findRecordType(r.type);
-            if (!type->index(r.body).dueAt)
-                continue; // closed or waiting on nobody: its deadlines are history
             auto ctx = rules.get(unit, type->index(r.body).communityId, now);
             Json body = r.body;
             type->derive(body, *ctx, {true, true});
-            if (body == r.body)
+            // Closed or waiting on nobody: its deadlines are history. (Judged after deriving, so
+            // an open record stored before its clock existed — a submitted transfer sheet, a
+            // reopened complaint round — gets it now.)
+            if (!type->index(body).dueAt || body == r.body)
                 continue;
             r.body = std::move(body);
             auto v = unit.put(r);

@@ -1,8 +1,6 @@
 #include "server/service/escalation_service.h"
 
-#include "shared/domain/complaint.h"
-#include "shared/rules/derive.h"
-#include "shared/rules/grading.h"
+#include "shared/rules/overdue.h"
 
 #include <charconv>
 
@@ -14,28 +12,25 @@ EscalationService::EscalationService(ServerStorage& storage, RulesCache& rules, 
 Status EscalationService::escalate(WriteUnit& unit, Instant now, int& moved) {
     moved = 0;
     store::RecordQuery q;
-    q.types = {"complaint"};
+    q.types = rules::clockedRecordTypes();
     q.dueBefore = now;
     auto overdue = unit.query(q);
     if (!overdue)
         return overdue.error();
     for (auto& rec : *overdue) {
-        auto c = decodeJson<domain::Complaint>(rec.body);
-        if (!c)
+        if (!rec.body.is_object())
             continue;
-        const auto due = rules::activeDeadline(*c);
-        if (!due)
+        auto ctx = m_rules.get(unit, stringAt(rec.body, "community_id"), now);
+        if (!ctx)
             continue;
-        auto ctx = m_rules.get(unit, c->communityId, now);
-        const auto esc = rules::escalationFor(*due, now, ctx->policy);
-        // Read inside the write transaction: a level another pass already wrote is not
-        // written again, so an item moves once per level whoever runs the pass.
-        if (!esc || (c->escalation && c->escalation->level >= esc->level))
+        // Read inside the write transaction: a rung another pass already wrote for this deadline
+        // is not written again, so a record moves once per rung whoever runs the pass. A body
+        // that does not decode (a record missing fields) is left alone.
+        if (!rules::raiseFlag(rec.type, rec.body, now, ctx->policy))
             continue;
-        c->escalation = esc;
-        Json body;
-        to_json(body, *c);
-        rec.body = std::move(body);
+        rec.index.reset();
+        rec.encodedBody.reset();
+        rec.rawBody.clear();
         auto v = unit.put(rec);
         if (!v)
             return v.error();

@@ -1,7 +1,10 @@
 #pragma once
-// Escalation of overdue complaints, computed centrally on a timer: a complaint past its active
-// deadline climbs the policy's ladder (department head, then the deputy GM by default), and the
-// change reaches every device that sees it through the ordinary sync feed.
+// Escalation of overdue records, computed centrally on a timer: a record of any type with a clock
+// (rules/overdue.h: complaints, suggestions, transfer sheets, arrangement notices, rectification
+// items, survey campaigns) past its active deadline climbs the policy's ladder (department head,
+// then the deputy GM by default). The rung is written to the record's `escalation` field, naming
+// the deadline it is about, and reaches every device that sees the record through the ordinary
+// sync feed; the people it names find the record in their inbox (rules/inbox.h).
 //
 // Several servers share one database (PostgreSQL, or several `serve` over one SQLite file), and
 // each has its own timer; exactly one of them runs each pass. Time is cut into slots of the
@@ -26,12 +29,12 @@ public:
 
     struct Pass {
         bool ran = false; // false: another server already ran this slot's pass
-        int moved = 0;    // complaints that moved up the ladder
+        int moved = 0;    // records that moved up the ladder
     };
     // The timer's pass: runs unless a server (this one or another) already ran the pass of the
     // current slot of `interval`.
     Result<Pass> runScheduled(std::chrono::milliseconds interval);
-    // A pass now, whatever ran before (tests, tools). Returns how many complaints moved.
+    // A pass now, whatever ran before (tests, tools). Returns how many records moved.
     Result<int> runOnce();
     Result<std::int64_t> pendingCount();
 

@@ -95,12 +95,16 @@ void from_json(const Json& j, Deadline& d) {
 
 void to_json(Json& j, const Escalation& e) {
     j = Json{{"level", e.level}, {"notify", e.notify}, {"since", e.since}};
+    putIfNotEmpty(j, "rule", e.rule);
+    putIf(j, "due_at", e.dueAt);
 }
 
 void from_json(const Json& j, Escalation& e) {
     e.level = required<int>(j, "level");
     e.notify = required<Position>(j, "notify");
     optionalInto(j, "since", e.since);
+    optionalInto(j, "rule", e.rule);
+    optionalInto(j, "due_at", e.dueAt);
 }
 
 } // namespace courtyard::domain

@@ -135,11 +135,16 @@ struct Deadline {
 void to_json(Json& j, const Deadline& d);
 void from_json(const Json& j, Deadline& d);
 
-// Who an overdue item has escalated to, computed by the server's escalation timer.
+// Who an overdue item has escalated to, computed by the server's escalation timer. It is about
+// one deadline (`rule` and `dueAt` name it): when the record's active deadline moves on (the
+// reply is made, the next round opens) the flag no longer applies and derive() drops it. A flag
+// written before `rule` existed has neither (readers treat it as about the deadline active then).
 struct Escalation {
     int level = 0; // 0: not escalated; 1..n: rung of the ladder reached
     Position notify = Position::DepartmentHead;
     Instant since{};
+    std::string rule;             // the deadline's rule id ("suggestion_reply.default")
+    std::optional<Instant> dueAt; // the deadline's due time
 };
 void to_json(Json& j, const Escalation& e);
 void from_json(const Json& j, Escalation& e);

@@ -61,6 +61,7 @@ void to_json(Json& j, const Complaint& c) {
     putIf(j, "reply_due", c.replyDue);
     putIf(j, "explanation_due", c.explanationDue);
     putIf(j, "visit_due", c.visitDue);
+    putIf(j, "round_reply_due", c.roundReplyDue);
     putIf(j, "escalation", c.escalation);
     j["timeline"] = c.timeline;
     j["comments"] = c.comments;
@@ -113,6 +114,7 @@ void from_json(const Json& j, Complaint& c) {
     optionalInto(j, "reply_due", c.replyDue);
     optionalInto(j, "explanation_due", c.explanationDue);
     optionalInto(j, "visit_due", c.visitDue);
+    optionalInto(j, "round_reply_due", c.roundReplyDue);
     optionalInto(j, "escalation", c.escalation);
     optionalInto(j, "timeline", c.timeline);
     optionalInto(j, "comments", c.comments);

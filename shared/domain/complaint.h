@@ -143,6 +143,8 @@ struct Complaint : RecordHeader {
     std::optional<Deadline> replyDue;
     std::optional<Deadline> explanationDue;
     std::optional<Deadline> visitDue;
+    // A reopened round (round > 1): the reply to the unsatisfied visit, by the reply rule.
+    std::optional<Deadline> roundReplyDue;
     std::optional<Escalation> escalation;
 
     std::vector<TimelineEvent> timeline;

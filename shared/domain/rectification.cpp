@@ -41,6 +41,8 @@ void to_json(Json& j, const RectificationItem& r) {
     putIfNotEmpty(j, "accepted_by", r.acceptedBy);
     putIf(j, "accepted_at", r.acceptedAt);
     putIf(j, "completion_due", r.completionDue);
+    putIf(j, "acceptance_due", r.acceptanceDue);
+    putIf(j, "escalation", r.escalation);
     j["timeline"] = r.timeline;
     j["comments"] = r.comments;
     j["attachments"] = r.attachments;
@@ -62,6 +64,8 @@ void from_json(const Json& j, RectificationItem& r) {
     optionalInto(j, "accepted_by", r.acceptedBy);
     optionalInto(j, "accepted_at", r.acceptedAt);
     optionalInto(j, "completion_due", r.completionDue);
+    optionalInto(j, "acceptance_due", r.acceptanceDue);
+    optionalInto(j, "escalation", r.escalation);
     optionalInto(j, "timeline", r.timeline);
     optionalInto(j, "comments", r.comments);
     optionalInto(j, "attachments", r.attachments);

@@ -62,6 +62,9 @@ struct RectificationItem : RecordHeader {
     std::string acceptedBy; // staff-found items: who accepted for the finding department
     std::optional<Instant> acceptedAt;
     std::optional<Deadline> completionDue;
+    // Awaiting acceptance: the acceptance is due this long after the round's work was done.
+    std::optional<Deadline> acceptanceDue;
+    std::optional<Escalation> escalation; // the escalation timer's flag (server-computed)
     std::vector<TimelineEvent> timeline;
     std::vector<Comment> comments;
     std::vector<AttachmentRef> attachments;

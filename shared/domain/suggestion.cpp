@@ -23,6 +23,7 @@ void to_json(Json& j, const Suggestion& s) {
     putIf(j, "replied_at", s.repliedAt);
     putIfNotEmpty(j, "handler_id", s.handlerId);
     putIf(j, "reply_due", s.replyDue);
+    putIf(j, "escalation", s.escalation);
     j["timeline"] = s.timeline;
     j["comments"] = s.comments;
 }
@@ -46,6 +47,7 @@ void from_json(const Json& j, Suggestion& s) {
     optionalInto(j, "replied_at", s.repliedAt);
     optionalInto(j, "handler_id", s.handlerId);
     optionalInto(j, "reply_due", s.replyDue);
+    optionalInto(j, "escalation", s.escalation);
     optionalInto(j, "timeline", s.timeline);
     optionalInto(j, "comments", s.comments);
 }

@@ -34,6 +34,7 @@ struct Suggestion : RecordHeader {
     std::optional<Instant> repliedAt;
     std::string handlerId;
     std::optional<Deadline> replyDue;
+    std::optional<Escalation> escalation; // the escalation timer's flag (server-computed)
     std::vector<TimelineEvent> timeline;
     std::vector<Comment> comments;
 };

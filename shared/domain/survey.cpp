@@ -33,6 +33,7 @@ void to_json(Json& j, const SurveyCampaign& c) {
     j["sample"] = c.sample;
     putIfNotEmpty(j, "results_notice_id", c.resultsNoticeId);
     putIf(j, "period_due", c.periodDue);
+    putIf(j, "escalation", c.escalation);
     j["timeline"] = c.timeline;
     j["comments"] = c.comments;
 }
@@ -53,6 +54,7 @@ void from_json(const Json& j, SurveyCampaign& c) {
     optionalInto(j, "sample", c.sample);
     optionalInto(j, "results_notice_id", c.resultsNoticeId);
     optionalInto(j, "period_due", c.periodDue);
+    optionalInto(j, "escalation", c.escalation);
     optionalInto(j, "timeline", c.timeline);
     optionalInto(j, "comments", c.comments);
 }

@@ -57,6 +57,7 @@ struct SurveyCampaign : RecordHeader {
     std::vector<SampleEntry> sample;
     std::string resultsNoticeId; // the notice that published the results
     std::optional<Deadline> periodDue;
+    std::optional<Escalation> escalation; // the escalation timer's flag (server-computed)
     std::vector<TimelineEvent> timeline;
     std::vector<Comment> comments;
 };

@@ -19,6 +19,8 @@ void to_json(Json& j, const TransferSheet& s) {
     putIfNotEmpty(j, "final_reply", s.finalReply);
     putIf(j, "resolved_at", s.resolvedAt);
     putIf(j, "closed_at", s.closedAt);
+    putIf(j, "arrange_due", s.arrangeDue);
+    putIf(j, "escalation", s.escalation);
     j["timeline"] = s.timeline;
     j["comments"] = s.comments;
 }
@@ -38,8 +40,18 @@ void from_json(const Json& j, TransferSheet& s) {
     optionalInto(j, "final_reply", s.finalReply);
     optionalInto(j, "resolved_at", s.resolvedAt);
     optionalInto(j, "closed_at", s.closedAt);
+    optionalInto(j, "arrange_due", s.arrangeDue);
+    optionalInto(j, "escalation", s.escalation);
     optionalInto(j, "timeline", s.timeline);
     optionalInto(j, "comments", s.comments);
+}
+
+Instant levelSince(const TransferSheet& s) {
+    Instant since = s.createdAt;
+    for (const auto& e : s.timeline)
+        if (e.action == "escalate" && e.at > since)
+            since = e.at;
+    return since;
 }
 
 Status validateNew(const TransferSheet& s) {
@@ -66,6 +78,7 @@ void to_json(Json& j, const ArrangementNotice& n) {
     putIfNotEmpty(j, "result", n.result);
     putIf(j, "completed_at", n.completedAt);
     putIf(j, "due", n.due);
+    putIf(j, "escalation", n.escalation);
     j["timeline"] = n.timeline;
     j["comments"] = n.comments;
 }
@@ -82,6 +95,7 @@ void from_json(const Json& j, ArrangementNotice& n) {
     optionalInto(j, "result", n.result);
     optionalInto(j, "completed_at", n.completedAt);
     optionalInto(j, "due", n.due);
+    optionalInto(j, "escalation", n.escalation);
     optionalInto(j, "timeline", n.timeline);
     optionalInto(j, "comments", n.comments);
 }

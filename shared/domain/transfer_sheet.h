@@ -39,10 +39,16 @@ struct TransferSheet : RecordHeader {
     std::string finalReply;  // what went back to the complainant
     std::optional<Instant> resolvedAt;
     std::optional<Instant> closedAt;
+    // Computed: while submitted, the addressee names the responsible department by this time
+    // (the clock restarts when the sheet climbs a level); and the escalation timer's flag.
+    std::optional<Deadline> arrangeDue;
+    std::optional<Escalation> escalation;
     std::vector<TimelineEvent> timeline;
     std::vector<Comment> comments;
 };
 void to_json(Json& j, const TransferSheet& s);
+// When the sheet reached its current level: its last "escalate" step, else its creation.
+Instant levelSince(const TransferSheet& s);
 void from_json(const Json& j, TransferSheet& s);
 Status validateNew(const TransferSheet& s);
 const Workflow<TransferSheet>& transferSheetWorkflow();
@@ -73,6 +79,7 @@ struct ArrangementNotice : RecordHeader {
     std::string result;
     std::optional<Instant> completedAt;
     std::optional<Deadline> due;
+    std::optional<Escalation> escalation; // the escalation timer's flag (server-computed)
     std::vector<TimelineEvent> timeline;
     std::vector<Comment> comments;
 };

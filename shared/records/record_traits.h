@@ -104,6 +104,7 @@ struct Traits<domain::Complaint> {
         c.replyDue.reset();
         c.explanationDue.reset();
         c.visitDue.reset();
+        c.roundReplyDue.reset();
         c.grade.reset();
         c.escalation.reset();
     }
@@ -163,7 +164,10 @@ struct Traits<domain::Suggestion> {
         return s.state == domain::SuggestionState::Received ||
                s.state == domain::SuggestionState::Acknowledged;
     }
-    static void strip(T& s) { s.replyDue.reset(); }
+    static void strip(T& s) {
+        s.replyDue.reset();
+        s.escalation.reset();
+    }
     static Status validateNew(const T& s) { return domain::validateNew(s); }
     static Status validateEdit(const T& s) {
         if (s.content.find_first_not_of(" \t\r\n") == std::string::npos)
@@ -219,10 +223,13 @@ template <>
 struct Traits<domain::TransferSheet> : StaffOnlyTraits {
     using T = domain::TransferSheet;
     static constexpr bool hasWorkflow = true;
-    static constexpr bool derives = false;
+    static constexpr bool derives = true;
     static const domain::Workflow<T>& workflow() { return domain::transferSheetWorkflow(); }
     static bool editable(const T& s) { return s.state == domain::TransferSheetState::Submitted; }
-    static void strip(T&) {}
+    static void strip(T& s) {
+        s.arrangeDue.reset();
+        s.escalation.reset();
+    }
     static Status validateNew(const T& s) { return domain::validateNew(s); }
     static Status validateEdit(const T&) { return {}; }
     static Result<bool> append(T& s, std::string_view, const Json& item) {
@@ -231,6 +238,7 @@ struct Traits<domain::TransferSheet> : StaffOnlyTraits {
     static IndexFields index(const T& s) {
         auto f = detail::baseIndex(s, std::string(enumName(s.state)));
         f.departmentId = s.assignedDepartmentId.empty() ? s.fromDepartmentId : s.assignedDepartmentId;
+        detail::setDue(f, rules::activeDeadline(s));
         return f;
     }
 };
@@ -245,7 +253,10 @@ struct Traits<domain::ArrangementNotice> : StaffOnlyTraits {
         return n.state == domain::ArrangementState::Issued ||
                n.state == domain::ArrangementState::Acknowledged;
     }
-    static void strip(T& n) { n.due.reset(); }
+    static void strip(T& n) {
+        n.due.reset();
+        n.escalation.reset();
+    }
     static Status validateNew(const T& n) { return domain::validateNew(n); }
     static Status validateEdit(const T& n) {
         if (n.instructions.find_first_not_of(" \t\r\n") == std::string::npos)
@@ -274,7 +285,11 @@ struct Traits<domain::RectificationItem> : StaffOnlyTraits {
         return r.state != domain::RectificationState::Accepted &&
                r.state != domain::RectificationState::Cancelled;
     }
-    static void strip(T& r) { r.completionDue.reset(); }
+    static void strip(T& r) {
+        r.completionDue.reset();
+        r.acceptanceDue.reset();
+        r.escalation.reset();
+    }
     static Status validateNew(const T& r) { return domain::validateNew(r); }
     static Status validateEdit(const T& r) {
         if (r.description.find_first_not_of(" \t\r\n") == std::string::npos)
@@ -303,7 +318,10 @@ struct Traits<domain::SurveyCampaign> {
     static constexpr Visibility visibility = Visibility::Kiosk;
     static const domain::Workflow<T>& workflow() { return domain::surveyCampaignWorkflow(); }
     static bool editable(const T& c) { return c.state == domain::CampaignState::Draft; }
-    static void strip(T& c) { c.periodDue.reset(); }
+    static void strip(T& c) {
+        c.periodDue.reset();
+        c.escalation.reset();
+    }
     static Status validateNew(const T& c) { return domain::validateNew(c); }
     static Status validateEdit(const T& c) {
         if (c.periodEnd <= c.periodStart)

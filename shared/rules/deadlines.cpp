@@ -45,6 +45,26 @@ Deadline complaintReplyDeadline(Instant receivedAt, bool urgent, std::optional<I
     return make(rule::ComplaintWorkingDays, receivedAt, due.at, due.fallback);
 }
 
+Deadline roundReplyDeadline(Instant reopenedAt, bool urgent, int round, const Calendar& cal,
+                            const Policy& policy) {
+    const std::string extra = "|round " + std::to_string(round);
+    if (urgent)
+        return make(rule::ComplaintRoundUrgent, reopenedAt, addHours(reopenedAt, policy.urgentReplyHours), false,
+                    extra);
+    const auto due = addWorkingDays(reopenedAt, policy.replyWorkingDays, cal);
+    return make(rule::ComplaintRoundWorkingDays, reopenedAt, due.at, due.fallback, extra);
+}
+
+Deadline sheetArrangeDeadline(Instant levelSince, const Calendar& cal, const Policy& policy) {
+    const auto due = addWorkingDays(levelSince, policy.sheetArrangeWorkingDays, cal);
+    return make(rule::SheetArrange, levelSince, due.at, due.fallback);
+}
+
+Deadline acceptanceDeadline(Instant workCompletedAt, const Calendar& cal, const Policy& policy) {
+    return make(rule::RectificationAcceptance, workCompletedAt,
+                addCalendarDays(workCompletedAt, policy.acceptanceDays, cal), false);
+}
+
 Deadline invalidExplanationDeadline(Instant decidedAt, const Calendar& cal, const Policy& policy) {
     const auto due = addWorkingDays(decidedAt, policy.invalidExplanationWorkingDays, cal);
     return make(rule::InvalidExplanation, decidedAt, due.at, due.fallback);
@@ -86,6 +106,18 @@ std::string describeRule(std::string_view ruleId, const Policy& p, const Calenda
     if (ruleId == rule::ComplaintWorkingDays)
         return "not urgent complaint: " + std::to_string(p.replyWorkingDays) +
                " working days, by close of business " + cob;
+    if (ruleId == rule::ComplaintRoundUrgent)
+        return "reopened round, urgent complaint: " + std::to_string(p.urgentReplyHours) +
+               "-hour rule from the unsatisfied visit";
+    if (ruleId == rule::ComplaintRoundWorkingDays)
+        return "reopened round: " + std::to_string(p.replyWorkingDays) +
+               " working days from the unsatisfied visit, by close of business " + cob;
+    if (ruleId == rule::SheetArrange)
+        return "transfer sheet: name the responsible department within " +
+               std::to_string(p.sheetArrangeWorkingDays) + " working day(s) of reaching the level, by " + cob;
+    if (ruleId == rule::RectificationAcceptance)
+        return "rectification: accepted within " + std::to_string(p.acceptanceDays) +
+               " days after the work is done";
     if (ruleId == rule::InvalidExplanation)
         return "invalid complaint: explain the reason within " +
                std::to_string(p.invalidExplanationWorkingDays) + " working day(s), by " + cob;

@@ -30,12 +30,16 @@ namespace rule {
 inline constexpr std::string_view ComplaintRequested = "complaint_reply.requested";
 inline constexpr std::string_view ComplaintUrgent = "complaint_reply.urgent";
 inline constexpr std::string_view ComplaintWorkingDays = "complaint_reply.working_days";
+inline constexpr std::string_view ComplaintRoundUrgent = "complaint_reply.round_urgent";
+inline constexpr std::string_view ComplaintRoundWorkingDays = "complaint_reply.round_working_days";
 inline constexpr std::string_view InvalidExplanation = "complaint_invalid_explanation";
 inline constexpr std::string_view ComplaintVisit = "complaint_visit";
 inline constexpr std::string_view SuggestionAgreed = "suggestion_reply.agreed";
 inline constexpr std::string_view SuggestionDefault = "suggestion_reply.default";
 inline constexpr std::string_view RectificationAgreed = "rectification.agreed";
 inline constexpr std::string_view ArrangementAgreed = "arrangement.agreed";
+inline constexpr std::string_view SheetArrange = "transfer_sheet.arrange";
+inline constexpr std::string_view RectificationAcceptance = "rectification.acceptance";
 inline constexpr std::string_view SurveyPeriodEnd = "survey.period_end";
 inline constexpr std::string_view PatrolCheckpoint = "patrol.checkpoint";
 } // namespace rule
@@ -45,6 +49,11 @@ inline constexpr std::string_view PatrolCheckpoint = "patrol.checkpoint";
 // change the deadline, it is recorded for grading and reports.
 Deadline complaintReplyDeadline(Instant receivedAt, bool urgent, std::optional<Instant> requestedBy,
                                 const Calendar& cal, const Policy& policy);
+// A reopened round (an unsatisfied visit sent the complaint back to handling): the reply to the
+// round runs from the visit by the same rule as the first reply — urgent → N hours, otherwise N
+// working days. The complainant's requested time was for the first reply and does not carry over.
+Deadline roundReplyDeadline(Instant reopenedAt, bool urgent, int round, const Calendar& cal,
+                            const Policy& policy);
 // An invalid complaint: the reason explained within N working days of the validity decision.
 Deadline invalidExplanationDeadline(Instant decidedAt, const Calendar& cal, const Policy& policy);
 // A suggestion: the agreed reply time when given, else N days.
@@ -52,6 +61,11 @@ Deadline suggestionReplyDeadline(Instant receivedAt, std::optional<Instant> agre
                                  const Calendar& cal, const Policy& policy);
 // The follow-up visit: N days after handling is complete.
 Deadline visitDeadline(Instant handlingCompletedAt, const Calendar& cal, const Policy& policy);
+// A transfer sheet: its addressee names the responsible department within N working days of
+// the sheet reaching their level.
+Deadline sheetArrangeDeadline(Instant levelSince, const Calendar& cal, const Policy& policy);
+// A rectification round's work done: accepted (signed) within N days.
+Deadline acceptanceDeadline(Instant workCompletedAt, const Calendar& cal, const Policy& policy);
 // A date agreed or set by someone (rectification completion, arrangement notice, survey end).
 Deadline agreedDeadline(std::string_view ruleId, Instant startedAt, Instant dueAt);
 // A patrol checkpoint: the round start + the checkpoint's due minutes + tolerance.

@@ -4,6 +4,10 @@
 // (authoritative). A deadline is fixed once computed: it is kept while the inputs it was
 // computed from (its basis) are unchanged, so a later calendar edit does not move it — unless
 // an administrator forces a recompute.
+//
+// An escalation flag (domain::Escalation) is about one deadline: derive() drops a flag whose
+// deadline is no longer the active one (the reply was made, the next round opened), so a record
+// shows a flag only while the deadline it names is still running late (rules/overdue.h).
 
 #include "shared/domain/complaint.h"
 #include "shared/domain/rectification.h"
@@ -29,6 +33,7 @@ struct DeriveMode {
 
 void derive(domain::Complaint& c, const RuleContext& ctx, DeriveMode mode);
 void derive(domain::Suggestion& s, const RuleContext& ctx, DeriveMode mode);
+void derive(domain::TransferSheet& s, const RuleContext& ctx, DeriveMode mode);
 void derive(domain::ArrangementNotice& n, const RuleContext& ctx, DeriveMode mode);
 void derive(domain::RectificationItem& r, const RuleContext& ctx, DeriveMode mode);
 void derive(domain::SurveyCampaign& c, const RuleContext& ctx, DeriveMode mode);
@@ -37,6 +42,7 @@ void derive(domain::SurveyCampaign& c, const RuleContext& ctx, DeriveMode mode);
 // timer watches).
 std::optional<domain::Deadline> activeDeadline(const domain::Complaint& c);
 std::optional<domain::Deadline> activeDeadline(const domain::Suggestion& s);
+std::optional<domain::Deadline> activeDeadline(const domain::TransferSheet& s);
 std::optional<domain::Deadline> activeDeadline(const domain::ArrangementNotice& n);
 std::optional<domain::Deadline> activeDeadline(const domain::RectificationItem& r);
 std::optional<domain::Deadline> activeDeadline(const domain::SurveyCampaign& c);

@@ -33,6 +33,8 @@ std::optional<domain::Escalation> escalationFor(const domain::Deadline& due, Ins
         e.level = int(i) + 1;
         e.notify = step.notify;
         e.since = due.dueAt + std::chrono::minutes{step.afterMinutes};
+        e.rule = due.rule;
+        e.dueAt = due.dueAt;
         out = e;
     }
     return out;

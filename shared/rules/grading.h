@@ -24,7 +24,8 @@ bool isSerious(const domain::Complaint& c);
 // Positions that must be told of a complaint of this grade (1..4).
 const std::vector<Position>& whoMustBeTold(int grade, const Policy& policy);
 
-// Where an item overdue at `now` has escalated to; nullopt while it is not overdue.
+// Where an item overdue at `now` has escalated to, naming the deadline (its rule and due time);
+// nullopt while it is not overdue. Every record type climbs the same ladder (rules/overdue.h).
 std::optional<domain::Escalation> escalationFor(const domain::Deadline& due, Instant now,
                                                 const Policy& policy);
 

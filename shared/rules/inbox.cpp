@@ -41,6 +41,25 @@ bool ladderNames(const Deadline& due, Instant now, const Policy& policy, Positio
     return false;
 }
 
+// Whether the ladder, as far as an overdue deadline has climbed by now, reaches this person for
+// a record of `departmentId` (inbox.h: a department head for their own department's records,
+// the office director for a record of no department, the positions above for any record).
+bool ladderReaches(const Deadline& due, Instant now, const Policy& policy, const InboxPerson& me,
+                   const std::string& departmentId) {
+    if (me.position == Position::DepartmentHead)
+        return !departmentId.empty() && departmentId == me.departmentId &&
+               ladderNames(due, now, policy, Position::DepartmentHead);
+    if (me.position == Position::OfficeDirector && departmentId.empty() &&
+        ladderNames(due, now, policy, Position::DepartmentHead))
+        return true;
+    return ladderNames(due, now, policy, me.position);
+}
+
+bool overdueFor(const std::optional<Deadline>& due, Instant now, const Policy& policy, const InboxPerson& me,
+                const std::string& departmentId) {
+    return due && isOverdue(*due, now) && ladderReaches(*due, now, policy, me, departmentId);
+}
+
 // A line of the record's own words: the first line, at most about 80 bytes, cut on a UTF-8
 // character boundary.
 std::string titleOf(const std::string& text) {
@@ -77,6 +96,13 @@ void decide(InboxItem& i, InboxReason reason, InboxAction action, std::string in
     i.key = std::string(enumName(reason));
     if (!instance.empty())
         i.key += "." + instance;
+}
+
+// The item for a record whose deadline has passed: what to do, and how far up it has gone.
+void decideOverdue(InboxItem& i, const Deadline& due, Instant now, const Policy& policy, InboxAction action,
+                   std::string instance) {
+    decide(i, InboxReason::Overdue, action, std::move(instance));
+    i.escalation = escalationFor(due, now, policy);
 }
 
 InboxAction complaintAction(domain::ComplaintState s) {
@@ -131,8 +157,8 @@ std::optional<InboxItem> decoded(const Json& body, const InboxPerson& me, Instan
 } // namespace
 
 const std::vector<std::string>& inboxRecordTypes() {
-    static const std::vector<std::string> types{"complaint", "suggestion", "transfer_sheet", "arrangement_notice",
-                                                "rectification"};
+    static const std::vector<std::string> types{"complaint",     "suggestion",     "transfer_sheet", "arrangement_notice",
+                                                "rectification", "survey_campaign"};
     return types;
 }
 
@@ -150,10 +176,12 @@ std::optional<InboxItem> inboxItem(const domain::Complaint& c, const InboxPerson
     item.grade = c.grade;
     const InboxAction next = complaintAction(c.state);
     const auto clock = clockReason(due, now, policy);
-    if (clock == InboxReason::Overdue && (mine || department || (named && ladderNames(*due, now, policy, me.position))))
-        decide(item, InboxReason::Overdue, next, due->rule);
+    // A reopened round's clock is a new one each round: its key names the round.
+    const std::string clockKey = due && c.round > 1 ? due->rule + "." + std::to_string(c.round) : due ? due->rule : "";
+    if (clock == InboxReason::Overdue && (mine || department || overdueFor(due, now, policy, me, c.departmentId)))
+        decideOverdue(item, *due, now, policy, next, clockKey);
     else if (clock == InboxReason::DueSoon && (mine || department))
-        decide(item, InboxReason::DueSoon, next, due->rule);
+        decide(item, InboxReason::DueSoon, next, clockKey);
     else if (answeredOnTheSpot(c) && me.position == Position::DepartmentHead && department && !mine)
         decide(item, InboxReason::OnTheSpot, InboxAction::TakeNote);
     else if (c.grade && named && [&] {
@@ -175,26 +203,43 @@ std::optional<InboxItem> inboxItem(const domain::Complaint& c, const InboxPerson
 std::optional<InboxItem> inboxItem(const domain::Suggestion& s, const InboxPerson& me, Instant now,
                                    const Policy& policy) {
     using S = domain::SuggestionState;
-    if ((s.state != S::Received && s.state != S::Acknowledged) || me.staffId.empty() || s.handlerId != me.staffId)
+    if (s.state != S::Received && s.state != S::Acknowledged)
         return std::nullopt;
+    const bool mine = !me.staffId.empty() && s.handlerId == me.staffId;
     const auto due = activeDeadline(s);
     auto item = itemOf(s, domain::Suggestion::kType, std::string(enumName(s.state)), s.content, due);
-    if (const auto clock = clockReason(due, now, policy))
+    const auto clock = clockReason(due, now, policy);
+    // A suggestion belongs to no department: the ladder's first rung is the office director.
+    if (clock == InboxReason::Overdue && (mine || overdueFor(due, now, policy, me, {})))
+        decideOverdue(item, *due, now, policy, mine ? InboxAction::Reply : InboxAction::TakeNote, due->rule);
+    else if (!mine)
+        return std::nullopt;
+    else if (clock)
         decide(item, *clock, InboxAction::Reply, due->rule);
     else
         decide(item, InboxReason::Assigned, InboxAction::Reply);
     return item;
 }
 
-std::optional<InboxItem> inboxItem(const domain::TransferSheet& s, const InboxPerson& me, Instant,
-                                   const Policy&) {
+std::optional<InboxItem> inboxItem(const domain::TransferSheet& s, const InboxPerson& me, Instant now,
+                                   const Policy& policy) {
     using S = domain::TransferSheetState;
-    auto item = itemOf(s, domain::TransferSheet::kType, std::string(enumName(s.state)), s.subject, std::nullopt);
+    const auto due = activeDeadline(s);
+    auto item = itemOf(s, domain::TransferSheet::kType, std::string(enumName(s.state)), s.subject, due);
     // Submitted: addressed to the position at its level (the office director first, then the
-    // deputy GM, the GM). Arranged: the head of the department it was arranged to records the
-    // result.
-    if (s.state == S::Submitted && me.position == addressee(s.level))
-        decide(item, InboxReason::Addressed, InboxAction::Arrange, std::string(enumName(s.level)));
+    // deputy GM, the GM), who names the responsible department within the policy's working
+    // days; late, it climbs the ladder from the sending department's head. Arranged: the head
+    // of the department it was arranged to records the result.
+    const bool addressed = s.state == S::Submitted && me.position == addressee(s.level);
+    const auto clock = clockReason(due, now, policy);
+    const std::string level(enumName(s.level));
+    if (clock == InboxReason::Overdue && (addressed || overdueFor(due, now, policy, me, s.fromDepartmentId)))
+        decideOverdue(item, *due, now, policy, addressed ? InboxAction::Arrange : InboxAction::TakeNote,
+                      due->rule + "." + level);
+    else if (clock == InboxReason::DueSoon && addressed)
+        decide(item, InboxReason::DueSoon, InboxAction::Arrange, due->rule + "." + level);
+    else if (addressed)
+        decide(item, InboxReason::Addressed, InboxAction::Arrange, level);
     else if (s.state == S::Arranged && me.position == Position::DepartmentHead && !me.departmentId.empty() &&
              s.assignedDepartmentId == me.departmentId)
         decide(item, InboxReason::Addressed, InboxAction::Resolve, "arranged");
@@ -213,12 +258,16 @@ std::optional<InboxItem> inboxItem(const domain::ArrangementNotice& n, const Inb
     // department head's.
     const bool department = !me.departmentId.empty() && n.departmentId == me.departmentId &&
                             (n.assigneeId.empty() || me.position == Position::DepartmentHead);
-    if (!mine && !department)
-        return std::nullopt;
     const auto due = activeDeadline(n);
+    const bool escalated = overdueFor(due, now, policy, me, n.departmentId);
+    if (!mine && !department && !escalated)
+        return std::nullopt;
     auto item = itemOf(n, domain::ArrangementNotice::kType, std::string(enumName(n.state)), n.instructions, due);
     const InboxAction next = n.state == A::Issued ? InboxAction::Acknowledge : InboxAction::Complete;
-    if (const auto clock = clockReason(due, now, policy))
+    const auto clock = clockReason(due, now, policy);
+    if (clock == InboxReason::Overdue)
+        decideOverdue(item, *due, now, policy, mine || department ? next : InboxAction::TakeNote, due->rule);
+    else if (clock)
         decide(item, *clock, next, due->rule);
     else
         decide(item, mine ? InboxReason::Assigned : InboxReason::Addressed, next);
@@ -228,7 +277,10 @@ std::optional<InboxItem> inboxItem(const domain::ArrangementNotice& n, const Inb
 std::optional<InboxItem> inboxItem(const domain::RectificationItem& r, const InboxPerson& me, Instant now,
                                    const Policy& policy) {
     using S = domain::RectificationState;
-    // With the developer (planned or scheduled) it is the developer's to act on.
+    const auto due = activeDeadline(r);
+    const auto clock = clockReason(due, now, policy);
+    // With the developer it is the developer's to act on; once its agreed date is near or past,
+    // customer service follows it up.
     InboxAction next;
     if (r.state == S::Reported)
         next = InboxAction::Rectify;
@@ -236,19 +288,42 @@ std::optional<InboxItem> inboxItem(const domain::RectificationItem& r, const Inb
         next = InboxAction::Complete;
     else if (r.state == S::AwaitingAcceptance)
         next = InboxAction::Accept;
+    else if (r.state == S::Scheduled && clock)
+        next = InboxAction::FollowReferral;
     else
         return std::nullopt;
     const bool mine = !me.staffId.empty() && r.createdBy == me.staffId;
     const bool department = !me.departmentId.empty() && r.foundByDepartmentId == me.departmentId;
-    if (!mine && !department)
+    const bool escalated = overdueFor(due, now, policy, me, r.foundByDepartmentId);
+    if (!mine && !department && !escalated)
         return std::nullopt;
-    const auto due = activeDeadline(r);
     auto item = itemOf(r, domain::RectificationItem::kType, std::string(enumName(r.state)),
                        r.description.empty() ? r.area : r.description, due);
-    if (const auto clock = clockReason(due, now, policy))
-        decide(item, *clock, next, due->rule);
+    const std::string clockKey = due ? due->rule + "." + std::to_string(r.round()) : std::string();
+    if (clock == InboxReason::Overdue)
+        decideOverdue(item, *due, now, policy, mine || department ? next : InboxAction::TakeNote, clockKey);
+    else if (clock)
+        decide(item, *clock, next, clockKey);
     else
         decide(item, mine ? InboxReason::Assigned : InboxReason::Addressed, next, std::to_string(r.round()));
+    return item;
+}
+
+std::optional<InboxItem> inboxItem(const domain::SurveyCampaign& c, const InboxPerson& me, Instant now,
+                                   const Policy& policy) {
+    if (c.state != domain::CampaignState::Open)
+        return std::nullopt;
+    const bool mine = !me.staffId.empty() && c.createdBy == me.staffId;
+    const auto due = activeDeadline(c);
+    const auto clock = clockReason(due, now, policy);
+    auto item = itemOf(c, domain::SurveyCampaign::kType, std::string(enumName(c.state)), c.title, due);
+    // A campaign belongs to no department: the management office's (inbox.h).
+    if (clock == InboxReason::Overdue && (mine || overdueFor(due, now, policy, me, {})))
+        decideOverdue(item, *due, now, policy, mine ? InboxAction::Close : InboxAction::TakeNote, due->rule);
+    else if (clock == InboxReason::DueSoon && mine)
+        decide(item, InboxReason::DueSoon, InboxAction::Close, due->rule);
+    else
+        return std::nullopt;
     return item;
 }
 
@@ -264,6 +339,8 @@ std::optional<InboxItem> inboxItem(std::string_view type, const Json& body, cons
         return decoded<domain::ArrangementNotice>(body, me, now, policy);
     if (type == domain::RectificationItem::kType)
         return decoded<domain::RectificationItem>(body, me, now, policy);
+    if (type == domain::SurveyCampaign::kType)
+        return decoded<domain::SurveyCampaign>(body, me, now, policy);
     return std::nullopt;
 }
 
@@ -301,6 +378,8 @@ void to_json(Json& j, const InboxItem& i) {
     }
     if (i.grade)
         j["grade"] = *i.grade;
+    if (i.escalation)
+        j["escalation"] = *i.escalation;
 }
 
 void from_json(const Json& j, InboxItem& i) {
@@ -316,6 +395,7 @@ void from_json(const Json& j, InboxItem& i) {
     optionalInto(j, "due_rule", i.dueRule);
     optionalInto(j, "provisional", i.provisional);
     optionalInto(j, "grade", i.grade);
+    optionalInto(j, "escalation", i.escalation);
     optionalInto(j, "seen", i.seen);
 }
 

@@ -6,7 +6,14 @@
 // Each open record gives a person at most one item, for the first reason that holds, in this
 // order: overdue, due soon (both within the person's scope), answered on the spot (the
 // department head takes note), the grade names their position, a follow-up visit is due,
-// assigned to them, addressed to their position or department. The item says what to do and
+// assigned to them, addressed to their position or department.
+//
+// Overdue records of every type with a clock (rules/overdue.h) reach, besides the people who act
+// on them, the positions the escalation ladder has climbed to by now: a department head for
+// their own department's records — a record that belongs to no department (a suggestion, a
+// survey campaign, a complaint not yet given to one) is the management office's, so its
+// department-head rung reaches the office director — and every higher position for the
+// records of the communities they serve. The item says what to do and
 // carries a key; a seen mark (domain/inbox_seen.h) names the record and that key, so an item
 // that comes back for a new reason, a new round or a higher level is new again.
 
@@ -14,6 +21,7 @@
 #include "shared/domain/inbox_seen.h"
 #include "shared/domain/rectification.h"
 #include "shared/domain/suggestion.h"
+#include "shared/domain/survey.h"
 #include "shared/domain/transfer_sheet.h"
 #include "shared/rules/policy.h"
 
@@ -84,6 +92,8 @@ struct InboxItem {
     std::string dueRule;
     bool provisional = true; // the deadline is the device's figure
     std::optional<int> grade;
+    // Overdue: the ladder rung the deadline has reached by now (who it has climbed to).
+    std::optional<domain::Escalation> escalation;
     bool seen = false;
 };
 void to_json(Json& j, const InboxItem& i);
@@ -101,6 +111,10 @@ std::optional<InboxItem> inboxItem(const domain::TransferSheet& s, const InboxPe
 std::optional<InboxItem> inboxItem(const domain::ArrangementNotice& n, const InboxPerson& me, Instant now,
                                    const Policy& policy);
 std::optional<InboxItem> inboxItem(const domain::RectificationItem& r, const InboxPerson& me, Instant now,
+                                   const Policy& policy);
+// A survey campaign is in its creator's inbox (and up the ladder) only when its fieldwork period
+// is about to end or has ended while it is still open: close it.
+std::optional<InboxItem> inboxItem(const domain::SurveyCampaign& c, const InboxPerson& me, Instant now,
                                    const Policy& policy);
 // A stored record of any type, as JSON: decoded and passed to the function of its type;
 // nullopt for other types and for bodies that do not decode.

@@ -89,6 +89,8 @@ Result<Policy> Policy::fromJson(const Json& j) {
         readPositive(j, "invalid_explanation_working_days", p.invalidExplanationWorkingDays, 1, 60);
         readPositive(j, "suggestion_reply_days", p.suggestionReplyDays, 1, 60);
         readPositive(j, "visit_days", p.visitDays, 1, 60);
+        readPositive(j, "sheet_arrange_working_days", p.sheetArrangeWorkingDays, 1, 60);
+        readPositive(j, "acceptance_days", p.acceptanceDays, 1, 60);
         readPercent(j, "monthly_sample_percent", p.monthlySampleBp);
         readPercent(j, "annual_sample_percent", p.annualSampleBp);
         readPercent(j, "return_rate_floor_percent", p.returnFloorBp);
@@ -181,6 +183,8 @@ Json Policy::toJson() const {
                 {"invalid_explanation_working_days", invalidExplanationWorkingDays},
                 {"suggestion_reply_days", suggestionReplyDays},
                 {"visit_days", visitDays},
+                {"sheet_arrange_working_days", sheetArrangeWorkingDays},
+                {"acceptance_days", acceptanceDays},
                 {"monthly_sample_percent", monthlySampleBp / 100.0},
                 {"annual_sample_percent", annualSampleBp / 100.0},
                 {"return_rate_floor_percent", returnFloorBp / 100.0},

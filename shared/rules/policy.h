@@ -35,6 +35,13 @@ struct Policy {
     int invalidExplanationWorkingDays = 1;
     int suggestionReplyDays = 3;
     int visitDays = 3;
+    // The procedures give no figure for these two; the defaults are this software's choice.
+    // A transfer sheet is arranged (a responsible department named) within N working days of
+    // reaching its addressee's level.
+    int sheetArrangeWorkingDays = 1;
+    // Rectification work done: the acceptance (the resident's signature, or the finding
+    // department's) is due within N days.
+    int acceptanceDays = 3;
     // Surveys, in basis points of households / returns, and points of satisfaction
     int monthlySampleBp = 500;   // ≥ 5% of occupied households
     int annualSampleBp = 5000;   // 50% at random, plus focused resampling

@@ -4,7 +4,9 @@
 // of them runs the pass, every due complaint moves once, and together they do exactly what one
 // server alone does to a second database seeded the same way. A server killed (SIGKILL) in the
 // middle of its pass leaves no record changed and the slot unclaimed, so the next server to
-// tick runs that pass whole.
+// tick runs that pass whole. And the pass covers every clock (rules/overdue.h): a record of each
+// type past its deadline is flagged once, a second pass changes nothing, two passes racing flag
+// it once between them, and a record missing fields is skipped.
 #include "server/demo/demo_company.h"
 #include "server/demo/demo_history.h"
 #include "server/service/admin_service.h"
@@ -13,6 +15,9 @@
 #include "server/storage/sqlite_storage.h"
 #include "support/forwarding_unit.h"
 #include "support/postgres_cluster.h"
+
+#include "shared/rules/derive.h"
+#include "shared/rules/overdue.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -122,9 +127,10 @@ private:
 };
 
 // One server process: opens its own storage, says it is ready, waits at the gate (a pipe the
-// parent closes), runs the scheduled pass at `at` and writes "<ran> <moved>" to `resultFd`.
+// parent closes), runs the scheduled pass at `at` (or, `forced`, a pass whatever ran before)
+// and writes "<ran> <moved>" to `resultFd`.
 int serverProcess(const std::string& engine, const std::string& where, Instant at, int dieAt, int gateFd,
-                  int readyFd, int resultFd) {
+                  int readyFd, int resultFd, bool forced) {
     auto s = openStore(engine, where);
     if (!s)
         return 2;
@@ -136,6 +142,13 @@ int serverProcess(const std::string& engine, const std::string& where, Instant a
     if (::write(readyFd, &byte, 1) != 1)
         return 4;
     (void)!::read(gateFd, &byte, 1); // 0 bytes when the gate opens
+    if (forced) {
+        auto moved = escalations.runOnce();
+        if (!moved)
+            return 3;
+        dprintf(resultFd, "1 %d\n", *moved);
+        return 0;
+    }
     auto pass = escalations.runScheduled(kInterval);
     if (!pass)
         return 3;
@@ -152,7 +165,8 @@ struct Outcome {
 
 // `servers` processes over one database, released together. The parent holds no connection
 // to the database while they run (SQLite connections must not cross a fork).
-Outcome runServers(const std::string& engine, const std::string& where, Instant at, int servers, int dieAt = 0) {
+Outcome runServers(const std::string& engine, const std::string& where, Instant at, int servers, int dieAt = 0,
+                   bool forced = false) {
     int gate[2], ready[2], results[2];
     if (::pipe(gate) || ::pipe(ready) || ::pipe(results))
         qFatal("pipe");
@@ -163,7 +177,7 @@ Outcome runServers(const std::string& engine, const std::string& where, Instant 
             ::close(gate[1]);
             ::close(ready[0]);
             ::close(results[0]);
-            ::_exit(serverProcess(engine, where, at, dieAt, gate[0], ready[1], results[1]));
+            ::_exit(serverProcess(engine, where, at, dieAt, gate[0], ready[1], results[1], forced));
         }
         if (pid < 0)
             qFatal("fork");
@@ -200,6 +214,196 @@ Outcome runServers(const std::string& engine, const std::string& where, Instant 
     return out;
 }
 
+
+// ---- every clock
+
+// Tuesday 10 March 2026, 10:00 in Shanghai: every clocked record below falls due here or a few
+// hours later, so a pass at kClocksFirst finds each on the ladder's first rung and one at
+// kClocksSecond on its second (the demo company keeps the policy's default ladder).
+const Instant kDue = *parseInstant("2026-03-10T02:00:00Z");
+const Instant kClocksFirst = kDue + std::chrono::hours{12};
+const Instant kClocksSecond = kDue + std::chrono::hours{48};
+constexpr const char* kCommunity = "cm-sunshine";
+
+template <typename T>
+store::StoredRecord stored(T rec) {
+    rec.communityId = kCommunity;
+    if (rec.createdAt == Instant{})
+        rec.createdAt = kDue - std::chrono::hours{96};
+    rules::derive(rec, {rules::Calendar::chinaDefault(), rules::Policy::defaults()}, {true, false});
+    store::StoredRecord r;
+    r.id = rec.id;
+    r.type = std::string(T::kType);
+    to_json(r.body, rec);
+    return r;
+}
+
+domain::Complaint clockedComplaint(const char* id) {
+    domain::Complaint c;
+    c.id = id;
+    c.content = "clock test";
+    c.receivedAt = kDue - std::chrono::hours{2};
+    c.urgent = true;
+    c.validity = domain::Validity::Valid;
+    c.decidedAt = c.receivedAt;
+    c.state = domain::ComplaintState::Handling;
+    c.handlerId = "s-1001";
+    c.departmentId = "d-cs";
+    return c;
+}
+
+domain::RectificationItem clockedItem(const char* id) {
+    domain::RectificationItem r;
+    r.id = id;
+    r.description = "clock test";
+    r.source = domain::RectificationSource::Engineering;
+    r.foundByDepartmentId = "d-eng";
+    r.rounds.push_back({});
+    return r;
+}
+
+// One record of every clock, each past its deadline at kClocksFirst; one that is not yet due.
+std::vector<store::StoredRecord> clockedRecords() {
+    using std::chrono::hours;
+    std::vector<store::StoredRecord> out;
+    out.push_back(stored(clockedComplaint("clock-reply")));
+    {
+        auto c = clockedComplaint("clock-explanation");
+        c.validity = domain::Validity::Invalid;
+        c.decidedAt = *parseInstant("2026-03-09T11:00:00+08:00"); // due Tuesday 18:00
+        c.state = domain::ComplaintState::Explaining;
+        out.push_back(stored(c));
+    }
+    {
+        auto c = clockedComplaint("clock-visit");
+        c.repliedAt = c.firstRepliedAt = kDue - hours{72};
+        c.state = domain::ComplaintState::Replied;
+        out.push_back(stored(c));
+    }
+    {
+        auto c = clockedComplaint("clock-round-2");
+        c.repliedAt = c.firstRepliedAt = kDue - hours{30};
+        c.visits.push_back({"v-1", kDue - hours{2}, "s-1001", domain::VisitMethod::Phone, "still broken", false});
+        c.round = 2;
+        out.push_back(stored(c));
+    }
+    {
+        domain::Suggestion s;
+        s.id = "clock-suggestion";
+        s.content = "clock test";
+        s.receivedAt = kDue - hours{72};
+        s.handlerId = "s-1001";
+        out.push_back(stored(s));
+    }
+    {
+        domain::TransferSheet t;
+        t.id = "clock-sheet";
+        t.createdAt = *parseInstant("2026-03-09T10:00:00+08:00"); // due Tuesday 18:00
+        t.subject = "clock test";
+        t.reason = "beyond the department";
+        t.fromDepartmentId = "d-eng";
+        out.push_back(stored(t));
+    }
+    {
+        domain::ArrangementNotice n;
+        n.id = "clock-notice";
+        n.departmentId = "d-eng";
+        n.instructions = "clock test";
+        n.dueBy = kDue;
+        out.push_back(stored(n));
+    }
+    {
+        auto r = clockedItem("clock-completion");
+        r.rounds.back().completionBy = kDue;
+        r.state = domain::RectificationState::InHouse;
+        out.push_back(stored(r));
+    }
+    {
+        auto r = clockedItem("clock-acceptance");
+        r.rounds.back().completedAt = kDue - hours{72};
+        r.state = domain::RectificationState::AwaitingAcceptance;
+        out.push_back(stored(r));
+    }
+    {
+        domain::SurveyCampaign c;
+        c.id = "clock-survey";
+        c.title = "clock test";
+        c.communityIds = {kCommunity};
+        c.categories = {domain::Category::Cleaning};
+        c.periodStart = kDue - hours{24 * 20};
+        c.periodEnd = kDue;
+        c.state = domain::CampaignState::Open;
+        out.push_back(stored(c));
+    }
+    {
+        auto n = clockedItem("clock-not-yet");
+        n.rounds.back().completionBy = kClocksSecond + hours{24};
+        n.state = domain::RectificationState::InHouse;
+        out.push_back(stored(n));
+    }
+    return out;
+}
+
+// Records the pass must skip: bodies that do not decode, indexed as overdue.
+std::vector<store::StoredRecord> brokenRecords() {
+    std::vector<store::StoredRecord> out;
+    store::StoredRecord n;
+    n.id = "clock-broken-notice";
+    n.type = "arrangement_notice";
+    n.body = Json{{"id", n.id}, {"community_id", kCommunity}, {"state", "issued"}, {"department_id", "d-eng"}};
+    records::IndexFields f;
+    f.communityId = kCommunity;
+    f.state = "issued";
+    f.dueAt = kDue - std::chrono::hours{1};
+    f.dueRule = "arrangement.agreed";
+    n.index = f;
+    out.push_back(n);
+    store::StoredRecord c = n;
+    c.id = "clock-broken-survey";
+    c.type = "survey_campaign";
+    c.body = Json{{"id", c.id}, {"community_id", kCommunity}, {"state", "open"}, {"period_due", "soon"}};
+    f.state = "open";
+    c.index = f;
+    out.push_back(c);
+    return out;
+}
+
+struct Flags {
+    std::map<std::string, int> levels; // record id -> escalation level (0: none)
+    std::map<std::string, std::string> rules; // record id -> the deadline the flag names
+    std::map<std::string, Json> broken;  // the broken records' bodies
+    std::int64_t maxVersion = 0;
+};
+
+Flags flags(ServerStorage& s) {
+    Flags out;
+    auto st = s.read([&](ReadUnit& u) -> Status {
+        store::RecordQuery q;
+        q.types = rules::clockedRecordTypes();
+        auto all = u.query(q);
+        if (!all)
+            return all.error();
+        for (const auto& r : *all) {
+            if (r.id.rfind("clock-broken", 0) == 0) {
+                out.broken[r.id] = r.body;
+                continue;
+            }
+            if (r.id.rfind("clock-", 0) != 0)
+                continue;
+            const Json e = r.body.value("escalation", Json());
+            out.levels[r.id] = e.is_object() ? e.value("level", 0) : 0;
+            out.rules[r.id] = e.is_object() ? e.value("rule", "") : "";
+        }
+        auto max = u.maxVersion();
+        if (!max)
+            return max.error();
+        out.maxVersion = *max;
+        return {};
+    });
+    if (!st)
+        qFatal("flags: %s", st.error().message.c_str());
+    return out;
+}
 } // namespace
 
 class EscalationPassTest : public QObject {
@@ -221,6 +425,29 @@ class EscalationPassTest : public QObject {
         return where;
     }
 
+
+    // A database with the demo company and one record of every clock (and two broken ones).
+    std::string clockedDatabase(const std::string& engine) {
+        const QString name = QStringLiteral("clocks_%1").arg(++m_databases);
+        const std::string where = engine == "postgresql" ? m_cluster.createDatabase(name).toStdString()
+                                                         : m_dir.filePath(name + ".db").toStdString();
+        auto s = openStore(engine, where);
+        if (!s)
+            qFatal("open %s: %s", where.c_str(), s.error().message.c_str());
+        auto st = importCompany(**s, demoCompany(), [] { return kDue - std::chrono::hours{24 * 30}; }, {1024, 1});
+        if (!st)
+            qFatal("import: %s", st.error().message.c_str());
+        auto put = (*s)->write([](WriteUnit& u) -> Status {
+            for (auto& r : clockedRecords())
+                CY_TRY(u.put(r));
+            for (auto& r : brokenRecords())
+                CY_TRY(u.put(r));
+            return {};
+        });
+        if (!put)
+            qFatal("put: %s", put.error().message.c_str());
+        return where;
+    }
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
@@ -303,6 +530,86 @@ private slots:
         const Snapshot after2 = snap();
         QCOMPARE(after2.maxVersion - after1.maxVersion, std::int64_t(aloneMoved2));
         QVERIFY(after2.levels == alone2.levels);
+    }
+
+    void everyClockIsFlaggedOnce_data() { oneServerRunsEachPass_data(); }
+
+    void everyClockIsFlaggedOnce() {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        const std::string where = clockedDatabase(e);
+        const std::vector<std::string> due{"clock-reply",  "clock-explanation", "clock-visit",      "clock-round-2",
+                                           "clock-suggestion", "clock-sheet",   "clock-notice",     "clock-completion",
+                                           "clock-acceptance", "clock-survey"};
+        const int n = int(due.size());
+        Flags before;
+        {
+            auto s = openStore(e, where);
+            QVERIFY(s);
+            before = flags(**s);
+            QCOMPARE(int(before.levels.size()), n + 1);
+            for (const auto& [id, level] : before.levels)
+                QCOMPARE(level, 0);
+            QCOMPARE(int(before.broken.size()), 2);
+            // Every record of the list is in the pass's reach: open and past due by the index.
+            auto pending = [&] {
+                RulesCache cache;
+                EscalationService probe(**s, cache, [] { return kClocksFirst; });
+                return *probe.pendingCount();
+            }();
+            QCOMPARE(pending, std::int64_t(n + 2)); // the broken ones are indexed as overdue too
+        }
+
+        // Two servers run a pass each at the same moment: every record is flagged once between
+        // them (the second reads the first's rung inside its own write transaction).
+        Outcome o = runServers(e, where, kClocksFirst, 2, 0, true);
+        QCOMPARE(o.failed, 0);
+        QCOMPARE(o.ran, 2);
+        QCOMPARE(o.moved, n);
+        auto s = openStore(e, where);
+        QVERIFY(s);
+        const Flags first = flags(**s);
+        QCOMPARE(first.maxVersion - before.maxVersion, std::int64_t(n)); // one write per record
+        for (const auto& id : due) {
+            QVERIFY2(first.levels.at(id) == 1, id.c_str());
+            QVERIFY2(!first.rules.at(id).empty(), id.c_str());
+        }
+        QCOMPARE(first.levels.at("clock-not-yet"), 0);
+        QCOMPARE(first.rules.at("clock-round-2"), std::string("complaint_reply.round_urgent"));
+        QCOMPARE(first.rules.at("clock-sheet"), std::string("transfer_sheet.arrange"));
+        QCOMPARE(first.rules.at("clock-acceptance"), std::string("rectification.acceptance"));
+        QVERIFY(first.broken == before.broken); // skipped, untouched
+
+        // A second pass at the same moment changes nothing.
+        RulesCache cache;
+        Instant now = kClocksFirst;
+        EscalationService pass(**s, cache, [&] { return now; });
+        QCOMPARE(*pass.runOnce(), 0);
+        QCOMPARE(flags(**s).maxVersion, first.maxVersion);
+
+        // A day and a half later every one is on the second rung, written once.
+        now = kClocksSecond;
+        QCOMPARE(*pass.runOnce(), n);
+        QCOMPARE(*pass.runOnce(), 0);
+        const Flags second = flags(**s);
+        QCOMPARE(second.maxVersion - first.maxVersion, std::int64_t(n));
+        for (const auto& id : due)
+            QVERIFY2(second.levels.at(id) == 2, id.c_str());
+        QCOMPARE(second.levels.at("clock-not-yet"), 0);
+        QVERIFY(second.broken == before.broken);
+
+        // The flag travels with the record: what the storage holds decodes, names its deadline
+        // and is the one the inbox reads.
+        auto st = (*s)->read([&](ReadUnit& u) -> Status {
+            auto rec = u.get("clock-suggestion");
+            if (!rec || !*rec)
+                return internalError("clock-suggestion is gone");
+            const auto clock = rules::clockOf("suggestion", (*rec)->body, kClocksSecond, rules::Policy::defaults());
+            if (!clock || !clock->flag || clock->flag->level != 2 || clock->flag->notify != domain::Position::DeputyGm)
+                return internalError("clock-suggestion: the stored flag is not the second rung");
+            return {};
+        });
+        QVERIFY2(st, st ? "" : st.error().message.c_str());
     }
 };
 
