@@ -7,12 +7,41 @@
 namespace courtyard::client {
 
 namespace {
-QVariantMap pick(const Json& j, std::initializer_list<const char*> keys) {
-    QVariantMap m;
-    for (const char* k : keys)
-        if (auto it = j.find(k); it != j.end())
-            m.insert(k, toVariant(*it));
-    return m;
+int intAt(const Json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_number_integer() ? it->get<int>() : 0;
+}
+
+DirectoryItemView itemOf(const Json& j) {
+    DirectoryItemView v;
+    v.valid = true;
+    v.id = qs(stringAt(j, "id"));
+    v.number = qs(stringAt(j, "number"));
+    v.name = qs(stringAt(j, "name"));
+    if (v.name.isEmpty())
+        v.name = qs(stringAt(j, "title"));
+    if (v.name.isEmpty())
+        v.name = v.number;
+    v.kind = qs(stringAt(j, "kind"));
+    v.floor = intAt(j, "floor");
+    v.occupied = j.value("occupied", false);
+    v.role = qs(stringAt(j, "role"));
+    v.position = qs(stringAt(j, "position"));
+    v.departmentId = qs(stringAt(j, "department_id"));
+    v.buildingId = qs(stringAt(j, "building_id"));
+    v.communityId = qs(stringAt(j, "community_id"));
+    v.officeId = qs(stringAt(j, "office_id"));
+    v.subject = qs(stringAt(j, "subject"));
+    v.method = qs(stringAt(j, "method"));
+    v.state = qs(stringAt(j, "state"));
+    v.checkpointCount = static_cast<int>(arrayAt(j, "checkpoints").size());
+    return v;
+}
+
+void sortBy(std::vector<Json>& list, const char* key) {
+    std::sort(list.begin(), list.end(), [key](const Json& a, const Json& b) {
+        return QString::localeAwareCompare(qs(stringAt(a, key)), qs(stringAt(b, key))) < 0;
+    });
 }
 } // namespace
 
@@ -46,46 +75,83 @@ std::optional<Json> Directory::byId(const std::string& id) const {
     return body;
 }
 
-QVariantList Directory::communities() const {
-    QVariantList out;
-    const auto mine = m_app.communityIds();
-    for (const auto& c : ofType("community"))
-        if (mine.isEmpty() || mine.contains(qs(stringAt(c, "id"))))
-            out << pick(c, {"id", "name", "office_id", "time_zone"});
+QList<DirectoryItemView> Directory::list(DirectoryList::Kind kind, const QString& parentId, bool all) const {
+    std::vector<Json> list;
+    switch (kind) {
+    case DirectoryList::Communities: {
+        const auto mine = m_app.communityIds();
+        for (auto& c : ofType("community"))
+            if (mine.isEmpty() || mine.contains(qs(stringAt(c, "id"))))
+                list.push_back(std::move(c));
+        break;
+    }
+    case DirectoryList::Buildings:
+        list = ofType("building", ss(parentId));
+        sortBy(list, "name");
+        break;
+    case DirectoryList::Units:
+        if (auto b = byId(ss(parentId)))
+            for (auto& u : ofType("unit", stringAt(*b, "community_id")))
+                if (stringAt(u, "building_id") == ss(parentId))
+                    list.push_back(std::move(u));
+        sortBy(list, "number");
+        break;
+    case DirectoryList::Departments:
+        list = ofType("department");
+        break;
+    case DirectoryList::Staff:
+        for (auto& p : ofType("staff"))
+            if (parentId.isEmpty() || qs(stringAt(p, "department_id")) == parentId)
+                list.push_back(std::move(p));
+        break;
+    case DirectoryList::Templates:
+        for (auto& t : ofType("inspection_template"))
+            if (all || t.value("active", true))
+                list.push_back(std::move(t));
+        break;
+    case DirectoryList::Routes:
+        for (auto& r : ofType("patrol_route", ss(parentId)))
+            if (all || r.value("active", true))
+                list.push_back(std::move(r));
+        break;
+    case DirectoryList::Campaigns:
+        for (auto& c : ofType("survey_campaign", ss(parentId)))
+            if (all || stringAt(c, "state") == "open")
+                list.push_back(std::move(c));
+        break;
+    }
+    QList<DirectoryItemView> out;
+    out.reserve(static_cast<qsizetype>(list.size()));
+    for (const auto& j : list)
+        out << itemOf(j);
+    return out;
+}
+
+DirectoryItemView Directory::item(const QString& id) const {
+    auto j = byId(ss(id));
+    return j ? itemOf(*j) : DirectoryItemView{};
+}
+
+std::optional<Json> Directory::body(const QString& id) const { return byId(ss(id)); }
+
+QStringList Directory::staffIds(const QStringList& roles) const {
+    QStringList out;
+    for (const auto& p : ofType("staff"))
+        if (roles.isEmpty() || roles.contains(qs(stringAt(p, "role"))))
+            out << qs(stringAt(p, "id"));
+    return out;
+}
+
+QStringList Directory::departmentIds() const {
+    QStringList out;
+    for (const auto& d : ofType("department"))
+        out << qs(stringAt(d, "id"));
     return out;
 }
 
 QString Directory::communityName(const QString& id) const {
     auto c = byId(ss(id));
     return c ? qs(stringAt(*c, "name")) : id;
-}
-
-QVariantList Directory::buildings(const QString& communityId) const {
-    auto list = ofType("building", ss(communityId));
-    std::sort(list.begin(), list.end(), [](const Json& a, const Json& b) {
-        return QString::localeAwareCompare(qs(stringAt(a, "name")), qs(stringAt(b, "name"))) < 0;
-    });
-    QVariantList out;
-    for (const auto& b : list)
-        out << pick(b, {"id", "name", "community_id"});
-    return out;
-}
-
-QVariantList Directory::units(const QString& buildingId) const {
-    auto b = byId(ss(buildingId));
-    if (!b)
-        return {};
-    QVariantList out;
-    std::vector<Json> list;
-    for (auto& u : ofType("unit", stringAt(*b, "community_id")))
-        if (stringAt(u, "building_id") == ss(buildingId))
-            list.push_back(std::move(u));
-    std::sort(list.begin(), list.end(), [](const Json& x, const Json& y) {
-        return QString::localeAwareCompare(qs(stringAt(x, "number")), qs(stringAt(y, "number"))) < 0;
-    });
-    for (const auto& u : list)
-        out << pick(u, {"id", "number", "floor", "occupied", "owner_name", "owner_phone", "building_id"});
-    return out;
 }
 
 UnitView Directory::unit(const QString& unitId) const {
@@ -130,24 +196,9 @@ QString Directory::findUnit(const QString& communityId, const QString& building,
     return {};
 }
 
-QVariantList Directory::departments() const {
-    QVariantList out;
-    for (const auto& d : ofType("department"))
-        out << pick(d, {"id", "name", "kind", "office_id"});
-    return out;
-}
-
 QString Directory::departmentName(const QString& id) const {
     auto d = byId(ss(id));
     return d ? qs(stringAt(*d, "name")) : id;
-}
-
-QVariantList Directory::staff(const QString& departmentId) const {
-    QVariantList out;
-    for (const auto& s : ofType("staff"))
-        if (departmentId.isEmpty() || qs(stringAt(s, "department_id")) == departmentId)
-            out << pick(s, {"id", "number", "name", "role", "position", "department_id"});
-    return out;
 }
 
 QString Directory::staffName(const QString& staffId) const {
@@ -155,40 +206,6 @@ QString Directory::staffName(const QString& staffId) const {
         return {};
     auto s = byId(ss(staffId));
     return s ? qs(stringAt(*s, "name")) : staffId;
-}
-
-QVariantList Directory::templates() const {
-    QVariantList out;
-    for (const auto& t : ofType("inspection_template"))
-        if (t.value("active", true))
-            out << toVariant(t);
-    return out;
-}
-
-QVariantMap Directory::templateById(const QString& id) const {
-    auto t = byId(ss(id));
-    return t ? toVariant(*t).toMap() : QVariantMap();
-}
-
-QVariantList Directory::routes(const QString& communityId) const {
-    QVariantList out;
-    for (const auto& r : ofType("patrol_route", ss(communityId)))
-        if (r.value("active", true))
-            out << toVariant(r);
-    return out;
-}
-
-QVariantMap Directory::route(const QString& id) const {
-    auto r = byId(ss(id));
-    return r ? toVariant(*r).toMap() : QVariantMap();
-}
-
-QVariantList Directory::campaigns(const QString& communityId, bool openOnly) const {
-    QVariantList out;
-    for (const auto& c : ofType("survey_campaign", ss(communityId)))
-        if (!openOnly || stringAt(c, "state") == "open")
-            out << toVariant(c);
-    return out;
 }
 
 } // namespace courtyard::client

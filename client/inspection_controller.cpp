@@ -6,8 +6,8 @@
 namespace courtyard::client {
 
 QString InspectionController::start(const QString& templateId, const QString& subjectId, const QString& area) {
-    const auto tpl = Directory(app()).templateById(templateId);
-    if (tpl.isEmpty()) {
+    const auto tpl = Directory(app()).body(templateId);
+    if (!tpl) {
         fail(notFound("no inspection template " + ss(templateId) + " on this device"));
         return {};
     }
@@ -18,13 +18,13 @@ QString InspectionController::start(const QString& templateId, const QString& su
         community = ss(u.communityId);
     Json body{{"community_id", community},
               {"template_id", ss(templateId)},
-              {"kind", ss(tpl.value("kind").toString())},
-              {"subject_kind", ss(tpl.value("subject").toString())},
+              {"kind", stringAt(*tpl, "kind")},
+              {"subject_kind", stringAt(*tpl, "subject")},
               {"subject_id", ss(subjectId)},
               {"area", ss(area)},
               {"inspector_id", app().actor().staffId},
-              {"scale", toJson(tpl.value("scale"))},
-              {"items", toJson(tpl.value("items"))}};
+              {"scale", tpl->value("scale", Json())},
+              {"items", arrayAt(*tpl, "items")}};
     auto id = app().store().create("inspection", body, app().actor(), app().clock());
     if (!id) {
         fail(id.error());

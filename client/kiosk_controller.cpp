@@ -277,7 +277,7 @@ int KioskController::urgentCount() const {
     return n;
 }
 
-QVariantMap KioskController::survey() const {
+KioskSurveyView KioskController::survey() const {
     store::RecordQuery q;
     q.types = {"survey_campaign"};
     q.communityIds = {ss(m_app.currentCommunity())};
@@ -287,14 +287,22 @@ QVariantMap KioskController::survey() const {
         for (const auto& r : *recs) {
             auto start = parseInstant(stringAt(r.body, "period_start"));
             auto end = parseInstant(stringAt(r.body, "period_end"));
-            if (stringAt(r.body, "method") == "kiosk" && start && end && *start <= now && now < *end)
-                return toVariant(r.body).toMap();
+            if (stringAt(r.body, "method") == "kiosk" && start && end && *start <= now && now < *end) {
+                KioskSurveyView v;
+                v.valid = true;
+                v.campaignId = qs(r.id);
+                v.title = qs(stringAt(r.body, "title"));
+                for (const auto& c : arrayAt(r.body, "categories"))
+                    if (c.is_string())
+                        v.categories << qs(c.get<std::string>());
+                return v;
+            }
         }
     return {};
 }
 
 bool KioskController::householdAnswered(const QString& unitId) const {
-    return answeredCampaign(ss(survey().value("id").toString()), ss(unitId));
+    return answeredCampaign(ss(survey().campaignId), ss(unitId));
 }
 
 bool KioskController::answeredCampaign(const std::string& campaign, const std::string& unitId) const {
@@ -310,14 +318,14 @@ bool KioskController::answeredCampaign(const std::string& campaign, const std::s
 
 bool KioskController::answerSurvey(const QString& unitId, const QVariantMap& scores, const QString& comment) {
     touch();
-    const QVariantMap campaign = survey();
-    if (campaign.isEmpty())
+    const KioskSurveyView campaign = survey();
+    if (!campaign.valid)
         return fail("invalid", tr("There is no survey running now."));
     if (unitId.isEmpty())
         return fail("missing", tr("Please choose your building and flat."));
     if (scores.isEmpty())
         return fail("missing", tr("Please choose a face for at least one question."));
-    const std::string campaignId = ss(campaign.value("id").toString());
+    const std::string campaignId = ss(campaign.campaignId);
     if (answeredCampaign(campaignId, ss(unitId)))
         return fail("duplicate", tr("Your household has already answered this survey. Thank you!"));
     const Instant now = m_app.clock();

@@ -7,6 +7,7 @@
 
 #include "client/app_context.h"
 #include "client/gadget_list_model.h"
+#include "client/kiosk_survey_view.h"
 #include "client/notice_view.h"
 
 #include <QElapsedTimer>
@@ -30,7 +31,7 @@ class KioskController : public QObject {
     // The notices showing now, urgent first, then the newest; urgentCount: how many are urgent.
     Q_PROPERTY(courtyard::client::GadgetListModel* notices READ noticeModel CONSTANT)
     Q_PROPERTY(int urgentCount READ urgentCount NOTIFY noticesChanged)
-    Q_PROPERTY(QVariantMap survey READ survey NOTIFY noticesChanged)
+    Q_PROPERTY(courtyard::client::KioskSurveyView survey READ survey NOTIFY noticesChanged)
     Q_PROPERTY(bool adminPinSet READ adminPinSet NOTIFY settingsChanged)
     Q_PROPERTY(bool adminUnlocked READ adminUnlocked NOTIFY settingsChanged)
 
@@ -50,7 +51,7 @@ public:
     GadgetListModel* noticeModel() { return &m_notices; }
     QList<NoticeView> notices() const { return m_notices.rows<NoticeView>(); }
     int urgentCount() const;
-    QVariantMap survey() const;
+    KioskSurveyView survey() const;
     bool adminPinSet() const;
     bool adminUnlocked() const { return m_adminUnlocked; }
 

@@ -107,9 +107,9 @@ bool Media::writeCheckpointSheet(const QString& routeId, const QString& pdfPath)
     auto* app = AppContext::instance();
     if (!app)
         return false;
-    const auto route = Directory(*app).route(routeId);
-    const auto checkpoints = route.value("checkpoints").toList();
-    if (checkpoints.isEmpty()) {
+    const auto route = Directory(*app).body(routeId);
+    const Json checkpoints = route ? arrayAt(*route, "checkpoints") : Json::array();
+    if (checkpoints.empty()) {
         m_lastError = tr("Route %1 has no checkpoints on this device.").arg(routeId);
         emit errorChanged();
         return false;
@@ -117,7 +117,7 @@ bool Media::writeCheckpointSheet(const QString& routeId, const QString& pdfPath)
     QPdfWriter pdf(localPath(pdfPath));
     pdf.setPageSize(QPageSize(QPageSize::A4));
     pdf.setResolution(150);
-    pdf.setTitle(route.value("name").toString());
+    pdf.setTitle(qs(stringAt(*route, "name")));
     QPainter p(&pdf);
     const int pageW = pdf.width(), pageH = pdf.height();
     const int cellW = pageW / 2, cellH = pageH / 3;
@@ -130,13 +130,12 @@ bool Media::writeCheckpointSheet(const QString& routeId, const QString& pdfPath)
             pdf.newPage();
             slot = 0;
         }
-        const auto cp = v.toMap();
         const QRect cell((slot % 2) * cellW, (slot / 2) * cellH, cellW, cellH);
-        const QImage qr = qrImage(cp.value("code").toString(), 10);
+        const QImage qr = qrImage(qs(stringAt(v, "code")), 10);
         const int side = std::min(cell.width(), cell.height()) - 120;
         p.drawImage(QRect(cell.center().x() - side / 2, cell.top() + 20, side, side), qr);
         p.drawText(QRect(cell.left(), cell.top() + side + 30, cell.width(), 80), Qt::AlignHCenter | Qt::TextWordWrap,
-                   cp.value("name").toString());
+                   qs(stringAt(v, "name")));
         ++slot;
     }
     return p.end();

@@ -9,17 +9,17 @@
 namespace courtyard::client {
 
 QString PatrolController::start(const QString& routeId) {
-    const auto route = Directory(app()).route(routeId);
-    if (route.isEmpty()) {
+    const auto route = Directory(app()).body(routeId);
+    if (!route) {
         fail(notFound("no patrol route " + ss(routeId) + " on this device"));
         return {};
     }
     const Instant now = app().clock();
-    Json body{{"community_id", ss(route.value("community_id").toString())},
+    Json body{{"community_id", stringAt(*route, "community_id")},
               {"route_id", ss(routeId)},
               {"guard_id", app().actor().staffId},
               {"started_at", formatInstant(now)},
-              {"checkpoints", toJson(route.value("checkpoints"))}};
+              {"checkpoints", arrayAt(*route, "checkpoints")}};
     auto id = app().store().create("patrol_round", body, app().actor(), now);
     if (!id) {
         fail(id.error());

@@ -1,5 +1,10 @@
+// Over 400 lines, knowingly: the selection (kind, scope, place, department, period), the
+// requests made for it on the report thread (catalogue, report, CSV; a late answer to an older
+// question is dropped) and the choices the catalogue allows all read the same state.
+
 #include "client/report_controller.h"
 
+#include "client/directory.h"
 #include "client/json_bridge.h"
 #include "client/qt_transport.h"
 #include "client/report_format.h"
@@ -44,9 +49,16 @@ ReportController::ReportController(QObject* parent) : QObject(parent), m_app(App
     connect(worker, &ReportWorker::fetched, this, &ReportController::onFetched);
     m_thread.setObjectName("courtyard-reports");
     m_thread.start();
+    connect(this, &ReportController::selectionChanged, this, &ReportController::followSelection);
     if (m_app) {
         m_scopeId = m_app->currentCommunity();
         connect(m_app, &AppContext::actorChanged, this, &ReportController::personChanged);
+        // Before the catalogue, the choices are the device's own data, which a sync changes.
+        connect(m_app, &AppContext::recordsChanged, this, [this] {
+            if (m_catalogue.isEmpty())
+                fillChoices();
+        });
+        connect(m_app, &AppContext::currentCommunityChanged, this, &ReportController::fillChoices);
         // Titles, headings and category names come from the server in the reader's language.
         connect(m_app, &AppContext::languageChanged, this, [this] {
             if (!m_catalogue.isEmpty())
@@ -68,9 +80,10 @@ void ReportController::personChanged() {
     m_requests.clear();
     m_catalogue = {};
     m_kinds.clear();
+    m_kindNames.clear();
     m_communities.clear();
     m_offices.clear();
-    m_departments.clear();
+    m_departmentItems.clear();
     m_report = {};
     m_loadedTarget.clear();
     m_loadedAt = {};
@@ -78,6 +91,7 @@ void ReportController::personChanged() {
     m_offline = false;
     m_department = departmentFixed() && m_app ? qs(m_app->actor().departmentId) : QString();
     currentPeriod();
+    fillChoices();
     emit busyChanged();
     emit errorChanged();
     emit catalogueChanged();
@@ -131,7 +145,8 @@ void ReportController::setScope(const QString& scope) {
     else if (scope == "community")
         m_scopeId = m_app ? m_app->currentCommunity() : QString();
     else if (scope == "office")
-        m_scopeId = m_offices.isEmpty() ? QString() : m_offices.first().toMap().value("id").toString();
+        m_scopeId = m_offices.isEmpty() ? QString() : m_offices.first().id;
+    fillChoices();
     emit selectionChanged();
 }
 
@@ -323,21 +338,23 @@ void ReportController::onFetched(int requestId, int status, const QByteArray& bo
 }
 
 namespace {
-// Entries of a catalogue list as {id, name, …}: the server may send plain ids or objects, and
-// name them "name" or "title".
-QVariantList entries(const QJsonValue& list) {
-    QVariantList out;
+// Entries of a catalogue list as choices: the server may send plain ids or objects, and name
+// them "name" or "title".
+QList<DirectoryItemView> entries(const QJsonValue& list) {
+    QList<DirectoryItemView> out;
     for (const auto& v : list.toArray()) {
+        DirectoryItemView e;
+        e.valid = true;
         if (v.isString()) {
-            out << QVariantMap{{"id", v.toString()}, {"name", v.toString()}};
-            continue;
+            e.id = e.name = v.toString();
+        } else {
+            const QJsonObject o = v.toObject();
+            e.id = o.value("id").toString(o.value("kind").toString(o.value("key").toString()));
+            e.name = o.value("name").toString(o.value("title").toString(o.value("label").toString(e.id)));
+            e.officeId = o.value("office_id").toString();
+            e.kind = o.value("kind").toString();
         }
-        QVariantMap m = v.toObject().toVariantMap();
-        if (!m.contains("id"))
-            m["id"] = m.value("kind", m.value("key"));
-        if (!m.contains("name"))
-            m["name"] = m.value("title", m.value("label", m.value("id")));
-        out << m;
+        out << e;
     }
     return out;
 }
@@ -345,19 +362,54 @@ QVariantList entries(const QJsonValue& list) {
 
 void ReportController::readCatalogue(const QJsonObject& catalogue) {
     m_catalogue = catalogue;
-    m_kinds = entries(catalogue.value("kinds"));
+    m_kinds.clear();
+    m_kindNames.clear();
+    for (const auto& k : entries(catalogue.value("kinds"))) {
+        m_kinds << k.id;
+        m_kindNames.insert(k.id, k.name);
+    }
     m_communities = entries(catalogue.value("communities"));
     m_offices = entries(catalogue.value("offices"));
-    m_departments = entries(catalogue.value("departments"));
+    m_departmentItems = entries(catalogue.value("departments"));
     if (m_scope == "office" && m_scopeId.isEmpty() && !m_offices.isEmpty()) {
-        m_scopeId = m_offices.first().toMap().value("id").toString();
+        m_scopeId = m_offices.first().id;
         emit selectionChanged();
     }
-    if (departmentFixed() && m_department.isEmpty() && !m_departments.isEmpty()) {
-        m_department = m_departments.first().toMap().value("id").toString();
+    if (departmentFixed() && m_department.isEmpty() && !m_departmentItems.isEmpty()) {
+        m_department = m_departmentItems.first().id;
         emit selectionChanged();
     }
+    fillChoices();
     emit catalogueChanged();
+}
+
+void ReportController::setAllDepartmentsLabel(const QString& label) {
+    if (label == m_allDepartmentsLabel)
+        return;
+    m_allDepartmentsLabel = label;
+    fillChoices();
+    emit catalogueChanged();
+}
+
+void ReportController::fillChoices() {
+    if (m_scope == "company") {
+        m_places.setItems({});
+    } else if (m_scope == "office") {
+        m_places.setItems(m_offices);
+    } else if (!m_catalogue.isEmpty() || !m_app) {
+        m_places.setItems(m_communities);
+    } else {
+        m_places.setItems(Directory(*m_app).list(DirectoryList::Communities));
+    }
+    m_departments.setItems(!m_catalogue.isEmpty() || !m_app ? m_departmentItems
+                                                            : Directory(*m_app).list(DirectoryList::Departments),
+                           m_allDepartmentsLabel);
+    followSelection();
+}
+
+void ReportController::followSelection() {
+    m_places.setCurrentId(m_scopeId);
+    m_departments.setCurrentId(m_department);
 }
 
 QString ReportController::documentsFolder() const {

@@ -6,6 +6,7 @@
 // their own so the page never waits for the network.
 
 #include "client/app_context.h"
+#include "client/choice_list.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -38,13 +39,16 @@ class ReportController : public QObject {
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(bool offline READ offline NOTIFY errorChanged)
-    Q_PROPERTY(QVariantList kinds READ kinds NOTIFY catalogueChanged)
-    Q_PROPERTY(QVariantList communities READ communities NOTIFY catalogueChanged)
-    Q_PROPERTY(QVariantList offices READ offices NOTIFY catalogueChanged)
-    Q_PROPERTY(QVariantList departments READ departments NOTIFY catalogueChanged)
+    // The report kinds this person may read (ids; kindName() gives the server's title).
+    Q_PROPERTY(QStringList kinds READ kinds NOTIFY catalogueChanged)
+    // The places of the current scope this person may read: the communities, or the management
+    // offices. From the server's catalogue; before it arrives, the communities on this device.
+    Q_PROPERTY(courtyard::client::ChoiceList* places READ places CONSTANT)
+    // The departments to filter by, first "all" (worded by allDepartmentsLabel).
+    Q_PROPERTY(courtyard::client::ChoiceList* departments READ departments CONSTANT)
+    Q_PROPERTY(QString allDepartmentsLabel READ allDepartmentsLabel WRITE setAllDepartmentsLabel NOTIFY catalogueChanged)
     Q_PROPERTY(bool departmentFixed READ departmentFixed NOTIFY catalogueChanged)
     Q_PROPERTY(bool companyAllowed READ companyAllowed NOTIFY catalogueChanged)
-    Q_PROPERTY(QVariantMap catalogue READ catalogue NOTIFY catalogueChanged)
     Q_PROPERTY(QVariantMap report READ report NOTIFY reportChanged)
     Q_PROPERTY(bool hasReport READ hasReport NOTIFY reportChanged)
     Q_PROPERTY(QDateTime loadedAt READ loadedAt NOTIFY reportChanged)
@@ -67,15 +71,16 @@ public:
     bool busy() const { return !m_requests.isEmpty(); }
     QString error() const { return m_error; }
     bool offline() const { return m_offline; }
-    QVariantList kinds() const { return m_kinds; }
-    QVariantList communities() const { return m_communities; }
-    QVariantList offices() const { return m_offices; }
-    QVariantList departments() const { return m_departments; }
+    QStringList kinds() const { return m_kinds; }
+    Q_INVOKABLE QString kindName(const QString& kind) const { return m_kindNames.value(kind, kind); }
+    ChoiceList* places() { return &m_places; }
+    ChoiceList* departments() { return &m_departments; }
+    QString allDepartmentsLabel() const { return m_allDepartmentsLabel; }
+    void setAllDepartmentsLabel(const QString& label);
     // A supervisor reads their own department only; a manager chooses (or takes them all).
     bool departmentFixed() const;
     // Whether the company-wide scope is offered (managers).
     bool companyAllowed() const;
-    QVariantMap catalogue() const { return m_catalogue.toVariantMap(); }
     QVariantMap report() const { return m_report.toVariantMap(); }
     QJsonObject reportJson() const { return m_report; }
     bool hasReport() const { return !m_report.isEmpty(); }
@@ -129,6 +134,10 @@ private:
     void onFetched(int requestId, int status, const QByteArray& body, const QString& transportError);
     void setError(const QString& text, bool offline = false);
     void readCatalogue(const QJsonObject& catalogue);
+    // places and departments from the catalogue, or the device's directory before it.
+    void fillChoices();
+    // The lists' current rows are the selection's place and department.
+    void followSelection();
     void personChanged();
 
     AppContext* m_app; // the process's (AppContext::instance()); null only in a misconfigured test
@@ -142,7 +151,11 @@ private:
     QString m_error;
     bool m_offline = false;
     QJsonObject m_catalogue;
-    QVariantList m_kinds, m_communities, m_offices, m_departments;
+    QStringList m_kinds;
+    QHash<QString, QString> m_kindNames;
+    QList<DirectoryItemView> m_communities, m_offices, m_departmentItems;
+    ChoiceList m_places, m_departments;
+    QString m_allDepartmentsLabel;
     QJsonObject m_report;
     QDateTime m_loadedAt;
     QString m_lastExportPath;

@@ -14,8 +14,8 @@ ColumnLayout {
     property string unitId: ""
     property bool showOwner: true
     readonly property unitView unit: Directory.unit(unitId)
-    readonly property var buildingList: Directory.revision >= 0 ? Directory.buildings(communityId) : []
-    property var unitList: []
+    // The building the lists show: the chosen flat's, or one picked first.
+    property string buildingId: ""
     signal picked(string unitId)
     spacing: 8
 
@@ -23,25 +23,16 @@ ColumnLayout {
         unitId = id
         picked(id)
     }
-    function reloadUnits() {
-        const b = buildingBox.currentIndex >= 0 ? buildingList[buildingBox.currentIndex] : null
-        unitList = b ? Directory.units(b.id) : []
-    }
     function syncToUnit() {
-        if (unitId === "")
-            return
         const u = Directory.unit(unitId)
-        for (let i = 0; i < buildingList.length; ++i)
-            if (buildingList[i].id === u.buildingId) {
-                buildingBox.currentIndex = i
-                reloadUnits()
-                for (let j = 0; j < unitList.length; ++j)
-                    if (unitList[j].id === unitId)
-                        unitBox.currentIndex = j
-            }
+        if (u.valid)
+            buildingId = u.buildingId
     }
     onUnitIdChanged: syncToUnit()
     Component.onCompleted: syncToUnit()
+
+    DirectoryList { id: buildingList; kind: DirectoryList.Buildings; parentId: picker.communityId; currentId: picker.buildingId }
+    DirectoryList { id: unitList; kind: DirectoryList.Units; parentId: picker.buildingId; currentId: picker.unitId }
 
     RowLayout {
         spacing: 8
@@ -78,11 +69,12 @@ ColumnLayout {
             Layout.fillWidth: true
             implicitHeight: Theme.touch
             font.pixelSize: Theme.fontBody
-            model: picker.buildingList
+            model: buildingList
             textRole: "name"
+            valueRole: "id"
             displayText: currentIndex < 0 ? qsTr("Building") : currentText
-            currentIndex: -1
-            onActivated: { picker.reloadUnits(); unitBox.currentIndex = -1 }
+            currentIndex: buildingList.currentIndex
+            onActivated: picker.buildingId = currentValue
         }
         ComboBox {
             id: unitBox
@@ -90,11 +82,12 @@ ColumnLayout {
             Layout.fillWidth: true
             implicitHeight: Theme.touch
             font.pixelSize: Theme.fontBody
-            model: picker.unitList
+            model: unitList
             textRole: "number"
+            valueRole: "id"
             displayText: currentIndex < 0 ? qsTr("Flat") : currentText
-            currentIndex: -1
-            onActivated: (index) => picker.choose(picker.unitList[index].id)
+            currentIndex: unitList.currentIndex
+            onActivated: picker.choose(currentValue)
         }
     }
     Text {

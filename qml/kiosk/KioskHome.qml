@@ -8,7 +8,7 @@ import Courtyard.Core
 // The kiosk's start: six big choices with pictures and words, and any urgent notice on top.
 Item {
     id: home
-    readonly property var survey: Kiosk.survey
+    readonly property kioskSurveyView survey: Kiosk.survey
     objectName: "home"
     property bool showIdleWarning: false
 
@@ -95,8 +95,8 @@ Item {
             Tile {
                 Layout.fillWidth: true; Layout.fillHeight: true
                 text: qsTr("Satisfaction survey")
-                subtitle: home.survey.id ? qsTr("Tell us how we are doing") : qsTr("No survey just now")
-                enabled: !!home.survey.id
+                subtitle: home.survey.valid ? qsTr("Tell us how we are doing") : qsTr("No survey just now")
+                enabled: home.survey.valid
                 iconSource: "qrc:/qt/qml/Courtyard/icons/survey.svg"
                 onClicked: home.go("KioskSurveyPage.qml")
             }

@@ -12,7 +12,7 @@ Item {
     property int step: 0          // 0 flat, 1 faces, 2 thanks
     property string unitId: ""
     property var scores: ({})
-    readonly property var survey: Kiosk.survey
+    readonly property kioskSurveyView survey: Kiosk.survey
 
     ColumnLayout {
         anchors.fill: parent
@@ -28,11 +28,11 @@ Item {
             wrapMode: Text.WordWrap
         }
         BodyText {
-            visible: !page.survey.id
+            visible: !page.survey.valid
             text: qsTr("There is no survey running now.")
         }
         KioskUnitPicker {
-            visible: page.survey.id !== undefined && page.step === 0
+            visible: page.survey.valid && page.step === 0
             Layout.fillWidth: true
             onPicked: (id) => {
                 if (Kiosk.householdAnswered(id)) {
@@ -63,7 +63,7 @@ Item {
                 spacing: Theme.margin
                 BodyText { text: qsTr("How happy are you with…"); font.pixelSize: Theme.fontLarge }
                 Repeater {
-                    model: page.survey.categories || []
+                    model: page.survey.categories
                     delegate: ColumnLayout {
                         id: item1
                         required property string modelData

@@ -12,16 +12,12 @@ ColumnLayout {
     id: picker
     property string buildingId: ""
     property string unitId: ""
-    readonly property var buildings: Directory.revision >= 0 ? Directory.buildings(App.currentCommunity) : []
-    readonly property var units: buildingId !== "" ? Directory.units(buildingId) : []
-    readonly property string buildingName: {
-        for (const b of buildings)
-            if (b.id === buildingId)
-                return b.name
-        return ""
-    }
+    readonly property string buildingName: Directory.revision >= 0 ? Directory.item(buildingId).name : ""
     signal picked(string unitId)
     spacing: Theme.spacing
+
+    DirectoryList { id: buildings; kind: DirectoryList.Buildings; parentId: App.currentCommunity }
+    DirectoryList { id: units; kind: DirectoryList.Units; parentId: picker.buildingId }
 
     Text {
         text: picker.buildingId === "" ? qsTr("Which building?") : qsTr("Which flat in %1?").arg(picker.buildingName)
@@ -39,14 +35,14 @@ ColumnLayout {
         rowSpacing: 10
         columnSpacing: 10
         Repeater {
-            model: picker.buildings
+            model: buildings
             delegate: Tile {
                 id: item1
-                required property var modelData
+                required property directoryItem row
                 Layout.fillWidth: true
                 implicitHeight: Theme.touch * 1.6
-                text: item1.modelData.name
-                onClicked: picker.buildingId = item1.modelData.id
+                text: item1.row.name
+                onClicked: picker.buildingId = item1.row.id
             }
         }
     }
@@ -64,16 +60,16 @@ ColumnLayout {
             rowSpacing: 8
             columnSpacing: 8
             Repeater {
-                model: picker.units
+                model: units
                 delegate: Tile {
                     id: item2
-                    required property var modelData
+                    required property directoryItem row
                     Layout.fillWidth: true
                     implicitHeight: Theme.touch * 1.3
                     font.pixelSize: Theme.fontBody
-                    text: item2.modelData.number
-                    selected: picker.unitId === item2.modelData.id
-                    onClicked: { picker.unitId = item2.modelData.id; picker.picked(item2.modelData.id) }
+                    text: item2.row.number
+                    selected: picker.unitId === item2.row.id
+                    onClicked: { picker.unitId = item2.row.id; picker.picked(item2.row.id) }
                 }
             }
         }

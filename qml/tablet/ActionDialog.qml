@@ -45,7 +45,7 @@ Dialog {
         values = v
     }
     function departmentOptions() {
-        return Array.from(Directory.departments()).map(d => d.id)
+        return Directory.departmentIds()
     }
 
     // What the step asks for comes from the shared table (RecordController.actionForm), the one
@@ -63,7 +63,7 @@ Dialog {
         for (const f of out) {
             f.label = fieldLabel(type, act, f.key)
             if (f.kind === "person") {
-                f.options = Array.from(Directory.staff("")).filter(s => f.roles.indexOf(s.role) >= 0).map(s => s.id)
+                f.options = f.roles.length > 0 ? Directory.staffIds(f.roles) : []
                 f.words = Directory.staffName
             } else if (f.kind === "department") {
                 f.options = departmentOptions()

@@ -16,10 +16,12 @@ PageScaffold {
     property alias recordId: ic.recordId
     property string templateId: ""
     readonly property string effectiveTemplate: ic.recordId !== "" && page.roundRecord.templateId !== "" ? page.roundRecord.templateId : templateId
-    readonly property var tpl: effectiveTemplate !== "" ? Directory.templateById(effectiveTemplate) : ({})
+    readonly property directoryItem tpl: Directory.revision >= 0 ? Directory.item(effectiveTemplate) : Directory.item("")
     property string subjectStaff: ""
 
     InspectionController { id: ic }
+    DirectoryList { id: templateList; kind: DirectoryList.Templates }
+    DirectoryList { id: staffList; kind: DirectoryList.Staff }
     RecordController { id: rec; recordId: ic.recordId }
     RecordListModel { id: drafts; types: ["inspection"]; states: ["draft"]; communityId: App.currentCommunity; order: "recent" }
 
@@ -42,9 +44,9 @@ PageScaffold {
         SectionTitle { text: qsTr("New inspection") }
         ChoiceRow {
             Layout.fillWidth: true
-            options: Directory.revision >= 0 ? Array.from(Directory.templates()).map(t => t.id) : []
+            options: templateList.ids
             current: page.templateId
-            labelFor: function(id) { return Directory.templateById(id).name || id }
+            labelFor: function(id) { return Directory.item(id).name || id }
             onChosen: (id) => page.templateId = id
         }
         FormField {
@@ -55,7 +57,7 @@ PageScaffold {
                 Accessible.name: qsTr("Staff member inspected")
                 Layout.fillWidth: true
                 implicitHeight: Theme.touch
-                model: Directory.revision >= 0 ? Directory.staff("") : []
+                model: staffList
                 textRole: "name"
                 valueRole: "id"
                 currentIndex: -1
@@ -67,7 +69,7 @@ PageScaffold {
             UnitPicker { id: unitPicker; Layout.fillWidth: true }
         }
         FormField {
-            visible: page.tpl.subject === "area" || page.tpl.subject === undefined
+            visible: page.tpl.subject === "area" || page.tpl.subject === ""
             label: qsTr("Area")
             InputField { id: area; Accessible.name: qsTr("Area"); Layout.fillWidth: true; placeholderText: qsTr("e.g. lobby of building 3") }
         }

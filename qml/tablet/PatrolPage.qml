@@ -14,7 +14,7 @@ import Courtyard.Core
 PageScaffold {
     id: page
     readonly property recordView roundRecord: rec.view
-    readonly property var roundRoute: Directory.route(routeOfRound)
+    readonly property directoryItem roundRoute: Directory.revision >= 0 ? Directory.item(routeOfRound) : Directory.item("")
     readonly property string routeName: roundRoute.name || ""
     heading: pc.recordId === "" ? qsTr("Patrols") : (page.routeName || qsTr("Patrol round"))
     property alias recordId: pc.recordId
@@ -41,27 +41,27 @@ PageScaffold {
                 required property var body
                 Layout.fillWidth: true
                 kind: "secondary"
-                text: (Directory.route(body.route_id).name || body.route_id) + " · " + Directory.staffName(body.guard_id)
+                text: (Directory.item(body.route_id).name || body.route_id) + " · " + Directory.staffName(body.guard_id)
                 onClicked: pc.recordId = recordId
             }
         }
         SectionTitle { text: qsTr("Start a round") }
         Repeater {
-            model: Directory.revision >= 0 ? Directory.routes(App.currentCommunity) : []
+            model: DirectoryList { kind: DirectoryList.Routes; parentId: App.currentCommunity }
             delegate: RowLayout {
                 id: item1
-                required property var modelData
+                required property directoryItem row
                 Layout.fillWidth: true
                 BodyText {
                     Layout.fillWidth: true
-                    text: item1.modelData.name + " · " + qsTr("%n checkpoints", "", item1.modelData.checkpoints ? item1.modelData.checkpoints.length : 0)
+                    text: item1.row.name + " · " + qsTr("%n checkpoints", "", item1.row.checkpointCount)
                 }
-                AppButton { text: qsTr("Start"); onClicked: pc.start(item1.modelData.id) }
+                AppButton { text: qsTr("Start"); onClicked: pc.start(item1.row.id) }
                 AppButton {
                     visible: Session.supervisor
                     kind: "secondary"
                     text: qsTr("Print QR sheet")
-                    onClicked: { sheetDialog.routeId = item1.modelData.id; sheetDialog.open() }
+                    onClicked: { sheetDialog.routeId = item1.row.id; sheetDialog.open() }
                 }
             }
         }

@@ -34,18 +34,13 @@ PageScaffold {
         kpi: qsTr("KPIs")
     })
     readonly property var kindList: reports.kinds.length > 0
-                                    ? Array.from(reports.kinds).map(k => ({ id: k.id, name: page.kindNames[k.id] || k.name }))
+                                    ? Array.from(reports.kinds).map(k => ({ id: k, name: page.kindNames[k] || reports.kindName(k) }))
                                     : Object.keys(page.kindNames).map(k => ({ id: k, name: page.kindNames[k] }))
     readonly property var scopeList: Array.from([
         { id: "community", name: qsTr("Community") },
         { id: "office", name: qsTr("Management office") },
         { id: "company", name: qsTr("Company") }
     ]).filter(s => s.id !== "company" || reports.companyAllowed)
-    readonly property var placeList: reports.scope === "office" ? reports.offices
-                                     : reports.communities.length > 0 ? reports.communities
-                                     : (Directory.revision >= 0 ? Directory.communities() : [])
-    readonly property var departmentList: Array.from([{ id: "", name: qsTr("All departments") }]).concat(
-        reports.departments.length > 0 ? reports.departments : (Directory.revision >= 0 ? Directory.departments() : []))
 
     function localTime(text) {
         const t = new Date(text)
@@ -73,6 +68,7 @@ PageScaffold {
 
     ReportController {
         id: reports
+        allDepartmentsLabel: qsTr("All departments")
         onLoaded: scrollLater.restart()
         onExported: (path) => page.exportNote = qsTr("Saved to %1").arg(path)
     }
@@ -126,10 +122,10 @@ PageScaffold {
                 implicitWidth: 240
                 Accessible.name: qsTr("Office or community")
                 font.pixelSize: Theme.fontBody
-                model: page.placeList
+                model: reports.places
                 textRole: "name"
                 valueRole: "id"
-                currentIndex: page.placeList.findIndex(p => p.id === reports.scopeId)
+                currentIndex: reports.places.currentIndex
                 displayText: currentIndex < 0 ? qsTr("Choose…") : currentText
                 onActivated: reports.scopeId = currentValue
             }
@@ -139,10 +135,10 @@ PageScaffold {
                 font.pixelSize: Theme.fontBody
                 enabled: !reports.departmentFixed
                 Accessible.name: qsTr("Department")
-                model: page.departmentList
+                model: reports.departments
                 textRole: "name"
                 valueRole: "id"
-                currentIndex: page.departmentList.findIndex(d => d.id === reports.department)
+                currentIndex: reports.departments.currentIndex
                 onActivated: reports.department = currentValue
             }
             Row {

@@ -122,7 +122,8 @@ PageScaffold {
             onClicked: Session.signOut()
         }
         BodyText {
-            visible: !App.enrolled || Directory.staff().length === 0
+            visible: !App.enrolled || everyone.count === 0
+            DirectoryList { id: everyone; kind: DirectoryList.Staff }
             Layout.fillWidth: true
             muted: true
             text: qsTr("No staff on this tablet yet: it needs one sync with the server first.")

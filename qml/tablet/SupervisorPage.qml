@@ -25,6 +25,7 @@ PageScaffold {
     }
 
     IntakeController { id: intake }
+    DirectoryList { id: handlers; kind: DirectoryList.Staff; roles: ["staff", "supervisor"] }
     RecordListModel { id: toAssign; types: ["complaint"]; states: ["received"]; communityId: App.currentCommunity; order: "due" }
     RecordListModel { id: weekComplaints; types: ["complaint"]; scope: "department"; from: week.from; until: week.until; order: "oldest"; pageSize: 200 }
     RecordListModel { id: weekSheets; types: ["transfer_sheet"]; scope: "department"; from: week.from; until: week.until; order: "oldest"; pageSize: 200 }
@@ -88,7 +89,7 @@ PageScaffold {
                         Accessible.name: qsTr("Handler")
                         implicitHeight: Theme.touch
                         implicitWidth: 220
-                        model: Directory.revision >= 0 ? Array.from(Directory.staff("")).filter(s => s.role === "staff" || s.role === "supervisor") : []
+                        model: handlers
                         textRole: "name"
                         valueRole: "id"
                         currentIndex: -1
@@ -98,8 +99,8 @@ PageScaffold {
                         text: qsTr("Assign")
                         enabled: handlerBox.currentIndex >= 0
                         onClicked: {
-                            const s = handlerBox.model[handlerBox.currentIndex]
-                            assignController.perform("assign", { handler_id: s.id, department_id: s.department_id })
+                            const s = Directory.item(handlerBox.currentValue)
+                            assignController.perform("assign", { handler_id: s.id, department_id: s.departmentId })
                         }
                     }
                     AppButton {
@@ -198,7 +199,7 @@ PageScaffold {
                             Accessible.name: qsTr("Department")
                             Layout.fillWidth: true
                             implicitHeight: Theme.touch
-                            model: Directory.revision >= 0 ? Directory.departments() : []
+                            model: DirectoryList { kind: DirectoryList.Departments }
                             textRole: "name"
                             valueRole: "id"
                         }
@@ -210,7 +211,12 @@ PageScaffold {
                             Accessible.name: qsTr("Assignee (optional)")
                             Layout.fillWidth: true
                             implicitHeight: Theme.touch
-                            model: Directory.revision >= 0 && noticeDept.currentIndex >= 0 ? Array.from([{ id: "", name: "—" }]).concat(Directory.staff(noticeDept.currentValue)) : []
+                            enabled: noticeDept.currentIndex >= 0
+                            model: DirectoryList {
+                                kind: DirectoryList.Staff
+                                parentId: noticeDept.currentIndex >= 0 ? noticeDept.currentValue : ""
+                                noneLabel: "—"
+                            }
                             textRole: "name"
                             valueRole: "id"
                         }

@@ -31,18 +31,18 @@ PageScaffold {
         visible: sc.recordId === ""
         SectionTitle { text: qsTr("Open surveys") }
         Repeater {
-            model: Directory.revision >= 0 ? Directory.campaigns(App.currentCommunity, true) : []
+            model: DirectoryList { id: openCampaigns; kind: DirectoryList.Campaigns; parentId: App.currentCommunity }
             delegate: AppButton {
                 id: item1
-                required property var modelData
+                required property directoryItem row
                 Layout.fillWidth: true
                 kind: "secondary"
-                text: (item1.modelData.title || Labels.surveyKind(item1.modelData.kind)) + " · " + Labels.surveyMethod(item1.modelData.method)
-                onClicked: sc.recordId = item1.modelData.id
+                text: (item1.row.name || Labels.surveyKind(item1.row.kind)) + " · " + Labels.surveyMethod(item1.row.method)
+                onClicked: sc.recordId = item1.row.id
             }
         }
         BodyText {
-            visible: Directory.campaigns(App.currentCommunity, true).length === 0
+            visible: openCampaigns.count === 0
             muted: true
             text: qsTr("No survey is open in this community.")
         }

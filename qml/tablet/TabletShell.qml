@@ -135,10 +135,10 @@ Item {
                     visible: Session.signedIn && App.communityIds.length > 1
                     implicitHeight: Theme.touch - 8
                     implicitWidth: 220
-                    model: Directory.revision >= 0 ? Directory.communities() : []
+                    model: DirectoryList { id: communityList; kind: DirectoryList.Communities; currentId: App.currentCommunity }
                     textRole: "name"
                     valueRole: "id"
-                    Component.onCompleted: currentIndex = indexOfValue(App.currentCommunity)
+                    currentIndex: communityList.currentIndex
                     onActivated: App.currentCommunity = currentValue
                 }
                 Text {

@@ -127,7 +127,7 @@ private slots:
         QVERIFY2(visibleTexts("urgentBanner")[0].endsWith("明日停水"), qPrintable(visibleTexts("urgentBanner")[0]));
         QVERIFY(showPage(window, "KioskNoticesPage.qml"));
         QTRY_COMPARE(visibleTexts("noticeTitle"), (QStringList{"明日停水", "周末义诊"}));
-        QCOMPARE(kiosk().survey().value("title").toString(), QString("大堂满意度调查"));
+        QCOMPARE(kiosk().survey().title, QString("大堂满意度调查"));
     }
 
     void submitRefusesMissingData() {
@@ -206,7 +206,7 @@ private slots:
         const auto other = m_server.addDevice("kiosk", {"cm-sunshine"}, "second kiosk");
         TestDevice second(m_server.url(), other.token);
         QVERIFY(second.sync().complete);
-        auto campaignId = kiosk().survey().value("id").toString().toStdString();
+        auto campaignId = kiosk().survey().campaignId.toStdString();
         auto dup = second.store().create("survey_response",
                                          Json{{"community_id", "cm-sunshine"},
                                               {"campaign_id", campaignId},

@@ -1,3 +1,5 @@
+// Over 400 lines, knowingly: one server and tablet started once for every case below; each case
+// stands alone.
 // The record page on the staff tablet, the real Qt Quick page offscreen against the real server
 // on 127.0.0.1: the history the server keeps (creation, a plain edit, a comment, a photo, a
 // transition) with who made each change; the steps offered are exactly those the shared table

@@ -1,3 +1,5 @@
+// Over 400 lines, knowingly: one server and the records the reports count, made once for every
+// case below.
 // Reports on the tablet: the controller against the real server on 127.0.0.1 with records
 // made by real devices (complaints of several categories, one invalid, one replied; an annual
 // survey with answers), the supervisor's and the manager's view, the server's refusals reaching
@@ -12,6 +14,7 @@
 #include "shared/rules/period.h"
 #include "support/test_device.h"
 
+#include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFontDatabase>
 #include <QFontMetrics>
@@ -242,6 +245,15 @@ private slots:
         rc.setScopeId("cm-sunshine");
         QVERIFY2(loadAndWait(rc), qPrintable(rc.error()));
         QVERIFY(!rc.kinds().isEmpty());
+        QVERIFY(rc.kinds().contains("monthly"));
+        QVERIFY(rc.kindName("monthly") != "monthly"); // the server's title
+        // The choices are the catalogue's: their own department after "all", their communities.
+        rc.setAllDepartmentsLabel("All departments");
+        QAbstractItemModelTester departmentsTester(rc.departments(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE(rc.departments()->ids(), (QStringList{"", "d-cs"}));
+        QCOMPARE(rc.departments()->items().first().name, QString("All departments"));
+        QVERIFY(!rc.departments()->items().first().valid);
+        QVERIFY(rc.places()->ids().contains("cm-sunshine"));
         QVERIFY(rc.hasReport());
         const QJsonObject report = rc.reportJson();
         QCOMPARE(report.value("kind").toString(), QString("monthly"));
@@ -274,7 +286,13 @@ private slots:
         ReportController rc;
         QVERIFY(!rc.departmentFixed());
         QVERIFY(rc.department().isEmpty());
+        // Before the catalogue arrives the device's own departments are offered; after it, the
+        // server's, which for a manager are all of them.
+        rc.setAllDepartmentsLabel("All departments");
+        QVERIFY(rc.departments()->ids().size() > 2);
+        QCOMPARE(rc.departments()->ids().first(), QString());
         rc.setScope("company");
+        QCOMPARE(rc.places()->count(), 0);
         QVERIFY2(loadAndWait(rc), qPrintable(rc.error()));
         QVERIFY(rc.companyAllowed());
         const QJsonObject byCategory = sectionById(rc.reportJson(), "by_category");
@@ -305,6 +323,12 @@ private slots:
             headings << c.toObject().value("label").toString();
         QCOMPARE(lines.value(title + 1), headings.join(','));
         QVERIFY2(lines.mid(title + 2).contains("Security,3,2,1,0"), qPrintable(lines.mid(title, 12).join(" | ")));
+
+        // The office scope offers the management offices and picks the first.
+        rc.setScope("office");
+        QVERIFY(rc.places()->count() > 0);
+        QCOMPARE(rc.scopeId(), rc.places()->ids().first());
+        QVERIFY(!rc.places()->ids().contains("cm-sunshine"));
     }
 
     void pdfExportsPrintEveryPage() {

@@ -1,8 +1,11 @@
+// Over 400 lines, knowingly: one server and tablet started once for every workflow below; each
+// case stands alone.
 // The staff tablet's controllers and models, driven as the pages drive them, against the real
 // server binary on 127.0.0.1 with the demo company: every workflow's happy path and its
 // refusals (illegal transition, wrong role, missing data), and the end-to-end complaint taken
 // offline, escalated and closed with the network cut and restored in the middle.
 
+#include "client/directory.h"
 #include "client/inspection_controller.h"
 #include "client/patrol_controller.h"
 #include "client/survey_controller.h"
@@ -19,6 +22,7 @@
 #include <QDir>
 #include <QImage>
 #include <QProcess>
+#include <QSignalSpy>
 
 using namespace courtyard;
 using namespace courtyard::test;
@@ -380,6 +384,107 @@ private slots:
         QCOMPARE(sc.answered(), 1);
         QVERIFY(!sc.record(c, {{"housing", 5}}, "")); // one response per household
         QCOMPARE(sc.answered(), 1);
+    }
+
+    // The pickers' lists: each kind narrowed by its parent, in a picker's order, rows typed, and
+    // a list following the data as a new record arrives.
+    void directoryListsNarrowAndFollowTheData() {
+        QVERIFY(signIn("2001"));
+        client::Directory& dir = *m_tablet->directory;
+        const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+
+        client::DirectoryList buildings(&dir);
+        QAbstractItemModelTester buildingsTester(&buildings, mode);
+        buildings.setKind(client::DirectoryList::Buildings);
+        buildings.setParentId("cm-sunshine");
+        QVERIFY(buildings.count() > 1);
+        const auto flat = dir.unit(kUnit);
+        QVERIFY(buildings.ids().contains(flat.buildingId));
+        const auto bs = buildings.items();
+        for (int i = 0; i < bs.size(); ++i) {
+            QCOMPARE(bs[i].communityId, QString("cm-sunshine"));
+            if (i > 0)
+                QVERIFY(QString::localeAwareCompare(bs[i - 1].name, bs[i].name) <= 0);
+        }
+
+        client::DirectoryList units(&dir);
+        QAbstractItemModelTester unitsTester(&units, mode);
+        units.setKind(client::DirectoryList::Units);
+        units.setParentId(flat.buildingId);
+        QCOMPARE(units.count(), 52); // two entrances, 13 floors, two flats a landing
+        for (const auto& u : units.items())
+            QCOMPARE(u.buildingId, flat.buildingId);
+        // The model's roles are the value's fields.
+        const QModelIndex at = units.index(int(units.ids().indexOf(kUnit)));
+        QVERIFY(at.isValid());
+        QCOMPARE(units.data(at, units.roleNames().key("number")).toString(), flat.number);
+        // The chosen flat's row follows the rows: gone with another building's list.
+        units.setCurrentId(kUnit);
+        QCOMPARE(units.currentIndex(), int(units.ids().indexOf(kUnit)));
+        QSignalSpy currentMoved(&units, &client::ChoiceList::currentChanged);
+        units.setParentId("no-such-building");
+        QCOMPARE(units.count(), 0);
+        QCOMPARE(units.currentIndex(), -1);
+        QCOMPARE(currentMoved.count(), 1);
+
+        // Staff by role, with a "none" row first; staff by department.
+        client::DirectoryList handlers(&dir);
+        QAbstractItemModelTester handlersTester(&handlers, mode);
+        handlers.setKind(client::DirectoryList::Staff);
+        handlers.setRoles({"supervisor"});
+        handlers.setNoneLabel("—");
+        QCOMPARE(handlers.ids().first(), QString());
+        QCOMPARE(handlers.items().first().name, QString("—"));
+        QVERIFY(!handlers.items().first().valid);
+        QCOMPARE(handlers.count(), 1 + 4);
+        for (const auto& p : handlers.items().mid(1))
+            QCOMPARE(p.role, QString("supervisor"));
+        handlers.setRoles({});
+        handlers.setParentId("d-sec");
+        QCOMPARE(handlers.count(), 1 + 3);
+
+        // One entry, typed; the step form's id lists.
+        const auto head = dir.item("s-2001");
+        QVERIFY(head.valid);
+        QCOMPARE(head.departmentId, QString("d-cs"));
+        QCOMPARE(head.role, QString("supervisor"));
+        QCOMPARE(head.position, QString("department_head"));
+        QVERIFY(!dir.item("no-such-entry").valid);
+        QCOMPARE(dir.staffIds({"manager"}).size(), 3);
+        QVERIFY(dir.departmentIds().contains("d-sec"));
+
+        // Templates and routes carry what their pages show.
+        client::DirectoryList templates(&dir);
+        templates.setKind(client::DirectoryList::Templates);
+        QVERIFY(templates.ids().contains("t-etiquette"));
+        QCOMPARE(dir.item("t-etiquette").subject, QString("staff"));
+        client::DirectoryList routes(&dir);
+        routes.setKind(client::DirectoryList::Routes);
+        routes.setParentId("cm-sunshine");
+        QVERIFY(routes.count() > 0);
+        for (const auto& r : routes.items())
+            QVERIFY(r.checkpointCount > 0);
+
+        // A campaign planned on this tablet appears in the open campaigns at once.
+        client::DirectoryList open(&dir);
+        QAbstractItemModelTester openTester(&open, mode);
+        open.setKind(client::DirectoryList::Campaigns);
+        open.setParentId("cm-sunshine");
+        const int before = open.count();
+        QSignalSpy idsChanged(&open, &client::ChoiceList::idsChanged);
+        client::SurveyController sc;
+        const QString id = sc.plan({{"kind", "monthly_solicitation"},
+                                    {"title", "目录测试征询"},
+                                    {"categories", QStringList{"housing"}},
+                                    {"period_start", QDateTime::currentDateTimeUtc().addDays(-1)},
+                                    {"period_end", QDateTime::currentDateTimeUtc().addDays(7)},
+                                    {"seed", 7}});
+        QVERIFY2(!id.isEmpty(), qPrintable(sc.lastError()));
+        QCOMPARE(open.count(), before + 1);
+        QVERIFY(open.ids().contains(id));
+        QVERIFY(idsChanged.count() >= 1);
+        QCOMPARE(dir.item(id).name, QString("目录测试征询"));
+        QCOMPARE(dir.item(id).state, QString("open"));
     }
 
     void shiftHandoverIsAcknowledgedByTheNextShift() {

@@ -1,3 +1,5 @@
+// Over 400 lines, knowingly: one server per engine started once for every case below; each case
+// stands alone.
 // The admin API against the real courtyard-server on 127.0.0.1 (and, as admin_api_test_postgresql,
 // over PostgreSQL): only an administrator, proven, on an admin device may call it; each change
 // is checked with the shared rules and refused as a whole naming the field, with nothing

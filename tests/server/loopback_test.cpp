@@ -1,3 +1,5 @@
+// Over 400 lines, knowingly: the fault cases share the helpers that start, kill and restart the
+// real server.
 // The real courtyard-server on 127.0.0.1 with devices over real HTTP connections: convergence
 // while messages are lost, repeated and reordered; a lost response; devices and the server
 // killed mid-write; rival offline decisions; clocks a day off; kiosk privacy; an interrupted

@@ -1,3 +1,5 @@
+// Over 400 lines, knowingly: the fixture company is built record by record here, so the hand-
+// worked figures sit beside it.
 // The reports over a fixture company built here, record by record, with figures worked out by
 // hand from the records below (not copied from the output): every report, the survey's
 // return-rate penalty and the Pareto cut. Real SQLite data directory, the server's storage

@@ -1,3 +1,5 @@
+// Over 400 lines, knowingly: one data directory and the authorization matrix are set up once for
+// every case below.
 // The server's HTTP surface called directly (no sockets), over a real SQLite data directory
 // loaded with the demo company: authentication, schema versions, exactly-once pushes, bad input
 // of every kind answered with a clear 4xx that changes nothing, the authorization matrix of

@@ -1,3 +1,5 @@
+// Over 400 lines, knowingly: the expected-outcome tables of every workflow are written out in
+// full, one after another.
 // Every workflow's state machine, enumerated: for every (state, action, role) the expected
 // outcome comes from the tables below, written from the procedures, not from the
 // code. An allowed combination applied with valid details lands in the expected state; a

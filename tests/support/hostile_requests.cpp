@@ -1,3 +1,6 @@
+// Over 400 lines, knowingly: one table of hostile requests with the answer each must get, kept
+// together so a reader sees every case the server is held to (see hostile_requests.h).
+
 #include "support/hostile_requests.h"
 
 #include "support/signed_device.h"

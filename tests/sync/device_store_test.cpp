@@ -1,3 +1,5 @@
+// Over 400 lines, knowingly: the device store is one class; its cases share the fixture that opens
+// real database files.
 // The device's local database: every edit writes the record and its outbox operation in one
 // transaction, signed by the person signed in; pull pages land with their cursor; pending edits
 // are replayed on top of the server's version; refusals are kept for the user; offline sign-in
