@@ -1,3 +1,5 @@
+// Over 400 lines, knowingly: every clock is raced by two real processes on both engines; the cases
+// share the fixture that starts them.
 // Exactly one server runs each escalation pass (server/service/escalation_service.h), on both
 // engines: several server processes (fork) over one database — one SQLite file, or one
 // PostgreSQL database of a throw-away cluster — tick in the same slot at the same moment; one

@@ -1,3 +1,5 @@
+// Over 400 lines, knowingly: one table of every deadline of every record type, on time, due soon
+// and at each rung, read as one table.
 // Every clock of every record (rules/overdue.h), table-driven: for each deadline the rules define
 // — a complaint's first reply (both rules), its invalid-complaint explanation, its follow-up
 // visit of the first and of a reopened round, a reopened round's reply (both rules), a
