@@ -37,7 +37,10 @@ void RecordController::reload() {
     m_type.clear();
     m_dueAt = {};
     m_dueRule.clear();
-    m_provisional = m_fallback = m_pending = false;
+    m_provisional = m_fallback = m_pending = m_returned = false;
+    m_returnedReason.clear();
+    m_returnedCode.clear();
+    m_returnedField.clear();
     if (app && !m_id.isEmpty()) {
         if (auto r = app->store().get(ss(m_id)); r && *r) {
             m_exists = true;
@@ -50,6 +53,12 @@ void RecordController::reload() {
                 if (auto h = parseBoundedJson((*r)->history, JsonLimits::stored()))
                     history = historyEntries(*h);
             m_pending = (*r)->version == 0 || (*r)->serverBody.has_value();
+            if (auto refusal = app->store().returnedRefusal(ss(m_id)); refusal && *refusal) {
+                m_returned = true;
+                m_returnedReason = qs((*refusal)->error.message);
+                m_returnedCode = qs(std::string(errorCodeName((*refusal)->error.code)));
+                m_returnedField = qs((*refusal)->error.field);
+            }
             if (const auto* type = records::findRecordType(m_type)) {
                 const auto idx = type->index(m_body);
                 if (idx.dueAt) {
@@ -81,7 +90,7 @@ QStringList RecordController::availableActions() const {
     QStringList out;
     auto* app = AppContext::instance();
     const auto* type = records::findRecordType(m_type);
-    if (!app || !type || !m_exists)
+    if (!app || !type || !m_exists || m_returned) // a returned record takes no step until sent
         return out;
     for (const auto& a : type->availableActions(stringAt(m_body, "state"), app->actor().role))
         out << qs(a);
@@ -180,6 +189,27 @@ bool RecordController::update(const QVariantMap& fields) {
     if (auto st = app->store().update(ss(m_id), toJson(fields), app->actor(), app->clock()); !st)
         return fail(st.error());
     app->notifyRecordsChanged({qs(m_type)});
+    return ok();
+}
+
+bool RecordController::sendAgain() {
+    auto* app = AppContext::instance();
+    if (!app->signedIn())
+        return fail(unauthenticated("sign in first"));
+    if (auto st = app->store().sendAgain(ss(m_id), app->actor(), app->clock()); !st)
+        return fail(st.error());
+    app->notifyRecordsChanged({qs(m_type)});
+    emit done("send_again");
+    return ok();
+}
+
+bool RecordController::discard() {
+    auto* app = AppContext::instance();
+    const QString type = qs(m_type);
+    if (auto st = app->store().discardReturned(ss(m_id)); !st)
+        return fail(st.error());
+    app->notifyRecordsChanged({type});
+    emit done("discard");
     return ok();
 }
 

@@ -41,6 +41,12 @@ class RecordController : public QObject {
     Q_PROPERTY(QString dueRule READ dueRule NOTIFY loaded)
     Q_PROPERTY(bool provisional READ provisional NOTIFY loaded)
     Q_PROPERTY(bool calendarFallback READ calendarFallback NOTIFY loaded)
+    // A new record the server refused, kept here for the person to correct and send again or
+    // discard (sync/client/returned_drafts.h): the server's reason and the field it names.
+    Q_PROPERTY(bool returned READ returned NOTIFY loaded)
+    Q_PROPERTY(QString returnedReason READ returnedReason NOTIFY loaded)
+    Q_PROPERTY(QString returnedCode READ returnedCode NOTIFY loaded)
+    Q_PROPERTY(QString returnedField READ returnedField NOTIFY loaded)
     Q_PROPERTY(QString lastError READ lastError NOTIFY errorChanged)
     Q_PROPERTY(QString lastErrorCode READ lastErrorCode NOTIFY errorChanged)
 
@@ -70,6 +76,10 @@ public:
     QString dueRule() const { return m_dueRule; }
     bool provisional() const { return m_provisional; }
     bool calendarFallback() const { return m_fallback; }
+    bool returned() const { return m_returned; }
+    QString returnedReason() const { return m_returnedReason; }
+    QString returnedCode() const { return m_returnedCode; }
+    QString returnedField() const { return m_returnedField; }
     QString lastError() const { return m_lastError; }
     QString lastErrorCode() const { return m_lastErrorCode; }
 
@@ -88,6 +98,11 @@ public:
     Q_INVOKABLE bool perform(const QString& action, const QVariantMap& params = {});
     Q_INVOKABLE bool update(const QVariantMap& fields);
     Q_INVOKABLE bool addComment(const QString& text);
+    // A returned record: its current details go to the server again as a new create of the
+    // same record; false with lastError set when it is not returned (e.g. already sent again).
+    Q_INVOKABLE bool sendAgain();
+    // A returned record: removed from this tablet for good (the page asks first).
+    Q_INVOKABLE bool discard();
     // Keeps a photo's bytes on the device and attaches it to the record.
     Q_INVOKABLE bool attachFile(const QString& path);
     Q_INVOKABLE bool attachBlob(const QVariantMap& attachment);
@@ -132,6 +147,8 @@ private:
     QString m_dueRule;
     bool m_provisional = false;
     bool m_fallback = false;
+    bool m_returned = false;
+    QString m_returnedReason, m_returnedCode, m_returnedField;
     QString m_lastError, m_lastErrorCode;
 };
 

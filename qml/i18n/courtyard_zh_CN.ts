@@ -2125,6 +2125,42 @@
         <source>Correct the details</source>
         <translation>更正信息</translation>
     </message>
+    <message>
+        <source>Refused — not sent</source>
+        <translation>被拒绝——未发送</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reason: %1</source>
+        <translation>服务器给出的原因：%1</translation>
+    </message>
+    <message>
+        <source>About: %1</source>
+        <translation>涉及：%1</translation>
+    </message>
+    <message>
+        <source>It is kept on this tablet only. Correct the details, then send it again; or discard it.</source>
+        <translation>它只保存在这台平板上。请修改内容后再次发送，或将其丢弃。</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>再次发送</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Discard this record for good? It was never sent.</source>
+        <translation>永久丢弃这条记录？它从未发送过。</translation>
+    </message>
+    <message>
+        <source>Discard for good</source>
+        <translation>永久丢弃</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPage</name>

@@ -128,6 +128,85 @@ PageScaffold {
         }
     }
 
+    // A new record the server refused: kept here, not sent, until it is corrected and sent
+    // again or discarded (docs/client.md, "Refusals").
+    Rectangle {
+        id: returnedBanner
+        objectName: "returnedBanner"
+        property bool confirmingDiscard: false
+        visible: rc.exists && rc.returned
+        Layout.fillWidth: true
+        implicitHeight: returnedColumn.implicitHeight + 24
+        radius: Theme.radius
+        color: "#fdecea"
+        border.color: Theme.danger
+        border.width: 2
+        ColumnLayout {
+            id: returnedColumn
+            anchors.fill: parent
+            anchors.margins: 12
+            spacing: 6
+            Text {
+                objectName: "returnedTitle"
+                Layout.fillWidth: true
+                text: qsTr("Refused — not sent")
+                color: Theme.danger
+                font.pixelSize: Theme.fontBody
+                font.family: Theme.fontFamily
+                font.bold: true
+            }
+            BodyText {
+                objectName: "returnedReason"
+                Layout.fillWidth: true
+                text: qsTr("The server's reason: %1").arg(rc.returnedReason)
+            }
+            BodyText {
+                objectName: "returnedField"
+                Layout.fillWidth: true
+                visible: rc.returnedField !== ""
+                text: qsTr("About: %1").arg(actionDialog.fieldLabel(rc.recordType, "edit", rc.returnedField))
+            }
+            BodyText {
+                Layout.fillWidth: true
+                muted: true
+                text: qsTr("It is kept on this tablet only. Correct the details, then send it again; or discard it.")
+            }
+            RowLayout {
+                visible: !returnedBanner.confirmingDiscard
+                spacing: 8
+                AppButton {
+                    objectName: "sendAgain"
+                    kind: "primary"
+                    enabled: Session.signedIn
+                    text: qsTr("Send again")
+                    onClicked: rc.sendAgain()
+                }
+                AppButton {
+                    objectName: "discardReturned"
+                    kind: "quiet"
+                    text: qsTr("Discard")
+                    onClicked: returnedBanner.confirmingDiscard = true
+                }
+            }
+            RowLayout {
+                visible: returnedBanner.confirmingDiscard
+                spacing: 8
+                BodyText { text: qsTr("Discard this record for good? It was never sent.") }
+                AppButton {
+                    objectName: "confirmDiscard"
+                    kind: "danger"
+                    text: qsTr("Discard for good")
+                    onClicked: { returnedBanner.confirmingDiscard = false; rc.discard() }
+                }
+                AppButton {
+                    kind: "quiet"
+                    text: qsTr("Keep it")
+                    onClicked: returnedBanner.confirmingDiscard = false
+                }
+            }
+        }
+    }
+
     BodyText {
         visible: !rc.exists
         text: page.recordId === "" ? qsTr("No record chosen.") : qsTr("This record is not on this tablet.")
@@ -140,7 +219,7 @@ PageScaffold {
             spacing: Theme.spacing
             StateBadge { recordState: rc.state }
             Text {
-                visible: rc.pending
+                visible: rc.pending && !rc.returned
                 text: qsTr("changes not yet sent")
                 color: Theme.provisional
                 font.pixelSize: Theme.fontSmall

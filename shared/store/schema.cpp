@@ -397,6 +397,18 @@ CREATE TABLE enrolment_codes (
 );
 )sql";
 
+// Version 8. Device: a new record the server refused stays here as a returned draft
+// (sync/client/returned_drafts.h) until it is sent again or discarded: `seq` is its refusal in
+// `rejections`. Never pushed by itself, never touched by a pull. And a refusal keeps the field
+// it names (Error::field), so the draft's form shows the reason beside it.
+constexpr std::string_view kV8 = R"sql(
+ALTER TABLE rejections ADD COLUMN field TEXT NOT NULL DEFAULT '';
+CREATE TABLE returned_drafts (
+  record_id TEXT PRIMARY KEY,
+  seq       INTEGER NOT NULL
+);
+)sql";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -408,6 +420,7 @@ const std::vector<Migration>& migrations() {
         {5, "indexes for lists read a page at a time", kV5},
         {6, "downloaded attachments: a bounded cache, and what the server would not give", kV6},
         {7, "one-time enrolment codes", kV7},
+        {8, "refused new records kept as returned drafts; the field a refusal names", kV8},
     };
     return all;
 }

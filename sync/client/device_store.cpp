@@ -10,6 +10,7 @@
 #include "shared/store/database.h"
 #include "sync/client/blob_queue.h"
 #include "sync/client/rejection_log.h"
+#include "sync/client/returned_drafts.h"
 #include "sync/client/sent_journal.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/ids.h"
@@ -62,6 +63,12 @@ Result<OutboxRow> parseOutbox(const std::string& opText, const std::string& acto
 }
 
 } // namespace
+
+struct DeviceStore::RefusedCreate {
+    std::int64_t seq = 0;
+    Operation op;
+    domain::Actor actor;
+};
 
 Result<std::unique_ptr<DeviceStore>> DeviceStore::open(const std::string& path) {
     // Residents' data and sealed credentials: readable by this app's user only. SQLite gives
@@ -274,6 +281,7 @@ Status DeviceStore::transition(const std::string& id, const std::string& action,
             return current.error();
         if (!*current)
             return notFound("no record with id " + id);
+        CY_TRY(refuseOnReturned(id));
         auto op = makeOperation(OpKind::Transition, (*current)->type, id, actor, now);
         if (!op)
             return op.error();
@@ -290,11 +298,111 @@ Status DeviceStore::update(const std::string& id, const Json& fields, const doma
             return current.error();
         if (!*current)
             return notFound("no record with id " + id);
+        auto returned = ReturnedDrafts(*m_store).contains(id);
+        if (!returned)
+            return returned.error();
+        if (*returned) {
+            // The server has never accepted this record: the correction changes the draft only,
+            // and goes to the server with it when the person sends it again. Checked and stamped
+            // as any edit, so the form refuses here what it refuses elsewhere.
+            auto clock = loadClock();
+            if (!clock)
+                return clock.error();
+            Operation op;
+            op.kind = OpKind::Update;
+            op.type = (*current)->type;
+            op.id = id;
+            op.hlc = clock->now(toEpochMs(now)).toString();
+            op.at = now;
+            op.actor = actor.staffId;
+            op.fields = fields;
+            auto outcome = applyOperation(*current, op, contextFor(op, actor));
+            if (!outcome)
+                return outcome.error();
+            StoredRecord rec = outcome->record;
+            rec.version = 0;
+            rec.serverBody.reset();
+            CY_TRY(m_store->setMeta("hlc", op.hlc));
+            return m_store->put(rec);
+        }
         auto op = makeOperation(OpKind::Update, (*current)->type, id, actor, now);
         if (!op)
             return op.error();
         op->fields = fields;
         return writeLocal(*op, actor);
+    });
+}
+
+Status DeviceStore::refuseOnReturned(const std::string& id) {
+    auto returned = ReturnedDrafts(*m_store).contains(id);
+    if (!returned)
+        return returned.error();
+    if (*returned)
+        return failedPrecondition("the server refused this new record: correct it and send it again, or discard it");
+    return {};
+}
+
+Result<std::optional<Rejection>> DeviceStore::returnedRefusal(const std::string& id) {
+    return ReturnedDrafts(*m_store).find(id);
+}
+
+Status DeviceStore::sendAgain(const std::string& id, const domain::Actor& actor, Instant now) {
+    return m_store->transaction([&]() -> Status {
+        auto current = m_store->get(id);
+        if (!current)
+            return current.error();
+        if (!*current)
+            return notFound("no record with id " + id);
+        auto refusal = ReturnedDrafts(*m_store).find(id);
+        if (!refusal)
+            return refusal.error();
+        if (!*refusal) {
+            auto queued = m_store->database().prepare("SELECT 1 FROM outbox WHERE record_id = ? LIMIT 1");
+            if (!queued)
+                return queued.error();
+            queued->bind(1, id);
+            auto row = queued->step();
+            if (!row)
+                return row.error();
+            if (*row)
+                return failedPrecondition("this record is already waiting to be sent: it goes with the next sync");
+            return failedPrecondition("this record was not refused by the server: there is nothing to send again");
+        }
+        const auto* type = records::findRecordType((*current)->type);
+        if (!type)
+            return invalidArgument("unknown record type '" + (*current)->type + "'");
+        // What the person wrote in the first place, with the plain fields as corrected since:
+        // the rest of the stored body (state, derived deadlines, who and where from) is the
+        // server's to compute again.
+        Json body = (*refusal)->op.body.is_object() ? (*refusal)->op.body : Json::object();
+        for (auto field : type->plainFields()) {
+            const std::string key(field);
+            if (auto it = (*current)->body.find(key); it != (*current)->body.end())
+                body[key] = *it;
+            else
+                body.erase(key);
+        }
+        body["id"] = id;
+        auto op = makeOperation(OpKind::Create, (*current)->type, id, actor, now);
+        if (!op)
+            return op.error();
+        op->body = std::move(body);
+        CY_TRY(ReturnedDrafts(*m_store).clear(id));
+        CY_TRY(RejectionLog(*m_store).acknowledge((*refusal)->seq));
+        return writeLocal(*op, actor);
+    });
+}
+
+Status DeviceStore::discardReturned(const std::string& id) {
+    return m_store->transaction([&]() -> Status {
+        auto refusal = ReturnedDrafts(*m_store).find(id);
+        if (!refusal)
+            return refusal.error();
+        if (!*refusal)
+            return failedPrecondition("only a new record the server refused can be discarded");
+        CY_TRY(ReturnedDrafts(*m_store).clear(id));
+        CY_TRY(RejectionLog(*m_store).acknowledge((*refusal)->seq));
+        return m_store->remove(id);
     });
 }
 
@@ -306,6 +414,7 @@ Status DeviceStore::append(const std::string& id, const std::string& list, const
             return current.error();
         if (!*current)
             return notFound("no record with id " + id);
+        CY_TRY(refuseOnReturned(id));
         auto op = makeOperation(OpKind::Append, (*current)->type, id, actor, now);
         if (!op)
             return op.error();
@@ -379,12 +488,21 @@ Result<std::int64_t> DeviceStore::pendingCount() {
     return s->int64(0);
 }
 
-Status DeviceStore::rebase(const std::string& recordId) {
+Status DeviceStore::rebase(const std::string& recordId, const RefusedCreate* refusedCreate) {
     auto rec = m_store->get(recordId);
     if (!rec)
         return rec.error();
     if (!*rec)
         return {};
+    if (!refusedCreate) {
+        // A returned draft has no server version to rebase onto: a later edit of it refused
+        // (one queued before the create came back) leaves it as it is.
+        auto returned = ReturnedDrafts(*m_store).contains(recordId);
+        if (!returned)
+            return returned.error();
+        if (*returned)
+            return {};
+    }
     std::optional<StoredRecord> current;
     if ((*rec)->serverBody) {
         StoredRecord base = **rec;
@@ -416,8 +534,22 @@ Status DeviceStore::rebase(const std::string& recordId) {
         if (outcome && outcome->changed)
             current = outcome->record; // an edit that no longer applies waits for the server's verdict
     }
+    if (!current && refusedCreate) {
+        // A create the server refused: the record stays here as a returned draft, rebuilt from
+        // the create as it was sent, for the person to correct and send again or discard.
+        auto draft =
+            applyOperation(std::nullopt, refusedCreate->op, contextFor(refusedCreate->op, refusedCreate->actor));
+        if (draft && draft->changed) {
+            StoredRecord kept = draft->record;
+            kept.version = 0;
+            kept.serverBody.reset();
+            kept.history = (*rec)->history;
+            CY_TRY(m_store->put(kept));
+            return ReturnedDrafts(*m_store).mark(recordId, refusedCreate->seq);
+        }
+    }
     if (!current)
-        return m_store->remove(recordId); // a create the server refused: the rejection keeps it
+        return m_store->remove(recordId); // nothing to rebuild it from: the rejection keeps it
     current->version = (*rec)->version;
     current->serverBody = pending.empty() ? std::nullopt : (*rec)->serverBody;
     return m_store->put(*current);
@@ -427,6 +559,7 @@ Status DeviceStore::applyPushResponse(const PushResponse& response, Instant loca
     return m_store->transaction([&]() -> Status {
         CY_TRY(observeServerTime(response.serverTime, localNow));
         std::vector<std::string> touched;
+        std::map<std::string, RefusedCreate> refusedCreates;
         SentJournal journal(*m_store);
         CY_TRY(journal.prune(localNow));
         for (const auto& r : response.results) {
@@ -440,7 +573,7 @@ Status DeviceStore::applyPushResponse(const PushResponse& response, Instant loca
                 CY_TRY(del->exec());
                 continue;
             }
-            auto sel = m_store->database().prepare("SELECT record_id, op FROM outbox WHERE seq = ?");
+            auto sel = m_store->database().prepare("SELECT record_id, op, actor FROM outbox WHERE seq = ?");
             if (!sel)
                 return sel.error();
             sel->bind(1, r.seq);
@@ -451,19 +584,30 @@ Status DeviceStore::applyPushResponse(const PushResponse& response, Instant loca
                 continue; // already handled (a duplicated response)
             const std::string recordId = sel->text(0);
             const std::string entry = sel->text(1);
+            const std::string actorText = sel->text(2);
             auto del = m_store->database().prepare("DELETE FROM outbox WHERE seq = ?");
             if (!del)
                 return del.error();
             del->bind(1, r.seq);
             CY_TRY(del->exec());
-            if (r.status == OpStatus::Rejected)
+            if (r.status == OpStatus::Rejected) {
                 CY_TRY(RejectionLog(*m_store).add(r.seq, recordId, entry,
                                                   r.error.value_or(Error{ErrorCode::Internal, "rejected"}),
                                                   response.serverTime));
+                auto sent = parseOutbox(entry, actorText);
+                if (!sent)
+                    return sent.error();
+                // A resident at a kiosk has gone by the time the answer comes: nobody could
+                // correct it there, so the kiosk keeps only the refusal.
+                if (sent->op.kind == OpKind::Create && sent->actor.role != domain::Role::Resident)
+                    refusedCreates[recordId] = RefusedCreate{r.seq, std::move(sent->op), std::move(sent->actor)};
+            }
             touched.push_back(recordId);
         }
-        for (const auto& id : touched)
-            CY_TRY(rebase(id));
+        for (const auto& id : touched) {
+            const auto refused = refusedCreates.find(id);
+            CY_TRY(rebase(id, refused == refusedCreates.end() ? nullptr : &refused->second));
+        }
         return {};
     });
 }
@@ -485,9 +629,14 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
                 withPending.insert(s->text(0));
             }
         }
+        auto returned = ReturnedDrafts(*m_store).ids();
+        if (!returned)
+            return returned.error();
         for (const auto& c : page.changes) {
             if (!records::findRecordType(c.type))
                 continue; // a newer server's record type: ignore until this app is updated
+            if (returned->count(c.id))
+                continue; // a returned draft is the person's until they send it again or discard it
             if (c.type == "calendar" || c.type == "policy" || c.type == "community")
                 invalidateRules();
             const std::int64_t pending = withPending.count(c.id) ? 1 : 0;
@@ -558,8 +707,8 @@ Status DeviceStore::wipe() {
     // the file.
     CY_TRY(db.exec("PRAGMA secure_delete = ON"));
     CY_TRY(m_store->transaction([&]() -> Status {
-        for (const char* table : {"records", "outbox", "sent_ops", "rejections", "local_blobs", "cached_blobs", "blob_misses",
-                                  "credentials", "meta"})
+        for (const char* table : {"records", "outbox", "sent_ops", "rejections", "returned_drafts", "local_blobs",
+                                  "cached_blobs", "blob_misses", "credentials", "meta"})
             CY_TRY(db.exec(std::string("DELETE FROM ") + table));
         return {};
     }));
@@ -581,6 +730,7 @@ Result<int> DeviceStore::resendAfterRestore(std::int64_t serverLastSeq, const st
             return n.error();
         requeued = *n;
         CY_TRY(RejectionLog(*m_store).dropUnseenAfter(serverLastSeq));
+        CY_TRY(ReturnedDrafts(*m_store).dropRequeuedAfter(serverLastSeq));
         // Whatever the restored server lacks of our attachments is found by asking it again.
         CY_TRY(BlobQueue(*m_store).resetAll());
         CY_TRY(m_store->setMeta("cursor", ""));

@@ -62,6 +62,19 @@ public:
     Status update(const std::string& id, const Json& fields, const domain::Actor& actor, Instant now);
     Status append(const std::string& id, const std::string& list, const Json& item,
                   const domain::Actor& actor, Instant now);
+
+    // ---- returned drafts (returned_drafts.h): a new record the server refused stays here,
+    // with no server version and nothing in the outbox. `update` on it changes the local body
+    // only (the server has no record to update); transitions and appends wait until it is sent.
+    // The refusal that returned record `id`; nullopt when it is not a returned draft.
+    Result<std::optional<Rejection>> returnedRefusal(const std::string& id);
+    // Queues the draft's current plain fields, over the refused create's body, as a new create
+    // of the same id by `actor`; the draft mark goes and its refusal is acknowledged.
+    // FailedPrecondition when the record is not a returned draft (e.g. already sent again).
+    Status sendAgain(const std::string& id, const domain::Actor& actor, Instant now);
+    // Removes the draft for good and acknowledges its refusal. FailedPrecondition when the
+    // record is not a returned draft.
+    Status discardReturned(const std::string& id);
     // Keeps an attachment's bytes in the database; returns its SHA-256.
     Result<std::string> putBlob(std::string_view bytes, const std::string& mime);
     Result<std::optional<std::string>> blobData(const std::string& sha256);
@@ -115,7 +128,11 @@ private:
     Result<Operation> makeOperation(OpKind kind, const std::string& type, const std::string& id,
                                     const domain::Actor& actor, Instant now);
     ApplyContext contextFor(const Operation& op, const domain::Actor& actor);
-    Status rebase(const std::string& recordId);
+    // `refusedCreate`: the record's create the server has just refused, rebuilt into a
+    // returned draft when the server has no version of the record.
+    struct RefusedCreate;
+    Status rebase(const std::string& recordId, const RefusedCreate* refusedCreate = nullptr);
+    Status refuseOnReturned(const std::string& id);
     Status forgetWithdrawnCredential(const Json& staff);
     Result<HlcClock> loadClock();
     void invalidateRules() { m_rules.clear(); }

@@ -7,7 +7,7 @@ namespace courtyard::sync {
 Status RejectionLog::add(std::int64_t seq, const std::string& recordId, const std::string& opText,
                          const Error& error, Instant at) {
     auto ins = m_store.database().prepare(
-        "INSERT OR REPLACE INTO rejections (seq, record_id, op, code, message, at) VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT OR REPLACE INTO rejections (seq, record_id, op, code, message, at, field) VALUES (?, ?, ?, ?, ?, ?, ?)");
     if (!ins)
         return ins.error();
     ins->bind(1, seq)
@@ -15,14 +15,36 @@ Status RejectionLog::add(std::int64_t seq, const std::string& recordId, const st
         .bind(3, opText)
         .bind(4, errorCodeName(error.code))
         .bind(5, error.message)
-        .bind(6, toEpochMs(at));
+        .bind(6, toEpochMs(at))
+        .bind(7, error.field);
     return ins->exec();
 }
 
+namespace {
+
+constexpr const char* kColumns = "SELECT seq, record_id, op, code, message, at, acknowledged, field FROM rejections";
+
+Rejection readRow(store::Statement& s) {
+    Rejection r;
+    r.seq = s.int64(0);
+    r.recordId = s.text(1);
+    if (auto j = parseJson(s.text(2)))
+        if (auto op = decodeJson<Operation>(*j))
+            r.op = *op;
+    if (!errorCodeFromString(s.text(3), r.error.code))
+        r.error.code = ErrorCode::Internal;
+    r.error.message = s.text(4);
+    r.at = fromEpochMs(s.int64(5));
+    r.acknowledged = s.int64(6) != 0;
+    r.error.field = s.text(7);
+    return r;
+}
+
+} // namespace
+
 Result<std::vector<Rejection>> RejectionLog::list(bool includeAcknowledged) {
-    auto s = m_store.database().prepare(
-        std::string("SELECT seq, record_id, op, code, message, at, acknowledged FROM rejections") +
-        (includeAcknowledged ? "" : " WHERE acknowledged = 0") + " ORDER BY seq");
+    auto s = m_store.database().prepare(std::string(kColumns) + (includeAcknowledged ? "" : " WHERE acknowledged = 0") +
+                                        " ORDER BY seq");
     if (!s)
         return s.error();
     std::vector<Rejection> out;
@@ -32,20 +54,22 @@ Result<std::vector<Rejection>> RejectionLog::list(bool includeAcknowledged) {
             return row.error();
         if (!*row)
             break;
-        Rejection r;
-        r.seq = s->int64(0);
-        r.recordId = s->text(1);
-        if (auto j = parseJson(s->text(2)))
-            if (auto op = decodeJson<Operation>(*j))
-                r.op = *op;
-        if (!errorCodeFromString(s->text(3), r.error.code))
-            r.error.code = ErrorCode::Internal;
-        r.error.message = s->text(4);
-        r.at = fromEpochMs(s->int64(5));
-        r.acknowledged = s->int64(6) != 0;
-        out.push_back(std::move(r));
+        out.push_back(readRow(*s));
     }
     return out;
+}
+
+Result<std::optional<Rejection>> RejectionLog::get(std::int64_t seq) {
+    auto s = m_store.database().prepare(std::string(kColumns) + " WHERE seq = ?");
+    if (!s)
+        return s.error();
+    s->bind(1, seq);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<Rejection>();
+    return std::optional<Rejection>(readRow(*s));
 }
 
 Status RejectionLog::acknowledge(std::int64_t seq) {

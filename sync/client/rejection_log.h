@@ -1,6 +1,6 @@
 #pragma once
 // The server's refusals of this device's operations, kept until the user has seen them: which
-// record, the operation as sent, the error code and message, when. The outbox forgets a
+// record, the operation as sent, the error code, message and field, when. The outbox forgets a
 // refused operation; this remembers it for the tablet's sync page.
 
 #include "shared/core/result.h"
@@ -9,6 +9,7 @@
 #include "sync/protocol/messages.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ public:
                Instant at);
     // The refusals in operation order; those the user has acknowledged only when asked.
     Result<std::vector<Rejection>> list(bool includeAcknowledged);
+    // The refusal of operation `seq`, acknowledged or not.
+    Result<std::optional<Rejection>> get(std::int64_t seq);
     // NotFound when there is no refusal `seq`.
     Status acknowledge(std::int64_t seq);
     // Drops the refusals after `seq` the user has not seen (the operations go again).

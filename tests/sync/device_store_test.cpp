@@ -5,6 +5,7 @@
 // are replayed on top of the server's version; refusals are kept for the user; offline sign-in
 // against a sealed credential, with its delays, its limit and its withdrawal.
 #include "shared/store/database.h"
+#include "shared/store/schema.h"
 #include "sync/client/device_store.h"
 #include "sync/client/sign_in.h"
 #include "sync/protocol/crypto.h"
@@ -108,6 +109,22 @@ class DeviceStoreTest : public QObject {
 
     static std::int64_t outboxRows(DeviceStore& s) { return *s.pendingCount(); }
 
+    // A complaint created here and refused by the server: returns its id, the draft in place.
+    std::string refusedComplaint(DeviceStore& s, const std::string& reason = "Wang does not serve community 'cm-1'",
+                                 const std::string& field = "community_id") {
+        auto id = *s.create("complaint", complaint(), supervisor(), kNow);
+        const auto seq = s.state()->lastSeq;
+        Error e = permissionDenied(reason);
+        e.field = field;
+        PushResponse r;
+        r.serverTime = kNow;
+        r.lastSeq = seq;
+        r.results = {{seq, OpStatus::Rejected, e, 0, {}, {}}};
+        if (!s.applyPushResponse(r, kNow))
+            qFatal("applyPushResponse failed");
+        return id;
+    }
+
 private slots:
 
     void anEditWritesTheRecordAndItsOperationTogether() {
@@ -173,9 +190,9 @@ private slots:
         QVERIFY(s->applyPushResponse(r, kNow));
         QCOMPARE(outboxRows(*s), std::int64_t(0));
         QVERIFY(*s->get(kept));
-        QVERIFY(!*s->get(refused)); // the server refused the create: the record goes …
+        QVERIFY(*s->get(refused)); // the server refused the create: the record stays as a draft …
         auto rej = *s->rejections();
-        QCOMPARE(rej.size(), std::size_t(1)); // … and what was captured is kept with the reason
+        QCOMPARE(rej.size(), std::size_t(1)); // … and the refusal is kept with the reason
         QCOMPARE(rej[0].recordId, refused);
         QCOMPARE(rej[0].error.code, ErrorCode::PermissionDenied);
         QCOMPARE(rej[0].op.body["content"], Json("Bins overflowing"));
@@ -185,6 +202,151 @@ private slots:
         // A duplicated response changes nothing more.
         QVERIFY(s->applyPushResponse(r, kNow));
         QCOMPARE(s->rejections(true)->size(), std::size_t(1));
+    }
+
+    // ---- a refused new record stays as a returned draft (sync/client/returned_drafts.h)
+
+    void aRefusedCreateStaysAsAReturnedDraft() {
+        auto s = fresh();
+        const auto id = refusedComplaint(*s);
+        auto rec = *s->get(id);
+        QVERIFY(rec);
+        QCOMPARE(rec->version, std::int64_t(0));
+        QVERIFY(!rec->serverBody);
+        QCOMPARE(rec->body["content"], Json("Bins overflowing"));
+        QCOMPARE(rec->body["state"], Json("received"));
+        QCOMPARE(outboxRows(*s), std::int64_t(0)); // never pushed by itself
+        auto refusal = *s->returnedRefusal(id);
+        QVERIFY(refusal);
+        QCOMPARE(refusal->error.code, ErrorCode::PermissionDenied);
+        QCOMPARE(refusal->error.message, std::string("Wang does not serve community 'cm-1'"));
+        QCOMPARE(refusal->error.field, std::string("community_id"));
+        QCOMPARE(s->rejections()->front().error.field, std::string("community_id"));
+        // It waits for the person: no workflow step on a record the server has never accepted.
+        const auto lastSeq = s->state()->lastSeq;
+        QCOMPARE(s->transition(id, "accept", {{"reach", "community"}}, supervisor(), kNow).error().code,
+                 ErrorCode::FailedPrecondition);
+        QCOMPARE(s->append(id, "comments", {{"id", "c1"}, {"text", "x"}}, supervisor(), kNow).error().code,
+                 ErrorCode::FailedPrecondition);
+        QCOMPARE(s->state()->lastSeq, lastSeq);
+        QCOMPARE(outboxRows(*s), std::int64_t(0));
+        // "Understood" on the refusal leaves the draft where it is.
+        QVERIFY(s->acknowledgeRejection(refusal->seq));
+        QVERIFY(*s->get(id));
+        QVERIFY(*s->returnedRefusal(id));
+    }
+
+    void aPullDoesNotTouchAReturnedDraft() {
+        auto s = fresh();
+        const auto id = refusedComplaint(*s);
+        const auto before = (*s->get(id))->body;
+        auto gone = change("complaint", id, 40, {{"community_id", "cm-1"}, {"content", "someone else's"}});
+        gone.deleted = true;
+        QVERIFY(s->applyPullPage(page({gone}, "40.x")));
+        auto rec = *s->get(id);
+        QVERIFY(rec);
+        QVERIFY(!rec->deleted);
+        QCOMPARE(rec->version, std::int64_t(0));
+        QCOMPARE(rec->body, before);
+        QVERIFY(*s->returnedRefusal(id));
+        QCOMPARE(s->state()->cursor, std::string("40.x"));
+    }
+
+    void correctingAReturnedDraftQueuesNothing() {
+        auto s = fresh();
+        const auto id = refusedComplaint(*s);
+        const auto lastSeq = s->state()->lastSeq;
+        QVERIFY(s->update(id, {{"content", "Bins overflowing at block 3"}}, supervisor(), kNow));
+        QCOMPARE((*s->get(id))->body["content"], Json("Bins overflowing at block 3"));
+        QCOMPARE(outboxRows(*s), std::int64_t(0));
+        QCOMPARE(s->state()->lastSeq, lastSeq); // no sequence number: the server sees no gap
+        // Checked as any edit: not a plain field, no change.
+        QCOMPARE(s->update(id, {{"grade", 3}}, supervisor(), kNow).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE((*s->get(id))->body["content"], Json("Bins overflowing at block 3"));
+        QVERIFY(*s->returnedRefusal(id));
+    }
+
+    void sendingAgainQueuesExactlyOneCreateOfTheSameRecord() {
+        auto s = fresh();
+        const auto id = refusedComplaint(*s);
+        const auto firstRefusal = (*s->returnedRefusal(id))->seq;
+        QVERIFY(s->update(id, {{"content", "Bins overflowing at block 3"}}, supervisor(), kNow));
+        QVERIFY(s->sendAgain(id, supervisor(), kNow + std::chrono::minutes(5)));
+        auto ops = *s->pendingOperations(100);
+        QCOMPARE(ops.size(), std::size_t(1));
+        QCOMPARE(ops[0].kind, OpKind::Create);
+        QCOMPARE(ops[0].id, id);
+        QCOMPARE(ops[0].body["content"], Json("Bins overflowing at block 3"));
+        QCOMPARE(ops[0].body["channel"], Json("phone"));
+        QVERIFY(ops[0].seq > firstRefusal);
+        QVERIFY(!ops[0].proofSig.empty()); // signed by the person sending it
+        QVERIFY(!*s->returnedRefusal(id));
+        QVERIFY(s->rejections()->empty()); // the refusal is acknowledged
+        // A second tap while it waits: refused here, nothing more queued.
+        auto again = s->sendAgain(id, supervisor(), kNow);
+        QCOMPARE(again.error().code, ErrorCode::FailedPrecondition);
+        QVERIFY(again.error().message.find("already waiting") != std::string::npos);
+        QCOMPARE(outboxRows(*s), std::int64_t(1));
+        // Refused a second time: returned again, with the new reason.
+        Error e = invalidArgument("content: still not right");
+        e.field = "content";
+        PushResponse r;
+        r.serverTime = kNow;
+        r.lastSeq = ops[0].seq;
+        r.results = {{ops[0].seq, OpStatus::Rejected, e, 0, {}, {}}};
+        QVERIFY(s->applyPushResponse(r, kNow));
+        auto second = *s->returnedRefusal(id);
+        QVERIFY(second);
+        QCOMPARE(second->seq, ops[0].seq);
+        QCOMPARE(second->error.field, std::string("content"));
+        QCOMPARE((*s->get(id))->body["content"], Json("Bins overflowing at block 3"));
+        // Sent once more and accepted: the server's version arrives by the pull.
+        QVERIFY(s->sendAgain(id, supervisor(), kNow));
+        const auto third = (*s->pendingOperations(100)).front().seq;
+        r.lastSeq = third;
+        r.results = {{third, OpStatus::Applied, {}, 50, {}, {}}};
+        QVERIFY(s->applyPushResponse(r, kNow));
+        QCOMPARE(outboxRows(*s), std::int64_t(0));
+        QCOMPARE(s->sendAgain(id, supervisor(), kNow).error().code, ErrorCode::FailedPrecondition);
+        QVERIFY(s->applyPullPage(page({change("complaint", id, 50, {{"community_id", "cm-1"}, {"content", "Bins overflowing at block 3"}})}, "50.x")));
+        QCOMPARE((*s->get(id))->version, std::int64_t(50));
+    }
+
+    void discardingAReturnedDraftRemovesItAndAcknowledgesTheRefusal() {
+        auto s = fresh();
+        const auto id = refusedComplaint(*s);
+        QVERIFY(s->discardReturned(id));
+        QVERIFY(!*s->get(id));
+        QVERIFY(!*s->returnedRefusal(id));
+        QVERIFY(s->rejections()->empty());
+        QCOMPARE(s->rejections(true)->size(), std::size_t(1)); // what was sent stays on record
+        QCOMPARE(outboxRows(*s), std::int64_t(0));
+        QCOMPARE(s->discardReturned(id).error().code, ErrorCode::FailedPrecondition);
+        // Only a returned draft can be discarded.
+        auto kept = *s->create("complaint", complaint(), supervisor(), kNow);
+        QCOMPARE(s->discardReturned(kept).error().code, ErrorCode::FailedPrecondition);
+        QVERIFY(*s->get(kept));
+    }
+
+    void anOldDevicesDatabaseMigratesWithItsRefusals() {
+        const auto p = path(++m_n);
+        {
+            auto db = std::move(*store::Database::open(p));
+            for (const auto& m : store::migrations())
+                if (m.version <= 7)
+                    QVERIFY(db->exec(std::string(m.sql)));
+            QVERIFY(db->exec("PRAGMA user_version = 7"));
+            QVERIFY(db->exec("INSERT INTO rejections (seq, record_id, op, code, message, at) "
+                             "VALUES (4, 'r-1', '{}', 'permission_denied', 'not yours', 0)"));
+        }
+        auto s = DeviceStore::open(p);
+        QVERIFY2(s, s ? "" : s.error().message.c_str());
+        auto rej = *(*s)->rejections();
+        QCOMPARE(rej.size(), std::size_t(1));
+        QCOMPARE(rej[0].error.message, std::string("not yours"));
+        QCOMPARE(rej[0].error.field, std::string());
+        QVERIFY(!*(*s)->returnedRefusal("r-1")); // an old refusal returns nothing by itself
+        QCOMPARE(*store::schemaVersion((*s)->records().database()), store::currentSchemaVersion());
     }
 
     void aPullPageLandsWithItsCursor() {
