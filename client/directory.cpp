@@ -162,7 +162,7 @@ UnitView Directory::unit(const QString& unitId) const {
     v.valid = true;
     v.id = qs(stringAt(*u, "id"));
     v.number = qs(stringAt(*u, "number"));
-    v.floor = u->contains("floor") && (*u)["floor"].is_number_integer() ? (*u)["floor"].get<int>() : 0;
+    v.floor = intAt(*u, "floor");
     v.occupied = u->value("occupied", false);
     v.ownerName = qs(stringAt(*u, "owner_name"));
     v.ownerPhone = qs(stringAt(*u, "owner_phone"));

@@ -351,8 +351,6 @@ QList<DirectoryItemView> entries(const QJsonValue& list) {
             const QJsonObject o = v.toObject();
             e.id = o.value("id").toString(o.value("kind").toString(o.value("key").toString()));
             e.name = o.value("name").toString(o.value("title").toString(o.value("label").toString(e.id)));
-            e.officeId = o.value("office_id").toString();
-            e.kind = o.value("kind").toString();
         }
         out << e;
     }
@@ -392,17 +390,18 @@ void ReportController::setAllDepartmentsLabel(const QString& label) {
 }
 
 void ReportController::fillChoices() {
-    if (m_scope == "company") {
+    // Before the catalogue, the device's own data says the same.
+    const bool own = m_catalogue.isEmpty() && m_app;
+    std::optional<Directory> directory;
+    if (own)
+        directory.emplace(*m_app);
+    if (m_scope == "company")
         m_places.setItems({});
-    } else if (m_scope == "office") {
+    else if (m_scope == "office")
         m_places.setItems(m_offices);
-    } else if (!m_catalogue.isEmpty() || !m_app) {
-        m_places.setItems(m_communities);
-    } else {
-        m_places.setItems(Directory(*m_app).list(DirectoryList::Communities));
-    }
-    m_departments.setItems(!m_catalogue.isEmpty() || !m_app ? m_departmentItems
-                                                            : Directory(*m_app).list(DirectoryList::Departments),
+    else
+        m_places.setItems(own ? directory->list(DirectoryList::Communities) : m_communities);
+    m_departments.setItems(own ? directory->list(DirectoryList::Departments) : m_departmentItems,
                            m_allDepartmentsLabel);
     followSelection();
 }
