@@ -3,6 +3,8 @@
 #include "server/http/http_server.h"
 #include "server/observability/log.h"
 #include "server/storage/data_dir_lock.h"
+#include "server/storage/file_blob_store.h"
+#include "server/storage/postgres/pg_blob_store.h"
 #include "server/storage/postgres_storage.h"
 #include "server/storage/sqlite_storage.h"
 #include "sync/protocol/crypto.h"
@@ -69,12 +71,13 @@ int runServe(const ServeOptions& o, const CliIo& io) {
 
     if (auto st = checkDataLocation(o.data, o.store); !st)
         return usageError(io.err, "serve", st.error().message);
-    // Attachments are files: under the data directory on SQLite; on PostgreSQL in --blobs DIR,
-    // which several servers share only if it is a shared file system (docs/admin.md).
-    if (!o.store.empty() && o.blobs.empty())
-        return usageError(io.err, "serve", "with --store, give --blobs DIR: the folder for attachments");
+    // Attachments: files under the data directory on SQLite; in the database on PostgreSQL, so
+    // every server of the group has them, unless --blobs DIR keeps them as files in DIR (shared
+    // by the servers only if it is a shared file system; docs/admin.md).
+    const bool blobsInDatabase = !o.store.empty() && o.blobs.empty();
     const fs::path blobDir = o.blobs.empty() ? fs::path(o.data) / "blobs" : fs::path(o.blobs);
     std::unique_ptr<ServerStorage> storage;
+    std::unique_ptr<BlobStore> blobStore;
     std::unique_ptr<DataDirLock> lock;
     std::function<std::size_t()> queueDepth;
     if (o.store.empty()) {
@@ -101,11 +104,15 @@ int runServe(const ServeOptions& o, const CliIo& io) {
         if (!pg)
             return report(pg.error(), io.err);
         queueDepth = [s = pg->get()] { return s->waiting(); };
+        if (blobsInDatabase)
+            blobStore = std::make_unique<PgBlobStore>(**pg);
         storage = std::move(*pg);
     }
+    if (!blobStore)
+        blobStore = std::make_unique<FileBlobStore>(blobDir);
     RulesCache rules;
     SyncService sync(*storage, rules, systemNow);
-    BlobService blobs(*storage, blobDir, systemNow);
+    BlobService blobs(*storage, std::move(blobStore), systemNow);
     EscalationService escalations(*storage, rules, systemNow);
     AuthService auth(*storage, rules, systemNow);
     Metrics metrics;
@@ -135,7 +142,7 @@ int runServe(const ServeOptions& o, const CliIo& io) {
                             {"tls", bool(config.tlsCertFile)},
                             {"engine", o.store.empty() ? "sqlite" : "postgresql"}, // not the conninfo: it may hold a password
                             {"data", o.data},
-                            {"blobs", blobDir.string()},
+                            {"blobs", blobsInDatabase ? std::string("postgresql") : blobDir.string()},
                             {"version", COURTYARD_VERSION}});
     io.out << Json{{"listening", config.address + ":" + std::to_string(*bound)}}.dump() << std::endl;
     server.run();
@@ -152,7 +159,7 @@ void addServeCommand(CLI::App& app, CliContext& ctx) {
     auto* sub = app.add_subcommand("serve", "Run the sync server on a data directory or a PostgreSQL database "
                                             "(until SIGINT or SIGTERM)");
     addDataOption(*sub, o->data, o->store);
-    sub->add_option("--blobs", o->blobs, "With --store: the folder for attachments (default with --data: DIR/blobs)")
+    sub->add_option("--blobs", o->blobs, "The folder for attachments (default: DIR/blobs with --data; in the database with --store)")
         ->envname("COURTYARD_BLOBS")
         ->type_name("DIR");
     sub->add_option("--listen", o->listen, "The address and port to listen on (port 0: any free port)")

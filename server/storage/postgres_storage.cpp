@@ -120,6 +120,29 @@ Status PostgresStorage::write(const std::function<Status(WriteUnit&)>& work) {
     return st;
 }
 
+Status PostgresStorage::transaction(const std::function<Status(pg::Connection&)>& work) {
+    auto c = acquire();
+    if (!c)
+        return c.error();
+    pg::Connection& conn = **c;
+    Status st = conn.run("BEGIN ISOLATION LEVEL READ COMMITTED");
+    if (st) {
+        try {
+            st = work(conn);
+        } catch (const std::exception& e) {
+            st = internalError(std::string("unexpected error: ") + e.what());
+        }
+        if (!st)
+            (void)conn.run("ROLLBACK");
+        else if (auto committed = conn.run("COMMIT"); !committed) {
+            (void)conn.run("ROLLBACK");
+            st = Error{ErrorCode::Unavailable, "could not commit: " + committed.error().message};
+        }
+    }
+    release(std::move(*c));
+    return st;
+}
+
 Status PostgresStorage::read(const std::function<Status(ReadUnit&)>& work) {
     auto c = acquire();
     if (!c)

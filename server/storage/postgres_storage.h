@@ -38,6 +38,11 @@ public:
     Status read(const std::function<Status(ReadUnit&)>& work) override;
     const DatabaseIdentity& identity() const override { return m_identity; }
 
+    // One READ COMMITTED transaction on a pooled connection, without the write lock: for work
+    // that serialises itself and touches no records (attachments' bytes, pg_blob_store.h, lock
+    // each blob). Rolled back when `work` fails.
+    Status transaction(const std::function<Status(pg::Connection&)>& work);
+
     // Units waiting for a connection, for the metrics' write queue.
     std::size_t waiting();
 

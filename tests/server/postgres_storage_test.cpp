@@ -204,8 +204,6 @@ private slots:
         QVERIFY2(err.contains("not both"), err.constData());
         QCOMPARE(run({"device", "list", "--store", "/srv/not-a-conninfo"}, &out, &err), 1);
         QVERIFY2(err.contains("not a PostgreSQL connection string"), err.constData());
-        QCOMPARE(run({"serve", "--store", db, "--listen", "127.0.0.1:0"}, &out, &err), 2);
-        QVERIFY2(err.contains("--blobs"), err.constData());
     }
 };
 

@@ -87,13 +87,10 @@ ServerProcess::~ServerProcess() { kill(); }
 
 QString ServerProcess::store() const { return m_store; }
 
-QStringList ServerProcess::location(bool serving) const {
+QStringList ServerProcess::location() const {
     if (m_store.isEmpty())
         return {"--data", dataDir()};
-    QStringList args{"--store", m_store};
-    if (serving)
-        args << "--blobs" << dataDir() + "/blobs";
-    return args;
+    return {"--store", m_store};
 }
 
 bool ServerProcess::initDemo() {
@@ -120,7 +117,7 @@ int ServerProcess::admin(const QStringList& args, QByteArray* out, QByteArray* e
     QStringList full = args;
     // "device add …", "staff pin …": the data flag goes after the verb.
     const int at = args.first() == "device" || args.first() == "staff" ? 2 : 1;
-    const QStringList where = location(false);
+    const QStringList where = location();
     for (int i = 0; i < where.size(); ++i)
         full.insert(at + i, where[i]);
     p.start(serverBinary(), full);
@@ -176,7 +173,7 @@ bool ServerProcess::start(const QStringList& extra) {
     if (extra.contains("--tls-cert"))
         m_scheme = "https";
     m_proc = std::make_unique<QProcess>();
-    m_proc->start(serverBinary(), QStringList{"serve"} + location(true) +
+    m_proc->start(serverBinary(), QStringList{"serve"} + location() +
                                       QStringList{"--listen", "127.0.0.1:" + QString::number(m_port)} + extra);
     if (!m_proc->waitForStarted(10000))
         return false;

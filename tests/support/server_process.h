@@ -4,7 +4,7 @@
 // port, stopped with SIGTERM or killed with SIGKILL and restarted on the same port. With
 // COURTYARD_TEST_STORE=postgresql the database is a PostgreSQL database of a throw-away
 // cluster (one per test process, support/postgres_cluster.h) instead, made from a template
-// loaded with the demo company; the temporary directory then holds only the attachments.
+// loaded with the demo company, attachments included; the temporary directory then holds nothing.
 
 #include <QProcess>
 #include <QString>
@@ -58,8 +58,8 @@ public:
               const QByteArray& input = {});
 
 private:
-    // --data DIR, or --store CONNINFO; for serve also --blobs DIR.
-    QStringList location(bool serving) const;
+    // --data DIR, or --store CONNINFO.
+    QStringList location() const;
 
     QTemporaryDir m_dir;
     QString m_shared;

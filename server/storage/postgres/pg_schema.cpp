@@ -276,10 +276,39 @@ CREATE TABLE enrolment_codes (
 );
 )sql";
 
+// Version 4: attachments' bytes, shared by every server of the group (pg_blob_store.h). One
+// row per blob whose bytes are here, finished or not: who started the upload (the per-device
+// quota of unfinished bytes holds across servers), its size, how far it got and when it was last
+// written (abandoned uploads are removed by that). Its bytes are chunks, one per PUT, keyed by
+// their offset. Photos are compressed already: chunks are stored without trying to compress.
+// (The older table `blobs` stays the upload state the services read and report.)
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE blob_data (
+  sha256     text PRIMARY KEY,
+  device_id  text NOT NULL,
+  total      bigint NOT NULL,
+  received   bigint NOT NULL DEFAULT 0,
+  complete   boolean NOT NULL DEFAULT false,
+  started_at bigint NOT NULL,
+  written_at bigint NOT NULL
+);
+CREATE INDEX blob_data_pending_device ON blob_data(device_id) WHERE NOT complete;
+CREATE INDEX blob_data_pending_written ON blob_data(written_at) WHERE NOT complete;
+
+CREATE TABLE blob_chunks (
+  sha256 text NOT NULL REFERENCES blob_data(sha256) ON DELETE CASCADE,
+  at     bigint NOT NULL,
+  data   bytea NOT NULL,
+  PRIMARY KEY (sha256, at)
+);
+ALTER TABLE blob_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "records, change counter, devices, operation results, blob states, accountability", kV1},
     {2, "report facts", kV2},
     {3, "one-time enrolment codes", kV3},
+    {4, "attachments' bytes in chunks", kV4},
 };
 
 } // namespace
