@@ -84,6 +84,13 @@ PageScaffold {
                                  + row.title + ", " + Labels.word("inbox_action", row.nextStep)
                 onClicked: {
                     inbox.markSeen(row.recordId, row.itemKey)
+                    // A scheduled patrol round is not a record to act on: walking it starts a
+                    // round on the patrol page; a missed or unfinished one is only to be noted.
+                    if (row.recordType === "patrol_slot") {
+                        if (row.nextStep === "patrol")
+                            Nav.push("qrc:/qt/qml/Courtyard/tablet/PatrolPage.qml", {})
+                        return
+                    }
                     Nav.push("qrc:/qt/qml/Courtyard/tablet/RecordPage.qml", { recordId: row.recordId })
                 }
                 background: Rectangle {

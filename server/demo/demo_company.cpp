@@ -156,7 +156,8 @@ Json demoCompany() {
                            {"due_after_minutes", i * 10},
                            {"tolerance_minutes", 10}});
         routes.push_back({{"id", rid}, {"community_id", community}, {"name", "夜间巡逻 Night patrol"},
-                          {"department_id", "d-sec"}, {"checkpoints", cps}});
+                          {"department_id", "d-sec"}, {"checkpoints", cps},
+                          {"schedule", {{"times", {"22:00", "02:00"}}, {"tolerance_minutes", 30}}}});
     }
     c["patrol_routes"] = routes;
     return c;

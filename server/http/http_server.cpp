@@ -310,7 +310,11 @@ struct HttpServer::Impl {
                 if (!pass)
                     Log::warn("escalation run failed", {{"error", pass.error().message}});
                 else if (pass->moved > 0)
-                    Log::info("escalated", {{"complaints", pass->moved}});
+                    Log::info("escalated", {{"records", pass->moved}});
+                if (pass && (pass->patrols.created || pass->patrols.judged || pass->patrols.withdrawn))
+                    Log::info("patrol schedules", {{"created", pass->patrols.created},
+                                                   {"judged", pass->patrols.judged},
+                                                   {"withdrawn", pass->patrols.withdrawn}});
             });
             scheduleEscalations();
         });

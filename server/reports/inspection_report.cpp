@@ -1,7 +1,8 @@
 #include "server/reports/report_kinds.h"
 
 // Inspections, patrols and rectification: pass rates per checklist item and per staff member,
-// checkpoint visits per route, missed checkpoints, findings and their rectification.
+// checkpoint visits per route, missed checkpoints, scheduled rounds missed or left incomplete,
+// findings and their rectification.
 
 #include <algorithm>
 
@@ -82,6 +83,32 @@ Status inspections(Ctx& c) {
                                             {"missed", r.int64("missed")}});
                 }));
 
+    // Scheduled rounds (rules/patrol_schedule.h): the server's expected rounds due in the period
+    // and by now, as it last judged them. Their department is the route's.
+    std::int64_t missedRounds = 0;
+    const Dialect d = c.db.dialect();
+    const Filter fs = filterFor(c.scope, "community_id", "department_id");
+    Json& scheduled = c.table("scheduled_rounds",
+                              Json::array({c.column("route", "text"), c.column("scheduled", "count"),
+                                           c.column("completed", "count"), c.column("in_progress", "count"),
+                                           c.column("missed_rounds", "count"), c.column("incomplete", "count")}));
+    CY_TRY(each(c.db,
+                "SELECT " + jsonText("body", "route_id", d) + " AS route_id, count(*) AS scheduled, " +
+                    cnt("state = 'completed'") + " AS completed, " + cnt("state IN ('expected', 'started')") +
+                    " AS in_progress, " + cnt("state = 'missed'") + " AS missed, " + cnt("state = 'incomplete'") +
+                    " AS incomplete FROM records WHERE type = 'patrol_slot' AND NOT deleted AND " +
+                    between("happened_at") + " AND happened_at <= " + kAsOf + fs.sql + " GROUP BY " +
+                    jsonText("body", "route_id", d) + " ORDER BY 1",
+                w.params() + fs.params, [&](const Row& r) {
+                    missedRounds += r.int64("missed");
+                    scheduled["rows"].push_back({{"route", c.org.name(r.text("route_id"))},
+                                                 {"scheduled", r.int64("scheduled")},
+                                                 {"completed", r.int64("completed")},
+                                                 {"in_progress", r.int64("in_progress")},
+                                                 {"missed_rounds", r.int64("missed")},
+                                                 {"incomplete", r.int64("incomplete")}});
+                }));
+
     auto rect = rectificationStats(c.db, c.scope, w, "");
     if (!rect)
         return rect.error();
@@ -108,6 +135,7 @@ Status inspections(Ctx& c) {
                                       {"numerator", onTime},
                                       {"denominator", due}},
                                  Json{{"key", "missed"}, {"label", c.L("col.missed")}, {"format", "count"}, {"value", missed}},
+                                 c.countTile("missed_rounds", missedRounds),
                                  c.countTile("raised", r.raised), c.countTile("developer", r.developer),
                                  c.countTile("second_round", r.secondRound), c.countTile("signed", r.signedByResident),
                                  c.rateTile("rectification_closure", r.closure())});

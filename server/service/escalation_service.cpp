@@ -9,7 +9,8 @@ namespace courtyard::server {
 EscalationService::EscalationService(ServerStorage& storage, RulesCache& rules, Clock clock)
     : m_storage(storage), m_rules(rules), m_clock(std::move(clock)) {}
 
-Status EscalationService::escalate(WriteUnit& unit, Instant now, int& moved) {
+Status EscalationService::escalate(WriteUnit& unit, Instant now, Pass& pass) {
+    int& moved = pass.moved;
     moved = 0;
     store::RecordQuery q;
     q.types = rules::clockedRecordTypes();
@@ -36,14 +37,29 @@ Status EscalationService::escalate(WriteUnit& unit, Instant now, int& moved) {
             return v.error();
         ++moved;
     }
+    auto patrols = schedulePatrols(unit, m_rules, now);
+    if (!patrols)
+        return patrols.error();
+    pass.patrols = *patrols;
     return {};
 }
 
 Result<int> EscalationService::runOnce() {
+    auto pass = runNow();
+    if (!pass)
+        return pass.error();
+    return pass->moved;
+}
+
+Result<EscalationService::Pass> EscalationService::runNow() {
     const Instant now = m_clock();
-    int moved = 0;
-    CY_TRY(m_storage.write([&](WriteUnit& unit) { return escalate(unit, now, moved); }));
-    return moved;
+    Pass pass;
+    CY_TRY(m_storage.write([&](WriteUnit& unit) {
+        pass = {};
+        pass.ran = true;
+        return escalate(unit, now, pass);
+    }));
+    return pass;
 }
 
 Result<EscalationService::Pass> EscalationService::runScheduled(std::chrono::milliseconds interval) {
@@ -65,7 +81,7 @@ Result<EscalationService::Pass> EscalationService::runScheduled(std::chrono::mil
         }
         CY_TRY(unit.setMeta(kPassKey, std::to_string(toEpochMs(now))));
         pass.ran = true;
-        return escalate(unit, now, pass.moved);
+        return escalate(unit, now, pass);
     }));
     return pass;
 }

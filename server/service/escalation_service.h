@@ -14,8 +14,13 @@
 // single writer), so the second server to tick in a slot reads the claim and does nothing. A
 // server that dies mid-pass never commits: its record writes and its claim roll back together,
 // and the next server to tick in that slot (or the next slot) runs the pass whole.
+//
+// The same pass keeps scheduled patrol rounds (patrol_slots.h): it creates the expected rounds of
+// routes with a schedule and flags those nobody started in time (missed) or left open
+// (incomplete), with the same one-server-per-pass guarantee.
 
 #include "server/service/clock.h"
+#include "server/service/patrol_slots.h"
 #include "server/service/rules_cache.h"
 #include "server/storage/server_storage.h"
 
@@ -30,19 +35,22 @@ public:
     struct Pass {
         bool ran = false; // false: another server already ran this slot's pass
         int moved = 0;    // records that moved up the ladder
+        PatrolSlotPass patrols;
     };
     // The timer's pass: runs unless a server (this one or another) already ran the pass of the
     // current slot of `interval`.
     Result<Pass> runScheduled(std::chrono::milliseconds interval);
     // A pass now, whatever ran before (tests, tools). Returns how many records moved.
     Result<int> runOnce();
+    // The same, with what the pass did to scheduled patrol rounds.
+    Result<Pass> runNow();
     Result<std::int64_t> pendingCount();
 
     // The meta row that holds the last claimed pass (its instant, epoch milliseconds).
     static constexpr const char* kPassKey = "escalation_pass";
 
 private:
-    Status escalate(WriteUnit& unit, Instant now, int& moved);
+    Status escalate(WriteUnit& unit, Instant now, Pass& pass);
 
     ServerStorage& m_storage;
     RulesCache& m_rules;

@@ -7,24 +7,8 @@
 #include "shared/rules/inbox.h"
 #include "sync/protocol/messages.h"
 
-#include <set>
 
 namespace courtyard::server {
-
-namespace {
-
-// The states in which a record of the inbox's types can still need someone (not terminal).
-std::vector<std::string> openStates() {
-    std::set<std::string> states;
-    for (const auto& name : rules::inboxRecordTypes())
-        if (const auto* type = records::findRecordType(name))
-            for (const auto& s : type->states())
-                if (!type->isTerminalState(s))
-                    states.insert(s);
-    return {states.begin(), states.end()};
-}
-
-} // namespace
 
 Result<Json> InboxService::inboxFor(const DeviceRow& device, const std::string& staffId,
                                     const rules::Policy& policy) {
@@ -52,7 +36,7 @@ Result<Json> InboxService::inboxFor(const DeviceRow& device, const std::string& 
         store::RecordQuery q;
         q.types = rules::inboxRecordTypes();
         q.communityIds = communities;
-        q.states = openStates();
+        q.states = records::inboxOpenStates();
         auto open = unit.query(q);
         if (!open)
             return open.error();

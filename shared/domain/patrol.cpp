@@ -27,10 +27,31 @@ void from_json(const Json& j, Checkpoint& c) {
         throw DecodeError("checkpoint '" + c.id + "': minutes must not be negative");
 }
 
+void to_json(Json& j, const PatrolSchedule& s) {
+    Json times = Json::array();
+    for (int t : s.times)
+        times.push_back(formatClockTime(t));
+    j = Json{{"times", times}, {"weekdays", s.weekdays}, {"tolerance_minutes", s.toleranceMinutes}};
+}
+
+void from_json(const Json& j, PatrolSchedule& s) {
+    s.times.clear();
+    for (const auto& t : required<std::vector<std::string>>(j, "times")) {
+        auto minutes = parseClockTime(t);
+        if (!minutes)
+            throw DecodeError("schedule.times: '" + t + "' is not a time of day (HH:MM)");
+        s.times.push_back(*minutes);
+    }
+    optionalInto(j, "weekdays", s.weekdays);
+    optionalInto(j, "tolerance_minutes", s.toleranceMinutes);
+}
+
 void to_json(Json& j, const PatrolRoute& r) {
     j = Json{{"id", r.id},           {"type", PatrolRoute::kType},    {"community_id", r.communityId},
              {"name", r.name},       {"department_id", r.departmentId}, {"checkpoints", r.checkpoints},
              {"active", r.active}};
+    if (r.schedule)
+        j["schedule"] = *r.schedule;
 }
 
 void from_json(const Json& j, PatrolRoute& r) {
@@ -40,11 +61,27 @@ void from_json(const Json& j, PatrolRoute& r) {
     optionalInto(j, "department_id", r.departmentId);
     r.checkpoints = required<std::vector<Checkpoint>>(j, "checkpoints");
     optionalInto(j, "active", r.active);
+    optionalInto(j, "schedule", r.schedule);
 }
 
 Status validateRoute(const PatrolRoute& r) {
     if (r.checkpoints.empty())
         return invalidArgument("checkpoints: a route has at least one checkpoint");
+    if (r.schedule) {
+        const auto& s = *r.schedule;
+        if (s.times.empty())
+            return invalidArgument("schedule.times: a schedule has at least one time of day");
+        if (std::set<int>(s.times.begin(), s.times.end()).size() != s.times.size())
+            return invalidArgument("schedule.times: a time of day is listed twice");
+        for (int d : s.weekdays)
+            if (d < 1 || d > 7)
+                return invalidArgument("schedule.weekdays: " + std::to_string(d) +
+                                       " is not a day of the week (1 = Monday … 7 = Sunday)");
+        if (s.toleranceMinutes < 5 || s.toleranceMinutes > 180)
+            return invalidArgument("schedule.tolerance_minutes: must be between 5 and 180");
+        if (r.departmentId.empty())
+            return invalidArgument("department_id: a scheduled route names the department whose guards walk it");
+    }
     std::set<std::string> ids, codes;
     for (const auto& c : r.checkpoints) {
         if (!ids.insert(c.id).second)
@@ -193,6 +230,35 @@ const Workflow<PatrolRound>& patrolRoundWorkflow() {
             {"abandon", {S::InProgress}, {R::Staff, R::Supervisor}, abandonRound},
         }};
     return wf;
+}
+
+void to_json(Json& j, const PatrolSlot& s) {
+    j = Json{{"id", s.id},
+             {"type", PatrolSlot::kType},
+             {"community_id", s.communityId},
+             {"route_id", s.routeId},
+             {"route_name", s.routeName},
+             {"department_id", s.departmentId},
+             {"due_at", s.dueAt},
+             {"start_by", s.startBy},
+             {"finish_by", s.finishBy},
+             {"status", s.status}};
+    putIfNotEmpty(j, "round_id", s.roundId);
+    putIfNotEmpty(j, "guard_id", s.guardId);
+}
+
+void from_json(const Json& j, PatrolSlot& s) {
+    s.id = required<std::string>(j, "id");
+    s.communityId = required<std::string>(j, "community_id");
+    s.routeId = required<std::string>(j, "route_id");
+    optionalInto(j, "route_name", s.routeName);
+    optionalInto(j, "department_id", s.departmentId);
+    s.dueAt = required<Instant>(j, "due_at");
+    s.startBy = required<Instant>(j, "start_by");
+    s.finishBy = required<Instant>(j, "finish_by");
+    s.status = required<PatrolSlotStatus>(j, "status");
+    optionalInto(j, "round_id", s.roundId);
+    optionalInto(j, "guard_id", s.guardId);
 }
 
 } // namespace courtyard::domain

@@ -124,6 +124,10 @@ constexpr Label k_state[] = {
     {"abandoned", "Abandoned", "已中止"},
     {"published", "Published", "已发布"},
     {"withdrawn", "Withdrawn", "已撤回"},
+    {"expected", "Expected", "待巡更"},
+    {"started", "Started", "已开始"},
+    {"missed", "Missed", "漏巡"},
+    {"incomplete", "Left incomplete", "未完成"},
 };
 // domain::SheetLevel: how high a transfer sheet went
 constexpr Label k_sheet_level[] = {
@@ -221,6 +225,7 @@ constexpr Label k_record_type[] = {
     {"shift_handover", "Shift handover", "交接班"},
     {"weekly_review", "Weekly review", "每周审阅"},
     {"inbox_seen", "Seen mark", "已读标记"},
+    {"patrol_slot", "Scheduled patrol round", "计划巡更"},
 };
 // workflow actions
 constexpr Label k_action[] = {
@@ -272,6 +277,8 @@ constexpr Label k_rule[] = {
     {"rectification.acceptance", "acceptance within 3 days of the work", "完工后3天内验收"},
     {"survey.period_end", "end of the survey period", "调查期结束"},
     {"patrol.checkpoint", "checkpoint window", "巡更点规定时段"},
+    {"patrol.start", "scheduled start of the round", "计划巡更开始时间"},
+    {"patrol.finish", "scheduled end of the round", "计划巡更结束时间"},
 };
 // what a resident reads of their submission at the kiosk
 constexpr Label k_receipt_status[] = {
@@ -314,6 +321,7 @@ constexpr Label k_inbox_action[] = {
     {"rectify", "Fix it in-house or hand it to the developer", "自行整改或转交开发商"},
     {"accept", "Have the work accepted", "组织验收"},
     {"take_note", "Take note", "知悉"},
+    {"patrol", "Walk the patrol round", "按时巡更"},
 };
 // what a person can do about a refusal, by error code; "other" for any other
 constexpr Label k_what_to_do[] = {

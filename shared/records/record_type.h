@@ -95,5 +95,9 @@ public:
 
 const RecordType* findRecordType(std::string_view name);
 const std::vector<const RecordType*>& allRecordTypes();
+// The states in which a record of the inbox's types (rules::inboxRecordTypes) can still put an
+// item in someone's inbox: every state of their workflows that is not terminal, and the statuses
+// of an expected patrol round that can (it has no workflow: the server judges it).
+std::vector<std::string> inboxOpenStates();
 
 } // namespace courtyard::records

@@ -19,10 +19,12 @@
 #include "shared/domain/transfer_sheet.h"
 #include "shared/records/record_traits.h"
 #include "shared/rules/calendar.h"
+#include "shared/rules/inbox.h"
 #include "shared/rules/policy.h"
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 namespace courtyard::records {
 
@@ -410,6 +412,17 @@ const std::vector<const RecordType*>& allRecordTypes() {
                                                   typed<InspectionTemplate>(validateTemplate), community};
     static const ReferenceType patrolRoute{"patrol_route", Visibility::Staff,
                                            typed<PatrolRoute>(validateRoute), community};
+    // Expected rounds of scheduled routes: written by the server's pass (rules/patrol_schedule.h).
+    static const ReferenceType patrolSlot{"patrol_slot", Visibility::Staff, typed<PatrolSlot>(),
+                                          [](const Json& b) {
+                                              IndexFields f = byCommunityKey(b, "community_id");
+                                              f.state = stringAt(b, "status");
+                                              f.departmentId = stringAt(b, "department_id");
+                                              f.assignee = stringAt(b, "guard_id");
+                                              if (auto t = parseInstant(stringAt(b, "due_at")))
+                                                  f.happenedAt = *t;
+                                              return f;
+                                          }};
 
     // What a kiosk keeps of its own submissions once the server has them: status and reply.
     static const ReferenceType receipt{
@@ -433,8 +446,20 @@ const std::vector<const RecordType*>& allRecordTypes() {
         &campaign,   &response,      &patrolRound, &inspection, &notice, &handover, &weeklyReview,
         &inboxSeen,
         &office,     &communityType, &building, &unit,        &department,
-        &staff,      &calendar,      &policy,   &inspectionTemplate, &patrolRoute, &receipt};
+        &staff,      &calendar,      &policy,   &inspectionTemplate, &patrolRoute, &patrolSlot, &receipt};
     return all;
+}
+
+std::vector<std::string> inboxOpenStates() {
+    std::set<std::string> states;
+    for (const auto& name : rules::inboxRecordTypes())
+        if (const auto* type = findRecordType(name))
+            for (const auto& s : type->states())
+                if (!type->isTerminalState(s))
+                    states.insert(s);
+    for (auto s : {PatrolSlotStatus::Expected, PatrolSlotStatus::Missed, PatrolSlotStatus::Incomplete})
+        states.insert(std::string(enumName(s)));
+    return {states.begin(), states.end()};
 }
 
 const RecordType* findRecordType(std::string_view name) {

@@ -3,6 +3,7 @@
 #include "shared/rules/deadlines.h"
 #include "shared/rules/derive.h"
 #include "shared/rules/grading.h"
+#include "shared/rules/patrol_schedule.h"
 
 #include <algorithm>
 #include <set>
@@ -158,7 +159,7 @@ std::optional<InboxItem> decoded(const Json& body, const InboxPerson& me, Instan
 
 const std::vector<std::string>& inboxRecordTypes() {
     static const std::vector<std::string> types{"complaint",     "suggestion",     "transfer_sheet", "arrangement_notice",
-                                                "rectification", "survey_campaign"};
+                                                "rectification", "survey_campaign", "patrol_slot"};
     return types;
 }
 
@@ -327,6 +328,35 @@ std::optional<InboxItem> inboxItem(const domain::SurveyCampaign& c, const InboxP
     return item;
 }
 
+std::optional<InboxItem> inboxItem(const domain::PatrolSlot& s, const InboxPerson& me, Instant now,
+                                   const Policy& policy) {
+    using S = domain::PatrolSlotStatus;
+    if (s.departmentId.empty() || s.departmentId != me.departmentId || now >= s.dueAt + kJudgedFor)
+        return std::nullopt;
+    InboxItem item;
+    item.recordType = std::string(domain::PatrolSlot::kType);
+    item.recordId = s.id;
+    item.communityId = s.communityId;
+    item.state = std::string(enumName(s.status));
+    item.title = titleOf(s.routeName);
+    item.provisional = false; // the server judges expected rounds; a device only reads them
+    const bool head = me.position == Position::DepartmentHead;
+    if ((s.status == S::Missed || s.status == S::Incomplete) && head) {
+        item.dueAt = s.status == S::Missed ? s.startBy : s.finishBy;
+        item.dueRule = s.status == S::Missed ? "patrol.start" : "patrol.finish";
+        decide(item, InboxReason::Overdue, InboxAction::TakeNote, std::string(enumName(s.status)));
+        return item;
+    }
+    if (s.status == S::Expected && me.position == Position::Staff && now < s.startBy &&
+        s.dueAt - now <= std::chrono::minutes{policy.inboxWarningMinutes}) {
+        item.dueAt = s.dueAt;
+        item.dueRule = "patrol.start";
+        decide(item, InboxReason::DueSoon, InboxAction::Patrol, "patrol");
+        return item;
+    }
+    return std::nullopt;
+}
+
 std::optional<InboxItem> inboxItem(std::string_view type, const Json& body, const InboxPerson& me, Instant now,
                                    const Policy& policy) {
     if (type == domain::Complaint::kType)
@@ -341,6 +371,8 @@ std::optional<InboxItem> inboxItem(std::string_view type, const Json& body, cons
         return decoded<domain::RectificationItem>(body, me, now, policy);
     if (type == domain::SurveyCampaign::kType)
         return decoded<domain::SurveyCampaign>(body, me, now, policy);
+    if (type == domain::PatrolSlot::kType)
+        return decoded<domain::PatrolSlot>(body, me, now, policy);
     return std::nullopt;
 }
 

@@ -19,6 +19,7 @@
 
 #include "shared/domain/complaint.h"
 #include "shared/domain/inbox_seen.h"
+#include "shared/domain/patrol.h"
 #include "shared/domain/rectification.h"
 #include "shared/domain/suggestion.h"
 #include "shared/domain/survey.h"
@@ -55,6 +56,7 @@ enum class InboxAction {
     Rectify,        // fix or hand off a rectification item
     Accept,         // have the work accepted
     TakeNote,       // be told: nothing to change on the record
+    Patrol,         // walk a scheduled patrol round
 };
 COURTYARD_ENUM_STRINGS(InboxAction, {{InboxAction::Decide, "decide"},
                                      {InboxAction::Reply, "reply"},
@@ -68,7 +70,8 @@ COURTYARD_ENUM_STRINGS(InboxAction, {{InboxAction::Decide, "decide"},
                                      {InboxAction::Complete, "complete"},
                                      {InboxAction::Rectify, "rectify"},
                                      {InboxAction::Accept, "accept"},
-                                     {InboxAction::TakeNote, "take_note"}})
+                                     {InboxAction::TakeNote, "take_note"},
+                                     {InboxAction::Patrol, "patrol"}})
 
 // Whose inbox: a staff member as the staff records say (the server: the proven person).
 struct InboxPerson {
@@ -115,6 +118,12 @@ std::optional<InboxItem> inboxItem(const domain::RectificationItem& r, const Inb
 // A survey campaign is in its creator's inbox (and up the ladder) only when its fieldwork period
 // is about to end or has ended while it is still open: close it.
 std::optional<InboxItem> inboxItem(const domain::SurveyCampaign& c, const InboxPerson& me, Instant now,
+                                   const Policy& policy);
+// A scheduled patrol round (rules/patrol_schedule.h): due soon (from the policy's warning window
+// before its time until its start window closes) for the staff of the route's department while
+// nobody has started it — walk it; missed or incomplete for the head of that department (the
+// guard supervisor), for the two days the server still judges it — take note.
+std::optional<InboxItem> inboxItem(const domain::PatrolSlot& s, const InboxPerson& me, Instant now,
                                    const Policy& policy);
 // A stored record of any type, as JSON: decoded and passed to the function of its type;
 // nullopt for other types and for bodies that do not decode.

@@ -3,7 +3,6 @@
 #include "shared/domain/organization.h"
 #include "shared/records/record_type.h"
 
-#include <set>
 
 namespace courtyard::sync {
 
@@ -19,15 +18,9 @@ Result<std::vector<rules::InboxItem>> deviceInbox(DeviceStore& store, const doma
     // The company's policy (the same record the server reads for GET /v1/inbox).
     const auto& policy = store.rulesFor("").policy;
 
-    std::set<std::string> states;
-    for (const auto& name : rules::inboxRecordTypes())
-        if (const auto* type = records::findRecordType(name))
-            for (const auto& s : type->states())
-                if (!type->isTerminalState(s))
-                    states.insert(s);
     store::RecordQuery q;
     q.types = rules::inboxRecordTypes();
-    q.states.assign(states.begin(), states.end());
+    q.states = records::inboxOpenStates();
     auto open = store.query(q);
     if (!open)
         return open.error();
