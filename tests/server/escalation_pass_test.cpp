@@ -436,7 +436,12 @@ class EscalationPassTest : public QObject {
         auto s = openStore(engine, where);
         if (!s)
             qFatal("open %s: %s", where.c_str(), s.error().message.c_str());
-        auto st = importCompany(**s, demoCompany(), [] { return kDue - std::chrono::hours{24 * 30}; }, {1024, 1});
+        // Without the night patrols' schedules: the pass's expected rounds (patrol_schedule_pass_test)
+        // would add writes to the one-write-per-record count here.
+        Json company = demoCompany();
+        for (auto& route : company["patrol_routes"])
+            route.erase("schedule");
+        auto st = importCompany(**s, company, [] { return kDue - std::chrono::hours{24 * 30}; }, {1024, 1});
         if (!st)
             qFatal("import: %s", st.error().message.c_str());
         auto put = (*s)->write([](WriteUnit& u) -> Status {

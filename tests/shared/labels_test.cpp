@@ -40,7 +40,7 @@ struct Expectation {
 };
 
 // Which enum (or enums) each group labels. The "state" group labels every workflow's states
-// with one word per id, so it holds the union.
+// with one word per id (and an expected patrol round's status), so it holds the union.
 std::map<std::string, Expectation> expectations() {
     std::map<std::string, Expectation> m;
     m["category"].ids = idsOf(domain::Category{});
@@ -75,6 +75,7 @@ std::map<std::string, Expectation> expectations() {
     addStates(idsOf(domain::CampaignState{}));
     addStates(idsOf(domain::InspectionState{}));
     addStates(idsOf(domain::PatrolRoundState{}));
+    addStates(idsOf(domain::PatrolSlotStatus{})); // an expected round's status, shown as its state
     addStates(idsOf(domain::NoticeState{}));
     addStates(idsOf(domain::HandoverState{}));
     m["state"].ids.assign(states.begin(), states.end());
