@@ -33,6 +33,7 @@ void SyncWorker::run(bool asked) {
     QtTransport transport(qs(st->serverUrl));
     sync::SyncEngine engine(*m_store, transport, m_clock);
     engine.setPacing(&m_pacing);
+    engine.setPullProgress([this](const sync::PullProgress& p) { emit pulledPage(p.received, p.expected); });
     const auto r = engine.syncOnce();
     if (r.retryAt) {
         out["retryAt"] = toDateTime(*r.retryAt);
@@ -58,6 +59,11 @@ SyncController::SyncController(AppContext& app, QObject* parent) : QObject(paren
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(this, &SyncController::requestRun, m_worker, &SyncWorker::run);
     connect(m_worker, &SyncWorker::finished, this, &SyncController::onFinished);
+    connect(m_worker, &SyncWorker::pulledPage, this, [this](int received, qint64 expected) {
+        m_pullReceived = received;
+        m_pullExpected = expected;
+        emit progressChanged();
+    });
     m_attachments = std::make_unique<AttachmentFetcher>(app);
     m_thread.setObjectName("courtyard-sync");
     m_thread.start();
@@ -83,6 +89,14 @@ void SyncController::setInterval(int seconds) {
 
 void SyncController::syncNow() { start(true); }
 
+QString SyncController::progressText() const {
+    if (m_pullReceived == 0 && m_pullExpected == 0)
+        return {};
+    if (m_pullExpected > 0)
+        return tr("Receiving %L1 of about %L2 records").arg(m_pullReceived).arg(m_pullExpected);
+    return tr("Receiving %L1 records").arg(m_pullReceived);
+}
+
 void SyncController::start(bool asked) {
     if (!m_app.enrolled())
         return;
@@ -97,6 +111,11 @@ void SyncController::start(bool asked) {
 
 void SyncController::onFinished(const QVariantMap& report) {
     m_syncing = false;
+    if (m_pullReceived != 0 || m_pullExpected != 0) {
+        m_pullReceived = 0;
+        m_pullExpected = 0;
+        emit progressChanged();
+    }
     m_online = report.value("reached").toBool();
     m_lastError = report.value("error").toString();
     m_retryAt = report.value("retryAt").toDateTime();

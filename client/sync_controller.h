@@ -27,6 +27,8 @@ public slots:
     void run(bool asked);
 signals:
     void finished(const QVariantMap& report);
+    // After each page a pull applied: changes received in this pull, of about how many.
+    void pulledPage(int received, qint64 expected);
 
 private:
     std::string m_dbPath;
@@ -49,6 +51,12 @@ class SyncController : public QObject {
     Q_PROPERTY(QString refusal READ refusal NOTIFY changed)
     Q_PROPERTY(bool serverRefusing READ serverRefusing NOTIFY changed)
     Q_PROPERTY(int interval READ interval WRITE setInterval NOTIFY changed)
+    // While a sync pulls: changes received so far, of about how many (0 until the first page
+    // says). Both 0 when no pull is under way.
+    Q_PROPERTY(int pullReceived READ pullReceived NOTIFY progressChanged)
+    Q_PROPERTY(qint64 pullExpected READ pullExpected NOTIFY progressChanged)
+    // The same in words ("Receiving 1,200 of about 5,000 records"); empty when no pull is under way.
+    Q_PROPERTY(QString progressText READ progressText NOTIFY progressChanged)
 
 public:
     explicit SyncController(AppContext& app, QObject* parent = nullptr);
@@ -64,6 +72,9 @@ public:
     QString refusal() const { return m_refusal; }
     bool serverRefusing() const { return m_serverRefusing; }
     int interval() const { return m_timer.interval() / 1000; }
+    int pullReceived() const { return m_pullReceived; }
+    qint64 pullExpected() const { return m_pullExpected; }
+    QString progressText() const;
     void setInterval(int seconds);
 
     Q_INVOKABLE void syncNow();
@@ -74,6 +85,7 @@ public:
 
 signals:
     void changed();
+    void progressChanged();
     void syncFinished(bool complete);
     void requestRun(bool asked);
 
@@ -95,6 +107,8 @@ private:
     QDateTime m_retryAt;
     QString m_refusal;
     bool m_serverRefusing = false;
+    int m_pullReceived = 0;
+    qint64 m_pullExpected = 0;
     std::unique_ptr<AttachmentFetcher> m_attachments;
 };
 

@@ -28,12 +28,17 @@ Rectangle {
     }
 
     // The server answered "busy" or "too many requests": the device waits as it was asked to.
+    // While syncing, how far a long pull has come; offline, when the next try is.
     function statusText() {
         if (Sync.syncing)
-            return qsTr("Syncing…")
-        if (Sync.serverRefusing && Sync.retryAt && !isNaN(Sync.retryAt.getTime()))
+            return Sync.progressText !== "" ? Sync.progressText : qsTr("Syncing…")
+        const retry = Sync.retryAt && !isNaN(Sync.retryAt.getTime())
+        if (Sync.serverRefusing && retry)
             return qsTr("Server busy — next try at %1").arg(Sync.retryAt.toLocaleTimeString(Qt.locale(), "HH:mm:ss"))
-        return Sync.online ? bar.lastSyncText() : qsTr("Offline — working locally")
+        if (Sync.online)
+            return bar.lastSyncText()
+        return retry ? qsTr("Offline — next try at %1").arg(Sync.retryAt.toLocaleTimeString(Qt.locale(), "HH:mm:ss"))
+                     : qsTr("Offline — working locally")
     }
 
     Row {

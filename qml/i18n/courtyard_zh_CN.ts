@@ -935,6 +935,10 @@
         <source>Delete</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>Offline — next try at %1</source>
+        <translation>离线 — 将于 %1 重试</translation>
+    </message>
 </context>
 <context>
     <name>KioskCheckPage</name>
@@ -3061,6 +3065,10 @@
         <source>Server busy — next try at %1</source>
         <translation>服务器繁忙 — %1 再试</translation>
     </message>
+    <message>
+        <source>Offline — next try at %1</source>
+        <translation>离线 — 将于 %1 重试</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -3535,6 +3543,17 @@
     <message>
         <source>All communities</source>
         <translation>所有小区</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::SyncController</name>
+    <message>
+        <source>Receiving %L1 of about %L2 records</source>
+        <translation>正在接收第 %L1 条，共约 %L2 条记录</translation>
+    </message>
+    <message>
+        <source>Receiving %L1 records</source>
+        <translation>正在接收 %L1 条记录</translation>
     </message>
 </context>
 </TS>

@@ -72,7 +72,14 @@ Item {
                 BodyText { muted: true; text: qsTr("Community") }
                 BodyText { text: Directory.communityName(App.currentCommunity) }
                 BodyText { muted: true; text: qsTr("Connection") }
-                BodyText { text: Sync.online ? qsTr("Reached the server") : qsTr("Offline") }
+                BodyText {
+                    objectName: "syncState"
+                    text: Sync.syncing && Sync.progressText !== "" ? Sync.progressText
+                          : Sync.online ? qsTr("Reached the server")
+                          : Sync.retryAt && !isNaN(Sync.retryAt.getTime())
+                            ? qsTr("Offline — next try at %1").arg(Sync.retryAt.toLocaleTimeString(Qt.locale(), "HH:mm:ss"))
+                            : qsTr("Offline")
+                }
                 BodyText { muted: true; text: qsTr("Last complete sync") }
                 BodyText { text: Sync.lastSyncAt && !isNaN(Sync.lastSyncAt.getTime()) ? Sync.lastSyncAt.toLocaleString(Qt.locale(), "yyyy-MM-dd HH:mm:ss") : qsTr("never") }
                 BodyText { muted: true; text: qsTr("Waiting to send") }

@@ -203,7 +203,12 @@ Response pull(const Request& req, ServerContext& ctx, const DeviceRow& device, c
     const auto cursor = t.query.count("cursor") ? t.query.at("cursor") : std::string();
     if (cursor.size() > 200)
         return fail(req, invalidArgument("cursor: not one this server issued; start again with an empty cursor"));
-    auto r = ctx.sync.pull(device, cursor, int(*limit));
+    auto count = queryInt(t, "count", 0);
+    if (!count)
+        return fail(req, count.error());
+    if (*count != 0 && *count != 1)
+        return fail(req, invalidArgument("count: 1 asks how many changes remain, 0 (the default) does not"));
+    auto r = ctx.sync.pull(device, cursor, int(*limit), *count == 1);
     if (!r)
         return fail(req, r.error());
     Response res{http::status::ok, req.version()};

@@ -482,7 +482,8 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
     return result;
 }
 
-Result<sync::PullResponse> SyncService::pull(const DeviceRow& device, std::string_view cursor, int limit) {
+Result<sync::PullResponse> SyncService::pull(const DeviceRow& device, std::string_view cursor, int limit,
+                                             bool count) {
     if (limit <= 0 || limit > kMaxPullPage)
         limit = 500;
     std::int64_t after = 0;
@@ -518,12 +519,20 @@ Result<sync::PullResponse> SyncService::pull(const DeviceRow& device, std::strin
         // files were copied back from an older state): start again rather than skip.
         if (after > *maxV)
             after = 0;
-        auto rows = unit.changes(changeFilterFor(device), after, limit + 1);
+        const ChangeFilter filter = changeFilterFor(device);
+        auto rows = unit.changes(filter, after, limit + 1);
         if (!rows)
             return rows.error();
         response.hasMore = int(rows->size()) > limit;
         if (response.hasMore)
             rows->resize(std::size_t(limit));
+        if (count) {
+            // In the same read transaction as the page: what is left after its last change.
+            auto left = response.hasMore ? unit.countChanges(filter, rows->back().version) : Result<std::int64_t>{0};
+            if (!left)
+                return left.error();
+            response.remaining = *left;
+        }
         for (const auto& r : *rows)
             if (auto c = projectChange(device, r))
                 response.changes.push_back(std::move(*c));

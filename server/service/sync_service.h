@@ -27,7 +27,10 @@ public:
 
     // Takes the parsed request (its records are moved, not copied).
     Result<sync::PushResponse> push(const DeviceRow& device, Json request);
-    Result<sync::PullResponse> pull(const DeviceRow& device, std::string_view cursor, int limit);
+    // With `count`, the answer says how many changes remain after its cursor (a device showing
+    // progress asks on its first page).
+    Result<sync::PullResponse> pull(const DeviceRow& device, std::string_view cursor, int limit,
+                                    bool count = false);
     sync::DeviceInfo whoami(const DeviceRow& device) const;
     // The company's calendar and policy (fair-use limits, clock skew), from the cache.
     Result<std::shared_ptr<const rules::RuleContext>> companyRules();

@@ -121,6 +121,8 @@ public:
     // stored text (rawBody); `body` may be left unparsed (null).
     virtual Result<std::vector<store::StoredRecord>> changes(const ChangeFilter& f, std::int64_t afterVersion,
                                                              int limit) = 0;
+    // How many changes `changes` would return after `afterVersion` with no limit.
+    virtual Result<std::int64_t> countChanges(const ChangeFilter& f, std::int64_t afterVersion) = 0;
     virtual Result<std::int64_t> maxVersion() = 0;
     virtual Result<std::optional<DeviceRow>> deviceByTokenHash(const std::string& hash) = 0;
     virtual Result<std::optional<DeviceRow>> device(const std::string& id) = 0;

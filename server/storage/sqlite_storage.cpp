@@ -97,6 +97,37 @@ public:
         return merged;
     }
 
+    Result<std::int64_t> countChanges(const ChangeFilter& f, std::int64_t afterVersion) override {
+        // One count over the scopes OR-ed (a change in two scopes counts once, as `changes`
+        // returns it once).
+        std::vector<SqlArg> args{afterVersion};
+        std::vector<std::string> scopes;
+        auto list = [&](const std::vector<std::string>& values) {
+            for (const auto& v : values)
+                args.emplace_back(v);
+            return placeholders(values.size());
+        };
+        if (!f.types.empty()) {
+            std::vector<std::string> communities = f.communityIds;
+            if (f.companyWide)
+                communities.emplace_back();
+            if (!communities.empty()) {
+                std::string scope = "(community_id IN (" + list(communities) + ")"; // binds in this order
+                scopes.push_back(scope + " AND type IN (" + list(f.types) + "))");
+            }
+        }
+        if (!f.originDevice.empty() && !f.originTypes.empty()) {
+            args.emplace_back(f.originDevice);
+            scopes.push_back("(origin_device = ? AND type IN (" + list(f.originTypes) + "))");
+        }
+        if (scopes.empty())
+            return std::int64_t{0};
+        std::string any;
+        for (const auto& s : scopes)
+            any += (any.empty() ? "" : " OR ") + s;
+        return m_s.countWhere("version > ? AND (" + any + ")", args);
+    }
+
     Result<std::int64_t> maxVersion() override {
         auto s = m_s.database().prepare("SELECT coalesce(max(version), 0) FROM records");
         if (!s)

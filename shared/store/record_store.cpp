@@ -271,19 +271,38 @@ Result<std::vector<RecordSummary>> SqliteRecordStore::summaries(const RecordQuer
     return out;
 }
 
+namespace {
+
+void bindArgs(Statement& s, const std::vector<SqliteRecordStore::SqlArg>& args) {
+    int i = 1;
+    for (const auto& a : args) {
+        if (std::holds_alternative<std::string>(a))
+            s.bind(i++, std::get<std::string>(a));
+        else
+            s.bind(i++, std::get<std::int64_t>(a));
+    }
+}
+
+} // namespace
+
 Result<std::vector<StoredRecord>> SqliteRecordStore::select(const std::string& whereClause,
                                                              const std::vector<SqlArg>& args, bool parseBodies) {
     auto s = m_db->prepare("SELECT " + std::string(kColumns) + " FROM records WHERE " + whereClause);
     if (!s)
         return s.error();
-    int i = 1;
-    for (const auto& a : args) {
-        if (std::holds_alternative<std::string>(a))
-            s->bind(i++, std::get<std::string>(a));
-        else
-            s->bind(i++, std::get<std::int64_t>(a));
-    }
+    bindArgs(*s, args);
     return collect(*s, parseBodies);
+}
+
+Result<std::int64_t> SqliteRecordStore::countWhere(const std::string& whereClause, const std::vector<SqlArg>& args) {
+    auto s = m_db->prepare("SELECT count(*) FROM records WHERE " + whereClause);
+    if (!s)
+        return s.error();
+    bindArgs(*s, args);
+    auto row = s->step();
+    if (!row)
+        return row.error();
+    return s->int64(0);
 }
 
 Result<std::int64_t> SqliteRecordStore::count(const RecordQuery& q) {

@@ -144,6 +144,8 @@ public:
     // With `parseBodies` false, records carry only rawBody (for passing them on unparsed).
     Result<std::vector<StoredRecord>> select(const std::string& whereClause, const std::vector<SqlArg>& args,
                                              bool parseBodies = true);
+    // count(*) of the records matching a WHERE clause, with `args` bound in order.
+    Result<std::int64_t> countWhere(const std::string& whereClause, const std::vector<SqlArg>& args);
 
 private:
     // Runs q's SELECT of `columns`, a page at a time by key where it can (record_query_sql.h),

@@ -229,12 +229,14 @@ Status SyncEngine::push(SyncReport& report) {
 }
 
 Status SyncEngine::pull(SyncReport& report) {
+    PullProgress progress;
     while (true) {
         auto st = m_store.state();
         if (!st)
             return st.error();
+        const bool ask = m_onPage && progress.pages == 0;
         const std::string target = "/v1/sync/pull?limit=" + std::to_string(m_options.pullPage) +
-                                   "&cursor=" + urlEncode(st->cursor);
+                                   (ask ? "&count=1" : "") + "&cursor=" + urlEncode(st->cursor);
         auto resp = call({"GET", target, {}, {}});
         if (!resp)
             return resp.error();
@@ -254,6 +256,14 @@ Status SyncEngine::pull(SyncReport& report) {
         CY_TRY(m_store.applyPullPage(*page));
         report.pulled += int(page->changes.size());
         ++report.pages;
+        if (m_onPage) {
+            progress.received += int(page->changes.size());
+            ++progress.pages;
+            if (page->remaining)
+                progress.expected = progress.received + *page->remaining;
+            progress.expected = std::max<std::int64_t>(progress.expected, progress.received);
+            m_onPage(progress);
+        }
         if (!page->hasMore)
             return {};
     }

@@ -38,6 +38,14 @@ struct SyncOptions {
     std::size_t blobChunk = 1u << 20; // 1 MiB per upload request
 };
 
+// Where a pull stands, for a progress bar: changes received so far in this pull, of about how
+// many (the server's count at the first page; 0 until known), in how many pages.
+struct PullProgress {
+    int received = 0;
+    std::int64_t expected = 0;
+    int pages = 0;
+};
+
 class SyncEngine {
 public:
     using Clock = std::function<Instant()>;
@@ -51,6 +59,9 @@ public:
     // Waits after refusals and sizes pushes (see sync_pacing.h); kept by the caller across
     // cycles. Without it every cycle tries at once and pushes full batches.
     void setPacing(SyncPacing* pacing) { m_pacing = pacing; }
+    // Called after every page a pull applies. With it, the first page of each pull asks the
+    // server how many changes remain (count=1).
+    void setPullProgress(std::function<void(const PullProgress&)> onPage) { m_onPage = std::move(onPage); }
 
     Status push(SyncReport& report);
     Status pull(SyncReport& report);
@@ -77,6 +88,7 @@ private:
     Clock m_clock;
     SyncOptions m_options;
     SyncPacing* m_pacing = nullptr;
+    std::function<void(const PullProgress&)> m_onPage;
 };
 
 } // namespace courtyard::sync

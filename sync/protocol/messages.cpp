@@ -262,6 +262,8 @@ void to_json(Json& j, const PullResponse& r) {
              {"cursor", r.cursor}, {"has_more", r.hasMore}};
     if (!r.database.empty())
         j["database"] = r.database;
+    if (r.remaining)
+        j["remaining"] = *r.remaining;
 }
 
 std::string encodePullResponse(const PullResponse& r) {
@@ -272,6 +274,8 @@ std::string encodePullResponse(const PullResponse& r) {
            ",\"cursor\":" + str(r.cursor) + ",\"has_more\":" + (r.hasMore ? "true" : "false");
     if (!r.database.empty())
         out += ",\"database\":" + str(r.database);
+    if (r.remaining)
+        out += ",\"remaining\":" + std::to_string(*r.remaining);
     out += ",\"changes\":[";
     bool first = true;
     for (const auto& c : r.changes) {
@@ -302,6 +306,7 @@ void from_json(const Json& j, PullResponse& r) {
     r.cursor = required<std::string>(j, "cursor");
     r.hasMore = required<bool>(j, "has_more");
     optionalInto(j, "database", r.database);
+    optionalInto(j, "remaining", r.remaining);
 }
 
 void to_json(Json& j, const DeviceInfo& d) {

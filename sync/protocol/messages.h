@@ -113,6 +113,9 @@ struct PullResponse {
     std::string cursor; // opaque: pass it back as is
     bool hasMore = false;
     std::string database; // as in PushResponse
+    // Asked for (count=1): how many changes this device may see after `cursor` (an upper bound:
+    // a change the device turns out not to be allowed to read is counted but not sent).
+    std::optional<std::int64_t> remaining;
 };
 void to_json(Json& j, const PullResponse& r);
 // The response as text, splicing raw records in without parsing them (the server's hot path).

@@ -21,6 +21,7 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QImage>
+#include <QRegularExpression>
 #include <QProcess>
 #include <QSignalSpy>
 
@@ -58,7 +59,18 @@ private slots:
         const auto tablet = m_server.addDevice("supervisor", {"cm-sunshine", "cm-jadelake"}, "test tablet");
         QVERIFY(!tablet.token.isEmpty());
         m_tablet = std::make_unique<ClientDevice>(false, m_server.url(), tablet.token);
+        // The first sync says how far it has come, page by page, then clears the line.
+        QStringList progress;
+        const auto watch = QObject::connect(m_tablet->sync.get(), &client::SyncController::progressChanged,
+                                            [&] { progress << m_tablet->sync->progressText(); });
         QVERIFY(m_tablet->syncNow()); // staff, units, templates and routes arrive
+        QObject::disconnect(watch);
+        QVERIFY2(progress.size() >= 2, qPrintable(progress.join(" | ")));
+        QCOMPARE(progress.last(), QString());
+        const QString lastPage = progress.at(progress.size() - 2);
+        QVERIFY2(QRegularExpression(R"(^Receiving ([\d,]+) of about \1 records$)").match(lastPage).hasMatch(),
+                 qPrintable(lastPage));
+        QCOMPARE(m_tablet->sync->pullReceived(), 0);
         QVERIFY(m_tablet->app->enrolled());
         QCOMPARE(m_tablet->app->currentCommunity(), QString("cm-sunshine"));
         QVERIFY(m_tablet->directory->unit(kUnit).valid);

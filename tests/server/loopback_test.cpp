@@ -3,7 +3,8 @@
 // The real courtyard-server on 127.0.0.1 with devices over real HTTP connections: convergence
 // while messages are lost, repeated and reordered; a lost response; devices and the server
 // killed mid-write; rival offline decisions; clocks a day off; kiosk privacy; an interrupted
-// 20 MB upload; TLS; graceful stop; abuse on the wire. Every test stops its server itself.
+// 20 MB upload; TLS; graceful stop; abuse on the wire; a long pull's progress. Every test stops
+// its server itself.
 #include "server/storage/postgres_storage.h"
 #include "shared/store/database.h"
 #include "shared/store/record_store.h"
@@ -681,6 +682,47 @@ private slots:
         QCOMPARE(ok->status, 200);
         server.terminate();
         QCOMPARE(server.exitCode(), 0);
+    }
+
+    // Sync progress (docs/sync-protocol.md, count=1): a first pull in small pages learns on its
+    // first page how many changes there are, and every page after says how far it has come; the
+    // figure is exact for a staff device (nothing it is not allowed to read is in its scope).
+    void aLongPullSaysHowFarItHasCome() {
+        ServerProcess server;
+        QVERIFY(server.initDemo());
+        auto e = server.addDevice("staff", {"cm-sunshine"});
+        QVERIFY(server.start());
+        TestDevice d(server.url(), e.token);
+        sync::SyncOptions small;
+        small.pullPage = 50;
+        sync::SyncEngine engine(d.store(), d.transport(), [&d] { return d.now(); }, small);
+        std::vector<sync::PullProgress> seen;
+        engine.setPullProgress([&](const sync::PullProgress& p) { seen.push_back(p); });
+        const auto r = engine.syncOnce();
+        QVERIFY(r.complete);
+        QVERIFY2(r.pages > 3, "the demo community is more than a few pages");
+        QCOMPARE(int(seen.size()), r.pages);
+        for (std::size_t i = 0; i < seen.size(); ++i) {
+            QCOMPARE(seen[i].pages, int(i) + 1);
+            QCOMPARE(seen[i].expected, std::int64_t(r.pulled)); // known from the first page on
+            QCOMPARE(seen[i].received, std::min(r.pulled, 50 * (int(i) + 1)));
+        }
+        // Up to date: nothing remains, and the answer says so without being asked twice.
+        auto st = d.store().state();
+        QVERIFY(st);
+        auto up = engine.call({"GET", "/v1/sync/pull?limit=50&count=1&cursor=" + st->cursor, {}, {}});
+        QVERIFY(up);
+        QCOMPARE(up->status, 200);
+        QCOMPARE(Json::parse(up->body).value("remaining", -1), 0);
+        // Without count=1 no count is made; anything but 0 or 1 is refused.
+        auto plain = engine.call({"GET", "/v1/sync/pull?limit=5", {}, {}});
+        QVERIFY(plain);
+        QVERIFY(!Json::parse(plain->body).contains("remaining"));
+        auto wrong = engine.call({"GET", "/v1/sync/pull?limit=5&count=yes", {}, {}});
+        QVERIFY(wrong);
+        QCOMPARE(wrong->status, 400);
+        QVERIFY(wrong->body.find("count") != std::string::npos);
+        server.terminate();
     }
 
 private:

@@ -17,6 +17,9 @@ public:
                                                      int limit) override {
         return m_in.changes(f, after, limit);
     }
+    Result<std::int64_t> countChanges(const server::ChangeFilter& f, std::int64_t after) override {
+        return m_in.countChanges(f, after);
+    }
     Result<std::int64_t> maxVersion() override { return m_in.maxVersion(); }
     Result<std::optional<server::DeviceRow>> deviceByTokenHash(const std::string& h) override {
         return m_in.deviceByTokenHash(h);

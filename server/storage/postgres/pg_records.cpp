@@ -125,9 +125,10 @@ Result<std::int64_t> countRecords(Connection& c, const RecordQuery& q) {
     return rows->int64(0, 0);
 }
 
-Result<std::vector<StoredRecord>> changes(Connection& c, const ChangeFilter& f, std::int64_t afterVersion, int limit) {
-    // One statement: the scopes OR-ed, walked in version order on records_version (PostgreSQL
-    // stops after `limit` matching rows, unlike SQLite, which sorted them all).
+namespace {
+
+// The changes a filter lets through after a version: the scopes OR-ed. nullopt: none can be.
+std::optional<Where> changesWhere(const ChangeFilter& f, std::int64_t afterVersion) {
     Where w;
     w.dialect = Dialect::Postgres;
     w.add("version > " + w.next(afterVersion));
@@ -143,15 +144,36 @@ Result<std::vector<StoredRecord>> changes(Connection& c, const ChangeFilter& f, 
         scopes.push_back("(origin_device = " + w.next(f.originDevice) + " AND type IN (" + w.list(f.originTypes) +
                          "))");
     if (scopes.empty())
-        return std::vector<StoredRecord>{};
+        return std::nullopt;
     std::string any;
     for (const auto& s : scopes)
         any += (any.empty() ? "" : " OR ") + s;
     w.add("(" + any + ")");
-    return collect(c.exec("SELECT " + std::string(kColumns) + " FROM records" + w.sql + " ORDER BY version LIMIT " +
+    return w;
+}
+
+} // namespace
+
+Result<std::vector<StoredRecord>> changes(Connection& c, const ChangeFilter& f, std::int64_t afterVersion, int limit) {
+    // One statement, walked in version order on records_version (PostgreSQL stops after `limit`
+    // matching rows, unlike SQLite, which sorted them all).
+    auto w = changesWhere(f, afterVersion);
+    if (!w)
+        return std::vector<StoredRecord>{};
+    return collect(c.exec("SELECT " + std::string(kColumns) + " FROM records" + w->sql + " ORDER BY version LIMIT " +
                               std::to_string(std::max(0, limit)),
-                          params(w)),
+                          params(*w)),
                    false);
+}
+
+Result<std::int64_t> countChanges(Connection& c, const ChangeFilter& f, std::int64_t afterVersion) {
+    auto w = changesWhere(f, afterVersion);
+    if (!w)
+        return std::int64_t{0};
+    auto rows = c.exec("SELECT count(*) FROM records" + w->sql, params(*w));
+    if (!rows)
+        return rows.error();
+    return rows->int64(0, 0);
 }
 
 Status putRecord(Connection& c, const StoredRecord& r) {

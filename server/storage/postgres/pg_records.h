@@ -14,6 +14,8 @@ Result<std::int64_t> countRecords(Connection& c, const store::RecordQuery& q);
 // Changes after `afterVersion` in version order, unparsed (rawBody).
 Result<std::vector<store::StoredRecord>> changes(Connection& c, const ChangeFilter& f, std::int64_t afterVersion,
                                                  int limit);
+// How many changes `changes` would return with no limit.
+Result<std::int64_t> countChanges(Connection& c, const ChangeFilter& f, std::int64_t afterVersion);
 // Inserts or replaces the record with its version already set.
 Status putRecord(Connection& c, const store::StoredRecord& r);
 // Keeps blob_refs in step with the attachments the record refers to.

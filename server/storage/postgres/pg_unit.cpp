@@ -45,6 +45,10 @@ Result<std::vector<store::StoredRecord>> PgUnit::changes(const ChangeFilter& f, 
     return pg::changes(m_c, f, afterVersion, limit);
 }
 
+Result<std::int64_t> PgUnit::countChanges(const ChangeFilter& f, std::int64_t afterVersion) {
+    return pg::countChanges(m_c, f, afterVersion);
+}
+
 Result<std::int64_t> PgUnit::maxVersion() {
     auto rows = m_c.exec("SELECT coalesce(max(version), 0) FROM records");
     if (!rows)

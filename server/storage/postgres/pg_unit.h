@@ -16,6 +16,7 @@ public:
     Result<std::optional<store::StoredRecord>> get(const std::string& id) override;
     Result<std::vector<store::StoredRecord>> query(const store::RecordQuery& q) override;
     Result<std::int64_t> count(const store::RecordQuery& q) override;
+    Result<std::int64_t> countChanges(const ChangeFilter& f, std::int64_t afterVersion) override;
     Result<std::vector<store::StoredRecord>> changes(const ChangeFilter& f, std::int64_t afterVersion,
                                                      int limit) override;
     Result<std::int64_t> maxVersion() override;
