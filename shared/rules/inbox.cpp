@@ -189,7 +189,8 @@ std::optional<InboxItem> inboxItem(const domain::Complaint& c, const InboxPerson
                  const auto& told = whoMustBeTold(*c.grade, policy);
                  return std::find(told.begin(), told.end(), me.position) != told.end();
              }())
-        decide(item, InboxReason::Grade, InboxAction::TakeNote, std::to_string(*c.grade));
+        // The handler the grade also names still has the complaint to move on.
+        decide(item, InboxReason::Grade, mine ? next : InboxAction::TakeNote, std::to_string(*c.grade));
     else if (c.state == domain::ComplaintState::Replied && (mine || department))
         decide(item, InboxReason::VisitDue, InboxAction::Visit, std::to_string(c.round));
     else if (mine)
