@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Renders every main page of the tablet (1280x800) and the kiosk (1080x1920 portrait) to PNG,
 # in Chinese and in English, from a demo company served by the real sync server on 127.0.0.1;
-# reports-pareto.png is the Reports page at the quarterly Pareto chart of complaint categories.
+# reports-pareto.png is the Reports page at the quarterly Pareto chart of complaint categories;
+# tablet-complaint-photos is a record page at the photo another device took (downloaded);
+# tablet-my-work-new is "My work" with the banner a sync raises when it brings new items.
 #   scripts/screenshots.sh [out-dir]     (default docs/screenshots)
 # Expects a build in build/ with the client (scripts/test.sh or run-demo.sh make one).
 set -euo pipefail
@@ -40,6 +42,38 @@ for c in "1栋1单元502 楼道灯不亮，已经三天了|repairs|cm-sunshine-b
     | "$device" --db "$work/seed.db" --as 1001 --pin 100100 create complaint \
     | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])" >> "$work/ids"
 done
+# A photo the duty clerk took of the first one: the record page shows it, downloaded by the
+# screenshot tablet from the server (a drawn picture: a stairwell wall with a dark ceiling lamp).
+python3 - "$work/photo.png" <<'PY'
+import struct, sys, zlib
+w, h = 640, 480
+rows = []
+for y in range(h):
+    row = bytearray([0])
+    for x in range(w):
+        shade = 200 - y // 8                        # the wall, darker towards the floor
+        r = g = b = shade
+        if 300 <= y < 312:                           # a skirting line
+            r, g, b = 150, 140, 120
+        if y > 312:                                  # stair treads
+            r, g, b = (170, 160, 150) if (y // 28) % 2 else (140, 130, 120)
+        if (x - 320) ** 2 / 110 ** 2 + (y - 90) ** 2 / 34 ** 2 < 1:   # the lamp, unlit
+            r, g, b = 70, 70, 75
+        if 316 <= x <= 324 and y < 60:               # its cable
+            r, g, b = 40, 40, 40
+        row += bytes((r, g, b))
+    rows.append(bytes(row))
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+png += chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+photo=$("$device" --db "$work/seed.db" attach "$work/photo.png" image/png)
+sha=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['sha256'])" "$photo")
+size=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['size'])" "$photo")
+echo "{\"sha256\":\"$sha\",\"kind\":\"photo\",\"mime\":\"image/png\",\"size\":$size,\"name\":\"stairwell-lamp.png\"}" \
+  | "$device" --db "$work/seed.db" --as 1001 --pin 100100 append "$(head -1 "$work/ids")" attachments > /dev/null
 # The supervisor takes on the first two (they enter the department's work); the third waits.
 for id in $(head -2 "$work/ids"); do
   echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 200100 transition "$id" accept > /dev/null
@@ -67,6 +101,22 @@ for lang in zh_CN en; do
       --as 2001 --pin 200100 --size 1280x800 --screenshot "$out"
   QT_QPA_PLATFORM="offscreen:configfile=$work/screen-kiosk.json" "$client" --kiosk --db "$work/kiosk-$lang.db" --server "$url" --token "$(token "$work/kiosk.json")" \
       --admin-pin 2468 --lang "$lang" --size 1080x1920 --screenshot "$out"
+done
+# The banner a sync raises: two complaints reach the office while the tablets are closed; each
+# tablet opens again (signed in offline), its first sync brings them, and "My work" says so.
+for text in "电梯按钮失灵，3栋2单元|repairs|cm-sunshine-b1-2-301" "小区门口垃圾桶满溢|cleaning|cm-sunshine-b1-1-501"; do
+  IFS='|' read -r content cat unit <<< "$text"
+  id=$(echo "{\"community_id\":\"cm-sunshine\",\"channel\":\"phone\",\"category\":\"$cat\",\"unit_id\":\"$unit\",
+             \"content\":\"$content\",\"received_at\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"}" \
+    | "$device" --db "$work/seed.db" --as 1001 --pin 100100 create complaint \
+    | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
+  echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 200100 transition "$id" accept > /dev/null
+done
+"$device" --db "$work/seed.db" sync > /dev/null
+for lang in zh_CN en; do
+  QT_QPA_PLATFORM="offscreen:configfile=$work/screen-tablet.json" "$client" --db "$work/tablet-$lang.db" --server "$url" --token "$(token "$work/tablet.json")" --lang "$lang" \
+      --as 2001 --pin 200100 --size 1280x800 --screenshot "$work/again" > /dev/null
+  cp "$work/again/tablet-my-work-$lang.png" "$out/tablet-my-work-new-$lang.png"
 done
 # The README's picture of a report: the quarterly analysis at its Pareto chart, in Chinese.
 cp "$out/tablet-reports-zh_CN.png" "$out/reports-pareto.png"

@@ -9,6 +9,7 @@
 #include "client/qt_transport.h"
 #include "client/session_controller.h"
 #include "client/sync_controller.h"
+#include "sync/client/sign_in.h"
 
 #include "courtyard/version.h"
 
@@ -272,7 +273,7 @@ int runApp(int argc, char** argv) {
         kioskController.watchInput(&app);
     exposeToQml({&ctx, &session, &syncController, &directory, &kioskController});
     // Pictures and scripted runs start from the server's current data: one sync first.
-    if (ctx.enrolled() && (cli.isSet(shotOpt) || cli.isSet(syncFirstOpt))) {
+    auto syncFirst = [&] {
         QEventLoop loop;
         QObject::connect(&syncController, &SyncController::syncFinished, &loop, &QEventLoop::quit);
         QTimer::singleShot(30000, &loop, &QEventLoop::quit);
@@ -280,7 +281,14 @@ int runApp(int argc, char** argv) {
         loop.exec();
         if (!syncController.lastError().isEmpty())
             std::fprintf(stderr, "warning: first sync: %s\n", qPrintable(syncController.lastError()));
-    }
+    };
+    const bool wantsSync = ctx.enrolled() && (cli.isSet(shotOpt) || cli.isSet(syncFirstOpt));
+    // Someone this tablet can sign in offline signs in first and the sync runs once the pages are
+    // up, as for a person opening the app: what it brings is then new to them (the inbox
+    // banner). The first sign-in on a tablet needs the staff records the sync brings, so it waits.
+    const bool signInFirst = !kiosk && cli.isSet(asOpt) && sync::hasCredential(ctx.store(), cli.value(asOpt).toStdString());
+    if (wantsSync && !signInFirst)
+        syncFirst();
     if (!kiosk && cli.isSet(asOpt)) {
         // Sign-in runs on its own thread (it may ask the server): wait for it here.
         QEventLoop loop;
@@ -338,6 +346,8 @@ int runApp(int argc, char** argv) {
             std::fprintf(stderr, "%s\n", qPrintable(w));
         return 1;
     }
+    if (wantsSync && signInFirst)
+        syncFirst();
     if (cli.isSet(selfTestOpt))
         return selfTest(engine, face, warnings);
     if (cli.isSet(shotOpt))

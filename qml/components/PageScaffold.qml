@@ -16,6 +16,14 @@ Page {
     readonly property real bodyWidth: Math.min(page.width - 2 * Theme.margin, 1100)
     background: Rectangle { color: Theme.canvas }
 
+    // Scrolls a long page so that `item` (one of its children) is at the top, as far as it goes.
+    function scrollTo(item: Item) {
+        if (!page.scrolling || item === null)
+            return
+        const top = item.mapToItem(body, 0, 0).y + body.y - Theme.margin
+        flick.contentY = Math.max(0, Math.min(top, flick.contentHeight - flick.height))
+    }
+
     header: Rectangle {
         implicitHeight: Theme.touch + 12
         color: Theme.paper

@@ -15,6 +15,8 @@ PageScaffold {
     id: page
     property alias recordId: rc.recordId
     property bool justCreated: false
+    // Opened at its photos (the screenshot of a record's downloaded photos).
+    property bool atPhotos: false
     readonly property recordView r: rc.view
     heading: rc.exists ? Labels.recordType(rc.recordType === "complaint" && page.r.kind === "repair" ? "repair" : rc.recordType)
                          + (page.r.receiptCode !== "" ? " · " + page.r.receiptCode : "")
@@ -394,7 +396,15 @@ PageScaffold {
         }
     }
 
+    // After the record's cards are laid out.
+    Timer {
+        running: page.atPhotos && rc.exists
+        interval: 100
+        onTriggered: page.scrollTo(photosCard)
+    }
+
     Card {
+        id: photosCard
         visible: rc.exists
         SectionTitle { text: qsTr("Photos") }
         PhotoStrip {

@@ -58,6 +58,7 @@ Item {
             { name: "my-work", page: "MyWorkPage.qml", props: {} },
             { name: "complaint-intake", page: "ComplaintIntakePage.qml", props: {} },
             { name: "complaint", page: "RecordPage.qml", props: { recordId: anyComplaint } },
+            { name: "complaint-photos", page: "RecordPage.qml", props: { recordId: anyComplaint, atPhotos: true } },
             { name: "inspection", page: "InspectionPage.qml", props: {} },
             { name: "patrol", page: "PatrolPage.qml", props: {} },
             { name: "rectification", page: "RectificationPage.qml", props: {} },
