@@ -2,6 +2,7 @@
 // 127.0.0.1 over one PostgreSQL database (the throw-away cluster of support/server_process.h;
 // this test always uses it). An upload begun at one server is continued at the other, and read
 // back from the first; the same chunk sent to both servers at the same instant is kept once.
+#include "support/patterned.h"
 #include "support/server_process.h"
 #include "support/test_device.h"
 #include "sync/protocol/crypto.h"
@@ -16,16 +17,6 @@ using namespace courtyard;
 using namespace courtyard::test;
 
 namespace {
-
-std::string patterned(std::size_t n, std::uint32_t seed) {
-    std::string s(n, '\0');
-    std::uint32_t x = seed * 2654435761u + 1;
-    for (auto& c : s) {
-        x = x * 1664525u + 1013904223u;
-        c = char(x >> 24);
-    }
-    return s;
-}
 
 // Plain HTTP to one server as one device.
 class Client {

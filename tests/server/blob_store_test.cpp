@@ -12,6 +12,7 @@
 #include "server/storage/postgres/pg_connection.h"
 #include "server/storage/postgres_storage.h"
 #include "server/storage/sqlite_storage.h"
+#include "support/patterned.h"
 #include "support/postgres_cluster.h"
 #include "sync/protocol/crypto.h"
 
@@ -23,20 +24,11 @@
 #include <thread>
 
 using namespace courtyard;
+using courtyard::test::patterned;
 using namespace courtyard::server;
 using courtyard::test::PostgresCluster;
 
 namespace {
-
-std::string patterned(std::size_t n, std::uint32_t seed) {
-    std::string s(n, '\0');
-    std::uint32_t x = seed * 2654435761u + 1;
-    for (auto& c : s) {
-        x = x * 1664525u + 1013904223u;
-        c = char(x >> 24);
-    }
-    return s;
-}
 
 // One server: its storage and its blob service. Several over one data directory or database.
 struct Server {

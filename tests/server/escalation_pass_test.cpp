@@ -16,6 +16,7 @@
 #include "server/storage/postgres_storage.h"
 #include "server/storage/sqlite_storage.h"
 #include "support/forwarding_unit.h"
+#include "support/engines.h"
 #include "support/postgres_cluster.h"
 
 #include "shared/rules/derive.h"
@@ -33,25 +34,13 @@
 using namespace courtyard;
 using namespace courtyard::server;
 using courtyard::test::PostgresCluster;
+using courtyard::test::openStore;
 
 namespace {
 
 const Instant kSeeded = *parseInstant("2026-03-20T02:00:00Z");
 constexpr std::chrono::milliseconds kInterval = std::chrono::hours{1};
 constexpr int kServers = 4;
-
-Result<std::unique_ptr<ServerStorage>> openStore(const std::string& engine, const std::string& where) {
-    if (engine == "postgresql") {
-        auto s = PostgresStorage::open(where, PostgresStorageOptions{2});
-        if (!s)
-            return s.error();
-        return std::unique_ptr<ServerStorage>(std::move(*s));
-    }
-    auto s = SqliteStorage::open(where, SqliteStorageOptions{2});
-    if (!s)
-        return s.error();
-    return std::unique_ptr<ServerStorage>(std::move(*s));
-}
 
 // The demo company and a month of its history, as of kSeeded.
 Status seed(ServerStorage& s) {

@@ -15,6 +15,7 @@
 #include "server/service/inbox_service.h"
 #include "server/storage/postgres_storage.h"
 #include "server/storage/sqlite_storage.h"
+#include "support/engines.h"
 #include "support/postgres_cluster.h"
 
 #include "shared/rules/patrol_schedule.h"
@@ -25,23 +26,11 @@
 using namespace courtyard;
 using namespace courtyard::server;
 using courtyard::test::PostgresCluster;
+using courtyard::test::openStore;
 
 namespace {
 
 Instant at(const char* s) { return *parseInstant(s); }
-
-Result<std::unique_ptr<ServerStorage>> openStore(const std::string& engine, const std::string& where) {
-    if (engine == "postgresql") {
-        auto s = PostgresStorage::open(where, PostgresStorageOptions{2});
-        if (!s)
-            return s.error();
-        return std::unique_ptr<ServerStorage>(std::move(*s));
-    }
-    auto s = SqliteStorage::open(where, SqliteStorageOptions{2});
-    if (!s)
-        return s.error();
-    return std::unique_ptr<ServerStorage>(std::move(*s));
-}
 
 DeviceRow device(const std::string& role, std::vector<std::string> communities) {
     DeviceRow d;
