@@ -200,8 +200,14 @@ std::vector<RecordListModel::Row> RecordListModel::load(int limit, const std::op
         found = std::move(*rows);
     }
     out.reserve(found.size());
-    for (auto& r : found)
-        out.push_back(Row{std::move(r), {}});
+    for (auto& r : found) {
+        // Only a record the server never had can be a returned draft: one lookup for those few.
+        bool returned = false;
+        if (r.version == 0)
+            if (auto refusal = app->store().returnedRefusal(r.id); refusal && *refusal)
+                returned = true;
+        out.push_back(Row{std::move(r), {}, returned});
+    }
     return out;
 }
 
@@ -309,8 +315,10 @@ QVariant RecordListModel::data(const QModelIndex& index, int role) const {
         auto* app = AppContext::instance();
         return r.index.dueAt && app && app->clock() > *r.index.dueAt;
     }
-    case PendingRole:
-        return r.version == 0 || r.localEdits;
+    case PendingRole: // waiting in the outbox; a returned draft waits for nobody
+        return (r.version == 0 || r.localEdits) && !row.returned;
+    case ReturnedRole:
+        return row.returned;
     case HappenedAtRole:
         return r.index.happenedAt ? QVariant(toDateTime(*r.index.happenedAt)) : QVariant();
     case AssigneeRole:
@@ -340,7 +348,7 @@ QHash<int, QByteArray> RecordListModel::roleNames() const {
     return {{RecordIdRole, "recordId"},     {TypeRole, "recordType"},     {StateRole, "recordState"},
             {TitleRole, "title"},           {SubtitleRole, "subtitle"},   {CategoryRole, "category"},
             {UnitIdRole, "unitId"},         {DueAtRole, "dueAt"},         {DueRuleRole, "dueRule"},
-            {ProvisionalRole, "provisional"}, {OverdueRole, "overdue"},   {PendingRole, "pending"},
+            {ProvisionalRole, "provisional"}, {OverdueRole, "overdue"},   {PendingRole, "pending"}, {ReturnedRole, "returned"},
             {HappenedAtRole, "happenedAt"}, {AssigneeRole, "assignee"},   {GradeRole, "grade"},
             {UrgentRole, "urgent"},         {ReceiptCodeRole, "receiptCode"}, {EscalationRole, "escalation"},
             {BodyRole, "body"}};

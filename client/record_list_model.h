@@ -40,7 +40,7 @@ public:
     enum Roles {
         RecordIdRole = Qt::UserRole + 1, TypeRole, StateRole, TitleRole, SubtitleRole, CategoryRole,
         UnitIdRole, DueAtRole, DueRuleRole, ProvisionalRole, OverdueRole, PendingRole, HappenedAtRole,
-        AssigneeRole, GradeRole, UrgentRole, ReceiptCodeRole, EscalationRole, BodyRole
+        AssigneeRole, GradeRole, UrgentRole, ReceiptCodeRole, EscalationRole, BodyRole, ReturnedRole
     };
     explicit RecordListModel(QObject* parent = nullptr);
 
@@ -86,6 +86,7 @@ private:
     struct Row {
         store::RecordSummary summary;
         mutable std::optional<QVariant> body; // read when the body role is first asked for
+        bool returned = false; // a new record the server refused, kept here as a draft
     };
     store::RecordQuery query() const;
     // The next `limit` rows after `after` (from the start when none), in the list's order.

@@ -21,6 +21,7 @@ ItemDelegate {
     required property bool provisional
     required property bool overdue
     required property bool pending
+    required property bool returned
     required property bool urgent
     required property var happenedAt
     required property string assignee
@@ -63,6 +64,15 @@ ItemDelegate {
                     font.pixelSize: Theme.fontSmall
                     font.family: Theme.fontFamily
                     color: Theme.provisional
+                }
+                Text {
+                    objectName: "returnedMark"
+                    visible: row.returned
+                    text: qsTr("refused — not sent")
+                    font.pixelSize: Theme.fontSmall
+                    font.bold: true
+                    font.family: Theme.fontFamily
+                    color: Theme.danger
                 }
             }
             Text {

@@ -1758,6 +1758,10 @@
         <source>not yet sent</source>
         <translation>尚未发送</translation>
     </message>
+    <message>
+        <source>refused — not sent</source>
+        <translation>被拒收 — 未发送</translation>
+    </message>
 </context>
 <context>
     <name>RecordPage</name>

@@ -5,6 +5,7 @@
 
 #include "client/intake_controller.h"
 #include "client/record_controller.h"
+#include "client/record_list_model.h"
 #include "client_fixture.h"
 #include "page_helpers.h"
 
@@ -67,6 +68,23 @@ private slots:
         QVERIFY(rc.returned());
         QVERIFY2(rc.returnedReason().contains("cm-jadelake"), qPrintable(rc.returnedReason()));
         QVERIFY(rc.availableActions().isEmpty());
+        // In the list of complaints it is marked refused, not "waiting to be sent".
+        auto returnedRow = [&](bool* returned, bool* pending) {
+            client::RecordListModel list;
+            list.setTypes({"complaint"});
+            list.reload();
+            for (int i = 0; i < list.rowCount(); ++i)
+                if (list.idAt(i) == id) {
+                    *returned = list.data(list.index(i), client::RecordListModel::ReturnedRole).toBool();
+                    *pending = list.data(list.index(i), client::RecordListModel::PendingRole).toBool();
+                    return true;
+                }
+            return false;
+        };
+        bool returned = false, pending = true;
+        QVERIFY(returnedRow(&returned, &pending));
+        QVERIFY(returned);
+        QVERIFY(!pending);
 
         QQmlApplicationEngine engine;
         auto* window = loadMainWindow(engine, {1280, 2400});
@@ -90,6 +108,9 @@ private slots:
         QTRY_VERIFY(!rc.returned());
         QCOMPARE(*m_tablet->app->store().pendingCount(), std::int64_t(1));
         QVERIFY(!rc.sendAgain()); // a second tap: already waiting to be sent
+        QVERIFY(returnedRow(&returned, &pending));
+        QVERIFY(!returned); // sent again: waiting in the outbox like any new record
+        QVERIFY(pending);
         QVERIFY(!rc.lastError().isEmpty());
         QVERIFY(m_tablet->syncNow());
         rc.reload();
