@@ -101,6 +101,7 @@ int selfTest(QQmlApplicationEngine& engine, const QString& face, const QStringLi
                               {"unitId", "cm-b1-1-502"},     {"dueAt", QDateTime::currentDateTimeUtc()},
                               {"dueRule", "complaint.reply"}, {"provisional", true},
                               {"overdue", false},            {"pending", true},
+                              {"returned", false},
                               {"urgent", true},              {"happenedAt", QDateTime::currentDateTimeUtc()},
                               {"assignee", "1001"}};
         QObject* obj = file.endsWith("Delegate.qml") ? component.createWithInitialProperties(row, engine.rootContext())
