@@ -32,15 +32,27 @@ url="http://127.0.0.1:$port"
 
 # A little life in the demo: complaints at different stages, taken by the headless device.
 "$device" --db "$work/seed.db" --server "$url" --token "$(token "$work/tablet.json")" sync > /dev/null
-now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+# A complaint taken by phone by the duty clerk (1001): file_complaint TEXT CATEGORY UNIT prints its id.
+file_complaint() {
+  echo "{\"community_id\":\"cm-sunshine\",\"channel\":\"phone\",\"category\":\"$2\",\"unit_id\":\"$3\",
+         \"content\":\"$1\",\"received_at\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"}" \
+    | "$device" --db "$work/seed.db" --as 1001 --pin 100100 create complaint \
+    | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])"
+}
+# The customer-service head (2001) takes it on: it enters the department's work.
+accept_complaint() {
+  echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 200100 transition "$1" accept > /dev/null
+}
+# The supervisor's tablet in LANG, every page to DIR.
+tablet_shots() {
+  QT_QPA_PLATFORM="offscreen:configfile=$work/screen-tablet.json" "$client" --db "$work/tablet-$1.db" --server "$url" \
+      --token "$(token "$work/tablet.json")" --lang "$1" --as 2001 --pin 200100 --size 1280x800 --screenshot "$2"
+}
 for c in "1栋1单元502 楼道灯不亮，已经三天了|repairs|cm-sunshine-b1-1-502" \
          "2栋地下车库积水，车辆无法进出|vehicles|cm-sunshine-b2-1-101" \
          "夜间装修噪音影响休息|security|cm-sunshine-b1-2-301"; do
   IFS='|' read -r text cat unit <<< "$c"
-  echo "{\"community_id\":\"cm-sunshine\",\"channel\":\"phone\",\"category\":\"$cat\",\"unit_id\":\"$unit\",
-         \"content\":\"$text\",\"received_at\":\"$now\"}" \
-    | "$device" --db "$work/seed.db" --as 1001 --pin 100100 create complaint \
-    | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])" >> "$work/ids"
+  file_complaint "$text" "$cat" "$unit" >> "$work/ids"
 done
 # A photo the duty clerk took of the first one: the record page shows it, downloaded by the
 # screenshot tablet from the server (a drawn picture: a stairwell wall with a dark ceiling lamp).
@@ -76,7 +88,7 @@ echo "{\"sha256\":\"$sha\",\"kind\":\"photo\",\"mime\":\"image/png\",\"size\":$s
   | "$device" --db "$work/seed.db" --as 1001 --pin 100100 append "$(head -1 "$work/ids")" attachments > /dev/null
 # The supervisor takes on the first two (they enter the department's work); the third waits.
 for id in $(head -2 "$work/ids"); do
-  echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 200100 transition "$id" accept > /dev/null
+  accept_complaint "$id"
 done
 # A quarter's worth for the Reports page: more complaints of several categories, taken on by
 # customer service, so the supervisor's Pareto chart of categories has its vital few.
@@ -84,11 +96,7 @@ for c in "4|security|cm-sunshine-b1-1-402|夜间有陌生人进出单元门" "3|
          "1|vehicles|cm-sunshine-b2-1-101|消防通道被车辆占用" "1|landscaping|cm-sunshine-b1-1-501|草坪长期无人修剪"; do
   IFS='|' read -r n cat unit text <<< "$c"
   for i in $(seq "$n"); do
-    id=$(echo "{\"community_id\":\"cm-sunshine\",\"channel\":\"phone\",\"category\":\"$cat\",\"unit_id\":\"$unit\",
-               \"content\":\"$text（$i）\",\"received_at\":\"$now\"}" \
-      | "$device" --db "$work/seed.db" --as 1001 --pin 100100 create complaint \
-      | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
-    echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 200100 transition "$id" accept > /dev/null
+    accept_complaint "$(file_complaint "$text（$i）" "$cat" "$unit")"
   done
 done
 "$device" --db "$work/seed.db" sync > /dev/null
@@ -97,8 +105,7 @@ mkdir -p "$out"
 screen tablet 1280 800
 screen kiosk 1080 1920
 for lang in zh_CN en; do
-  QT_QPA_PLATFORM="offscreen:configfile=$work/screen-tablet.json" "$client" --db "$work/tablet-$lang.db" --server "$url" --token "$(token "$work/tablet.json")" --lang "$lang" \
-      --as 2001 --pin 200100 --size 1280x800 --screenshot "$out"
+  tablet_shots "$lang" "$out"
   QT_QPA_PLATFORM="offscreen:configfile=$work/screen-kiosk.json" "$client" --kiosk --db "$work/kiosk-$lang.db" --server "$url" --token "$(token "$work/kiosk.json")" \
       --admin-pin 2468 --lang "$lang" --size 1080x1920 --screenshot "$out"
 done
@@ -106,16 +113,11 @@ done
 # tablet opens again (signed in offline), its first sync brings them, and "My work" says so.
 for text in "电梯按钮失灵，3栋2单元|repairs|cm-sunshine-b1-2-301" "小区门口垃圾桶满溢|cleaning|cm-sunshine-b1-1-501"; do
   IFS='|' read -r content cat unit <<< "$text"
-  id=$(echo "{\"community_id\":\"cm-sunshine\",\"channel\":\"phone\",\"category\":\"$cat\",\"unit_id\":\"$unit\",
-             \"content\":\"$content\",\"received_at\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"}" \
-    | "$device" --db "$work/seed.db" --as 1001 --pin 100100 create complaint \
-    | python3 -c "import json,sys; print(json.load(sys.stdin)['id'])")
-  echo '{"resident_type":"venting"}' | "$device" --db "$work/seed.db" --as 2001 --pin 200100 transition "$id" accept > /dev/null
+  accept_complaint "$(file_complaint "$content" "$cat" "$unit")"
 done
 "$device" --db "$work/seed.db" sync > /dev/null
 for lang in zh_CN en; do
-  QT_QPA_PLATFORM="offscreen:configfile=$work/screen-tablet.json" "$client" --db "$work/tablet-$lang.db" --server "$url" --token "$(token "$work/tablet.json")" --lang "$lang" \
-      --as 2001 --pin 200100 --size 1280x800 --screenshot "$work/again" > /dev/null
+  tablet_shots "$lang" "$work/again" > /dev/null
   cp "$work/again/tablet-my-work-$lang.png" "$out/tablet-my-work-new-$lang.png"
 done
 # The README's picture of a report: the quarterly analysis at its Pareto chart, in Chinese.
