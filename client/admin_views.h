@@ -1,7 +1,7 @@
 #pragma once
 // What the admin pages show, typed (rows of GadgetListModel): a staff member as the server's
 // admin API lists them (never a PIN), a device with its last contact, and a choice for a picker
-// (a department, a community). Delegates declare `required property staffView row` or single
+// (a department, a community), a policy setting, and a month of a calendar. Delegates declare `required property staffView row` or single
 // fields by name, and qmllint checks each.
 
 #include <QDateTime>
@@ -68,6 +68,44 @@ struct ChoiceView {
 public:
     QString key, name;
     friend bool operator==(const ChoiceView&, const ChoiceView&) = default;
+};
+
+// One policy setting as the server has it (GET /v1/admin/policy), with what the page says of it.
+struct PolicySettingView {
+    Q_GADGET
+    QML_VALUE_TYPE(policySettingView)
+    Q_PROPERTY(QString key MEMBER key CONSTANT)     // the policy's key: reply_working_days
+    Q_PROPERTY(QString group MEMBER group CONSTANT) // deadlines, surveys, grading, sign_in, fair_use
+    Q_PROPERTY(QString label MEMBER label CONSTANT) // in the reader's language
+    Q_PROPERTY(QString unit MEMBER unit CONSTANT)   // "working days", "%", … ("" for none)
+    Q_PROPERTY(QString value MEMBER value CONSTANT) // the stored value as text: "2", "5", "0.5"
+    // A number the page changes; false for the grade matrix, who is told and the escalation
+    // ladder (shown, changed through the company file).
+    Q_PROPERTY(bool editable MEMBER editable CONSTANT)
+
+public:
+    QString key, group, label, unit, value;
+    bool editable = true;
+    friend bool operator==(const PolicySettingView&, const PolicySettingView&) = default;
+};
+
+// A month of a calendar year as the Calendar page draws it: `offset` blank cells before the 1st
+// (weeks start on Monday), then one kind per day.
+struct CalendarMonthView {
+    Q_GADGET
+    QML_VALUE_TYPE(calendarMonthView)
+    Q_PROPERTY(int month MEMBER month CONSTANT) // 1..12
+    Q_PROPERTY(QString title MEMBER title CONSTANT)
+    Q_PROPERTY(int offset MEMBER offset CONSTANT)
+    // Per day: 0 a working day, 1 a weekend day, 2 a holiday, 3 a make-up working day (CalendarAdmin::DayKind).
+    Q_PROPERTY(QList<int> kinds MEMBER kinds CONSTANT)
+
+public:
+    int month = 0;
+    QString title;
+    int offset = 0;
+    QList<int> kinds;
+    friend bool operator==(const CalendarMonthView&, const CalendarMonthView&) = default;
 };
 
 } // namespace courtyard::client

@@ -16,7 +16,9 @@ Item {
     id: shell
     readonly property var sections: [
         { id: "staff", page: "StaffPage.qml", text: qsTr("Staff") },
-        { id: "devices", page: "DevicesPage.qml", text: qsTr("Devices") }
+        { id: "devices", page: "DevicesPage.qml", text: qsTr("Devices") },
+        { id: "policy", page: "PolicyPage.qml", text: qsTr("Policy") },
+        { id: "calendars", page: "CalendarPage.qml", text: qsTr("Calendars") }
     ]
     property string currentSection: "staff"
     readonly property bool isAdmin: Session.signedIn && Session.role === "admin"
@@ -41,7 +43,9 @@ Item {
         return [
             { name: "sign-in", page: "SignInPage.qml", props: {} },
             { name: "staff", page: "StaffPage.qml", props: {} },
-            { name: "devices", page: "DevicesPage.qml", props: {} }
+            { name: "devices", page: "DevicesPage.qml", props: {} },
+            { name: "policy", page: "PolicyPage.qml", props: {} },
+            { name: "calendars", page: "CalendarPage.qml", props: {} }
         ]
     }
     function showForScreenshot(page, props) {

@@ -314,6 +314,14 @@
         <source>%1 is not an administrator: the admin console is for administrators. Sign out and sign in as one.</source>
         <translation>%1 不是系统管理员：管理控制台仅供管理员使用。请退出，再以管理员身份登录。</translation>
     </message>
+    <message>
+        <source>Policy</source>
+        <translation>政策参数</translation>
+    </message>
+    <message>
+        <source>Calendars</source>
+        <translation>工作日历</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentImage</name>
@@ -352,6 +360,117 @@
     <message>
         <source>Photo</source>
         <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Calendars</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Saved: %1 has %2 working days in this calendar. Deadlines set from now on count them; deadlines already set do not move.</source>
+        <translation>已保存：按此日历，%1 年有 %2 个工作日。此后设定的时限按它计算；已设定的时限不变。</translation>
+    </message>
+    <message>
+        <source>Holiday (day off)</source>
+        <translation>节假日（放假）</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>保存 %1 年</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>By these dates %1 has %2 working days; weekends alone would give %3.</source>
+        <translation>按这些日期，%1 年有 %2 个工作日；只算周末则为 %3 个。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s calendar has no holidays for %1 yet: until they are saved, deadlines there count weekends alone.</source>
+        <translation>服务器的日历中还没有 %1 年的节假日：保存之前，该年的时限只按周末计算。</translation>
+    </message>
+    <message>
+        <source>Tap a day to change it: a weekday becomes a holiday and back; a weekend day becomes a holiday, then a make-up working day, then a weekend day again.</source>
+        <translation>点按某天即可更改：工作日变为节假日，再点恢复；周末先变为节假日，再变为调休上班日，再点恢复为周末。</translation>
+    </message>
+    <message>
+        <source>Mo</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <source>Tu</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <source>We</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <source>Th</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <source>Fr</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <source>Sa</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <source>Su</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>%1 as sent to the server</source>
+        <translation>%1 年（将发送到服务器的内容）</translation>
+    </message>
+    <message>
+        <source>Holidays (days off)</source>
+        <translation>节假日（放假）</translation>
+    </message>
+    <message>
+        <source>Dates and ranges, separated by commas: 2027-01-01, 2027-02-06..2027-02-12</source>
+        <translation>日期或日期范围，用逗号分隔：2027-01-01, 2027-02-06..2027-02-12</translation>
+    </message>
+    <message>
+        <source>Make-up working days (调休)</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Weekend days worked instead, e.g. 2027-01-31, 2027-02-20</source>
+        <translation>需要上班的周末，例如 2027-01-31, 2027-02-20</translation>
+    </message>
+    <message>
+        <source>Make-up working days</source>
+        <translation>调休上班日</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1865,65 @@
     <message>
         <source>123 Symbols</source>
         <translation>123 符号</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <source>Policy</source>
+        <translation>政策参数</translation>
+    </message>
+    <message>
+        <source>Saved. Deadlines set from now on use the new numbers; deadlines already set keep theirs.</source>
+        <translation>已保存。此后设定的时限使用新数值；已设定的时限保持不变。</translation>
+    </message>
+    <message>
+        <source>Save changes (%1)</source>
+        <translation>保存修改（%1 项）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>A changed number applies to deadlines set from the moment it is saved, on every device after its next sync. Deadlines already set do not move.</source>
+        <translation>修改后的数值自保存之时起用于新设定的时限，各设备在下次同步后生效。已设定的时限不会改变。</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source>Surveys and satisfaction</source>
+        <translation>回访调查与满意度</translation>
+    </message>
+    <message>
+        <source>Grading and escalation</source>
+        <translation>分级与升级</translation>
+    </message>
+    <message>
+        <source>Shown for reference: these change through the company file (courtyard-server init --company).</source>
+        <translation>仅供参考：这些设置通过公司文件修改（courtyard-server init --company）。</translation>
+    </message>
+    <message>
+        <source>Sign-in and devices</source>
+        <translation>登录与设备</translation>
+    </message>
+    <message>
+        <source>Fair use and clocks</source>
+        <translation>合理使用与时钟</translation>
+    </message>
+    <message>
+        <source>Other settings</source>
+        <translation>其他设置</translation>
     </message>
 </context>
 <context>
@@ -3315,6 +3493,13 @@
     </message>
 </context>
 <context>
+    <name>courtyard::client::CalendarAdmin</name>
+    <message>
+        <source>Choose a calendar first.</source>
+        <translation>请先选择日历。</translation>
+    </message>
+</context>
+<context>
     <name>courtyard::client::EnrolmentController</name>
     <message>
         <source>The address must start with http:// or https://.</source>
@@ -3418,6 +3603,213 @@
     <message>
         <source>Route %1 has no checkpoints on this device.</source>
         <translation>本设备上的路线%1没有巡更点。</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::PolicyAdmin</name>
+    <message>
+        <source>Urgent complaint: reply within</source>
+        <translation>紧急投诉：答复时限</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Complaint: reply within</source>
+        <translation>投诉：答复时限</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>个工作日</translation>
+    </message>
+    <message>
+        <source>Invalid complaint: explain within</source>
+        <translation>无效投诉：解释时限</translation>
+    </message>
+    <message>
+        <source>Suggestion: reply within</source>
+        <translation>建议：答复时限</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Return visit within</source>
+        <translation>回访时限</translation>
+    </message>
+    <message>
+        <source>Transfer sheet: arrange within</source>
+        <translation>传递单：安排时限</translation>
+    </message>
+    <message>
+        <source>Rectification: accept within</source>
+        <translation>整改：验收时限</translation>
+    </message>
+    <message>
+        <source>&quot;Due soon&quot; in the inbox before a deadline</source>
+        <translation>到期前在待办中提示“即将到期”</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Monthly survey sample of occupied households</source>
+        <translation>每月回访抽样（占入住户数）</translation>
+    </message>
+    <message>
+        <source>Annual survey sample</source>
+        <translation>年度满意度调查抽样</translation>
+    </message>
+    <message>
+        <source>Lowest acceptable return rate</source>
+        <translation>最低问卷回收率</translation>
+    </message>
+    <message>
+        <source>For each step below the return rate of</source>
+        <translation>回收率每低于下限</translation>
+    </message>
+    <message>
+        <source>… satisfaction is lowered by</source>
+        <translation>……满意度扣减</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>Satisfaction target</source>
+        <translation>满意度目标</translation>
+    </message>
+    <message>
+        <source>points of 100</source>
+        <translation>分（百分制）</translation>
+    </message>
+    <message>
+        <source>An answer counts as satisfied from</source>
+        <translation>评分达到此值即计为满意</translation>
+    </message>
+    <message>
+        <source>of 5</source>
+        <translation>分（五分制）</translation>
+    </message>
+    <message>
+        <source>Community activities: visit participants</source>
+        <translation>社区活动：回访参与者比例</translation>
+    </message>
+    <message>
+        <source>Community activities: satisfaction target</source>
+        <translation>社区活动：满意度目标</translation>
+    </message>
+    <message>
+        <source>Complaint grade by validity, controllability and reach</source>
+        <translation>按有效性、可控性和影响范围确定的投诉等级</translation>
+    </message>
+    <message>
+        <source>Who is told at each grade</source>
+        <translation>各等级通知的人员</translation>
+    </message>
+    <message>
+        <source>Escalation of overdue work</source>
+        <translation>逾期工作的升级</translation>
+    </message>
+    <message>
+        <source>Shortest PIN</source>
+        <translation>PIN 最短长度</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>位</translation>
+    </message>
+    <message>
+        <source>Wrong PINs in a row without a wait</source>
+        <translation>连续输错 PIN 不需等待的次数</translation>
+    </message>
+    <message>
+        <source>First wait after them</source>
+        <translation>之后的首次等待</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <source>Wrong PINs offline before an online sign-in is needed</source>
+        <translation>离线输错 PIN 多少次后须联网登录</translation>
+    </message>
+    <message>
+        <source>A sign-in is good for</source>
+        <translation>登录凭据有效期</translation>
+    </message>
+    <message>
+        <source>Grace for work done before it ran out</source>
+        <translation>过期前所做操作的宽限期</translation>
+    </message>
+    <message>
+        <source>Sign out an idle tablet after</source>
+        <translation>平板闲置后自动退出登录</translation>
+    </message>
+    <message>
+        <source>An enrolment code is good for</source>
+        <translation>注册码有效期</translation>
+    </message>
+    <message>
+        <source>Correct device clocks off by more than</source>
+        <translation>设备时钟偏差超过此值即校正</translation>
+    </message>
+    <message>
+        <source>Kiosk submissions per flat</source>
+        <translation>自助终端每户提交次数</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>次/小时</translation>
+    </message>
+    <message>
+        <source>Kiosk submissions per kiosk</source>
+        <translation>每台自助终端提交次数</translation>
+    </message>
+    <message>
+        <source>Pushes per device</source>
+        <translation>每台设备上传次数</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>次/分钟</translation>
+    </message>
+    <message>
+        <source>Pulls per device</source>
+        <translation>每台设备拉取次数</translation>
+    </message>
+    <message>
+        <source>Attachments per device</source>
+        <translation>每台设备附件流量</translation>
+    </message>
+    <message>
+        <source>MiB per minute</source>
+        <translation>MiB/分钟</translation>
+    </message>
+    <message>
+        <source>Unfinished uploads per device</source>
+        <translation>每台设备未完成的上传</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>Remove an unfinished upload after</source>
+        <translation>未完成的上传保留时间</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a number</source>
+        <translation>%1：“%2”不是数字</translation>
     </message>
 </context>
 <context>
