@@ -65,10 +65,26 @@ Result<PatrolSlotPass> schedulePatrols(WriteUnit& unit, RulesCache& rules, Insta
     if (!rounds)
         return rounds.error();
 
+    // Withdraws the expected rounds of a route not yet due that `keep` does not name.
+    const auto withdraw = [&](std::vector<PatrolSlot>& mine, const std::set<std::string>& keep) -> Status {
+        for (auto it = mine.begin(); it != mine.end();) {
+            if (it->status == domain::PatrolSlotStatus::Expected && it->startBy > now && !keep.count(it->id)) {
+                CY_TRY(putSlot(unit, *it, true));
+                ++pass.withdrawn;
+                it = mine.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        return {};
+    };
+
+    std::set<std::string> live;
     for (const auto& row : *routes) {
         auto route = decodeJson<PatrolRoute>(row.body);
         if (!route)
             continue;
+        live.insert(route->id);
         auto ctx = rules.get(unit, route->communityId, now);
         if (!ctx)
             continue;
@@ -82,15 +98,7 @@ Result<PatrolSlotPass> schedulePatrols(WriteUnit& unit, RulesCache& rules, Insta
             scheduled.insert(rules::slotId(route->id, t));
 
         // Withdraw expected rounds not yet due that the schedule no longer has.
-        for (auto it = mine.begin(); it != mine.end();) {
-            if (it->status == domain::PatrolSlotStatus::Expected && it->startBy > now && !scheduled.count(it->id)) {
-                CY_TRY(putSlot(unit, *it, true));
-                ++pass.withdrawn;
-                it = mine.erase(it);
-            } else {
-                ++it;
-            }
-        }
+        CY_TRY(withdraw(mine, scheduled));
         std::set<std::string> known;
         for (const auto& s : mine)
             known.insert(s.id);
@@ -118,6 +126,11 @@ Result<PatrolSlotPass> schedulePatrols(WriteUnit& unit, RulesCache& rules, Insta
             ++(isNew ? pass.created : pass.judged);
         }
     }
+    // A route deleted since: none of its rounds not yet due is expected any more. (A round
+    // that was due stays as judged, for the report.)
+    for (auto& [routeId, mine] : *slots)
+        if (!live.count(routeId))
+            CY_TRY(withdraw(mine, {}));
     return pass;
 }
 

@@ -266,6 +266,32 @@ private slots:
         slot(rules::slotId("route-jadelake", tonight), &deleted);
         QVERIFY(deleted);
         QCOMPARE(slot(rules::slotId("route-sunshine", tonight))->status, domain::PatrolSlotStatus::Expected);
+
+        // The office deletes Sunshine's route: its round tonight is withdrawn too, and no pass
+        // creates it again; the rounds it already had stay, as judged, for the report.
+        QVERIFY(m_store->write([&](WriteUnit& u) -> Status {
+            auto rec = u.get("route-sunshine");
+            if (!rec || !*rec)
+                return internalError("no route");
+            store::StoredRecord route = **rec;
+            route.deleted = true;
+            route.index.reset();
+            route.encodedBody.reset();
+            route.rawBody.clear();
+            auto v = u.put(std::move(route));
+            return v ? Status{} : Status{v.error()};
+        }));
+        p = pass();
+        QCOMPARE(p.patrols.withdrawn, 1);
+        QCOMPARE(p.patrols.created, 0);
+        deleted = false;
+        slot(rules::slotId("route-sunshine", tonight), &deleted);
+        QVERIFY(deleted);
+        bool judgedDeleted = true;
+        QVERIFY(slot(sunshine, &judgedDeleted));
+        QVERIFY(!judgedDeleted);
+        p = pass();
+        QCOMPARE(p.patrols.created + p.patrols.judged + p.patrols.withdrawn, 0);
     }
 };
 
