@@ -27,6 +27,11 @@ QStringList Guidance::causes() const { return names<domain::Cause>({domain::Caus
 QStringList Guidance::handlingModes() const { return names<domain::HandlingMode>(); }
 QStringList Guidance::noticeKinds() const { return names<domain::NoticeKind>(); }
 
+bool Guidance::fromOutside(const QString& channel) const {
+    domain::Channel c{};
+    return fromString(channel.toStdString(), c) && domain::fromOutside(c);
+}
+
 QStringList Guidance::forbiddenPhrases() const {
     QStringList out;
     for (const auto& p : domain::forbiddenPhrases())

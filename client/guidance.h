@@ -34,6 +34,9 @@ public:
     QStringList forbiddenPhrases() const;
     // The forbidden phrases a reply contains (empty: fine to send).
     Q_INVOKABLE QStringList findForbidden(const QString& text) const;
+    // Whether a complaint by this channel came from outside (the company, the group, the media,
+    // the government): leadership names a leader to follow it to the end.
+    Q_INVOKABLE bool fromOutside(const QString& channel) const;
 };
 
 } // namespace courtyard::client

@@ -78,6 +78,8 @@ QString IntakeController::createComplaint(const QVariantMap& form) {
         body["requested_reply_by"] = r;
     if (form.contains("receipt_code"))
         body["receipt_code"] = ss(form.value("receipt_code").toString());
+    if (const QString leader = form.value("leader_id").toString(); !leader.isEmpty())
+        body["leader_id"] = ss(leader);
     const QString answer = form.value("answer").toString().trimmed();
     auto& store = app->store();
     std::string id;

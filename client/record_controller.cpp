@@ -92,7 +92,7 @@ QStringList RecordController::availableActions() const {
     const auto* type = records::findRecordType(m_type);
     if (!app || !type || !m_exists || m_returned) // a returned record takes no step until sent
         return out;
-    for (const auto& a : type->availableActions(stringAt(m_body, "state"), app->actor().role))
+    for (const auto& a : type->availableActionsOn(m_body, app->actor().role))
         out << qs(a);
     return out;
 }

@@ -56,6 +56,7 @@ RecordView viewOf(const Json& r) {
     v.grade = number(r, "grade");
     v.residentType = text(r, "resident_type");
     v.handlerId = text(r, "handler_id");
+    v.leaderId = text(r, "leader_id");
     v.agreedBy = dateTimeAt(r, "agreed_by");
     v.invalidReason = text(r, "invalid_reason");
     v.explanation = text(r, "explanation");

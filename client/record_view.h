@@ -51,6 +51,7 @@ struct RecordView {
     Q_PROPERTY(int grade MEMBER grade CONSTANT) // 0: not graded yet
     Q_PROPERTY(QString residentType MEMBER residentType CONSTANT)
     Q_PROPERTY(QString handlerId MEMBER handlerId CONSTANT)
+    Q_PROPERTY(QString leaderId MEMBER leaderId CONSTANT)
     Q_PROPERTY(QDateTime agreedBy MEMBER agreedBy CONSTANT)
     Q_PROPERTY(QString invalidReason MEMBER invalidReason CONSTANT)
     Q_PROPERTY(QString explanation MEMBER explanation CONSTANT)
@@ -121,7 +122,7 @@ public:
     bool urgent = false, serious = false;
     QString validity, cause;
     int grade = 0;
-    QString residentType, handlerId;
+    QString residentType, handlerId, leaderId;
     QDateTime agreedBy;
     QString invalidReason, explanation, referralResult, handlingMode, measures;
     QDateTime repliedAt;

@@ -279,6 +279,10 @@
         <source>Assignee</source>
         <translation>负责人</translation>
     </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation>负责领导</translation>
+    </message>
 </context>
 <context>
     <name>AdminShell</name>
@@ -553,6 +557,14 @@
     <message>
         <source>Save complaint</source>
         <translation>保存投诉</translation>
+    </message>
+    <message>
+        <source>Responsible leader (if empty, the deputy GM and the GM are asked to name one)</source>
+        <translation>负责领导（留空则由副总经理和总经理指定）</translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation>负责领导</translation>
     </message>
 </context>
 <context>
@@ -2346,6 +2358,10 @@
     <message>
         <source>Keep it</source>
         <translation>保留</translation>
+    </message>
+    <message>
+        <source>Responsible leader</source>
+        <translation>负责领导</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,7 @@ Dialog {
         case "valid_until": return qsTr("Valid until")
         case "category": return qsTr("Category")
         case "assignee_id": return qsTr("Assignee")
+        case "leader_id": return qsTr("Responsible leader")
         }
         return key
     }

@@ -29,6 +29,8 @@ PageScaffold {
             form.requested_reply_by = requested.value
         if (page.answeredOnSpot)
             form.answer = answer.text
+        if (Guidance.fromOutside(page.channel) && leader.currentValue)
+            form.leader_id = leader.currentValue
         if (page.category === "") {
             error.text = qsTr("Choose a category.")
             return
@@ -59,6 +61,26 @@ PageScaffold {
             current: page.channel
             labelFor: Labels.channel
             onChosen: (id) => page.channel = id
+        }
+        // From the company, the group, the media or the government: a leader follows it to the
+        // end. Left empty, the deputy GM and the GM are asked to name one.
+        FormField {
+            visible: Guidance.fromOutside(page.channel)
+            Layout.fillWidth: true
+            label: qsTr("Responsible leader (if empty, the deputy GM and the GM are asked to name one)")
+            ComboBox {
+                id: leader
+                Accessible.name: qsTr("Responsible leader")
+                Layout.fillWidth: true
+                implicitHeight: Theme.touch
+                model: DirectoryList {
+                    kind: DirectoryList.Staff
+                    roles: ["supervisor", "manager"]
+                    noneLabel: "—"
+                }
+                textRole: "name"
+                valueRole: "id"
+            }
         }
         ChoiceRow {
             Layout.fillWidth: true

@@ -48,6 +48,7 @@ PageScaffold {
             add(qsTr("Resident type"), Labels.residentType(r.residentType))
             add(qsTr("Handler"), Directory.staffName(r.handlerId))
             add(qsTr("Department"), r.departmentId !== "" ? Directory.departmentName(r.departmentId) : "")
+            add(qsTr("Responsible leader"), r.leaderId !== "" ? Directory.staffName(r.leaderId) : "")
             add(qsTr("Agreed to solve by"), fmt(r.agreedBy))
             add(qsTr("Why invalid"), r.invalidReason)
             add(qsTr("Explanation"), r.explanation)

@@ -83,6 +83,10 @@ Complaint Generator::complaint(const std::string& community, Instant at) {
                                                Channel::Kiosk, Channel::Letter, Channel::SuggestionBox,
                                                Channel::Company};
     c.channel = dice.pick(channels);
+    // Leadership follows a complaint that reached the company: the first of its management.
+    if (domain::fromOutside(c.channel))
+        if (const auto it = company.staffOf.find("d-mgmt"); it != company.staffOf.end() && !it->second.empty())
+            c.leaderId = it->second.front();
     const auto& units = company.units.at(community);
     c.unitId = units.empty() ? std::string() : dice.pick(units);
     c.category = mix.category;

@@ -152,10 +152,18 @@ Status annualComplaints(Ctx& c) {
     auto sugg = suggestionStats(c.db, c.scope, w, "");
     if (!sugg)
         return sugg.error();
+    const Filter f = filterFor(c.scope, "community_id", "department_id");
+    const std::string outsideWhere = kCountedComplaints +
+                                 " AND channel IN ('company', 'group', 'media', 'government') AND received_at >= " +
+                                 kFrom + " AND received_at < " + kTo;
+    std::int64_t outsideCount = 0;
+    CY_TRY(each(c.db, "SELECT count(*) AS n FROM fact_complaints WHERE " + outsideWhere + f.sql, w.params() + f.params,
+                [&](const Row& r) { outsideCount = r.int64("n"); }));
     c.tiles({c.countTile("received", totals->total), c.countTile("valid", totals->valid),
              c.countTile("invalid", totals->invalid), c.rateTile("on_time_reply", totals->onTime, 100),
              c.rateTile("visit_rate", totals->visit, 100), c.countTile("escalated", totals->escalated),
-             c.countTile("serious", totals->serious), c.countTile("open", totals->open),
+             c.countTile("serious", totals->serious), c.countTile("outside", outsideCount),
+             c.countTile("open", totals->open),
              c.countTile("suggestions", (*sugg)[""].total),
              c.rateTile("suggestion_reply", (*sugg)[""].reply, 100)});
 
@@ -170,6 +178,27 @@ Status annualComplaints(Ctx& c) {
     CY_TRY(complaintBreakdown(c, "by_cause", kCauseExpr, "cause", "cause", &causes));
     c.pareto("pareto_category", std::move(cats));
     causePareto(c, std::move(causes));
+
+    // Complaints that reached the company, the group, the media or the government, each with
+    // the leader who follows it to the end (domain/complaint.h), and where it stands now.
+    Json& outside = c.table("outside_complaints",
+                            Json::array({c.column("id", "text"), c.column("received_at", "time"),
+                                         c.column("channel", "text"), c.column("community", "text"),
+                                         c.column("leader", "text"), c.column("state", "text")}));
+    CY_TRY(each(c.db,
+                "SELECT id, received_at, channel, community_id, state, (SELECT " +
+                    jsonText("body", "leader_id", c.db.dialect()) +
+                    " FROM records WHERE records.id = fact_complaints.id) AS leader_id FROM fact_complaints WHERE " +
+                    outsideWhere + f.sql + " ORDER BY received_at, id LIMIT " + std::to_string(kListLimit),
+                w.params() + f.params, [&](const Row& r) {
+                    const std::string leader = r.text("leader_id");
+                    outside["rows"].push_back({{"id", r.text("id")},
+                                               {"received_at", timeOf(r.optInt64("received_at"))},
+                                               {"channel", c.L("channel." + r.text("channel"))},
+                                               {"community", c.org.name(r.text("community_id"))},
+                                               {"leader", leader.empty() ? c.L("value.none") : c.org.name(leader)},
+                                               {"state", c.L("state." + r.text("state"))}});
+                }));
     return {};
 }
 

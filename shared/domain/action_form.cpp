@@ -78,6 +78,9 @@ Forms buildForms() {
                                  field("opinion", K::LongText, true), field("satisfied", K::YesNo, true),
                                  field("visit_id", K::Reference)};
     f[{"complaint", "regrade"}] = {controllability, reach};
+    auto leader = field("leader_id", K::Person, true);
+    leader.roles = {Role::Supervisor, Role::Manager};
+    f[{"complaint", "name_leader"}] = {leader};
     f[{"complaint", "cancel"}] = {reason()};
     // Suggestions
     f[{"suggestion", "acknowledge"}] = {field("agreed_reply_by", K::When, true)};

@@ -55,6 +55,7 @@ void to_json(Json& j, const Complaint& c) {
     putIf(j, "explained_at", c.explainedAt);
     putIfNotEmpty(j, "referral_result", c.referralResult);
     putIfNotEmpty(j, "transfer_sheet_id", c.transferSheetId);
+    putIfNotEmpty(j, "leader_id", c.leaderId);
     j["round"] = c.round;
     j["visits"] = c.visits;
     putIf(j, "closed_at", c.closedAt);
@@ -108,6 +109,7 @@ void from_json(const Json& j, Complaint& c) {
     optionalInto(j, "explained_at", c.explainedAt);
     optionalInto(j, "referral_result", c.referralResult);
     optionalInto(j, "transfer_sheet_id", c.transferSheetId);
+    optionalInto(j, "leader_id", c.leaderId);
     optionalInto(j, "round", c.round);
     optionalInto(j, "visits", c.visits);
     optionalInto(j, "closed_at", c.closedAt);
@@ -125,6 +127,23 @@ bool isOpen(const Complaint& c) {
     return c.state != ComplaintState::Closed && c.state != ComplaintState::Cancelled;
 }
 
+bool fromOutside(Channel channel) {
+    return channel == Channel::Company || channel == Channel::Group || channel == Channel::Media ||
+           channel == Channel::Government;
+}
+
+namespace {
+
+Status outsideOnly(const Complaint& c) {
+    if (fromOutside(c.channel))
+        return {};
+    return failedPrecondition("leader_id: only a complaint that reached the company, the group, the media or the "
+                              "government names a responsible leader; this one came by " +
+                              std::string(enumName(c.channel)));
+}
+
+} // namespace
+
 Status validateNew(const Complaint& c) {
     if (c.state != ComplaintState::Received)
         return invalidArgument("a new complaint must start as 'received'");
@@ -139,6 +158,9 @@ Status validateNew(const Complaint& c) {
             "a new complaint cannot carry decisions or results: they are set by transitions");
     if (c.requestedReplyBy && *c.requestedReplyBy < c.receivedAt)
         return invalidArgument("requested_reply_by: is before the complaint was received");
+    if (!c.leaderId.empty())
+        if (auto st = outsideOnly(c); !st)
+            return invalidArgument(st.error().message);
     return {};
 }
 
@@ -334,6 +356,14 @@ Status regrade(Complaint& c, const TransitionRequest& req) {
     });
 }
 
+// Leadership names who follows a complaint from outside to the end; naming another hands it over.
+Status nameLeader(Complaint& c, const TransitionRequest& req) {
+    return guardParams([&]() -> Status {
+        c.leaderId = requireText(req.params, "leader_id");
+        return {};
+    });
+}
+
 Status cancel(Complaint& c, const TransitionRequest& req) {
     return guardParams([&]() -> Status {
         requireText(req.params, "reason");
@@ -372,6 +402,11 @@ const Workflow<Complaint>& complaintWorkflow() {
              {R::Supervisor, R::Manager},
              regrade},
             {"cancel", {S::Received}, {R::Supervisor, R::Manager}, cancel},
+            {"name_leader",
+             {S::Received, S::Handling, S::Escalated, S::Replied, S::Visited, S::Explaining, S::Referred},
+             {R::Supervisor, R::Manager},
+             nameLeader,
+             outsideOnly},
         }};
     return wf;
 }

@@ -135,6 +135,9 @@ struct Complaint : RecordHeader {
     std::optional<Instant> explainedAt;
     std::string referralResult; // developer / external body's result
     std::string transferSheetId;
+    // A complaint that reached the company, the group, the media or the government: the leader
+    // who follows it to the end (named when it is filed or by the step name_leader).
+    std::string leaderId;
     int round = 1; // +1 each time an unsatisfied visit reopens it
     std::vector<FollowUpVisit> visits;
     std::optional<Instant> closedAt;
@@ -156,6 +159,9 @@ void from_json(const Json& j, Complaint& c);
 
 // Whether the complaint still needs someone to act (not closed or cancelled).
 bool isOpen(const Complaint& c);
+// Whether it reached the company, the group, the media or the government rather than the
+// community's own desk: leadership names a leader to follow it to the end.
+bool fromOutside(Channel channel);
 // A new complaint as a device may create it: initial state, nothing decided or computed yet.
 Status validateNew(const Complaint& c);
 

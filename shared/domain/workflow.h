@@ -31,6 +31,9 @@ struct TransitionSpec {
     // Checks the request's params against the record and applies the change to `r`, a copy the
     // caller discards on error. Must set r.state.
     Status (*apply)(Record& r, const TransitionRequest& req);
+    // What the record itself must be, beyond its state, for the step to be offered at all (only
+    // a complaint from outside names a leader); nullptr when nothing. Returns the reason it is not.
+    Status (*applies)(const Record& r) = nullptr;
 };
 
 struct TransitionOutcome {
@@ -76,6 +79,13 @@ public:
                                   " (allowed from: " + from + ")");
     }
 
+    // check() and the step's condition on the record itself (TransitionSpec::applies).
+    Status check(const Record& record, std::string_view action, Role role) const {
+        CY_TRY(check(record.state, action, role));
+        const auto* spec = find(action);
+        return spec->applies ? spec->applies(record) : Status{};
+    }
+
     // Applies the request to `record`. The params must fit the step's form (action_form.h)
     // before the step's own checks run. On error `record` is unchanged. When the same action with
     // the same params was the last one applied and the record still sits in the state it
@@ -84,7 +94,7 @@ public:
     // who got there first, so the loser's input is shown to them rather than dropped silently.
     Result<TransitionOutcome> apply(Record& record, const TransitionRequest& req) const {
         const std::string digest = paramsDigest(req.params);
-        if (auto st = check(record.state, req.action, req.actor.role); !st) {
+        if (auto st = check(record, req.action, req.actor.role); !st) {
             if (st.error().code == ErrorCode::FailedPrecondition && !record.timeline.empty()) {
                 const auto& last = record.timeline.back();
                 if (last.action == req.action && last.to == enumName(record.state)) {

@@ -259,6 +259,7 @@ constexpr Label k_action[] = {
     {"submit", "Submit", "提交"},
     {"withdraw", "Withdraw", "撤回"},
     {"regrade", "Change the grade inputs", "调整定级依据"},
+    {"name_leader", "Name the responsible leader", "指定跟进负责领导"},
 };
 // deadline rules (rules/deadlines.h rule ids)
 constexpr Label k_rule[] = {
@@ -302,6 +303,8 @@ constexpr Label k_inbox_reason[] = {
     {"due_soon", "Due soon", "即将到期"},
     {"on_the_spot", "Answered on the spot: for your information", "已当场答复，请知悉"},
     {"grade", "Its grade means you must be told", "按投诉等级须告知您"},
+    {"leader", "You follow this outside complaint to the end", "您负责跟进此外部投诉直至办结"},
+    {"outside", "An outside complaint without a responsible leader", "外部投诉尚未指定负责领导"},
     {"visit_due", "Follow-up visit due", "待回访"},
     {"assigned", "Assigned to you", "指派给您"},
     {"addressed", "Addressed to your position or department", "呈送/下达给您的岗位或部门"},
@@ -322,6 +325,7 @@ constexpr Label k_inbox_action[] = {
     {"accept", "Have the work accepted", "组织验收"},
     {"take_note", "Take note", "知悉"},
     {"patrol", "Walk the patrol round", "按时巡更"},
+    {"name_leader", "Name the leader who follows it to the end", "指定跟进到底的负责领导"},
 };
 // what a person can do about a refusal, by error code; "other" for any other
 constexpr Label k_what_to_do[] = {

@@ -53,8 +53,11 @@ public:
     virtual std::vector<std::string> actions() const = 0;
     // True when no action leads out of this state (closed, cancelled, accepted …).
     virtual bool isTerminalState(std::string_view state) const = 0;
-    // The actions this role may take on a record in this state (what a screen offers).
+    // The actions this role may take on a record in this state.
     virtual std::vector<std::string> availableActions(std::string_view state, domain::Role role) const = 0;
+    // The actions this role may take on this record now (what a screen offers): those of its
+    // state, less steps the record itself rules out (a leader for a complaint not from outside).
+    virtual std::vector<std::string> availableActionsOn(const Json& body, domain::Role role) const = 0;
     // Who may take the action (nullopt: no such action). The workflow's own role set.
     virtual std::optional<domain::RoleSet> actionRoles(std::string_view action) const = 0;
     virtual std::vector<std::string_view> plainFields() const = 0;

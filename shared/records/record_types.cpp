@@ -89,6 +89,22 @@ public:
         return out;
     }
 
+    std::vector<std::string> availableActionsOn(const Json& body, Role role) const override {
+        std::vector<std::string> out;
+        if constexpr (Tr::hasWorkflow) {
+            const auto rec = decodeJson<T>(body);
+            if (!rec)
+                return out;
+            for (const auto& spec : Tr::workflow().specs())
+                if (Tr::workflow().check(*rec, spec.action, role))
+                    out.emplace_back(spec.action);
+        } else {
+            (void)body;
+            (void)role;
+        }
+        return out;
+    }
+
     std::vector<std::string_view> plainFields() const override { return auth::plainFields(T::kType); }
     std::vector<std::string_view> appendLists() const override { return auth::appendLists(T::kType); }
 
@@ -275,6 +291,7 @@ public:
     std::vector<std::string> states() const override { return {}; }
     std::vector<std::string> actions() const override { return {}; }
     std::vector<std::string> availableActions(std::string_view, Role) const override { return {}; }
+    std::vector<std::string> availableActionsOn(const Json&, Role) const override { return {}; }
     bool isTerminalState(std::string_view) const override { return true; }
     std::optional<RoleSet> actionRoles(std::string_view) const override { return std::nullopt; }
     std::vector<std::string_view> plainFields() const override { return {}; }

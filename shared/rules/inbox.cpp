@@ -185,6 +185,13 @@ std::optional<InboxItem> inboxItem(const domain::Complaint& c, const InboxPerson
         decide(item, InboxReason::DueSoon, next, clockKey);
     else if (answeredOnTheSpot(c) && me.position == Position::DepartmentHead && department && !mine)
         decide(item, InboxReason::OnTheSpot, InboxAction::TakeNote);
+    else if (!c.leaderId.empty() && c.leaderId == me.staffId)
+        // Followed to the end: every step it takes is news to the leader, until it is closed.
+        decide(item, InboxReason::Leader, mine ? next : InboxAction::TakeNote,
+               std::string(enumName(c.state)) + (c.round > 1 ? "." + std::to_string(c.round) : ""));
+    else if (domain::fromOutside(c.channel) && c.leaderId.empty() &&
+             (me.position == Position::DeputyGm || me.position == Position::Gm))
+        decide(item, InboxReason::Outside, InboxAction::NameLeader);
     else if (c.grade && named && [&] {
                  const auto& told = whoMustBeTold(*c.grade, policy);
                  return std::find(told.begin(), told.end(), me.position) != told.end();

@@ -5,8 +5,10 @@
 //
 // Each open record gives a person at most one item, for the first reason that holds, in this
 // order: overdue, due soon (both within the person's scope), answered on the spot (the
-// department head takes note), the grade names their position, a follow-up visit is due,
-// assigned to them, addressed to their position or department.
+// department head takes note), they are the leader who follows a complaint from outside to the
+// end (a new item at each state and round, until it is closed), a complaint from outside has no
+// leader yet (the deputy GM and the GM: name one), the grade names their position, a follow-up
+// visit is due, assigned to them, addressed to their position or department.
 //
 // Overdue records of every type with a clock (rules/overdue.h) reach, besides the people who act
 // on them, the positions the escalation ladder has climbed to by now: a department head for
@@ -32,10 +34,12 @@
 
 namespace courtyard::rules {
 
-enum class InboxReason { Overdue, DueSoon, OnTheSpot, Grade, VisitDue, Assigned, Addressed };
+enum class InboxReason { Overdue, DueSoon, OnTheSpot, Leader, Outside, Grade, VisitDue, Assigned, Addressed };
 COURTYARD_ENUM_STRINGS(InboxReason, {{InboxReason::Overdue, "overdue"},
                                      {InboxReason::DueSoon, "due_soon"},
                                      {InboxReason::OnTheSpot, "on_the_spot"},
+                                     {InboxReason::Leader, "leader"},
+                                     {InboxReason::Outside, "outside"},
                                      {InboxReason::Grade, "grade"},
                                      {InboxReason::VisitDue, "visit_due"},
                                      {InboxReason::Assigned, "assigned"},
@@ -57,6 +61,7 @@ enum class InboxAction {
     Accept,         // have the work accepted
     TakeNote,       // be told: nothing to change on the record
     Patrol,         // walk a scheduled patrol round
+    NameLeader,     // name the leader who follows a complaint from outside to the end
 };
 COURTYARD_ENUM_STRINGS(InboxAction, {{InboxAction::Decide, "decide"},
                                      {InboxAction::Reply, "reply"},
@@ -71,7 +76,8 @@ COURTYARD_ENUM_STRINGS(InboxAction, {{InboxAction::Decide, "decide"},
                                      {InboxAction::Rectify, "rectify"},
                                      {InboxAction::Accept, "accept"},
                                      {InboxAction::TakeNote, "take_note"},
-                                     {InboxAction::Patrol, "patrol"}})
+                                     {InboxAction::Patrol, "patrol"},
+                                     {InboxAction::NameLeader, "name_leader"}})
 
 // Whose inbox: a staff member as the staff records say (the server: the proven person).
 struct InboxPerson {

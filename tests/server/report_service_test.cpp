@@ -217,7 +217,9 @@ struct Fixture {
         c9.kind = ComplaintKind::Repair;
         decide(c9, Validity::Valid, Cause::Own, true);
         put(c9);
-        auto c10 = complaint("C10", kSunshine, "d-sec", Category::Security, Channel::Phone, "2026-02-20T02:00:00Z");
+        // Reached the media: the customer-service head follows it to the end.
+        auto c10 = complaint("C10", kSunshine, "d-sec", Category::Security, Channel::Media, "2026-02-20T02:00:00Z");
+        c10.leaderId = "s-2001";
         decide(c10, Validity::Valid, Cause::Own, true);
         reply(c10, hours{1});
         visit(c10, days{1});
@@ -812,6 +814,17 @@ private slots:
         QCOMPARE(row(r, "by_month", "2026-03")["total"].get<int>(), 8);
         QCOMPARE(row(r, "by_month", "2026-04")["total"].get<int>(), 0);
         QCOMPARE(section(r, "pareto_category")["rows"][0]["label"].get<std::string>(), std::string("Repairs"));
+        // Complaints from outside, with who follows each to the end.
+        QCOMPARE(tile(r, "outside")["value"].get<int>(), 1);
+        QCOMPARE(section(r, "outside_complaints")["rows"].size(), std::size_t(1));
+        const Json& c10 = row(r, "outside_complaints", "C10");
+        QCOMPARE(c10["channel"].get<std::string>(), std::string("Via the media"));
+        QCOMPARE(c10["leader"].get<std::string>(), std::string("刘洋 Liu Yang"));
+        QCOMPARE(c10["state"].get<std::string>(), std::string("Closed"));
+        // The engineering department's summary has none (C10 is the security department's).
+        const Json eng = f.report("annual_complaints", "2026", "company", "", "d-eng");
+        QCOMPARE(tile(eng, "outside")["value"].get<int>(), 0);
+        QVERIFY(section(eng, "outside_complaints")["rows"].empty());
     }
 
     void inspectionAndPatrolSummary() {

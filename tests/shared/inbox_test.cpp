@@ -6,6 +6,7 @@
 #include "shared/rules/derive.h"
 #include "shared/rules/grading.h"
 #include "shared/rules/inbox.h"
+#include "shared/records/record_type.h"
 
 #include "test_support.h"
 
@@ -210,6 +211,124 @@ private slots:
         QCOMPARE(clerk->action, InboxAction::Visit);
         QCOMPARE(clerk->key, std::string("visit_due.1"));
         QVERIFY(!inboxItem(c, {"h-eng", Position::DepartmentHead, "d-eng"}, kNow, Policy::defaults()));
+    }
+
+    void anOutsideComplaintIsFollowedByItsLeaderToTheEnd() {
+        const auto& wf = domain::complaintWorkflow();
+        const auto policy = Policy::defaults();
+        domain::Complaint c;
+        c.id = "c-gov";
+        c.communityId = "cm-1";
+        c.channel = domain::Channel::Government;
+        c.content = "forwarded by the district office";
+        c.receivedAt = c.createdAt = kNow - std::chrono::minutes(10);
+        int seq = 0;
+        const auto step = [&](const char* action, Json params, domain::Actor actor) {
+            domain::TransitionRequest req;
+            req.action = action;
+            req.params = std::move(params);
+            req.actor = std::move(actor);
+            req.at = kNow;
+            req.opId = "dev:" + std::to_string(++seq);
+            return wf.apply(c, req);
+        };
+        const domain::Actor gm{"gm", domain::Role::Manager, Position::Gm, "d-mgmt", "GM"};
+        const domain::Actor head{"h-cs", domain::Role::Supervisor, Position::DepartmentHead, "d-cs", "CS head"};
+        const InboxPerson dgmP{"dgm", Position::DeputyGm, "d-mgmt"}, gmP{"gm", Position::Gm, "d-mgmt"},
+            dirP{"dir", Position::OfficeDirector, "d-mgmt"}, csmP{"csm", Position::CsManager, "d-mgmt"},
+            staffP{"s-cs", Position::Staff, "d-cs"};
+
+        // No leader yet: the deputy GM and the GM are asked to name one; nobody else is told.
+        for (const auto& p : {dgmP, gmP}) {
+            const auto i = inboxItem(c, p, kNow, policy);
+            QVERIFY(i);
+            QCOMPARE(i->reason, InboxReason::Outside);
+            QCOMPARE(i->action, InboxAction::NameLeader);
+            QCOMPARE(i->key, std::string("outside"));
+        }
+        for (const auto& p : {dirP, csmP, staffP})
+            QVERIFY(!inboxItem(c, p, kNow, policy));
+
+        // Staff may not name one; the GM names the office director.
+        auto refused = step("name_leader", {{"leader_id", "dir"}}, {"s-cs", domain::Role::Staff, Position::Staff, "d-cs", "clerk"});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::PermissionDenied);
+        QVERIFY(!step("name_leader", Json::object(), gm)); // leader_id is required
+        QVERIFY(c.leaderId.empty());
+        QVERIFY(step("name_leader", {{"leader_id", "dir"}}, gm));
+        QCOMPARE(c.leaderId, std::string("dir"));
+        QCOMPARE(c.timeline.back().action, std::string("name_leader"));
+        QVERIFY(!inboxItem(c, dgmP, kNow, policy));
+        QVERIFY(!inboxItem(c, gmP, kNow, policy));
+
+        // The leader is told at every state it reaches, with a new key each time, until it closes.
+        std::vector<std::string> keys;
+        const auto leaderItem = [&] {
+            const auto i = inboxItem(c, dirP, kNow, policy);
+            if (!i)
+                return false;
+            [&] {
+                QCOMPARE(i->reason, InboxReason::Leader);
+                QCOMPARE(i->action, InboxAction::TakeNote);
+            }();
+            keys.push_back(i->key);
+            return true;
+        };
+        QVERIFY(leaderItem());
+        QVERIFY(step("accept", {{"handler_id", "s-cs"}, {"department_id", "d-cs"}}, head));
+        QVERIFY(leaderItem());
+        QVERIFY(step("reply", {{"handling_mode", "solved_at_once"}, {"measures", "m"}, {"result", "r"}, {"reply", "done"}}, head));
+        QVERIFY(leaderItem());
+        QVERIFY(step("visit", {{"opinion", "not fixed"}, {"satisfied", false}}, head));
+        QVERIFY(leaderItem());
+        QCOMPARE(keys, (std::vector<std::string>{"leader.received", "leader.handling", "leader.replied", "leader.handling.2"}));
+        QVERIFY(step("reply", {{"handling_mode", "solved_at_once"}, {"measures", "m"}, {"result", "r"}, {"reply", "fixed"}}, head));
+        QVERIFY(step("visit", {{"opinion", "fine now"}, {"satisfied", true}}, head));
+        QVERIFY(leaderItem());
+        QVERIFY(step("close", Json::object(), head));
+        QVERIFY(!inboxItem(c, dirP, kNow, policy));
+    }
+
+    void onlyAComplaintFromOutsideNamesALeader() {
+        const auto* type = records::findRecordType("complaint");
+        QVERIFY(type);
+        Json body{{"id", "c-1"},      {"community_id", "cm-1"}, {"channel", "phone"},
+                  {"category", "housing"}, {"content", "noise"},  {"received_at", "2026-03-10T06:00:00Z"}};
+        // Filed with a leader: only from outside.
+        Json withLeader = body;
+        withLeader["leader_id"] = "dgm";
+        auto refused = type->prepareNew(withLeader);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(QString::fromStdString(refused.error().message).startsWith("leader_id:"));
+        withLeader["channel"] = "media";
+        auto filed = type->prepareNew(withLeader);
+        QVERIFY(filed);
+        QCOMPARE((*filed)["leader_id"], Json("dgm"));
+
+        // The step is offered, and taken, only on a complaint from outside.
+        auto phone = type->prepareNew(body);
+        QVERIFY(phone);
+        const auto offered = [&](const Json& b) {
+            const auto a = type->availableActionsOn(b, domain::Role::Manager);
+            return std::find(a.begin(), a.end(), "name_leader") != a.end();
+        };
+        QVERIFY(!offered(*phone));
+        QVERIFY(offered(*filed));
+        // By state alone it is there; the record rules it out.
+        const auto byState = type->availableActions("received", domain::Role::Manager);
+        QVERIFY(std::find(byState.begin(), byState.end(), "name_leader") != byState.end());
+        domain::TransitionRequest req;
+        req.action = "name_leader";
+        req.params = {{"leader_id", "dgm"}};
+        req.actor = {"gm", domain::Role::Manager, Position::Gm, "d-mgmt", "GM"};
+        req.at = kNow;
+        req.opId = "dev:1";
+        Json before = *phone;
+        auto st = type->transition(*phone, req);
+        QVERIFY(!st);
+        QCOMPARE(st.error().code, ErrorCode::FailedPrecondition);
+        QCOMPARE(*phone, before);
     }
 
     void aSheetIsAddressedToThePositionAtItsLevel() {

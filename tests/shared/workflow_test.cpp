@@ -134,7 +134,7 @@ Complaint complaintIn(ComplaintState s) {
     Complaint c;
     c.id = "c-1";
     c.communityId = "cm-1";
-    c.channel = Channel::Phone;
+    c.channel = Channel::Government; // one from outside: every step applies (name_leader too)
     c.category = Category::Repairs;
     c.content = "Water leaking from the ceiling of the lift lobby";
     c.receivedAt = kNow - std::chrono::hours{1};
@@ -178,9 +178,11 @@ private slots:
             {"cancel", {"received"}, kSupervisorUp, "cancelled", {{"reason", "Entered twice"}}},
             {"regrade", {"handling", "escalated", "replied", "visited", "explaining", "referred"}, kSupervisorUp, "",
              {{"reach", "media"}}},
+            {"name_leader", {"received", "handling", "escalated", "replied", "visited", "explaining", "referred"},
+             kSupervisorUp, "", {{"leader_id", "s-3002"}}},
         };
         const int n = enumerate<Complaint>(complaintWorkflow(), table, complaintIn);
-        QCOMPARE(n, 9 * 14 * 6);
+        QCOMPARE(n, 9 * 15 * 6);
     }
 
     void suggestionEveryCombination() {
