@@ -4,7 +4,10 @@
 // a new identity; when the devices sync again they pull from the start and send again what the
 // restored server lacks, so every record and photo any device held is back on the server, once,
 // and on every device; and the devices keep working. Each test starts and stops its servers.
+#include "server/storage/postgres/pg_connection.h"
+#include "server/storage/postgres_storage.h"
 #include "shared/store/record_store.h"
+#include "support/postgres_cluster.h"
 #include "support/server_process.h"
 #include "support/test_device.h"
 #include "sync/protocol/crypto.h"
@@ -58,6 +61,30 @@ bool onServer(ServerProcess& server, const std::string& photo) {
     QFile f(server.dataDir() + "/blobs/" + QString::fromStdString(sha.substr(0, 2) + "/" + sha));
     return f.open(QIODevice::ReadOnly) && f.readAll().toStdString() == photo;
 }
+
+// Runs courtyard-server; its exit code (-1 when it did not finish), what it wrote to each stream.
+int runServer(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr) {
+    QProcess p;
+    p.start(serverBinary(), args);
+    if (!p.waitForFinished(180000))
+        return -1;
+    if (out)
+        *out = p.readAllStandardOutput();
+    if (err)
+        *err = p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+// One value of a PostgreSQL database ("" when the statement fails or finds nothing).
+std::string pgValue(const QString& conninfo, const std::string& sql) {
+    auto c = server::pg::Connection::open(conninfo.toStdString());
+    if (!c)
+        return "";
+    auto rows = (*c)->exec(sql);
+    return rows && rows->size() > 0 ? rows->text(0, 0) : "";
+}
+
+const std::string kActive = "SELECT body::jsonb ->> 'active' FROM records WHERE id = 's-1001'";
 
 } // namespace
 
@@ -174,6 +201,76 @@ private slots:
         QVERIFY(d.signIn("1001"));
         fresh.terminate();
         QCOMPARE(fresh.exitCode(), 0);
+    }
+
+    // PostgreSQL: a backup taken with the database in use (pg_dump over one exported snapshot,
+    // attachments in it), restored into an empty database and over the live one (--replace
+    // only), each time with a new identity; a database that already holds Courtyard's data and
+    // a file that is not a backup are refused, and nothing changes.
+    void aPostgresDatabaseIsBackedUpAndRestoredWithANewIdentity() {
+        PostgresCluster cluster;
+        QVERIFY(cluster.start());
+        const QString live = cluster.createDatabase("live");
+        QVERIFY(!live.isEmpty());
+        QCOMPARE(runServer({"init", "--demo", "--store", live}), 0);
+        const std::string original = pgValue(live, "SELECT value FROM meta WHERE key = 'database_id'");
+        QVERIFY(!original.empty());
+        const std::string records = pgValue(live, "SELECT count(*) FROM records");
+        QCOMPARE(pgValue(live, kActive), std::string("true"));
+
+        QTemporaryDir dir;
+        const QString backup = dir.filePath("courtyard.pgdump");
+        QByteArray out, err;
+        QCOMPARE(runServer({"backup", "--store", live, "--to", backup}, &out, &err), 0);
+        QVERIFY2(out.startsWith(QByteArray("Backed up database ") + original.c_str() + ": " + records.c_str() + " records"),
+                 out.constData());
+        QVERIFY(QFile::exists(backup));
+        QVERIFY(!QFile::exists(backup + ".part"));
+
+        // After the backup, 王敏 (s-1001) leaves.
+        QCOMPARE(runServer({"staff", "deactivate", "s-1001", "--store", live}), 0);
+        QCOMPARE(pgValue(live, kActive), std::string("false"));
+
+        // Into an empty database: the backup's records, a new identity, marked restored.
+        const QString fresh = cluster.createDatabase("fresh");
+        QVERIFY(!fresh.isEmpty());
+        QCOMPARE(runServer({"restore", "--store", fresh, "--from", backup}, &out, &err), 0);
+        const std::string freshId = pgValue(fresh, "SELECT value FROM meta WHERE key = 'database_id'");
+        QVERIFY(!freshId.empty() && freshId != original);
+        QVERIFY2(out.contains(QByteArray("This is database ") + freshId.c_str() + " now"), out.constData());
+        QCOMPARE(pgValue(fresh, "SELECT count(*) FROM records"), records);
+        QCOMPARE(pgValue(fresh, kActive), std::string("true"));
+        QCOMPARE(pgValue(fresh, "SELECT value FROM meta WHERE key = 'restored_from'"), original);
+        {
+            auto opened = server::PostgresStorage::open(fresh.toStdString(), {});
+            QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+            QCOMPARE((*opened)->identity().id, freshId);
+            QVERIFY((*opened)->identity().restored);
+        }
+
+        // Over the live database: refused without --replace; a file that is not a backup is
+        // refused even with it. Neither changes anything.
+        QCOMPARE(runServer({"restore", "--store", live, "--from", backup}, &out, &err), 1);
+        QVERIFY2(err.contains("--replace"), err.constData());
+        QFile junk(dir.filePath("junk.pgdump"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a backup");
+        junk.close();
+        QCOMPARE(runServer({"restore", "--store", live, "--from", junk.fileName(), "--replace"}, &out, &err), 1);
+        QVERIFY2(err.contains("is not a PostgreSQL backup"), err.constData());
+        QCOMPARE(runServer({"restore", "--store", live, "--from", dir.filePath("missing.pgdump"), "--replace"}), 1);
+        QCOMPARE(pgValue(live, kActive), std::string("false"));
+        QCOMPARE(pgValue(live, "SELECT value FROM meta WHERE key = 'database_id'"), original);
+
+        // With --replace: the backup's state, under a new identity of its own.
+        QCOMPARE(runServer({"restore", "--store", live, "--from", backup, "--replace"}, &out, &err), 0);
+        QCOMPARE(pgValue(live, kActive), std::string("true"));
+        const std::string liveId = pgValue(live, "SELECT value FROM meta WHERE key = 'database_id'");
+        QVERIFY(liveId != original && liveId != freshId);
+        QCOMPARE(pgValue(live, "SELECT count(*) FROM records"), records);
+        // And it serves: a server starts on it (migrations, identity) and `backup` reads it again.
+        QCOMPARE(runServer({"backup", "--store", live, "--to", dir.filePath("again.pgdump")}, &out, &err), 0);
+        QVERIFY2(out.startsWith(QByteArray("Backed up database ") + liveId.c_str()), out.constData());
     }
 };
 
