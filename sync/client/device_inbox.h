@@ -3,6 +3,8 @@
 // (shared/rules/inbox.h) over the open records the device holds, with the person's seen marks —
 // those synced from their other tablets and those made here. Deadlines in it are the device's
 // provisional figures until the server's arrive; the server's GET /v1/inbox is authoritative.
+// Scheduled patrol rounds, which the server judges, are judged here again as the server would
+// now (rules/patrol_schedule.h), and predicted after a long time without signal (device_inbox.cpp).
 
 #include "sync/client/device_store.h"
 #include "shared/rules/inbox.h"
