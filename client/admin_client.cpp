@@ -40,6 +40,19 @@ void AdminClient::checkServer() {
 
 bool AdminClient::call(const QString& method, const QString& target, Json body, const QString& what,
                        OnAnswer onAnswer) {
+    QByteArray payload;
+    if (method != "GET") {
+        if (!body.is_object())
+            body = Json::object();
+        body["schema"] = sync::kSchemaVersion;
+        payload = QByteArray::fromStdString(body.dump());
+    }
+    return callWith(method, target, payload, method != "GET" ? QStringLiteral("application/json") : QString(), what,
+                    std::move(onAnswer));
+}
+
+bool AdminClient::callWith(const QString& method, const QString& target, const QByteArray& payload,
+                           const QString& contentType, const QString& what, OnAnswer onAnswer) {
     if (!m_app) {
         setError(tr("The app is not set up."));
         return false;
@@ -60,14 +73,8 @@ bool AdminClient::call(const QString& method, const QString& target, Json body, 
     QVariantMap headers{{"authorization", "Bearer " + qs(state->token)},
                         {"x-courtyard-schema", QString::number(sync::kSchemaVersion)},
                         {"x-courtyard-actor", qs(actor)}};
-    QByteArray payload;
-    if (method != "GET") {
-        if (!body.is_object())
-            body = Json::object();
-        body["schema"] = sync::kSchemaVersion;
-        payload = QByteArray::fromStdString(body.dump());
-        headers.insert("content-type", "application/json");
-    }
+    if (!contentType.isEmpty())
+        headers.insert("content-type", contentType);
     const int id = m_nextId++;
     m_pending.insert(id, {what, std::move(onAnswer)});
     emit busyChanged();

@@ -53,6 +53,9 @@ protected:
     // Sends an admin request for the signed-in person; `body` (an object) gets "schema". False,
     // with `error` set, when nobody is signed in or the device is not enrolled.
     bool call(const QString& method, const QString& target, Json body, const QString& what, OnAnswer onAnswer);
+    // The same with a body that is not JSON (a unit roster: text/csv).
+    bool callWith(const QString& method, const QString& target, const QByteArray& payload,
+                  const QString& contentType, const QString& what, OnAnswer onAnswer);
     void setError(const QString& message, const QString& field = {}, bool unreachable = false);
     AppContext* app() const { return m_app; }
 

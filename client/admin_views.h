@@ -1,7 +1,7 @@
 #pragma once
 // What the admin pages show, typed (rows of GadgetListModel): a staff member as the server's
 // admin API lists them (never a PIN), a device with its last contact, and a choice for a picker
-// (a department, a community), a policy setting, and a month of a calendar. Delegates declare `required property staffView row` or single
+// (a department, a community), a community with its counts, a policy setting, and a month of a calendar. Delegates declare `required property staffView row` or single
 // fields by name, and qmllint checks each.
 
 #include <QDateTime>
@@ -68,6 +68,27 @@ struct ChoiceView {
 public:
     QString key, name;
     friend bool operator==(const ChoiceView&, const ChoiceView&) = default;
+};
+
+// A community as the Communities page lists it (GET /v1/admin/communities), with its office's
+// name and how many buildings, units and occupied units it has.
+struct CommunityView {
+    Q_GADGET
+    QML_VALUE_TYPE(communityView)
+    Q_PROPERTY(QString communityId MEMBER communityId CONSTANT) // not "id": a delegate cannot declare that
+    Q_PROPERTY(QString name MEMBER name CONSTANT)
+    Q_PROPERTY(QString officeId MEMBER officeId CONSTANT)
+    Q_PROPERTY(QString officeName MEMBER officeName CONSTANT)
+    Q_PROPERTY(QString timeZone MEMBER timeZone CONSTANT)
+    Q_PROPERTY(QString calendarId MEMBER calendarId CONSTANT)
+    Q_PROPERTY(int buildings MEMBER buildings CONSTANT)
+    Q_PROPERTY(int units MEMBER units CONSTANT)
+    Q_PROPERTY(int occupied MEMBER occupied CONSTANT)
+
+public:
+    QString communityId, name, officeId, officeName, timeZone, calendarId;
+    int buildings = 0, units = 0, occupied = 0;
+    friend bool operator==(const CommunityView&, const CommunityView&) = default;
 };
 
 // One policy setting as the server has it (GET /v1/admin/policy), with what the page says of it.

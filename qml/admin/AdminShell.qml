@@ -16,6 +16,7 @@ Item {
     id: shell
     readonly property var sections: [
         { id: "staff", page: "StaffPage.qml", text: qsTr("Staff") },
+        { id: "communities", page: "CommunitiesPage.qml", text: qsTr("Communities") },
         { id: "devices", page: "DevicesPage.qml", text: qsTr("Devices") },
         { id: "policy", page: "PolicyPage.qml", text: qsTr("Policy") },
         { id: "calendars", page: "CalendarPage.qml", text: qsTr("Calendars") }
@@ -43,6 +44,7 @@ Item {
         return [
             { name: "sign-in", page: "SignInPage.qml", props: {} },
             { name: "staff", page: "StaffPage.qml", props: {} },
+            { name: "communities", page: "CommunitiesPage.qml", props: {} },
             { name: "devices", page: "DevicesPage.qml", props: {} },
             { name: "policy", page: "PolicyPage.qml", props: {} },
             { name: "calendars", page: "CalendarPage.qml", props: {} }

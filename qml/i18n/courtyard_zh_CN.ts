@@ -326,6 +326,10 @@
         <source>Calendars</source>
         <translation>工作日历</translation>
     </message>
+    <message>
+        <source>Communities</source>
+        <translation>小区</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentImage</name>
@@ -486,6 +490,169 @@
     <message>
         <source>No camera on this device. Choose a picture file instead.</source>
         <translation>本设备没有摄像头，请改为选择图片文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CommunitiesPage</name>
+    <message>
+        <source>Communities</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Building %1 added.</source>
+        <translation>已添加楼栋 %1。</translation>
+    </message>
+    <message>
+        <source>Add a community</source>
+        <translation>新增小区</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>A new community</source>
+        <translation>新小区</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Letters, digits and dashes, e.g. cm-harbour; it cannot change later.</source>
+        <translation>字母、数字和短横线，例如 cm-harbour；创建后不能更改。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>管理处</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>A calendar the company has not defined starts as the built-in mainland one.</source>
+        <translation>公司尚未定义的日历，先按内置的中国大陆日历建立。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Filter by id, name, office, time zone or calendar</source>
+        <translation>按编号、名称、管理处、时区或日历筛选</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <source>Occupied</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <source>Sort by %1</source>
+        <translation>按%1排序</translation>
+    </message>
+    <message>
+        <source>No communities yet.</source>
+        <translation>还没有小区。</translation>
+    </message>
+    <message>
+        <source>No community matches the filter.</source>
+        <translation>没有符合筛选条件的小区。</translation>
+    </message>
+    <message>
+        <source>Choose a community for its buildings and its unit roster.</source>
+        <translation>选择一个小区，查看其楼栋并导入房屋清单。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 buildings, %2 units, %3 occupied</source>
+        <translation>%1 栋楼，%2 套房屋，已入住 %3 套</translation>
+    </message>
+    <message>
+        <source>No buildings yet: add them before importing units.</source>
+        <translation>还没有楼栋：请先添加楼栋，再导入房屋。</translation>
+    </message>
+    <message>
+        <source>Building name</source>
+        <translation>楼栋名称</translation>
+    </message>
+    <message>
+        <source>Building name, as the roster writes it (e.g. 3栋)</source>
+        <translation>楼栋名称，与房屋清单中的写法一致（如 3栋）</translation>
+    </message>
+    <message>
+        <source>Add a building</source>
+        <translation>添加楼栋</translation>
+    </message>
+    <message>
+        <source>Import units from CSV</source>
+        <translation>从 CSV 导入房屋</translation>
+    </message>
+    <message>
+        <source>A header row, then one unit a line. Columns: building (楼栋), unit (房号), and optionally floor (楼层), owner (业主), phone (电话), occupied (入住: 是/否). Every building must exist already; a unit already there (same building and number) is updated. The roster is stored whole or not at all.</source>
+        <translation>第一行为表头，之后每行一套房屋。列：楼栋（building）、房号（unit），可选楼层（floor）、业主（owner）、电话（phone）、入住（occupied：是/否）。所有楼栋须已存在；已有的房屋（同一楼栋、同一房号）会被更新。清单要么全部保存，要么全部不保存。</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Unit roster (CSV)</source>
+        <translation>房屋清单（CSV）</translation>
+    </message>
+    <message>
+        <source>…or paste the CSV here</source>
+        <translation>…或在此粘贴 CSV 内容</translation>
+    </message>
+    <message>
+        <source>Import units</source>
+        <translation>导入房屋</translation>
+    </message>
+    <message>
+        <source>Imported: %1 units added, %2 changed, %3 unchanged.</source>
+        <translation>已导入：新增 %1 套，修改 %2 套，未变 %3 套。</translation>
+    </message>
+    <message>
+        <source>A unit roster (CSV)</source>
+        <translation>房屋清单（CSV）</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3513,6 +3680,13 @@
     <message>
         <source>Choose a calendar first.</source>
         <translation>请先选择日历。</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::CommunityAdmin</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>

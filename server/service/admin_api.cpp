@@ -274,7 +274,8 @@ Result<Json> AdminApi::communities() {
     Json out{{"offices", Json::array()},
              {"communities", Json::array()},
              {"buildings", Json::array()},
-             {"departments", Json::array()}};
+             {"departments", Json::array()},
+             {"unit_counts", Json::object()}};
     CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
         store::RecordQuery q;
         q.types = {"office", "community", "building", "department"};
@@ -283,6 +284,23 @@ Result<Json> AdminApi::communities() {
             return records.error();
         for (auto& r : *records)
             out[r.type == "community" ? std::string("communities") : r.type + "s"].push_back(std::move(r.body));
+        // Units are counted, not listed (a roster runs to thousands): per community, all and occupied.
+        store::RecordQuery units;
+        units.types = {"unit"};
+        auto rows = unit.query(units);
+        if (!rows)
+            return rows.error();
+        Json& counts = out["unit_counts"];
+        for (const auto& r : *rows) {
+            const auto community = r.body.value("community_id", std::string());
+            if (community.empty())
+                continue;
+            if (!counts.contains(community))
+                counts[community] = Json{{"units", 0}, {"occupied", 0}};
+            counts[community]["units"] = counts[community]["units"].get<int>() + 1;
+            if (r.body.value("occupied", true))
+                counts[community]["occupied"] = counts[community]["occupied"].get<int>() + 1;
+        }
         return {};
     }));
     return out;

@@ -375,6 +375,10 @@ private slots:
         auto again = roster("building,unit\n1栋,1-201\n1栋,1-101\n");
         QCOMPARE(again.body.value("created", -1), 1); // 1-201 was not written by the refused roster
         QCOMPARE(again.body.value("updated", -1) + again.body.value("unchanged", -1), 1);
+        // The listing counts the community's units (not listing them).
+        const auto counts = as("GET", "/v1/admin/communities").body["unit_counts"].value("cm-harbour", Json());
+        QCOMPARE(counts.value("units", -1), 3);
+        QVERIFY(counts.value("occupied", -1) >= 1 && counts.value("occupied", -1) <= 3);
         QCOMPARE(roster("building,unit\n1栋,1-101\n", "cm-atlantis").status, 404);
         auto badFloor = roster("building,unit,floor\n1栋,1-301,three\n");
         QCOMPARE(badFloor.body["error"].value("field", std::string()), std::string("floor"));

@@ -1,0 +1,96 @@
+#pragma once
+// The admin face's Communities page: the company's communities from the server
+// (GET /v1/admin/communities), shown filtered and sorted here with their office, time zone,
+// calendar and how many buildings, units and occupied units each has; adding a community, adding
+// a building to one, and importing a community's unit roster from CSV (a file or pasted text,
+// sent as text/csv). The server checks each change with `init`'s rules and stores a roster whole
+// or not at all; a refusal names its field (AdminClient::errorField). QML: `CommunityAdmin`.
+
+#include "client/admin_client.h"
+#include "client/admin_views.h"
+#include "client/gadget_list_model.h"
+
+#include <QUrl>
+
+namespace courtyard::client {
+
+// The base is named in full: qmltyperegistrar resolves it by that name (qmllint then knows its properties).
+class CommunityAdmin : public courtyard::client::AdminClient {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(courtyard::client::GadgetListModel* communities READ communitiesModel CONSTANT)
+    Q_PROPERTY(courtyard::client::GadgetListModel* offices READ officesModel CONSTANT)
+    // The buildings of `selectedId` (choiceView rows: id, name), by name.
+    Q_PROPERTY(courtyard::client::GadgetListModel* buildings READ buildingsModel CONSTANT)
+    Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedChanged)
+    Q_PROPERTY(int total READ total NOTIFY listChanged) // before the filter
+    // Shown rows contain `filter` (any case) in id, name, office, time zone or calendar.
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY viewChanged)
+    // name, id, office, time_zone, calendar, buildings, units, occupied
+    Q_PROPERTY(QString sortKey READ sortKey WRITE setSortKey NOTIFY viewChanged)
+    Q_PROPERTY(bool descending READ descending WRITE setDescending NOTIFY viewChanged)
+    // The last roster the server took: units created, updated, unchanged (-1: none yet).
+    Q_PROPERTY(int importCreated READ importCreated NOTIFY importChanged)
+    Q_PROPERTY(int importUpdated READ importUpdated NOTIFY importChanged)
+    Q_PROPERTY(int importUnchanged READ importUnchanged NOTIFY importChanged)
+
+public:
+    explicit CommunityAdmin(QObject* parent = nullptr);
+
+    GadgetListModel* communitiesModel() { return &m_shown; }
+    GadgetListModel* officesModel() { return &m_offices; }
+    GadgetListModel* buildingsModel() { return &m_buildings; }
+    QList<CommunityView> shown() const { return m_shown.rows<CommunityView>(); }
+    QString selectedId() const { return m_selectedId; }
+    void setSelectedId(const QString& id);
+    int total() const { return int(m_all.size()); }
+    QString filter() const { return m_filter; }
+    void setFilter(const QString& f);
+    QString sortKey() const { return m_sortKey; }
+    void setSortKey(const QString& k);
+    bool descending() const { return m_descending; }
+    void setDescending(bool d);
+    int importCreated() const { return m_created; }
+    int importUpdated() const { return m_updated; }
+    int importUnchanged() const { return m_unchanged; }
+
+    // The community with this id as last listed (an empty row when there is none).
+    Q_INVOKABLE courtyard::client::CommunityView find(const QString& communityId) const;
+    // Sorts by `key`, or turns the order round when it is already the key.
+    Q_INVOKABLE void sortBy(const QString& key);
+    // A local file's text (UTF-8, a leading BOM dropped) for the import box; "" with `error`
+    // set when it cannot be read.
+    Q_INVOKABLE QString readFile(const QUrl& file);
+
+    // Each answers through saved(what) or failed(what): "create", "building", "import"; the
+    // list is read again after a change.
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void create(const QString& communityId, const QString& officeId, const QString& name,
+                            const QString& timeZone, const QString& calendarId);
+    Q_INVOKABLE void addBuilding(const QString& communityId, const QString& name);
+    Q_INVOKABLE void importUnits(const QString& communityId, const QString& csv);
+
+signals:
+    void listChanged();
+    void viewChanged();
+    void selectedChanged();
+    void importChanged();
+
+private:
+    void show();
+    void showBuildings();
+
+    QList<CommunityView> m_all;
+    QList<ChoiceView> m_allBuildings; // key: building id, name; with its community in m_buildingCommunity
+    QList<QString> m_buildingCommunity;
+    GadgetListModel m_shown{CommunityView::staticMetaObject, this};
+    GadgetListModel m_offices{ChoiceView::staticMetaObject, this};
+    GadgetListModel m_buildings{ChoiceView::staticMetaObject, this};
+    QString m_selectedId;
+    QString m_filter;
+    QString m_sortKey = QStringLiteral("name");
+    bool m_descending = false;
+    int m_created = -1, m_updated = -1, m_unchanged = -1;
+};
+
+} // namespace courtyard::client
