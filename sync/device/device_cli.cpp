@@ -86,6 +86,10 @@ void describe(CLI::App& app, Options& o) {
     list->add_option("--state", o.state, "Only this state");
     list->add_option("--community", o.community, "Only this community")->type_name("ID");
     list->add_option("--limit", o.limit, "At most this many")->check(CLI::PositiveNumber);
+    auto* sendAgain = app.add_subcommand("send-again", "Send a refused new record again (after correcting it)");
+    sendAgain->add_option("id", o.id, "The returned record")->type_name("ID")->required();
+    auto* discard = app.add_subcommand("discard", "Remove a refused new record for good");
+    discard->add_option("id", o.id, "The returned record")->type_name("ID")->required();
     app.add_subcommand("status", "The device's enrolment, outbox and last sync");
     auto* rejections = app.add_subcommand("rejections", "Operations the server refused");
     rejections->add_flag("--all", o.all, "Also those already seen");
@@ -276,7 +280,31 @@ int runDeviceCli(int argc, char** argv) {
             return fail(rec.error());
         if (!*rec)
             return fail(notFound("no record " + opts->id + " on this device"));
-        std::cout << recordJson(**rec).dump() << "\n";
+        Json out = recordJson(**rec);
+        // A new record the server refused: kept here to be corrected and sent again, or discarded.
+        if (auto refusal = ds.returnedRefusal(opts->id); refusal && *refusal)
+            out["returned"] = {{"seq", (*refusal)->seq},
+                               {"code", errorCodeName((*refusal)->error.code)},
+                               {"message", (*refusal)->error.message},
+                               {"field", (*refusal)->error.field}};
+        std::cout << out.dump() << "\n";
+        return 0;
+    }
+    if (cmd == "send-again") {
+        auto a = actor();
+        if (!a)
+            return fail(a.error());
+        if (auto st = ds.sendAgain(opts->id, *a, now()); !st)
+            return fail(st.error());
+        auto rec = ds.get(opts->id);
+        if (rec && *rec)
+            std::cout << recordJson(**rec).dump() << "\n";
+        return 0;
+    }
+    if (cmd == "discard") {
+        if (auto st = ds.discardReturned(opts->id); !st)
+            return fail(st.error());
+        std::cout << Json{{"id", opts->id}, {"discarded", true}}.dump() << "\n";
         return 0;
     }
     if (cmd == "list") {

@@ -96,6 +96,8 @@ private slots:
             {"transition", {"transition"}, "ACTION"},
             {"list", {"list"}, "--state"},
             {"rejections", {"rejections"}, "--all"},
+            {"send-again", {"send-again"}, "returned record"},
+            {"discard", {"discard"}, "returned record"},
             {"the device lists its commands", {}, "COURTYARD_DEVICE_DB"},
         };
         for (const auto& [name, command, mentions] : deviceRows)

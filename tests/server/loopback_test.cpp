@@ -250,6 +250,70 @@ private slots:
         server.terminate();
     }
 
+    // courtyard-device keeps a new record the server refused, says why (`get`), and sends it
+    // again as someone entitled to it (`send-again`) or removes it (`discard`); neither is
+    // possible for a record that is not a returned draft.
+    void aRefusedCreateIsSentAgainOrDiscardedFromTheCommandLine() {
+        ServerProcess server;
+        QVERIFY(server.initDemo());
+        auto e = server.addDevice("staff", {"cm-sunshine", "cm-jadelake"});
+        QVERIFY(server.start());
+        QTemporaryDir dir;
+        const QString db = dir.filePath("cli.db");
+        auto run = [&](const QStringList& args, const QByteArray& input = {}) {
+            QProcess p;
+            p.start(deviceBinary(), QStringList{"--db", db} + args);
+            p.waitForStarted();
+            p.write(input);
+            p.closeWriteChannel();
+            p.waitForFinished(60000);
+            const QByteArray out = p.readAllStandardOutput();
+            return std::make_pair(p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                                  out.isEmpty() ? Json() : Json::parse(out.toStdString(), nullptr, false));
+        };
+        QCOMPARE(run({"--server", server.url(), "--token", e.token, "sync"}).first, 0);
+        // 1003 serves Sunshine Garden only: two complaints of Jade Lake are refused.
+        auto file = [&](const std::string& content) {
+            const Json body{{"community_id", "cm-jadelake"}, {"channel", "phone"}, {"category", "cleaning"},
+                            {"content", content}, {"received_at", formatInstant(systemNowForTest())}};
+            auto [code, out] = run({"--as", "1003", "--pin", demoPin(QString("1003")),
+                                    "create", "complaint"},
+                                   QByteArray::fromStdString(body.dump()));
+            return code == 0 ? out.value("id", std::string()) : std::string();
+        };
+        const std::string kept = file("Jade Lake: bins overflowing"), dropped = file("Jade Lake: entered twice");
+        QVERIFY(!kept.empty() && !dropped.empty());
+        QCOMPARE(run({"sync"}).first, 0);
+        auto [code, got] = run({"get", QString::fromStdString(kept)});
+        QCOMPARE(code, 0);
+        QVERIFY2(got.contains("returned"), got.dump().c_str());
+        QCOMPARE(got["returned"].value("code", ""), std::string("permission_denied"));
+        const auto onServer = [&](const std::string& id) {
+            for (const auto& r : serverRecords(server, "complaint"))
+                if (r.id == id)
+                    return true;
+            return false;
+        };
+        QVERIFY(!onServer(kept));
+
+        // 刘洋 (2001) serves both communities: she sends it again, and the server takes it.
+        const QString pin2001 = demoPin(QString("2001"));
+        QCOMPARE(run({"--as", "2001", "--pin", pin2001, "send-again", QString::fromStdString(kept)}).first, 0);
+        QCOMPARE(run({"sync"}).first, 0);
+        QVERIFY(onServer(kept));
+        QVERIFY(!run({"get", QString::fromStdString(kept)}).second.contains("returned"));
+        // Sent already: not a returned draft any more, so neither again nor discarded.
+        QCOMPARE(run({"--as", "2001", "--pin", pin2001, "send-again", QString::fromStdString(kept)}).first, 1);
+        QCOMPARE(run({"discard", QString::fromStdString(kept)}).first, 1);
+
+        // The other is discarded: gone from the device, never on the server.
+        QCOMPARE(run({"discard", QString::fromStdString(dropped)}).first, 0);
+        QCOMPARE(run({"get", QString::fromStdString(dropped)}).first, 1);
+        QCOMPARE(run({"sync"}).first, 0);
+        QVERIFY(!onServer(dropped));
+        server.terminate();
+    }
+
     void aDeviceKilledAtRandomLosesNothingAcknowledged() {
         ServerProcess server;
         QVERIFY(server.initDemo());
