@@ -16,28 +16,6 @@
 using namespace courtyard;
 using namespace courtyard::test;
 
-namespace {
-
-QString textOf(QQuickWindow* window, const QString& objectName) {
-    auto* item = findNamed(window->contentItem(), objectName);
-    return item ? item->property("text").toString() : QString();
-}
-
-bool setText(QQuickWindow* window, const QString& objectName, const QString& text) {
-    auto* item = findNamed(window->contentItem(), objectName);
-    return item && item->setProperty("text", text);
-}
-
-// Taps the visible, enabled button named `objectName`.
-bool press(QQuickWindow* window, const QString& objectName) {
-    auto* button = findNamed(window->contentItem(), objectName);
-    if (!button || !button->isEnabled())
-        return false;
-    return QMetaObject::invokeMethod(button, "clicked");
-}
-
-} // namespace
-
 class AdminCommunitiesPageTest : public QObject {
     Q_OBJECT
     ServerProcess m_server;

@@ -19,17 +19,6 @@ using namespace courtyard::test;
 
 namespace {
 
-// The text of the visible item named `objectName` ("" when there is none).
-QString textOf(QQuickWindow* window, const QString& objectName) {
-    auto* item = findNamed(window->contentItem(), objectName);
-    return item ? item->property("text").toString() : QString();
-}
-
-bool setText(QQuickWindow* window, const QString& objectName, const QString& text) {
-    auto* item = findNamed(window->contentItem(), objectName);
-    return item && item->setProperty("text", text);
-}
-
 // A ComboBox set to the entry whose value is `value`.
 bool choose(QQuickWindow* window, const QString& objectName, const QString& value) {
     auto* box = findNamed(window->contentItem(), objectName);
@@ -38,14 +27,6 @@ bool choose(QQuickWindow* window, const QString& objectName, const QString& valu
     int index = -1;
     QMetaObject::invokeMethod(box, "indexOfValue", Q_RETURN_ARG(int, index), Q_ARG(QVariant, value));
     return index >= 0 && box->setProperty("currentIndex", index);
-}
-
-// Taps the visible button named `objectName`, wherever the page has scrolled it.
-bool press(QQuickWindow* window, const QString& objectName) {
-    auto* button = findNamed(window->contentItem(), objectName);
-    if (!button || !button->isEnabled())
-        return false;
-    return QMetaObject::invokeMethod(button, "clicked");
 }
 
 } // namespace

@@ -19,14 +19,6 @@ using namespace courtyard::test;
 
 namespace {
 
-// The item of `recordId` in an inbox answer of the server; null when there is none.
-Json serverItem(const Json& inbox, const std::string& recordId) {
-    for (const auto& i : inbox.value("items", Json::array()))
-        if (i.value("record_id", "") == recordId)
-            return i;
-    return nullptr;
-}
-
 std::optional<rules::InboxItem> deviceItem(TestDevice& d, const std::string& recordId) {
     auto items = sync::deviceInbox(d.store(), d.actor(), d.now());
     if (!items)
@@ -123,15 +115,15 @@ private slots:
         for (const char* who : {"s-2010", "s-3001", "s-3002"}) {
             const auto answer = office->getAs(who, "/v1/inbox");
             QCOMPARE(answer.status, 200);
-            const Json i = serverItem(answer.body, id);
+            const Json i = inboxItemOf(answer.body, id);
             QVERIFY2(i.is_object(), who);
             QCOMPARE(i.value("reason", ""), std::string("grade"));
             QCOMPARE(i.value("key", ""), std::string("grade.3"));
             QCOMPARE(i.value("action", ""), std::string("take_note"));
             QCOMPARE(i.value("seen", true), false);
         }
-        QVERIFY(serverItem(office->getAs("s-3003", "/v1/inbox").body, id).is_null()); // grade 3 spares the GM
-        const Json head = serverItem(office->getAs("s-2001", "/v1/inbox").body, id);
+        QVERIFY(inboxItemOf(office->getAs("s-3003", "/v1/inbox").body, id).is_null()); // grade 3 spares the GM
+        const Json head = inboxItemOf(office->getAs("s-2001", "/v1/inbox").body, id);
         QCOMPARE(head.value("reason", ""), std::string("on_the_spot"));
         QCOMPARE(head.value("seen", false), true); // B's mark reached the server
 

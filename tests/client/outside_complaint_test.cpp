@@ -19,14 +19,6 @@ using namespace courtyard::test;
 
 namespace {
 
-// The item of `recordId` in an inbox answer of the server; null when there is none.
-Json serverItem(const Json& inbox, const std::string& recordId) {
-    for (const auto& i : inbox.value("items", Json::array()))
-        if (i.value("record_id", "") == recordId)
-            return i;
-    return nullptr;
-}
-
 const Json* section(const Json& report, const std::string& id) {
     const auto sections = report.find("sections");
     if (sections == report.end() || !sections->is_array())
@@ -139,15 +131,15 @@ private slots:
         // The server: hers now, at the state it is in; no longer the deputy GM's or the GM's.
         auto office = enrolDevice(m_server, "manager", {"cm-sunshine"}, {"2001", "3002", "3003"});
         QVERIFY(office);
-        const auto hers = [&] { return serverItem(office->getAs("s-2001", "/v1/inbox").body, id); };
+        const auto hers = [&] { return inboxItemOf(office->getAs("s-2001", "/v1/inbox").body, id); };
         Json i = hers();
         QVERIFY(i.is_object());
         QCOMPARE(i.value("reason", ""), std::string("leader"));
         QCOMPARE(i.value("action", ""), std::string("take_note"));
         QCOMPARE(i.value("key", ""), std::string("leader.received"));
-        QVERIFY(serverItem(office->getAs("s-3002", "/v1/inbox").body, id).is_null());
-        QVERIFY(serverItem(office->getAs("s-3003", "/v1/inbox").body, id).is_null());
-        const Json gms = serverItem(office->getAs("s-3003", "/v1/inbox").body, mediaId.toStdString());
+        QVERIFY(inboxItemOf(office->getAs("s-3002", "/v1/inbox").body, id).is_null());
+        QVERIFY(inboxItemOf(office->getAs("s-3003", "/v1/inbox").body, id).is_null());
+        const Json gms = inboxItemOf(office->getAs("s-3003", "/v1/inbox").body, mediaId.toStdString());
         QCOMPARE(gms.value("reason", ""), std::string("leader")); // the one the GM leads
 
         // The deputy GM accepts it and gives it to engineering: a new item for her, at its new state.

@@ -91,4 +91,24 @@ inline void tap(QQuickItem* item) {
     QTest::mouseClick(item->window(), Qt::LeftButton, Qt::NoModifier, centre.toPoint());
 }
 
+// The text of the item named `objectName` ("" when there is none).
+inline QString textOf(QQuickWindow* window, const QString& objectName) {
+    auto* item = findNamed(window->contentItem(), objectName);
+    return item ? item->property("text").toString() : QString();
+}
+
+// Types `text` into the field named `objectName`, as a person would leave it.
+inline bool setText(QQuickWindow* window, const QString& objectName, const QString& text) {
+    auto* item = findNamed(window->contentItem(), objectName);
+    return item && item->setProperty("text", text);
+}
+
+// Presses the enabled button named `objectName`, wherever the page has scrolled it.
+inline bool press(QQuickWindow* window, const QString& objectName) {
+    auto* button = findNamed(window->contentItem(), objectName);
+    if (!button || !button->isEnabled())
+        return false;
+    return QMetaObject::invokeMethod(button, "clicked");
+}
+
 } // namespace courtyard::test

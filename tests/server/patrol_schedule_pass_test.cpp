@@ -17,6 +17,7 @@
 #include "server/storage/sqlite_storage.h"
 #include "support/engines.h"
 #include "support/postgres_cluster.h"
+#include "support/signed_device.h"
 
 #include "shared/rules/patrol_schedule.h"
 
@@ -39,14 +40,6 @@ DeviceRow device(const std::string& role, std::vector<std::string> communities) 
     d.role = role == "supervisor" ? domain::Role::Supervisor : domain::Role::Staff;
     d.communityIds = std::move(communities);
     return d;
-}
-
-// The item of `recordId` in an inbox answer; null when there is none.
-Json itemFor(const Json& inbox, const std::string& recordId) {
-    for (const auto& i : inbox.value("items", Json::array()))
-        if (i.value("record_id", "") == recordId)
-            return i;
-    return nullptr;
 }
 
 const Json& section(const Json& report, const std::string& id) {
@@ -176,11 +169,11 @@ private slots:
         m_now = at("2026-03-20T21:45:00+08:00");
         const auto guardDevice = device("staff", {"cm-sunshine"});
         const auto supervisorDevice = device("supervisor", {"cm-sunshine", "cm-jadelake"});
-        const Json walk = itemFor(inbox(guardDevice, "s-1003"), sunshine);
+        const Json walk = test::inboxItemOf(inbox(guardDevice, "s-1003"), sunshine);
         QVERIFY2(!walk.is_null(), "the guard's inbox has the round due");
         QCOMPARE(walk["action"].get<std::string>(), std::string("patrol"));
         QCOMPARE(walk["reason"].get<std::string>(), std::string("due_soon"));
-        QVERIFY(itemFor(inbox(supervisorDevice, "s-2003"), sunshine).is_null());
+        QVERIFY(test::inboxItemOf(inbox(supervisorDevice, "s-2003"), sunshine).is_null());
 
         // He starts Sunshine's round at 22:10; nobody starts Jade Lake's.
         putRound("round-1", "route-sunshine", "cm-sunshine", at("2026-03-20T22:10:00+08:00"),
@@ -197,21 +190,21 @@ private slots:
         QCOMPARE(p.patrols.created + p.patrols.judged + p.patrols.withdrawn, 0);
 
         // Huang Lei, head of security (the guard supervisor), finds the missed round.
-        const Json missed = itemFor(inbox(supervisorDevice, "s-2003"), jade);
+        const Json missed = test::inboxItemOf(inbox(supervisorDevice, "s-2003"), jade);
         QVERIFY2(!missed.is_null(), "the guard supervisor's inbox has the missed round");
         QCOMPARE(missed["reason"].get<std::string>(), std::string("overdue"));
         QCOMPARE(missed["key"].get<std::string>(), std::string("overdue.missed"));
         QCOMPARE(missed["state"].get<std::string>(), std::string("missed"));
         QCOMPARE(missed["record_type"].get<std::string>(), std::string("patrol_slot"));
-        QVERIFY(itemFor(inbox(supervisorDevice, "s-2003"), sunshine).is_null()); // it is running
+        QVERIFY(test::inboxItemOf(inbox(supervisorDevice, "s-2003"), sunshine).is_null()); // it is running
         // The customer-service head (another department) is not told.
-        QVERIFY(itemFor(inbox(supervisorDevice, "s-2001"), jade).is_null());
+        QVERIFY(test::inboxItemOf(inbox(supervisorDevice, "s-2001"), jade).is_null());
 
         // 00:30: Sunshine's round is still open past its finish: incomplete.
         m_now = at("2026-03-21T00:30:00+08:00");
         p = pass();
         QCOMPARE(slot(sunshine)->status, domain::PatrolSlotStatus::Incomplete);
-        QCOMPARE(itemFor(inbox(supervisorDevice, "s-2003"), sunshine)["key"].get<std::string>(),
+        QCOMPARE(test::inboxItemOf(inbox(supervisorDevice, "s-2003"), sunshine)["key"].get<std::string>(),
                  std::string("overdue.incomplete"));
 
         // The inspections report of the month counts the scheduled rounds as the pass judged them.
@@ -230,7 +223,7 @@ private slots:
         m_now = at("2026-03-21T06:00:00+08:00");
         p = pass();
         QCOMPARE(slot(jade)->status, domain::PatrolSlotStatus::Completed);
-        QVERIFY(itemFor(inbox(supervisorDevice, "s-2003"), jade).is_null());
+        QVERIFY(test::inboxItemOf(inbox(supervisorDevice, "s-2003"), jade).is_null());
         // Nobody walked the 02:00 rounds: both missed. The report now counts those two, and not
         // Jade Lake's 22:00 round any more.
         QCOMPARE(slot(rules::slotId("route-jadelake", at("2026-03-21T02:00:00+08:00")))->status,

@@ -84,4 +84,12 @@ std::unique_ptr<SignedDevice> enrolDevice(ServerProcess& server, const std::stri
                                           const std::vector<std::string>& communities,
                                           const std::vector<std::string>& staffNumbers = {});
 
+// The item of record `recordId` in an inbox (GET /v1/inbox, InboxService); null when it has none.
+inline Json inboxItemOf(const Json& inbox, const std::string& recordId) {
+    for (const auto& i : inbox.value("items", Json::array()))
+        if (i.value("record_id", "") == recordId)
+            return i;
+    return nullptr;
+}
+
 } // namespace courtyard::test
