@@ -111,14 +111,14 @@ Result<std::vector<rules::InboxItem>> deviceInbox(DeviceStore& store, const doma
     const auto& policy = store.rulesFor("").policy;
 
     store::RecordQuery q;
-    q.types = rules::inboxRecordTypes();
+    for (const auto& type : rules::inboxRecordTypes())
+        if (type != domain::PatrolSlot::kType) // judged again below, with the rounds
+            q.types.push_back(type);
     q.states = records::inboxOpenStates();
     auto open = store.query(q);
     if (!open)
         return open.error();
     for (const auto& r : *open) {
-        if (r.type == domain::PatrolSlot::kType)
-            continue; // judged again below
         if (staff && !domain::servesCommunity(*staff, stringAt(r.body, "community_id")))
             continue;
         if (auto item = rules::inboxItem(r.type, r.body, me, now, policy))

@@ -7,7 +7,7 @@
 // id field and nothing is added.
 
 #include "client/community_admin.h"
-#include "client_fixture.h"
+#include "admin_console.h"
 #include "page_helpers.h"
 #include "support/signed_device.h"
 
@@ -40,29 +40,13 @@ class AdminCommunitiesPageTest : public QObject {
     Json serverUnitCounts(const std::string& id) {
         return serverPlaces().value("unit_counts", Json::object()).value(id, Json::object());
     }
-    void saveShot(const QString& name) {
-        const QString dir = qEnvironmentVariable("COURTYARD_TEST_SHOTS");
-        if (!dir.isEmpty())
-            m_window->grabWindow().save(dir + "/" + name + ".png");
-    }
+    void saveShot(const QString& name) { test::saveShot(m_window, name); }
 
 private slots:
     void initTestCase() {
-        QVERIFY(m_server.initDemo());
-        QVERIFY(m_server.start());
-        const auto console = m_server.addDevice("admin", {"cm-sunshine", "cm-jadelake"}, "office console");
-        QVERIFY(!console.token.isEmpty());
-        m_console = std::make_unique<ClientDevice>(false, m_server.url(), console.token);
-        m_console->app->setAdminFace(true);
-        m_console->syncNow();
-        QVERIFY2(m_console->signIn("9001"), qPrintable(m_console->session->lastError()));
-        m_check = enrolDevice(m_server, "admin", {"cm-sunshine"}, {"9001"});
-        QVERIFY(m_check);
-
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_window = loadMainWindow(*m_engine, {1280, 2400});
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "staffRow-1001") != nullptr; }, 30000));
+        startAdminConsole(m_server, m_console, m_check, m_engine, m_window, {1280, 2400});
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(findNamed(m_window->contentItem(), "section-communities"));
         QVERIFY(press(m_window, "section-communities"));
         QVERIFY(QTest::qWaitFor([&] { return pagesSettled(m_window); }, 5000));

@@ -8,9 +8,7 @@
 #include "client/enrolment.h"
 #include "client/media.h"
 #include "client/staff_admin.h"
-#include "client_fixture.h"
-#include "page_helpers.h"
-#include "support/signed_device.h"
+#include "admin_console.h"
 
 #include <QQuickItemGrabResult>
 
@@ -52,23 +50,12 @@ class AdminPageTest : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY(m_server.initDemo());
-        QVERIFY(m_server.start());
-        const auto console = m_server.addDevice("admin", {"cm-sunshine", "cm-jadelake"}, "office console");
-        QVERIFY(!console.token.isEmpty());
-        m_console = std::make_unique<ClientDevice>(false, m_server.url(), console.token);
-        m_console->app->setAdminFace(true);
-        m_console->syncNow(); // as the app does at its start
-        QVERIFY2(m_console->signIn("9001"), qPrintable(m_console->session->lastError()));
+        // Tall: the forms and the table at once. The console opens on the Staff page with the
+        // company's staff from the server.
+        startAdminConsole(m_server, m_console, m_check, m_engine, m_window, {1280, 2000});
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(m_console->session->role(), QString("admin"));
-        m_check = enrolDevice(m_server, "admin", {"cm-sunshine"}, {"9001"});
-        QVERIFY(m_check);
-
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_window = loadMainWindow(*m_engine, {1280, 2000}); // tall: the forms and the table at once
-        QVERIFY(m_window);
-        // The console opens on the Staff page with the company's staff from the server.
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "staffRow-1001") != nullptr; }, 30000));
         QVERIFY(findNamed(m_window->contentItem(), "serverUnreachable") == nullptr);
     }
 

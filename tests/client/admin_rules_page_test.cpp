@@ -10,7 +10,7 @@
 
 #include "client/calendar_admin.h"
 #include "client/policy_admin.h"
-#include "client_fixture.h"
+#include "admin_console.h"
 #include "page_helpers.h"
 #include "shared/rules/deadlines.h"
 #include "support/signed_device.h"
@@ -38,29 +38,13 @@ class AdminRulesPageTest : public QObject {
                     return c;
         return {};
     }
-    void saveShot(const QString& name) {
-        const QString dir = qEnvironmentVariable("COURTYARD_TEST_SHOTS");
-        if (!dir.isEmpty())
-            m_window->grabWindow().save(dir + "/" + name + ".png");
-    }
+    void saveShot(const QString& name) { test::saveShot(m_window, name); }
 
 private slots:
     void initTestCase() {
-        QVERIFY(m_server.initDemo());
-        QVERIFY(m_server.start());
-        const auto console = m_server.addDevice("admin", {"cm-sunshine", "cm-jadelake"}, "office console");
-        QVERIFY(!console.token.isEmpty());
-        m_console = std::make_unique<ClientDevice>(false, m_server.url(), console.token);
-        m_console->app->setAdminFace(true);
-        m_console->syncNow();
-        QVERIFY2(m_console->signIn("9001"), qPrintable(m_console->session->lastError()));
-        m_check = enrolDevice(m_server, "admin", {"cm-sunshine"}, {"9001"});
-        QVERIFY(m_check);
-
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_window = loadMainWindow(*m_engine, {1280, 3000}); // tall: every group and month at once
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "staffRow-1001") != nullptr; }, 30000));
+        startAdminConsole(m_server, m_console, m_check, m_engine, m_window, {1280, 3000}); // tall: every group and month at once
+        if (QTest::currentTestFailed())
+            return;
         // Both pages are in the navigation.
         QVERIFY(findNamed(m_window->contentItem(), "section-policy"));
         QVERIFY(findNamed(m_window->contentItem(), "section-calendars"));

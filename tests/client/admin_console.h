@@ -1,0 +1,42 @@
+#pragma once
+// The office's admin console (`courtyard --admin`) against the real courtyard-server on
+// 127.0.0.1, as the admin page tests start it: the demo company served, an admin device enrolled
+// for both communities with the administrator (9001) signed in after its first sync, a second
+// admin device to read the server's word, and the console's main window offscreen, opened on the
+// Staff page with the company's staff from the server.
+
+#include "client_fixture.h"
+#include "page_helpers.h"
+#include "support/signed_device.h"
+
+namespace courtyard::test {
+
+// Fails the running test (QVERIFY) when any step fails; the caller checks
+// QTest::currentTestFailed().
+inline void startAdminConsole(ServerProcess& server, std::unique_ptr<ClientDevice>& console,
+                              std::unique_ptr<SignedDevice>& check, std::unique_ptr<QQmlApplicationEngine>& engine,
+                              QQuickWindow*& window, QSize size) {
+    QVERIFY(server.initDemo());
+    QVERIFY(server.start());
+    const auto enrolled = server.addDevice("admin", {"cm-sunshine", "cm-jadelake"}, "office console");
+    QVERIFY(!enrolled.token.isEmpty());
+    console = std::make_unique<ClientDevice>(false, server.url(), enrolled.token);
+    console->app->setAdminFace(true);
+    console->syncNow(); // as the app does at its start
+    QVERIFY2(console->signIn("9001"), qPrintable(console->session->lastError()));
+    check = enrolDevice(server, "admin", {"cm-sunshine"}, {"9001"});
+    QVERIFY(check);
+    engine = std::make_unique<QQmlApplicationEngine>();
+    window = loadMainWindow(*engine, size);
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitFor([&] { return findNamed(window->contentItem(), "staffRow-1001") != nullptr; }, 30000));
+}
+
+// The window as a PNG in $COURTYARD_TEST_SHOTS, when it is set (to look at a page a test drove).
+inline void saveShot(QQuickWindow* window, const QString& name) {
+    const QString dir = qEnvironmentVariable("COURTYARD_TEST_SHOTS");
+    if (!dir.isEmpty())
+        window->grabWindow().save(dir + "/" + name + ".png");
+}
+
+} // namespace courtyard::test
