@@ -148,6 +148,13 @@ void header(Layout& l, const QJsonObject& report, const QTimeZone& zone) {
     l.paragraph(l.font(8.5), asOfLine(report, zone), kMuted, 0.8 * l.mm);
     if (report.value("target").isDouble())
         l.paragraph(l.font(8.5), ReportPdf::tr("Satisfaction target: %1").arg(report.value("target").toDouble()), kMuted, 0);
+    // Records of the period purged under the retention policy: the figures leave them out.
+    const QJsonObject purged = report.value("purged").toObject();
+    if (!purged.isEmpty())
+        l.paragraph(l.font(8.5, true),
+                    ReportPdf::tr("Purged up to %1. %2")
+                        .arg(localTime(purged.value("through").toString(), zone), purged.value("note").toString()),
+                    kInk, 0);
     const double y = l.y + 2 * l.mm;
     const double w = l.width;
     const double mm = l.mm;

@@ -3,7 +3,8 @@
 # in Chinese and in English, from a demo company served by the real sync server on 127.0.0.1;
 # reports-pareto.png is the Reports page at the quarterly Pareto chart of complaint categories;
 # tablet-complaint-photos is a record page at the photo another device took (downloaded);
-# tablet-my-work-new is "My work" with the banner a sync raises when it brings new items.
+# tablet-my-work-new is "My work" with the banner a sync raises when it brings new items;
+# admin-* are the office's admin console (1280x900), signed in as the demo's administrator 9001.
 #   scripts/screenshots.sh [out-dir]     (default docs/screenshots)
 # Expects a build in build/ with the client (scripts/test.sh or run-demo.sh make one).
 set -euo pipefail
@@ -23,6 +24,8 @@ export QT_QPA_PLATFORM=offscreen
     --name "Screenshot tablet" --json > "$work/tablet.json"
 "$server" device add --data "$work/data" --role kiosk --community cm-sunshine --name "Screenshot kiosk" \
     --json > "$work/kiosk.json"
+"$server" device add --data "$work/data" --role admin --community cm-sunshine --community cm-jadelake \
+    --name "Office console" --json > "$work/admin.json"
 token() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['token'])" "$1"; }
 "$server" serve --data "$work/data" --listen "127.0.0.1:$port" > "$work/server.out" 2> "$work/server.log" &
 server_pid=$!
@@ -104,10 +107,13 @@ done
 mkdir -p "$out"
 screen tablet 1280 800
 screen kiosk 1080 1920
+screen admin 1280 900
 for lang in zh_CN en; do
   tablet_shots "$lang" "$out"
   QT_QPA_PLATFORM="offscreen:configfile=$work/screen-kiosk.json" "$client" --kiosk --db "$work/kiosk-$lang.db" --server "$url" --token "$(token "$work/kiosk.json")" \
       --admin-pin 2468 --lang "$lang" --size 1080x1920 --screenshot "$out"
+  QT_QPA_PLATFORM="offscreen:configfile=$work/screen-admin.json" "$client" --admin --db "$work/admin-$lang.db" --server "$url" \
+      --token "$(token "$work/admin.json")" --lang "$lang" --as 9001 --pin 900100 --size 1280x900 --screenshot "$out"
 done
 # The banner a sync raises: two complaints reach the office while the tablets are closed; each
 # tablet opens again (signed in offline), its first sync brings them, and "My work" says so.

@@ -75,6 +75,7 @@ PageScaffold {
             { id: "surveys", text: qsTr("Surveys and satisfaction"), note: "" },
             { id: "grading", text: qsTr("Grading and escalation"), note: qsTr("Shown for reference: these change through the company file (courtyard-server init --company).") },
             { id: "sign_in", text: qsTr("Sign-in and devices"), note: "" },
+            { id: "retention", text: qsTr("Retention"), note: qsTr("Once a day the server archives the records past these times, then removes them from the server and from every tablet. 'courtyard-server retention --dry-run' lists what would go.") },
             { id: "fair_use", text: qsTr("Fair use and clocks"), note: "" },
             { id: "other", text: qsTr("Other settings"), note: "" }
         ]

@@ -2104,6 +2104,14 @@
         <source>Other settings</source>
         <translation>其他设置</translation>
     </message>
+    <message>
+        <source>Retention</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <source>Once a day the server archives the records past these times, then removes them from the server and from every tablet. &apos;courtyard-server retention --dry-run&apos; lists what would go.</source>
+        <translation>服务器每天将超过以下期限的记录归档，然后从服务器和所有平板上删除。“courtyard-server retention --dry-run”可列出将被清除的记录。</translation>
+    </message>
 </context>
 <context>
     <name>RecordDelegate</name>
@@ -2775,6 +2783,10 @@
         <source> · %1 has never synced</source>
         <translation> · %1 从未同步</translation>
     </message>
+    <message>
+        <source>Purged up to %1. %2</source>
+        <translation>已清除至 %1。%2</translation>
+    </message>
 </context>
 <context>
     <name>ReportSection</name>
@@ -2918,6 +2930,10 @@
     <message>
         <source>Next period</source>
         <translation>下一期</translation>
+    </message>
+    <message>
+        <source>Purged up to %1. %2</source>
+        <translation>已清除至 %1。%2</translation>
     </message>
 </context>
 <context>
@@ -4000,6 +4016,22 @@
     <message>
         <source>%1: &apos;%2&apos; is not a number</source>
         <translation>%1：“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>Keep a closed complaint for</source>
+        <translation>已关闭的投诉保存</translation>
+    </message>
+    <message>
+        <source>Keep a replied suggestion for</source>
+        <translation>已回复的建议保存</translation>
+    </message>
+    <message>
+        <source>Keep a closed transfer sheet for</source>
+        <translation>已关闭的转办单保存</translation>
+    </message>
+    <message>
+        <source>Blank residents&apos; names and phones after (0: with the record)</source>
+        <translation>业主姓名和电话提前抹去（0：随记录一起清除）</translation>
     </message>
 </context>
 <context>

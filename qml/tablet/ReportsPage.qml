@@ -219,6 +219,17 @@ PageScaffold {
                         return parts.join(" · ")
                     }
                 }
+                // Records of the period purged under the retention policy: the figures leave them out.
+                BodyText {
+                    objectName: "reportPurged"
+                    Layout.fillWidth: true
+                    visible: reports.hasReport && !!page.report.purged
+                    color: Theme.warn
+                    font.bold: true
+                    text: page.report.purged
+                          ? qsTr("Purged up to %1. %2").arg(page.localTime(page.report.purged.through)).arg(page.report.purged.note)
+                          : ""
+                }
                 Repeater {
                     id: sectionRepeater
                     model: page.sections

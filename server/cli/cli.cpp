@@ -3,6 +3,7 @@
 #include "server/cli/admin_commands.h"
 #include "server/cli/backup_command.h"
 #include "server/cli/cli_support.h"
+#include "server/cli/retention_command.h"
 #include "server/cli/rules_command.h"
 #include "server/cli/serve_command.h"
 #include "server/cli/staff_commands.h"
@@ -41,6 +42,7 @@ int runCli(int argc, char** argv) {
     addStaffCommands(app, ctx);
     addBackupCommands(app, ctx);
     addRulesCommand(app, ctx);
+    addRetentionCommand(app, ctx);
 
     try {
         app.parse(argc, argv);

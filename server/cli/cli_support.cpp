@@ -1,5 +1,7 @@
 #include "server/cli/cli_support.h"
 
+#include "server/storage/file_blob_store.h"
+#include "server/storage/postgres/pg_blob_store.h"
 #include "server/storage/postgres_storage.h"
 #include "server/storage/sqlite_storage.h"
 
@@ -82,6 +84,13 @@ Result<std::unique_ptr<ServerStorage>> openData(const std::string& dir, const st
         return storage.error();
     }
     return std::unique_ptr<ServerStorage>(std::move(*storage));
+}
+
+std::unique_ptr<BlobStore> openBlobStore(ServerStorage& storage, const std::string& dir, const std::string& blobs) {
+    if (blobs.empty())
+        if (auto* pg = dynamic_cast<PostgresStorage*>(&storage))
+            return std::make_unique<PgBlobStore>(*pg);
+    return std::make_unique<FileBlobStore>(blobs.empty() ? fs::path(dir) / "blobs" : fs::path(blobs));
 }
 
 int report(const Status& st, std::ostream& err) {

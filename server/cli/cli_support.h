@@ -4,6 +4,7 @@
 // errors exit 2, failures 1 with "error: …" on standard error). The options themselves are
 // CLI11's: each command file adds its subcommand to the application (cli.cpp).
 
+#include "server/storage/blob_store.h"
 #include "server/storage/server_storage.h"
 
 #include <functional>
@@ -46,6 +47,9 @@ Result<std::string> readFile(const std::string& path);
 // PostgreSQL database `store` names (bringing its schema up to date). Exactly one of the two.
 Result<std::unique_ptr<ServerStorage>> openData(const std::string& dir, const std::string& store, bool create,
                                                 std::ostream& err);
+// Where the attachments are: files under `blobs` when given, else under DIR/blobs with --data,
+// else in the PostgreSQL database (shared by every server of a group).
+std::unique_ptr<BlobStore> openBlobStore(ServerStorage& storage, const std::string& dir, const std::string& blobs);
 // Whether --data and --store name exactly one place; the error says what to give otherwise.
 Status checkDataLocation(const std::string& dir, const std::string& store);
 int report(const Status& st, std::ostream& err);

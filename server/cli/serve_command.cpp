@@ -3,8 +3,6 @@
 #include "server/http/http_server.h"
 #include "server/observability/log.h"
 #include "server/storage/data_dir_lock.h"
-#include "server/storage/file_blob_store.h"
-#include "server/storage/postgres/pg_blob_store.h"
 #include "server/storage/postgres_storage.h"
 #include "server/storage/sqlite_storage.h"
 #include "sync/protocol/crypto.h"
@@ -29,7 +27,7 @@ bool isLoopback(const std::string& address) {
 
 // The defaults are the server's own (HttpServerConfig, SqliteStorageOptions).
 struct ServeOptions {
-    std::string data, store, blobs;
+    std::string data, store, blobs, archive;
     std::string listen = "127.0.0.1:8080";
     std::string tlsCert, tlsKey;
     int ioThreads = HttpServerConfig{}.ioThreads;
@@ -77,7 +75,6 @@ int runServe(const ServeOptions& o, const CliIo& io) {
     const bool blobsInDatabase = !o.store.empty() && o.blobs.empty();
     const fs::path blobDir = o.blobs.empty() ? fs::path(o.data) / "blobs" : fs::path(o.blobs);
     std::unique_ptr<ServerStorage> storage;
-    std::unique_ptr<BlobStore> blobStore;
     std::unique_ptr<DataDirLock> lock;
     std::function<std::size_t()> queueDepth;
     if (o.store.empty()) {
@@ -104,20 +101,25 @@ int runServe(const ServeOptions& o, const CliIo& io) {
         if (!pg)
             return report(pg.error(), io.err);
         queueDepth = [s = pg->get()] { return s->waiting(); };
-        if (blobsInDatabase)
-            blobStore = std::make_unique<PgBlobStore>(**pg);
         storage = std::move(*pg);
     }
-    if (!blobStore)
-        blobStore = std::make_unique<FileBlobStore>(blobDir);
     RulesCache rules;
     SyncService sync(*storage, rules, systemNow);
-    BlobService blobs(*storage, std::move(blobStore), systemNow);
+    BlobService blobs(*storage, openBlobStore(*storage, o.data, o.blobs), systemNow);
     EscalationService escalations(*storage, rules, systemNow);
     AuthService auth(*storage, rules, systemNow);
+    RetentionService retention(*storage, blobs, rules, systemNow);
     Metrics metrics;
     ServerContext ctx{*storage, sync, blobs, escalations, auth, metrics, systemNow};
     ctx.writeQueueDepth = queueDepth;
+    // Retention runs only where its archive can be written: records are never purged unkept.
+    const fs::path archive = !o.archive.empty() ? fs::path(o.archive) : o.data.empty() ? fs::path() : fs::path(o.data) / "archive";
+    if (!archive.empty()) {
+        ctx.retention = &retention;
+        ctx.archiveDir = archive;
+    } else {
+        Log::warn("no --archive folder: the daily retention pass does not run on this server");
+    }
 
     // A server holds a socket per device and files per database: use all the descriptors the
     // system allows this process.
@@ -143,6 +145,7 @@ int runServe(const ServeOptions& o, const CliIo& io) {
                             {"engine", o.store.empty() ? "sqlite" : "postgresql"}, // not the conninfo: it may hold a password
                             {"data", o.data},
                             {"blobs", blobsInDatabase ? std::string("postgresql") : blobDir.string()},
+                            {"archive", archive.string()},
                             {"version", COURTYARD_VERSION}});
     io.out << Json{{"listening", config.address + ":" + std::to_string(*bound)}}.dump() << std::endl;
     server.run();
@@ -161,6 +164,11 @@ void addServeCommand(CLI::App& app, CliContext& ctx) {
     addDataOption(*sub, o->data, o->store);
     sub->add_option("--blobs", o->blobs, "The folder for attachments (default: DIR/blobs with --data; in the database with --store)")
         ->envname("COURTYARD_BLOBS")
+        ->type_name("DIR");
+    sub->add_option("--archive", o->archive,
+                    "The folder the daily retention pass writes its archives to before it purges (default: DIR/archive "
+                    "with --data; with --store, retention runs only where this is given)")
+        ->envname("COURTYARD_ARCHIVE")
         ->type_name("DIR");
     sub->add_option("--listen", o->listen, "The address and port to listen on (port 0: any free port)")
         ->envname("COURTYARD_LISTEN")

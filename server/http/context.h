@@ -8,6 +8,7 @@
 #include "server/service/clock.h"
 #include "server/service/escalation_service.h"
 #include "server/service/rate_limiter.h"
+#include "server/service/retention_service.h"
 #include "server/service/sync_service.h"
 #include "server/storage/server_storage.h"
 
@@ -31,6 +32,9 @@ struct ServerContext {
     std::function<std::size_t()> writeQueueDepth = [] { return std::size_t(0); };
     std::string version = COURTYARD_VERSION; // what /healthz reports
     RateLimiter rateLimits{}; // fair use per device (policy numbers)
+    // The daily retention pass and where it writes its archives; none: it does not run here.
+    RetentionService* retention = nullptr;
+    std::filesystem::path archiveDir;
 };
 
 } // namespace courtyard::server

@@ -315,6 +315,18 @@ struct HttpServer::Impl {
                     Log::info("patrol schedules", {{"created", pass->patrols.created},
                                                    {"judged", pass->patrols.judged},
                                                    {"withdrawn", pass->patrols.withdrawn}});
+                // Retention: once a day (UTC), on whichever server of a group ticks first.
+                if (shared.ctx.retention) {
+                    auto kept = shared.ctx.retention->runScheduled(shared.ctx.archiveDir);
+                    if (!kept)
+                        Log::warn("retention pass failed", {{"error", kept.error().message}});
+                    else if (kept->purged > 0 || kept->redacted > 0)
+                        Log::info("retention", {{"archived", kept->archived},
+                                                {"purged", kept->purged},
+                                                {"redacted", kept->redacted},
+                                                {"attachments_removed", kept->blobsRemoved},
+                                                {"archive", kept->archive.string()}});
+                }
             });
             scheduleEscalations();
         });

@@ -149,6 +149,8 @@ constexpr Entry kLabels[] = {
     {"tile.undecided", "Not yet decided", "未判定"},
     {"tile.valid", "Valid", "有效投诉"},
     {"tile.visit_rate", "Visit rate", "回访率"},
+    {"note.purged", "Records received up to the date shown were purged under the retention policy (they are kept in the archive): figures for this period leave them out.",
+     "截至所示日期收到的记录已按保存期限清除（保存在归档中），本期统计不含这些记录。"},
     {"title.annual_complaints", "Annual complaint summary", "年度投诉总结"},
     {"title.annual_survey", "Annual satisfaction survey report", "年度满意度调查报告"},
     {"title.half_yearly", "Half-yearly satisfaction by category", "半年度分类满意率"},

@@ -53,6 +53,8 @@ std::string toCsv(const Json& report) {
     std::string out = "\xEF\xBB\xBF";
     csvLine(out, {report.value("title", ""), report["scope"].value("name", ""), report["period"].value("label", ""),
                   report.value("as_of", "")});
+    if (auto purged = report.find("purged"); purged != report.end() && purged->is_object())
+        csvLine(out, {purged->value("note", ""), purged->value("through", "")});
     out += "\r\n";
     for (const auto& s : report["sections"]) {
         const std::string kind = s.value("kind", "");

@@ -8,6 +8,7 @@
 
 #include "server/reports/audience.h"
 #include "server/reports/report_kinds.h"
+#include "server/service/retention_service.h"
 #include "server/service/rules_cache.h"
 #include "server/service/scope.h"
 #include "shared/store/record_store.h"
@@ -108,11 +109,16 @@ Result<Json> build(ReadUnit& u, const ReportRequest& request, Instant now, const
     CY_TRY(kind->build(c));
 
     Json scopeJson{{"kind", scope->kind}, {"id", scope->id}, {"name", scope->name}};
+    // Records of the period purged under the retention policy: the figures leave them out, and
+    // the report says so rather than showing their absence as zeros.
+    auto purged = purgedThrough(u);
+    if (!purged)
+        return purged.error();
     if (!scope->department.empty()) {
         scopeJson["department_id"] = scope->department;
         scopeJson["department_name"] = scope->departmentName;
     }
-    return Json{{"kind", kind->name},
+    Json out{{"kind", kind->name},
                 {"title", label("title." + std::string(kind->name), request.lang)},
                 {"scope", scopeJson},
                 {"period",
@@ -126,6 +132,9 @@ Result<Json> build(ReadUnit& u, const ReportRequest& request, Instant now, const
                 {"target", communityRules->policy.qualityTarget},
                 {"sections", Json(std::vector<Json>(std::make_move_iterator(c.sections.begin()),
                                                     std::make_move_iterator(c.sections.end())))}};
+    if (*purged && period.from <= **purged)
+        out["purged"] = {{"through", formatInstant(**purged)}, {"note", label("note.purged", request.lang)}};
+    return out;
 }
 
 } // namespace

@@ -106,4 +106,10 @@ Result<std::string> BlobService::read(const std::string& sha256) {
     return m_store->read(sha256);
 }
 
+Status BlobService::remove(const std::string& sha256) {
+    if (!domain::isSha256Hex(sha256))
+        return badName().error();
+    return m_store->remove(sha256);
+}
+
 } // namespace courtyard::server

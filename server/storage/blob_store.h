@@ -64,6 +64,9 @@ public:
     // Removes unfinished uploads last written before `before`, each under its lock and only if
     // still untouched then; returns the blobs removed.
     virtual std::vector<std::string> removeAbandoned(Instant before) = 0;
+    // Removes a blob, complete or not, under its lock (the retention pass, once no record refers
+    // to it any more). Removing a blob the store does not have is not an error.
+    virtual Status remove(const std::string& sha256) = 0;
 };
 
 } // namespace courtyard::server

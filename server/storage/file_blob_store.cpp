@@ -209,6 +209,25 @@ std::vector<std::string> FileBlobStore::removeAbandoned(Instant before) {
     return removed;
 }
 
+Status FileBlobStore::remove(const std::string& sha256) {
+    const auto final = finalPath(sha256);
+    std::error_code ec;
+    if (!fs::exists(final, ec) && !fs::exists(partOf(final), ec))
+        return {};
+    // Under the .part file's lock, so an upload of the same bytes waits until the removal is
+    // done and then starts afresh.
+    fs::create_directories(final.parent_path(), ec);
+    LockedFile file(partOf(final));
+    if (file.fd() < 0)
+        return unavailable("cannot open " + partOf(final).string() + ": " + std::strerror(errno));
+    fs::remove(final, ec);
+    if (ec)
+        return unavailable("cannot remove " + final.string() + ": " + ec.message());
+    fs::remove(partOf(final), ec);
+    forget(sha256);
+    return {};
+}
+
 Result<std::string> FileBlobStore::read(const std::string& sha256) {
     std::ifstream in(finalPath(sha256), std::ios::binary);
     if (!in)

@@ -151,6 +151,8 @@ public:
     virtual Result<std::vector<std::string>> blobReferrers(const std::string& sha256) = 0;
     virtual Result<std::vector<AuditEntry>> audit(const AuditQuery& q) = 0;
     virtual Result<std::optional<EnrolmentCodeRow>> enrolmentCode(const std::string& codeHash) = 0;
+    // A meta row's value (the change counter, the database's identity, the passes' claims …).
+    virtual Result<std::optional<std::string>> getMeta(const std::string& key) = 0;
 };
 
 class WriteUnit : public ReadUnit {
@@ -172,7 +174,6 @@ public:
     virtual Status revokeDevice(const std::string& id, Instant at) = 0;
     virtual Status putBlob(const BlobRow& b, Instant now) = 0;
     virtual Status setMeta(const std::string& key, const std::string& value) = 0;
-    virtual Result<std::optional<std::string>> getMeta(const std::string& key) = 0;
 
     virtual Status addCredential(const CredentialRow& c) = 0;
     // Withdraws every credential of a person (all devices), or of a device (all people).

@@ -122,6 +122,10 @@ Result<Policy> Policy::fromJson(const Json& j) {
         readPositive(j, "abandoned_upload_hours", p.abandonedUploadHours, 1, 8760);
         readPositive(j, "inbox_warning_minutes", p.inboxWarningMinutes, 0, 7 * 1440);
         readPositive(j, "enrolment_code_minutes", p.enrolmentCodeMinutes, 1, 1440);
+        readPositive(j, "retention_complaint_days", p.retentionComplaintDays, 30, 36500);
+        readPositive(j, "retention_suggestion_days", p.retentionSuggestionDays, 30, 36500);
+        readPositive(j, "retention_transfer_sheet_days", p.retentionTransferSheetDays, 30, 36500);
+        readPositive(j, "redact_residents_after_days", p.redactResidentsAfterDays, 0, 36500);
         if (auto it = j.find("grade_matrix"); it != j.end() && !it->is_null()) within("grade_matrix", [&] {
             const char* validity[2] = {"valid", "invalid"};
             for (int v = 0; v < 2; ++v) {
@@ -214,7 +218,11 @@ Json Policy::toJson() const {
                 {"device_pending_upload_mib", devicePendingUploadMib},
                 {"abandoned_upload_hours", abandonedUploadHours},
                 {"inbox_warning_minutes", inboxWarningMinutes},
-                {"enrolment_code_minutes", enrolmentCodeMinutes}};
+                {"enrolment_code_minutes", enrolmentCodeMinutes},
+                {"retention_complaint_days", retentionComplaintDays},
+                {"retention_suggestion_days", retentionSuggestionDays},
+                {"retention_transfer_sheet_days", retentionTransferSheetDays},
+                {"redact_residents_after_days", redactResidentsAfterDays}};
 }
 
 } // namespace courtyard::rules

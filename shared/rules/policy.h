@@ -100,6 +100,16 @@ struct Policy {
     int idleSignOutMinutes = 10;
     // A one-time enrolment code (the QR an administrator shows) is good for this many minutes.
     int enrolmentCodeMinutes = 15;
+    // Retention (rules/retention.h): a closed complaint, a replied or cancelled suggestion, a
+    // closed transfer sheet is kept this many days after it ended, then archived and purged by
+    // the server's daily pass. The procedures keep complaint records, transfer sheets and
+    // replies two years.
+    int retentionComplaintDays = 730;
+    int retentionSuggestionDays = 730;
+    int retentionTransferSheetDays = 730;
+    // Residents' names and phone numbers in records that ended this many days ago are blanked
+    // before the record itself goes; 0: they go with the record.
+    int redactResidentsAfterDays = 0;
 
     // The names of every key fromJson reads (an admin change naming any other is refused).
     static const std::vector<std::string>& keys();

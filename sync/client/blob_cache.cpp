@@ -117,14 +117,17 @@ Result<int> BlobCache::evictToLimit() {
             left -= s->int64(1);
         }
     }
-    for (const auto& sha : victims) {
-        auto d = m_store.database().prepare("DELETE FROM cached_blobs WHERE sha256 = ?");
-        if (!d)
-            return d.error();
-        d->bind(1, sha);
-        CY_TRY(d->exec());
-    }
+    for (const auto& sha : victims)
+        CY_TRY(forget(sha));
     return int(victims.size());
+}
+
+Status BlobCache::forget(const std::string& sha256) {
+    auto d = m_store.database().prepare("DELETE FROM cached_blobs WHERE sha256 = ?");
+    if (!d)
+        return d.error();
+    d->bind(1, sha256);
+    return d->exec();
 }
 
 Result<std::optional<BlobMiss>> BlobCache::miss(const std::string& sha256) {

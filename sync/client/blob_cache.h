@@ -44,6 +44,8 @@ public:
     Result<std::int64_t> count();
     // Evicts until the downloads take at most the limit; returns how many went.
     Result<int> evictToLimit();
+    // Drops a download (the record that referred to it was purged).
+    Status forget(const std::string& sha256);
 
     Result<std::optional<BlobMiss>> miss(const std::string& sha256);
     // The server answered `status` (403, 404, or 200 with wrong bytes): asked again only after a

@@ -51,6 +51,14 @@ Status BlobQueue::setUploaded(const std::string& sha256, std::int64_t bytes) {
     return s->exec();
 }
 
+Status BlobQueue::forgetUploaded(const std::string& sha256) {
+    auto s = m_store.database().prepare("DELETE FROM local_blobs WHERE sha256 = ? AND uploaded >= size");
+    if (!s)
+        return s.error();
+    s->bind(1, sha256);
+    return s->exec();
+}
+
 Status BlobQueue::setRefused(const std::string& sha256, const std::string& reason) {
     auto s = m_store.database().prepare("UPDATE local_blobs SET refused = ? WHERE sha256 = ?");
     if (!s)

@@ -35,6 +35,9 @@ public:
     Status setRefused(const std::string& sha256, const std::string& reason);
     // Every attachment goes again (a restored server may lack any of them).
     Status resetAll();
+    // Drops an attachment's bytes once the server has them all (the record that referred to it
+    // was purged); one not wholly uploaded is kept, so nothing captured here is lost.
+    Status forgetUploaded(const std::string& sha256);
 
 private:
     store::SqliteRecordStore& m_store;

@@ -8,6 +8,8 @@
 
 #include "shared/domain/organization.h"
 #include "shared/store/database.h"
+#include "shared/domain/attachment_refs.h"
+#include "sync/client/blob_cache.h"
 #include "sync/client/blob_queue.h"
 #include "sync/client/rejection_log.h"
 #include "sync/client/returned_drafts.h"
@@ -640,6 +642,17 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
             if (c.type == "calendar" || c.type == "policy" || c.type == "community")
                 invalidateRules();
             const std::int64_t pending = withPending.count(c.id) ? 1 : 0;
+            // A record purged under the retention policy: its attachments go from this device
+            // too, once no other record here refers to them.
+            std::vector<std::string> purgedShas;
+            if (c.deleted && c.record.is_object() && c.record.contains("purged_at")) {
+                auto existing = m_store->get(c.id);
+                if (!existing)
+                    return existing.error();
+                if (*existing && !(*existing)->deleted)
+                    for (const auto& ref : domain::attachmentRefs((*existing)->body))
+                        purgedShas.push_back(ref.sha256);
+            }
             StoredRecord rec;
             rec.id = c.id;
             rec.type = c.type;
@@ -654,6 +667,7 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
                 rec.stamps = c.stamps.is_object() ? c.stamps : Json::object();
                 rec.index = c.index; // computed by the server when it stored the record
                 CY_TRY(m_store->put(rec));
+                CY_TRY(forgetAttachments(purgedShas));
                 continue;
             }
             auto existing = m_store->get(c.id);
@@ -668,6 +682,21 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
         CY_TRY(m_store->setMeta("cursor", page.cursor));
         return m_store->setMeta("last_server_time", formatInstant(page.serverTime));
     });
+}
+
+Status DeviceStore::forgetAttachments(const std::vector<std::string>& shas) {
+    for (const auto& sha : shas) {
+        store::RecordQuery q;
+        q.text = sha;
+        auto referred = m_store->count(q);
+        if (!referred)
+            return referred.error();
+        if (*referred > 0)
+            continue;
+        CY_TRY(BlobCache(*m_store).forget(sha));
+        CY_TRY(BlobQueue(*m_store).forgetUploaded(sha));
+    }
+    return {};
 }
 
 Result<std::vector<Rejection>> DeviceStore::rejections(bool includeAcknowledged) {

@@ -132,6 +132,8 @@ private:
     // returned draft when the server has no version of the record.
     struct RefusedCreate;
     Status rebase(const std::string& recordId, const RefusedCreate* refusedCreate = nullptr);
+    // Drops the bytes of attachments no record on this device refers to any more.
+    Status forgetAttachments(const std::vector<std::string>& shas);
     Status refuseOnReturned(const std::string& id);
     Status forgetWithdrawnCredential(const Json& staff);
     Result<HlcClock> loadClock();

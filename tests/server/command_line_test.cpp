@@ -84,6 +84,7 @@ private slots:
             {"report", {"report"}, "--period"},
             {"backup", {"backup"}, "--to"},
             {"restore", {"restore"}, "--replace"},
+            {"retention", {"retention"}, "--dry-run"},
             {"demo-company", {"demo-company"}, "demo company"},
             {"rules deadline", {"rules", "deadline"}, "complaint_reply"},
             {"the server lists its commands", {}, "import-units"},
@@ -125,6 +126,8 @@ private slots:
         QTest::newRow("a listen address without a port") << kServer << QStringList{"serve", "--data", "/tmp", "--listen", "localhost"};
         QTest::newRow("a body budget under its floor") << kServer << QStringList{"serve", "--data", "/tmp", "--body-budget-mib", "1"};
         QTest::newRow("a report in a third format") << kServer << QStringList{"report", "weekly", "--format", "xml"};
+        QTest::newRow("retention: --as-of without --dry-run")
+            << kServer << QStringList{"retention", "--data", "/tmp", "--as-of", "2030-01-01"};
         QTest::newRow("device: a group without its command") << kServer << QStringList{"device"};
         QTest::newRow("the device tool without --db") << kDevice << QStringList{"status"};
         QTest::newRow("the device tool with an unknown command") << kDevice << QStringList{"--db", "/tmp/x.db", "teleport"};

@@ -6,6 +6,8 @@
 // against a sealed credential, with its delays, its limit and its withdrawal.
 #include "shared/store/database.h"
 #include "shared/store/schema.h"
+#include "sync/client/blob_cache.h"
+#include "sync/client/blob_queue.h"
 #include "sync/client/device_store.h"
 #include "sync/client/sign_in.h"
 #include "sync/protocol/crypto.h"
@@ -234,6 +236,38 @@ private slots:
         QVERIFY(s->acknowledgeRejection(refusal->seq));
         QVERIFY(*s->get(id));
         QVERIFY(*s->returnedRefusal(id));
+    }
+
+    // A record the server purged under its retention policy takes off this device the
+    // attachments no other record here refers to: downloads, and photos taken here once the
+    // server has them all; one not yet wholly uploaded stays (nothing captured is lost).
+    void aPurgedRecordTakesItsAttachmentsOffTheDevice() {
+        auto s = fresh();
+        const std::string own = "the lamp", shared = "the stairwell", taken = "taken here", unsent = "not yet sent";
+        sync::BlobCache cache(s->records());
+        sync::BlobQueue captured(s->records());
+        QVERIFY(cache.keep(sha256Hex(own), "image/jpeg", own));
+        QVERIFY(cache.keep(sha256Hex(shared), "image/jpeg", shared));
+        QVERIFY(captured.put(taken, "image/jpeg"));
+        QVERIFY(captured.setUploaded(sha256Hex(taken), std::int64_t(taken.size())));
+        QVERIFY(captured.put(unsent, "image/jpeg"));
+        auto ref = [](const std::string& bytes) {
+            return Json{{"sha256", sha256Hex(bytes)}, {"kind", "photo"}, {"mime", "image/jpeg"}, {"size", bytes.size()}};
+        };
+        QVERIFY(s->applyPullPage(page(
+            {change("complaint", "c-old", 50,
+                    {{"community_id", "cm-1"}, {"attachments", {ref(own), ref(shared), ref(taken), ref(unsent)}}}),
+             change("complaint", "c-open", 51, {{"community_id", "cm-1"}, {"attachments", {ref(shared)}}})},
+            "51.x")));
+        auto purged = change("complaint", "c-old", 60, {{"community_id", "cm-1"}, {"purged_at", "2028-03-06T00:00:00Z"}});
+        purged.deleted = true;
+        QVERIFY(s->applyPullPage(page({purged}, "60.x")));
+        QVERIFY((*s->get("c-old"))->deleted);
+        QVERIFY(!*cache.has(sha256Hex(own)));
+        QVERIFY(*cache.has(sha256Hex(shared))); // the open complaint still shows it
+        QVERIFY(!*cache.has(sha256Hex(taken)));
+        QVERIFY(*cache.has(sha256Hex(unsent)));
+        QCOMPARE(**captured.data(sha256Hex(unsent)), unsent);
     }
 
     void aPullDoesNotTouchAReturnedDraft() {

@@ -167,6 +167,13 @@ Result<StoredBlob> PgBlobStore::write(const std::string& sha256,
     return answer;
 }
 
+Status PgBlobStore::remove(const std::string& sha256) {
+    return m_storage.transaction([&](pg::Connection& c) -> Status {
+        CY_TRY(done(c.exec("SELECT pg_advisory_xact_lock($1::integer, hashtext($2))", {pg::kBlobLockClass, sha256})));
+        return done(c.exec("DELETE FROM blob_data WHERE sha256 = $1", {sha256})); // its chunks cascade
+    });
+}
+
 std::vector<std::string> PgBlobStore::removeAbandoned(Instant before) {
     std::vector<std::string> candidates, removed;
     (void)m_storage.transaction([&](pg::Connection& c) -> Status {

@@ -24,6 +24,7 @@ public:
     Result<StoredBlob> write(const std::string& sha256,
                              const std::function<Result<StoredBlob>(BlobUpload&)>& work) override;
     std::vector<std::string> removeAbandoned(Instant before) override;
+    Status remove(const std::string& sha256) override;
 
 private:
     PostgresStorage& m_storage;
