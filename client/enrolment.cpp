@@ -1,12 +1,22 @@
 #include "client/enrolment.h"
 
 #include "client/json_bridge.h"
+#include "client/media.h"
 #include "sync/protocol/messages.h"
 
+#include <QImage>
 #include <QUrl>
 #include <QUrlQuery>
 
 namespace courtyard::client {
+
+namespace {
+
+bool isServerAddress(const QUrl& url) {
+    return url.isValid() && (url.scheme() == "http" || url.scheme() == "https") && !url.host().isEmpty();
+}
+
+} // namespace
 
 QString enrolmentLink(const QString& serverUrl, const QString& code) {
     QUrl link;
@@ -50,8 +60,7 @@ void EnrolmentController::enrolWithCode(const QString& serverUrl, const QString&
     QString server = serverUrl.trimmed();
     QString c = code.trimmed();
     parseEnrolmentLink(c, &server, &c); // the whole link pasted into the code field
-    const QUrl url(server);
-    if (!url.isValid() || (url.scheme() != "http" && url.scheme() != "https") || url.host().isEmpty()) {
+    if (!isServerAddress(QUrl(server))) {
         fail(tr("The address must start with http:// or https://."), "server");
         return;
     }
@@ -68,6 +77,45 @@ void EnrolmentController::enrolWithCode(const QString& serverUrl, const QString&
     m_http.send(m_pending, server, "POST", "/v1/enrol", QByteArray::fromStdString(body.dump()),
                 {{"x-courtyard-schema", QString::number(sync::kSchemaVersion)}, {"content-type", "application/json"}});
 }
+
+bool EnrolmentController::takeLink(const QString& text) {
+    if (busy())
+        return false;
+    QString server, code;
+    if (!parseEnrolmentLink(text, &server, &code) || !isServerAddress(QUrl(server))) {
+        fail(tr("That QR code is not an enrolment code. Scan the one the admin console shows under Devices, "
+                "or type the address and the code."),
+             "scan");
+        return false;
+    }
+    emit linkRead(server, code);
+    enrolWithCode(server, code);
+    return true;
+}
+
+bool EnrolmentController::scan(const QString& pathOrUrl, NoCode noCode) {
+    if (busy())
+        return false;
+    const QUrl url(pathOrUrl);
+    const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+    const QImage picture(path);
+    if (picture.isNull()) {
+        if (noCode == NoCode::Say)
+            fail(tr("The picture %1 cannot be opened.").arg(path), "scan");
+        return false;
+    }
+    const QString text = Media::decodeQrImage(picture);
+    if (text.isEmpty()) {
+        if (noCode == NoCode::Say)
+            fail(tr("No QR code found in that picture. Try another, or type the address and the code."), "scan");
+        return false;
+    }
+    return takeLink(text);
+}
+
+bool EnrolmentController::scanImage(const QString& pathOrUrl) { return scan(pathOrUrl, NoCode::Say); }
+
+bool EnrolmentController::scanFrame(const QString& pathOrUrl) { return scan(pathOrUrl, NoCode::PassOver); }
 
 void EnrolmentController::onAnswered(int id, int status, const QByteArray& body, const QString& transportError) {
     if (id != m_pending)

@@ -986,10 +986,6 @@
         <translation>请向管理员索取本设备的令牌。首次同步后，平板可在无网络的情况下工作一整个班次。</translation>
     </message>
     <message>
-        <source>Ask the administrator for an enrolment code: the admin console shows it under Devices, &quot;Enrol a tablet/kiosk&quot;. It works once, for a short time.</source>
-        <translation>请向管理员索取注册码：在管理控制台“设备”页点“注册平板/自助终端”即可生成。注册码只能用一次，且短时间内有效。</translation>
-    </message>
-    <message>
         <source>Enrolment code</source>
         <translation>注册码</translation>
     </message>
@@ -1012,6 +1008,30 @@
     <message>
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
+    </message>
+    <message>
+        <source>A picture of the enrolment QR code</source>
+        <translation>注册二维码的图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>Ask the administrator for an enrolment code: the admin console shows it under Devices, &quot;Enrol a tablet/kiosk&quot;. Scan its QR code, or type the address and the code. It works once, for a short time.</source>
+        <translation>请向管理员索取注册码：在管理控制台“设备”页点“注册平板/自助终端”即可生成。扫描其二维码，或手动输入服务器地址和注册码。注册码只能用一次，且短时间内有效。</translation>
+    </message>
+    <message>
+        <source>Stop scanning</source>
+        <translation>停止扫描</translation>
+    </message>
+    <message>
+        <source>Scan the QR code</source>
+        <translation>扫描二维码</translation>
+    </message>
+    <message>
+        <source>Use a picture of the QR code</source>
+        <translation>使用二维码图片</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1715,26 @@
     <message>
         <source>I have a device token</source>
         <translation>我有设备令牌</translation>
+    </message>
+    <message>
+        <source>A picture of the enrolment QR code</source>
+        <translation>注册二维码的图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp)</translation>
+    </message>
+    <message>
+        <source>Stop scanning</source>
+        <translation>停止扫描</translation>
+    </message>
+    <message>
+        <source>Scan the QR code</source>
+        <translation>扫描二维码</translation>
+    </message>
+    <message>
+        <source>Use a picture of the QR code</source>
+        <translation>使用二维码图片</translation>
     </message>
 </context>
 <context>
@@ -3738,6 +3778,18 @@
     <message>
         <source>The token could not be kept on this device.</source>
         <translation>无法在本设备上保存令牌。</translation>
+    </message>
+    <message>
+        <source>That QR code is not an enrolment code. Scan the one the admin console shows under Devices, or type the address and the code.</source>
+        <translation>这个二维码不是注册码。请扫描管理控制台“设备”页显示的二维码，或手动输入服务器地址和注册码。</translation>
+    </message>
+    <message>
+        <source>The picture %1 cannot be opened.</source>
+        <translation>无法打开图片 %1。</translation>
+    </message>
+    <message>
+        <source>No QR code found in that picture. Try another, or type the address and the code.</source>
+        <translation>这张图片里没有找到二维码。请换一张，或手动输入服务器地址和注册码。</translation>
     </message>
 </context>
 <context>

@@ -2,19 +2,33 @@ pragma ComponentBehavior: Bound
 
 import QtQuick
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Courtyard
 import Courtyard.Core
 
-// First start of a kiosk: the server and the one-time enrolment code from the admin console (or
-// the kiosk's device token), then the administrator PIN that guards the way out of the kiosk.
-// Residents never see this screen once it is set up.
+// First start of a kiosk: the server and the one-time enrolment code from the admin console (its
+// QR code scanned with the camera or read from a picture, or typed; or the kiosk's device token),
+// then the administrator PIN that guards the way out of the kiosk. Residents never see this
+// screen once it is set up.
 Item {
     id: page
+    objectName: "kioskSetupPage"
     property bool useToken: false
+    property bool scanning: false
     property string tokenError: ""
     Enrolment {
         id: enrolment
+        objectName: "enrolment"
+        // A scanned code: the page shows what it read while it is spent.
+        onLinkRead: (serverUrl, enrolmentCode) => { server.text = serverUrl; code.text = enrolmentCode; page.scanning = false }
         onFinished: (ok) => { if (ok) Sync.syncNow() }
+    }
+    FileDialog {
+        id: qrFile
+        objectName: "enrolPicture"
+        title: qsTr("A picture of the enrolment QR code")
+        nameFilters: [qsTr("Pictures (*.png *.jpg *.jpeg *.bmp)")]
+        onAccepted: enrolment.scanImage(String(selectedFile))
     }
     ColumnLayout {
         anchors.fill: parent
@@ -30,6 +44,36 @@ Item {
         // The one-time code from the admin console (or, for 'courtyard-server device add', the token).
         Card {
             visible: !App.enrolled
+            RowLayout {
+                visible: !page.useToken
+                spacing: Theme.spacing
+                AppButton {
+                    objectName: "scanQr"
+                    kind: "secondary"
+                    text: page.scanning ? qsTr("Stop scanning") : qsTr("Scan the QR code")
+                    enabled: !enrolment.busy
+                    onClicked: page.scanning = !page.scanning
+                }
+                AppButton {
+                    objectName: "pictureQr"
+                    kind: "secondary"
+                    text: qsTr("Use a picture of the QR code")
+                    enabled: !enrolment.busy
+                    onClicked: qrFile.open()
+                }
+            }
+            // Shoots every second while open; the first enrolment link in view is spent.
+            CameraCapture {
+                objectName: "enrolScanner"
+                visible: page.scanning && !page.useToken
+                Layout.fillWidth: true
+                Layout.preferredHeight: 360
+                scanning: true
+                active: visible && page.visible && !enrolment.busy && !App.enrolled
+                onCaptured: (path) => enrolment.scanFrame(path)
+            }
+            // What a scanned code or picture held when it was not an enrolment code, beside the scanner.
+            ErrorBanner { objectName: "scanError"; Layout.fillWidth: true; text: enrolment.errorField === "scan" ? enrolment.error : "" }
             FormField { label: qsTr("Server address"); InputField { id: server; objectName: "enrolServer"; Accessible.name: qsTr("Server address"); Layout.fillWidth: true; text: "http://127.0.0.1:8080" } }
             FormField {
                 visible: !page.useToken
@@ -38,7 +82,7 @@ Item {
                 InputField { id: code; objectName: "enrolCode"; Accessible.name: qsTr("Enrolment code"); Layout.fillWidth: true }
             }
             FormField { visible: page.useToken; label: qsTr("Kiosk device token"); InputField { id: token; Accessible.name: qsTr("Kiosk device token"); Layout.fillWidth: true; echoMode: TextInput.Password } }
-            ErrorBanner { id: enrolError; Layout.fillWidth: true; text: page.useToken ? page.tokenError : enrolment.error }
+            ErrorBanner { id: enrolError; Layout.fillWidth: true; text: page.useToken ? page.tokenError : enrolment.errorField === "scan" ? "" : enrolment.error }
             Row {
                 spacing: Theme.spacing
                 AppButton {
@@ -67,7 +111,7 @@ Item {
             visible: App.enrolled && !Kiosk.adminPinSet
             FormField {
                 label: qsTr("Administrator PIN (at least 4 digits)")
-                InputField { id: newPin; Accessible.name: qsTr("Administrator PIN (at least 4 digits)"); Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly }
+                InputField { id: newPin; objectName: "newAdminPin"; Accessible.name: qsTr("Administrator PIN (at least 4 digits)"); Layout.fillWidth: true; echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly }
             }
             FormField {
                 label: qsTr("The same PIN again")

@@ -68,7 +68,7 @@ PageScaffold {
         }
         FormField {
             label: qsTr("Staff number")
-            InputField { id: number; Accessible.name: qsTr("Staff number"); Layout.fillWidth: true; inputMethodHints: Qt.ImhPreferNumbers; onAccepted: pin.forceActiveFocus() }
+            InputField { id: number; objectName: "signInNumber"; Accessible.name: qsTr("Staff number"); Layout.fillWidth: true; inputMethodHints: Qt.ImhPreferNumbers; onAccepted: pin.forceActiveFocus() }
         }
         FormField {
             label: qsTr("PIN")

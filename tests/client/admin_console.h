@@ -32,6 +32,26 @@ inline void startAdminConsole(ServerProcess& server, std::unique_ptr<ClientDevic
     QVERIFY(QTest::qWaitFor([&] { return findNamed(window->contentItem(), "staffRow-1001") != nullptr; }, 30000));
 }
 
+// A fresh tablet or kiosk (no enrolment, its own database) showing its first-start page, for a
+// code the console made; the devices shown to QML before it are shown again when it goes. (The
+// console's pages opened after that find no AppContext::instance(): make the codes first.)
+struct FirstStart {
+    struct GiveBack {
+        client::QmlSingletons previous = client::exposedToQml();
+        ~GiveBack() { client::exposeToQml(previous); }
+    } giveBack; // first in, last out: after the device is gone
+    ClientDevice device;
+    std::unique_ptr<QQmlApplicationEngine> engine = std::make_unique<QQmlApplicationEngine>();
+    QQuickWindow* window = nullptr;
+
+    explicit FirstStart(bool kiosk) : device(kiosk) {
+        window = loadMainWindow(*engine, kiosk ? QSize(1080, 1920) : QSize(1280, 800));
+    }
+    bool onFirstStartPage() const {
+        return window && QTest::qWaitFor([&] { return findNamed(window->contentItem(), "enrolCode") != nullptr; }, 10000);
+    }
+};
+
 // The window as a PNG in $COURTYARD_TEST_SHOTS, when it is set (to look at a page a test drove).
 inline void saveShot(QQuickWindow* window, const QString& name) {
     const QString dir = qEnvironmentVariable("COURTYARD_TEST_SHOTS");

@@ -178,24 +178,12 @@ private slots:
         QCOMPARE(linked, code);
 
         // A fresh tablet: nothing enrolled, its first-start page.
-        QTemporaryDir dir;
-        auto store = sync::DeviceStore::open(dir.filePath("fresh.db").toStdString());
-        QVERIFY(store);
-        client::AppContext app(std::move(*store), false);
-        app.setDbPath(dir.filePath("fresh.db").toStdString());
-        app.setLanguage("en");
-        client::SyncController sync(app);
-        sync.setInterval(3600);
-        client::SessionController session(app);
-        client::Directory directory(app);
-        client::KioskController kiosk(app);
-        const auto previous = client::exposedToQml();
-        client::exposeToQml({&app, &session, &sync, &directory, &kiosk});
         {
-            QQmlApplicationEngine engine;
-            auto* window = loadMainWindow(engine, {1280, 800});
-            QVERIFY(window);
-            QVERIFY(QTest::qWaitFor([&] { return findNamed(window->contentItem(), "enrolCode") != nullptr; }, 5000));
+            FirstStart tablet(false);
+            QVERIFY(tablet.onFirstStartPage());
+            auto* window = tablet.window;
+            auto& app = *tablet.device.app;
+            auto& sync = *tablet.device.sync;
             QVERIFY(setText(window, "enrolServer", m_server.url()));
             // Typed as people type it: lower case, no dashes.
             QVERIFY(setText(window, "enrolCode", code.toLower().remove('-')));
@@ -210,7 +198,6 @@ private slots:
             QCOMPARE(app.communityIds(), QStringList{"cm-sunshine"});
             QVERIFY(QTest::qWaitFor([&] { return findNamed(window->contentItem(), "enrolCode") == nullptr; }, 5000));
         }
-        client::exposeToQml(previous);
 
         // The same code again, on another device: refused as used.
         client::EnrolmentController again;
