@@ -129,4 +129,51 @@ public:
     friend bool operator==(const CalendarMonthView&, const CalendarMonthView&) = default;
 };
 
+// A patrol route as the Routes page lists it (GET /v1/admin/patrol-routes): where, who walks it,
+// how many checkpoints, and its schedule ("22:00, 02:00"; "" when rounds are walked on demand).
+struct RouteView {
+    Q_GADGET
+    QML_VALUE_TYPE(routeView)
+    Q_PROPERTY(QString routeId MEMBER routeId CONSTANT)
+    Q_PROPERTY(QString name MEMBER name CONSTANT)
+    Q_PROPERTY(QString communityId MEMBER communityId CONSTANT)
+    Q_PROPERTY(QString communityName MEMBER communityName CONSTANT)
+    Q_PROPERTY(QString departmentId MEMBER departmentId CONSTANT)
+    Q_PROPERTY(QString departmentName MEMBER departmentName CONSTANT)
+    Q_PROPERTY(int checkpoints MEMBER checkpoints CONSTANT)
+    Q_PROPERTY(QString times MEMBER times CONSTANT)
+    Q_PROPERTY(QList<int> weekdays MEMBER weekdays CONSTANT) // ISO days; empty: every day
+    Q_PROPERTY(int tolerance MEMBER tolerance CONSTANT)
+    Q_PROPERTY(bool active MEMBER active CONSTANT)
+
+public:
+    QString routeId, name, communityId, communityName, departmentId, departmentName;
+    int checkpoints = 0;
+    QString times;
+    QList<int> weekdays;
+    int tolerance = 30;
+    bool active = true;
+    friend bool operator==(const RouteView&, const RouteView&) = default;
+};
+
+// A checkpoint of the route being edited, in walking order. `code` is the server's (empty for
+// a checkpoint not yet saved).
+struct RouteCheckpointView {
+    Q_GADGET
+    QML_VALUE_TYPE(routeCheckpointView)
+    Q_PROPERTY(QString checkpointId MEMBER checkpointId CONSTANT)
+    Q_PROPERTY(QString name MEMBER name CONSTANT)
+    Q_PROPERTY(QString location MEMBER location CONSTANT)
+    Q_PROPERTY(int dueAfter MEMBER dueAfter CONSTANT)
+    Q_PROPERTY(int tolerance MEMBER tolerance CONSTANT)
+    Q_PROPERTY(QString code MEMBER code CONSTANT)
+
+public:
+    QString checkpointId, name, location;
+    int dueAfter = 0;
+    int tolerance = 15;
+    QString code;
+    friend bool operator==(const RouteCheckpointView&, const RouteCheckpointView&) = default;
+};
+
 } // namespace courtyard::client

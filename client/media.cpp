@@ -108,16 +108,22 @@ bool Media::writeCheckpointSheet(const QString& routeId, const QString& pdfPath)
     if (!app)
         return false;
     const auto route = Directory(*app).body(routeId);
-    const Json checkpoints = route ? arrayAt(*route, "checkpoints") : Json::array();
-    if (checkpoints.empty()) {
+    if (!route || arrayAt(*route, "checkpoints").empty()) {
         m_lastError = tr("Route %1 has no checkpoints on this device.").arg(routeId);
         emit errorChanged();
         return false;
     }
+    return writeCheckpointSheetOf(*route, pdfPath);
+}
+
+bool Media::writeCheckpointSheetOf(const Json& route, const QString& pdfPath) {
+    const Json checkpoints = arrayAt(route, "checkpoints");
+    if (checkpoints.empty())
+        return false;
     QPdfWriter pdf(localPath(pdfPath));
     pdf.setPageSize(QPageSize(QPageSize::A4));
     pdf.setResolution(150);
-    pdf.setTitle(qs(stringAt(*route, "name")));
+    pdf.setTitle(qs(stringAt(route, "name")));
     QPainter p(&pdf);
     const int pageW = pdf.width(), pageH = pdf.height();
     const int cellW = pageW / 2, cellH = pageH / 3;

@@ -4,6 +4,8 @@
 // attachments shown from the local database ("image://blob/<sha256>"), any text as a QR code
 // ("image://qr/<base64url>"). QML: singleton `Media`.
 
+#include "shared/core/json_util.h"
+
 #include <QImage>
 #include <QObject>
 #include <QQmlEngine>
@@ -30,8 +32,11 @@ public:
     // The text of the first QR code in an image ("" when none is found).
     Q_INVOKABLE QString decodeQr(const QString& pathOrUrl);
     static QString decodeQrImage(const QImage& image);
-    // A printable A4 PDF with one labelled QR code per checkpoint of a route.
+    // A printable A4 PDF with one labelled QR code per checkpoint of a route on this device.
     Q_INVOKABLE bool writeCheckpointSheet(const QString& routeId, const QString& pdfPath);
+    // The same for a route record (the admin console's, from the server); false when it has
+    // no checkpoints or the file cannot be written.
+    static bool writeCheckpointSheetOf(const Json& route, const QString& pdfPath);
     // A QR code as an image (for tests and printing).
     static QImage qrImage(const QString& text, int moduleSize = 8);
 

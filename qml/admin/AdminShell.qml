@@ -17,6 +17,7 @@ Item {
     readonly property var sections: [
         { id: "staff", page: "StaffPage.qml", text: qsTr("Staff") },
         { id: "communities", page: "CommunitiesPage.qml", text: qsTr("Communities") },
+        { id: "routes", page: "RoutesPage.qml", text: qsTr("Patrol routes") },
         { id: "devices", page: "DevicesPage.qml", text: qsTr("Devices") },
         { id: "policy", page: "PolicyPage.qml", text: qsTr("Policy") },
         { id: "calendars", page: "CalendarPage.qml", text: qsTr("Calendars") }
@@ -45,6 +46,7 @@ Item {
             { name: "sign-in", page: "SignInPage.qml", props: {} },
             { name: "staff", page: "StaffPage.qml", props: {} },
             { name: "communities", page: "CommunitiesPage.qml", props: {} },
+            { name: "routes", page: "RoutesPage.qml", props: {} },
             { name: "devices", page: "DevicesPage.qml", props: {} },
             { name: "policy", page: "PolicyPage.qml", props: {} },
             { name: "calendars", page: "CalendarPage.qml", props: {} }

@@ -330,6 +330,10 @@
         <source>Communities</source>
         <translation>小区</translation>
     </message>
+    <message>
+        <source>Patrol routes</source>
+        <translation>巡更路线</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentImage</name>
@@ -2977,6 +2981,221 @@
     </message>
 </context>
 <context>
+    <name>RoutesPage</name>
+    <message>
+        <source>Patrol routes</source>
+        <translation>巡更路线</translation>
+    </message>
+    <message>
+        <source>Saved. Tablets of the community get the route at their next sync.</source>
+        <translation>已保存。该小区的平板下次同步时获得此路线。</translation>
+    </message>
+    <message>
+        <source>Draw a route</source>
+        <translation>新建路线</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>巡更点</translation>
+    </message>
+    <message>
+        <source>Due at</source>
+        <translation>巡更时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>when started</source>
+        <translation>随时开始</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>No patrol routes yet.</source>
+        <translation>还没有巡更路线。</translation>
+    </message>
+    <message>
+        <source>A new route</source>
+        <translation>新路线</translation>
+    </message>
+    <message>
+        <source>Route %1</source>
+        <translation>路线 %1</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Letters, digits and dashes, e.g. route-garage; it cannot change later.</source>
+        <translation>字母、数字和连字符，例如 route-garage；保存后不能更改。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Walked by</source>
+        <translation>巡更部门</translation>
+    </message>
+    <message>
+        <source>The department whose guards are told when a round is due or missed.</source>
+        <translation>巡更到时或漏巡时通知该部门的队员。</translation>
+    </message>
+    <message>
+        <source>Active: guards may walk it, and its schedule makes rounds</source>
+        <translation>启用：队员可以巡这条路线，排班按时生成巡更</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Due at (times of day)</source>
+        <translation>巡更时间（每天）</translation>
+    </message>
+    <message>
+        <source>e.g. 22:00, 02:00; empty: rounds are walked when someone starts one.</source>
+        <translation>例如 22:00, 02:00；留空：有人开始时才巡更。</translation>
+    </message>
+    <message>
+        <source>Tolerance (minutes)</source>
+        <translation>允许偏差（分钟）</translation>
+    </message>
+    <message>
+        <source>A round started this long before or after its time counts; 5 to 180.</source>
+        <translation>在规定时间前后这么久内开始的巡更都算按时；5 到 180。</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Checkpoints, in walking order</source>
+        <translation>巡更点（按巡更顺序）</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Due after (min)</source>
+        <translation>开始后（分钟）</translation>
+    </message>
+    <message>
+        <source>Tolerance (min)</source>
+        <translation>允许偏差（分钟）</translation>
+    </message>
+    <message>
+        <source>Checkpoint %1 name</source>
+        <translation>巡更点 %1 名称</translation>
+    </message>
+    <message>
+        <source>Checkpoint %1 location</source>
+        <translation>巡更点 %1 位置</translation>
+    </message>
+    <message>
+        <source>Checkpoint %1 due after minutes</source>
+        <translation>巡更点 %1 开始后分钟数</translation>
+    </message>
+    <message>
+        <source>Checkpoint %1 tolerance minutes</source>
+        <translation>巡更点 %1 允许偏差分钟数</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>提前</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>延后</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add a checkpoint</source>
+        <translation>添加巡更点</translation>
+    </message>
+    <message>
+        <source>Save the route</source>
+        <translation>保存路线</translation>
+    </message>
+    <message>
+        <source>Print the QR sheet…</source>
+        <translation>打印二维码…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Save the QR sheet as PDF</source>
+        <translation>将二维码保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The QR sheet is in %1: print it and put each code up at its checkpoint.</source>
+        <translation>二维码已保存到 %1：打印后把每个二维码贴在对应的巡更点。</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Switch user</source>
@@ -4155,6 +4374,21 @@
     <message>
         <source>Load a report first.</source>
         <translation>请先查看报表。</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::RouteAdmin</name>
+    <message>
+        <source>A route needs an id (letters, digits, &apos;-&apos; or &apos;_&apos;), e.g. route-garage.</source>
+        <translation>路线需要编号（字母、数字、“-”或“_”），例如 route-garage。</translation>
+    </message>
+    <message>
+        <source>The QR sheet could not be written to %1.</source>
+        <translation>二维码无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Save the route first: its checkpoints get their QR codes from the server.</source>
+        <translation>请先保存路线：巡更点的二维码由服务器生成。</translation>
     </message>
 </context>
 <context>

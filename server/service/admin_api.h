@@ -61,6 +61,13 @@ public:
     // {"holidays": […], "working_days": […]}: the year's entries of calendar `id` replaced.
     Result<Json> replaceCalendarYear(const std::string& id, int year, const Json& request, const AdminActor& by);
 
+    // ---- patrol routes (admin_api_patrol.cpp)
+    Result<Json> patrolRoutes();
+    // {"route": {community_id, name, department_id?, active?, schedule?, checkpoints: [{id?, name,
+    // location?, due_after_minutes?, tolerance_minutes?}]}}: creates the route or replaces it.
+    // Checkpoints keep their codes; new ones get an id and a code from the server.
+    Result<Json> saveRoute(const std::string& id, const Json& request, const AdminActor& by);
+
 private:
     // Writes the records (unless unchanged) and one audit line, in one transaction; `check`
     // runs first inside it (the company-wide validation against what is stored now).

@@ -39,7 +39,7 @@ void from_json(const Json& j, PatrolSchedule& s) {
     for (const auto& t : required<std::vector<std::string>>(j, "times")) {
         auto minutes = parseClockTime(t);
         if (!minutes)
-            throw DecodeError("schedule.times: '" + t + "' is not a time of day (HH:MM)");
+            throw DecodeError("times: '" + t + "' is not a time of day (HH:MM)");
         s.times.push_back(*minutes);
     }
     optionalInto(j, "weekdays", s.weekdays);

@@ -334,6 +334,84 @@ private slots:
         QCOMPARE(as("GET", "/v1/admin/calendars").body, before);
     }
 
+    // A route drawn in the office reaches the tablet; editing it keeps the QR codes on the walls.
+    void aPatrolRouteIsDrawnEditedAndReachesTheTablet() {
+        const Json route{{"community_id", "cm-sunshine"},
+                         {"name", "车库巡逻 Garage patrol"},
+                         {"department_id", "d-sec"},
+                         {"schedule", {{"times", {"23:00", "03:00"}}, {"weekdays", {1, 2, 3, 4, 5}}, {"tolerance_minutes", 20}}},
+                         {"checkpoints",
+                          {{{"name", "B1 入口"}, {"location", "B1"}, {"due_after_minutes", 0}},
+                           {{"name", "B2 水泵房"}, {"location", "B2"}, {"due_after_minutes", 15}, {"tolerance_minutes", 10}}}}};
+        auto a = as("PUT", "/v1/admin/patrol-routes/route-garage", Json{{"route", route}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        const Json saved = a.body["route"];
+        QCOMPARE(saved["checkpoints"].size(), std::size_t(2));
+        const std::string firstId = saved["checkpoints"][0].value("id", std::string());
+        const std::string firstCode = saved["checkpoints"][0].value("code", std::string());
+        QCOMPARE(firstId, std::string("route-garage-1"));
+        QVERIFY2(firstCode.rfind("courtyard:cp:route-garage-1:", 0) == 0, firstCode.c_str());
+        QVERIFY(firstCode != saved["checkpoints"][1].value("code", std::string()));
+        QCOMPARE(saved["schedule"]["times"], (Json{"23:00", "03:00"}));
+        QCOMPARE(pulled(m_tablet->pullAll(), "route-garage").value("name", std::string()), std::string("车库巡逻 Garage patrol"));
+
+        // Reordered, one renamed, a third added; a code sent along is ignored.
+        Json edit = saved;
+        edit.erase("id");
+        edit.erase("type");
+        std::swap(edit["checkpoints"][0], edit["checkpoints"][1]);
+        edit["checkpoints"][1]["name"] = "B1 入口（东）";
+        edit["checkpoints"][1]["code"] = "courtyard:cp:forged";
+        edit["checkpoints"].push_back(Json{{"name", "B3 配电房"}, {"due_after_minutes", 30}});
+        a = as("PUT", "/v1/admin/patrol-routes/route-garage", Json{{"route", edit}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        const Json& cps = a.body["route"]["checkpoints"];
+        QCOMPARE(cps.size(), std::size_t(3));
+        QCOMPARE(cps[1].value("id", std::string()), firstId);
+        QCOMPARE(cps[1].value("code", std::string()), firstCode); // the sheet on the wall still works
+        QCOMPARE(cps[2].value("id", std::string()), std::string("route-garage-3"));
+        const auto listed = as("GET", "/v1/admin/patrol-routes").body["routes"];
+        bool found = false;
+        for (const auto& r : listed)
+            found = found || (r["id"] == "route-garage" && r["checkpoints"].size() == 3);
+        QVERIFY(found);
+        QCOMPARE(auditLines("admin_route_save").size(), std::size_t(2));
+    }
+
+    void aBadPatrolRouteIsRefused_data() {
+        QTest::addColumn<QByteArray>("route");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("no checkpoints")
+            << QByteArray(R"({"community_id": "cm-sunshine", "name": "x", "checkpoints": []})") << "checkpoints";
+        QTest::newRow("an unknown community")
+            << QByteArray(R"({"community_id": "cm-atlantis", "name": "x", "checkpoints": [{"name": "a"}]})") << "community_id";
+        QTest::newRow("a time of day twice")
+            << QByteArray(R"({"community_id": "cm-sunshine", "name": "x", "department_id": "d-sec",
+                             "schedule": {"times": ["22:00", "22:00"]}, "checkpoints": [{"name": "a"}]})") << "schedule";
+        QTest::newRow("not a time of day")
+            << QByteArray(R"({"community_id": "cm-sunshine", "name": "x", "department_id": "d-sec",
+                             "schedule": {"times": ["25:00"]}, "checkpoints": [{"name": "a"}]})") << "schedule";
+        QTest::newRow("a schedule without a department")
+            << QByteArray(R"({"community_id": "cm-sunshine", "name": "x", "schedule": {"times": ["22:00"]},
+                             "checkpoints": [{"name": "a"}]})") << "department_id";
+        QTest::newRow("a checkpoint without a name")
+            << QByteArray(R"({"community_id": "cm-sunshine", "name": "x", "checkpoints": [{"location": "B1"}]})") << "checkpoints";
+        QTest::newRow("an unknown department")
+            << QByteArray(R"({"community_id": "cm-sunshine", "name": "x", "department_id": "d-moon",
+                             "checkpoints": [{"name": "a"}]})") << "department_id";
+        QTest::newRow("a field routes do not have")
+            << QByteArray(R"({"community_id": "cm-sunshine", "name": "x", "colour": "red", "checkpoints": [{"name": "a"}]})") << "colour";
+    }
+    void aBadPatrolRouteIsRefused() {
+        QFETCH(QByteArray, route);
+        QFETCH(QString, field);
+        const auto before = as("GET", "/v1/admin/patrol-routes").body;
+        auto a = as("PUT", "/v1/admin/patrol-routes/route-bad", Json{{"route", Json::parse(route.toStdString())}});
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.body["error"].value("field", std::string()), field.toStdString());
+        QCOMPARE(as("GET", "/v1/admin/patrol-routes").body, before);
+    }
+
     void aCommunityItsBuildingsAndItsUnits() {
         auto c = as("POST", "/v1/admin/communities",
                     Json{{"community", {{"id", "cm-harbour"}, {"office_id", "o-east"}, {"name", "港湾小区 Harbour"}}}});

@@ -1,0 +1,168 @@
+// Patrol routes through the admin API (docs/sync-protocol.md, "Administration"): the office
+// draws a route — its checkpoints in walking order and, for rounds that must be walked at set
+// times, its schedule — and prints the checkpoints' QR sheet. The QR code on a wall must keep
+// working when the route is edited: a checkpoint keeps its code for as long as it keeps its id,
+// and a new checkpoint gets a code the server makes ("courtyard:cp:<route>-<n>:<secret>").
+#include "server/service/admin_api.h"
+#include "server/service/admin_api_support.h"
+#include "shared/domain/patrol.h"
+#include "sync/protocol/crypto.h"
+
+#include <map>
+#include <set>
+
+namespace courtyard::server {
+
+using admin_detail::checkKeys;
+using admin_detail::decodeField;
+using admin_detail::member;
+using admin_detail::normalForm;
+
+namespace {
+
+bool isRecordId(const std::string& id) {
+    if (id.empty() || id.size() > 64)
+        return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return false;
+    return true;
+}
+
+// 48 random bits as 12 hex digits: a code nobody guesses from the route and checkpoint ids, so
+// a guard cannot "scan" a checkpoint without being at it.
+std::string secret() {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char b : sync::randomBytes(6)) {
+        out += kHex[b >> 4];
+        out += kHex[b & 15];
+    }
+    return out;
+}
+
+} // namespace
+
+Result<Json> AdminApi::patrolRoutes() {
+    Json out = Json::array();
+    CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
+        store::RecordQuery q;
+        q.types = {"patrol_route"};
+        auto records = unit.query(q);
+        if (!records)
+            return records.error();
+        for (auto& r : *records)
+            out.push_back(std::move(r.body));
+        return {};
+    }));
+    return Json{{"routes", std::move(out)}};
+}
+
+Result<Json> AdminApi::saveRoute(const std::string& id, const Json& request, const AdminActor& by) {
+    if (!isRecordId(id))
+        return invalidField("id", "id: a route id is 1 to 64 letters, digits, '-' or '_'");
+    auto body = member(request, "route");
+    if (!body)
+        return body.error();
+    CY_TRY(checkKeys(*body, {"id", "community_id", "name", "department_id", "active", "schedule", "checkpoints"},
+                     "a patrol route"));
+    Json record = *body;
+    record["id"] = id;
+    if (stringAt(record, "name").empty())
+        return invalidField("name", "name: a route needs a name (\"夜间巡逻\")");
+    if (stringAt(record, "community_id").empty())
+        return invalidField("community_id", "community_id: the community the route is in is required");
+    auto checkpoints = record.find("checkpoints");
+    if (checkpoints == record.end() || !checkpoints->is_array() || checkpoints->empty())
+        return invalidField("checkpoints", "checkpoints: a route has at least one checkpoint");
+    for (std::size_t i = 0; i < checkpoints->size(); ++i) {
+        const Json& cp = (*checkpoints)[i];
+        const std::string where = "checkpoints: checkpoint " + std::to_string(i + 1);
+        if (!cp.is_object())
+            return invalidField("checkpoints", where + " is not an object");
+        CY_TRY(checkKeys(cp, {"id", "name", "location", "code", "due_after_minutes", "tolerance_minutes"}, "a checkpoint"));
+        if (stringAt(cp, "name").empty())
+            return invalidField("checkpoints", where + " needs a name");
+        for (const char* key : {"due_after_minutes", "tolerance_minutes"})
+            if (auto v = cp.find(key); v != cp.end() && (!v->is_number_integer() || *v < 0 || *v > 24 * 60))
+                return invalidField("checkpoints", where + ": " + key + " is a whole number of minutes from 0 to 1440");
+    }
+    Json normal;
+    Json before;
+    AuditEntry line = audit(by, "admin_route_save", "patrol_route", id);
+    line.communityId = stringAt(record, "community_id");
+    CY_TRY(m_storage.write([&](WriteUnit& unit) -> Status {
+        auto company = loadCompany(unit, false);
+        if (!company)
+            return company.error();
+        const std::string community = stringAt(record, "community_id");
+        bool known = false;
+        for (const auto& c : company->communities)
+            known = known || c.id == community;
+        if (!known)
+            return invalidField("community_id", "community_id: '" + community + "' is not a community");
+        const std::string department = stringAt(record, "department_id");
+        if (!department.empty()) {
+            bool found = false;
+            for (const auto& d : company->departments)
+                found = found || d.id == department;
+            if (!found)
+                return invalidField("department_id", "department_id: '" + department + "' is not a department");
+        }
+        auto existing = unit.get(id);
+        if (!existing)
+            return existing.error();
+        std::map<std::string, std::string> codes; // the stored route's checkpoint codes, by id
+        std::set<std::string> usedIds;
+        if (*existing && !(*existing)->deleted) {
+            if ((*existing)->type != "patrol_route") {
+                Error e(ErrorCode::AlreadyExists, "id: '" + id + "' is already a " + (*existing)->type);
+                e.field = "id";
+                return e;
+            }
+            before = (*existing)->body;
+            for (const auto& cp : before.value("checkpoints", Json::array())) {
+                codes[stringAt(cp, "id")] = stringAt(cp, "code");
+                usedIds.insert(stringAt(cp, "id"));
+            }
+        }
+        // Checkpoints keep their id and code; new ones get both. A code is never taken from the
+        // request: the QR sheets on the walls are the server's.
+        for (auto& cp : record["checkpoints"])
+            if (!stringAt(cp, "id").empty())
+                usedIds.insert(stringAt(cp, "id"));
+        int next = 1;
+        for (auto& cp : record["checkpoints"]) {
+            std::string cid = stringAt(cp, "id");
+            if (cid.empty()) {
+                while (usedIds.count(id + "-" + std::to_string(next)))
+                    ++next;
+                cid = id + "-" + std::to_string(next);
+                usedIds.insert(cid);
+                cp["id"] = cid;
+            }
+            auto code = codes.find(cid);
+            cp["code"] = code != codes.end() && !code->second.empty() ? code->second
+                                                                       : "courtyard:cp:" + cid + ":" + secret();
+        }
+        auto route = decodeField<domain::PatrolRoute>(record);
+        if (!route)
+            return route.error();
+        if (auto st = domain::validateRoute(*route); !st) {
+            Error e = st.error();
+            e.field = admin_detail::fieldOf(e.message);
+            if (e.field.empty())
+                e.field = "checkpoints";
+            return e;
+        }
+        normal = normalForm("patrol_route", *route);
+        ImportSummary s;
+        CY_TRY(upsertRecords(unit, {{"patrol_route", normal}}, s));
+        line.detail = Json{{"created", before.is_null()}, {"checkpoints", route->checkpoints.size()},
+                           {"schedule", normal.value("schedule", Json())}};
+        return unit.addAudit(line);
+    }));
+    return Json{{"route", normal}};
+}
+
+} // namespace courtyard::server
