@@ -83,11 +83,11 @@ Result<domain::Company> loadCompany(ReadUnit& unit, bool withUnits) {
 
 // ---- staff
 
-Result<Json> AdminApi::staff() {
+Result<Json> AdminApi::listed(const char* type, const char* key) {
     Json out = Json::array();
     CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
         store::RecordQuery q;
-        q.types = {"staff"};
+        q.types = {type};
         auto records = unit.query(q);
         if (!records)
             return records.error();
@@ -95,8 +95,10 @@ Result<Json> AdminApi::staff() {
             out.push_back(std::move(r.body));
         return {};
     }));
-    return Json{{"staff", std::move(out)}};
+    return Json{{key, std::move(out)}};
 }
+
+Result<Json> AdminApi::staff() { return listed("staff", "staff"); }
 
 Result<Json> AdminApi::createStaff(const Json& request, const AdminActor& by) {
     auto body = member(request, "staff");

@@ -69,6 +69,8 @@ public:
     Result<Json> saveRoute(const std::string& id, const Json& request, const AdminActor& by);
 
 private:
+    // {"<key>": [the body of every stored record of `type`…]}.
+    Result<Json> listed(const char* type, const char* key);
     // Writes the records (unless unchanged) and one audit line, in one transaction; `check`
     // runs first inside it (the company-wide validation against what is stored now).
     Result<ImportSummary> write(const std::vector<PendingRecord>& records, AuditEntry audit,

@@ -43,20 +43,7 @@ std::string secret() {
 
 } // namespace
 
-Result<Json> AdminApi::patrolRoutes() {
-    Json out = Json::array();
-    CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
-        store::RecordQuery q;
-        q.types = {"patrol_route"};
-        auto records = unit.query(q);
-        if (!records)
-            return records.error();
-        for (auto& r : *records)
-            out.push_back(std::move(r.body));
-        return {};
-    }));
-    return Json{{"routes", std::move(out)}};
-}
+Result<Json> AdminApi::patrolRoutes() { return listed("patrol_route", "routes"); }
 
 Result<Json> AdminApi::saveRoute(const std::string& id, const Json& request, const AdminActor& by) {
     if (!isRecordId(id))

@@ -78,20 +78,7 @@ Result<Json> AdminApi::changePolicy(const Json& request, const AdminActor& by) {
     return Json{{"policy", after}};
 }
 
-Result<Json> AdminApi::calendars() {
-    Json out = Json::array();
-    CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
-        store::RecordQuery q;
-        q.types = {"calendar"};
-        auto records = unit.query(q);
-        if (!records)
-            return records.error();
-        for (auto& r : *records)
-            out.push_back(std::move(r.body));
-        return {};
-    }));
-    return Json{{"calendars", std::move(out)}};
-}
+Result<Json> AdminApi::calendars() { return listed("calendar", "calendars"); }
 
 Result<Json> AdminApi::replaceCalendarYear(const std::string& id, int year, const Json& request,
                                            const AdminActor& by) {

@@ -1,8 +1,7 @@
 #include "server/service/escalation_service.h"
 
+#include "server/service/pass_claim.h"
 #include "shared/rules/overdue.h"
-
-#include <charconv>
 
 namespace courtyard::server {
 
@@ -64,22 +63,14 @@ Result<EscalationService::Pass> EscalationService::runNow() {
 
 Result<EscalationService::Pass> EscalationService::runScheduled(std::chrono::milliseconds interval) {
     const Instant now = m_clock();
-    const std::int64_t width = std::max<std::int64_t>(1, interval.count());
-    const std::int64_t slot = toEpochMs(now) / width;
     Pass pass;
     CY_TRY(m_storage.write([&](WriteUnit& unit) -> Status {
         pass = {};
-        auto last = unit.getMeta(kPassKey);
-        if (!last)
-            return last.error();
-        if (*last) {
-            std::int64_t lastMs = 0;
-            const auto& text = **last;
-            auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), lastMs);
-            if (ec == std::errc() && end == text.data() + text.size() && lastMs / width >= slot)
-                return {}; // this slot's pass has run (here or on another server)
-        }
-        CY_TRY(unit.setMeta(kPassKey, std::to_string(toEpochMs(now))));
+        auto claimed = claimPassSlot(unit, kPassKey, now, interval.count());
+        if (!claimed)
+            return claimed.error();
+        if (!*claimed)
+            return {}; // this slot's pass has run (here or on another server)
         pass.ran = true;
         return escalate(unit, now, pass);
     }));

@@ -1,12 +1,12 @@
 #include "server/service/retention_service.h"
 
+#include "server/service/pass_claim.h"
 #include "server/storage/blob_refs.h"
 #include "server/storage/durable_file.h"
 #include "shared/rules/retention.h"
 #include "sync/protocol/crypto.h"
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 #include <set>
 
@@ -117,22 +117,13 @@ Result<RetentionRun> RetentionService::runNow(const fs::path& archiveRoot) { ret
 
 Result<RetentionRun> RetentionService::runScheduled(const fs::path& archiveRoot) {
     const Instant now = m_clock();
-    const std::int64_t day = toEpochMs(now) / 86'400'000;
     bool claimed = false;
     CY_TRY(m_storage.write([&](WriteUnit& unit) -> Status {
-        claimed = false;
-        auto last = unit.getMeta(kPassKey);
-        if (!last)
-            return last.error();
-        if (*last) {
-            std::int64_t lastMs = 0;
-            const auto& text = **last;
-            auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), lastMs);
-            if (ec == std::errc() && end == text.data() + text.size() && lastMs / 86'400'000 >= day)
-                return {}; // today's pass has run (here or on another server)
-        }
-        claimed = true;
-        return unit.setMeta(kPassKey, std::to_string(toEpochMs(now)));
+        auto claim = claimPassSlot(unit, kPassKey, now, 86'400'000); // today's pass, on one server
+        if (!claim)
+            return claim.error();
+        claimed = *claim;
+        return {};
     }));
     if (!claimed)
         return RetentionRun{};

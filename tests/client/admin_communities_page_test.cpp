@@ -47,13 +47,9 @@ private slots:
         startAdminConsole(m_server, m_console, m_check, m_engine, m_window, {1280, 2400});
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(findNamed(m_window->contentItem(), "section-communities"));
-        QVERIFY(press(m_window, "section-communities"));
-        QVERIFY(QTest::qWaitFor([&] { return pagesSettled(m_window); }, 5000));
-        auto* page = findNamed(m_window->contentItem(), "communitiesPage");
-        QVERIFY(page);
-        m_controller = page->property("controller").value<client::CommunityAdmin*>();
-        QVERIFY(m_controller);
+        openSection(m_window, "communities", "communitiesPage", m_controller);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "communityRow-cm-sunshine"); }, 30000));
     }
 

@@ -52,6 +52,20 @@ struct FirstStart {
     }
 };
 
+// Opens the console's section (its navigation button "section-<section>") and gives the
+// controller of its page (the item named `pageName`, its `controller` property). Fails the
+// running test (QVERIFY) when either is missing.
+template <class Controller>
+inline void openSection(QQuickWindow* window, const QString& section, const QString& pageName, Controller*& controller) {
+    controller = nullptr;
+    QVERIFY(press(window, "section-" + section));
+    QVERIFY(QTest::qWaitFor([&] { return pagesSettled(window); }, 5000));
+    auto* page = findNamed(window->contentItem(), pageName);
+    QVERIFY(page);
+    controller = page->property("controller").template value<Controller*>();
+    QVERIFY(controller);
+}
+
 // The window as a PNG in $COURTYARD_TEST_SHOTS, when it is set (to look at a page a test drove).
 inline void saveShot(QQuickWindow* window, const QString& name) {
     const QString dir = qEnvironmentVariable("COURTYARD_TEST_SHOTS");

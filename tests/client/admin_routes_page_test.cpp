@@ -53,12 +53,9 @@ private slots:
         startAdminConsole(m_server, m_console, m_check, m_engine, m_window, {1280, 2400});
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(press(m_window, "section-routes"));
-        QVERIFY(QTest::qWaitFor([&] { return pagesSettled(m_window); }, 5000));
-        auto* page = findNamed(m_window->contentItem(), "routesPage");
-        QVERIFY(page);
-        m_controller = page->property("controller").value<client::RouteAdmin*>();
-        QVERIFY(m_controller);
+        openSection(m_window, "routes", "routesPage", m_controller);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "routeRow-route-sunshine"); }, 30000));
     }
 

@@ -58,14 +58,12 @@ private slots:
     // Every setting is on the page with the server's value; one number changed and saved is the
     // server's, and the others kept theirs.
     void aPolicyNumberChangedOnThePageIsTheServers() {
-        QVERIFY(press(m_window, "section-policy"));
-        QVERIFY(QTest::qWaitFor([&] { return pagesSettled(m_window); }, 5000));
+        client::PolicyAdmin* controller = nullptr;
+        openSection(m_window, "policy", "policyPage", controller);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "policy-reply_working_days") != nullptr; },
                                 30000));
-        auto* page = findNamed(m_window->contentItem(), "policyPage");
-        QVERIFY(page);
-        auto* controller = page->property("controller").value<client::PolicyAdmin*>();
-        QVERIFY(controller);
         const Json before = serverPolicy();
         QVERIFY(before.is_object());
         // Every key the server has is a row; every number has its field with the server's value.
@@ -129,12 +127,10 @@ private slots:
 
     // 2027's Spring Festival tapped into the months: the lists say it, the server has it.
     void springFestival2027TappedIntoTheCalendarIsTheServers() {
-        QVERIFY(press(m_window, "section-calendars"));
-        QVERIFY(QTest::qWaitFor([&] { return pagesSettled(m_window); }, 5000));
-        auto* page = findNamed(m_window->contentItem(), "calendarPage");
-        QVERIFY(page);
-        auto* controller = page->property("controller").value<client::CalendarAdmin*>();
-        QVERIFY(controller);
+        client::CalendarAdmin* controller = nullptr;
+        openSection(m_window, "calendars", "calendarPage", controller);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(QTest::qWaitFor([&] { return controller->calendarId() == "cn-mainland"; }, 30000));
         // 2026 as the demo company has it: the Spring Festival 2026-02-15..23 off.
         controller->setYear(2026);
