@@ -51,7 +51,8 @@ public:
     // Removes unfinished uploads last written before `now - maxAge`; returns how many. A device
     // that comes back later starts that attachment again (HEAD says 404).
     std::int64_t removeAbandoned(Instant now, std::chrono::hours maxAge);
-    // Removes a blob's bytes (retention: no record refers to it any more).
+    // Removes a blob's bytes, and marks its row not complete (retention: no record refers to it
+    // any more).
     Status remove(const std::string& sha256);
 
 private:

@@ -306,6 +306,15 @@ private slots:
         QVERIFY(!get(server, "ts-d")->deleted); // ended in 2025: not yet
         QVERIFY(!server.blobs->read(sync::sha256Hex(own)));
         QCOMPARE(*server.blobs->read(sync::sha256Hex(shared)), shared);
+        QVERIFY(!server.blobs->state(sync::sha256Hex(own))->known); // HEAD: 404
+        QVERIFY(server.store->read([&](ReadUnit& u) -> Status {
+            auto row = u.blob(sync::sha256Hex(own));
+            if (!row)
+                return row.error();
+            if (*row && (*row)->complete)
+                return internalError("the removed attachment's row still says complete (a backup would look for it)");
+            return {};
+        }));
 
         // Every device of Sunshine pulls the tombstones, a supervisor's and a developer's customer
         // service's alike (one that reads only some complaints).
