@@ -104,6 +104,11 @@ Result<Json> dispatch(const Request& req, ServerContext& ctx, AdminApi& api, con
                 return invalidField("year", "year: '" + s[3].substr(0, 16) + "' is not a year");
             return withBody([&](const Json& b) { return api.replaceCalendarYear(s[1], year, b, by); });
         }
+    } else if (n >= 1 && s[0] == "inspection-templates") {
+        if (n == 1 && get)
+            return api.inspectionTemplates();
+        if (n == 2 && m == http::verb::put)
+            return withBody([&](const Json& b) { return api.saveTemplate(s[1], b, by); });
     } else if (n >= 1 && s[0] == "patrol-routes") {
         if (n == 1 && get)
             return api.patrolRoutes();
@@ -134,7 +139,8 @@ std::string adminRouteName(std::string_view path) {
     if (s.empty())
         return "/v1/admin/";
     static const std::vector<std::string> known{"staff",  "devices",   "communities",    "policy",
-                                                "calendars", "enrolment-codes", "patrol-routes"};
+                                                "calendars", "enrolment-codes", "patrol-routes",
+                                                "inspection-templates"};
     if (std::find(known.begin(), known.end(), s[0]) == known.end())
         return "other";
     std::string out = "/v1/admin/" + s[0];

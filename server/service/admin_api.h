@@ -68,6 +68,13 @@ public:
     // Checkpoints keep their codes; new ones get an id and a code from the server.
     Result<Json> saveRoute(const std::string& id, const Json& request, const AdminActor& by);
 
+    // ---- inspection templates (admin_api_inspection.cpp)
+    Result<Json> inspectionTemplates();
+    // {"template": {community_id? ("" or none: company-wide), name, kind, subject?, scale: [{id,
+    // label, pass}…], items: [{id?, title, hint?, photo_on_fail?}…], active?}}: creates the
+    // template or replaces it. Items keep their ids; new ones get "<id>-<n>".
+    Result<Json> saveTemplate(const std::string& id, const Json& request, const AdminActor& by);
+
 private:
     // {"<key>": [the body of every stored record of `type`…]}.
     Result<Json> listed(const char* type, const char* key);

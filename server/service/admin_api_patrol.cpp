@@ -15,19 +15,11 @@ namespace courtyard::server {
 
 using admin_detail::checkKeys;
 using admin_detail::decodeField;
+using admin_detail::isRecordId;
 using admin_detail::member;
 using admin_detail::normalForm;
 
 namespace {
-
-bool isRecordId(const std::string& id) {
-    if (id.empty() || id.size() > 64)
-        return false;
-    for (char c : id)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
-            return false;
-    return true;
-}
 
 // 48 random bits as 12 hex digits: a code nobody guesses from the route and checkpoint ids, so
 // a guard cannot "scan" a checkpoint without being at it.
@@ -115,19 +107,9 @@ Result<Json> AdminApi::saveRoute(const std::string& id, const Json& request, con
         }
         // Checkpoints keep their id and code; new ones get both. A code is never taken from the
         // request: the QR sheets on the walls are the server's.
-        for (auto& cp : record["checkpoints"])
-            if (!stringAt(cp, "id").empty())
-                usedIds.insert(stringAt(cp, "id"));
-        int next = 1;
+        admin_detail::nameNewEntries(record["checkpoints"], id, usedIds);
         for (auto& cp : record["checkpoints"]) {
-            std::string cid = stringAt(cp, "id");
-            if (cid.empty()) {
-                while (usedIds.count(id + "-" + std::to_string(next)))
-                    ++next;
-                cid = id + "-" + std::to_string(next);
-                usedIds.insert(cid);
-                cp["id"] = cid;
-            }
+            const std::string cid = stringAt(cp, "id");
             auto code = codes.find(cid);
             cp["code"] = code != codes.end() && !code->second.empty() ? code->second
                                                                        : "courtyard:cp:" + cid + ":" + secret();

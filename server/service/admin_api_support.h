@@ -7,6 +7,8 @@
 #include "shared/records/record_type.h"
 
 #include <initializer_list>
+#include <set>
+#include <string>
 #include <string_view>
 
 namespace courtyard::server::admin_detail {
@@ -41,6 +43,34 @@ inline std::string fieldOf(const std::string& message) {
             return {};
     }
     return message.substr(0, end);
+}
+
+// An id a record is stored under when the administrator names it: 1 to 64 letters, digits, '-'
+// or '_'.
+inline bool isRecordId(const std::string& id) {
+    if (id.empty() || id.size() > 64)
+        return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+            return false;
+    return true;
+}
+
+// Gives every entry of `list` (objects) without an "id" the first free "<prefix>-<n>"; `used`
+// holds the ids taken already (the stored record's, so a removed entry's id is not reused).
+inline void nameNewEntries(Json& list, const std::string& prefix, std::set<std::string> used) {
+    for (const auto& e : list)
+        if (!stringAt(e, "id").empty())
+            used.insert(stringAt(e, "id"));
+    int next = 1;
+    for (auto& e : list) {
+        if (!stringAt(e, "id").empty())
+            continue;
+        while (used.count(prefix + "-" + std::to_string(next)))
+            ++next;
+        e["id"] = prefix + "-" + std::to_string(next);
+        used.insert(e["id"].get<std::string>());
+    }
 }
 
 template <typename T>

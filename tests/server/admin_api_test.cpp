@@ -412,6 +412,66 @@ private slots:
         QCOMPARE(as("GET", "/v1/admin/patrol-routes").body, before);
     }
 
+    // A template's items are edited: the kept ones keep their ids, a new one gets the next; a
+    // tablet gets the template.
+    void anInspectionTemplateIsWrittenEditedAndReachesTheTablet() {
+        const Json scale = Json::array({{{"id", "ok"}, {"label", "合格"}, {"pass", true}},
+                                        {{"id", "fail"}, {"label", "不合格"}, {"pass", false}}});
+        const Json tmpl{{"name", "电梯机房检查 Lift machine room"}, {"kind", "custom"}, {"subject", "area"},
+                        {"community_id", "cm-sunshine"}, {"scale", scale},
+                        {"items", {{{"title", "门锁完好"}}, {{"title", "无积水"}, {"photo_on_fail", true}}}}};
+        auto a = as("PUT", "/v1/admin/inspection-templates/t-lift", Json{{"template", tmpl}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        QCOMPARE(a.body["template"]["items"][0].value("id", std::string()), std::string("t-lift-1"));
+        QCOMPARE(a.body["template"]["items"][1].value("id", std::string()), std::string("t-lift-2"));
+        QCOMPARE(a.body["template"]["items"][1].value("photo_on_fail", false), true);
+        // The lock item goes, the water item is renamed, a lighting item is added.
+        Json edit = a.body["template"];
+        edit.erase("type");
+        edit["items"] = Json::array({{{"id", "t-lift-2"}, {"title", "地面无积水"}}, {{"title", "照明正常"}}});
+        a = as("PUT", "/v1/admin/inspection-templates/t-lift", Json{{"template", edit}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        QCOMPARE(a.body["template"]["items"].size(), std::size_t(2));
+        QCOMPARE(a.body["template"]["items"][0].value("id", std::string()), std::string("t-lift-2"));
+        QCOMPARE(a.body["template"]["items"][1].value("id", std::string()), std::string("t-lift-3")); // 1 is not reused
+        QCOMPARE(pulled(m_tablet->pullAll(), "t-lift")["items"][1].value("title", std::string()), std::string("照明正常"));
+        const auto all = as("GET", "/v1/admin/inspection-templates");
+        bool listed = false;
+        for (const auto& t : all.body["templates"])
+            listed = listed || t["id"] == "t-lift";
+        QVERIFY2(listed, all.body.dump().substr(0, 400).c_str());
+        QCOMPARE(auditLines("admin_template_save").size(), std::size_t(2));
+    }
+
+    void aBadInspectionTemplateIsRefused_data() {
+        QTest::addColumn<QByteArray>("tmpl");
+        QTest::addColumn<QString>("field");
+        const QByteArray scale = R"([{"id": "ok", "pass": true}, {"id": "fail", "pass": false}])";
+        QTest::newRow("no items") << QByteArray(R"({"name": "x", "kind": "custom", "scale": )" + scale + R"(, "items": []})")
+                                  << "items";
+        QTest::newRow("an item without a title")
+            << QByteArray(R"({"name": "x", "kind": "custom", "scale": )" + scale + R"(, "items": [{"hint": "h"}]})") << "items";
+        QTest::newRow("a scale nobody fails")
+            << QByteArray(R"({"name": "x", "kind": "custom", "scale": [{"id": "a", "pass": true}, {"id": "b", "pass": true}],
+                             "items": [{"title": "t"}]})") << "scale";
+        QTest::newRow("an unknown kind")
+            << QByteArray(R"({"name": "x", "kind": "magic", "scale": )" + scale + R"(, "items": [{"title": "t"}]})") << "kind";
+        QTest::newRow("an unknown community")
+            << QByteArray(R"({"name": "x", "kind": "custom", "community_id": "cm-atlantis", "scale": )" + scale +
+                          R"(, "items": [{"title": "t"}]})") << "community_id";
+        QTest::newRow("no name") << QByteArray(R"({"kind": "custom", "scale": )" + scale + R"(, "items": [{"title": "t"}]})")
+                                 << "name";
+    }
+    void aBadInspectionTemplateIsRefused() {
+        QFETCH(QByteArray, tmpl);
+        QFETCH(QString, field);
+        const auto before = as("GET", "/v1/admin/inspection-templates").body;
+        auto a = as("PUT", "/v1/admin/inspection-templates/t-bad", Json{{"template", Json::parse(tmpl.toStdString())}});
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.body["error"].value("field", std::string()), field.toStdString());
+        QCOMPARE(as("GET", "/v1/admin/inspection-templates").body, before);
+    }
+
     void aCommunityItsBuildingsAndItsUnits() {
         auto c = as("POST", "/v1/admin/communities",
                     Json{{"community", {{"id", "cm-harbour"}, {"office_id", "o-east"}, {"name", "港湾小区 Harbour"}}}});
