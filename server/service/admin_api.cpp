@@ -51,6 +51,34 @@ Result<ImportSummary> AdminApi::write(const std::vector<PendingRecord>& records,
     return summary;
 }
 
+Result<std::optional<store::StoredRecord>> storedOfType(ReadUnit& unit, const std::string& id, std::string_view type) {
+    auto existing = unit.get(id);
+    if (!existing)
+        return existing.error();
+    if (!*existing || (*existing)->deleted)
+        return std::optional<store::StoredRecord>();
+    if ((*existing)->type != type) {
+        Error e(ErrorCode::AlreadyExists, "id: '" + id + "' is already a " + (*existing)->type);
+        e.field = "id";
+        return e;
+    }
+    return existing;
+}
+
+Status checkCommunity(const domain::Company& company, const std::string& id, const char* field) {
+    for (const auto& c : company.communities)
+        if (c.id == id)
+            return {};
+    return invalidField(field, std::string(field) + ": '" + id + "' is not a community");
+}
+
+Status checkDepartment(const domain::Company& company, const std::string& id, const char* field) {
+    for (const auto& d : company.departments)
+        if (d.id == id)
+            return {};
+    return invalidField(field, std::string(field) + ": '" + id + "' is not a department");
+}
+
 Result<domain::Company> loadCompany(ReadUnit& unit, bool withUnits) {
     store::RecordQuery q;
     q.types = {"office", "community", "building", "department", "staff"};

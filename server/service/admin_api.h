@@ -95,4 +95,12 @@ private:
 // asked), for checking a change with domain::validateCompany.
 Result<domain::Company> loadCompany(ReadUnit& unit, bool withUnits);
 
+// The record stored under `id` when it is a live record of `type` (none when there is none);
+// AlreadyExists on the field "id" when the id belongs to a record of another type.
+Result<std::optional<store::StoredRecord>> storedOfType(ReadUnit& unit, const std::string& id, std::string_view type);
+
+// InvalidArgument on `field` unless the company has a community (or a department) of that id.
+Status checkCommunity(const domain::Company& company, const std::string& id, const char* field = "community_id");
+Status checkDepartment(const domain::Company& company, const std::string& id, const char* field = "department_id");
+
 } // namespace courtyard::server

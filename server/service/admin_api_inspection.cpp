@@ -32,44 +32,23 @@ Result<Json> AdminApi::saveTemplate(const std::string& id, const Json& request, 
     record["id"] = id;
     if (stringAt(record, "name").empty())
         return invalidField("name", "name: a template needs a name (\"客服礼仪检查\")");
-    auto items = record.find("items");
-    if (items == record.end() || !items->is_array() || items->empty())
-        return invalidField("items", "items: a template has at least one item");
-    for (std::size_t i = 0; i < items->size(); ++i) {
-        const Json& item = (*items)[i];
-        const std::string where = "items: item " + std::to_string(i + 1);
-        if (!item.is_object())
-            return invalidField("items", where + " is not an object");
-        CY_TRY(checkKeys(item, {"id", "title", "hint", "photo_on_fail"}, "a template item"));
-        if (stringAt(item, "title").empty())
-            return invalidField("items", where + " needs a title");
-    }
+    CY_TRY(admin_detail::checkEntries(record, "items", "item", {"id", "title", "hint", "photo_on_fail"}, "title"));
     Json normal;
     AuditEntry line = audit(by, "admin_template_save", "inspection_template", id);
     line.communityId = stringAt(record, "community_id");
     CY_TRY(m_storage.write([&](WriteUnit& unit) -> Status {
-        const std::string community = stringAt(record, "community_id");
-        if (!community.empty()) {
+        if (const std::string community = stringAt(record, "community_id"); !community.empty()) {
             auto company = loadCompany(unit, false);
             if (!company)
                 return company.error();
-            bool known = false;
-            for (const auto& c : company->communities)
-                known = known || c.id == community;
-            if (!known)
-                return invalidField("community_id", "community_id: '" + community + "' is not a community");
+            CY_TRY(checkCommunity(*company, community));
         }
-        auto existing = unit.get(id);
+        auto existing = storedOfType(unit, id, "inspection_template");
         if (!existing)
             return existing.error();
         std::set<std::string> usedIds;
         bool created = true;
-        if (*existing && !(*existing)->deleted) {
-            if ((*existing)->type != "inspection_template") {
-                Error e(ErrorCode::AlreadyExists, "id: '" + id + "' is already a " + (*existing)->type);
-                e.field = "id";
-                return e;
-            }
+        if (*existing) {
             created = false;
             for (const auto& item : (*existing)->body.value("items", Json::array()))
                 usedIds.insert(stringAt(item, "id"));

@@ -51,20 +51,14 @@ Result<Json> AdminApi::saveRoute(const std::string& id, const Json& request, con
         return invalidField("name", "name: a route needs a name (\"夜间巡逻\")");
     if (stringAt(record, "community_id").empty())
         return invalidField("community_id", "community_id: the community the route is in is required");
-    auto checkpoints = record.find("checkpoints");
-    if (checkpoints == record.end() || !checkpoints->is_array() || checkpoints->empty())
-        return invalidField("checkpoints", "checkpoints: a route has at least one checkpoint");
-    for (std::size_t i = 0; i < checkpoints->size(); ++i) {
-        const Json& cp = (*checkpoints)[i];
-        const std::string where = "checkpoints: checkpoint " + std::to_string(i + 1);
-        if (!cp.is_object())
-            return invalidField("checkpoints", where + " is not an object");
-        CY_TRY(checkKeys(cp, {"id", "name", "location", "code", "due_after_minutes", "tolerance_minutes"}, "a checkpoint"));
-        if (stringAt(cp, "name").empty())
-            return invalidField("checkpoints", where + " needs a name");
+    CY_TRY(admin_detail::checkEntries(record, "checkpoints", "checkpoint",
+                                      {"id", "name", "location", "code", "due_after_minutes", "tolerance_minutes"}, "name"));
+    for (std::size_t i = 0; i < record["checkpoints"].size(); ++i) {
+        const Json& cp = record["checkpoints"][i];
         for (const char* key : {"due_after_minutes", "tolerance_minutes"})
             if (auto v = cp.find(key); v != cp.end() && (!v->is_number_integer() || *v < 0 || *v > 24 * 60))
-                return invalidField("checkpoints", where + ": " + key + " is a whole number of minutes from 0 to 1440");
+                return invalidField("checkpoints", "checkpoints: checkpoint " + std::to_string(i + 1) + ": " + key +
+                                                       " is a whole number of minutes from 0 to 1440");
     }
     Json normal;
     Json before;
@@ -74,31 +68,15 @@ Result<Json> AdminApi::saveRoute(const std::string& id, const Json& request, con
         auto company = loadCompany(unit, false);
         if (!company)
             return company.error();
-        const std::string community = stringAt(record, "community_id");
-        bool known = false;
-        for (const auto& c : company->communities)
-            known = known || c.id == community;
-        if (!known)
-            return invalidField("community_id", "community_id: '" + community + "' is not a community");
-        const std::string department = stringAt(record, "department_id");
-        if (!department.empty()) {
-            bool found = false;
-            for (const auto& d : company->departments)
-                found = found || d.id == department;
-            if (!found)
-                return invalidField("department_id", "department_id: '" + department + "' is not a department");
-        }
-        auto existing = unit.get(id);
+        CY_TRY(checkCommunity(*company, stringAt(record, "community_id")));
+        if (const std::string department = stringAt(record, "department_id"); !department.empty())
+            CY_TRY(checkDepartment(*company, department));
+        auto existing = storedOfType(unit, id, "patrol_route");
         if (!existing)
             return existing.error();
         std::map<std::string, std::string> codes; // the stored route's checkpoint codes, by id
         std::set<std::string> usedIds;
-        if (*existing && !(*existing)->deleted) {
-            if ((*existing)->type != "patrol_route") {
-                Error e(ErrorCode::AlreadyExists, "id: '" + id + "' is already a " + (*existing)->type);
-                e.field = "id";
-                return e;
-            }
+        if (*existing) {
             before = (*existing)->body;
             for (const auto& cp : before.value("checkpoints", Json::array())) {
                 codes[stringAt(cp, "id")] = stringAt(cp, "code");

@@ -73,6 +73,27 @@ inline void nameNewEntries(Json& list, const std::string& prefix, std::set<std::
     }
 }
 
+// A record written whole with a list of entries (a route's checkpoints, a template's items):
+// `list` must be a non-empty array of objects, each with only `allowed` keys and a non-empty
+// `nameKey`. The error names the list and the entry's place ("checkpoints: checkpoint 2 needs a
+// name").
+inline Status checkEntries(const Json& record, const char* list, const char* entry,
+                           std::initializer_list<std::string_view> allowed, const char* nameKey) {
+    auto it = record.find(list);
+    if (it == record.end() || !it->is_array() || it->empty())
+        return invalidField(list, std::string(list) + ": at least one " + entry + " is required");
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const Json& e = (*it)[i];
+        const std::string where = std::string(list) + ": " + entry + " " + std::to_string(i + 1);
+        if (!e.is_object())
+            return invalidField(list, where + " is not an object");
+        CY_TRY(checkKeys(e, allowed, entry));
+        if (stringAt(e, nameKey).empty())
+            return invalidField(list, where + " needs a " + (std::string_view(nameKey) == "title" ? "title" : "name"));
+    }
+    return {};
+}
+
 template <typename T>
 Result<T> decodeField(const Json& j) {
     auto v = decodeJson<T>(j);
