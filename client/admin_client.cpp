@@ -4,7 +4,26 @@
 #include "sync/protocol/messages.h"
 #include "sync/protocol/proof.h"
 
+#include <QCollator>
+#include <algorithm>
+
 namespace courtyard::client {
+
+QList<ChoiceView> choicesOf(const Json& list) {
+    QList<ChoiceView> out;
+    for (const auto& r : list)
+        out.append({qs(stringAt(r, "id")), qs(stringAt(r, "name"))});
+    QCollator collator;
+    std::sort(out.begin(), out.end(), [&](const ChoiceView& a, const ChoiceView& b) { return collator.compare(a.name, b.name) < 0; });
+    return out;
+}
+
+QString nameOf(const QList<ChoiceView>& choices, const QString& key) {
+    for (const auto& c : choices)
+        if (c.key == key)
+            return c.name;
+    return key;
+}
 
 AdminClient::AdminClient(QObject* parent) : QObject(parent), m_app(AppContext::instance()) {
     connect(&m_http, &HttpThread::answered, this, &AdminClient::onAnswered);

@@ -7,6 +7,7 @@
 // show the reason beside it. QML: `AdminConnection` (the shell's check that the server
 // answers); the pages' controllers (StaffAdmin, DeviceAdmin) derive from it.
 
+#include "client/admin_views.h"
 #include "client/app_context.h"
 #include "client/http_worker.h"
 #include "shared/core/json_util.h"
@@ -17,6 +18,12 @@
 #include <functional>
 
 namespace courtyard::client {
+
+// The listed {id, name} objects (communities, departments) as picker choices, by name in the
+// reader's order.
+QList<ChoiceView> choicesOf(const Json& list);
+// The name of `key` among `choices` (the key itself when it is not there).
+QString nameOf(const QList<ChoiceView>& choices, const QString& key);
 
 class AdminClient : public QObject {
     Q_OBJECT

@@ -36,6 +36,25 @@ QVariant GadgetListModel::get(int row) const {
     return row >= 0 && row < count() ? m_rows.at(row) : QVariant();
 }
 
+bool GadgetListModel::removeAt(int index) {
+    if (index < 0 || index >= count())
+        return false;
+    auto rows = m_rows;
+    rows.removeAt(index);
+    replace(std::move(rows));
+    return true;
+}
+
+bool GadgetListModel::moveBy(int index, int by) {
+    const int to = index + by;
+    if (index < 0 || index >= count() || to < 0 || to >= count())
+        return false;
+    auto rows = m_rows;
+    rows.move(index, to);
+    replace(std::move(rows));
+    return true;
+}
+
 void GadgetListModel::replace(QVariantList rows) {
     if (rows.size() == m_rows.size()) {
         if (rows == m_rows)

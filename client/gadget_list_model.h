@@ -38,6 +38,10 @@ public:
     }
 
     int count() const { return static_cast<int>(m_rows.size()); }
+    // Editing lists (a route's checkpoints, a template's items): removes row `index`, or moves
+    // it `by` places (-1 earlier, 1 later); false, changing nothing, when out of range.
+    bool removeAt(int index);
+    bool moveBy(int index, int by);
     // The whole row as its value type, for a page that needs it outside a delegate.
     Q_INVOKABLE QVariant get(int row) const;
 

@@ -9,26 +9,6 @@
 
 namespace courtyard::client {
 
-namespace {
-
-QList<ChoiceView> choices(const Json& list) {
-    QList<ChoiceView> out;
-    for (const auto& r : list)
-        out.append({qs(stringAt(r, "id")), qs(stringAt(r, "name"))});
-    QCollator collator;
-    std::sort(out.begin(), out.end(), [&](const ChoiceView& a, const ChoiceView& b) { return collator.compare(a.name, b.name) < 0; });
-    return out;
-}
-
-QString nameOf(const QList<ChoiceView>& list, const QString& key) {
-    for (const auto& c : list)
-        if (c.key == key)
-            return c.name;
-    return key;
-}
-
-} // namespace
-
 RouteAdmin::RouteAdmin(QObject* parent) : AdminClient(parent) {}
 
 RouteView RouteAdmin::find(const QString& routeId) const {
@@ -43,8 +23,8 @@ void RouteAdmin::refresh() { load({}); }
 void RouteAdmin::load(std::function<void()> then) {
     // Names first (communities and departments), then the routes that refer to them.
     call("GET", "/v1/admin/communities", nullptr, "list", [this, then](const Json& org) {
-        m_communities.setRows(choices(org.value("communities", Json::array())));
-        m_departments.setRows(choices(org.value("departments", Json::array())));
+        m_communities.setRows(choicesOf(org.value("communities", Json::array())));
+        m_departments.setRows(choicesOf(org.value("departments", Json::array())));
         call("GET", "/v1/admin/patrol-routes", nullptr, "list", [this, then](const Json& answer) {
             m_listed = answer.value("routes", Json::array());
             const auto communities = m_communities.rows<ChoiceView>();
@@ -108,22 +88,9 @@ void RouteAdmin::addCheckpoint() {
     m_checkpoints.setRows(rows);
 }
 
-void RouteAdmin::removeCheckpoint(int index) {
-    auto rows = checkpoints();
-    if (index < 0 || index >= rows.size())
-        return;
-    rows.removeAt(index);
-    m_checkpoints.setRows(rows);
-}
+void RouteAdmin::removeCheckpoint(int index) { m_checkpoints.removeAt(index); }
 
-void RouteAdmin::moveCheckpoint(int index, int by) {
-    auto rows = checkpoints();
-    const int to = index + by;
-    if (index < 0 || index >= rows.size() || to < 0 || to >= rows.size())
-        return;
-    rows.move(index, to);
-    m_checkpoints.setRows(rows);
-}
+void RouteAdmin::moveCheckpoint(int index, int by) { m_checkpoints.moveBy(index, by); }
 
 void RouteAdmin::setCheckpoint(int index, const QString& name, const QString& location, int dueAfter, int tolerance) {
     auto rows = checkpoints();
