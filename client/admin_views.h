@@ -176,4 +176,58 @@ public:
     friend bool operator==(const RouteCheckpointView&, const RouteCheckpointView&) = default;
 };
 
+// An inspection template as the Templates page lists it (GET /v1/admin/inspection-templates):
+// its kind and subject (domain ids, named through Labels), where it applies ("" company-wide),
+// how many items and grades it has.
+struct TemplateView {
+    Q_GADGET
+    QML_VALUE_TYPE(templateView)
+    Q_PROPERTY(QString templateId MEMBER templateId CONSTANT)
+    Q_PROPERTY(QString name MEMBER name CONSTANT)
+    Q_PROPERTY(QString kind MEMBER kind CONSTANT)       // service_etiquette, …, custom
+    Q_PROPERTY(QString subject MEMBER subject CONSTANT) // staff, unit, area
+    Q_PROPERTY(QString communityId MEMBER communityId CONSTANT) // "": company-wide
+    Q_PROPERTY(QString communityName MEMBER communityName CONSTANT)
+    Q_PROPERTY(int items MEMBER items CONSTANT)
+    Q_PROPERTY(int grades MEMBER grades CONSTANT)
+    Q_PROPERTY(bool active MEMBER active CONSTANT)
+
+public:
+    QString templateId, name, kind, subject, communityId, communityName;
+    int items = 0, grades = 0;
+    bool active = true;
+    friend bool operator==(const TemplateView&, const TemplateView&) = default;
+};
+
+// An item of the template being edited, in the order inspectors meet it; `itemId` is the
+// server's ("" for an item not saved yet).
+struct TemplateItemView {
+    Q_GADGET
+    QML_VALUE_TYPE(templateItemView)
+    Q_PROPERTY(QString itemId MEMBER itemId CONSTANT)
+    Q_PROPERTY(QString title MEMBER title CONSTANT)
+    Q_PROPERTY(QString hint MEMBER hint CONSTANT)
+    Q_PROPERTY(bool photoOnFail MEMBER photoOnFail CONSTANT)
+
+public:
+    QString itemId, title, hint;
+    bool photoOnFail = false;
+    friend bool operator==(const TemplateItemView&, const TemplateItemView&) = default;
+};
+
+// A grade of the template being edited's scale: its id (what an inspection stores), its label
+// and whether an item graded so passes.
+struct TemplateGradeView {
+    Q_GADGET
+    QML_VALUE_TYPE(templateGradeView)
+    Q_PROPERTY(QString gradeId MEMBER gradeId CONSTANT)
+    Q_PROPERTY(QString label MEMBER label CONSTANT)
+    Q_PROPERTY(bool pass MEMBER pass CONSTANT)
+
+public:
+    QString gradeId, label;
+    bool pass = true;
+    friend bool operator==(const TemplateGradeView&, const TemplateGradeView&) = default;
+};
+
 } // namespace courtyard::client

@@ -18,6 +18,7 @@ Item {
         { id: "staff", page: "StaffPage.qml", text: qsTr("Staff") },
         { id: "communities", page: "CommunitiesPage.qml", text: qsTr("Communities") },
         { id: "routes", page: "RoutesPage.qml", text: qsTr("Patrol routes") },
+        { id: "templates", page: "TemplatesPage.qml", text: qsTr("Templates") },
         { id: "devices", page: "DevicesPage.qml", text: qsTr("Devices") },
         { id: "policy", page: "PolicyPage.qml", text: qsTr("Policy") },
         { id: "calendars", page: "CalendarPage.qml", text: qsTr("Calendars") }
@@ -47,6 +48,7 @@ Item {
             { name: "staff", page: "StaffPage.qml", props: {} },
             { name: "communities", page: "CommunitiesPage.qml", props: {} },
             { name: "routes", page: "RoutesPage.qml", props: {} },
+            { name: "templates", page: "TemplatesPage.qml", props: { openOnLoad: "t-renovation" } },
             { name: "devices", page: "DevicesPage.qml", props: {} },
             { name: "policy", page: "PolicyPage.qml", props: {} },
             { name: "calendars", page: "CalendarPage.qml", props: {} }

@@ -25,6 +25,7 @@ QtObject {
     function state(id) { return word("state", id) }
     function rectificationSource(id) { return word("rectification_source", id) }
     function inspectionKind(id) { return word("inspection_kind", id) }
+    function subjectKind(id) { return word("subject_kind", id) }
     function surveyKind(id) { return word("survey_kind", id) }
     function surveyMethod(id) { return word("survey_method", id) }
     function outcome(id) { return word("response_outcome", id) }

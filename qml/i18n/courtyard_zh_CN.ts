@@ -334,6 +334,10 @@
         <source>Patrol routes</source>
         <translation>巡更路线</translation>
     </message>
+    <message>
+        <source>Templates</source>
+        <translation>检查模板</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentImage</name>
@@ -3889,6 +3893,193 @@
     </message>
 </context>
 <context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>Inspection templates</source>
+        <translation>检查模板</translation>
+    </message>
+    <message>
+        <source>Saved. Tablets get the template at their next sync; inspections already started keep their items.</source>
+        <translation>已保存。平板在下次同步时获得该模板；已开始的检查保留原有检查项。</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Where it applies</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Filter by name or id</source>
+        <translation>按名称或编号筛选</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sort by %1</source>
+        <translation>按%1排序</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>No inspection templates yet.</source>
+        <translation>还没有检查模板。</translation>
+    </message>
+    <message>
+        <source>No template matches the filter.</source>
+        <translation>没有符合筛选条件的模板。</translation>
+    </message>
+    <message>
+        <source>A new template</source>
+        <translation>新模板</translation>
+    </message>
+    <message>
+        <source>Template %1</source>
+        <translation>模板 %1</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Letters, digits and dashes, e.g. t-lobby; it cannot change later.</source>
+        <translation>字母、数字和连字符，例如 t-lobby；保存后不能更改。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Inspects</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <source>Active: inspectors may start inspections on it</source>
+        <translation>启用：检查人员可以按此模板开始检查</translation>
+    </message>
+    <message>
+        <source>Grading scale, best first</source>
+        <translation>评分等级（由好到差）</translation>
+    </message>
+    <message>
+        <source>Grade id</source>
+        <translation>等级编号</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Grade %1 id</source>
+        <translation>等级 %1 编号</translation>
+    </message>
+    <message>
+        <source>Grade %1 label</source>
+        <translation>等级 %1 名称</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add a grade</source>
+        <translation>添加等级</translation>
+    </message>
+    <message>
+        <source>Items, in the order the inspector meets them</source>
+        <translation>检查项（按检查顺序）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>On a fail</source>
+        <translation>不合格时</translation>
+    </message>
+    <message>
+        <source>Item %1 title</source>
+        <translation>检查项 %1 标题</translation>
+    </message>
+    <message>
+        <source>Item %1 hint</source>
+        <translation>检查项 %1 提示</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Item %1: a photo when it fails</source>
+        <translation>检查项 %1：不合格时须拍照</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>提前</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>延后</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>添加检查项</translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>UnitPicker</name>
     <message>
         <source>Type building and flat, e.g. 1 1-502</source>
@@ -4458,6 +4649,33 @@
     <message>
         <source>Receiving %L1 records</source>
         <translation>正在接收 %L1 条记录</translation>
+    </message>
+</context>
+<context>
+    <name>courtyard::client::TemplateAdmin</name>
+    <message>
+        <source>Company-wide</source>
+        <translation>全公司通用</translation>
+    </message>
+    <message>
+        <source>Every template</source>
+        <translation>全部模板</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>差</translation>
+    </message>
+    <message>
+        <source>A template needs an id (letters, digits, &apos;-&apos; or &apos;_&apos;), e.g. t-lobby.</source>
+        <translation>模板需要编号（字母、数字、“-”或“_”），例如 t-lobby。</translation>
     </message>
 </context>
 </TS>

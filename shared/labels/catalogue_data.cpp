@@ -154,6 +154,12 @@ constexpr Label k_inspection_kind[] = {
     {"security_patrol", "Security patrol", "治安巡查"},
     {"custom", "Inspection", "检查"},
 };
+// domain::SubjectKind: what an inspection template's inspections look at
+constexpr Label k_subject_kind[] = {
+    {"staff", "A staff member", "员工"},
+    {"unit", "A unit", "房屋"},
+    {"area", "An area", "区域"},
+};
 // domain::SurveyKind
 constexpr Label k_survey_kind[] = {
     {"monthly_solicitation", "Monthly opinion survey", "每月业主意见征询"},
@@ -360,6 +366,7 @@ const std::vector<Group>& groups() {
         {"sheet_level", k_sheet_level},
         {"rectification_source", k_rectification_source},
         {"inspection_kind", k_inspection_kind},
+        {"subject_kind", k_subject_kind},
         {"survey_kind", k_survey_kind},
         {"survey_method", k_survey_method},
         {"response_outcome", k_response_outcome},

@@ -56,6 +56,7 @@ std::map<std::string, Expectation> expectations() {
     m["sheet_level"].ids = idsOf(domain::SheetLevel{});
     m["rectification_source"].ids = idsOf(domain::RectificationSource{});
     m["inspection_kind"].ids = idsOf(domain::InspectionKind{});
+    m["subject_kind"].ids = idsOf(domain::SubjectKind{});
     m["survey_kind"].ids = idsOf(domain::SurveyKind{});
     m["survey_method"].ids = idsOf(domain::SurveyMethod{});
     m["response_outcome"] = {idsOf(domain::ResponseOutcome{}), {"pending"}};
