@@ -109,6 +109,20 @@ Result<Json> dispatch(const Request& req, ServerContext& ctx, AdminApi& api, con
             return api.inspectionTemplates();
         if (n == 2 && m == http::verb::put)
             return withBody([&](const Json& b) { return api.saveTemplate(s[1], b, by); });
+    } else if (n == 2 && (s[0] == "offices" || s[0] == "departments")) {
+        if (m == http::verb::put)
+            return withBody([&](const Json& b) {
+                return s[0] == "offices" ? api.saveOffice(s[1], b, by) : api.saveDepartment(s[1], b, by);
+            });
+    } else if (n >= 1 && s[0] == "notices") {
+        if (n == 1 && get)
+            return api.notices();
+        if (n == 1 && post)
+            return withBody([&](const Json& b) { return api.publishNotice(b, by); });
+        if (n == 2 && m == http::verb::patch)
+            return withBody([&](const Json& b) { return api.changeNotice(s[1], b, by); });
+        if (n == 3 && post && s[2] == "withdraw")
+            return withBody([&](const Json& b) { return api.withdrawNotice(s[1], b, by); });
     } else if (n >= 1 && s[0] == "patrol-routes") {
         if (n == 1 && get)
             return api.patrolRoutes();
@@ -140,7 +154,7 @@ std::string adminRouteName(std::string_view path) {
         return "/v1/admin/";
     static const std::vector<std::string> known{"staff",  "devices",   "communities",    "policy",
                                                 "calendars", "enrolment-codes", "patrol-routes",
-                                                "inspection-templates"};
+                                                "inspection-templates", "offices", "departments", "notices"};
     if (std::find(known.begin(), known.end(), s[0]) == known.end())
         return "other";
     std::string out = "/v1/admin/" + s[0];

@@ -432,6 +432,94 @@ Result<Json> AdminApi::createBuilding(const std::string& communityId, const Json
     return Json{{"building", normal}};
 }
 
+// ---- offices and departments: created, or renamed and moved, under the id in the path
+
+namespace {
+
+// The company with `replace` put in place of its entry of the same id (or added), for checking.
+template <typename T>
+void putInto(std::vector<T>& list, const T& replace) {
+    for (auto& e : list)
+        if (e.id == replace.id) {
+            e = replace;
+            return;
+        }
+    list.push_back(replace);
+}
+
+} // namespace
+
+Result<Json> AdminApi::saveOffice(const std::string& id, const Json& request, const AdminActor& by) {
+    if (!admin_detail::isRecordId(id))
+        return invalidField("id", "id: an office id is 1 to 64 letters, digits, '-' or '_'");
+    auto body = member(request, "office");
+    if (!body)
+        return body.error();
+    CY_TRY(checkKeys(*body, {"id", "name"}, "an office"));
+    Json record = *body;
+    record["id"] = id;
+    if (stringAt(record, "name").empty())
+        return invalidField("name", "name: an office needs a name (\"城东管理处\")");
+    auto office = decodeField<domain::ManagementOffice>(record);
+    if (!office)
+        return office.error();
+    const Json normal = normalForm("office", *office);
+    AuditEntry line = audit(by, "admin_office_save", "office", id);
+    line.detail = Json{{"office", normal}};
+    auto written = write({{"office", normal}}, line, [&](WriteUnit& unit) -> Status {
+        auto existing = storedOfType(unit, id, "office");
+        if (!existing)
+            return existing.error();
+        auto company = loadCompany(unit, false);
+        if (!company)
+            return company.error();
+        putInto(company->offices, *office);
+        return domain::validateCompany(*company);
+    });
+    if (!written)
+        return written.error();
+    return Json{{"office", normal}};
+}
+
+Result<Json> AdminApi::saveDepartment(const std::string& id, const Json& request, const AdminActor& by) {
+    if (!admin_detail::isRecordId(id))
+        return invalidField("id", "id: a department id is 1 to 64 letters, digits, '-' or '_'");
+    auto body = member(request, "department");
+    if (!body)
+        return body.error();
+    CY_TRY(checkKeys(*body, {"id", "name", "kind", "office_id"}, "a department"));
+    Json record = *body;
+    record["id"] = id;
+    if (stringAt(record, "name").empty())
+        return invalidField("name", "name: a department needs a name (\"工程部\")");
+    auto department = decodeField<domain::Department>(record);
+    if (!department)
+        return department.error();
+    const Json normal = normalForm("department", *department);
+    AuditEntry line = audit(by, "admin_department_save", "department", id);
+    line.detail = Json{{"department", normal}};
+    auto written = write({{"department", normal}}, line, [&](WriteUnit& unit) -> Status {
+        auto existing = storedOfType(unit, id, "department");
+        if (!existing)
+            return existing.error();
+        auto company = loadCompany(unit, false);
+        if (!company)
+            return company.error();
+        if (!department->officeId.empty()) {
+            bool known = false;
+            for (const auto& o : company->offices)
+                known = known || o.id == department->officeId;
+            if (!known)
+                return invalidField("office_id", "office_id: '" + department->officeId + "' is not an office");
+        }
+        putInto(company->departments, *department);
+        return domain::validateCompany(*company);
+    });
+    if (!written)
+        return written.error();
+    return Json{{"department", normal}};
+}
+
 Result<Json> AdminApi::importUnits(const std::string& communityId, std::string_view csv, const AdminActor& by) {
     RosterOptions options;
     options.createBuildings = false;

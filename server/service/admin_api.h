@@ -1,11 +1,12 @@
 #pragma once
 // What an administrator changes through the admin API (docs/sync-protocol.md, "Administration"):
-// staff, devices, communities and buildings, unit rosters, the policy and the calendars. Every
-// change is checked with the rules `init` uses (the company as a whole by
-// domain::validateCompany, the policy by Policy::fromJson, calendars by Calendar::fromJson and
-// a year's plausibility by rules::replaceYear) and refused as a whole — invalid_argument naming
-// the field, nothing written — or written in one transaction together with its audit line
-// naming the proven administrator. Company records written here reach devices through the
+// staff, devices, offices, communities and buildings, departments, unit rosters, the policy, the
+// calendars, patrol routes, inspection templates and notices. Every change is checked with the
+// rules `init` uses (the company as a whole by domain::validateCompany, the policy by
+// Policy::fromJson, calendars by Calendar::fromJson and a year's plausibility by
+// rules::replaceYear, a notice by its record type) and refused as a whole — invalid_argument
+// naming the field, nothing written — or written in one transaction together with its audit
+// line naming the proven administrator. Company records written here reach devices through the
 // ordinary change feed, like `init`'s. Who may call it is the router's business (admin_routes).
 
 #include "server/service/admin_service.h"
@@ -52,6 +53,22 @@ public:
     Result<Json> createBuilding(const std::string& communityId, const Json& request, const AdminActor& by);
     // The roster as CSV (admin_service.h): a unit in a building the community lacks is refused.
     Result<Json> importUnits(const std::string& communityId, std::string_view csv, const AdminActor& by);
+    // {"office": {name}}: creates the management office `id` or renames it.
+    Result<Json> saveOffice(const std::string& id, const Json& request, const AdminActor& by);
+    // {"department": {name, kind, office_id? (none: company-level)}}: creates department `id` or
+    // changes it. Listed with the communities (communities()).
+    Result<Json> saveDepartment(const std::string& id, const Json& request, const AdminActor& by);
+
+    // ---- notices for residents (admin_api_notices.cpp), made and changed as a device's
+    // operations would be (sync/protocol/merge.h): the same checks, history and timeline.
+    Result<Json> notices();
+    // {"notice": {community_ids: […] | company_wide: true, kind, title, body, valid_from,
+    // valid_until, urgent?, location?}}: one notice per community, in one transaction.
+    Result<Json> publishNotice(const Json& request, const AdminActor& by);
+    // {"notice": {title?, body?, valid_from?, valid_until?, urgent?, location?}}
+    Result<Json> changeNotice(const std::string& id, const Json& request, const AdminActor& by);
+    // {"reason": "…"}: the kiosks stop showing it at their next sync.
+    Result<Json> withdrawNotice(const std::string& id, const Json& request, const AdminActor& by);
 
     // ---- rules (admin_api_rules.cpp)
     Result<Json> policy();

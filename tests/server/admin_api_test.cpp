@@ -472,6 +472,157 @@ private slots:
         QCOMPARE(as("GET", "/v1/admin/inspection-templates").body, before);
     }
 
+    void aNoticeIsPublishedToEveryCommunityChangedAndWithdrawn() {
+        const auto places = as("GET", "/v1/admin/communities").body["communities"];
+        QVERIFY(places.size() >= 2);
+        auto kiosk = enrolDevice(m_server, "kiosk", {"cm-sunshine"});
+        QVERIFY(kiosk);
+        const Json notice{{"company_wide", true},
+                          {"kind", "water_cut"},
+                          {"title", "停水通知 Water off"},
+                          {"body", "12月8日9:00-15:00 二次供水水箱清洗"},
+                          {"valid_from", "2026-01-01T00:00:00Z"},
+                          {"valid_until", "2036-01-01T00:00:00Z"},
+                          {"urgent", true}};
+        auto a = as("POST", "/v1/admin/notices", Json{{"notice", notice}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        QCOMPARE(a.body["notices"].size(), places.size()); // one per community
+        std::string sunshine;
+        for (const auto& n : a.body["notices"]) {
+            QCOMPARE(n.value("state", std::string()), std::string("published"));
+            QCOMPARE(n.value("created_by", std::string()), kAdmin);
+            QCOMPARE(n.value("origin_device", std::string()), m_admin->deviceId());
+            if (n.value("community_id", std::string()) == "cm-sunshine")
+                sunshine = n.value("id", std::string());
+        }
+        QVERIFY(!sunshine.empty());
+        // The kiosk of Sunshine Garden receives its community's notice and no other.
+        Json kioskPull = kiosk->pullAll();
+        int notices = 0;
+        for (const auto& c : kioskPull)
+            if (c.contains("record") && c["record"].value("type", std::string()) == "notice" &&
+                c["record"].value("created_by", std::string()) == kAdmin)
+                ++notices;
+        QCOMPARE(notices, 1);
+        QCOMPARE(pulled(kioskPull, sunshine).value("title", std::string()), std::string("停水通知 Water off"));
+        // The tablet has it with its history: the administrator, on the admin device.
+        Json tabletPull = m_tablet->pullAll();
+        Json history;
+        for (const auto& c : tabletPull)
+            if (c.value("id", std::string()) == sunshine)
+                history = c.value("history", Json::array());
+        QVERIFY2(history.size() == 1, tabletPull.dump().substr(0, 600).c_str());
+        QCOMPARE(history[0].value("by", std::string()), kAdmin);
+        QCOMPARE(history[0].value("kind", std::string()), std::string("create"));
+        QVERIFY(history[0].value("op", std::string()).rfind(m_admin->deviceId() + ":admin-", 0) == 0);
+
+        a = as("PATCH", "/v1/admin/notices/" + sunshine, Json{{"notice", {{"title", "停水通知（延长）"}}}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        QCOMPARE(pulled(kiosk->pullAll(), sunshine).value("title", std::string()), std::string("停水通知（延长）"));
+        QCOMPARE(as("POST", "/v1/admin/notices/" + sunshine + "/withdraw", Json::object()).status, 400); // no reason
+        a = as("POST", "/v1/admin/notices/" + sunshine + "/withdraw", Json{{"reason", "水箱清洗改期"}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        QCOMPARE(pulled(kiosk->pullAll(), sunshine).value("state", std::string()), std::string("withdrawn"));
+        // A withdrawn notice changes no more; an unknown one is not there.
+        a = as("PATCH", "/v1/admin/notices/" + sunshine, Json{{"notice", {{"title", "x"}}}});
+        QCOMPARE(a.status, 409);
+        QCOMPARE(as("POST", "/v1/admin/notices/nt-none/withdraw", Json{{"reason", "r"}}).status, 404);
+        QCOMPARE(auditLines("admin_notice_publish").size(), places.size());
+        QCOMPARE(auditLines("admin_notice_change").size(), std::size_t(1));
+        QCOMPARE(auditLines("admin_notice_withdraw").size(), std::size_t(1));
+        bool listed = false;
+        const auto all = as("GET", "/v1/admin/notices");
+        for (const auto& n : all.body["notices"])
+            listed = listed || (n["id"] == sunshine && n["state"] == "withdrawn");
+        QVERIFY2(listed, (std::to_string(all.status) + " " + all.body.dump().substr(0, 600)).c_str());
+    }
+
+    void aBadNoticeIsRefused_data() {
+        QTest::addColumn<QByteArray>("notice");
+        QTest::addColumn<QString>("field");
+        const QByteArray rest = R"("kind": "activity", "title": "t", "body": "b", "valid_from": "2026-01-01T00:00:00Z",
+                                   "valid_until": "2026-02-01T00:00:00Z")";
+        QTest::newRow("no community") << QByteArray("{" + rest + "}") << "community_ids";
+        QTest::newRow("communities and company-wide")
+            << QByteArray(R"({"community_ids": ["cm-sunshine"], "company_wide": true, )" + rest + "}") << "community_ids";
+        QTest::newRow("an unknown community")
+            << QByteArray(R"({"community_ids": ["cm-sunshine", "cm-atlantis"], )" + rest + "}") << "community_ids";
+        QTest::newRow("no title")
+            << QByteArray(R"({"community_ids": ["cm-sunshine"], "kind": "activity", "title": " ", "body": "b",
+                             "valid_from": "2026-01-01T00:00:00Z", "valid_until": "2026-02-01T00:00:00Z"})") << "title";
+        QTest::newRow("ends before it starts")
+            << QByteArray(R"({"community_ids": ["cm-sunshine"], "kind": "activity", "title": "t", "body": "b",
+                             "valid_from": "2026-03-01T00:00:00Z", "valid_until": "2026-02-01T00:00:00Z"})") << "valid_until";
+        QTest::newRow("pest control, nowhere")
+            << QByteArray(R"({"community_ids": ["cm-sunshine"], "kind": "pest_control", "title": "t", "body": "b",
+                             "valid_from": "2026-01-01T00:00:00Z", "valid_until": "2026-02-01T00:00:00Z"})") << "location";
+        QTest::newRow("an unknown kind")
+            << QByteArray(R"({"community_ids": ["cm-sunshine"], "kind": "magic", "title": "t", "body": "b",
+                             "valid_from": "2026-01-01T00:00:00Z", "valid_until": "2026-02-01T00:00:00Z"})") << "kind";
+        QTest::newRow("a field notices lack") << QByteArray(R"({"community_ids": ["cm-sunshine"], "colour": "red", )" + rest + "}")
+                                             << "colour";
+    }
+    void aBadNoticeIsRefused() {
+        QFETCH(QByteArray, notice);
+        QFETCH(QString, field);
+        const auto before = as("GET", "/v1/admin/notices").body;
+        auto a = as("POST", "/v1/admin/notices", Json{{"notice", Json::parse(notice.toStdString())}});
+        QVERIFY2(a.status == 400, a.body.dump().c_str());
+        QCOMPARE(a.body["error"].value("field", std::string()), field.toStdString());
+        QCOMPARE(as("GET", "/v1/admin/notices").body, before);
+    }
+
+    void anOfficeAndADepartmentAreAddedAndRenamed() {
+        auto a = as("PUT", "/v1/admin/offices/of-east", Json{{"office", {{"name", "城东管理处"}}}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        a = as("PUT", "/v1/admin/departments/d-garden",
+               Json{{"department", {{"name", "绿化部"}, {"kind", "landscaping"}, {"office_id", "of-east"}}}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        QCOMPARE(pulled(m_tablet->pullAll(), "d-garden").value("office_id", std::string()), std::string("of-east"));
+        a = as("PUT", "/v1/admin/departments/d-garden", Json{{"department", {{"name", "园林绿化部"}, {"kind", "landscaping"}}}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        const Json record = pulled(m_tablet->pullAll(), "d-garden");
+        QCOMPARE(record.value("name", std::string()), std::string("园林绿化部"));
+        QVERIFY(record.value("office_id", std::string()).empty()); // now a company-level department
+        const auto places = as("GET", "/v1/admin/communities").body;
+        bool office = false, department = false;
+        for (const auto& o : places["offices"])
+            office = office || (o["id"] == "of-east" && o["name"] == "城东管理处");
+        for (const auto& d : places["departments"])
+            department = department || d["id"] == "d-garden";
+        QVERIFY(office && department);
+        QCOMPARE(auditLines("admin_office_save").size(), std::size_t(1));
+        QCOMPARE(auditLines("admin_department_save").size(), std::size_t(2));
+    }
+
+    void aBadOfficeOrDepartmentIsRefused_data() {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("an office without a name") << "/v1/admin/offices/of-x" << QByteArray(R"({"office": {"name": ""}})") << 400 << "name";
+        QTest::newRow("a department of an unknown kind")
+            << "/v1/admin/departments/d-x" << QByteArray(R"({"department": {"name": "x", "kind": "magic"}})") << 400 << "kind";
+        QTest::newRow("a department of an unknown office")
+            << "/v1/admin/departments/d-x"
+            << QByteArray(R"({"department": {"name": "x", "kind": "security", "office_id": "of-atlantis"}})") << 400 << "office_id";
+        QTest::newRow("a department under a community's id")
+            << "/v1/admin/departments/cm-sunshine" << QByteArray(R"({"department": {"name": "x", "kind": "security"}})") << 409
+            << "id";
+        QTest::newRow("an id with a space") << "/v1/admin/offices/of%20x" << QByteArray(R"({"office": {"name": "x"}})") << 400 << "id";
+    }
+    void aBadOfficeOrDepartmentIsRefused() {
+        QFETCH(QString, target);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, field);
+        const auto before = as("GET", "/v1/admin/communities").body;
+        auto a = as("PUT", target.toStdString(), Json::parse(body.toStdString()));
+        QVERIFY2(a.status == status, a.body.dump().c_str());
+        QCOMPARE(a.body["error"].value("field", std::string()), field.toStdString());
+        QCOMPARE(as("GET", "/v1/admin/communities").body, before);
+    }
+
     void aCommunityItsBuildingsAndItsUnits() {
         auto c = as("POST", "/v1/admin/communities",
                     Json{{"community", {{"id", "cm-harbour"}, {"office_id", "o-east"}, {"name", "港湾小区 Harbour"}}}});
