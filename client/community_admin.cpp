@@ -97,6 +97,24 @@ void CommunityAdmin::refresh() {
         }
         std::sort(offices.begin(), offices.end(), [](const ChoiceView& a, const ChoiceView& b) { return a.key < b.key; });
         m_offices.setRows(offices);
+        QCollator collator;
+        collator.setNumericMode(true);
+        QList<DepartmentView> departments;
+        for (const auto& d : answer.value("departments", Json::array())) {
+            DepartmentView v;
+            v.departmentId = qs(stringAt(d, "id"));
+            v.name = qs(stringAt(d, "name"));
+            v.kind = qs(stringAt(d, "kind"));
+            v.officeId = qs(stringAt(d, "office_id"));
+            v.officeName = officeNames.value(v.officeId, v.officeId);
+            departments.append(v);
+        }
+        std::sort(departments.begin(), departments.end(), [&](const DepartmentView& a, const DepartmentView& b) {
+            if (const int c = collator.compare(a.officeName, b.officeName); c != 0)
+                return c < 0;
+            return collator.compare(a.name, b.name) < 0;
+        });
+        m_departments.setRows(departments);
         QHash<QString, int> buildingCount;
         m_allBuildings.clear();
         m_buildingCommunity.clear();
@@ -195,6 +213,26 @@ void CommunityAdmin::create(const QString& communityId, const QString& officeId,
 void CommunityAdmin::addBuilding(const QString& communityId, const QString& name) {
     call("POST", path(communityId, "/buildings"), Json{{"building", {{"name", ss(name.trimmed())}}}}, "building",
          [this](const Json&) { refresh(); });
+}
+
+void CommunityAdmin::saveOffice(const QString& officeId, const QString& name) {
+    const QString id = officeId.trimmed();
+    if (id.isEmpty())
+        return setError(tr("id: give the office an id, e.g. of-east"), QStringLiteral("id"));
+    call("PUT", "/v1/admin/offices/" + QString::fromUtf8(QUrl::toPercentEncoding(id)),
+         Json{{"office", {{"name", ss(name.trimmed())}}}}, "office", [this](const Json&) { refresh(); });
+}
+
+void CommunityAdmin::saveDepartment(const QString& departmentId, const QString& name, const QString& kind,
+                                    const QString& officeId) {
+    Json department{{"name", ss(name.trimmed())}, {"kind", ss(kind)}};
+    if (!officeId.isEmpty())
+        department["office_id"] = ss(officeId);
+    const QString id = departmentId.trimmed();
+    if (id.isEmpty())
+        return setError(tr("id: give the department an id, e.g. d-garden"), QStringLiteral("id"));
+    call("PUT", "/v1/admin/departments/" + QString::fromUtf8(QUrl::toPercentEncoding(id)),
+         Json{{"department", department}}, "department", [this](const Json&) { refresh(); });
 }
 
 void CommunityAdmin::importUnits(const QString& communityId, const QString& csv) {

@@ -3,7 +3,7 @@
 // (GET /v1/admin/communities), shown filtered and sorted here with their office, time zone,
 // calendar and how many buildings, units and occupied units each has; adding a community, adding
 // a building to one, and importing a community's unit roster from CSV (a file or pasted text,
-// sent as text/csv). The server checks each change with `init`'s rules and stores a roster whole
+// sent as text/csv). The Offices and departments page uses it too: the same answer lists them. The server checks each change with `init`'s rules and stores a roster whole
 // or not at all; a refusal names its field (AdminClient::errorField). QML: `CommunityAdmin`.
 
 #include "client/admin_client.h"
@@ -14,12 +14,30 @@
 
 namespace courtyard::client {
 
+// A department as the Offices and departments page lists it, with its office's name ("" for a
+// company-level department).
+struct DepartmentView {
+    Q_GADGET
+    QML_VALUE_TYPE(departmentView)
+    Q_PROPERTY(QString departmentId MEMBER departmentId CONSTANT)
+    Q_PROPERTY(QString name MEMBER name CONSTANT)
+    Q_PROPERTY(QString kind MEMBER kind CONSTANT) // customer_service, engineering, … (domain/organization.h)
+    Q_PROPERTY(QString officeId MEMBER officeId CONSTANT)
+    Q_PROPERTY(QString officeName MEMBER officeName CONSTANT)
+
+public:
+    QString departmentId, name, kind, officeId, officeName;
+    friend bool operator==(const DepartmentView&, const DepartmentView&) = default;
+};
+
 // The base is named in full: qmltyperegistrar resolves it by that name (qmllint then knows its properties).
 class CommunityAdmin : public courtyard::client::AdminClient {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(courtyard::client::GadgetListModel* communities READ communitiesModel CONSTANT)
     Q_PROPERTY(courtyard::client::GadgetListModel* offices READ officesModel CONSTANT)
+    // Every department, company-level ones first, then by office and name.
+    Q_PROPERTY(courtyard::client::GadgetListModel* departments READ departmentsModel CONSTANT)
     // The buildings of `selectedId` (choiceView rows: id, name), by name.
     Q_PROPERTY(courtyard::client::GadgetListModel* buildings READ buildingsModel CONSTANT)
     Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedChanged)
@@ -40,6 +58,7 @@ public:
     GadgetListModel* communitiesModel() { return &m_shown; }
     GadgetListModel* officesModel() { return &m_offices; }
     GadgetListModel* buildingsModel() { return &m_buildings; }
+    GadgetListModel* departmentsModel() { return &m_departments; }
     QList<CommunityView> shown() const { return m_shown.rows<CommunityView>(); }
     QString selectedId() const { return m_selectedId; }
     void setSelectedId(const QString& id);
@@ -69,6 +88,11 @@ public:
                             const QString& timeZone, const QString& calendarId);
     Q_INVOKABLE void addBuilding(const QString& communityId, const QString& name);
     Q_INVOKABLE void importUnits(const QString& communityId, const QString& csv);
+    // Creates the office or the department under `id`, or changes it ("office", "department";
+    // officeId "" for a company-level department).
+    Q_INVOKABLE void saveOffice(const QString& officeId, const QString& name);
+    Q_INVOKABLE void saveDepartment(const QString& departmentId, const QString& name, const QString& kind,
+                                    const QString& officeId);
 
 signals:
     void listChanged();
@@ -86,6 +110,7 @@ private:
     GadgetListModel m_shown{CommunityView::staticMetaObject, this};
     GadgetListModel m_offices{ChoiceView::staticMetaObject, this};
     GadgetListModel m_buildings{ChoiceView::staticMetaObject, this};
+    GadgetListModel m_departments{DepartmentView::staticMetaObject, this};
     QString m_selectedId;
     QString m_filter;
     QString m_sortKey = QStringLiteral("name");

@@ -3,6 +3,7 @@
 #include "shared/domain/complaint.h"
 #include "shared/domain/guidance.h"
 #include "shared/domain/notice.h"
+#include "shared/domain/organization.h"
 
 namespace courtyard::client {
 
@@ -26,6 +27,7 @@ QStringList Guidance::residentTypes() const { return names<domain::ResidentType>
 QStringList Guidance::causes() const { return names<domain::Cause>({domain::Cause::Own}); }
 QStringList Guidance::handlingModes() const { return names<domain::HandlingMode>(); }
 QStringList Guidance::noticeKinds() const { return names<domain::NoticeKind>(); }
+QStringList Guidance::departmentKinds() const { return names<domain::DepartmentKind>(); }
 
 bool Guidance::fromOutside(const QString& channel) const {
     domain::Channel c{};

@@ -20,6 +20,7 @@ class Guidance : public QObject {
     Q_PROPERTY(QStringList causes READ causes CONSTANT)
     Q_PROPERTY(QStringList handlingModes READ handlingModes CONSTANT)
     Q_PROPERTY(QStringList noticeKinds READ noticeKinds CONSTANT)
+    Q_PROPERTY(QStringList departmentKinds READ departmentKinds CONSTANT)
     Q_PROPERTY(QStringList forbiddenPhrases READ forbiddenPhrases CONSTANT)
 
 public:
@@ -31,6 +32,7 @@ public:
     QStringList causes() const;
     QStringList handlingModes() const;
     QStringList noticeKinds() const;
+    QStringList departmentKinds() const;
     QStringList forbiddenPhrases() const;
     // The forbidden phrases a reply contains (empty: fine to send).
     Q_INVOKABLE QStringList findForbidden(const QString& text) const;

@@ -17,8 +17,10 @@ Item {
     readonly property var sections: [
         { id: "staff", page: "StaffPage.qml", text: qsTr("Staff") },
         { id: "communities", page: "CommunitiesPage.qml", text: qsTr("Communities") },
+        { id: "organisation", page: "OrganisationPage.qml", text: qsTr("Organisation") },
         { id: "routes", page: "RoutesPage.qml", text: qsTr("Patrol routes") },
         { id: "templates", page: "TemplatesPage.qml", text: qsTr("Templates") },
+        { id: "notices", page: "NoticesPage.qml", text: qsTr("Notices") },
         { id: "devices", page: "DevicesPage.qml", text: qsTr("Devices") },
         { id: "policy", page: "PolicyPage.qml", text: qsTr("Policy") },
         { id: "calendars", page: "CalendarPage.qml", text: qsTr("Calendars") }
@@ -47,8 +49,10 @@ Item {
             { name: "sign-in", page: "SignInPage.qml", props: {} },
             { name: "staff", page: "StaffPage.qml", props: {} },
             { name: "communities", page: "CommunitiesPage.qml", props: {} },
+            { name: "organisation", page: "OrganisationPage.qml", props: {} },
             { name: "routes", page: "RoutesPage.qml", props: {} },
             { name: "templates", page: "TemplatesPage.qml", props: { openOnLoad: "t-renovation" } },
+            { name: "notices", page: "NoticesPage.qml", props: {} },
             { name: "devices", page: "DevicesPage.qml", props: {} },
             { name: "policy", page: "PolicyPage.qml", props: {} },
             { name: "calendars", page: "CalendarPage.qml", props: {} }

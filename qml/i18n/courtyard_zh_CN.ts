@@ -338,6 +338,14 @@
         <source>Templates</source>
         <translation>检查模板</translation>
     </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织机构</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentImage</name>
@@ -1929,6 +1937,288 @@
     </message>
 </context>
 <context>
+    <name>NoticesPage</name>
+    <message>
+        <source>Notices</source>
+        <translation>通知公告</translation>
+    </message>
+    <message>
+        <source>On show</source>
+        <translation>展示中</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Publish a notice</source>
+        <translation>发布通知</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>A new notice</source>
+        <translation>新通知</translation>
+    </message>
+    <message>
+        <source>Change the notice for %1</source>
+        <translation>修改%1的通知</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>发布范围</translation>
+    </message>
+    <message>
+        <source>Every community of the company</source>
+        <translation>公司所有小区</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Pest control notices say where the warning signs stand.</source>
+        <translation>消杀通知须写明警示牌所在位置。</translation>
+    </message>
+    <message>
+        <source>Urgent (shown first)</source>
+        <translation>紧急（置顶显示）</translation>
+    </message>
+    <message>
+        <source>Shown from</source>
+        <translation>开始显示时间</translation>
+    </message>
+    <message>
+        <source>None: from now.</source>
+        <translation>不填：立即显示。</translation>
+    </message>
+    <message>
+        <source>Shown until</source>
+        <translation>停止显示时间</translation>
+    </message>
+    <message>
+        <source>Publish to the kiosks</source>
+        <translation>发布到自助机</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Filter by title, text, community or place</source>
+        <translation>按标题、正文、小区或地点筛选</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Urgent: </source>
+        <translation>紧急：</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Why it is withdrawn</source>
+        <translation>撤回原因</translation>
+    </message>
+    <message>
+        <source>Why it is withdrawn, e.g. the work was moved to next week</source>
+        <translation>撤回原因，例如施工改到下周</translation>
+    </message>
+    <message>
+        <source>Withdraw from the kiosks</source>
+        <translation>从自助机撤回</translation>
+    </message>
+    <message>
+        <source>No notices yet.</source>
+        <translation>还没有通知。</translation>
+    </message>
+    <message>
+        <source>No notice matches the filter.</source>
+        <translation>没有符合筛选条件的通知。</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationPage</name>
+    <message>
+        <source>Offices and departments</source>
+        <translation>管理处与部门</translation>
+    </message>
+    <message>
+        <source>Customer service</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Engineering</source>
+        <translation>工程</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>秩序维护（安保）</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>保洁</translation>
+    </message>
+    <message>
+        <source>Landscaping</source>
+        <translation>绿化</translation>
+    </message>
+    <message>
+        <source>Developer&apos;s customer service</source>
+        <translation>开发商客服</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>公司管理层</translation>
+    </message>
+    <message>
+        <source>The company (no office)</source>
+        <translation>公司（不属于管理处）</translation>
+    </message>
+    <message>
+        <source>Office %1 saved.</source>
+        <translation>管理处 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Department %1 saved.</source>
+        <translation>部门 %1 已保存。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Management offices</source>
+        <translation>管理处</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Letters, digits and dashes, e.g. of-east; it cannot change later.</source>
+        <translation>字母、数字和短横线，如 of-east；保存后不能修改。</translation>
+    </message>
+    <message>
+        <source>Office id</source>
+        <translation>管理处编号</translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation>管理处名称</translation>
+    </message>
+    <message>
+        <source>Add the office</source>
+        <translation>添加管理处</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <source>New office</source>
+        <translation>新管理处</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>管理处</translation>
+    </message>
+    <message>
+        <source>The company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Department id</source>
+        <translation>部门编号</translation>
+    </message>
+    <message>
+        <source>Department name</source>
+        <translation>部门名称</translation>
+    </message>
+    <message>
+        <source>Add the department</source>
+        <translation>添加部门</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>新部门</translation>
+    </message>
+</context>
+<context>
     <name>PageScaffold</name>
     <message>
         <source>‹ Back</source>
@@ -3282,6 +3572,13 @@
     </message>
 </context>
 <context>
+    <name>SortHeadings</name>
+    <message>
+        <source>Sort by %1</source>
+        <translation>按%1排序</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
         <source>Staff</source>
@@ -4153,6 +4450,14 @@
     <message>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>id: give the office an id, e.g. of-east</source>
+        <translation>id：请填写管理处编号，如 of-east</translation>
+    </message>
+    <message>
+        <source>id: give the department an id, e.g. d-garden</source>
+        <translation>id：请填写部门编号，如 d-garden</translation>
     </message>
 </context>
 <context>

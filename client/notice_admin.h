@@ -1,0 +1,107 @@
+#pragma once
+// The admin face's Notices page: every notice for residents the server has (GET
+// /v1/admin/notices) — the console's and those supervisors published on tablets — in a table that
+// filters by what is on show now and sorts; publishing one for some communities or the whole
+// company (one notice per community), changing one, and withdrawing one with a reason. The
+// server applies each as the operation a tablet would push, so the same checks refuse the same
+// things; a refusal names its field (AdminClient::errorField). QML: `NoticeAdmin`.
+
+#include "client/admin_client.h"
+#include "client/admin_views.h"
+#include "client/gadget_list_model.h"
+
+#include <QDateTime>
+
+namespace courtyard::client {
+
+// A notice as the Notices page lists it, with its community's name and where it stands now.
+struct AdminNoticeView {
+    Q_GADGET
+    QML_VALUE_TYPE(adminNoticeView)
+    Q_PROPERTY(QString noticeId MEMBER noticeId CONSTANT)
+    Q_PROPERTY(QString communityId MEMBER communityId CONSTANT)
+    Q_PROPERTY(QString communityName MEMBER communityName CONSTANT)
+    Q_PROPERTY(QString kind MEMBER kind CONSTANT) // water_cut, pest_control, … (domain/notice.h)
+    Q_PROPERTY(QString title MEMBER title CONSTANT)
+    Q_PROPERTY(QString body MEMBER body CONSTANT)
+    Q_PROPERTY(QString location MEMBER location CONSTANT)
+    Q_PROPERTY(bool urgent MEMBER urgent CONSTANT)
+    Q_PROPERTY(QDateTime validFrom MEMBER validFrom CONSTANT)
+    Q_PROPERTY(QDateTime validUntil MEMBER validUntil CONSTANT)
+    // showing (on the kiosks now), upcoming, ended (its time is over), withdrawn.
+    Q_PROPERTY(QString standing MEMBER standing CONSTANT)
+
+public:
+    QString noticeId, communityId, communityName, kind, title, body, location;
+    bool urgent = false;
+    QDateTime validFrom, validUntil;
+    QString standing;
+    friend bool operator==(const AdminNoticeView&, const AdminNoticeView&) = default;
+};
+
+// The base is named in full: qmltyperegistrar resolves it by that name (qmllint then knows its properties).
+class NoticeAdmin : public courtyard::client::AdminClient {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(courtyard::client::GadgetListModel* notices READ noticesModel CONSTANT)
+    Q_PROPERTY(courtyard::client::GadgetListModel* communities READ communitiesModel CONSTANT)
+    Q_PROPERTY(int total READ total NOTIFY listChanged) // before the filters
+    // Shown rows contain `filter` (any case) in title, text, community or where.
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY viewChanged)
+    // "" (all), or one standing: showing, upcoming, ended, withdrawn.
+    Q_PROPERTY(QString standing READ standing WRITE setStanding NOTIFY viewChanged)
+    // valid_from (the default, newest first), valid_until, community, title, kind
+    Q_PROPERTY(QString sortKey READ sortKey WRITE setSortKey NOTIFY viewChanged)
+    Q_PROPERTY(bool descending READ descending WRITE setDescending NOTIFY viewChanged)
+
+public:
+    explicit NoticeAdmin(QObject* parent = nullptr);
+
+    GadgetListModel* noticesModel() { return &m_shown; }
+    GadgetListModel* communitiesModel() { return &m_communities; }
+    QList<AdminNoticeView> shown() const { return m_shown.rows<AdminNoticeView>(); }
+    int total() const { return int(m_all.size()); }
+    QString filter() const { return m_filter; }
+    void setFilter(const QString& f);
+    QString standing() const { return m_standing; }
+    void setStanding(const QString& s);
+    QString sortKey() const { return m_sortKey; }
+    void setSortKey(const QString& k);
+    bool descending() const { return m_descending; }
+    void setDescending(bool d);
+
+    // The notice with this id as last listed (an empty row when there is none).
+    Q_INVOKABLE courtyard::client::AdminNoticeView find(const QString& noticeId) const;
+    // Sorts by `key`, or turns the order round when it is already the key.
+    Q_INVOKABLE void sortBy(const QString& key);
+
+    // Each answers through saved(what) or failed(what): "publish", "change", "withdraw"; the
+    // list is read again after a change. `from` and `until` are Dates or null; `from` null: from
+    // now (a change: unchanged), `until` null: refused by the server.
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE void publish(const QStringList& communityIds, bool companyWide, const QString& kind,
+                             const QString& title, const QString& text, const QString& location, bool urgent,
+                             const QVariant& from, const QVariant& until);
+    Q_INVOKABLE void change(const QString& noticeId, const QString& title, const QString& text,
+                            const QString& location, bool urgent, const QVariant& from, const QVariant& until);
+    Q_INVOKABLE void withdraw(const QString& noticeId, const QString& reason);
+
+signals:
+    void listChanged();
+    void viewChanged();
+
+private:
+    void loadNotices();
+    void show();
+
+    QList<AdminNoticeView> m_all;
+    QHash<QString, QString> m_communityNames;
+    GadgetListModel m_shown{AdminNoticeView::staticMetaObject, this};
+    GadgetListModel m_communities{ChoiceView::staticMetaObject, this};
+    QString m_filter;
+    QString m_standing;
+    QString m_sortKey = QStringLiteral("valid_from");
+    bool m_descending = true;
+};
+
+} // namespace courtyard::client
