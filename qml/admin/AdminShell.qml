@@ -52,7 +52,7 @@ Item {
             { name: "organisation", page: "OrganisationPage.qml", props: {} },
             { name: "routes", page: "RoutesPage.qml", props: {} },
             { name: "templates", page: "TemplatesPage.qml", props: { openOnLoad: "t-renovation" } },
-            { name: "notices", page: "NoticesPage.qml", props: {} },
+            { name: "notices", page: "NoticesPage.qml", props: { openOnLoad: "new" } },
             { name: "devices", page: "DevicesPage.qml", props: {} },
             { name: "policy", page: "PolicyPage.qml", props: {} },
             { name: "calendars", page: "CalendarPage.qml", props: {} }

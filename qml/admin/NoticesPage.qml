@@ -18,7 +18,13 @@ PageScaffold {
     readonly property NoticeAdmin controller: notices // for tests
 
     NoticeAdmin { id: notices }
-    Component.onCompleted: notices.refresh()
+    // "new": the page opens on a new notice's form (the screenshots show it so).
+    property string openOnLoad: ""
+    Component.onCompleted: {
+        notices.refresh()
+        if (page.openOnLoad !== "")
+            page.openForm(page.openOnLoad)
+    }
 
     // "": the form is closed; "new": publishing; else the id of the notice being changed.
     property string editing: ""
