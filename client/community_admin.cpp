@@ -16,7 +16,7 @@ QString path(const QString& communityId, const char* tail) {
 
 } // namespace
 
-CommunityAdmin::CommunityAdmin(QObject* parent) : AdminClient(parent) {
+CommunityAdmin::CommunityAdmin(QObject* parent) : AdminTable(QStringLiteral("name"), false, parent) {
     // A refused roster stored nothing: the last import's counts no longer describe what was sent.
     connect(this, &AdminClient::failed, this, [this](const QString& what) {
         if (what != "import" || m_created < 0)
@@ -32,39 +32,6 @@ void CommunityAdmin::setSelectedId(const QString& id) {
     m_selectedId = id;
     emit selectedChanged();
     showBuildings();
-}
-
-void CommunityAdmin::setFilter(const QString& f) {
-    if (f == m_filter)
-        return;
-    m_filter = f;
-    emit viewChanged();
-    show();
-}
-
-void CommunityAdmin::setSortKey(const QString& k) {
-    if (k == m_sortKey)
-        return;
-    m_sortKey = k;
-    emit viewChanged();
-    show();
-}
-
-void CommunityAdmin::setDescending(bool d) {
-    if (d == m_descending)
-        return;
-    m_descending = d;
-    emit viewChanged();
-    show();
-}
-
-void CommunityAdmin::sortBy(const QString& key) {
-    if (key == m_sortKey)
-        setDescending(!m_descending);
-    else {
-        m_descending = false;
-        setSortKey(key);
-    }
 }
 
 CommunityView CommunityAdmin::find(const QString& communityId) const {
@@ -150,29 +117,29 @@ void CommunityAdmin::refresh() {
 void CommunityAdmin::show() {
     QList<CommunityView> rows;
     for (const auto& c : m_all)
-        if (m_filter.isEmpty() || QStringList{c.communityId, c.name, c.officeName, c.timeZone, c.calendarId}
+        if (filter().isEmpty() || QStringList{c.communityId, c.name, c.officeName, c.timeZone, c.calendarId}
                                       .join('\n')
-                                      .contains(m_filter, Qt::CaseInsensitive))
+                                      .contains(filter(), Qt::CaseInsensitive))
             rows.append(c);
     QCollator collator; // names in the reader's order (pinyin for Chinese in a Chinese locale)
     collator.setNumericMode(true);
     const auto number = [&](const CommunityView& c) {
-        if (m_sortKey == "buildings")
+        if (sortKey() == "buildings")
             return c.buildings;
-        if (m_sortKey == "units")
+        if (sortKey() == "units")
             return c.units;
-        if (m_sortKey == "occupied")
+        if (sortKey() == "occupied")
             return c.occupied;
         return -1;
     };
     const auto key = [&](const CommunityView& c) -> QString {
-        if (m_sortKey == "id")
+        if (sortKey() == "id")
             return c.communityId;
-        if (m_sortKey == "office")
+        if (sortKey() == "office")
             return c.officeName;
-        if (m_sortKey == "time_zone")
+        if (sortKey() == "time_zone")
             return c.timeZone;
-        if (m_sortKey == "calendar")
+        if (sortKey() == "calendar")
             return c.calendarId;
         return c.name;
     };
@@ -181,7 +148,7 @@ void CommunityAdmin::show() {
         if (c == 0)
             c = collator.compare(key(a), key(b));
         if (c != 0)
-            return m_descending ? c > 0 : c < 0;
+            return descending() ? c > 0 : c < 0;
         return collator.compare(a.name, b.name) < 0;
     });
     m_shown.setRows(rows);

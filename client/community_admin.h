@@ -6,7 +6,7 @@
 // sent as text/csv). The Offices and departments page uses it too: the same answer lists them. The server checks each change with `init`'s rules and stores a roster whole
 // or not at all; a refusal names its field (AdminClient::errorField). QML: `CommunityAdmin`.
 
-#include "client/admin_client.h"
+#include "client/admin_table.h"
 #include "client/admin_views.h"
 #include "client/gadget_list_model.h"
 
@@ -31,7 +31,7 @@ public:
 };
 
 // The base is named in full: qmltyperegistrar resolves it by that name (qmllint then knows its properties).
-class CommunityAdmin : public courtyard::client::AdminClient {
+class CommunityAdmin : public courtyard::client::AdminTable {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(courtyard::client::GadgetListModel* communities READ communitiesModel CONSTANT)
@@ -42,11 +42,8 @@ class CommunityAdmin : public courtyard::client::AdminClient {
     Q_PROPERTY(courtyard::client::GadgetListModel* buildings READ buildingsModel CONSTANT)
     Q_PROPERTY(QString selectedId READ selectedId WRITE setSelectedId NOTIFY selectedChanged)
     Q_PROPERTY(int total READ total NOTIFY listChanged) // before the filter
-    // Shown rows contain `filter` (any case) in id, name, office, time zone or calendar.
-    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY viewChanged)
-    // name, id, office, time_zone, calendar, buildings, units, occupied
-    Q_PROPERTY(QString sortKey READ sortKey WRITE setSortKey NOTIFY viewChanged)
-    Q_PROPERTY(bool descending READ descending WRITE setDescending NOTIFY viewChanged)
+    // The table (AdminTable): `filter` in id, name, office, time zone or calendar; sort keys
+    // name, id, office, time_zone, calendar, buildings, units, occupied.
     // The last roster the server took: units created, updated, unchanged (-1: none yet).
     Q_PROPERTY(int importCreated READ importCreated NOTIFY importChanged)
     Q_PROPERTY(int importUpdated READ importUpdated NOTIFY importChanged)
@@ -63,20 +60,12 @@ public:
     QString selectedId() const { return m_selectedId; }
     void setSelectedId(const QString& id);
     int total() const { return int(m_all.size()); }
-    QString filter() const { return m_filter; }
-    void setFilter(const QString& f);
-    QString sortKey() const { return m_sortKey; }
-    void setSortKey(const QString& k);
-    bool descending() const { return m_descending; }
-    void setDescending(bool d);
     int importCreated() const { return m_created; }
     int importUpdated() const { return m_updated; }
     int importUnchanged() const { return m_unchanged; }
 
     // The community with this id as last listed (an empty row when there is none).
     Q_INVOKABLE courtyard::client::CommunityView find(const QString& communityId) const;
-    // Sorts by `key`, or turns the order round when it is already the key.
-    Q_INVOKABLE void sortBy(const QString& key);
     // A local file's text (UTF-8, a leading BOM dropped) for the import box; "" with `error`
     // set when it cannot be read.
     Q_INVOKABLE QString readFile(const QUrl& file);
@@ -96,12 +85,11 @@ public:
 
 signals:
     void listChanged();
-    void viewChanged();
     void selectedChanged();
     void importChanged();
 
 private:
-    void show();
+    void show() override;
     void showBuildings();
 
     QList<CommunityView> m_all;
@@ -112,9 +100,6 @@ private:
     GadgetListModel m_buildings{ChoiceView::staticMetaObject, this};
     GadgetListModel m_departments{DepartmentView::staticMetaObject, this};
     QString m_selectedId;
-    QString m_filter;
-    QString m_sortKey = QStringLiteral("name");
-    bool m_descending = false;
     int m_created = -1, m_updated = -1, m_unchanged = -1;
 };
 

@@ -21,15 +21,7 @@ QDateTime dateOf(const QVariant& v) { return v.isNull() || !v.isValid() ? QDateT
 
 } // namespace
 
-NoticeAdmin::NoticeAdmin(QObject* parent) : AdminClient(parent) {}
-
-void NoticeAdmin::setFilter(const QString& f) {
-    if (f == m_filter)
-        return;
-    m_filter = f;
-    emit viewChanged();
-    show();
-}
+NoticeAdmin::NoticeAdmin(QObject* parent) : AdminTable(QStringLiteral("valid_from"), true, parent) {}
 
 void NoticeAdmin::setStanding(const QString& s) {
     if (s == m_standing)
@@ -39,30 +31,7 @@ void NoticeAdmin::setStanding(const QString& s) {
     show();
 }
 
-void NoticeAdmin::setSortKey(const QString& k) {
-    if (k == m_sortKey)
-        return;
-    m_sortKey = k;
-    emit viewChanged();
-    show();
-}
-
-void NoticeAdmin::setDescending(bool d) {
-    if (d == m_descending)
-        return;
-    m_descending = d;
-    emit viewChanged();
-    show();
-}
-
-void NoticeAdmin::sortBy(const QString& key) {
-    if (key == m_sortKey)
-        setDescending(!m_descending);
-    else {
-        m_descending = key == "valid_from" || key == "valid_until"; // dates: the latest first
-        setSortKey(key);
-    }
-}
+bool NoticeAdmin::startsDescending(const QString& key) const { return key == "valid_from" || key == "valid_until"; }
 
 AdminNoticeView NoticeAdmin::find(const QString& noticeId) const {
     for (const auto& n : m_all)
@@ -73,14 +42,7 @@ AdminNoticeView NoticeAdmin::find(const QString& noticeId) const {
 
 void NoticeAdmin::refresh() {
     call("GET", "/v1/admin/communities", nullptr, "places", [this](const Json& answer) {
-        QList<ChoiceView> rows;
-        m_communityNames.clear();
-        for (const auto& c : answer.value("communities", Json::array())) {
-            rows.append({qs(stringAt(c, "id")), qs(stringAt(c, "name"))});
-            m_communityNames.insert(rows.last().key, rows.last().name);
-        }
-        std::sort(rows.begin(), rows.end(), [](const ChoiceView& a, const ChoiceView& b) { return a.key < b.key; });
-        m_communities.setRows(rows);
+        m_communities.setRows(choicesOf(answer.value("communities", Json::array())));
         loadNotices();
     });
 }
@@ -89,11 +51,12 @@ void NoticeAdmin::loadNotices() {
     const QDateTime now = app() ? app()->now() : QDateTime::currentDateTimeUtc();
     call("GET", "/v1/admin/notices", nullptr, "list", [this, now](const Json& answer) {
         m_all.clear();
+        const auto communities = m_communities.rows<ChoiceView>();
         for (const auto& n : answer.value("notices", Json::array())) {
             AdminNoticeView v;
             v.noticeId = qs(stringAt(n, "id"));
             v.communityId = qs(stringAt(n, "community_id"));
-            v.communityName = m_communityNames.value(v.communityId, v.communityId);
+            v.communityName = nameOf(communities, v.communityId);
             v.kind = qs(stringAt(n, "kind"));
             v.title = qs(stringAt(n, "title"));
             v.body = qs(stringAt(n, "body"));
@@ -117,26 +80,26 @@ void NoticeAdmin::show() {
     QList<AdminNoticeView> rows;
     for (const auto& n : m_all)
         if ((m_standing.isEmpty() || n.standing == m_standing) &&
-            (m_filter.isEmpty() ||
-             QStringList{n.title, n.body, n.communityName, n.location}.join('\n').contains(m_filter, Qt::CaseInsensitive)))
+            (filter().isEmpty() ||
+             QStringList{n.title, n.body, n.communityName, n.location}.join('\n').contains(filter(), Qt::CaseInsensitive)))
             rows.append(n);
     QCollator collator; // names in the reader's order (pinyin for Chinese in a Chinese locale)
     collator.setNumericMode(true);
     const auto compare = [&](const AdminNoticeView& a, const AdminNoticeView& b) -> int {
-        if (m_sortKey == "valid_until")
+        if (sortKey() == "valid_until")
             return a.validUntil < b.validUntil ? -1 : b.validUntil < a.validUntil ? 1 : 0;
-        if (m_sortKey == "community")
+        if (sortKey() == "community")
             return collator.compare(a.communityName, b.communityName);
-        if (m_sortKey == "title")
+        if (sortKey() == "title")
             return collator.compare(a.title, b.title);
-        if (m_sortKey == "kind")
+        if (sortKey() == "kind")
             return QString::compare(a.kind, b.kind);
         return a.validFrom < b.validFrom ? -1 : b.validFrom < a.validFrom ? 1 : 0;
     };
     std::stable_sort(rows.begin(), rows.end(), [&](const AdminNoticeView& a, const AdminNoticeView& b) {
         const int c = compare(a, b);
         if (c != 0)
-            return m_descending ? c > 0 : c < 0;
+            return descending() ? c > 0 : c < 0;
         return collator.compare(a.communityName, b.communityName) < 0;
     });
     m_shown.setRows(rows);

@@ -6,7 +6,7 @@
 // server applies each as the operation a tablet would push, so the same checks refuse the same
 // things; a refusal names its field (AdminClient::errorField). QML: `NoticeAdmin`.
 
-#include "client/admin_client.h"
+#include "client/admin_table.h"
 #include "client/admin_views.h"
 #include "client/gadget_list_model.h"
 
@@ -40,19 +40,16 @@ public:
 };
 
 // The base is named in full: qmltyperegistrar resolves it by that name (qmllint then knows its properties).
-class NoticeAdmin : public courtyard::client::AdminClient {
+class NoticeAdmin : public courtyard::client::AdminTable {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(courtyard::client::GadgetListModel* notices READ noticesModel CONSTANT)
     Q_PROPERTY(courtyard::client::GadgetListModel* communities READ communitiesModel CONSTANT)
     Q_PROPERTY(int total READ total NOTIFY listChanged) // before the filters
-    // Shown rows contain `filter` (any case) in title, text, community or where.
-    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY viewChanged)
+    // The table (AdminTable): `filter` in title, text, community or place; sort keys
+    // valid_from (the default, newest first), valid_until, community, title, kind.
     // "" (all), or one standing: showing, upcoming, ended, withdrawn.
     Q_PROPERTY(QString standing READ standing WRITE setStanding NOTIFY viewChanged)
-    // valid_from (the default, newest first), valid_until, community, title, kind
-    Q_PROPERTY(QString sortKey READ sortKey WRITE setSortKey NOTIFY viewChanged)
-    Q_PROPERTY(bool descending READ descending WRITE setDescending NOTIFY viewChanged)
 
 public:
     explicit NoticeAdmin(QObject* parent = nullptr);
@@ -61,19 +58,11 @@ public:
     GadgetListModel* communitiesModel() { return &m_communities; }
     QList<AdminNoticeView> shown() const { return m_shown.rows<AdminNoticeView>(); }
     int total() const { return int(m_all.size()); }
-    QString filter() const { return m_filter; }
-    void setFilter(const QString& f);
     QString standing() const { return m_standing; }
     void setStanding(const QString& s);
-    QString sortKey() const { return m_sortKey; }
-    void setSortKey(const QString& k);
-    bool descending() const { return m_descending; }
-    void setDescending(bool d);
 
     // The notice with this id as last listed (an empty row when there is none).
     Q_INVOKABLE courtyard::client::AdminNoticeView find(const QString& noticeId) const;
-    // Sorts by `key`, or turns the order round when it is already the key.
-    Q_INVOKABLE void sortBy(const QString& key);
 
     // Each answers through saved(what) or failed(what): "publish", "change", "withdraw"; the
     // list is read again after a change. `from` and `until` are Dates or null; `from` null: from
@@ -88,20 +77,16 @@ public:
 
 signals:
     void listChanged();
-    void viewChanged();
 
 private:
     void loadNotices();
-    void show();
+    void show() override;
+    bool startsDescending(const QString& key) const override; // dates: the latest first
 
     QList<AdminNoticeView> m_all;
-    QHash<QString, QString> m_communityNames;
     GadgetListModel m_shown{AdminNoticeView::staticMetaObject, this};
     GadgetListModel m_communities{ChoiceView::staticMetaObject, this};
-    QString m_filter;
     QString m_standing;
-    QString m_sortKey = QStringLiteral("valid_from");
-    bool m_descending = true;
 };
 
 } // namespace courtyard::client

@@ -42,7 +42,7 @@ QString path(const QString& staffId, const char* tail = "") {
 
 } // namespace
 
-StaffAdmin::StaffAdmin(QObject* parent) : AdminClient(parent) {}
+StaffAdmin::StaffAdmin(QObject* parent) : AdminTable(QStringLiteral("number"), false, parent) {}
 
 QStringList StaffAdmin::roles() const {
     QStringList out;
@@ -57,39 +57,6 @@ QStringList StaffAdmin::positions() const {
     for (const auto& [value, name] : enumNames(domain::Position{}))
         out << qs(std::string(name));
     return out;
-}
-
-void StaffAdmin::setFilter(const QString& f) {
-    if (f == m_filter)
-        return;
-    m_filter = f;
-    emit viewChanged();
-    show();
-}
-
-void StaffAdmin::setSortKey(const QString& k) {
-    if (k == m_sortKey)
-        return;
-    m_sortKey = k;
-    emit viewChanged();
-    show();
-}
-
-void StaffAdmin::setDescending(bool d) {
-    if (d == m_descending)
-        return;
-    m_descending = d;
-    emit viewChanged();
-    show();
-}
-
-void StaffAdmin::sortBy(const QString& key) {
-    if (key == m_sortKey)
-        setDescending(!m_descending);
-    else {
-        m_descending = false;
-        setSortKey(key);
-    }
 }
 
 StaffView StaffAdmin::find(const QString& staffId) const {
@@ -152,27 +119,27 @@ void StaffAdmin::loadStaff() {
 void StaffAdmin::show() {
     QList<StaffView> rows;
     for (const auto& s : m_all)
-        if (m_filter.isEmpty() ||
+        if (filter().isEmpty() ||
             QStringList{s.number, s.name, s.departmentName, s.role, s.position, s.communityNames}.join('\n').contains(
-                m_filter, Qt::CaseInsensitive))
+                filter(), Qt::CaseInsensitive))
             rows.append(s);
     QCollator collator; // names in the reader's order (pinyin for Chinese in a Chinese locale)
     collator.setNumericMode(true);
     const auto key = [&](const StaffView& s) -> QString {
-        if (m_sortKey == "name")
+        if (sortKey() == "name")
             return s.name;
-        if (m_sortKey == "department")
+        if (sortKey() == "department")
             return s.departmentName;
-        if (m_sortKey == "role")
+        if (sortKey() == "role")
             return s.role;
-        if (m_sortKey == "active")
+        if (sortKey() == "active")
             return s.active ? QStringLiteral("1") : QStringLiteral("0");
         return s.number;
     };
     std::stable_sort(rows.begin(), rows.end(), [&](const StaffView& a, const StaffView& b) {
         const int c = collator.compare(key(a), key(b));
         if (c != 0)
-            return m_descending ? c > 0 : c < 0;
+            return descending() ? c > 0 : c < 0;
         return collator.compare(a.number, b.number) < 0;
     });
     m_shown.setRows(rows);

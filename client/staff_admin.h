@@ -5,14 +5,14 @@
 // and is never shown or kept. The server checks every change with `init`'s rules; a refusal
 // names its field (AdminClient::errorField). QML: `StaffAdmin`.
 
-#include "client/admin_client.h"
+#include "client/admin_table.h"
 #include "client/admin_views.h"
 #include "client/gadget_list_model.h"
 
 namespace courtyard::client {
 
 // The base is named in full: qmltyperegistrar resolves it by that name (qmllint then knows its properties).
-class StaffAdmin : public courtyard::client::AdminClient {
+class StaffAdmin : public courtyard::client::AdminTable {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(courtyard::client::GadgetListModel* staff READ staffModel CONSTANT)
@@ -21,11 +21,8 @@ class StaffAdmin : public courtyard::client::AdminClient {
     Q_PROPERTY(QStringList roles READ roles CONSTANT)
     Q_PROPERTY(QStringList positions READ positions CONSTANT)
     Q_PROPERTY(int total READ total NOTIFY listChanged) // before the filter
-    // Shown rows contain `filter` (any case) in number, name, department, role or communities.
-    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY viewChanged)
-    // number, name, department, role, active
-    Q_PROPERTY(QString sortKey READ sortKey WRITE setSortKey NOTIFY viewChanged)
-    Q_PROPERTY(bool descending READ descending WRITE setDescending NOTIFY viewChanged)
+    // The table (AdminTable): `filter` in number, name, department, role or communities; sort
+    // keys number, name, department, role, active.
 
 public:
     explicit StaffAdmin(QObject* parent = nullptr);
@@ -37,16 +34,8 @@ public:
     QStringList roles() const;
     QStringList positions() const;
     int total() const { return int(m_all.size()); }
-    QString filter() const { return m_filter; }
-    void setFilter(const QString& f);
-    QString sortKey() const { return m_sortKey; }
-    void setSortKey(const QString& k);
-    bool descending() const { return m_descending; }
-    void setDescending(bool d);
     // The person with this id as last listed (an empty row when there is none).
     Q_INVOKABLE courtyard::client::StaffView find(const QString& staffId) const;
-    // Sorts by `key`, or turns the order round when it is already the key.
-    Q_INVOKABLE void sortBy(const QString& key);
 
     // Each answers through saved(what) or failed(what); the list is read again after a change.
     Q_INVOKABLE void refresh();
@@ -59,11 +48,10 @@ public:
 
 signals:
     void listChanged();
-    void viewChanged();
 
 private:
     void loadStaff();
-    void show();
+    void show() override;
     QString departmentName(const QString& id) const;
     QString communityNames(const QStringList& ids) const;
 
@@ -71,9 +59,6 @@ private:
     GadgetListModel m_shown{StaffView::staticMetaObject, this};
     GadgetListModel m_departments{ChoiceView::staticMetaObject, this};
     GadgetListModel m_communities{ChoiceView::staticMetaObject, this};
-    QString m_filter;
-    QString m_sortKey = QStringLiteral("number");
-    bool m_descending = false;
 };
 
 } // namespace courtyard::client

@@ -20,7 +20,7 @@ template <typename E> QStringList idsOf() {
 
 } // namespace
 
-TemplateAdmin::TemplateAdmin(QObject* parent) : AdminClient(parent) {}
+TemplateAdmin::TemplateAdmin(QObject* parent) : AdminTable(QStringLiteral("name"), false, parent) {}
 
 QStringList TemplateAdmin::kinds() const { return idsOf<domain::InspectionKind>(); }
 QStringList TemplateAdmin::subjects() const { return idsOf<domain::SubjectKind>(); }
@@ -31,33 +31,6 @@ void TemplateAdmin::setScope(const QString& s) {
     m_scope = s;
     emit viewChanged();
     show();
-}
-
-void TemplateAdmin::setFilter(const QString& f) {
-    if (f == m_filter)
-        return;
-    m_filter = f;
-    emit viewChanged();
-    show();
-}
-
-void TemplateAdmin::setSortKey(const QString& k) {
-    if (k == m_sortKey)
-        return;
-    m_sortKey = k;
-    emit viewChanged();
-    show();
-}
-
-void TemplateAdmin::sortBy(const QString& key) {
-    if (key == m_sortKey) {
-        m_descending = !m_descending;
-        emit viewChanged();
-        show();
-    } else {
-        m_descending = false;
-        setSortKey(key);
-    }
 }
 
 TemplateView TemplateAdmin::find(const QString& templateId) const {
@@ -103,28 +76,28 @@ void TemplateAdmin::show() {
     QList<TemplateView> rows;
     for (const auto& t : m_all)
         if ((m_scope == "*" || t.communityId == m_scope) &&
-            (m_filter.isEmpty() || t.name.contains(m_filter, Qt::CaseInsensitive) ||
-             t.templateId.contains(m_filter, Qt::CaseInsensitive)))
+            (filter().isEmpty() || t.name.contains(filter(), Qt::CaseInsensitive) ||
+             t.templateId.contains(filter(), Qt::CaseInsensitive)))
             rows.append(t);
     QCollator collator; // names in the reader's order
     collator.setNumericMode(true);
     const QStringList kindOrder = kinds(); // the domain's order: etiquette first, custom last
     const auto number = [&](const TemplateView& t) {
-        if (m_sortKey == "kind")
+        if (sortKey() == "kind")
             return int(kindOrder.indexOf(t.kind));
-        if (m_sortKey == "items")
+        if (sortKey() == "items")
             return t.items;
-        if (m_sortKey == "active")
+        if (sortKey() == "active")
             return t.active ? 0 : 1;
         return 0;
     };
-    const auto text = [&](const TemplateView& t) { return m_sortKey == "community" ? t.communityName : t.name; };
+    const auto text = [&](const TemplateView& t) { return sortKey() == "community" ? t.communityName : t.name; };
     std::stable_sort(rows.begin(), rows.end(), [&](const TemplateView& a, const TemplateView& b) {
         int c = number(a) - number(b);
         if (c == 0)
             c = collator.compare(text(a), text(b));
         if (c != 0)
-            return m_descending ? c > 0 : c < 0;
+            return descending() ? c > 0 : c < 0;
         return collator.compare(a.name, b.name) < 0;
     });
     m_shown.setRows(rows);

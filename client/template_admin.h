@@ -7,7 +7,7 @@
 // the template, so figures graded on it stay comparable. A refusal names its field
 // (AdminClient::errorField). QML: `TemplateAdmin`.
 
-#include "client/admin_client.h"
+#include "client/admin_table.h"
 #include "client/admin_views.h"
 #include "client/gadget_list_model.h"
 
@@ -17,7 +17,7 @@
 namespace courtyard::client {
 
 // The base is named in full: qmltyperegistrar resolves it by that name (qmllint then knows its properties).
-class TemplateAdmin : public courtyard::client::AdminClient {
+class TemplateAdmin : public courtyard::client::AdminTable {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(courtyard::client::GadgetListModel* templates READ templatesModel CONSTANT) // shown: filtered, sorted
@@ -32,10 +32,9 @@ class TemplateAdmin : public courtyard::client::AdminClient {
     Q_PROPERTY(QStringList kinds READ kinds CONSTANT)
     Q_PROPERTY(QStringList subjects READ subjects CONSTANT)
     Q_PROPERTY(int total READ total NOTIFY listChanged) // before the filter
-    Q_PROPERTY(QString scope READ scope WRITE setScope NOTIFY viewChanged)   // "*", "" or a community id
-    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY viewChanged) // in the name or id, any case
-    Q_PROPERTY(QString sortKey READ sortKey WRITE setSortKey NOTIFY viewChanged) // name, kind, community, items, active
-    Q_PROPERTY(bool descending READ descending NOTIFY viewChanged)
+    // The table (AdminTable): `filter` in the name or id; sort keys name, kind, community, items,
+    // active. The scope: "*", "" or a community id.
+    Q_PROPERTY(QString scope READ scope WRITE setScope NOTIFY viewChanged)
     // The template being edited ("" for a new one, until it is saved).
     Q_PROPERTY(QString editingId READ editingId NOTIFY editingChanged)
 
@@ -55,17 +54,10 @@ public:
     int total() const { return int(m_all.size()); }
     QString scope() const { return m_scope; }
     void setScope(const QString& s);
-    QString filter() const { return m_filter; }
-    void setFilter(const QString& f);
-    QString sortKey() const { return m_sortKey; }
-    void setSortKey(const QString& k);
-    bool descending() const { return m_descending; }
     QString editingId() const { return m_editingId; }
 
     // The template with this id as last listed (an empty row when there is none).
     Q_INVOKABLE courtyard::client::TemplateView find(const QString& templateId) const;
-    // Sorts by `key`, or turns the order round when it is already the key.
-    Q_INVOKABLE void sortBy(const QString& key);
 
     // Starts editing a listed template (its scale and items), or a new one ("": the scale of
     // the first listed template, or good/fair/poor, and one empty item).
@@ -87,13 +79,12 @@ public:
 
 signals:
     void listChanged();
-    void viewChanged();
     void editingChanged();
 
 private:
     // Reads the communities' names and the templates, then runs `then`.
     void load(std::function<void()> then);
-    void show();
+    void show() override;
 
     Json m_listed = Json::array(); // the templates as the server sent them
     QList<TemplateView> m_all;
@@ -103,9 +94,6 @@ private:
     GadgetListModel m_scale{TemplateGradeView::staticMetaObject, this};
     GadgetListModel m_items{TemplateItemView::staticMetaObject, this};
     QString m_scope = QStringLiteral("*");
-    QString m_filter;
-    QString m_sortKey = QStringLiteral("name");
-    bool m_descending = false;
     QString m_editingId;
 };
 

@@ -43,15 +43,6 @@ PageScaffold {
         }
     }
 
-    component Cell: Text {
-        property int share: 1
-        Layout.fillWidth: true
-        Layout.preferredWidth: share * 100
-        font.pixelSize: Theme.fontBody
-        font.family: Theme.fontFamily
-        color: Theme.ink
-        elide: Text.ElideRight
-    }
     component FormMessage: FieldMessage {
         property string of: ""
         source: places
@@ -181,41 +172,20 @@ PageScaffold {
             }
         }
         // Headings: tap to sort, again to turn the order round.
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: 4
-            Repeater {
-                model: [
-                    { key: "name", text: qsTr("Name"), width: 3 },
-                    { key: "id", text: qsTr("Id"), width: 2 },
-                    { key: "office", text: qsTr("Office"), width: 2 },
-                    { key: "time_zone", text: qsTr("Time zone"), width: 2 },
-                    { key: "calendar", text: qsTr("Calendar"), width: 2 },
-                    { key: "buildings", text: qsTr("Buildings"), width: 1 },
-                    { key: "units", text: qsTr("Units"), width: 1 },
-                    { key: "occupied", text: qsTr("Occupied"), width: 1 }
-                ]
-                delegate: AbstractButton {
-                    id: heading
-                    required property var modelData
-                    readonly property bool sorted: places.sortKey === heading.modelData.key
-                    objectName: "sort-" + heading.modelData.key
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: heading.modelData.width * 100
-                    implicitHeight: Theme.touch - 16
-                    Accessible.name: qsTr("Sort by %1").arg(heading.modelData.text)
-                    onClicked: places.sortBy(heading.modelData.key)
-                    contentItem: Text {
-                        text: heading.modelData.text + (heading.sorted ? (places.descending ? " ▼" : " ▲") : "")
-                        font.pixelSize: Theme.fontSmall
-                        font.family: Theme.fontFamily
-                        font.bold: true
-                        color: heading.sorted ? Theme.primary : Theme.muted
-                        elide: Text.ElideRight
-                        verticalAlignment: Text.AlignVCenter
-                    }
-                }
-            }
+        SortHeadings {
+            columns: [
+                { key: "name", text: qsTr("Name"), width: 3 },
+                { key: "id", text: qsTr("Id"), width: 2 },
+                { key: "office", text: qsTr("Office"), width: 2 },
+                { key: "time_zone", text: qsTr("Time zone"), width: 2 },
+                { key: "calendar", text: qsTr("Calendar"), width: 2 },
+                { key: "buildings", text: qsTr("Buildings"), width: 1 },
+                { key: "units", text: qsTr("Units"), width: 1 },
+                { key: "occupied", text: qsTr("Occupied"), width: 1 }
+            ]
+            sortKey: places.sortKey
+            descending: places.descending
+            onSortBy: (key) => places.sortBy(key)
         }
         Repeater {
             model: places.communities
@@ -236,14 +206,14 @@ PageScaffold {
                 }
                 contentItem: RowLayout {
                     spacing: 4
-                    Cell { share: 3; text: community.row.name }
-                    Cell { share: 2; text: community.row.communityId; color: Theme.muted }
-                    Cell { share: 2; text: community.row.officeName }
-                    Cell { share: 2; text: community.row.timeZone }
-                    Cell { share: 2; text: community.row.calendarId }
-                    Cell { text: community.row.buildings }
-                    Cell { text: community.row.units }
-                    Cell { text: community.row.occupied }
+                    TableCell { share: 3; text: community.row.name }
+                    TableCell { share: 2; text: community.row.communityId; color: Theme.muted }
+                    TableCell { share: 2; text: community.row.officeName }
+                    TableCell { share: 2; text: community.row.timeZone }
+                    TableCell { share: 2; text: community.row.calendarId }
+                    TableCell { text: community.row.buildings }
+                    TableCell { text: community.row.units }
+                    TableCell { text: community.row.occupied }
                 }
             }
         }

@@ -27,15 +27,6 @@ PageScaffold {
         return out
     }
 
-    component Cell: Text {
-        property int share: 1
-        Layout.fillWidth: true
-        Layout.preferredWidth: share * 100
-        font.pixelSize: Theme.fontBody
-        font.family: Theme.fontFamily
-        color: Theme.ink
-        elide: Text.ElideRight
-    }
 
     tools: [
         AppButton {
@@ -174,10 +165,10 @@ PageScaffold {
         RowLayout {
             Layout.fillWidth: true
             spacing: 4
-            Cell { share: 2; text: qsTr("Name"); font.bold: true; color: Theme.muted; font.pixelSize: Theme.fontSmall }
-            Cell { text: qsTr("Used as"); font.bold: true; color: Theme.muted; font.pixelSize: Theme.fontSmall }
-            Cell { share: 2; text: qsTr("Communities"); font.bold: true; color: Theme.muted; font.pixelSize: Theme.fontSmall }
-            Cell { share: 2; text: qsTr("Last contact"); font.bold: true; color: Theme.muted; font.pixelSize: Theme.fontSmall }
+            TableCell { share: 2; text: qsTr("Name"); font.bold: true; color: Theme.muted; font.pixelSize: Theme.fontSmall }
+            TableCell { text: qsTr("Used as"); font.bold: true; color: Theme.muted; font.pixelSize: Theme.fontSmall }
+            TableCell { share: 2; text: qsTr("Communities"); font.bold: true; color: Theme.muted; font.pixelSize: Theme.fontSmall }
+            TableCell { share: 2; text: qsTr("Last contact"); font.bold: true; color: Theme.muted; font.pixelSize: Theme.fontSmall }
             Item { Layout.preferredWidth: 200 }
         }
         Repeater {
@@ -188,10 +179,10 @@ PageScaffold {
                 objectName: "deviceRow-" + device.row.name
                 Layout.fillWidth: true
                 spacing: 4
-                Cell { share: 2; text: device.row.name + (device.row.thisDevice ? qsTr(" (this computer)") : "") }
-                Cell { text: device.row.role === "kiosk" ? qsTr("Lobby kiosk") : Labels.role(device.row.role) }
-                Cell { share: 2; text: device.row.communityNames }
-                Cell {
+                TableCell { share: 2; text: device.row.name + (device.row.thisDevice ? qsTr(" (this computer)") : "") }
+                TableCell { text: device.row.role === "kiosk" ? qsTr("Lobby kiosk") : Labels.role(device.row.role) }
+                TableCell { share: 2; text: device.row.communityNames }
+                TableCell {
                     share: 2
                     objectName: "lastContact"
                     // The last push: pulls are not recorded on the server.

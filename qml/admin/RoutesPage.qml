@@ -66,15 +66,6 @@ PageScaffold {
                     active.checked, times.text, days.length === 7 ? [] : days, parseInt(tolerance.text) || 0)
     }
 
-    component Cell: Text {
-        property int share: 1
-        Layout.fillWidth: true
-        Layout.preferredWidth: share * 100
-        font.pixelSize: Theme.fontBody
-        font.family: Theme.fontFamily
-        color: Theme.ink
-        elide: Text.ElideRight
-    }
     component Heading: Text {
         property int share: 1
         Layout.fillWidth: true
@@ -132,12 +123,12 @@ PageScaffold {
                 onClicked: page.open(route.row.routeId)
                 contentItem: RowLayout {
                     spacing: 4
-                    Cell { share: 3; text: route.row.name }
-                    Cell { share: 2; text: route.row.communityName }
-                    Cell { share: 2; text: route.row.departmentName }
-                    Cell { text: route.row.checkpoints }
-                    Cell { share: 2; text: route.row.times === "" ? qsTr("when started") : route.row.times }
-                    Cell {
+                    TableCell { share: 3; text: route.row.name }
+                    TableCell { share: 2; text: route.row.communityName }
+                    TableCell { share: 2; text: route.row.departmentName }
+                    TableCell { text: route.row.checkpoints }
+                    TableCell { share: 2; text: route.row.times === "" ? qsTr("when started") : route.row.times }
+                    TableCell {
                         text: route.row.active ? qsTr("Active") : qsTr("Inactive")
                         color: route.row.active ? Theme.ok : Theme.muted
                     }
@@ -290,7 +281,7 @@ PageScaffold {
                     routes.setCheckpoint(checkpoint.index, cpName.text, cpLocation.text,
                                          parseInt(cpDue.text) || 0, parseInt(cpTolerance.text) || 0)
                 }
-                Cell { text: String(checkpoint.index + 1); color: Theme.muted }
+                TableCell { text: String(checkpoint.index + 1); color: Theme.muted }
                 InputField {
                     id: cpName
                     onTextEdited: checkpoint.commit()

@@ -7,7 +7,8 @@ import Courtyard
 import Courtyard.Core
 
 // A table's headings: tap one to sort by it, again to turn the order round. `columns`: [{key,
-// text, width}] (width in shares of the row); the sorted one is marked ▲ or ▼.
+// text, width, sortable?}] (width in shares of the row, as the cells'; sortable false: a heading
+// only); the sorted one is marked ▲ or ▼.
 RowLayout {
     id: headings
     property var columns: []
@@ -24,6 +25,7 @@ RowLayout {
             required property var modelData
             readonly property bool sorted: headings.sortKey === heading.modelData.key
             objectName: "sort-" + heading.modelData.key
+            enabled: heading.modelData.sortable !== false
             Layout.fillWidth: true
             Layout.preferredWidth: heading.modelData.width * 100
             implicitHeight: Theme.touch - 16

@@ -51,15 +51,6 @@ PageScaffold {
         }
     }
 
-    component Cell: Text {
-        property int share: 1
-        Layout.fillWidth: true
-        Layout.preferredWidth: share * 100
-        font.pixelSize: Theme.fontBody
-        font.family: Theme.fontFamily
-        color: Theme.ink
-        elide: Text.ElideRight
-    }
     component Choice: ComboBox {
         implicitHeight: Theme.touch
         Layout.fillWidth: true
@@ -181,40 +172,18 @@ PageScaffold {
             }
         }
         // Headings: tap to sort, again to turn the order round.
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: 4
-            Repeater {
-                model: [
-                    { key: "number", text: qsTr("Number"), width: 1 },
-                    { key: "name", text: qsTr("Name"), width: 2 },
-                    { key: "department", text: qsTr("Department"), width: 2 },
-                    { key: "role", text: qsTr("Role"), width: 1 },
-                    { key: "communities", text: qsTr("Communities"), width: 2 },
-                    { key: "active", text: qsTr("Status"), width: 1 }
-                ]
-                delegate: AbstractButton {
-                    id: heading
-                    required property var modelData
-                    readonly property bool sorted: staff.sortKey === heading.modelData.key
-                    objectName: "sort-" + heading.modelData.key
-                    enabled: heading.modelData.key !== "communities"
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: heading.modelData.width * 100
-                    implicitHeight: Theme.touch - 16
-                    Accessible.name: qsTr("Sort by %1").arg(heading.modelData.text)
-                    onClicked: staff.sortBy(heading.modelData.key)
-                    contentItem: Text {
-                        text: heading.modelData.text + (heading.sorted ? (staff.descending ? " ▼" : " ▲") : "")
-                        font.pixelSize: Theme.fontSmall
-                        font.family: Theme.fontFamily
-                        font.bold: true
-                        color: heading.sorted ? Theme.primary : Theme.muted
-                        elide: Text.ElideRight
-                        verticalAlignment: Text.AlignVCenter
-                    }
-                }
-            }
+        SortHeadings {
+            columns: [
+                { key: "number", text: qsTr("Number"), width: 1 },
+                { key: "name", text: qsTr("Name"), width: 2 },
+                { key: "department", text: qsTr("Department"), width: 2 },
+                { key: "role", text: qsTr("Role"), width: 1 },
+                { key: "communities", text: qsTr("Communities"), width: 2, sortable: false },
+                { key: "active", text: qsTr("Status"), width: 1 }
+            ]
+            sortKey: staff.sortKey
+            descending: staff.descending
+            onSortBy: (key) => staff.sortBy(key)
         }
         Repeater {
             model: staff.staff
@@ -238,12 +207,12 @@ PageScaffold {
                 }
                 contentItem: RowLayout {
                     spacing: 4
-                    Cell { text: person.row.number }
-                    Cell { share: 2; text: person.row.name }
-                    Cell { share: 2; text: person.row.departmentName }
-                    Cell { text: Labels.role(person.row.role) }
-                    Cell { share: 2; text: person.row.communityNames }
-                    Cell {
+                    TableCell { text: person.row.number }
+                    TableCell { share: 2; text: person.row.name }
+                    TableCell { share: 2; text: person.row.departmentName }
+                    TableCell { text: Labels.role(person.row.role) }
+                    TableCell { share: 2; text: person.row.communityNames }
+                    TableCell {
                         text: person.row.active ? qsTr("Active") : qsTr("Deactivated")
                         color: person.row.active ? Theme.ok : Theme.muted
                     }

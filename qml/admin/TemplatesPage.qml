@@ -62,15 +62,6 @@ PageScaffold {
                        place.currentValue, active.checked)
     }
 
-    component Cell: Text {
-        property int share: 1
-        Layout.fillWidth: true
-        Layout.preferredWidth: share * 100
-        font.pixelSize: Theme.fontBody
-        font.family: Theme.fontFamily
-        color: Theme.ink
-        elide: Text.ElideRight
-    }
     component Heading: Text {
         property int share: 1
         Layout.fillWidth: true
@@ -154,38 +145,17 @@ PageScaffold {
             }
         }
         // Headings: tap to sort, again to turn the order round.
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: 4
-            Repeater {
-                model: [
-                    { key: "name", text: qsTr("Template"), width: 3 },
-                    { key: "kind", text: qsTr("Kind"), width: 2 },
-                    { key: "community", text: qsTr("Applies to"), width: 2 },
-                    { key: "items", text: qsTr("Items"), width: 1 },
-                    { key: "active", text: qsTr("Status"), width: 1 }
-                ]
-                delegate: AbstractButton {
-                    id: heading
-                    required property var modelData
-                    readonly property bool sorted: templates.sortKey === heading.modelData.key
-                    objectName: "sort-" + heading.modelData.key
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: heading.modelData.width * 100
-                    implicitHeight: Theme.touch - 16
-                    Accessible.name: qsTr("Sort by %1").arg(heading.modelData.text)
-                    onClicked: templates.sortBy(heading.modelData.key)
-                    contentItem: Text {
-                        text: heading.modelData.text + (heading.sorted ? (templates.descending ? " ▼" : " ▲") : "")
-                        font.pixelSize: Theme.fontSmall
-                        font.family: Theme.fontFamily
-                        font.bold: true
-                        color: heading.sorted ? Theme.primary : Theme.muted
-                        elide: Text.ElideRight
-                        verticalAlignment: Text.AlignVCenter
-                    }
-                }
-            }
+        SortHeadings {
+            columns: [
+                { key: "name", text: qsTr("Template"), width: 3 },
+                { key: "kind", text: qsTr("Kind"), width: 2 },
+                { key: "community", text: qsTr("Applies to"), width: 2 },
+                { key: "items", text: qsTr("Items"), width: 1 },
+                { key: "active", text: qsTr("Status"), width: 1 }
+            ]
+            sortKey: templates.sortKey
+            descending: templates.descending
+            onSortBy: (key) => templates.sortBy(key)
         }
         Repeater {
             model: templates.templates
@@ -200,11 +170,11 @@ PageScaffold {
                 onClicked: page.open(listed.row.templateId)
                 contentItem: RowLayout {
                     spacing: 4
-                    Cell { share: 3; text: listed.row.name }
-                    Cell { share: 2; text: Labels.inspectionKind(listed.row.kind) }
-                    Cell { share: 2; text: listed.row.communityName }
-                    Cell { text: listed.row.items }
-                    Cell {
+                    TableCell { share: 3; text: listed.row.name }
+                    TableCell { share: 2; text: Labels.inspectionKind(listed.row.kind) }
+                    TableCell { share: 2; text: listed.row.communityName }
+                    TableCell { text: listed.row.items }
+                    TableCell {
                         text: listed.row.active ? qsTr("Active") : qsTr("Inactive")
                         color: listed.row.active ? Theme.ok : Theme.muted
                     }
@@ -379,7 +349,7 @@ PageScaffold {
                 function commit() {
                     templates.setItem(entry.index, itemTitle.text, itemHint.text, itemPhoto.checked)
                 }
-                Cell { text: String(entry.index + 1); color: Theme.muted }
+                TableCell { text: String(entry.index + 1); color: Theme.muted }
                 InputField {
                     id: itemTitle
                     onTextEdited: entry.commit()
