@@ -14,4 +14,8 @@ namespace courtyard::server {
 // of this slot (or a later one) has claimed it already, true after writing the claim.
 Result<bool> claimPassSlot(WriteUnit& unit, const char* key, Instant now, std::int64_t width);
 
+// Whether the slot holding `now` is claimed already: read first, a server that finds it so need
+// not open a write transaction (the claim itself is still made, and checked, in one).
+Result<bool> passSlotClaimed(ReadUnit& unit, const char* key, Instant now, std::int64_t width);
+
 } // namespace courtyard::server

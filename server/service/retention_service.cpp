@@ -118,8 +118,18 @@ Result<RetentionRun> RetentionService::runNow(const fs::path& archiveRoot) { ret
 Result<RetentionRun> RetentionService::runScheduled(const fs::path& archiveRoot) {
     const Instant now = m_clock();
     bool claimed = false;
+    // Most ticks find today's pass claimed: a read tells them so without a write transaction.
+    CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
+        auto done = passSlotClaimed(unit, kPassKey, now, kDayMs);
+        if (!done)
+            return done.error();
+        claimed = *done;
+        return {};
+    }));
+    if (claimed)
+        return RetentionRun{};
     CY_TRY(m_storage.write([&](WriteUnit& unit) -> Status {
-        auto claim = claimPassSlot(unit, kPassKey, now, 86'400'000); // today's pass, on one server
+        auto claim = claimPassSlot(unit, kPassKey, now, kDayMs); // today's pass, on one server
         if (!claim)
             return claim.error();
         claimed = *claim;

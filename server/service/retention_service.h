@@ -79,6 +79,7 @@ public:
     Result<RetentionRun> runScheduled(const std::filesystem::path& archiveRoot);
 
     static constexpr const char* kPassKey = "retention_pass";
+    static constexpr std::int64_t kDayMs = 86'400'000; // one pass a UTC day
     static constexpr const char* kPurgedThroughKey = "retention_purged_through";
 
 private:

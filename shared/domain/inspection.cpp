@@ -46,6 +46,8 @@ Status validateTemplate(const InspectionTemplate& t) {
     bool anyPass = false, anyFail = false;
     std::set<std::string> ids;
     for (const auto& g : t.scale) {
+        if (g.id.empty())
+            return invalidArgument("scale: every grade needs an id (\"good\", \"fail\")");
         anyPass = anyPass || g.pass;
         anyFail = anyFail || !g.pass;
         if (!ids.insert(g.id).second)

@@ -456,6 +456,9 @@ private slots:
                              "items": [{"title": "t"}]})") << "scale";
         QTest::newRow("an unknown kind")
             << QByteArray(R"({"name": "x", "kind": "magic", "scale": )" + scale + R"(, "items": [{"title": "t"}]})") << "kind";
+        QTest::newRow("a grade without an id")
+            << QByteArray(R"({"name": "x", "kind": "custom", "scale": [{"id": "", "pass": true}, {"id": "fail", "pass": false}],
+                             "items": [{"title": "t"}]})") << "scale";
         QTest::newRow("an unknown community")
             << QByteArray(R"({"name": "x", "kind": "custom", "community_id": "cm-atlantis", "scale": )" + scale +
                           R"(, "items": [{"title": "t"}]})") << "community_id";
