@@ -634,6 +634,9 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
         auto returned = ReturnedDrafts(*m_store).ids();
         if (!returned)
             return returned.error();
+        // Attachments of records purged under the retention policy: they go from this device
+        // too, once the page is stored and no record here refers to them any more.
+        std::set<std::string> purgedShas;
         for (const auto& c : page.changes) {
             if (!records::findRecordType(c.type))
                 continue; // a newer server's record type: ignore until this app is updated
@@ -642,16 +645,13 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
             if (c.type == "calendar" || c.type == "policy" || c.type == "community")
                 invalidateRules();
             const std::int64_t pending = withPending.count(c.id) ? 1 : 0;
-            // A record purged under the retention policy: its attachments go from this device
-            // too, once no other record here refers to them.
-            std::vector<std::string> purgedShas;
-            if (c.deleted && c.record.is_object() && c.record.contains("purged_at")) {
+            if (pending == 0 && c.deleted && c.record.is_object() && c.record.contains("purged_at")) {
                 auto existing = m_store->get(c.id);
                 if (!existing)
                     return existing.error();
                 if (*existing && !(*existing)->deleted)
                     for (const auto& ref : domain::attachmentRefs((*existing)->body))
-                        purgedShas.push_back(ref.sha256);
+                        purgedShas.insert(ref.sha256);
             }
             StoredRecord rec;
             rec.id = c.id;
@@ -667,7 +667,6 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
                 rec.stamps = c.stamps.is_object() ? c.stamps : Json::object();
                 rec.index = c.index; // computed by the server when it stored the record
                 CY_TRY(m_store->put(rec));
-                CY_TRY(forgetAttachments(purgedShas));
                 continue;
             }
             auto existing = m_store->get(c.id);
@@ -679,20 +678,53 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
             CY_TRY(m_store->put(rec));
             CY_TRY(rebase(c.id));
         }
+        CY_TRY(forgetAttachments(std::move(purgedShas)));
         CY_TRY(m_store->setMeta("cursor", page.cursor));
         return m_store->setMeta("last_server_time", formatInstant(page.serverTime));
     });
 }
 
-Status DeviceStore::forgetAttachments(const std::vector<std::string>& shas) {
-    for (const auto& sha : shas) {
-        store::RecordQuery q;
-        q.text = sha;
-        auto referred = m_store->count(q);
-        if (!referred)
-            return referred.error();
-        if (*referred > 0)
+namespace {
+
+bool isHexDigit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }
+
+// Removes from `shas` every one that `text` names: each run of 64 lowercase hex digits in it is
+// looked up, so one pass over a record's text answers for every attachment at once.
+void dropNamed(std::string_view text, std::set<std::string>& shas) {
+    std::size_t i = 0;
+    while (i < text.size() && !shas.empty()) {
+        if (!isHexDigit(text[i])) {
+            ++i;
             continue;
+        }
+        std::size_t end = i;
+        while (end < text.size() && isHexDigit(text[end]))
+            ++end;
+        if (end - i == 64)
+            shas.erase(std::string(text.substr(i, 64)));
+        i = end;
+    }
+}
+
+} // namespace
+
+Status DeviceStore::forgetAttachments(std::set<std::string> shas) {
+    if (shas.empty())
+        return {};
+    // One pass over the records' stored text, whatever the number of attachments: those still
+    // named by a record here stay.
+    auto s = m_store->database().prepare("SELECT body FROM records WHERE deleted = 0");
+    if (!s)
+        return s.error();
+    while (!shas.empty()) {
+        auto row = s->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        dropNamed(s->text(0), shas);
+    }
+    for (const auto& sha : shas) {
         CY_TRY(BlobCache(*m_store).forget(sha));
         CY_TRY(BlobQueue(*m_store).forgetUploaded(sha));
     }

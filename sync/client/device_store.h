@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -132,8 +133,8 @@ private:
     // returned draft when the server has no version of the record.
     struct RefusedCreate;
     Status rebase(const std::string& recordId, const RefusedCreate* refusedCreate = nullptr);
-    // Drops the bytes of attachments no record on this device refers to any more.
-    Status forgetAttachments(const std::vector<std::string>& shas);
+    // Drops the bytes of those attachments no record on this device refers to any more.
+    Status forgetAttachments(std::set<std::string> shas);
     Status refuseOnReturned(const std::string& id);
     Status forgetWithdrawnCredential(const Json& staff);
     Result<HlcClock> loadClock();

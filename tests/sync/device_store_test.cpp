@@ -270,6 +270,38 @@ private slots:
         QCOMPARE(**captured.data(sha256Hex(unsent)), unsent);
     }
 
+    // A page purges many records at once: an attachment one of them shares with a record
+    // arriving later in the same page stays, the others go, all in one pass over the records.
+    void aPageOfPurgesKeepsWhatTheSamePageStillUses() {
+        auto s = fresh();
+        sync::BlobCache cache(s->records());
+        std::vector<std::string> photos;
+        for (int i = 0; i < 40; ++i) {
+            photos.push_back("photo " + std::to_string(i));
+            QVERIFY(cache.keep(sha256Hex(photos.back()), "image/jpeg", photos.back()));
+        }
+        auto ref = [](const std::string& bytes) {
+            return Json{{"sha256", sha256Hex(bytes)}, {"kind", "photo"}, {"mime", "image/jpeg"}, {"size", bytes.size()}};
+        };
+        std::vector<Change> stored;
+        for (int i = 0; i < 20; ++i)
+            stored.push_back(change("complaint", "c-" + std::to_string(i), 100 + i,
+                                    {{"community_id", "cm-1"}, {"attachments", {ref(photos[2 * i]), ref(photos[2 * i + 1])}}}));
+        QVERIFY(s->applyPullPage(page(stored, "119.x")));
+        std::vector<Change> purges;
+        for (int i = 0; i < 20; ++i) {
+            auto purged = change("complaint", "c-" + std::to_string(i), 200 + i,
+                                 {{"community_id", "cm-1"}, {"purged_at", "2028-03-06T00:00:00Z"}});
+            purged.deleted = true;
+            purges.push_back(purged);
+        }
+        // Later in the same page, a record that shows photo 7.
+        purges.push_back(change("complaint", "c-new", 220, {{"community_id", "cm-1"}, {"attachments", {ref(photos[7])}}}));
+        QVERIFY(s->applyPullPage(page(purges, "220.x")));
+        for (int i = 0; i < 40; ++i)
+            QVERIFY2(*cache.has(sha256Hex(photos[i])) == (i == 7), photos[i].c_str());
+    }
+
     void aPullDoesNotTouchAReturnedDraft() {
         auto s = fresh();
         const auto id = refusedComplaint(*s);
