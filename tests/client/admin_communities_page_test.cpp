@@ -18,15 +18,11 @@ using namespace courtyard::test;
 
 class AdminCommunitiesPageTest : public QObject {
     Q_OBJECT
-    ServerProcess m_server;
-    std::unique_ptr<ClientDevice> m_console;
-    std::unique_ptr<SignedDevice> m_check; // another admin device, reading the server's word
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
+    AdminConsole m_admin; // the server, the console and its window, a second admin device
     client::CommunityAdmin* m_controller = nullptr;
 
     Json serverPlaces() {
-        const auto a = m_check->getAs("s-9001", "/v1/admin/communities");
+        const auto a = m_admin.check->getAs("s-9001", "/v1/admin/communities");
         if (a.status != 200)
             qWarning("GET /v1/admin/communities: %d %s", a.status, a.body.dump().c_str());
         return a.status == 200 ? a.body : Json();
@@ -40,23 +36,20 @@ class AdminCommunitiesPageTest : public QObject {
     Json serverUnitCounts(const std::string& id) {
         return serverPlaces().value("unit_counts", Json::object()).value(id, Json::object());
     }
-    void saveShot(const QString& name) { test::saveShot(m_window, name); }
+    void saveShot(const QString& name) { test::saveShot(m_admin.window, name); }
 
 private slots:
     void initTestCase() {
-        startAdminConsole(m_server, m_console, m_check, m_engine, m_window, {1280, 2400});
+        m_admin.start({1280, 2400});
         if (QTest::currentTestFailed())
             return;
-        openSection(m_window, "communities", "communitiesPage", m_controller);
+        openSection(m_admin.window, "communities", "communitiesPage", m_controller);
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "communityRow-cm-sunshine"); }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "communityRow-cm-sunshine"); }, 30000));
     }
 
-    void cleanupTestCase() {
-        m_engine.reset();
-        m_console.reset();
-    }
+    void cleanupTestCase() { m_admin.stop(); }
 
     // The table is the server's list, with its counts; it sorts and filters.
     void theTableListsSortsAndFilters() {
@@ -74,35 +67,35 @@ private slots:
         QVERIFY(sunshine.units > 0);
         QVERIFY(!sunshine.officeName.isEmpty() && sunshine.officeName != sunshine.officeId);
 
-        QVERIFY(press(m_window, "sort-units"));
+        QVERIFY(press(m_admin.window, "sort-units"));
         auto rows = m_controller->shown();
         for (qsizetype i = 1; i < rows.size(); ++i)
             QVERIFY(rows[i - 1].units <= rows[i].units);
-        QVERIFY(press(m_window, "sort-units")); // again: the other way round
+        QVERIFY(press(m_admin.window, "sort-units")); // again: the other way round
         rows = m_controller->shown();
         for (qsizetype i = 1; i < rows.size(); ++i)
             QVERIFY(rows[i - 1].units >= rows[i].units);
-        QVERIFY(press(m_window, "sort-name"));
+        QVERIFY(press(m_admin.window, "sort-name"));
 
-        QVERIFY(setText(m_window, "communityFilter", "jade"));
+        QVERIFY(setText(m_admin.window, "communityFilter", "jade"));
         QCOMPARE(m_controller->shown().size(), qsizetype(1));
         QCOMPARE(m_controller->shown().first().communityId, QString("cm-jadelake"));
-        QVERIFY(findNamed(m_window->contentItem(), "communityRow-cm-sunshine") == nullptr);
-        QVERIFY(setText(m_window, "communityFilter", ""));
+        QVERIFY(findNamed(m_admin.window->contentItem(), "communityRow-cm-sunshine") == nullptr);
+        QVERIFY(setText(m_admin.window, "communityFilter", ""));
         QCOMPARE(int(m_controller->shown().size()), m_controller->total());
     }
 
     // A community, its buildings and its roster, all through the page; the server has them.
     void aCommunityItsBuildingsAndUnitsAddedThroughThePage() {
-        QVERIFY(press(m_window, "addCommunity"));
-        QVERIFY(setText(m_window, "newCommunityId", "cm-harbour"));
-        QVERIFY(setText(m_window, "newCommunityName", "Harbour View"));
-        QCOMPARE(textOf(m_window, "newCommunityZone"), QString("Asia/Shanghai"));
-        QVERIFY(press(m_window, "createCommunity"));
-        QVERIFY2(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "communityRow-cm-harbour"); }, 30000),
+        QVERIFY(press(m_admin.window, "addCommunity"));
+        QVERIFY(setText(m_admin.window, "newCommunityId", "cm-harbour"));
+        QVERIFY(setText(m_admin.window, "newCommunityName", "Harbour View"));
+        QCOMPARE(textOf(m_admin.window, "newCommunityZone"), QString("Asia/Shanghai"));
+        QVERIFY(press(m_admin.window, "createCommunity"));
+        QVERIFY2(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "communityRow-cm-harbour"); }, 30000),
                  qPrintable(m_controller->error()));
         QCOMPARE(m_controller->selectedId(), QString("cm-harbour")); // the new one is chosen
-        QVERIFY(findNamed(m_window->contentItem(), "createCard") == nullptr);
+        QVERIFY(findNamed(m_admin.window->contentItem(), "createCard") == nullptr);
         const Json created = serverCommunity("cm-harbour");
         QCOMPARE(created.value("name", std::string()), std::string("Harbour View"));
         QCOMPARE(created.value("time_zone", std::string()), std::string("Asia/Shanghai"));
@@ -110,9 +103,9 @@ private slots:
         QCOMPARE(QString::fromStdString(created.value("office_id", std::string())), m_controller->find("cm-sunshine").officeId);
 
         for (const QString& name : {QString("1栋"), QString("2栋")}) {
-            QVERIFY(setText(m_window, "newBuildingName", name));
-            QVERIFY(press(m_window, "addBuilding"));
-            QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "building-" + name); }, 30000));
+            QVERIFY(setText(m_admin.window, "newBuildingName", name));
+            QVERIFY(press(m_admin.window, "addBuilding"));
+            QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "building-" + name); }, 30000));
         }
         QCOMPARE(m_controller->find("cm-harbour").buildings, 2);
         int buildings = 0;
@@ -135,20 +128,20 @@ private slots:
         }
         const QString csv = m_controller->readFile(QUrl::fromLocalFile(file));
         QVERIFY(csv.startsWith(QString("楼栋,")));
-        QVERIFY(setText(m_window, "csvText", csv));
-        QVERIFY(press(m_window, "importUnits"));
-        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_window, "importResult").isEmpty(); }, 30000));
-        QVERIFY2(textOf(m_window, "importResult").contains("3 units added, 0 changed, 0 unchanged"),
-                 qPrintable(textOf(m_window, "importResult")));
+        QVERIFY(setText(m_admin.window, "csvText", csv));
+        QVERIFY(press(m_admin.window, "importUnits"));
+        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_admin.window, "importResult").isEmpty(); }, 30000));
+        QVERIFY2(textOf(m_admin.window, "importResult").contains("3 units added, 0 changed, 0 unchanged"),
+                 qPrintable(textOf(m_admin.window, "importResult")));
         QCOMPARE(serverUnitCounts("cm-harbour"), (Json{{"units", 3}, {"occupied", 2}}));
         QVERIFY(QTest::qWaitFor([&] { return m_controller->find("cm-harbour").units == 3; }, 30000));
         QCOMPARE(m_controller->find("cm-harbour").occupied, 2);
-        QVERIFY(textOf(m_window, "communityCounts").contains("3 units"));
+        QVERIFY(textOf(m_admin.window, "communityCounts").contains("3 units"));
 
         // Pasted: 1-102 now occupied, 1-101 as it was.
-        QVERIFY(setText(m_window, "csvText", "building,unit,floor,owner,phone,occupied\n1栋,1-101,1,张三,13800000001,是\n"
+        QVERIFY(setText(m_admin.window, "csvText", "building,unit,floor,owner,phone,occupied\n1栋,1-101,1,张三,13800000001,是\n"
                                              "1栋,1-102,1,,,是\n"));
-        QVERIFY(press(m_window, "importUnits"));
+        QVERIFY(press(m_admin.window, "importUnits"));
         QVERIFY(QTest::qWaitFor([&] { return m_controller->importUpdated() == 1; }, 30000));
         QCOMPARE(m_controller->importCreated(), 0);
         QCOMPARE(m_controller->importUnchanged(), 1);
@@ -159,19 +152,19 @@ private slots:
 
     // A unit in a building the community lacks: refused beside the import, nothing stored.
     void aRosterWithAnUnknownBuildingIsRefusedBesideTheImport() {
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "communityRow-cm-harbour"); }, 30000));
-        QVERIFY(press(m_window, "communityRow-cm-harbour"));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "communityRow-cm-harbour"); }, 30000));
+        QVERIFY(press(m_admin.window, "communityRow-cm-harbour"));
         const Json before = serverUnitCounts("cm-harbour");
         QCOMPARE(before.value("units", -1), 3);
-        QVERIFY(setText(m_window, "csvText", "building,unit,occupied\n1栋,1-201,是\n9栋,9-101,是\n"));
-        QVERIFY(press(m_window, "importUnits"));
+        QVERIFY(setText(m_admin.window, "csvText", "building,unit,occupied\n1栋,1-201,是\n9栋,9-101,是\n"));
+        QVERIFY(press(m_admin.window, "importUnits"));
         QString message;
-        QVERIFY(QTest::qWaitFor([&] { return !(message = textOf(m_window, "importError")).isEmpty(); }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return !(message = textOf(m_admin.window, "importError")).isEmpty(); }, 30000));
         QVERIFY2(message.contains("9栋") && message.contains("line 3"), qPrintable(message));
         QCOMPARE(m_controller->errorField(), QString("building"));
-        QVERIFY(findNamed(m_window->contentItem(), "communitiesError") == nullptr); // beside the import only
-        QVERIFY(findNamed(m_window->contentItem(), "importResult") == nullptr);
-        QCOMPARE(textOf(m_window, "csvText"), QString("building,unit,occupied\n1栋,1-201,是\n9栋,9-101,是\n"));
+        QVERIFY(findNamed(m_admin.window->contentItem(), "communitiesError") == nullptr); // beside the import only
+        QVERIFY(findNamed(m_admin.window->contentItem(), "importResult") == nullptr);
+        QCOMPARE(textOf(m_admin.window, "csvText"), QString("building,unit,occupied\n1栋,1-201,是\n9栋,9-101,是\n"));
         saveShot("communities-import-refused");
         QCOMPARE(serverUnitCounts("cm-harbour"), before); // 1-201 not stored either
         QCOMPARE(m_controller->find("cm-harbour").units, 3);
@@ -180,17 +173,17 @@ private slots:
     // An id already used: refused beside the id field, nothing added.
     void aDuplicateCommunityIdIsRefusedBesideTheIdField() {
         const auto before = serverPlaces()["communities"];
-        QVERIFY(press(m_window, "addCommunity"));
-        QVERIFY(setText(m_window, "newCommunityId", "cm-sunshine"));
-        QVERIFY(setText(m_window, "newCommunityName", "Sunshine Again"));
-        QVERIFY(press(m_window, "createCommunity"));
+        QVERIFY(press(m_admin.window, "addCommunity"));
+        QVERIFY(setText(m_admin.window, "newCommunityId", "cm-sunshine"));
+        QVERIFY(setText(m_admin.window, "newCommunityName", "Sunshine Again"));
+        QVERIFY(press(m_admin.window, "createCommunity"));
         QString message;
-        QVERIFY(QTest::qWaitFor([&] { return !(message = textOf(m_window, "fieldError-id")).isEmpty(); }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return !(message = textOf(m_admin.window, "fieldError-id")).isEmpty(); }, 30000));
         QVERIFY2(message.contains("cm-sunshine") && message.contains("already"), qPrintable(message));
-        QVERIFY(findNamed(m_window->contentItem(), "fieldError-name") == nullptr);
-        QVERIFY(findNamed(m_window->contentItem(), "communitiesError") == nullptr);
-        QVERIFY(findNamed(m_window->contentItem(), "importError") == nullptr); // not the import's
-        QVERIFY(findNamed(m_window->contentItem(), "createCard")); // still open to correct
+        QVERIFY(findNamed(m_admin.window->contentItem(), "fieldError-name") == nullptr);
+        QVERIFY(findNamed(m_admin.window->contentItem(), "communitiesError") == nullptr);
+        QVERIFY(findNamed(m_admin.window->contentItem(), "importError") == nullptr); // not the import's
+        QVERIFY(findNamed(m_admin.window->contentItem(), "createCard")); // still open to correct
         saveShot("communities-duplicate");
         QCOMPARE(serverPlaces()["communities"], before);
         QCOMPARE(serverCommunity("cm-sunshine").value("name", std::string()) == "Sunshine Again", false);
@@ -199,9 +192,9 @@ private slots:
     // A staff tablet of the new community, synced afterwards, has its units.
     void aTabletOfTheNewCommunityHasItsUnits() {
         const auto previous = client::exposedToQml(); // the console's window keeps its singletons
-        const auto enrolled = m_server.addDevice("staff", {"cm-harbour"}, "harbour tablet");
+        const auto enrolled = m_admin.server.addDevice("staff", {"cm-harbour"}, "harbour tablet");
         QVERIFY(!enrolled.token.isEmpty());
-        ClientDevice tablet(false, m_server.url(), enrolled.token);
+        ClientDevice tablet(false, m_admin.server.url(), enrolled.token);
         client::exposeToQml(previous);
         QVERIFY(tablet.syncNow());
         store::RecordQuery q;

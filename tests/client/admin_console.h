@@ -32,6 +32,33 @@ inline void startAdminConsole(ServerProcess& server, std::unique_ptr<ClientDevic
     QVERIFY(QTest::qWaitFor([&] { return findNamed(window->contentItem(), "staffRow-1001") != nullptr; }, 30000));
 }
 
+// What an admin page test holds: the server, the console device and its window, and a second
+// admin device (9001 signed in) to read the server's word.
+struct AdminConsole {
+    ServerProcess server;
+    std::unique_ptr<ClientDevice> console;
+    std::unique_ptr<SignedDevice> check;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow* window = nullptr;
+
+    // startAdminConsole, in a window of `size`; fails the running test when it cannot.
+    void start(QSize size) { startAdminConsole(server, console, check, engine, window, size); }
+    // The window goes before the device it shows.
+    void stop() {
+        engine.reset();
+        console.reset();
+    }
+};
+
+// Sets the ComboBox named `comboName` to its entry whose value (valueRole) is `value`.
+inline bool choose(QQuickWindow* window, const QString& comboName, const QVariant& value) {
+    auto* combo = findNamed(window->contentItem(), comboName);
+    int index = -1;
+    if (!combo || !QMetaObject::invokeMethod(combo, "indexOfValue", Q_RETURN_ARG(int, index), Q_ARG(QVariant, value)))
+        return false;
+    return index >= 0 && combo->setProperty("currentIndex", index);
+}
+
 // A fresh tablet or kiosk (no enrolment, its own database) showing its first-start page, for a
 // code the console made; the devices shown to QML before it are shown again when it goes. (The
 // console's pages opened after that find no AppContext::instance(): make the codes first.)

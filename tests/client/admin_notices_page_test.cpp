@@ -17,16 +17,12 @@ using namespace courtyard::test;
 
 class AdminNoticesPageTest : public QObject {
     Q_OBJECT
-    ServerProcess m_server;
-    std::unique_ptr<ClientDevice> m_console;
-    std::unique_ptr<SignedDevice> m_check; // another admin device, reading the server's word
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
+    AdminConsole m_admin; // the server, the console and its window, a second admin device
     client::NoticeAdmin* m_notices = nullptr;
     std::string m_noticeId; // the notice the page published
 
     Json serverList(const std::string& target, const char* key) {
-        const auto a = m_check->getAs("s-9001", target);
+        const auto a = m_admin.check->getAs("s-9001", target);
         if (a.status != 200)
             qWarning("GET %s: %d %s", target.c_str(), a.status, a.body.dump().c_str());
         return a.body.value(key, Json::array());
@@ -52,52 +48,42 @@ class AdminNoticesPageTest : public QObject {
         return found;
     }
     bool setValue(const QString& objectName, const QVariant& value) {
-        auto* item = findNamed(m_window->contentItem(), objectName);
+        auto* item = findNamed(m_admin.window->contentItem(), objectName);
         return item && item->setProperty("value", value);
     }
-    bool choose(const QString& comboName, const QString& value) {
-        auto* combo = findNamed(m_window->contentItem(), comboName);
-        int index = -1;
-        if (!combo || !QMetaObject::invokeMethod(combo, "indexOfValue", Q_RETURN_ARG(int, index), Q_ARG(QVariant, value)))
-            return false;
-        return index >= 0 && combo->setProperty("currentIndex", index);
-    }
     bool tick(const QString& objectName) {
-        auto* box = findNamed(m_window->contentItem(), objectName);
+        auto* box = findNamed(m_admin.window->contentItem(), objectName);
         return box && box->setProperty("checked", true);
     }
-    QQuickItem* page(const char* name) { return findNamed(m_window->contentItem(), name); }
+    QQuickItem* page(const char* name) { return findNamed(m_admin.window->contentItem(), name); }
 
 private slots:
     void initTestCase() {
-        startAdminConsole(m_server, m_console, m_check, m_engine, m_window, {1280, 2400});
+        m_admin.start({1280, 2400});
         if (QTest::currentTestFailed())
             return;
-        openSection(m_window, "notices", "noticesPage", m_notices);
+        openSection(m_admin.window, "notices", "noticesPage", m_notices);
         if (QTest::currentTestFailed())
             return;
         QVERIFY(QTest::qWaitFor([&] { return m_notices->communitiesModel()->count() >= 2 && !m_notices->busy(); }, 30000));
     }
 
-    void cleanupTestCase() {
-        m_engine.reset();
-        m_console.reset();
-    }
+    void cleanupTestCase() { m_admin.stop(); }
 
     // Written on the page for Sunshine Garden: the server's, on Sunshine's kiosk, not on Jade Lake's.
     void aNoticeWrittenOnThePageReachesItsCommunitysKiosk() {
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "newNotice"); }, 5000));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "noticeTitle"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "newNotice"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "noticeTitle"); }, 5000));
         QVERIFY(tick("community-cm-sunshine"));
         QVERIFY(page("noticesPage")->setProperty("kind", "water_cut"));
-        QVERIFY(setText(m_window, "noticeTitle", "停水通知 Water off on Tuesday"));
-        QVERIFY(setText(m_window, "noticeText", "二次供水水箱清洗，9:00–15:00 停水。"));
+        QVERIFY(setText(m_admin.window, "noticeTitle", "停水通知 Water off on Tuesday"));
+        QVERIFY(setText(m_admin.window, "noticeText", "二次供水水箱清洗，9:00–15:00 停水。"));
         QVERIFY(tick("noticeUrgent"));
         const QDateTime until = QDateTime::currentDateTimeUtc().addDays(3);
         QVERIFY(setValue("noticeUntil", until));
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "saveNotice"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "saveNotice"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return !serverNotice("停水通知 Water off on Tuesday").is_null(); }, 10000));
-        test::saveShot(m_window, "admin-notices-published");
+        test::saveShot(m_admin.window, "admin-notices-published");
 
         const Json saved = serverNotice("停水通知 Water off on Tuesday");
         m_noticeId = saved.value("id", std::string());
@@ -111,48 +97,48 @@ private slots:
         QVERIFY2(std::abs(savedUntil.secsTo(until)) <= 1, qPrintable(savedUntil.toString(Qt::ISODate)));
         // The page lists it as on show now (the form closed).
         QVERIFY(QTest::qWaitFor([&] { return m_notices->find(QString::fromStdString(m_noticeId)).standing == "showing"; }, 5000));
-        QVERIFY(!findNamed(m_window->contentItem(), "noticeForm"));
+        QVERIFY(!findNamed(m_admin.window->contentItem(), "noticeForm"));
 
-        auto sunshine = enrolDevice(m_server, "kiosk", {"cm-sunshine"});
-        auto jadelake = enrolDevice(m_server, "kiosk", {"cm-jadelake"});
+        auto sunshine = enrolDevice(m_admin.server, "kiosk", {"cm-sunshine"});
+        auto jadelake = enrolDevice(m_admin.server, "kiosk", {"cm-jadelake"});
         QVERIFY(sunshine && jadelake);
         QCOMPARE(pulled(sunshine->pullAll(), m_noticeId).value("title", std::string()),
                  std::string("停水通知 Water off on Tuesday"));
         QVERIFY(pulled(jadelake->pullAll(), m_noticeId).is_null());
 
         // The filters: by words, and by where it stands.
-        QVERIFY(setText(m_window, "noticeFilter", "water off"));
+        QVERIFY(setText(m_admin.window, "noticeFilter", "water off"));
         QVERIFY(QTest::qWaitFor([&] { return m_notices->shown().size() == 1; }, 5000));
         m_notices->setStanding("withdrawn");
         QCOMPARE(m_notices->shown().size(), qsizetype(0));
         m_notices->setStanding("");
-        QVERIFY(setText(m_window, "noticeFilter", ""));
+        QVERIFY(setText(m_admin.window, "noticeFilter", ""));
     }
 
     // Changed on the page, then withdrawn with a reason: the kiosk follows.
     void aNoticeIsChangedThenWithdrawnOnThePage() {
         QVERIFY(!m_noticeId.empty());
         const QString id = QString::fromStdString(m_noticeId);
-        QVERIFY(press(m_window, "change-" + id));
-        QVERIFY(QTest::qWaitFor([&] { return textOf(m_window, "noticeTitle") == "停水通知 Water off on Tuesday"; }, 5000));
-        QVERIFY(setText(m_window, "noticeTitle", "停水通知（改期）Water off on Wednesday"));
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "saveNotice"); }, 5000));
+        QVERIFY(press(m_admin.window, "change-" + id));
+        QVERIFY(QTest::qWaitFor([&] { return textOf(m_admin.window, "noticeTitle") == "停水通知 Water off on Tuesday"; }, 5000));
+        QVERIFY(setText(m_admin.window, "noticeTitle", "停水通知（改期）Water off on Wednesday"));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "saveNotice"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return !serverNotice("停水通知（改期）Water off on Wednesday").is_null(); }, 10000));
-        auto kiosk = enrolDevice(m_server, "kiosk", {"cm-sunshine"});
+        auto kiosk = enrolDevice(m_admin.server, "kiosk", {"cm-sunshine"});
         QVERIFY(kiosk);
         QCOMPARE(pulled(kiosk->pullAll(), m_noticeId).value("title", std::string()),
                  std::string("停水通知（改期）Water off on Wednesday"));
 
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "withdraw-" + id); }, 5000));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "withdrawReason"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "withdraw-" + id); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "withdrawReason"); }, 5000));
         // Without a reason: refused beside the reason, and still on show.
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "confirmWithdraw"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "confirmWithdraw"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return m_notices->errorField() == "reason"; }, 10000));
-        QVERIFY(findNamed(m_window->contentItem(), "fieldError-reason"));
+        QVERIFY(findNamed(m_admin.window->contentItem(), "fieldError-reason"));
         QCOMPARE(byId(serverList("/v1/admin/notices", "notices"), m_noticeId).value("state", std::string()),
                  std::string("published"));
-        QVERIFY(setText(m_window, "withdrawReason", "水箱清洗取消 cleaning called off"));
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "confirmWithdraw"); }, 5000));
+        QVERIFY(setText(m_admin.window, "withdrawReason", "水箱清洗取消 cleaning called off"));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "confirmWithdraw"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] {
             return byId(serverList("/v1/admin/notices", "notices"), m_noticeId).value("state", std::string()) == "withdrawn";
         }, 10000));
@@ -163,25 +149,25 @@ private slots:
     // Refused by the server: the reason beside the field, nothing new on the server.
     void aRefusedNoticeShowsTheReasonBesideTheField() {
         const auto before = serverList("/v1/admin/notices", "notices").size();
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "newNotice"); }, 5000));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "noticeTitle"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "newNotice"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "noticeTitle"); }, 5000));
         QVERIFY(page("noticesPage")->setProperty("kind", "pest_control"));
-        QVERIFY(setText(m_window, "noticeTitle", "灭鼠 Rat baiting"));
+        QVERIFY(setText(m_admin.window, "noticeTitle", "灭鼠 Rat baiting"));
         QVERIFY(setValue("noticeUntil", QDateTime::currentDateTimeUtc().addDays(7)));
         // No community chosen.
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "saveNotice"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "saveNotice"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return m_notices->errorField() == "community_ids"; }, 10000));
-        QVERIFY(findNamed(m_window->contentItem(), "fieldError-community_ids"));
+        QVERIFY(findNamed(m_admin.window->contentItem(), "fieldError-community_ids"));
         // A community, but pest control without the place of the signs.
         QVERIFY(tick("everyCommunity"));
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "saveNotice"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "saveNotice"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return m_notices->errorField() == "location"; }, 10000));
-        QVERIFY(!textOf(m_window, "fieldError-location").isEmpty());
-        test::saveShot(m_window, "admin-notices-refused");
+        QVERIFY(!textOf(m_admin.window, "fieldError-location").isEmpty());
+        test::saveShot(m_admin.window, "admin-notices-refused");
         QCOMPARE(serverList("/v1/admin/notices", "notices").size(), before);
         // With the place: one notice for every community.
-        QVERIFY(setText(m_window, "noticeWhere", "各楼栋地下室 every basement"));
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "saveNotice"); }, 5000));
+        QVERIFY(setText(m_admin.window, "noticeWhere", "各楼栋地下室 every basement"));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "saveNotice"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return serverList("/v1/admin/notices", "notices").size() > before; }, 10000));
         QCOMPARE(serverList("/v1/admin/notices", "notices").size(), before + m_notices->communitiesModel()->count());
     }
@@ -189,34 +175,34 @@ private slots:
     // An office and a department of it, added on the other page: the server's, and on a tablet.
     void anOfficeAndADepartmentAreAddedOnTheirPage() {
         client::CommunityAdmin* places = nullptr;
-        openSection(m_window, "organisation", "organisationPage", places);
+        openSection(m_admin.window, "organisation", "organisationPage", places);
         QVERIFY(places);
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "departmentRow-d-cs"); }, 30000));
-        QVERIFY(setText(m_window, "officeId", "of-east"));
-        QVERIFY(setText(m_window, "officeName", "城东管理处 East office"));
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "saveOffice"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "departmentRow-d-cs"); }, 30000));
+        QVERIFY(setText(m_admin.window, "officeId", "of-east"));
+        QVERIFY(setText(m_admin.window, "officeName", "城东管理处 East office"));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "saveOffice"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return !byId(serverList("/v1/admin/communities", "offices"), "of-east").is_null(); }, 10000));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "officeRow-of-east"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "officeRow-of-east"); }, 5000));
 
         // A department without a name: refused beside the name.
-        QVERIFY(setText(m_window, "departmentId", "d-garden"));
-        QVERIFY(choose("departmentKind", "landscaping"));
-        QVERIFY(choose("departmentOffice", "of-east"));
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "saveDepartment"); }, 5000));
+        QVERIFY(setText(m_admin.window, "departmentId", "d-garden"));
+        QVERIFY(choose(m_admin.window, "departmentKind", "landscaping"));
+        QVERIFY(choose(m_admin.window, "departmentOffice", "of-east"));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "saveDepartment"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return places->errorField() == "name"; }, 10000));
-        QVERIFY(findNamed(m_window->contentItem(), "fieldError-name"));
+        QVERIFY(findNamed(m_admin.window->contentItem(), "fieldError-name"));
         QVERIFY(byId(serverList("/v1/admin/communities", "departments"), "d-garden").is_null());
 
-        QVERIFY(setText(m_window, "departmentName", "绿化部 Gardens"));
-        QVERIFY(QTest::qWaitFor([&] { return press(m_window, "saveDepartment"); }, 5000));
+        QVERIFY(setText(m_admin.window, "departmentName", "绿化部 Gardens"));
+        QVERIFY(QTest::qWaitFor([&] { return press(m_admin.window, "saveDepartment"); }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return !byId(serverList("/v1/admin/communities", "departments"), "d-garden").is_null(); }, 10000));
         const Json department = byId(serverList("/v1/admin/communities", "departments"), "d-garden");
         QCOMPARE(department.value("kind", std::string()), std::string("landscaping"));
         QCOMPARE(department.value("office_id", std::string()), std::string("of-east"));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "departmentRow-d-garden"); }, 5000));
-        test::saveShot(m_window, "admin-organisation-saved");
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "departmentRow-d-garden"); }, 5000));
+        test::saveShot(m_admin.window, "admin-organisation-saved");
 
-        auto tablet = enrolDevice(m_server, "staff", {"cm-sunshine"}, {"1001"});
+        auto tablet = enrolDevice(m_admin.server, "staff", {"cm-sunshine"}, {"1001"});
         QVERIFY(tablet);
         QCOMPARE(pulled(tablet->pullAll(), "d-garden").value("name", std::string()), std::string("绿化部 Gardens"));
         QCOMPARE(pulled(tablet->pullAll(), "of-east").value("name", std::string()), std::string("城东管理处 East office"));

@@ -17,28 +17,14 @@ using namespace courtyard::test;
 
 namespace {
 
-// A ComboBox set to the entry whose value is `value`.
-bool choose(QQuickWindow* window, const QString& objectName, const QString& value) {
-    auto* box = findNamed(window->contentItem(), objectName);
-    if (!box)
-        return false;
-    int index = -1;
-    QMetaObject::invokeMethod(box, "indexOfValue", Q_RETURN_ARG(int, index), Q_ARG(QVariant, value));
-    return index >= 0 && box->setProperty("currentIndex", index);
-}
-
 } // namespace
 
 class AdminPageTest : public QObject {
     Q_OBJECT
-    ServerProcess m_server;
-    std::unique_ptr<ClientDevice> m_console;
-    std::unique_ptr<SignedDevice> m_check; // another admin device, reading the server's word
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
+    AdminConsole m_admin; // the server, the console and its window, a second admin device
 
     Json serverStaff() {
-        const auto a = m_check->getAs("s-9001", "/v1/admin/staff");
+        const auto a = m_admin.check->getAs("s-9001", "/v1/admin/staff");
         return a.status == 200 ? a.body.value("staff", Json::array()) : Json();
     }
     bool serverHasNumber(const std::string& number) {
@@ -52,60 +38,57 @@ private slots:
     void initTestCase() {
         // Tall: the forms and the table at once. The console opens on the Staff page with the
         // company's staff from the server.
-        startAdminConsole(m_server, m_console, m_check, m_engine, m_window, {1280, 2000});
+        m_admin.start({1280, 2000});
         if (QTest::currentTestFailed())
             return;
-        QCOMPARE(m_console->session->role(), QString("admin"));
-        QVERIFY(findNamed(m_window->contentItem(), "serverUnreachable") == nullptr);
+        QCOMPARE(m_admin.console->session->role(), QString("admin"));
+        QVERIFY(findNamed(m_admin.window->contentItem(), "serverUnreachable") == nullptr);
     }
 
-    void cleanupTestCase() {
-        m_engine.reset();
-        m_console.reset();
-    }
+    void cleanupTestCase() { m_admin.stop(); }
 
     // Sorting and filtering happen on the page: the same rows in another order, or fewer.
     void theStaffTableSortsAndFilters() {
-        QVERIFY(showPage(m_window, "StaffPage.qml"));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "staffRow-9001") != nullptr; }, 30000));
-        auto* page = findNamed(m_window->contentItem(), "staffPage");
+        QVERIFY(showPage(m_admin.window, "StaffPage.qml"));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "staffRow-9001") != nullptr; }, 30000));
+        auto* page = findNamed(m_admin.window->contentItem(), "staffPage");
         QVERIFY(page);
         auto* controller = page->property("controller").value<client::StaffAdmin*>();
         QVERIFY(controller);
         const int all = controller->total();
         QVERIFY(all >= 15);
         QCOMPARE(controller->shown().first().number, QString("1001"));
-        QVERIFY(press(m_window, "sort-number")); // the same key again: the order turned round
+        QVERIFY(press(m_admin.window, "sort-number")); // the same key again: the order turned round
         QVERIFY(QTest::qWaitFor([&] { return controller->shown().first().number == "9001"; }, 5000));
-        QVERIFY(setText(m_window, "staffFilter", "Engineering"));
+        QVERIFY(setText(m_admin.window, "staffFilter", "Engineering"));
         QVERIFY(QTest::qWaitFor([&] { return controller->shown().size() == 2; }, 5000)); // 1002 and 2002
-        QVERIFY(findNamed(m_window->contentItem(), "staffRow-1001") == nullptr);
-        QVERIFY(findNamed(m_window->contentItem(), "staffRow-2002") != nullptr);
-        QVERIFY(setText(m_window, "staffFilter", ""));
-        QVERIFY(press(m_window, "sort-number"));
+        QVERIFY(findNamed(m_admin.window->contentItem(), "staffRow-1001") == nullptr);
+        QVERIFY(findNamed(m_admin.window->contentItem(), "staffRow-2002") != nullptr);
+        QVERIFY(setText(m_admin.window, "staffFilter", ""));
+        QVERIFY(press(m_admin.window, "sort-number"));
         QVERIFY(QTest::qWaitFor([&] { return controller->shown().size() == all; }, 5000));
     }
 
     // A person added on the page is on the server, and signs in on a tablet with the PIN given.
     void aPersonAddedOnThePageIsOnTheServer() {
-        QVERIFY(showPage(m_window, "StaffPage.qml"));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "staffRow-1001") != nullptr; }, 30000));
+        QVERIFY(showPage(m_admin.window, "StaffPage.qml"));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "staffRow-1001") != nullptr; }, 30000));
         QVERIFY(!serverHasNumber("5001"));
-        QVERIFY(press(m_window, "addStaff"));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "createCard") != nullptr; }, 5000));
-        QVERIFY(setText(m_window, "newNumber", "5001"));
-        QVERIFY(setText(m_window, "newName", "何平 He Ping"));
-        QVERIFY(choose(m_window, "newRole", "staff"));
-        QVERIFY(choose(m_window, "newPosition", "staff"));
-        QVERIFY(choose(m_window, "newDepartment", "d-eng"));
-        auto* sunshine = findNamed(m_window->contentItem(), "community-cm-sunshine");
+        QVERIFY(press(m_admin.window, "addStaff"));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "createCard") != nullptr; }, 5000));
+        QVERIFY(setText(m_admin.window, "newNumber", "5001"));
+        QVERIFY(setText(m_admin.window, "newName", "何平 He Ping"));
+        QVERIFY(choose(m_admin.window, "newRole", "staff"));
+        QVERIFY(choose(m_admin.window, "newPosition", "staff"));
+        QVERIFY(choose(m_admin.window, "newDepartment", "d-eng"));
+        auto* sunshine = findNamed(m_admin.window->contentItem(), "community-cm-sunshine");
         QVERIFY(sunshine);
         sunshine->setProperty("checked", true);
-        QVERIFY(setText(m_window, "newPin", "582914"));
-        QVERIFY(press(m_window, "createStaff"));
+        QVERIFY(setText(m_admin.window, "newPin", "582914"));
+        QVERIFY(press(m_admin.window, "createStaff"));
         // The table lists them once the server has said yes, and the form closes.
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "staffRow-5001") != nullptr; }, 30000));
-        QVERIFY(findNamed(m_window->contentItem(), "createCard") == nullptr);
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "staffRow-5001") != nullptr; }, 30000));
+        QVERIFY(findNamed(m_admin.window->contentItem(), "createCard") == nullptr);
         QVERIFY(serverHasNumber("5001"));
         for (const auto& s : serverStaff())
             if (s.value("number", std::string()) == "5001") {
@@ -113,68 +96,68 @@ private slots:
                 QCOMPARE(s.value("community_ids", Json::array()), Json::array({"cm-sunshine"}));
                 QVERIFY(!s.contains("pin"));
             }
-        auto tablet = enrolDevice(m_server, "staff", {"cm-sunshine"}, {});
+        auto tablet = enrolDevice(m_admin.server, "staff", {"cm-sunshine"}, {});
         QVERIFY(tablet);
         QCOMPARE(tablet->signIn("5001", "582914").status, 200);
     }
 
     // A staff number already used: the server's reason beside the number, nobody added.
     void aRefusedCreateShowsTheReasonBesideTheField() {
-        QVERIFY(showPage(m_window, "StaffPage.qml"));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "staffRow-1001") != nullptr; }, 30000));
+        QVERIFY(showPage(m_admin.window, "StaffPage.qml"));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "staffRow-1001") != nullptr; }, 30000));
         const auto before = serverStaff();
-        QVERIFY(press(m_window, "addStaff"));
-        QVERIFY(setText(m_window, "newNumber", "1001"));
-        QVERIFY(setText(m_window, "newName", "重复 Duplicate"));
-        QVERIFY(choose(m_window, "newDepartment", "d-cs"));
-        QVERIFY(setText(m_window, "newPin", "582914"));
-        QVERIFY(press(m_window, "createStaff"));
+        QVERIFY(press(m_admin.window, "addStaff"));
+        QVERIFY(setText(m_admin.window, "newNumber", "1001"));
+        QVERIFY(setText(m_admin.window, "newName", "重复 Duplicate"));
+        QVERIFY(choose(m_admin.window, "newDepartment", "d-cs"));
+        QVERIFY(setText(m_admin.window, "newPin", "582914"));
+        QVERIFY(press(m_admin.window, "createStaff"));
         QString message;
-        QVERIFY(QTest::qWaitFor([&] { return !(message = textOf(m_window, "fieldError-number")).isEmpty(); }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return !(message = textOf(m_admin.window, "fieldError-number")).isEmpty(); }, 30000));
         QVERIFY2(message.contains("1001"), qPrintable(message));
         // Beside the number only, and not in the page's general banner.
-        QVERIFY(findNamed(m_window->contentItem(), "fieldError-name") == nullptr);
-        QVERIFY(findNamed(m_window->contentItem(), "staffError") == nullptr);
-        QVERIFY(findNamed(m_window->contentItem(), "createCard") != nullptr); // the form stays open
+        QVERIFY(findNamed(m_admin.window->contentItem(), "fieldError-name") == nullptr);
+        QVERIFY(findNamed(m_admin.window->contentItem(), "staffError") == nullptr);
+        QVERIFY(findNamed(m_admin.window->contentItem(), "createCard") != nullptr); // the form stays open
         QCOMPARE(serverStaff(), before);
         // A PIN against the rules: the reason beside the PIN.
-        QVERIFY(setText(m_window, "newNumber", "5002"));
-        QVERIFY(setText(m_window, "newPin", "111111"));
-        QVERIFY(press(m_window, "createStaff"));
-        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_window, "fieldError-pin").isEmpty(); }, 30000));
-        QVERIFY(findNamed(m_window->contentItem(), "fieldError-number") == nullptr);
+        QVERIFY(setText(m_admin.window, "newNumber", "5002"));
+        QVERIFY(setText(m_admin.window, "newPin", "111111"));
+        QVERIFY(press(m_admin.window, "createStaff"));
+        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_admin.window, "fieldError-pin").isEmpty(); }, 30000));
+        QVERIFY(findNamed(m_admin.window->contentItem(), "fieldError-number") == nullptr);
         QCOMPARE(serverStaff(), before);
     }
 
     // The Devices page makes a code (text and QR code); a fresh tablet's first-start page
     // enrols with it typed; the code does not work twice.
     void aCodeFromTheDevicesPageEnrolsAFreshTablet() {
-        QVERIFY(showPage(m_window, "DevicesPage.qml"));
+        QVERIFY(showPage(m_admin.window, "DevicesPage.qml"));
         // The list, with the console itself and the devices the test enrolled.
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "deviceRow-office console") != nullptr; },
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "deviceRow-office console") != nullptr; },
                                 30000));
-        QVERIFY(press(m_window, "enrolDevice"));
-        QVERIFY(setText(m_window, "deviceName", "前台平板 Front desk"));
-        QVERIFY(choose(m_window, "deviceRole", "staff"));
-        auto* sunshine = findNamed(m_window->contentItem(), "community-cm-sunshine");
+        QVERIFY(press(m_admin.window, "enrolDevice"));
+        QVERIFY(setText(m_admin.window, "deviceName", "前台平板 Front desk"));
+        QVERIFY(choose(m_admin.window, "deviceRole", "staff"));
+        auto* sunshine = findNamed(m_admin.window->contentItem(), "community-cm-sunshine");
         QVERIFY(sunshine);
         sunshine->setProperty("checked", true);
-        QVERIFY(press(m_window, "makeCode"));
+        QVERIFY(press(m_admin.window, "makeCode"));
         QString code;
-        QVERIFY(QTest::qWaitFor([&] { return !(code = textOf(m_window, "codeText")).isEmpty(); }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return !(code = textOf(m_admin.window, "codeText")).isEmpty(); }, 30000));
         QVERIFY2(QRegularExpression("^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$").match(code).hasMatch(), qPrintable(code));
-        QCOMPARE(textOf(m_window, "codeServer"), m_server.url());
+        QCOMPARE(textOf(m_admin.window, "codeServer"), m_admin.server.url());
         // The QR code on the screen holds the server's address and the code.
-        auto* qr = findNamed(m_window->contentItem(), "codeQr");
+        auto* qr = findNamed(m_admin.window->contentItem(), "codeQr");
         QVERIFY(qr);
         QVERIFY(QTest::qWaitFor([&] { return qr->property("status").toInt() == 1; }, 10000)); // Image.Ready
         QTest::qWait(100);
-        const QImage shown = m_window->grabWindow();
+        const QImage shown = m_admin.window->grabWindow();
         const QRectF rect = qr->mapRectToScene(QRectF(0, 0, qr->width(), qr->height()));
         const QString link = client::Media::decodeQrImage(shown.copy(rect.toAlignedRect()));
         QString server, linked;
         QVERIFY2(client::parseEnrolmentLink(link, &server, &linked), qPrintable(link));
-        QCOMPARE(server, m_server.url());
+        QCOMPARE(server, m_admin.server.url());
         QCOMPARE(linked, code);
 
         // A fresh tablet: nothing enrolled, its first-start page.
@@ -184,7 +167,7 @@ private slots:
             auto* window = tablet.window;
             auto& app = *tablet.device.app;
             auto& sync = *tablet.device.sync;
-            QVERIFY(setText(window, "enrolServer", m_server.url()));
+            QVERIFY(setText(window, "enrolServer", m_admin.server.url()));
             // Typed as people type it: lower case, no dashes.
             QVERIFY(setText(window, "enrolCode", code.toLower().remove('-')));
             QSignalSpy synced(&sync, &client::SyncController::syncFinished);
@@ -202,17 +185,17 @@ private slots:
         // The same code again, on another device: refused as used.
         client::EnrolmentController again;
         QSignalSpy done(&again, &client::EnrolmentController::finished);
-        again.enrolWithCode(m_server.url(), code);
+        again.enrolWithCode(m_admin.server.url(), code);
         QVERIFY(done.wait(30000));
         QCOMPARE(done.first().value(0).toBool(), false);
         QVERIFY2(again.error().contains("used"), qPrintable(again.error()));
         QCOMPARE(again.errorField(), QString("code"));
 
         // The console lists the new tablet once the code is put away.
-        QVERIFY(press(m_window, "codeDone"));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "deviceRow-前台平板 Front desk") != nullptr; },
+        QVERIFY(press(m_admin.window, "codeDone"));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "deviceRow-前台平板 Front desk") != nullptr; },
                                 30000));
-        QVERIFY(textOf(m_window, "codeText").isEmpty());
+        QVERIFY(textOf(m_admin.window, "codeText").isEmpty());
     }
 };
 

@@ -18,15 +18,11 @@ using namespace courtyard::test;
 
 class AdminRoutesPageTest : public QObject {
     Q_OBJECT
-    ServerProcess m_server;
-    std::unique_ptr<ClientDevice> m_console;
-    std::unique_ptr<SignedDevice> m_check; // another admin device, reading the server's word
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
+    AdminConsole m_admin; // the server, the console and its window, a second admin device
     client::RouteAdmin* m_controller = nullptr;
 
     Json serverRoute(const std::string& id) {
-        const auto a = m_check->getAs("s-9001", "/v1/admin/patrol-routes");
+        const auto a = m_admin.check->getAs("s-9001", "/v1/admin/patrol-routes");
         if (a.status != 200)
             qWarning("GET /v1/admin/patrol-routes: %d %s", a.status, a.body.dump().c_str());
         for (const auto& r : a.body.value("routes", Json::array()))
@@ -36,33 +32,23 @@ class AdminRoutesPageTest : public QObject {
     }
     // Types into a field as a person does (the page listens for edits, not for any change).
     bool type(const QString& objectName, const QString& text) {
-        auto* item = findNamed(m_window->contentItem(), objectName);
+        auto* item = findNamed(m_admin.window->contentItem(), objectName);
         return item && item->setProperty("text", text) && QMetaObject::invokeMethod(item, "textEdited");
     }
-    bool choose(const QString& comboName, const QString& value) {
-        auto* combo = findNamed(m_window->contentItem(), comboName);
-        int index = -1;
-        if (!combo || !QMetaObject::invokeMethod(combo, "indexOfValue", Q_RETURN_ARG(int, index), Q_ARG(QVariant, value)))
-            return false;
-        return index >= 0 && combo->setProperty("currentIndex", index);
-    }
-    void saveShot(const QString& name) { test::saveShot(m_window, name); }
+    void saveShot(const QString& name) { test::saveShot(m_admin.window, name); }
 
 private slots:
     void initTestCase() {
-        startAdminConsole(m_server, m_console, m_check, m_engine, m_window, {1280, 2400});
+        m_admin.start({1280, 2400});
         if (QTest::currentTestFailed())
             return;
-        openSection(m_window, "routes", "routesPage", m_controller);
+        openSection(m_admin.window, "routes", "routesPage", m_controller);
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "routeRow-route-sunshine"); }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "routeRow-route-sunshine"); }, 30000));
     }
 
-    void cleanupTestCase() {
-        m_engine.reset();
-        m_console.reset();
-    }
+    void cleanupTestCase() { m_admin.stop(); }
 
     // The table is the server's list: the demo's night patrol with its times of day.
     void theTableListsTheServersRoutes() {
@@ -80,23 +66,23 @@ private slots:
 
     // Drawn on the page, saved, on the server and on a guard's tablet; edited, codes kept; printed.
     void aRouteDrawnOnThePageReachesTheTabletAndKeepsItsCodes() {
-        QVERIFY(press(m_window, "addRoute"));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "checkpointName-0"); }, 5000));
-        QVERIFY(setText(m_window, "routeId", "route-garage"));
-        QVERIFY(setText(m_window, "routeName", "车库巡逻 Garage patrol"));
-        QVERIFY(choose("routeCommunity", "cm-sunshine"));
-        QVERIFY(choose("routeDepartment", "d-sec"));
-        QVERIFY(setText(m_window, "routeTimes", "23:00，03:00"));
-        QVERIFY(setText(m_window, "routeTolerance", "20"));
+        QVERIFY(press(m_admin.window, "addRoute"));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "checkpointName-0"); }, 5000));
+        QVERIFY(setText(m_admin.window, "routeId", "route-garage"));
+        QVERIFY(setText(m_admin.window, "routeName", "车库巡逻 Garage patrol"));
+        QVERIFY(choose(m_admin.window, "routeCommunity", "cm-sunshine"));
+        QVERIFY(choose(m_admin.window, "routeDepartment", "d-sec"));
+        QVERIFY(setText(m_admin.window, "routeTimes", "23:00，03:00"));
+        QVERIFY(setText(m_admin.window, "routeTolerance", "20"));
         QVERIFY(type("checkpointName-0", "B1 入口"));
         QVERIFY(type("checkpointLocation-0", "B1"));
-        QVERIFY(press(m_window, "addCheckpoint"));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "checkpointName-1"); }, 5000));
-        QCOMPARE(textOf(m_window, "checkpointName-0"), QString("B1 入口")); // kept when a row is added
-        QCOMPARE(textOf(m_window, "checkpointDue-1"), QString("10"));
+        QVERIFY(press(m_admin.window, "addCheckpoint"));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "checkpointName-1"); }, 5000));
+        QCOMPARE(textOf(m_admin.window, "checkpointName-0"), QString("B1 入口")); // kept when a row is added
+        QCOMPARE(textOf(m_admin.window, "checkpointDue-1"), QString("10"));
         QVERIFY(type("checkpointName-1", "B2 水泵房"));
         QVERIFY(type("checkpointDue-1", "15"));
-        QVERIFY(press(m_window, "saveRoute"));
+        QVERIFY(press(m_admin.window, "saveRoute"));
         QVERIFY(QTest::qWaitFor([&] { return !serverRoute("route-garage").is_null(); }, 10000));
         saveShot("admin-routes-saved");
 
@@ -111,13 +97,13 @@ private slots:
         const std::string codeEntrance = saved["checkpoints"][0].value("code", std::string());
         const std::string codePump = saved["checkpoints"][1].value("code", std::string());
         QVERIFY(!codeEntrance.empty() && codeEntrance != codePump);
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "routeRow-route-garage"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "routeRow-route-garage"); }, 5000));
         // The page goes on editing the saved route, its checkpoints now with the server's codes.
         QVERIFY(QTest::qWaitFor([&] { return m_controller->editingId() == "route-garage"; }, 5000));
         QVERIFY(QTest::qWaitFor([&] { return m_controller->checkpoints().size() == 2 && !m_controller->checkpoints()[0].code.isEmpty(); }, 5000));
 
         // A guard's tablet at Sunshine gets it at its next sync.
-        auto guard = enrolDevice(m_server, "staff", {"cm-sunshine"}, {"1003"});
+        auto guard = enrolDevice(m_admin.server, "staff", {"cm-sunshine"}, {"1003"});
         QVERIFY(guard);
         bool onTablet = false;
         for (const auto& c : guard->pullAll())
@@ -125,10 +111,10 @@ private slots:
         QVERIFY(onTablet);
 
         // The pump room is walked first now, and the entrance renamed: both keep their codes.
-        QVERIFY(press(m_window, "checkpointUp-1"));
-        QVERIFY(QTest::qWaitFor([&] { return textOf(m_window, "checkpointName-0") == "B2 水泵房"; }, 5000));
+        QVERIFY(press(m_admin.window, "checkpointUp-1"));
+        QVERIFY(QTest::qWaitFor([&] { return textOf(m_admin.window, "checkpointName-0") == "B2 水泵房"; }, 5000));
         QVERIFY(type("checkpointName-1", "B1 入口（东）"));
-        QVERIFY(press(m_window, "saveRoute"));
+        QVERIFY(press(m_admin.window, "saveRoute"));
         QVERIFY(QTest::qWaitFor([&] { return serverRoute("route-garage")["checkpoints"][0].value("name", std::string()) == "B2 水泵房"; }, 10000));
         saved = serverRoute("route-garage");
         QCOMPARE(saved["checkpoints"][0].value("code", std::string()), codePump);
@@ -152,17 +138,17 @@ private slots:
 
     // 25:00 is no time of day: the reason stands beside the schedule, and nothing changes.
     void aTimeThatIsNoneIsRefusedBesideTheSchedule() {
-        QVERIFY(findNamed(m_window->contentItem(), "routeRow-route-garage"));
+        QVERIFY(findNamed(m_admin.window->contentItem(), "routeRow-route-garage"));
         const Json before = serverRoute("route-garage");
         QVERIFY(!before.is_null());
         QVERIFY(QTest::qWaitFor([&] { return !m_controller->busy(); }, 5000)); // the last save's reload
-        QVERIFY(setText(m_window, "routeTimes", "23:00, 25:00"));
-        QVERIFY(press(m_window, "saveRoute"));
-        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_window, "fieldError-schedule").isEmpty(); }, 10000));
+        QVERIFY(setText(m_admin.window, "routeTimes", "23:00, 25:00"));
+        QVERIFY(press(m_admin.window, "saveRoute"));
+        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_admin.window, "fieldError-schedule").isEmpty(); }, 10000));
         saveShot("admin-routes-refused");
-        QVERIFY2(textOf(m_window, "fieldError-schedule").startsWith("schedule.times: '25:00' is not a time of day"),
-                 qPrintable(textOf(m_window, "fieldError-schedule")));
-        QVERIFY(textOf(m_window, "routesError").isEmpty()); // beside the field, not in the banner
+        QVERIFY2(textOf(m_admin.window, "fieldError-schedule").startsWith("schedule.times: '25:00' is not a time of day"),
+                 qPrintable(textOf(m_admin.window, "fieldError-schedule")));
+        QVERIFY(textOf(m_admin.window, "routesError").isEmpty()); // beside the field, not in the banner
         QCOMPARE(serverRoute("route-garage"), before);
     }
 };

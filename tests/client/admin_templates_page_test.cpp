@@ -16,15 +16,11 @@ using namespace courtyard::test;
 
 class AdminTemplatesPageTest : public QObject {
     Q_OBJECT
-    ServerProcess m_server;
-    std::unique_ptr<ClientDevice> m_console;
-    std::unique_ptr<SignedDevice> m_check; // another admin device, reading the server's word
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow* m_window = nullptr;
+    AdminConsole m_admin; // the server, the console and its window, a second admin device
     client::TemplateAdmin* m_controller = nullptr;
 
     Json serverTemplates() {
-        const auto a = m_check->getAs("s-9001", "/v1/admin/inspection-templates");
+        const auto a = m_admin.check->getAs("s-9001", "/v1/admin/inspection-templates");
         if (a.status != 200)
             qWarning("GET /v1/admin/inspection-templates: %d %s", a.status, a.body.dump().c_str());
         return a.body.value("templates", Json::array());
@@ -49,33 +45,26 @@ class AdminTemplatesPageTest : public QObject {
     }
     // Types into a field as a person does (the page listens for edits, not for any change).
     bool type(const QString& objectName, const QString& text) {
-        auto* item = findNamed(m_window->contentItem(), objectName);
+        auto* item = findNamed(m_admin.window->contentItem(), objectName);
         return item && item->setProperty("text", text) && QMetaObject::invokeMethod(item, "textEdited");
     }
     // Ticks or clears a check box as a person does (the page listens for toggles).
     bool tick(const QString& objectName, bool on) {
-        auto* box = findNamed(m_window->contentItem(), objectName);
+        auto* box = findNamed(m_admin.window->contentItem(), objectName);
         return box && box->setProperty("checked", on) && QMetaObject::invokeMethod(box, "toggled");
     }
-    bool choose(const QString& comboName, const QString& value, const char* how = "indexOfValue") {
-        auto* combo = findNamed(m_window->contentItem(), comboName);
+    // Sets the ComboBox named `comboName` to the entry that shows `text`.
+    bool chooseShown(const QString& comboName, const QString& text) {
+        auto* combo = findNamed(m_admin.window->contentItem(), comboName);
         int index = -1;
-        if (!combo || !QMetaObject::invokeMethod(combo, how, Q_RETURN_ARG(int, index), Q_ARG(QString, value)))
-            return false;
-        return index >= 0 && combo->setProperty("currentIndex", index);
-    }
-    bool chooseValue(const QString& comboName, const QString& value) {
-        auto* combo = findNamed(m_window->contentItem(), comboName);
-        int index = -1;
-        if (!combo ||
-            !QMetaObject::invokeMethod(combo, "indexOfValue", Q_RETURN_ARG(int, index), Q_ARG(QVariant, value)))
+        if (!combo || !QMetaObject::invokeMethod(combo, "find", Q_RETURN_ARG(int, index), Q_ARG(QString, text)))
             return false;
         return index >= 0 && combo->setProperty("currentIndex", index);
     }
     // Chooses what the table shows as a person does (the page listens for a choice made).
     bool showScope(const QString& value) {
-        auto* combo = findNamed(m_window->contentItem(), "templateScope");
-        if (!chooseValue("templateScope", value))
+        auto* combo = findNamed(m_admin.window->contentItem(), "templateScope");
+        if (!choose(m_admin.window, "templateScope", value))
             return false;
         return QMetaObject::invokeMethod(combo, "activated", Q_ARG(int, combo->property("currentIndex").toInt())) &&
                m_controller->scope() == value;
@@ -86,19 +75,16 @@ class AdminTemplatesPageTest : public QObject {
 
 private slots:
     void initTestCase() {
-        startAdminConsole(m_server, m_console, m_check, m_engine, m_window, {1280, 2800});
+        m_admin.start({1280, 2800});
         if (QTest::currentTestFailed())
             return;
-        openSection(m_window, "templates", "templatesPage", m_controller);
+        openSection(m_admin.window, "templates", "templatesPage", m_controller);
         if (QTest::currentTestFailed())
             return;
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "templateRow-t-etiquette"); }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "templateRow-t-etiquette"); }, 30000));
     }
 
-    void cleanupTestCase() {
-        m_engine.reset();
-        m_console.reset();
-    }
+    void cleanupTestCase() { m_admin.stop(); }
 
     // The table is the server's list, filtered by where a template applies and by name, and sorted.
     void theTableListsFiltersAndSortsTheServersTemplates() {
@@ -110,22 +96,22 @@ private slots:
             QCOMPARE(row.name, QString::fromStdString(t.value("name", std::string())));
             QCOMPARE(row.items, int(t["items"].size()));
             QCOMPARE(row.kind, QString::fromStdString(t.value("kind", std::string())));
-            QVERIFY(findNamed(m_window->contentItem(), "templateRow-" + row.templateId));
+            QVERIFY(findNamed(m_admin.window->contentItem(), "templateRow-" + row.templateId));
         }
         // Sorted by name at first; by items, the security check (3 items) comes first, then last.
-        QVERIFY(press(m_window, "sort-items"));
+        QVERIFY(press(m_admin.window, "sort-items"));
         QCOMPARE(shownIds().value(0), QString("t-security"));
-        QVERIFY(press(m_window, "sort-items"));
+        QVERIFY(press(m_admin.window, "sort-items"));
         QCOMPARE(shownIds().value(4), QString("t-security"));
-        QVERIFY(press(m_window, "sort-name"));
+        QVERIFY(press(m_admin.window, "sort-name"));
 
-        QVERIFY(setText(m_window, "templateFilter", "装修"));
+        QVERIFY(setText(m_admin.window, "templateFilter", "装修"));
         QCOMPARE(shownIds(), QStringList{"t-renovation"});
-        QVERIFY(!findNamed(m_window->contentItem(), "templateRow-t-etiquette"));
-        QVERIFY(setText(m_window, "templateFilter", ""));
+        QVERIFY(!findNamed(m_admin.window->contentItem(), "templateRow-t-etiquette"));
+        QVERIFY(setText(m_admin.window, "templateFilter", ""));
         QCOMPARE(shownIds().size(), 5);
         // The demo's templates are all company-wide: none is Sunshine's own.
-        auto* scope = findNamed(m_window->contentItem(), "templateScope");
+        auto* scope = findNamed(m_admin.window->contentItem(), "templateScope");
         QVERIFY(scope);
         QCOMPARE(scope->property("displayText").toString(), QString("Every template"));
         QVERIFY(showScope("cm-sunshine"));
@@ -140,25 +126,25 @@ private slots:
         const Json before = serverTemplate("t-renovation");
         QCOMPARE(itemIds(before), (std::vector<std::string>{"permit", "hours", "waste", "fire", "structure"}));
         QVERIFY(before["scale"][1].value("pass", false)); // "fair" passes in the demo
-        QVERIFY(press(m_window, "templateRow-t-renovation"));
-        QVERIFY(QTest::qWaitFor([&] { return textOf(m_window, "itemTitle-4") == QString::fromStdString(before["items"][4]["title"]); }, 5000));
-        QCOMPARE(textOf(m_window, "templateName"), QString::fromStdString(before["name"]));
+        QVERIFY(press(m_admin.window, "templateRow-t-renovation"));
+        QVERIFY(QTest::qWaitFor([&] { return textOf(m_admin.window, "itemTitle-4") == QString::fromStdString(before["items"][4]["title"]); }, 5000));
+        QCOMPARE(textOf(m_admin.window, "templateName"), QString::fromStdString(before["name"]));
 
         QVERIFY(type("itemTitle-0", "装修许可证张贴于门口 Permit on the door"));
-        QVERIFY(press(m_window, "addItem"));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "itemTitle-5"); }, 5000));
-        QCOMPARE(textOf(m_window, "itemTitle-0"), QString("装修许可证张贴于门口 Permit on the door")); // kept
+        QVERIFY(press(m_admin.window, "addItem"));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "itemTitle-5"); }, 5000));
+        QCOMPARE(textOf(m_admin.window, "itemTitle-0"), QString("装修许可证张贴于门口 Permit on the door")); // kept
         QVERIFY(type("itemTitle-5", "阳台未封闭 Balcony left open"));
         QVERIFY(type("itemHint-5", "看窗户 Look at the windows"));
         QVERIFY(tick("itemPhoto-5", true));
         // Moved before the fire extinguisher: the order is the inspector's.
-        QVERIFY(press(m_window, "itemUp-5"));
-        QVERIFY(QTest::qWaitFor([&] { return textOf(m_window, "itemTitle-4") == "阳台未封闭 Balcony left open"; }, 5000));
+        QVERIFY(press(m_admin.window, "itemUp-5"));
+        QVERIFY(QTest::qWaitFor([&] { return textOf(m_admin.window, "itemTitle-4") == "阳台未封闭 Balcony left open"; }, 5000));
         QVERIFY(tick("gradePass-1", false)); // "fair" no longer passes
-        QVERIFY(press(m_window, "saveTemplate"));
+        QVERIFY(press(m_admin.window, "saveTemplate"));
         QVERIFY(QTest::qWaitFor([&] { return serverTemplate("t-renovation")["items"].size() == 6; }, 10000));
-        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_window, "templateMessage").isEmpty(); }, 5000));
-        test::saveShot(m_window, "admin-templates-saved");
+        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_admin.window, "templateMessage").isEmpty(); }, 5000));
+        test::saveShot(m_admin.window, "admin-templates-saved");
 
         const Json saved = serverTemplate("t-renovation");
         QCOMPARE(itemIds(saved),
@@ -177,7 +163,7 @@ private slots:
         QCOMPARE(m_controller->find("t-renovation").items, 6);
 
         // A tablet at Sunshine gets the new item at its next sync.
-        auto tablet = enrolDevice(m_server, "staff", {"cm-sunshine"}, {"1001"});
+        auto tablet = enrolDevice(m_admin.server, "staff", {"cm-sunshine"}, {"1001"});
         QVERIFY(tablet);
         bool onTablet = false;
         for (const auto& c : tablet->pullAll())
@@ -195,22 +181,22 @@ private slots:
         QVERIFY(!before.is_null());
 
         QVERIFY(type("itemTitle-2", "  "));
-        QVERIFY(press(m_window, "saveTemplate"));
-        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_window, "fieldError-items").isEmpty(); }, 10000));
-        QVERIFY2(textOf(m_window, "fieldError-items").startsWith("items: item 3 needs a title"),
-                 qPrintable(textOf(m_window, "fieldError-items")));
-        QVERIFY(textOf(m_window, "templatesError").isEmpty()); // beside the field, not in the banner
-        QVERIFY(textOf(m_window, "templateMessage").isEmpty());
+        QVERIFY(press(m_admin.window, "saveTemplate"));
+        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_admin.window, "fieldError-items").isEmpty(); }, 10000));
+        QVERIFY2(textOf(m_admin.window, "fieldError-items").startsWith("items: item 3 needs a title"),
+                 qPrintable(textOf(m_admin.window, "fieldError-items")));
+        QVERIFY(textOf(m_admin.window, "templatesError").isEmpty()); // beside the field, not in the banner
+        QVERIFY(textOf(m_admin.window, "templateMessage").isEmpty());
         QCOMPARE(serverTemplate("t-renovation"), before);
 
         QVERIFY(type("itemTitle-2", "垃圾及时清运 Waste removed"));
         QVERIFY(tick("gradePass-0", false)); // good, fair and poor all fail now
-        QVERIFY(press(m_window, "saveTemplate"));
-        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_window, "fieldError-scale").isEmpty(); }, 10000));
-        test::saveShot(m_window, "admin-templates-refused");
-        QVERIFY2(textOf(m_window, "fieldError-scale").startsWith("scale: needs at least one passing"),
-                 qPrintable(textOf(m_window, "fieldError-scale")));
-        QVERIFY(textOf(m_window, "fieldError-items").isEmpty()); // the earlier reason is gone
+        QVERIFY(press(m_admin.window, "saveTemplate"));
+        QVERIFY(QTest::qWaitFor([&] { return !textOf(m_admin.window, "fieldError-scale").isEmpty(); }, 10000));
+        test::saveShot(m_admin.window, "admin-templates-refused");
+        QVERIFY2(textOf(m_admin.window, "fieldError-scale").startsWith("scale: needs at least one passing"),
+                 qPrintable(textOf(m_admin.window, "fieldError-scale")));
+        QVERIFY(textOf(m_admin.window, "fieldError-items").isEmpty()); // the earlier reason is gone
         QCOMPARE(serverTemplate("t-renovation"), before);
         QVERIFY(tick("gradePass-0", true));
     }
@@ -219,16 +205,16 @@ private slots:
     void aNewTemplateIsCreatedForOneCommunity() {
         QVERIFY(idle());
         QVERIFY(serverTemplate("t-lobby").is_null());
-        QVERIFY(press(m_window, "addTemplate"));
+        QVERIFY(press(m_admin.window, "addTemplate"));
         QVERIFY(QTest::qWaitFor([&] { return m_controller->editingId().isEmpty() && m_controller->items().size() == 1; }, 5000));
-        QCOMPARE(textOf(m_window, "itemTitle-0"), QString());
-        QVERIFY(setText(m_window, "templateId", "t-lobby"));
-        QVERIFY(setText(m_window, "templateName", "大堂检查 Lobby check"));
-        QVERIFY(choose("templateKind", "daily_cs_check", "find"));
-        QVERIFY(choose("templateSubject", "area", "find"));
-        QVERIFY(chooseValue("templateCommunity", "cm-sunshine"));
+        QCOMPARE(textOf(m_admin.window, "itemTitle-0"), QString());
+        QVERIFY(setText(m_admin.window, "templateId", "t-lobby"));
+        QVERIFY(setText(m_admin.window, "templateName", "大堂检查 Lobby check"));
+        QVERIFY(chooseShown("templateKind", "daily_cs_check"));
+        QVERIFY(chooseShown("templateSubject", "area"));
+        QVERIFY(choose(m_admin.window, "templateCommunity", "cm-sunshine"));
         QVERIFY(type("itemTitle-0", "地面干净 Floor clean"));
-        QVERIFY(press(m_window, "saveTemplate"));
+        QVERIFY(press(m_admin.window, "saveTemplate"));
         QVERIFY(QTest::qWaitFor([&] { return !serverTemplate("t-lobby").is_null(); }, 10000));
         const Json created = serverTemplate("t-lobby");
         QCOMPARE(created.value("name", std::string()), std::string("大堂检查 Lobby check"));
@@ -236,7 +222,7 @@ private slots:
         QCOMPARE(created.value("community_id", std::string()), std::string("cm-sunshine"));
         QCOMPARE(itemIds(created), std::vector<std::string>{"t-lobby-1"});
         QCOMPARE(created["scale"].size(), std::size_t(3));
-        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_window->contentItem(), "templateRow-t-lobby"); }, 5000));
+        QVERIFY(QTest::qWaitFor([&] { return findNamed(m_admin.window->contentItem(), "templateRow-t-lobby"); }, 5000));
         QVERIFY(showScope("cm-sunshine"));
         QCOMPARE(shownIds(), QStringList{"t-lobby"});
         QVERIFY(showScope("*"));
@@ -246,11 +232,11 @@ private slots:
     // Online only: with the server gone the page says so plainly.
     void withTheServerGoneThePageSaysItCannotBeReached() {
         QVERIFY(idle());
-        m_server.terminate();
-        QVERIFY(press(m_window, "refreshTemplates"));
+        m_admin.server.terminate();
+        QVERIFY(press(m_admin.window, "refreshTemplates"));
         QVERIFY(QTest::qWaitFor([&] { return m_controller->unreachable(); }, 15000));
-        QVERIFY2(textOf(m_window, "templatesError").contains("cannot be reached"),
-                 qPrintable(textOf(m_window, "templatesError")));
+        QVERIFY2(textOf(m_admin.window, "templatesError").contains("cannot be reached"),
+                 qPrintable(textOf(m_admin.window, "templatesError")));
     }
 };
 
