@@ -9,6 +9,7 @@
 #include "shared/records/record_type.h"
 #include "sync/protocol/crypto.h"
 
+#include <algorithm>
 #include <set>
 
 namespace courtyard::server {
@@ -434,90 +435,57 @@ Result<Json> AdminApi::createBuilding(const std::string& communityId, const Json
 
 // ---- offices and departments: created, or renamed and moved, under the id in the path
 
-namespace {
-
-// The company with `replace` put in place of its entry of the same id (or added), for checking.
 template <typename T>
-void putInto(std::vector<T>& list, const T& replace) {
-    for (auto& e : list)
-        if (e.id == replace.id) {
-            e = replace;
-            return;
-        }
-    list.push_back(replace);
-}
-
-} // namespace
-
-Result<Json> AdminApi::saveOffice(const std::string& id, const Json& request, const AdminActor& by) {
+Result<Json> AdminApi::saveOrganisation(const std::string& id, const Json& request, const AdminActor& by,
+                                        const char* type, const char* noun,
+                                        std::initializer_list<std::string_view> keys,
+                                        std::vector<T> domain::Company::*list) {
     if (!admin_detail::isRecordId(id))
-        return invalidField("id", "id: an office id is 1 to 64 letters, digits, '-' or '_'");
-    auto body = member(request, "office");
+        return invalidField("id", "id: " + std::string(noun) + "'s id is 1 to 64 letters, digits, '-' or '_'");
+    auto body = member(request, type);
     if (!body)
         return body.error();
-    CY_TRY(checkKeys(*body, {"id", "name"}, "an office"));
+    CY_TRY(checkKeys(*body, keys, noun));
     Json record = *body;
     record["id"] = id;
     if (stringAt(record, "name").empty())
-        return invalidField("name", "name: an office needs a name (\"城东管理处\")");
-    auto office = decodeField<domain::ManagementOffice>(record);
-    if (!office)
-        return office.error();
-    const Json normal = normalForm("office", *office);
-    AuditEntry line = audit(by, "admin_office_save", "office", id);
-    line.detail = Json{{"office", normal}};
-    auto written = write({{"office", normal}}, line, [&](WriteUnit& unit) -> Status {
-        auto existing = storedOfType(unit, id, "office");
+        return invalidField("name", "name: " + std::string(noun) + " needs a name");
+    auto value = decodeField<T>(record);
+    if (!value)
+        return value.error();
+    const Json normal = normalForm(type, *value);
+    const std::string kind = std::string("admin_") + type + "_save";
+    AuditEntry line = audit(by, kind.c_str(), type, id);
+    line.detail = Json{{type, normal}};
+    auto written = write({{type, normal}}, line, [&](WriteUnit& unit) -> Status {
+        auto existing = storedOfType(unit, id, type); // an id of another type is refused
         if (!existing)
             return existing.error();
         auto company = loadCompany(unit, false);
         if (!company)
             return company.error();
-        putInto(company->offices, *office);
+        // In place of the stored one of that id, or added; then the company checked whole (a
+        // department's office must be one of the company's).
+        auto& entries = (*company).*list;
+        auto it = std::find_if(entries.begin(), entries.end(), [&](const T& e) { return e.id == id; });
+        if (it != entries.end())
+            *it = *value;
+        else
+            entries.push_back(*value);
         return domain::validateCompany(*company);
     });
     if (!written)
         return written.error();
-    return Json{{"office", normal}};
+    return Json{{type, normal}};
+}
+
+Result<Json> AdminApi::saveOffice(const std::string& id, const Json& request, const AdminActor& by) {
+    return saveOrganisation(id, request, by, "office", "an office", {"id", "name"}, &domain::Company::offices);
 }
 
 Result<Json> AdminApi::saveDepartment(const std::string& id, const Json& request, const AdminActor& by) {
-    if (!admin_detail::isRecordId(id))
-        return invalidField("id", "id: a department id is 1 to 64 letters, digits, '-' or '_'");
-    auto body = member(request, "department");
-    if (!body)
-        return body.error();
-    CY_TRY(checkKeys(*body, {"id", "name", "kind", "office_id"}, "a department"));
-    Json record = *body;
-    record["id"] = id;
-    if (stringAt(record, "name").empty())
-        return invalidField("name", "name: a department needs a name (\"工程部\")");
-    auto department = decodeField<domain::Department>(record);
-    if (!department)
-        return department.error();
-    const Json normal = normalForm("department", *department);
-    AuditEntry line = audit(by, "admin_department_save", "department", id);
-    line.detail = Json{{"department", normal}};
-    auto written = write({{"department", normal}}, line, [&](WriteUnit& unit) -> Status {
-        auto existing = storedOfType(unit, id, "department");
-        if (!existing)
-            return existing.error();
-        auto company = loadCompany(unit, false);
-        if (!company)
-            return company.error();
-        if (!department->officeId.empty()) {
-            bool known = false;
-            for (const auto& o : company->offices)
-                known = known || o.id == department->officeId;
-            if (!known)
-                return invalidField("office_id", "office_id: '" + department->officeId + "' is not an office");
-        }
-        putInto(company->departments, *department);
-        return domain::validateCompany(*company);
-    });
-    if (!written)
-        return written.error();
-    return Json{{"department", normal}};
+    return saveOrganisation(id, request, by, "department", "a department", {"id", "name", "kind", "office_id"},
+                            &domain::Company::departments);
 }
 
 Result<Json> AdminApi::importUnits(const std::string& communityId, std::string_view csv, const AdminActor& by) {

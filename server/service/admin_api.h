@@ -100,6 +100,12 @@ private:
     Result<ImportSummary> write(const std::vector<PendingRecord>& records, AuditEntry audit,
                                 const std::function<Status(WriteUnit&)>& check = {});
     AuditEntry audit(const AdminActor& by, const char* kind, const char* recordType, const std::string& recordId) const;
+    // An office or a department written whole under `id` (PUT …/<id>): request[type] decoded as
+    // a `T`, put in place of the company's entry of that id (or added) and the company checked.
+    template <typename T>
+    Result<Json> saveOrganisation(const std::string& id, const Json& request, const AdminActor& by, const char* type,
+                                  const char* noun, std::initializer_list<std::string_view> keys,
+                                  std::vector<T> domain::Company::*list);
 
     ServerStorage& m_storage;
     RulesCache& m_rules;
