@@ -33,9 +33,9 @@ void NoticeAdmin::setStanding(const QString& s) {
 
 bool NoticeAdmin::startsDescending(const QString& key) const { return key == "valid_from" || key == "valid_until"; }
 
-AdminNoticeView NoticeAdmin::find(const QString& noticeId) const {
+NoticeView NoticeAdmin::find(const QString& noticeId) const {
     for (const auto& n : m_all)
-        if (n.noticeId == noticeId && !noticeId.isEmpty())
+        if (n.id == noticeId && !noticeId.isEmpty())
             return n;
     return {};
 }
@@ -53,8 +53,8 @@ void NoticeAdmin::loadNotices() {
         m_all.clear();
         const auto communities = m_communities.rows<ChoiceView>();
         for (const auto& n : answer.value("notices", Json::array())) {
-            AdminNoticeView v;
-            v.noticeId = qs(stringAt(n, "id"));
+            NoticeView v;
+            v.id = qs(stringAt(n, "id"));
             v.communityId = qs(stringAt(n, "community_id"));
             v.communityName = nameOf(communities, v.communityId);
             v.kind = qs(stringAt(n, "kind"));
@@ -77,7 +77,7 @@ void NoticeAdmin::loadNotices() {
 }
 
 void NoticeAdmin::show() {
-    QList<AdminNoticeView> rows;
+    QList<NoticeView> rows;
     for (const auto& n : m_all)
         if ((m_standing.isEmpty() || n.standing == m_standing) &&
             (filter().isEmpty() ||
@@ -85,7 +85,7 @@ void NoticeAdmin::show() {
             rows.append(n);
     QCollator collator; // names in the reader's order (pinyin for Chinese in a Chinese locale)
     collator.setNumericMode(true);
-    const auto compare = [&](const AdminNoticeView& a, const AdminNoticeView& b) -> int {
+    const auto compare = [&](const NoticeView& a, const NoticeView& b) -> int {
         if (sortKey() == "valid_until")
             return a.validUntil < b.validUntil ? -1 : b.validUntil < a.validUntil ? 1 : 0;
         if (sortKey() == "community")
@@ -96,7 +96,7 @@ void NoticeAdmin::show() {
             return QString::compare(a.kind, b.kind);
         return a.validFrom < b.validFrom ? -1 : b.validFrom < a.validFrom ? 1 : 0;
     };
-    std::stable_sort(rows.begin(), rows.end(), [&](const AdminNoticeView& a, const AdminNoticeView& b) {
+    std::stable_sort(rows.begin(), rows.end(), [&](const NoticeView& a, const NoticeView& b) {
         const int c = compare(a, b);
         if (c != 0)
             return descending() ? c > 0 : c < 0;

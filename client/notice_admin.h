@@ -9,35 +9,9 @@
 #include "client/admin_table.h"
 #include "client/admin_views.h"
 #include "client/gadget_list_model.h"
-
-#include <QDateTime>
+#include "client/notice_view.h"
 
 namespace courtyard::client {
-
-// A notice as the Notices page lists it, with its community's name and where it stands now.
-struct AdminNoticeView {
-    Q_GADGET
-    QML_VALUE_TYPE(adminNoticeView)
-    Q_PROPERTY(QString noticeId MEMBER noticeId CONSTANT)
-    Q_PROPERTY(QString communityId MEMBER communityId CONSTANT)
-    Q_PROPERTY(QString communityName MEMBER communityName CONSTANT)
-    Q_PROPERTY(QString kind MEMBER kind CONSTANT) // water_cut, pest_control, … (domain/notice.h)
-    Q_PROPERTY(QString title MEMBER title CONSTANT)
-    Q_PROPERTY(QString body MEMBER body CONSTANT)
-    Q_PROPERTY(QString location MEMBER location CONSTANT)
-    Q_PROPERTY(bool urgent MEMBER urgent CONSTANT)
-    Q_PROPERTY(QDateTime validFrom MEMBER validFrom CONSTANT)
-    Q_PROPERTY(QDateTime validUntil MEMBER validUntil CONSTANT)
-    // showing (on the kiosks now), upcoming, ended (its time is over), withdrawn.
-    Q_PROPERTY(QString standing MEMBER standing CONSTANT)
-
-public:
-    QString noticeId, communityId, communityName, kind, title, body, location;
-    bool urgent = false;
-    QDateTime validFrom, validUntil;
-    QString standing;
-    friend bool operator==(const AdminNoticeView&, const AdminNoticeView&) = default;
-};
 
 // The base is named in full: qmltyperegistrar resolves it by that name (qmllint then knows its properties).
 class NoticeAdmin : public courtyard::client::AdminTable {
@@ -56,13 +30,13 @@ public:
 
     GadgetListModel* noticesModel() { return &m_shown; }
     GadgetListModel* communitiesModel() { return &m_communities; }
-    QList<AdminNoticeView> shown() const { return m_shown.rows<AdminNoticeView>(); }
+    QList<NoticeView> shown() const { return m_shown.rows<NoticeView>(); }
     int total() const { return int(m_all.size()); }
     QString standing() const { return m_standing; }
     void setStanding(const QString& s);
 
     // The notice with this id as last listed (an empty row when there is none).
-    Q_INVOKABLE courtyard::client::AdminNoticeView find(const QString& noticeId) const;
+    Q_INVOKABLE courtyard::client::NoticeView find(const QString& noticeId) const;
 
     // Each answers through saved(what) or failed(what): "publish", "change", "withdraw"; the
     // list is read again after a change. `from` and `until` are Dates or null; `from` null: from
@@ -83,8 +57,8 @@ private:
     void show() override;
     bool startsDescending(const QString& key) const override; // dates: the latest first
 
-    QList<AdminNoticeView> m_all;
-    GadgetListModel m_shown{AdminNoticeView::staticMetaObject, this};
+    QList<NoticeView> m_all;
+    GadgetListModel m_shown{NoticeView::staticMetaObject, this};
     GadgetListModel m_communities{ChoiceView::staticMetaObject, this};
     QString m_standing;
 };

@@ -30,7 +30,7 @@ PageScaffold {
     property string editing: ""
     property string kind: "water_cut"
     property string confirmWithdraw: ""
-    readonly property adminNoticeView edited: notices.total >= 0 ? notices.find(page.editing) : notices.find("")
+    readonly property noticeView edited: notices.total >= 0 ? notices.find(page.editing) : notices.find("")
 
     function standingText(s) {
         switch (s) {
@@ -225,7 +225,7 @@ PageScaffold {
             model: notices.notices
             delegate: ColumnLayout {
                 id: notice
-                required property adminNoticeView row
+                required property noticeView row
                 readonly property bool live: notice.row.standing === "showing" || notice.row.standing === "upcoming"
                 objectName: "noticeRow-" + notice.row.noticeId
                 Layout.fillWidth: true
