@@ -3,6 +3,7 @@
 // Each has 20 complaints captured offline; at the start signal all push and then pull.
 // Prints p50/p99/max latency per request kind, errors, and the server's peak memory.
 #include "bench/bench_process.h"
+#include "bench/device_fleet.h"
 #include "bench/load_company.h"
 #include "server/service/admin_service.h"
 #include "server/storage/sqlite_storage.h"
@@ -28,42 +29,12 @@ namespace {
 
 Instant now() { return std::chrono::time_point_cast<Milliseconds>(std::chrono::system_clock::now()); }
 
-// Times every request a device sends.
-class TimedTransport final : public sync::Transport {
-public:
-    explicit TimedTransport(sync::Transport& inner) : m_inner(inner) {}
-    Result<sync::HttpResponse> send(const sync::HttpRequest& r) override {
-        const auto t0 = std::chrono::steady_clock::now();
-        auto res = m_inner.send(r);
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        const bool ok = res && res->status >= 200 && res->status < 300;
-        (r.method == "POST" ? push : pull).push_back(ms);
-        errors += ok ? 0 : 1;
-        if (!ok && firstError.empty())
-            firstError = res ? "HTTP " + std::to_string(res->status) + " " + res->body.substr(0, 200) : res.error().message;
-        return res;
-    }
-    std::vector<double> push, pull;
-    int errors = 0;
-    std::string firstError;
-
-private:
-    sync::Transport& m_inner;
-};
-
 struct SimDevice {
     std::unique_ptr<sync::DeviceStore> store;
     std::unique_ptr<sync::BeastTransport> beast;
-    std::unique_ptr<TimedTransport> timed;
+    std::unique_ptr<bench::TimedTransport> timed;
     std::unique_ptr<sync::SyncEngine> engine;
 };
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, std::size_t(p * double(v.size())))];
-}
 
 } // namespace
 
@@ -118,7 +89,7 @@ int main(int argc, char** argv) {
             sync::BeastTransportOptions options;
             options.timeout = std::chrono::milliseconds(60000);
             d.beast = std::move(*sync::BeastTransport::create(srv.url(), options));
-            d.timed = std::make_unique<TimedTransport>(*d.beast);
+            d.timed = std::make_unique<bench::TimedTransport>(*d.beast);
             d.engine = std::make_unique<sync::SyncEngine>(*d.store, *d.beast, now);
             if (!d.engine->syncOnce().complete)
                 ++setupFailures;
@@ -193,10 +164,10 @@ int main(int argc, char** argv) {
             firstError = d.timed->firstError;
     }
     std::printf("  wall time for all devices: %.2f s\n", wall);
-    std::printf("  push requests: %zu   p50 %.1f ms   p99 %.1f ms   max %.1f ms\n", push.size(), percentile(push, 0.5),
-                percentile(push, 0.99), percentile(push, 1.0));
-    std::printf("  pull requests: %zu   p50 %.1f ms   p99 %.1f ms   max %.1f ms\n", pull.size(), percentile(pull, 0.5),
-                percentile(pull, 0.99), percentile(pull, 1.0));
+    std::printf("  push requests: %zu   p50 %.1f ms   p99 %.1f ms   max %.1f ms\n", push.size(), bench::percentile(push, 0.5),
+                bench::percentile(push, 0.99), bench::percentile(push, 1.0));
+    std::printf("  pull requests: %zu   p50 %.1f ms   p99 %.1f ms   max %.1f ms\n", pull.size(), bench::percentile(pull, 0.5),
+                bench::percentile(pull, 0.99), bench::percentile(pull, 1.0));
     std::printf("  errors: %d%s%s   devices not fully applied: %d\n", errors, firstError.empty() ? "" : "  first: ",
                 firstError.c_str(), incomplete.load());
     std::printf("  server peak memory (VmHWM): %.0f MiB\n", bench::peakMemoryMiB(srv.pid));

@@ -48,6 +48,10 @@ int runCommand(const std::vector<std::string>& argv, std::string* out) {
 }
 
 ServerHandle startServer(const std::string& binary, const std::string& dataDir, const std::vector<std::string>& extra) {
+    return startServer(binary, ServerSpec{{"--data", dataDir}, "127.0.0.1:0", extra});
+}
+
+ServerHandle startServer(const std::string& binary, const ServerSpec& spec) {
     int pipefd[2];
     ServerHandle h;
     if (pipe(pipefd) != 0)
@@ -57,8 +61,10 @@ ServerHandle startServer(const std::string& binary, const std::string& dataDir, 
         dup2(pipefd[1], STDOUT_FILENO);
         close(pipefd[0]);
         close(pipefd[1]);
-        std::vector<std::string> argv{binary, "serve", "--data", dataDir, "--listen", "127.0.0.1:0"};
-        argv.insert(argv.end(), extra.begin(), extra.end());
+        std::vector<std::string> argv{binary, "serve"};
+        argv.insert(argv.end(), spec.storage.begin(), spec.storage.end());
+        argv.insert(argv.end(), {"--listen", spec.listen});
+        argv.insert(argv.end(), spec.extra.begin(), spec.extra.end());
         if (!std::getenv("COURTYARD_BENCH_SERVER_LOGS"))
             freopen("/dev/null", "w", stderr);
         auto args = cargs(argv);
@@ -73,11 +79,30 @@ ServerHandle startServer(const std::string& binary, const std::string& dataDir, 
         text.append(buf, std::size_t(n));
     close(pipefd[0]);
     const auto colon = text.rfind(':');
-    if (colon == std::string::npos)
+    if (colon == std::string::npos) {
+        // It did not start (a port still taken, a database it cannot reach): no zombie left.
+        int status = 0;
+        waitpid(pid, &status, 0);
         return h;
+    }
     h.pid = pid;
     h.port = std::atoi(text.c_str() + colon + 1);
     return h;
+}
+
+pid_t startProcess(const std::vector<std::string>& argv, const std::string& logFile) {
+    std::fflush(nullptr); // freopen in the child would write out a copy of what is buffered here
+    const pid_t pid = fork();
+    if (pid == 0) {
+        if (FILE* f = freopen(logFile.c_str(), "a", stdout))
+            dup2(fileno(f), STDERR_FILENO);
+        if (FILE* in = freopen("/dev/null", "r", stdin); !in)
+            _exit(127);
+        auto args = cargs(argv);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    return pid;
 }
 
 void stopServer(ServerHandle& s) {

@@ -7,10 +7,15 @@
 #   client  — the tablet with 100k records: cold start to first frame, opening the list, memory
 #   reports — the monthly report for 200 communities and 2 million records: time and memory,
 #             side by side with loading the month's complaints into memory
+#   cluster — three servers over PostgreSQL behind nginx, 500 devices pushing through it, one
+#             server killed (SIGKILL) mid-run and restarted: nothing lost or duplicated, figures
+#             beside one server over SQLite (not part of "all": it runs for some minutes; exits
+#             non-zero if anything was lost or duplicated or a device kept unsent work)
 #   soak    — 500 devices syncing for 10 minutes with the hostile-request list mixed in; the
 #             server's memory every 30 s (not part of "all"; options after it go to bench_soak,
 #             e.g. scripts/bench.sh soak --devices 50 --seconds 120)
-# usage: scripts/bench.sh [rules|sync|load|client|reports|all|soak [bench_soak options]]   (default: all)
+# usage: scripts/bench.sh [rules|sync|load|client|reports|all|cluster [bench_cluster options]|soak [bench_soak options]]
+#        (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
@@ -18,7 +23,7 @@ shift || true
 bash scripts/setup-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOURTYARD_BUILD_BENCH=ON \
       -DCOURTYARD_BUILD_SERVER=ON > /dev/null
-cmake --build build -j"${COURTYARD_JOBS:-2}" --target bench_rules bench_sync bench_load bench_client bench_reports bench_soak \
+cmake --build build -j"${COURTYARD_JOBS:-2}" --target bench_rules bench_sync bench_load bench_client bench_reports bench_soak bench_cluster \
   courtyard courtyard-server
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
 
@@ -62,6 +67,11 @@ fi
 if [ "$what" = reports ] || [ "$what" = all ]; then
   echo; echo "== reports: 200 communities, 2 million records"
   build/bench/bench_reports --communities 200 --records 2000000 ${COURTYARD_BENCH_DATA:+--data "$COURTYARD_BENCH_DATA"}
+fi
+
+if [ "$what" = cluster ]; then
+  echo; echo "== cluster: 3 servers over PostgreSQL behind nginx, one killed mid-run, beside 1 server over SQLite"
+  build/bench/bench_cluster --server-bin build/server/courtyard-server "$@"
 fi
 
 if [ "$what" = soak ]; then

@@ -42,8 +42,10 @@ packages=(
   # fuzz.sh: Debian's clang (14) and its libFuzzer runtime (libclang_rt.fuzzer), which
   # Debian ships in libclang-rt-14-dev; ccache for the extra sanitizer builds of test.sh
   clang libclang-rt-14-dev ccache
-  # run-demo.sh, screenshots.sh and bench.sh: JSON and free ports (python3), HTTP probes (curl)
-  python3 curl
+  # run-demo.sh, screenshots.sh and bench.sh: JSON and free ports (python3), HTTP probes (curl);
+  # bench.sh cluster: nginx as the load balancer in front of three servers (the system service
+  # is not used: the benchmark runs its own in the foreground)
+  python3 curl nginx
   # packages (check-packages.sh): cpack's dependency scan (dpkg-shlibdeps from dpkg-dev, file),
   # the server package's own dependency (adduser), systemd-analyze to verify the unit
   dpkg-dev file adduser systemd
