@@ -34,7 +34,7 @@ struct ServerContext {
     RateLimiter rateLimits{}; // fair use per device (policy numbers)
     // The daily retention pass and where it writes its archives; none: it does not run here.
     RetentionService* retention = nullptr;
-    std::filesystem::path archiveDir;
+    std::filesystem::path archiveDir{};
 };
 
 } // namespace courtyard::server

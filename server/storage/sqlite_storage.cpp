@@ -239,34 +239,34 @@ public:
     }
 
     // With `facts` null, the facts are computed here from the record's body.
+    // No savepoint per record (it made SQLite copy every page the record touches into its
+    // statement journal, a third of a push's time): the INSERT is atomic by itself, and a
+    // failure after it (facts, attachment references) breaks the whole unit, which runBatch
+    // then rolls back, so a record is never stored without its facts.
     Result<std::int64_t> store(StoredRecord& record, const reports::RecordFacts* facts) {
         if (!m_version)
             return internalError("a read unit cannot write");
+        if (m_broken)
+            return *m_broken;
         record.version = ++*m_version;
-        // The record and its report facts together or neither: a savepoint inside the batch's
-        // transaction (runBatch holds one per job around this).
         auto& db = m_s.database();
-        // Prepared once and cached, not parsed again for every record.
-        auto savepoint = db.prepare("SAVEPOINT record_put");
-        if (!savepoint)
-            return savepoint.error();
-        CY_TRY(savepoint->exec());
-        Status st = m_s.put(record);
-        if (st)
-            st = facts ? reports::writeFacts(db, record, *facts) : reports::writeFacts(db, record);
-        if (st)
-            st = sqlite_accountability::indexBlobRefs(db, record);
-        if (!st) {
-            (void)db.exec("ROLLBACK TO record_put; RELEASE record_put");
+        if (auto st = m_s.put(record); !st) {
             --*m_version;
             return st.error();
         }
-        auto release = db.prepare("RELEASE record_put");
-        if (!release)
-            return release.error();
-        CY_TRY(release->exec());
+        Status st = facts ? reports::writeFacts(db, record, *facts) : reports::writeFacts(db, record);
+        if (st)
+            st = sqlite_accountability::indexBlobRefs(db, record);
+        if (!st) {
+            m_broken = internalError("record '" + record.id + "' could not be stored with its report facts: " +
+                                     st.error().message);
+            return *m_broken;
+        }
         return record.version;
     }
+
+    // Set when a write left the unit half done: its work must not be committed.
+    const std::optional<Error>& broken() const { return m_broken; }
 
     Status putOpBatch(const std::string& deviceId, std::int64_t firstSeq, std::int64_t lastSeq,
                       const std::string& results) override {
@@ -358,6 +358,7 @@ private:
     SqliteRecordStore& m_s;
     std::int64_t* m_version;
     reports::SqliteReportDb m_reports;
+    std::optional<Error> m_broken;
 };
 
 } // namespace
@@ -475,24 +476,37 @@ void SqliteStorage::runBatch(std::vector<Job>& batch) {
         return failAll(counter.error());
     }
     std::int64_t version = *counter && !(*counter)->empty() ? std::stoll(**counter) : 0;
-    SqliteUnit unit(*m_writer, &version);
+    // Each job in a savepoint, so one job's failure undoes only its own writes. A batch of one
+    // job needs none (a failure rolls back the transaction), and the savepoint is not free:
+    // SQLite copies every page the job touches into its statement journal.
+    const bool savepoints = batch.size() > 1;
     for (std::size_t i = 0; i < batch.size(); ++i) {
         const std::string sp = "u" + std::to_string(i);
-        if (auto st = db.exec("SAVEPOINT " + sp); !st) {
-            results[i] = st.error();
-            continue;
-        }
+        if (savepoints)
+            if (auto st = db.exec("SAVEPOINT " + sp); !st) {
+                results[i] = st.error();
+                continue;
+            }
+        SqliteUnit unit(*m_writer, &version);
         Status st;
         try {
             st = (*batch[i].work)(unit);
         } catch (const std::exception& e) {
             st = internalError(std::string("unexpected error: ") + e.what());
         }
+        if (st && unit.broken())
+            st = *unit.broken();
+        results[i] = st;
+        if (!savepoints && !st) {
+            (void)db.exec("ROLLBACK");
+            return batch[i].done.set_value(st);
+        }
+        if (!savepoints)
+            continue;
         if (st)
             (void)db.exec("RELEASE " + sp);
         else
             (void)db.exec("ROLLBACK TO " + sp + "; RELEASE " + sp);
-        results[i] = st;
     }
     Status commit = m_writer->setMeta("change_seq", std::to_string(version));
     if (commit)

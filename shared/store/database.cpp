@@ -1,5 +1,6 @@
 #include "shared/store/database.h"
 
+#include <mutex>
 #include <sqlite3.h>
 
 namespace courtyard::store {
@@ -168,6 +169,13 @@ Database::~Database() {
 }
 
 Result<std::unique_ptr<Database>> Database::open(const std::string& path, OpenOptions options) {
+    // A savepoint keeps a copy of every page it changes (its statement journal), and SQLite
+    // writes that journal to a temporary file, page by page, once it passes 64 KiB: every
+    // record a sync stores in its own savepoint paid that. Kept in memory up to 16 MiB instead.
+    // Process-wide, so set before SQLite's first use; if something initialised SQLite before,
+    // the default stays (slower, not wrong).
+    static std::once_flag configured;
+    std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 16 << 20); });
     sqlite3* raw = nullptr;
     int flags = SQLITE_OPEN_NOMUTEX;
     flags |= options.readOnly ? SQLITE_OPEN_READONLY

@@ -9,6 +9,7 @@
 #include "server/service/scope.h"
 #include "server/service/admin_service.h"
 #include "server/storage/sqlite_storage.h"
+#include "shared/store/database.h"
 #include "shared/core/hash.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/messages.h"
@@ -261,6 +262,40 @@ private slots:
         QCOMPARE(gap["_status"], Json(409));
         QVERIFY(gap["error"]["message"].get<std::string>().find("expected operation 2") != std::string::npos);
         QCOMPARE(f.changeVersion(), version);
+    }
+
+    // A record and its report facts are stored together or not at all. A failure after the
+    // record's row is written (here a trigger refuses one complaint's facts) fails the whole
+    // push: nothing of it is kept, the device keeps its operations, and the same push goes
+    // through once the storage works again.
+    void aRecordIsNeverStoredWithoutItsFacts() {
+        Fixture f;
+        const std::string path = f.dir.filePath("courtyard.db").toStdString();
+        auto side = std::move(*store::Database::open(path));
+        QVERIFY(side->exec("CREATE TRIGGER refuse_facts BEFORE INSERT ON fact_complaints WHEN NEW.id = 'c-2' "
+                           "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
+        const Json ops = Json::array({createComplaint(1, "c-1", "cm-sunshine", "s-1001", f.now),
+                                      createComplaint(2, "c-2", "cm-sunshine", "s-1001", f.now),
+                                      createComplaint(3, "c-3", "cm-sunshine", "s-1001", f.now)});
+        const auto version = f.changeVersion();
+        auto failed = f.push("staff-sun", ops, f.now);
+        QCOMPARE(failed["_status"], Json(500));
+        QCOMPARE(failed["error"]["code"], Json("internal"));
+        QCOMPARE(f.changeVersion(), version);
+        auto count = [&](const std::string& sql) {
+            auto q = side->prepare(sql);
+            return q && *q->step() ? q->int64(0) : -1;
+        };
+        QCOMPARE(count("SELECT count(*) FROM records WHERE id IN ('c-1', 'c-2', 'c-3')"), 0);
+        QCOMPARE(count("SELECT count(*) FROM fact_complaints WHERE id IN ('c-1', 'c-2', 'c-3')"), 0);
+        QCOMPARE(count("SELECT last_seq FROM devices WHERE id = '" + f.devices["staff-sun"].id + "'"), 0);
+        QVERIFY(side->exec("DROP TRIGGER refuse_facts"));
+        auto again = f.push("staff-sun", ops, f.now);
+        QCOMPARE(again["_status"], Json(200));
+        for (const auto& r : again["results"])
+            QCOMPARE(r["status"], Json("applied"));
+        QCOMPARE(count("SELECT count(*) FROM records WHERE id IN ('c-1', 'c-2', 'c-3')"), 3);
+        QCOMPARE(count("SELECT count(*) FROM fact_complaints WHERE id IN ('c-1', 'c-2', 'c-3')"), 3);
     }
 
     void badInputGetsAClearErrorAndChangesNothing_data() {
