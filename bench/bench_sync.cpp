@@ -1,13 +1,21 @@
-// Sync throughput (issue 4), side by side in one run on this machine:
+// Sync throughput (issues 4 and 17), side by side in one run on this machine:
 //   raw SQLite  — batched inserts of the same rows (500 per transaction, WAL, synchronous=FULL):
 //                 the storage limit, once into a bare (id, body) table and once into
-//                 Courtyard's own records table with its indexes;
+//                 Courtyard's own records table with its indexes (the device's table too);
+//   raw PostgreSQL — the same rows into the server's PostgreSQL records table, 500 per
+//                 multi-row INSERT and transaction (with --postgres);
 //   Courtyard   — a device pushes N complaint-shaped records (~600 bytes of JSON each) to the
-//                 real courtyard-server over HTTP; a second device pulls them;
+//                 real courtyard-server over HTTP; a second device pulls them. Besides, the
+//                 pull split in two: the server serving every page to a client that only
+//                 fetches and discards them, and a fresh device applying the decoded pages
+//                 (no network). Once over SQLite (--data) and, with --postgres, once over a
+//                 throw-away PostgreSQL cluster (--store; durable settings, bench/postgres_process.h);
 //   pouchdb     — the same documents through pouchdb-server (if --pouch URL is given): written
 //                 with _bulk_docs in batches of 500, read back with _changes?include_docs.
 // Prints figures; asserts nothing.
 #include "bench/bench_process.h"
+#include "bench/postgres_process.h"
+#include "server/storage/postgres/pg_schema.h"
 #include "shared/store/database.h"
 #include "shared/store/schema.h"
 #include "sync/client/sign_in.h"
@@ -15,6 +23,7 @@
 #include "sync/device/beast_transport.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -79,6 +88,44 @@ double rawSqlite(const std::string& dir, int n, bool courtyardSchema) {
     return n / secondsSince(t0);
 }
 
+// The same rows as rawSqlite's schema run, into the server's PostgreSQL records table: 500 per
+// multi-row INSERT, one transaction each.
+double rawPostgres(const std::string& conninfo, int n) {
+    namespace pg = server::pg;
+    auto c = pg::Connection::open(conninfo);
+    if (!c || !pg::migrate(**c)) {
+        std::fprintf(stderr, "raw PostgreSQL: cannot connect or create the schema\n");
+        return 0;
+    }
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (int i = 0; i < n; ++i) {
+        Json b = complaintBody(i);
+        b["id"] = "raw-" + std::to_string(i);
+        rows.emplace_back(b["id"].get<std::string>(), b.dump());
+    }
+    const auto t0 = SteadyClock::now();
+    for (int i = 0; i < n; i += 500) {
+        std::string sql = "INSERT INTO records (id, type, community_id, state, unit_id, due_at, happened_at, version, "
+                          "body) VALUES ";
+        std::vector<pg::Param> params;
+        for (int j = i; j < std::min(n, i + 500); ++j) {
+            const int k = int(params.size());
+            sql += (j > i ? ",($" : "($") + std::to_string(k + 1) + ",'complaint',$" + std::to_string(k + 2) +
+                   ",'received','u',$" + std::to_string(k + 3) + ",$" + std::to_string(k + 3) + ",$" +
+                   std::to_string(k + 3) + ",$" + std::to_string(k + 4) + ")";
+            params.emplace_back(rows[std::size_t(j)].first);
+            params.emplace_back(j % 2 ? "cm-sunshine" : "cm-jadelake");
+            params.emplace_back(std::int64_t(j + 1));
+            params.emplace_back(rows[std::size_t(j)].second);
+        }
+        if (!(*c)->run("BEGIN") || !pg::done((*c)->exec(sql, params)) || !(*c)->run("COMMIT")) {
+            std::fprintf(stderr, "raw PostgreSQL: insert failed\n");
+            return 0;
+        }
+    }
+    return n / secondsSince(t0);
+}
+
 struct Device {
     std::unique_ptr<sync::DeviceStore> store;
     std::unique_ptr<sync::BeastTransport> transport;
@@ -94,24 +141,94 @@ Device device(const std::string& dbPath, const std::string& url, const std::stri
     return d;
 }
 
-std::string enroll(const std::string& bin, const std::string& data, const char* name) {
+// `storage`: {"--data", DIR} or {"--store", CONNINFO}.
+std::string enroll(const std::string& bin, const std::vector<std::string>& storage, const char* name) {
     std::string out;
-    bench::runCommand({bin, "device", "add", "--data", data, "--role", "manager", "--community", "cm-sunshine",
-                       "--community", "cm-jadelake", "--name", name, "--json"},
-                      &out);
+    std::vector<std::string> argv{bin, "device", "add"};
+    argv.insert(argv.end(), storage.begin(), storage.end());
+    argv.insert(argv.end(), {"--role", "manager", "--community", "cm-sunshine", "--community", "cm-jadelake", "--name",
+                             name, "--json"});
+    bench::runCommand(argv, &out);
     return Json::parse(out)["token"].get<std::string>();
 }
 
 struct CourtyardFigures {
     double capture = 0, push = 0, pull = 0;
+    double serve = 0; // pages fetched and discarded by the client
+    double apply = 0; // the decoded pages applied by a fresh device, no network
 };
 
-CourtyardFigures courtyardRun(const std::string& bin, const std::string& dir, int n) {
+// The server serving every page to a client that fetches and discards them: only the cursor
+// and has_more are looked up in each page's text (the members of an answer are in name order,
+// so both come after the changes).
+double serveRate(const std::string& url, const std::string& token, int n) {
+    auto t = std::move(*sync::BeastTransport::create(url));
+    const std::map<std::string, std::string> headers{{"authorization", "Bearer " + token},
+                                                     {"x-courtyard-schema", "2"}};
+    std::string cursor;
+    const auto t0 = SteadyClock::now();
+    for (int pages = 0; pages < 10000; ++pages) {
+        auto r = t->send({"GET", "/v1/sync/pull?limit=1000&cursor=" + cursor, headers, {}});
+        if (!r || r->status != 200) {
+            std::fprintf(stderr, "serve: the pull failed\n");
+            return 0;
+        }
+        const auto at = r->body.rfind("\"cursor\":\"");
+        if (at == std::string::npos)
+            return 0;
+        const auto from = at + 10;
+        cursor = r->body.substr(from, r->body.find('"', from) - from);
+        if (r->body.find("\"has_more\":true", from) == std::string::npos)
+            break;
+    }
+    return n / secondsSince(t0);
+}
+
+// A fresh device applying the pages a pull brings, decoded beforehand: the device's own cost.
+double applyRate(const std::string& dir, const std::string& url, const std::string& token) {
+    auto d = device(dir + "/apply-fetch.db", url, token);
+    std::vector<sync::PullResponse> pages;
+    std::string cursor;
+    const std::map<std::string, std::string> headers{{"authorization", "Bearer " + token},
+                                                     {"x-courtyard-schema", "2"}};
+    while (pages.size() < 10000) {
+        auto r = d.transport->send({"GET", "/v1/sync/pull?limit=500&cursor=" + cursor, headers, {}});
+        if (!r || r->status != 200)
+            return 0;
+        auto page = decodeJson<sync::PullResponse>(Json::parse(r->body));
+        if (!page)
+            return 0;
+        cursor = page->cursor;
+        const bool more = page->hasMore;
+        pages.push_back(std::move(*page));
+        if (!more)
+            break;
+    }
+    auto fresh = std::move(*sync::DeviceStore::open(dir + "/apply.db"));
+    (void)fresh->setEnrollment(url, token);
+    std::size_t records = 0;
+    const auto t0 = SteadyClock::now();
+    for (const auto& p : pages) {
+        if (auto st = fresh->applyPullPage(p); !st) {
+            std::fprintf(stderr, "apply failed: %s\n", st.error().message.c_str());
+            return 0;
+        }
+        records += p.changes.size();
+    }
+    return double(records) / secondsSince(t0);
+}
+
+// `storage`: {"--data", DIR} or {"--store", CONNINFO}.
+CourtyardFigures courtyardRun(const std::string& bin, const std::vector<std::string>& storage,
+                              const std::string& dir, int n) {
     CourtyardFigures f;
-    const std::string data = dir + "/server";
-    bench::runCommand({bin, "init", "--data", data, "--demo"});
-    const auto tokenA = enroll(bin, data, "bench A"), tokenB = enroll(bin, data, "bench B");
-    auto server = bench::startServer(bin, data);
+    std::vector<std::string> init{bin, "init"};
+    init.insert(init.end(), storage.begin(), storage.end());
+    init.push_back("--demo");
+    bench::runCommand(init);
+    const auto tokenA = enroll(bin, storage, "bench A"), tokenB = enroll(bin, storage, "bench B"),
+               tokenC = enroll(bin, storage, "bench C"), tokenD = enroll(bin, storage, "bench D");
+    auto server = bench::startServer(bin, bench::ServerSpec{storage});
     auto a = device(dir + "/a.db", server.url(), tokenA);
     auto b = device(dir + "/b.db", server.url(), tokenB);
     sync::SyncReport r;
@@ -147,6 +264,8 @@ CourtyardFigures courtyardRun(const std::string& bin, const std::string& dir, in
     f.pull = r.pulled / secondsSince(t0);
     if (r.pulled != n)
         std::fprintf(stderr, "warning: pulled %d of %d\n", r.pulled, n);
+    f.serve = serveRate(server.url(), tokenC, r.pulled);
+    f.apply = applyRate(dir, server.url(), tokenD);
     bench::stopServer(server);
     return f;
 }
@@ -220,16 +339,20 @@ PouchFigures pouchReplicate(const std::string& scriptDir, const std::string& url
 int main(int argc, char** argv) {
     std::string bin = "build/server/courtyard-server", pouch, replicateDir;
     std::vector<int> sizes{10000, 100000};
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--server-bin"))
-            bin = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--pouch"))
-            pouch = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--pouch-replicate"))
-            replicateDir = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--records")) {
+    bool postgres = false;
+    for (int i = 1; i < argc; ++i) {
+        const bool hasValue = i + 1 < argc;
+        if (!std::strcmp(argv[i], "--postgres"))
+            postgres = true;
+        else if (!std::strcmp(argv[i], "--server-bin") && hasValue)
+            bin = argv[++i];
+        else if (!std::strcmp(argv[i], "--pouch") && hasValue)
+            pouch = argv[++i];
+        else if (!std::strcmp(argv[i], "--pouch-replicate") && hasValue)
+            replicateDir = argv[++i];
+        else if (!std::strcmp(argv[i], "--records") && hasValue) {
             sizes.clear();
-            for (const char* p = argv[i + 1]; *p;) {
+            for (const char* p = argv[++i]; *p;) {
                 sizes.push_back(std::atoi(p));
                 while (*p && *p != ',')
                     ++p;
@@ -239,30 +362,72 @@ int main(int argc, char** argv) {
         }
     }
     bin = fs::absolute(bin).string();
-    std::printf("%-8s %-34s %14s %14s\n", "records", "", "push (rec/s)", "pull (rec/s)");
+    std::unique_ptr<bench::PostgresProcess> cluster;
+    if (postgres) {
+        cluster = std::make_unique<bench::PostgresProcess>();
+        if (auto st = cluster->start(); !st) {
+            std::fprintf(stderr, "PostgreSQL: %s\n", st.error().message.c_str());
+            return 1;
+        }
+        std::printf("PostgreSQL: %s\n", cluster->describe().c_str());
+    }
+    auto row = [](const char* first, const char* what, double push, double pull) {
+        const std::string a = push > 0 ? std::to_string(std::lround(push)) : "-";
+        const std::string b = pull > 0 ? std::to_string(std::lround(pull)) : "-";
+        std::printf("%-8s %-44s %14s %14s\n", first, what, a.c_str(), b.c_str());
+    };
+    auto ratio = [](const char* what, double push, double pull) {
+        char a[32] = "-", b[32] = "-";
+        if (push > 0)
+            std::snprintf(a, sizeof a, "%.2fx", push);
+        if (pull > 0)
+            std::snprintf(b, sizeof b, "%.2fx", pull);
+        std::printf("%-8s %-44s %14s %14s\n", "", what, a, b);
+    };
+    std::printf("%-8s %-44s %14s %14s\n", "records", "", "push (rec/s)", "pull (rec/s)");
     for (int n : sizes) {
         const auto dir = bench::makeTempDir("courtyard-bench");
         const double bare = rawSqlite(dir, n, false);
         const double schema = rawSqlite(dir, n, true);
-        const auto cy = courtyardRun(bin, dir, n);
-        std::printf("%-8d %-34s %14.0f %14s\n", n, "raw SQLite, bare (id, body) table", bare, "-");
-        std::printf("%-8s %-34s %14.0f %14s\n", "", "raw SQLite, Courtyard schema", schema, "-");
-        std::printf("%-8s %-34s %14.0f %14s\n", "", "Courtyard capture on the device", cy.capture, "-");
-        std::printf("%-8s %-34s %14.0f %14.0f\n", "", "Courtyard server over HTTP", cy.push, cy.pull);
+        const auto cy = courtyardRun(bin, {"--data", dir + "/server"}, dir, n);
+        const std::string count = std::to_string(n);
+        row(count.c_str(), "raw SQLite, bare (id, body) table", bare, 0);
+        row("", "raw SQLite, Courtyard schema", schema, 0);
+        row("", "Courtyard capture on the device", cy.capture, 0);
+        row("", "Courtyard over SQLite, devices over HTTP", cy.push, cy.pull);
+        row("", "  the server serving pages (discarded)", 0, cy.serve);
+        row("", "  a fresh device applying pages (no network)", 0, cy.apply);
+        ratio("Courtyard over SQLite / raw (schema)", cy.push / schema, cy.apply / schema);
+        if (cluster) {
+            const auto rawDb = cluster->createDatabase("raw_" + count);
+            const auto serverDb = cluster->createDatabase("server_" + count);
+            if (!rawDb || !serverDb) {
+                std::fprintf(stderr, "PostgreSQL: cannot create the databases\n");
+                return 1;
+            }
+            const double pgRaw = rawPostgres(*rawDb, n);
+            const auto pgDir = dir + "/pg";
+            fs::create_directories(pgDir);
+            const auto pgc = courtyardRun(bin, {"--store", *serverDb}, pgDir, n);
+            row("", "raw PostgreSQL, Courtyard schema", pgRaw, 0);
+            row("", "Courtyard over PostgreSQL, devices over HTTP", pgc.push, pgc.pull);
+            row("", "  the server serving pages (discarded)", 0, pgc.serve);
+            row("", "  a fresh device applying pages (no network)", 0, pgc.apply);
+            ratio("Courtyard over PostgreSQL / raw PostgreSQL", pgRaw > 0 ? pgc.push / pgRaw : 0, 0);
+            ratio("PostgreSQL / SQLite (Courtyard)", cy.push > 0 ? pgc.push / cy.push : 0,
+                  cy.serve > 0 ? pgc.serve / cy.serve : 0);
+        }
         if (!pouch.empty()) {
             const auto p = pouchRun(pouch, n);
-            std::printf("%-8s %-34s %14.0f %14.0f\n", "", "pouchdb-server _bulk_docs/_changes", p.push, p.pull);
-            std::printf("%-8s %-34s %13.1fx %13.1fx\n", "", "Courtyard / pouchdb raw endpoints", cy.push / p.push,
-                        cy.pull / p.pull);
+            row("", "pouchdb-server _bulk_docs/_changes", p.push, p.pull);
+            ratio("Courtyard (SQLite) / pouchdb raw endpoints", cy.push / p.push, cy.pull / p.pull);
             if (!replicateDir.empty()) {
                 const auto r = pouchReplicate(replicateDir, pouch, n);
-                std::printf("%-8s %-34s %14.0f %14.0f\n", "", "PouchDB replication (the peer)", r.push, r.pull);
+                row("", "PouchDB replication (the peer)", r.push, r.pull);
                 if (r.push > 0 && r.pull > 0)
-                    std::printf("%-8s %-34s %13.1fx %13.1fx\n", "", "Courtyard / PouchDB replication", cy.push / r.push,
-                                cy.pull / r.pull);
+                    ratio("Courtyard (SQLite) / PouchDB replication", cy.push / r.push, cy.pull / r.pull);
             }
         }
-        std::printf("%-8s %-34s %13.2fx\n", "", "Courtyard push / raw (schema)", cy.push / schema);
         std::error_code ec;
         fs::remove_all(dir, ec);
     }

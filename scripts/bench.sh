@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and prints their figures (not part of CI: figures, not assertions).
 #   rules   — deadlines per second over a year-long calendar; a 100k-household sample plan
-#   sync    — push/pull records per second for 10k and 100k records, side by side with raw
-#             batched SQLite inserts and with the same workload through pouchdb-server (npm)
+#   sync    — push/pull records per second for 10k and 100k records (COURTYARD_BENCH_RECORDS),
+#             over SQLite and over a throw-away PostgreSQL cluster, side by side with raw batched
+#             inserts into each and with the same workload through pouchdb-server (npm)
 #   load    — 500 simulated devices over real HTTP: latency percentiles, errors, server memory
 #   client  — the tablet with 100k records: cold start to first frame, opening the list, memory
 #   reports — the monthly report for 200 communities and 2 million records: time and memory,
@@ -54,7 +55,14 @@ if [ "$what" = sync ] || [ "$what" = all ]; then
   else
     echo "(node/npm not found: the pouchdb-server peer is skipped)"
   fi
-  build/bench/bench_sync --server-bin build/server/courtyard-server --records 10000,100000 "${pouch_args[@]}"
+  pg_args=()
+  if [ -x "${COURTYARD_PG_BIN:-/usr/lib/postgresql/15/bin}/initdb" ]; then
+    pg_args=(--postgres)
+  else
+    echo "(PostgreSQL 15 not found: the PostgreSQL rows are skipped)"
+  fi
+  build/bench/bench_sync --server-bin build/server/courtyard-server --records "${COURTYARD_BENCH_RECORDS:-10000,100000}" \
+    "${pg_args[@]}" "${pouch_args[@]}"
 fi
 
 if [ "$what" = load ] || [ "$what" = all ]; then
