@@ -228,7 +228,9 @@ CourtyardFigures courtyardRun(const std::string& bin, const std::vector<std::str
     bench::runCommand(init);
     const auto tokenA = enroll(bin, storage, "bench A"), tokenB = enroll(bin, storage, "bench B"),
                tokenC = enroll(bin, storage, "bench C"), tokenD = enroll(bin, storage, "bench D");
-    auto server = bench::startServer(bin, bench::ServerSpec{storage});
+    bench::ServerSpec spec;
+    spec.storage = storage;
+    auto server = bench::startServer(bin, spec);
     auto a = device(dir + "/a.db", server.url(), tokenA);
     auto b = device(dir + "/b.db", server.url(), tokenB);
     sync::SyncReport r;

@@ -98,6 +98,8 @@ Status runUnit(pg::Connection& c, const char* begin, const std::function<Status(
     } catch (const std::exception& e) {
         st = internalError(std::string("unexpected error: ") + e.what());
     }
+    if (st && writable)
+        st = unit.finish();
     if (!st) {
         (void)c.run("ROLLBACK");
         return st;

@@ -108,8 +108,22 @@ Result<Rows> Connection::exec(std::string_view sql, const std::vector<Param>& pa
         formats[i] = params[i].binary ? 1 : 0;
     }
     const std::string text(sql);
-    PGresult* r = PQexecParams(m_c, text.c_str(), int(params.size()), nullptr, values.data(), lengths.data(),
-                               formats.data(), 0);
+    // Parsed and analysed once per connection, not at every call: a push runs the same few
+    // statements for every record it stores.
+    constexpr std::size_t kMaxPrepared = 256;
+    auto it = m_prepared.find(text);
+    if (it == m_prepared.end() && m_prepared.size() < kMaxPrepared) {
+        const std::string name = "cy" + std::to_string(m_prepared.size());
+        auto prepared = resultOf(m_c, PQprepare(m_c, name.c_str(), text.c_str(), int(params.size()), nullptr));
+        if (!prepared)
+            return prepared.error();
+        it = m_prepared.emplace(text, name).first;
+    }
+    PGresult* r = it != m_prepared.end()
+                      ? PQexecPrepared(m_c, it->second.c_str(), int(params.size()), values.data(), lengths.data(),
+                                       formats.data(), 0)
+                      : PQexecParams(m_c, text.c_str(), int(params.size()), nullptr, values.data(), lengths.data(),
+                                     formats.data(), 0);
     return resultOf(m_c, r);
 }
 

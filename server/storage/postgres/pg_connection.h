@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct pg_conn;
@@ -95,6 +96,11 @@ public:
 private:
     explicit Connection(pg_conn* c) : m_c(c) {}
     pg_conn* m_c;
+    // The statements exec has prepared on this connection (PostgreSQL keeps them for the
+    // session, whatever becomes of the transaction): text → name. Bounded, so statements whose
+    // text varies (a list of n placeholders) cannot grow it without end; past the bound they run
+    // unprepared.
+    std::unordered_map<std::string, std::string> m_prepared;
 };
 
 } // namespace courtyard::server::pg

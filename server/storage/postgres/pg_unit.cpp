@@ -123,7 +123,8 @@ Result<std::int64_t> PgUnit::putWithFacts(store::StoredRecord& record, const rep
 }
 
 // The unit holds kWriteLock (postgres_storage.cpp), so the counter row is read after every
-// earlier writer committed and versions are handed out in commit order. The record, its
+// earlier writer committed and versions are handed out in commit order; finish() stores the
+// last one before COMMIT. The record, its
 // version, its report facts and its blob references together or not at all: a savepoint, as
 // on SQLite.
 Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const reports::RecordFacts* facts) {
@@ -136,22 +137,33 @@ Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const repo
         computed = std::move(*f);
         facts = &*computed;
     }
+    if (!m_version) {
+        auto counter = m_c.exec("SELECT value FROM change_counter");
+        if (!counter)
+            return counter.error();
+        m_counterRead = counter->int64(0, 0);
+        m_version = m_counterRead;
+    }
     CY_TRY(m_c.run("SAVEPOINT record_put"));
     auto body = [&]() -> Status {
-        auto next = m_c.exec("UPDATE change_counter SET value = value + 1 RETURNING value");
-        if (!next)
-            return next.error();
-        record.version = next->int64(0, 0);
+        record.version = ++*m_version;
         CY_TRY(putRecord(m_c, record));
         CY_TRY(writeFacts(m_c, record, *facts));
         return indexBlobRefs(m_c, record);
     };
     if (auto st = body(); !st) {
+        --*m_version;
         (void)m_c.run("ROLLBACK TO SAVEPOINT record_put; RELEASE SAVEPOINT record_put");
         return st.error();
     }
     CY_TRY(m_c.run("RELEASE SAVEPOINT record_put"));
     return record.version;
+}
+
+Status PgUnit::finish() {
+    if (!m_version || *m_version == m_counterRead)
+        return {};
+    return done(m_c.exec("UPDATE change_counter SET value = $1", {*m_version}));
 }
 
 Status PgUnit::putOpBatch(const std::string& deviceId, std::int64_t firstSeq, std::int64_t lastSeq,

@@ -7,6 +7,8 @@
 #include "server/storage/postgres/pg_report_db.h"
 #include "server/storage/server_storage.h"
 
+#include <optional>
+
 namespace courtyard::server::pg {
 
 class PgUnit final : public WriteUnit {
@@ -58,6 +60,8 @@ public:
     Status useEnrolmentCode(const std::string& codeHash, const std::string& deviceId, Instant at) override;
 
     Connection& connection() { return m_c; }
+    // Before COMMIT: the last version this unit handed out goes to the counter row.
+    Status finish();
 
 private:
     Status requireWritable() const;
@@ -68,6 +72,11 @@ private:
     Connection& m_c;
     bool m_writable;
     PgReportDb m_reports;
+    // Versions are handed out from memory: the counter row is read at the unit's first record
+    // and written once by finish(). Updating it for every record left a chain of row versions
+    // that each later update of the same transaction walked.
+    std::optional<std::int64_t> m_version;
+    std::int64_t m_counterRead = 0;
 };
 
 } // namespace courtyard::server::pg
