@@ -141,15 +141,54 @@ Status PgUnit::setSignInFailures(const std::string& subject, const SignInFailure
                          {subject, f.failures, toEpochMs(f.lastFailureAt)}));
 }
 
-Status PgUnit::addAudit(const AuditEntry& e) {
+namespace {
+
+constexpr int kAuditColumns = 14;
+
+void auditParams(const AuditEntry& e, std::vector<Param>& out) {
+    out.insert(out.end(), {toEpochMs(e.at), e.deviceId, e.opSeq, e.kind, e.recordType, e.recordId, e.communityId,
+                           e.actor, e.credentialId, e.outcome, e.version,
+                           !e.detailText.empty() ? e.detailText
+                                                 : e.detail.dump(-1, ' ', false, Json::error_handler_t::replace),
+                           e.errorCode, e.errorMessage});
+}
+
+// INSERT INTO audit_log … VALUES (…), (…) for `rows` rows.
+std::string auditInsert(int rows) {
+    std::string sql = "INSERT INTO audit_log (at, device_id, op_seq, kind, record_type, record_id, community_id, "
+                      "actor, credential_id, outcome, version, detail, error_code, error_message) VALUES ";
+    for (int r = 0; r < rows; ++r) {
+        sql += r ? ",(" : "(";
+        for (int c = 0; c < kAuditColumns; ++c)
+            sql += (c ? ",$" : "$") + std::to_string(r * kAuditColumns + c + 1);
+        sql += ")";
+    }
+    return sql;
+}
+
+} // namespace
+
+Status PgUnit::addAudit(const AuditEntry& e) { return addAudits({e}); }
+
+// A push's audit lines in a few multi-row statements rather than one round trip each. Only
+// four statement shapes (64, 16, 4 and 1 rows), so the connection's prepared statements stay
+// few.
+Status PgUnit::addAudits(const std::vector<AuditEntry>& entries) {
     CY_TRY(requireWritable());
-    return done(m_c.exec("INSERT INTO audit_log (at, device_id, op_seq, kind, record_type, record_id, community_id, "
-                         "actor, credential_id, outcome, version, detail, error_code, error_message) "
-                         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-                         {toEpochMs(e.at), e.deviceId, e.opSeq, e.kind, e.recordType, e.recordId, e.communityId,
-                          e.actor, e.credentialId, e.outcome, e.version,
-                          e.detail.dump(-1, ' ', false, Json::error_handler_t::replace), e.errorCode,
-                          e.errorMessage}));
+    std::size_t from = 0;
+    for (const int rows : {64, 16, 4, 1})
+        while (entries.size() - from >= std::size_t(rows)) {
+            std::vector<Param> params;
+            params.reserve(std::size_t(rows * kAuditColumns));
+            for (int r = 0; r < rows; ++r)
+                auditParams(entries[from + std::size_t(r)], params);
+            static const std::string statements[] = {auditInsert(64), auditInsert(16), auditInsert(4),
+                                                     auditInsert(1)};
+            const std::string& sql = statements[rows == 64 ? 0 : rows == 16 ? 1 : rows == 4 ? 2 : 3];
+            CY_TRY(done(m_c.exec(sql, params)));
+            from += std::size_t(rows);
+        }
+    return {};
 }
 
 Result<std::optional<EnrolmentCodeRow>> PgUnit::enrolmentCode(const std::string& codeHash) {
