@@ -28,6 +28,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 using namespace courtyard;
 namespace fs = std::filesystem;
@@ -158,7 +159,8 @@ struct CourtyardFigures {
     double apply = 0; // the decoded pages applied by a fresh device, no network
 };
 
-// The server serving every page to a client that fetches and discards them: only the cursor
+// The server serving every page to a client that fetches and discards them (pages of 1000,
+// so 100k records stay within the fair-use limit on pulls a minute): only the cursor
 // and has_more are looked up in each page's text (the members of an answer are in name order,
 // so both come after the changes).
 double serveRate(const std::string& url, const std::string& token, int n) {
@@ -192,9 +194,16 @@ double applyRate(const std::string& dir, const std::string& url, const std::stri
     const std::map<std::string, std::string> headers{{"authorization", "Bearer " + token},
                                                      {"x-courtyard-schema", "2"}};
     while (pages.size() < 10000) {
-        auto r = d.transport->send({"GET", "/v1/sync/pull?limit=500&cursor=" + cursor, headers, {}});
-        if (!r || r->status != 200)
+        auto r = d.transport->send({"GET", "/v1/sync/pull?limit=1000&cursor=" + cursor, headers, {}});
+        if (r && r->status == 429) { // the fair-use limit on pulls a minute: fetching is not timed
+            const auto wait = r->headers.count("retry-after") ? std::atoi(r->headers["retry-after"].c_str()) : 1;
+            std::this_thread::sleep_for(std::chrono::seconds(std::max(1, wait)));
+            continue;
+        }
+        if (!r || r->status != 200) {
+            std::fprintf(stderr, "apply: the pull failed\n");
             return 0;
+        }
         auto page = decodeJson<sync::PullResponse>(Json::parse(r->body));
         if (!page)
             return 0;
