@@ -54,6 +54,17 @@ Json complaintBody(int i) {
                 {"received_at", formatInstant(now())}};
 }
 
+// The rows the raw inserts write: (id, body as text), built before the clock starts.
+std::vector<std::pair<std::string, std::string>> rawRows(int n) {
+    std::vector<std::pair<std::string, std::string>> rows;
+    for (int i = 0; i < n; ++i) {
+        Json b = complaintBody(i);
+        b["id"] = "raw-" + std::to_string(i);
+        rows.emplace_back(b["id"].get<std::string>(), b.dump());
+    }
+    return rows;
+}
+
 double rawSqlite(const std::string& dir, int n, bool courtyardSchema) {
     const std::string path = dir + (courtyardSchema ? "/raw-schema.db" : "/raw-bare.db");
     auto db = std::move(*store::Database::open(path));
@@ -61,12 +72,7 @@ double rawSqlite(const std::string& dir, int n, bool courtyardSchema) {
         (void)store::migrate(*db);
     else
         (void)db->exec("CREATE TABLE docs (id TEXT PRIMARY KEY, body TEXT NOT NULL)");
-    std::vector<std::pair<std::string, std::string>> rows;
-    for (int i = 0; i < n; ++i) {
-        Json b = complaintBody(i);
-        b["id"] = "raw-" + std::to_string(i);
-        rows.emplace_back(b["id"].get<std::string>(), b.dump());
-    }
+    const auto rows = rawRows(n);
     const auto t0 = SteadyClock::now();
     for (int i = 0; i < n; i += 500) {
         (void)db->exec("BEGIN");
@@ -98,12 +104,7 @@ double rawPostgres(const std::string& conninfo, int n) {
         std::fprintf(stderr, "raw PostgreSQL: cannot connect or create the schema\n");
         return 0;
     }
-    std::vector<std::pair<std::string, std::string>> rows;
-    for (int i = 0; i < n; ++i) {
-        Json b = complaintBody(i);
-        b["id"] = "raw-" + std::to_string(i);
-        rows.emplace_back(b["id"].get<std::string>(), b.dump());
-    }
+    const auto rows = rawRows(n);
     const auto t0 = SteadyClock::now();
     for (int i = 0; i < n; i += 500) {
         std::string sql = "INSERT INTO records (id, type, community_id, state, unit_id, due_at, happened_at, version, "
@@ -159,14 +160,17 @@ struct CourtyardFigures {
     double apply = 0; // the decoded pages applied by a fresh device, no network
 };
 
+// What a device sends with a pull.
+std::map<std::string, std::string> pullHeaders(const std::string& token) {
+    return {{"authorization", "Bearer " + token}, {"x-courtyard-schema", "2"}};
+}
+
 // The server serving every page to a client that fetches and discards them (pages of 1000,
-// so 100k records stay within the fair-use limit on pulls a minute): only the cursor
-// and has_more are looked up in each page's text (the members of an answer are in name order,
-// so both come after the changes).
+// so 100k records stay within the fair-use limit on pulls a minute): only the cursor and
+// has_more are looked up in each page's text, where the server writes them before the changes.
 double serveRate(const std::string& url, const std::string& token, int n) {
     auto t = std::move(*sync::BeastTransport::create(url));
-    const std::map<std::string, std::string> headers{{"authorization", "Bearer " + token},
-                                                     {"x-courtyard-schema", "2"}};
+    const auto headers = pullHeaders(token);
     std::string cursor;
     const auto t0 = SteadyClock::now();
     for (int pages = 0; pages < 10000; ++pages) {
@@ -175,7 +179,7 @@ double serveRate(const std::string& url, const std::string& token, int n) {
             std::fprintf(stderr, "serve: the pull failed\n");
             return 0;
         }
-        const auto at = r->body.rfind("\"cursor\":\"");
+        const auto at = r->body.find("\"cursor\":\"");
         if (at == std::string::npos)
             return 0;
         const auto from = at + 10;
@@ -191,8 +195,7 @@ double applyRate(const std::string& dir, const std::string& url, const std::stri
     auto d = device(dir + "/apply-fetch.db", url, token);
     std::vector<sync::PullResponse> pages;
     std::string cursor;
-    const std::map<std::string, std::string> headers{{"authorization", "Bearer " + token},
-                                                     {"x-courtyard-schema", "2"}};
+    const auto headers = pullHeaders(token);
     while (pages.size() < 10000) {
         auto r = d.transport->send({"GET", "/v1/sync/pull?limit=1000&cursor=" + cursor, headers, {}});
         if (r && r->status == 429) { // the fair-use limit on pulls a minute: fetching is not timed

@@ -124,9 +124,9 @@ Result<std::int64_t> PgUnit::putWithFacts(store::StoredRecord& record, const rep
 
 // The unit holds kWriteLock (postgres_storage.cpp), so the counter row is read after every
 // earlier writer committed and versions are handed out in commit order; finish() stores the
-// last one before COMMIT. The record, its
-// version, its report facts and its blob references together or not at all: a savepoint, as
-// on SQLite.
+// last one before COMMIT. The record, its version, its report facts and its blob references
+// together or not at all: a savepoint (PostgreSQL aborts the whole transaction at a failed
+// statement, so without one a refused record would fail the unit).
 Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const reports::RecordFacts* facts) {
     CY_TRY(requireWritable());
     std::optional<reports::RecordFacts> computed;
