@@ -4,6 +4,7 @@
 #include "server/storage/postgres/pg_unit.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace courtyard::server::pg {
 
@@ -175,16 +176,15 @@ Status PgUnit::addAudit(const AuditEntry& e) { return addAudits({e}); }
 // few.
 Status PgUnit::addAudits(const std::vector<AuditEntry>& entries) {
     CY_TRY(requireWritable());
+    static const std::pair<int, std::string> shapes[] = {
+        {64, auditInsert(64)}, {16, auditInsert(16)}, {4, auditInsert(4)}, {1, auditInsert(1)}};
     std::size_t from = 0;
-    for (const int rows : {64, 16, 4, 1})
+    for (const auto& [rows, sql] : shapes)
         while (entries.size() - from >= std::size_t(rows)) {
             std::vector<Param> params;
             params.reserve(std::size_t(rows * kAuditColumns));
             for (int r = 0; r < rows; ++r)
                 auditParams(entries[from + std::size_t(r)], params);
-            static const std::string statements[] = {auditInsert(64), auditInsert(16), auditInsert(4),
-                                                     auditInsert(1)};
-            const std::string& sql = statements[rows == 64 ? 0 : rows == 16 ? 1 : rows == 4 ? 2 : 3];
             CY_TRY(done(m_c.exec(sql, params)));
             from += std::size_t(rows);
         }
