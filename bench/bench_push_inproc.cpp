@@ -131,16 +131,18 @@ int main(int argc, char** argv) {
     t0 = std::chrono::steady_clock::now();
     std::string cursor;
     int pulled = 0;
+    std::size_t bytes = 0;
     while (true) {
-        auto page = sync.pull(row, cursor, 500);
+        auto page = sync.pull(row, cursor, SyncService::kMaxPullPage);
         pulled += int(page->changes.size());
         cursor = page->cursor;
-        const std::string text = Json(*page).dump(); // what the handler does next
+        const std::string text = sync::encodePullResponse(*page); // what the handler does next
+        bytes += text.size();
         if (!page->hasMore)
             break;
     }
     s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("pull: %.0f records/s (%d)\n", pulled / s, pulled);
+    std::printf("pull: %.0f records/s (%d, %zu bytes a record)\n", pulled / s, pulled, bytes / std::size_t(std::max(1, pulled)));
     storage->stop();
     return 0;
 }

@@ -165,6 +165,14 @@ std::map<std::string, std::string> pullHeaders(const std::string& token) {
     return {{"authorization", "Bearer " + token}, {"x-courtyard-schema", "2"}};
 }
 
+// The time the server's handlers of one route took so far, from its /metrics.
+double handlerSeconds(sync::Transport& t, const std::string& route) {
+    auto m = t.send({"GET", "/metrics", {}, {}});
+    const std::string key = "courtyard_http_request_duration_seconds_sum{route=\"" + route + "\"} ";
+    const auto pos = m ? m->body.find(key) : std::string::npos;
+    return pos == std::string::npos ? 0.0 : std::atof(m->body.c_str() + pos + key.size());
+}
+
 // The server serving every page to a client that fetches and discards them (pages of 1000,
 // so 100k records stay within the fair-use limit on pulls a minute): only the cursor and
 // has_more are looked up in each page's text, where the server writes them before the changes.
@@ -265,12 +273,8 @@ CourtyardFigures courtyardRun(const std::string& bin, const std::vector<std::str
         std::fprintf(stderr, "push failed: %s\n", st.error().message.c_str());
     f.push = r.applied / secondsSince(t0);
     const double pushWall = secondsSince(t0);
-    if (auto m = a.transport->send({"GET", "/metrics", {}, {}})) {
-        const std::string key = "courtyard_http_request_duration_seconds_sum{route=\"POST /v1/sync/push\"} ";
-        if (auto pos = m->body.find(key); pos != std::string::npos)
-            std::fprintf(stderr, "  (push: %.2f s on the wire, %.2f s inside the server's handler)\n", pushWall,
-                         std::atof(m->body.c_str() + pos + key.size()));
-    }
+    std::fprintf(stderr, "  (push: %.2f s on the wire, %.2f s inside the server's handler)\n", pushWall,
+                 handlerSeconds(*a.transport, "POST /v1/sync/push"));
     t0 = SteadyClock::now();
     r = {};
     if (auto st = b.engine->pull(r); !st)
@@ -278,7 +282,11 @@ CourtyardFigures courtyardRun(const std::string& bin, const std::vector<std::str
     f.pull = r.pulled / secondsSince(t0);
     if (r.pulled != n)
         std::fprintf(stderr, "warning: pulled %d of %d\n", r.pulled, n);
+    const double pullHandler = handlerSeconds(*a.transport, "GET /v1/sync/pull");
+    t0 = SteadyClock::now();
     f.serve = serveRate(server.url(), tokenC, r.pulled);
+    std::fprintf(stderr, "  (serving: %.2f s on the wire, %.2f s inside the server's handler)\n", secondsSince(t0),
+                 handlerSeconds(*a.transport, "GET /v1/sync/pull") - pullHandler);
     f.apply = applyRate(dir, server.url(), tokenD);
     bench::stopServer(server);
     return f;

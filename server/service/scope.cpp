@@ -112,7 +112,7 @@ ChangeFilter changeFilterFor(const DeviceRow& device) {
     return f;
 }
 
-std::optional<sync::Change> projectChange(const DeviceRow& device, const store::StoredRecord& r) {
+std::optional<sync::Change> projectChange(const DeviceRow& device, store::StoredRecord r) {
     const auto* type = records::findRecordType(r.type);
     if (!type)
         return std::nullopt;
@@ -127,10 +127,10 @@ std::optional<sync::Change> projectChange(const DeviceRow& device, const store::
     const auto* access = auth::accessFor(r.type);
     const bool needsBody = kiosk || (access && access->readsRecord && device.role == domain::Role::DeveloperCs);
     if (!needsBody && !r.rawBody.empty()) {
-        c.rawRecord = r.rawBody; // passed on as stored: nothing to hide from this device
-        c.stamps = r.stamps;
-        c.index = r.index;
-        c.history = r.history;
+        c.rawRecord = std::move(r.rawBody); // passed on as stored: nothing to hide from this device
+        c.stamps = std::move(r.stamps);
+        c.index = std::move(r.index);
+        c.history = std::move(r.history);
         return c;
     }
     if (r.body.is_null() && !r.rawBody.empty()) {
@@ -139,7 +139,7 @@ std::optional<sync::Change> projectChange(const DeviceRow& device, const store::
             return std::nullopt;
         c.record = std::move(*parsed);
     } else {
-        c.record = r.body;
+        c.record = std::move(r.body);
     }
     if (kiosk) {
         if (type->visibility() == Visibility::Submitter) {
@@ -167,9 +167,9 @@ std::optional<sync::Change> projectChange(const DeviceRow& device, const store::
     const bool purged = r.deleted && c.record.is_object() && c.record.contains("purged_at");
     if (!purged && !auth::mayReadRecord(r.type, device.role, c.record))
         return std::nullopt;
-    c.stamps = r.stamps;
-    c.index = r.index;
-    c.history = r.history;
+    c.stamps = std::move(r.stamps);
+    c.index = std::move(r.index);
+    c.history = std::move(r.history);
     return c;
 }
 

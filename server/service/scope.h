@@ -29,7 +29,7 @@ Status checkBlobAccess(ReadUnit& unit, const DeviceRow& device, const std::strin
 
 ChangeFilter changeFilterFor(const DeviceRow& device);
 // The change as this device may see it; nullopt: not at all.
-std::optional<sync::Change> projectChange(const DeviceRow& device, const store::StoredRecord& r);
+std::optional<sync::Change> projectChange(const DeviceRow& device, store::StoredRecord r);
 // A short fingerprint of the device's scope, carried in its cursor: when an administrator
 // changes the scope the cursor no longer matches and the device resyncs from the start.
 std::string scopeFingerprint(const DeviceRow& device);

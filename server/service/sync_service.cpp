@@ -533,8 +533,8 @@ Result<sync::PullResponse> SyncService::pull(const DeviceRow& device, std::strin
                 return left.error();
             response.remaining = *left;
         }
-        for (const auto& r : *rows)
-            if (auto c = projectChange(device, r))
+        for (auto& r : *rows)
+            if (auto c = projectChange(device, std::move(r)))
                 response.changes.push_back(std::move(*c));
         const std::int64_t next = response.hasMore ? rows->back().version : std::max(after, *maxV);
         response.cursor = std::to_string(next) + "." + fingerprint + "." + identity.id;

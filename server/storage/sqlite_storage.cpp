@@ -56,45 +56,42 @@ public:
     // kiosk's own submissions), merged by version. A single query with OR-ed scopes makes
     // SQLite sort every remaining matching row on every page.
     Result<std::vector<StoredRecord>> changes(const ChangeFilter& f, std::int64_t afterVersion, int limit) override {
-        std::vector<StoredRecord> merged;
-        auto typeList = [](const std::vector<std::string>& types, std::vector<SqlArg>& args) {
+        // Each scope is one range of an index, in version order; SQLite merges the ranges (a
+        // compound SELECT with ORDER BY), drops a change two scopes share, and stops at the
+        // limit, so a page reads about as many rows as it returns however many scopes there
+        // are. The records are then looked up by version, in that order.
+        std::vector<std::string> arms;
+        std::vector<SqlArg> args;
+        auto typeList = [&](const std::vector<std::string>& types) {
             for (const auto& t : types)
                 args.emplace_back(t);
             return "type IN (" + placeholders(types.size()) + ")";
-        };
-        auto run = [&](const std::string& where, std::vector<SqlArg> args) -> Status {
-            args.emplace_back(std::int64_t(limit));
-            auto rows = m_s.select(where + " ORDER BY version LIMIT ?", args, /*parseBodies=*/false);
-            if (!rows)
-                return rows.error();
-            for (auto& r : *rows)
-                merged.push_back(std::move(r));
-            return {};
         };
         if (!f.types.empty()) {
             std::vector<std::string> scopes = f.communityIds;
             if (f.companyWide)
                 scopes.emplace_back();
             for (const auto& community : scopes) {
-                std::vector<SqlArg> args{community, afterVersion};
-                const std::string types = typeList(f.types, args);
-                CY_TRY(run("community_id = ? AND version > ? AND " + types, std::move(args)));
+                args.emplace_back(community);
+                args.emplace_back(afterVersion);
+                arms.push_back("SELECT version FROM records WHERE community_id = ? AND version > ? AND " +
+                               typeList(f.types));
             }
         }
         if (!f.originDevice.empty() && !f.originTypes.empty()) {
-            std::vector<SqlArg> args{f.originDevice};
-            const std::string types = typeList(f.originTypes, args);
+            args.emplace_back(f.originDevice);
             args.emplace_back(afterVersion);
-            CY_TRY(run("origin_device = ? AND " + types + " AND version > ?", std::move(args)));
+            arms.push_back("SELECT version FROM records WHERE origin_device = ? AND version > ? AND " +
+                           typeList(f.originTypes));
         }
-        std::sort(merged.begin(), merged.end(),
-                  [](const StoredRecord& a, const StoredRecord& b) { return a.version < b.version; });
-        merged.erase(std::unique(merged.begin(), merged.end(),
-                                 [](const StoredRecord& a, const StoredRecord& b) { return a.id == b.id; }),
-                     merged.end());
-        if (int(merged.size()) > limit)
-            merged.resize(std::size_t(limit));
-        return merged;
+        if (arms.empty())
+            return std::vector<StoredRecord>{};
+        std::string versions;
+        for (const auto& arm : arms)
+            versions += (versions.empty() ? "" : " UNION ") + arm;
+        args.emplace_back(std::int64_t(limit));
+        return m_s.select("version IN (" + versions + " ORDER BY 1 LIMIT ?) ORDER BY version", args,
+                          /*parseBodies=*/false);
     }
 
     Result<std::int64_t> countChanges(const ChangeFilter& f, std::int64_t afterVersion) override {

@@ -85,6 +85,10 @@ struct BeastTransport::Impl {
         req.body() = r.body;
         req.keep_alive(true);
         req.prepare_payload();
+        // Beast reads what the buffer has room for (at least 512 bytes): a page of a thousand
+        // changes is read 64 KiB at a time instead of 512 bytes.
+        if (buffer.capacity() < 64 * 1024)
+            buffer.reserve(64 * 1024);
         http::response_parser<http::string_body> parser;
         parser.body_limit(256u << 20);
         parser.skip(r.method == "HEAD");

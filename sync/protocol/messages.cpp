@@ -266,14 +266,63 @@ void to_json(Json& j, const PullResponse& r) {
         j["remaining"] = *r.remaining;
 }
 
+namespace {
+
+// A JSON string as nlohmann writes it (invalid UTF-8 replaced). Plain printable ASCII, which
+// ids, states and times are, is written directly; anything else goes through nlohmann.
+void appendString(std::string& out, const std::string& v) {
+    const bool plain = std::all_of(v.begin(), v.end(), [](char ch) {
+        const auto u = static_cast<unsigned char>(ch);
+        return u >= 0x20 && u < 0x80 && ch != '"' && ch != '\\';
+    });
+    if (plain) {
+        out += '"';
+        out += v;
+        out += '"';
+    } else {
+        out += Json(v).dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+}
+
+// The index as Json(index).dump() writes it (keys in nlohmann's order: sorted), without
+// building the object.
+void appendIndex(std::string& out, const records::IndexFields& f) {
+    auto field = [&](const char* key, const std::string& value, bool first = false) {
+        out += first ? "{\"" : ",\"";
+        out += key;
+        out += "\":";
+        appendString(out, value);
+    };
+    field("assignee", f.assignee, true);
+    field("community_id", f.communityId);
+    field("department_id", f.departmentId);
+    if (f.dueAt)
+        field("due_at", formatInstant(*f.dueAt));
+    field("due_rule", f.dueRule);
+    if (f.happenedAt)
+        field("happened_at", formatInstant(*f.happenedAt));
+    field("state", f.state);
+    field("unit_id", f.unitId);
+    out += '}';
+}
+
+} // namespace
+
+// Written out by hand rather than through Json: a page of a thousand changes is spliced from
+// the stored texts (record, history) with no tree built. Parses to what Json(r) would.
 std::string encodePullResponse(const PullResponse& r) {
-    auto str = [](const std::string& v) { return Json(v).dump(-1, ' ', false, Json::error_handler_t::replace); };
     std::string out;
     out.reserve(256 + r.changes.size() * 1024);
-    out += "{\"schema\":" + std::to_string(r.schema) + ",\"server_time\":" + str(formatInstant(r.serverTime)) +
-           ",\"cursor\":" + str(r.cursor) + ",\"has_more\":" + (r.hasMore ? "true" : "false");
-    if (!r.database.empty())
-        out += ",\"database\":" + str(r.database);
+    out += "{\"schema\":" + std::to_string(r.schema) + ",\"server_time\":";
+    appendString(out, formatInstant(r.serverTime));
+    out += ",\"cursor\":";
+    appendString(out, r.cursor);
+    out += ",\"has_more\":";
+    out += r.hasMore ? "true" : "false";
+    if (!r.database.empty()) {
+        out += ",\"database\":";
+        appendString(out, r.database);
+    }
     if (r.remaining)
         out += ",\"remaining\":" + std::to_string(*r.remaining);
     out += ",\"changes\":[";
@@ -282,17 +331,31 @@ std::string encodePullResponse(const PullResponse& r) {
         if (!first)
             out += ',';
         first = false;
-        out += "{\"type\":" + str(c.type) + ",\"id\":" + str(c.id) + ",\"version\":" + std::to_string(c.version);
+        out += "{\"type\":";
+        appendString(out, c.type);
+        out += ",\"id\":";
+        appendString(out, c.id);
+        out += ",\"version\":";
+        out += std::to_string(c.version);
         if (c.deleted)
             out += ",\"deleted\":true";
         out += ",\"record\":";
-        out += c.rawRecord.empty() ? c.record.dump(-1, ' ', false, Json::error_handler_t::replace) : c.rawRecord;
-        if (!c.stamps.is_null() && !c.stamps.empty())
-            out += ",\"stamps\":" + c.stamps.dump();
-        if (c.index)
-            out += ",\"index\":" + Json(*c.index).dump();
-        if (!c.history.empty())
-            out += ",\"history\":" + c.history;
+        if (c.rawRecord.empty())
+            out += c.record.dump(-1, ' ', false, Json::error_handler_t::replace);
+        else
+            out += c.rawRecord;
+        if (!c.stamps.is_null() && !c.stamps.empty()) {
+            out += ",\"stamps\":";
+            out += c.stamps.dump(-1, ' ', false, Json::error_handler_t::replace);
+        }
+        if (c.index) {
+            out += ",\"index\":";
+            appendIndex(out, *c.index);
+        }
+        if (!c.history.empty()) {
+            out += ",\"history\":";
+            out += c.history;
+        }
         out += '}';
     }
     out += "]}";

@@ -587,6 +587,47 @@ private slots:
         QCOMPARE(f.call(http::verb::get, "/v1/sync/pull?limit=many", {}, "staff-sun").result_int(), 400);
     }
 
+    // A device in several communities: each page holds the earliest changes of all its scopes
+    // together, in commit order, each once, however the scopes interleave.
+    void aPageOverSeveralScopesHoldsTheirEarliestChangesOnce() {
+        Fixture f;
+        for (int i = 0; i < 10; ++i) {
+            const auto n = std::to_string(i);
+            QCOMPARE(f.push("staff-sun", Json::array({createComplaint(i + 1, "c-sun-" + n, "cm-sunshine", "s-1001", f.now)}),
+                            f.now)["results"][0]["status"], Json("applied"));
+            QCOMPARE(f.push("staff-jade", Json::array({createComplaint(i + 1, "c-jade-" + n, "cm-jadelake", "s-1001", f.now)}),
+                            f.now)["results"][0]["status"], Json("applied"));
+        }
+        std::vector<std::string> paged;
+        std::set<std::string> complaints;
+        std::string cursor;
+        std::int64_t last = 0;
+        for (int page = 0; page < 100; ++page) {
+            auto res = f.call(http::verb::get, "/v1/sync/pull?limit=7&cursor=" + cursor, {}, "manager");
+            QCOMPARE(res.result_int(), 200);
+            auto j = Json::parse(res.body());
+            QVERIFY(j["changes"].size() <= 7);
+            for (const auto& c : j["changes"]) {
+                QVERIFY(c["version"].get<std::int64_t>() > last);
+                last = c["version"].get<std::int64_t>();
+                paged.push_back(c["id"].get<std::string>());
+                if (c["type"] == Json("complaint"))
+                    complaints.insert(c["id"].get<std::string>());
+            }
+            cursor = j["cursor"].get<std::string>();
+            if (!j["has_more"].get<bool>())
+                break;
+        }
+        QCOMPARE(complaints.size(), std::size_t(20));
+        // The same changes as one large page.
+        auto whole = Json::parse(f.call(http::verb::get, "/v1/sync/pull?limit=1000", {}, "manager").body());
+        QVERIFY(!whole["has_more"].get<bool>());
+        std::vector<std::string> once;
+        for (const auto& c : whole["changes"])
+            once.push_back(c["id"].get<std::string>());
+        QCOMPARE(paged, once);
+    }
+
     void aDeviceClockADayOffIsCorrected_data() {
         QTest::addColumn<int>("offsetHours");
         QTest::newRow("a day ahead") << 24;

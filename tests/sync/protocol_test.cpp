@@ -351,6 +351,54 @@ private slots:
         QCOMPARE(back.message, e.message);
         QCOMPARE(errorFromBody("<html>bad gateway</html>", 502).code, ErrorCode::Unavailable);
     }
+
+    // The server writes a pull page by hand (stored texts spliced in): it must read back as the
+    // page does through Json, for every kind of change and for text that needs escaping.
+    void aPageWrittenByHandReadsBackAsThePage() {
+        PullResponse page;
+        page.serverTime = *parseInstant("2026-12-05T08:00:00.125Z");
+        page.cursor = "42.ab12cd34.db-1";
+        page.hasMore = true;
+        page.database = "db-1";
+        page.remaining = 7;
+        Change stored;
+        stored.type = "complaint";
+        stored.id = "c-1";
+        stored.version = 41;
+        stored.rawRecord = Json{{"id", "c-1"}, {"content", "三号楼 \"灯\" 不亮\n"}}.dump();
+        stored.stamps = Json{{"content", "1733385600000.0001.d-1"}};
+        records::IndexFields index;
+        index.communityId = "cm-sunshine";
+        index.state = "received";
+        index.unitId = "u \"3\"\t\\ 楼";
+        index.dueAt = *parseInstant("2026-12-06T08:00:00Z");
+        index.happenedAt = *parseInstant("2026-12-05T07:59:00Z");
+        stored.index = index;
+        stored.history = Json::array({Json{{"at", "2026-12-05T08:00:00Z"}, {"by", "s-1"}}}).dump();
+        page.changes.push_back(stored);
+        Change parsed;
+        parsed.type = "receipt";
+        parsed.id = "c-2";
+        parsed.version = 42;
+        parsed.deleted = true;
+        parsed.record = Json{{"id", "c-2"}, {"note", std::string("bad \xff byte")}};
+        records::IndexFields bare;
+        bare.communityId = "";
+        parsed.index = bare;
+        page.changes.push_back(parsed);
+
+        Json expected = page;
+        expected["changes"][0]["record"] = Json::parse(stored.rawRecord); // Json(page) leaves rawRecord out
+        expected["changes"][1]["record"]["note"] = "bad \xef\xbf\xbd byte";  // invalid UTF-8 replaced
+        const auto text = encodePullResponse(page);
+        QCOMPARE(Json::parse(text).dump(), expected.dump());
+        auto back = decodeJson<PullResponse>(Json::parse(text));
+        QVERIFY(back);
+        QCOMPARE(back->changes.size(), std::size_t(2));
+        QCOMPARE(back->changes[0].index->unitId, index.unitId);
+        QVERIFY(back->changes[0].index->dueAt == index.dueAt);
+        QVERIFY(!back->changes[1].index->dueAt);
+    }
 };
 
 QTEST_GUILESS_MAIN(ProtocolTest)
