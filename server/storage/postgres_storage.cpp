@@ -98,6 +98,10 @@ Status runUnit(pg::Connection& c, const char* begin, const std::function<Status(
     } catch (const std::exception& e) {
         st = internalError(std::string("unexpected error: ") + e.what());
     }
+    if (st && unit.broken())
+        st = *unit.broken();
+    if (st && c.transactionFailed()) // a failed statement whose error the work let pass
+        st = internalError("a statement of this transaction failed; nothing of it was stored");
     if (st && writable)
         st = unit.finish();
     if (!st) {
@@ -134,6 +138,8 @@ Status PostgresStorage::transaction(const std::function<Status(pg::Connection&)>
         } catch (const std::exception& e) {
             st = internalError(std::string("unexpected error: ") + e.what());
         }
+        if (st && conn.transactionFailed()) // a failed statement whose error the work let pass
+            st = internalError("a statement of this transaction failed; nothing of it was stored");
         if (!st)
             (void)conn.run("ROLLBACK");
         else if (auto committed = conn.run("COMMIT"); !committed) {

@@ -2,6 +2,7 @@
 // stops): migrations when several servers start at once, what each kind of row reads back as,
 // a unit that fails leaving nothing behind, and the command line's --store. The change
 // sequence under concurrent writers and readers is postgres_sequence_test.
+#include "server/storage/postgres/pg_connection.h"
 #include "server/storage/postgres_storage.h"
 #include "support/postgres_cluster.h"
 #include "support/server_process.h"
@@ -167,6 +168,58 @@ private slots:
             auto gone = u.get("c-9");
             return gone && !*gone ? Status{} : internalError("c-9 was rolled back");
         }));
+    }
+
+    // A record written without a savepoint of its own: when one of its statements fails,
+    // PostgreSQL aborts the transaction, so the whole unit fails and nothing of it is stored,
+    // even if the work carries on past the error (a COMMIT would roll back while answering
+    // success).
+    void aRecordThatCannotBeStoredFailsItsWholeUnit() {
+        const QString db = m_cluster.createDatabase("record_failure");
+        QVERIFY(!db.isEmpty());
+        auto opened = PostgresStorage::open(db.toStdString());
+        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+        auto& storage = **opened;
+        auto side = std::move(*pg::Connection::open(db.toStdString()));
+        QVERIFY(side->run("CREATE FUNCTION refuse_c2() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                          "IF NEW.id = 'c-2' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$; "
+                          "CREATE TRIGGER refuse_c2 BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION refuse_c2()"));
+        std::vector<Status> puts;
+        auto failed = storage.write([&](WriteUnit& u) -> Status {
+            for (const char* id : {"c-1", "c-2", "c-3"}) {
+                auto v = u.put(unitRecord(id, "community-a"));
+                puts.push_back(v ? Status{} : Status(v.error()));
+            }
+            return {}; // carries on past the failure
+        });
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().code, ErrorCode::Internal);
+        QVERIFY(failed.error().message.find("c-2") != std::string::npos);
+        QCOMPARE(puts.size(), std::size_t(3));
+        QVERIFY(puts[0] && !puts[1] && !puts[2]); // c-3 refused: the unit is broken
+        auto count = [&] {
+            auto rows = side->exec("SELECT count(*) FROM records WHERE id LIKE 'c-%'");
+            return rows ? rows->int64(0, 0) : -1;
+        };
+        QCOMPARE(count(), std::int64_t(0));
+        // A record refused before any statement (an unknown type) leaves the unit as it was.
+        QVERIFY(side->run("DROP TRIGGER refuse_c2 ON records"));
+        std::vector<std::int64_t> versions;
+        QVERIFY(storage.write([&](WriteUnit& u) -> Status {
+            auto bad = unitRecord("c-x", "community-a");
+            bad.type = "no_such_type";
+            if (u.put(bad))
+                return internalError("a record of an unknown type was stored");
+            for (const char* id : {"c-1", "c-2", "c-3"}) {
+                auto v = u.put(unitRecord(id, "community-a"));
+                if (!v)
+                    return v.error();
+                versions.push_back(*v);
+            }
+            return {};
+        }));
+        QCOMPARE(count(), std::int64_t(3));
+        QCOMPARE(versions, (std::vector<std::int64_t>{1, 2, 3})); // the failed unit handed out none
     }
 
     void theCommandLineWorksOnAStore() {

@@ -98,6 +98,8 @@ Connection::~Connection() { PQfinish(m_c); }
 
 bool Connection::broken() const { return PQstatus(m_c) != CONNECTION_OK; }
 
+bool Connection::transactionFailed() const { return PQtransactionStatus(m_c) == PQTRANS_INERROR; }
+
 Result<Rows> Connection::exec(std::string_view sql, const std::vector<Param>& params) {
     std::vector<const char*> values(params.size());
     std::vector<int> lengths(params.size());

@@ -92,6 +92,9 @@ public:
     Status run(std::string_view sql);
     // The connection was lost (the server restarted): the pool replaces it.
     bool broken() const;
+    // A statement of the open transaction failed: PostgreSQL has aborted it, and a COMMIT
+    // would roll it back while answering success.
+    bool transactionFailed() const;
 
 private:
     explicit Connection(pg_conn* c) : m_c(c) {}

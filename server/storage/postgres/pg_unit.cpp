@@ -125,10 +125,15 @@ Result<std::int64_t> PgUnit::putWithFacts(store::StoredRecord& record, const rep
 // The unit holds kWriteLock (postgres_storage.cpp), so the counter row is read after every
 // earlier writer committed and versions are handed out in commit order; finish() stores the
 // last one before COMMIT. The record, its version, its report facts and its blob references
-// together or not at all: a savepoint (PostgreSQL aborts the whole transaction at a failed
-// statement, so without one a refused record would fail the unit).
+// together or not at all, without a savepoint of their own (two more round trips a record):
+// a record refused before any statement (an unknown type, no id) leaves the unit as it was;
+// a failed statement aborts PostgreSQL's transaction, so it marks the unit broken and
+// runUnit rolls the whole unit back (as a push the server cannot store is answered: 500,
+// nothing applied).
 Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const reports::RecordFacts* facts) {
     CY_TRY(requireWritable());
+    if (m_broken)
+        return *m_broken;
     std::optional<reports::RecordFacts> computed;
     if (!facts) {
         auto f = reports::factsOf(record);
@@ -137,6 +142,8 @@ Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const repo
         computed = std::move(*f);
         facts = &*computed;
     }
+    if (auto fields = store::indexFieldsFor(record); !fields)
+        return fields.error();
     if (!m_version) {
         auto counter = m_c.exec("SELECT value FROM change_counter");
         if (!counter)
@@ -144,19 +151,18 @@ Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const repo
         m_counterRead = counter->int64(0, 0);
         m_version = m_counterRead;
     }
-    CY_TRY(m_c.run("SAVEPOINT record_put"));
-    auto body = [&]() -> Status {
-        record.version = ++*m_version;
-        CY_TRY(putRecord(m_c, record));
-        CY_TRY(writeFacts(m_c, record, *facts));
-        return indexBlobRefs(m_c, record);
-    };
-    if (auto st = body(); !st) {
+    record.version = ++*m_version;
+    Status st = putRecord(m_c, record);
+    if (st)
+        st = writeFacts(m_c, record, *facts);
+    if (st)
+        st = indexBlobRefs(m_c, record);
+    if (!st) {
         --*m_version;
-        (void)m_c.run("ROLLBACK TO SAVEPOINT record_put; RELEASE SAVEPOINT record_put");
-        return st.error();
+        m_broken = internalError("record '" + record.id + "' could not be stored with its report facts: " +
+                                 st.error().message);
+        return *m_broken;
     }
-    CY_TRY(m_c.run("RELEASE SAVEPOINT record_put"));
     return record.version;
 }
 

@@ -63,6 +63,9 @@ public:
     Connection& connection() { return m_c; }
     // Before COMMIT: the last version this unit handed out goes to the counter row.
     Status finish();
+    // Set when a failed statement left the unit half done (and PostgreSQL's transaction
+    // aborted): its work must not be committed.
+    const std::optional<Error>& broken() const { return m_broken; }
 
 private:
     Status requireWritable() const;
@@ -78,6 +81,7 @@ private:
     // that each later update of the same transaction walked.
     std::optional<std::int64_t> m_version;
     std::int64_t m_counterRead = 0;
+    std::optional<Error> m_broken;
 };
 
 } // namespace courtyard::server::pg
