@@ -100,10 +100,12 @@ Status runUnit(pg::Connection& c, const char* begin, const std::function<Status(
     }
     if (st && unit.broken())
         st = *unit.broken();
+    if (st && writable)
+        st = unit.finish(); // the counter, sent with what the unit queued
+    if (st)
+        st = c.flush(); // anything still queued, before the transaction is judged
     if (st && c.transactionFailed()) // a failed statement whose error the work let pass
         st = internalError("a statement of this transaction failed; nothing of it was stored");
-    if (st && writable)
-        st = unit.finish();
     if (!st) {
         (void)c.run("ROLLBACK");
         return st;

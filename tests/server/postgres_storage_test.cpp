@@ -170,8 +170,9 @@ private slots:
         }));
     }
 
-    // A record written without a savepoint of its own: when one of its statements fails,
-    // PostgreSQL aborts the transaction, so the whole unit fails and nothing of it is stored,
+    // A record is written without a savepoint of its own, its statements queued to go with the
+    // unit's next round trip. When one of them fails, PostgreSQL aborts the transaction: the
+    // call that sent it reports the error, the whole unit fails and nothing of it is stored,
     // even if the work carries on past the error (a COMMIT would roll back while answering
     // success).
     void aRecordThatCannotBeStoredFailsItsWholeUnit() {
@@ -184,23 +185,36 @@ private slots:
         QVERIFY(side->run("CREATE FUNCTION refuse_c2() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                           "IF NEW.id = 'c-2' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$; "
                           "CREATE TRIGGER refuse_c2 BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION refuse_c2()"));
-        std::vector<Status> puts;
-        auto failed = storage.write([&](WriteUnit& u) -> Status {
-            for (const char* id : {"c-1", "c-2", "c-3"}) {
-                auto v = u.put(unitRecord(id, "community-a"));
-                puts.push_back(v ? Status{} : Status(v.error()));
-            }
-            return {}; // carries on past the failure
-        });
-        QVERIFY(!failed);
-        QCOMPARE(failed.error().code, ErrorCode::Internal);
-        QVERIFY(failed.error().message.find("c-2") != std::string::npos);
-        QCOMPARE(puts.size(), std::size_t(3));
-        QVERIFY(puts[0] && !puts[1] && !puts[2]); // c-3 refused: the unit is broken
         auto count = [&] {
             auto rows = side->exec("SELECT count(*) FROM records WHERE id LIKE 'c-%'");
             return rows ? rows->int64(0, 0) : -1;
         };
+        // Read your own queued writes; a failed one is reported by the read that sends it.
+        std::optional<Error> readError;
+        auto failed = storage.write([&](WriteUnit& u) -> Status {
+            CY_TRY(u.put(unitRecord("c-1", "community-a")));
+            auto own = u.get("c-1");
+            if (!own || !*own || (*own)->version != 1)
+                return internalError("the unit's own record, queued, is read back");
+            (void)u.put(unitRecord("c-2", "community-a"));
+            if (auto after = u.get("c-1"); !after)
+                readError = after.error();
+            (void)u.put(unitRecord("c-3", "community-a"));
+            return {}; // carries on past the failure
+        });
+        QVERIFY(!failed);
+        QVERIFY2(readError && readError->message.find("injected failure") != std::string::npos,
+                 readError ? readError->message.c_str() : "the read after the failed write succeeded");
+        QCOMPARE(count(), std::int64_t(0));
+        // Carried on without reading: a full queue, or the end of the unit, sends it and fails.
+        auto failedAtTheEnd = storage.write([&](WriteUnit& u) -> Status {
+            for (int i = 1; i <= 70; ++i)
+                (void)u.put(unitRecord("c-" + std::to_string(i), "community-a"));
+            return {};
+        });
+        QVERIFY(!failedAtTheEnd);
+        QVERIFY2(failedAtTheEnd.error().message.find("injected failure") != std::string::npos,
+                 failedAtTheEnd.error().message.c_str());
         QCOMPARE(count(), std::int64_t(0));
         // A record refused before any statement (an unknown type) leaves the unit as it was.
         QVERIFY(side->run("DROP TRIGGER refuse_c2 ON records"));
@@ -219,7 +233,7 @@ private slots:
             return {};
         }));
         QCOMPARE(count(), std::int64_t(3));
-        QCOMPARE(versions, (std::vector<std::int64_t>{1, 2, 3})); // the failed unit handed out none
+        QCOMPARE(versions, (std::vector<std::int64_t>{1, 2, 3})); // the failed units handed out none
     }
 
     void theCommandLineWorksOnAStore() {

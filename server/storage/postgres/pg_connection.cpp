@@ -100,36 +100,152 @@ bool Connection::broken() const { return PQstatus(m_c) != CONNECTION_OK; }
 
 bool Connection::transactionFailed() const { return PQtransactionStatus(m_c) == PQTRANS_INERROR; }
 
-Result<Rows> Connection::exec(std::string_view sql, const std::vector<Param>& params) {
-    std::vector<const char*> values(params.size());
-    std::vector<int> lengths(params.size());
-    std::vector<int> formats(params.size());
-    for (std::size_t i = 0; i < params.size(); ++i) {
-        values[i] = params[i].value ? params[i].value->data() : nullptr;
-        lengths[i] = params[i].value ? int(params[i].value->size()) : 0;
-        formats[i] = params[i].binary ? 1 : 0;
+namespace {
+
+struct ParamArrays {
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+    explicit ParamArrays(const std::vector<Param>& params)
+        : values(params.size()), lengths(params.size()), formats(params.size()) {
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            values[i] = params[i].value ? params[i].value->data() : nullptr;
+            lengths[i] = params[i].value ? int(params[i].value->size()) : 0;
+            formats[i] = params[i].binary ? 1 : 0;
+        }
     }
-    const std::string text(sql);
+};
+
+} // namespace
+
+Result<std::string> Connection::preparedName(const std::string& sql, int parameters) {
     // Parsed and analysed once per connection, not at every call: a push runs the same few
     // statements for every record it stores.
     constexpr std::size_t kMaxPrepared = 256;
-    auto it = m_prepared.find(text);
-    if (it == m_prepared.end() && m_prepared.size() < kMaxPrepared) {
-        const std::string name = "cy" + std::to_string(m_prepared.size());
-        auto prepared = resultOf(m_c, PQprepare(m_c, name.c_str(), text.c_str(), int(params.size()), nullptr));
-        if (!prepared)
-            return prepared.error();
-        it = m_prepared.emplace(text, name).first;
+    if (auto it = m_prepared.find(sql); it != m_prepared.end())
+        return it->second;
+    if (m_prepared.size() >= kMaxPrepared)
+        return std::string();
+    const std::string name = "cy" + std::to_string(m_prepared.size());
+    auto prepared = resultOf(m_c, PQprepare(m_c, name.c_str(), sql.c_str(), parameters, nullptr));
+    if (!prepared)
+        return prepared.error();
+    m_prepared.emplace(sql, name);
+    return name;
+}
+
+Result<Rows> Connection::exec(std::string_view sql, const std::vector<Param>& params) {
+    if (!m_queue.empty()) {
+        const Statement last{std::string(sql), params};
+        return pipeline(&last);
     }
-    PGresult* r = it != m_prepared.end()
-                      ? PQexecPrepared(m_c, it->second.c_str(), int(params.size()), values.data(), lengths.data(),
-                                       formats.data(), 0)
-                      : PQexecParams(m_c, text.c_str(), int(params.size()), nullptr, values.data(), lengths.data(),
-                                     formats.data(), 0);
+    const std::string text(sql);
+    auto name = preparedName(text, int(params.size()));
+    if (!name)
+        return name.error();
+    const ParamArrays a(params);
+    PGresult* r = !name->empty() ? PQexecPrepared(m_c, name->c_str(), int(params.size()), a.values.data(),
+                                                  a.lengths.data(), a.formats.data(), 0)
+                                 : PQexecParams(m_c, text.c_str(), int(params.size()), nullptr, a.values.data(),
+                                                a.lengths.data(), a.formats.data(), 0);
     return resultOf(m_c, r);
 }
 
+Status Connection::write(std::string_view sql, std::vector<Param> params, Send send) {
+    if (send == Send::Queued) {
+        m_queue.push_back(Statement{std::string(sql), std::move(params)});
+        return m_queue.size() >= kMaxQueued ? flush() : Status{};
+    }
+    return done(exec(sql, params));
+}
+
+Status Connection::flush() {
+    if (m_queue.empty())
+        return {};
+    return done(pipeline(nullptr));
+}
+
+Result<Rows> Connection::pipeline(const Statement* last) {
+    std::vector<Statement> statements = std::move(m_queue);
+    m_queue.clear();
+    if (last)
+        statements.push_back(*last);
+    // Prepared before the pipeline starts (PQprepare waits for its answer).
+    std::vector<std::string> names;
+    names.reserve(statements.size());
+    for (const auto& s : statements) {
+        auto name = preparedName(s.sql, int(s.params.size()));
+        if (!name)
+            return name.error();
+        names.push_back(std::move(*name));
+    }
+    if (!PQenterPipelineMode(m_c))
+        return errorOf(m_c, nullptr);
+    std::optional<Error> failure;
+    for (std::size_t i = 0; i < statements.size() && !failure; ++i) {
+        const auto& s = statements[i];
+        const ParamArrays a(s.params);
+        const int n = int(s.params.size());
+        const int sent = !names[i].empty()
+                             ? PQsendQueryPrepared(m_c, names[i].c_str(), n, a.values.data(), a.lengths.data(),
+                                                   a.formats.data(), 0)
+                             : PQsendQueryParams(m_c, s.sql.c_str(), n, nullptr, a.values.data(), a.lengths.data(),
+                                                 a.formats.data(), 0);
+        if (!sent)
+            failure = errorOf(m_c, nullptr);
+    }
+    if (!PQpipelineSync(m_c) && !failure)
+        failure = errorOf(m_c, nullptr);
+    // Each statement's results end with a null; the sync point ends the pipeline. A statement
+    // after a failed one is answered "aborted". A lost connection ends it early.
+    PGresult* lastRows = nullptr;
+    std::size_t index = 0;
+    while (true) {
+        PGresult* r = PQgetResult(m_c);
+        if (!r) {
+            if (PQstatus(m_c) != CONNECTION_OK || ++index > statements.size()) {
+                if (!failure)
+                    failure = errorOf(m_c, nullptr);
+                break;
+            }
+            continue;
+        }
+        const auto status = PQresultStatus(r);
+        if (status == PGRES_PIPELINE_SYNC) {
+            PQclear(r);
+            break;
+        }
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_PIPELINE_ABORTED &&
+            !failure)
+            failure = errorOf(m_c, r);
+        if (last && index + 1 == statements.size() && !failure && status != PGRES_PIPELINE_ABORTED) {
+            if (lastRows)
+                PQclear(lastRows);
+            lastRows = r;
+        } else {
+            PQclear(r);
+        }
+    }
+    (void)PQexitPipelineMode(m_c);
+    if (failure) {
+        if (lastRows)
+            PQclear(lastRows);
+        return *failure;
+    }
+    if (!last)
+        return Rows(nullptr);
+    if (!lastRows)
+        return internalError("PostgreSQL: no answer to the statement");
+    return Rows(lastRows);
+}
+
 Status Connection::run(std::string_view sql) {
+    // Every run sends the queue, so what is queued came after the last savepoint: a rollback
+    // (to a savepoint or of the transaction) drops it unsent, and still runs when it would fail.
+    if (sql.rfind("ROLLBACK", 0) == 0)
+        m_queue.clear();
+    else
+        CY_TRY(flush());
     const std::string text(sql);
     auto rows = resultOf(m_c, PQexec(m_c, text.c_str()));
     if (!rows)

@@ -69,6 +69,10 @@ private:
     pg_result* m_r;
 };
 
+// How a statement whose rows nobody reads goes out: now (its error returned at once), or
+// queued to go with the connection's next round trip (Connection::write).
+enum class Send { Now, Queued };
+
 // A statement's outcome without its rows.
 inline Status done(const Result<Rows>& r) {
     if (!r)
@@ -88,8 +92,17 @@ public:
     // serialisation failures and lost connections are Unavailable (retry), unique violations
     // AlreadyExists.
     Result<Rows> exec(std::string_view sql, const std::vector<Param>& params = {});
-    // Several statements without parameters (migrations, BEGIN …).
+    // Several statements without parameters (migrations, BEGIN …). Sends what is queued first;
+    // a ROLLBACK drops it.
     Status run(std::string_view sql);
+    // A statement whose rows nobody reads (the INSERTs of a stored record), sent as `send`
+    // says. Queued, it is held and sent with the next exec, run or flush, in the same round trip
+    // (libpq's pipeline mode), in order; its error is that call's error (the first failure
+    // aborts the transaction, so the rest of the queue and the statement that sent it do not
+    // run). At most kMaxQueued wait: the next one sends them (and may fail).
+    Status write(std::string_view sql, std::vector<Param> params, Send send);
+    // Sends what is queued, waiting for the answers.
+    Status flush();
     // The connection was lost (the server restarted): the pool replaces it.
     bool broken() const;
     // A statement of the open transaction failed: PostgreSQL has aborted it, and a COMMIT
@@ -98,7 +111,21 @@ public:
 
 private:
     explicit Connection(pg_conn* c) : m_c(c) {}
+    // A bounded pipeline: libpq sends it whole before reading any answer, and PostgreSQL stops
+    // reading when its answers back up.
+    static constexpr std::size_t kMaxQueued = 64;
+    struct Statement {
+        std::string sql;
+        std::vector<Param> params;
+    };
+    // The name of the prepared statement for this text (prepared now if need be), or "" past
+    // the bound: run unprepared.
+    Result<std::string> preparedName(const std::string& sql, int parameters);
+    // The queued statements and then `last` (if any) in one round trip; the rows of `last`.
+    Result<Rows> pipeline(const Statement* last);
+
     pg_conn* m_c;
+    std::vector<Statement> m_queue;
     // The statements exec has prepared on this connection (PostgreSQL keeps them for the
     // session, whatever becomes of the transaction): text → name. Bounded, so statements whose
     // text varies (a list of n placeholders) cannot grow it without end; past the bound they run

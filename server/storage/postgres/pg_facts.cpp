@@ -83,7 +83,7 @@ Result<std::string> postgresFactSql(std::string_view sqliteSql) {
     return cache.emplace(std::string(sqliteSql), *sql).first->second;
 }
 
-Status writeFacts(Connection& c, const store::StoredRecord& record, const reports::RecordFacts& facts) {
+Status writeFacts(Connection& c, const store::StoredRecord& record, const reports::RecordFacts& facts, Send send) {
     return reports::writeFacts(
         [&](std::string_view sql, const std::vector<reports::FactValue>& values) -> Status {
             auto text = postgresFactSql(sql);
@@ -93,7 +93,7 @@ Status writeFacts(Connection& c, const store::StoredRecord& record, const report
             params.reserve(values.size());
             for (const auto& v : values)
                 params.push_back(paramOf(v));
-            return done(c.exec(*text, params));
+            return c.write(*text, std::move(params), send);
         },
         record, facts);
 }

@@ -14,7 +14,8 @@
 namespace courtyard::server::pg {
 
 // Replaces the record's facts with `facts` (those of `record`).
-Status writeFacts(Connection& c, const store::StoredRecord& record, const reports::RecordFacts& facts);
+Status writeFacts(Connection& c, const store::StoredRecord& record, const reports::RecordFacts& facts,
+                  Send send = Send::Now);
 
 // Recomputes every fact from `records` when the stored projection version is not
 // reports::kFactsVersion: its own transaction, under the write lock, so servers starting at once

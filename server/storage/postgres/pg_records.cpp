@@ -176,7 +176,7 @@ Result<std::int64_t> countChanges(Connection& c, const ChangeFilter& f, std::int
     return rows->int64(0, 0);
 }
 
-Status putRecord(Connection& c, const StoredRecord& r) {
+Status putRecord(Connection& c, const StoredRecord& r, Send send) {
     auto fields = store::indexFieldsFor(r);
     if (!fields)
         return fields.error();
@@ -186,7 +186,7 @@ Status putRecord(Connection& c, const StoredRecord& r) {
         due = toEpochMs(*idx.dueAt);
     if (idx.happenedAt)
         happened = toEpochMs(*idx.happenedAt);
-    return done(c.exec(
+    return c.write(
         "INSERT INTO records (id, type, community_id, state, unit_id, assignee, department_id, due_at, due_rule, "
         "happened_at, origin_device, version, deleted, body, stamps, history) "
         "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) "
@@ -197,12 +197,14 @@ Status putRecord(Connection& c, const StoredRecord& r) {
         "deleted=excluded.deleted, body=excluded.body, stamps=excluded.stamps, history=excluded.history",
         {r.id, r.type, idx.communityId, idx.state, idx.unitId, idx.assignee, idx.departmentId, due, idx.dueRule,
          happened, r.originDevice, r.version, r.deleted, r.encodedBody ? *r.encodedBody : r.body.dump(),
-         r.stamps.dump(), r.history}));
+         r.stamps.dump(), r.history},
+        send);
 }
 
-Status indexBlobRefs(Connection& c, const StoredRecord& r) {
+Status indexBlobRefs(Connection& c, const StoredRecord& r, Send send) {
     for (const auto& sha : attachmentShas(r))
-        CY_TRY(c.exec("INSERT INTO blob_refs (sha256, record_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", {sha, r.id}));
+        CY_TRY(c.write("INSERT INTO blob_refs (sha256, record_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", {sha, r.id},
+                       send));
     return {};
 }
 

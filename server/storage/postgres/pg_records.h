@@ -17,8 +17,8 @@ Result<std::vector<store::StoredRecord>> changes(Connection& c, const ChangeFilt
 // How many changes `changes` would return with no limit.
 Result<std::int64_t> countChanges(Connection& c, const ChangeFilter& f, std::int64_t afterVersion);
 // Inserts or replaces the record with its version already set.
-Status putRecord(Connection& c, const store::StoredRecord& r);
+Status putRecord(Connection& c, const store::StoredRecord& r, Send send = Send::Now);
 // Keeps blob_refs in step with the attachments the record refers to.
-Status indexBlobRefs(Connection& c, const store::StoredRecord& r);
+Status indexBlobRefs(Connection& c, const store::StoredRecord& r, Send send = Send::Now);
 
 } // namespace courtyard::server::pg

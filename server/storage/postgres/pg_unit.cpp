@@ -125,11 +125,11 @@ Result<std::int64_t> PgUnit::putWithFacts(store::StoredRecord& record, const rep
 // The unit holds kWriteLock (postgres_storage.cpp), so the counter row is read after every
 // earlier writer committed and versions are handed out in commit order; finish() stores the
 // last one before COMMIT. The record, its version, its report facts and its blob references
-// together or not at all, without a savepoint of their own (two more round trips a record):
-// a record refused before any statement (an unknown type, no id) leaves the unit as it was;
-// a failed statement aborts PostgreSQL's transaction, so it marks the unit broken and
-// runUnit rolls the whole unit back (as a push the server cannot store is answered: 500,
-// nothing applied).
+// together or not at all, without a savepoint of their own: a record refused before any
+// statement (an unknown type, no id) leaves the unit as it was; a failed statement aborts
+// PostgreSQL's transaction, so it fails the whole unit — whichever later call sends it
+// reports the error, and runUnit rolls the unit back (as a push the server cannot store is
+// answered: 500, nothing applied).
 Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const reports::RecordFacts* facts) {
     CY_TRY(requireWritable());
     if (m_broken)
@@ -151,16 +151,18 @@ Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const repo
         m_counterRead = counter->int64(0, 0);
         m_version = m_counterRead;
     }
+    // Queued: they go with the unit's next statement (the next operation's read of its record,
+    // or the counter at the end), one round trip for all.
     record.version = ++*m_version;
-    Status st = putRecord(m_c, record);
+    Status st = putRecord(m_c, record, Send::Queued);
     if (st)
-        st = writeFacts(m_c, record, *facts);
+        st = writeFacts(m_c, record, *facts, Send::Queued);
     if (st)
-        st = indexBlobRefs(m_c, record);
+        st = indexBlobRefs(m_c, record, Send::Queued);
     if (!st) {
         --*m_version;
-        m_broken = internalError("record '" + record.id + "' could not be stored with its report facts: " +
-                                 st.error().message);
+        m_broken = internalError("records could not be stored with their report facts (at '" + record.id +
+                                 "' or one queued before it): " + st.error().message);
         return *m_broken;
     }
     return record.version;
