@@ -142,7 +142,8 @@ int main(int argc, char** argv) {
             break;
     }
     s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("pull: %.0f records/s (%d, %zu bytes a record)\n", pulled / s, pulled, bytes / std::size_t(std::max(1, pulled)));
+    std::printf("pull: %.0f records/s (%d, %zu bytes a record)\n", pulled / s, pulled,
+                bytes / std::size_t(std::max(1, pulled)));
     storage->stop();
     return 0;
 }

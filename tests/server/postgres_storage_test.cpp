@@ -183,8 +183,10 @@ private slots:
         auto& storage = **opened;
         auto side = std::move(*pg::Connection::open(db.toStdString()));
         QVERIFY(side->run("CREATE FUNCTION refuse_c2() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                          "IF NEW.id = 'c-2' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$; "
-                          "CREATE TRIGGER refuse_c2 BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION refuse_c2()"));
+                          "IF NEW.id = 'c-2' THEN RAISE EXCEPTION 'injected failure'; END IF; "
+                          "RETURN NEW; END $$; "
+                          "CREATE TRIGGER refuse_c2 BEFORE INSERT ON records FOR EACH ROW "
+                          "EXECUTE FUNCTION refuse_c2()"));
         auto count = [&] {
             auto rows = side->exec("SELECT count(*) FROM records WHERE id LIKE 'c-%'");
             return rows ? rows->int64(0, 0) : -1;

@@ -591,19 +591,22 @@ private slots:
     // together, in commit order, each once, however the scopes interleave.
     void aPageOverSeveralScopesHoldsTheirEarliestChangesOnce() {
         Fixture f;
+        auto create = [&](const std::string& device, int seq, const std::string& id, const std::string& community) {
+            const Json ops = Json::array({createComplaint(seq, id, community, "s-1001", f.now)});
+            return f.push(device, ops, f.now)["results"][0]["status"];
+        };
         for (int i = 0; i < 10; ++i) {
             const auto n = std::to_string(i);
-            QCOMPARE(f.push("staff-sun", Json::array({createComplaint(i + 1, "c-sun-" + n, "cm-sunshine", "s-1001", f.now)}),
-                            f.now)["results"][0]["status"], Json("applied"));
-            QCOMPARE(f.push("staff-jade", Json::array({createComplaint(i + 1, "c-jade-" + n, "cm-jadelake", "s-1001", f.now)}),
-                            f.now)["results"][0]["status"], Json("applied"));
+            QCOMPARE(create("staff-sun", i + 1, "c-sun-" + n, "cm-sunshine"), Json("applied"));
+            QCOMPARE(create("staff-jade", i + 1, "c-jade-" + n, "cm-jadelake"), Json("applied"));
         }
         std::vector<std::string> paged;
         std::set<std::string> complaints;
         std::string cursor;
         std::int64_t last = 0;
         for (int page = 0; page < 100; ++page) {
-            auto res = f.call(http::verb::get, "/v1/sync/pull?limit=7&cursor=" + cursor, {}, "manager");
+            auto res = f.call(http::verb::get, "/v1/sync/pull?limit=7&cursor=" + cursor, {},
+                              "manager");
             QCOMPARE(res.result_int(), 200);
             auto j = Json::parse(res.body());
             QVERIFY(j["changes"].size() <= 7);
@@ -620,7 +623,8 @@ private slots:
         }
         QCOMPARE(complaints.size(), std::size_t(20));
         // The same changes as one large page.
-        auto whole = Json::parse(f.call(http::verb::get, "/v1/sync/pull?limit=1000", {}, "manager").body());
+        auto whole =
+            Json::parse(f.call(http::verb::get, "/v1/sync/pull?limit=1000", {}, "manager").body());
         QVERIFY(!whole["has_more"].get<bool>());
         std::vector<std::string> once;
         for (const auto& c : whole["changes"])
