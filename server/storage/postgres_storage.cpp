@@ -80,6 +80,14 @@ std::size_t PostgresStorage::waiting() {
 
 namespace {
 
+// Before COMMIT: a statement whose error the work let pass has aborted PostgreSQL's
+// transaction, and a COMMIT would roll it back while answering success.
+Status noFailedStatement(const pg::Connection& c) {
+    if (c.transactionFailed())
+        return internalError("a statement of this transaction failed; nothing of it was stored");
+    return {};
+}
+
 template <typename Unit>
 Status runUnit(pg::Connection& c, const char* begin, const std::function<Status(Unit&)>& work, bool writable) {
     CY_TRY(c.run(begin));
@@ -104,8 +112,8 @@ Status runUnit(pg::Connection& c, const char* begin, const std::function<Status(
         st = unit.finish(); // the counter, sent with what the unit queued
     if (st)
         st = c.flush(); // anything still queued, before the transaction is judged
-    if (st && c.transactionFailed()) // a failed statement whose error the work let pass
-        st = internalError("a statement of this transaction failed; nothing of it was stored");
+    if (st)
+        st = noFailedStatement(c);
     if (!st) {
         (void)c.run("ROLLBACK");
         return st;
@@ -140,8 +148,8 @@ Status PostgresStorage::transaction(const std::function<Status(pg::Connection&)>
         } catch (const std::exception& e) {
             st = internalError(std::string("unexpected error: ") + e.what());
         }
-        if (st && conn.transactionFailed()) // a failed statement whose error the work let pass
-            st = internalError("a statement of this transaction failed; nothing of it was stored");
+        if (st)
+            st = noFailedStatement(conn);
         if (!st)
             (void)conn.run("ROLLBACK");
         else if (auto committed = conn.run("COMMIT"); !committed) {

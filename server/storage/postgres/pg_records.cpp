@@ -176,11 +176,7 @@ Result<std::int64_t> countChanges(Connection& c, const ChangeFilter& f, std::int
     return rows->int64(0, 0);
 }
 
-Status putRecord(Connection& c, const StoredRecord& r, Send send) {
-    auto fields = store::indexFieldsFor(r);
-    if (!fields)
-        return fields.error();
-    const auto& idx = *fields;
+Status putRecord(Connection& c, const StoredRecord& r, const records::IndexFields& idx, Send send) {
     std::optional<std::int64_t> due, happened;
     if (idx.dueAt)
         due = toEpochMs(*idx.dueAt);

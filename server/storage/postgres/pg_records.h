@@ -16,8 +16,9 @@ Result<std::vector<store::StoredRecord>> changes(Connection& c, const ChangeFilt
                                                  int limit);
 // How many changes `changes` would return with no limit.
 Result<std::int64_t> countChanges(Connection& c, const ChangeFilter& f, std::int64_t afterVersion);
-// Inserts or replaces the record with its version already set.
-Status putRecord(Connection& c, const store::StoredRecord& r, Send send = Send::Now);
+// Inserts or replaces the record with its version already set, with its index columns
+// (store::indexFieldsFor, which the caller has checked).
+Status putRecord(Connection& c, const store::StoredRecord& r, const records::IndexFields& idx, Send send);
 // Keeps blob_refs in step with the attachments the record refers to.
 Status indexBlobRefs(Connection& c, const store::StoredRecord& r, Send send = Send::Now);
 

@@ -142,7 +142,8 @@ Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const repo
         computed = std::move(*f);
         facts = &*computed;
     }
-    if (auto fields = store::indexFieldsFor(record); !fields)
+    auto fields = store::indexFieldsFor(record);
+    if (!fields)
         return fields.error();
     if (!m_version) {
         auto counter = m_c.exec("SELECT value FROM change_counter");
@@ -154,7 +155,7 @@ Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const repo
     // Queued: they go with the unit's next statement (the next operation's read of its record,
     // or the counter at the end), one round trip for all.
     record.version = ++*m_version;
-    Status st = putRecord(m_c, record, Send::Queued);
+    Status st = putRecord(m_c, record, *fields, Send::Queued);
     if (st)
         st = writeFacts(m_c, record, *facts, Send::Queued);
     if (st)
