@@ -17,10 +17,13 @@
 #include "sync/protocol/proof.h"
 #include "sync/protocol/roles.h"
 
+#include <atomic>
+#include <condition_variable>
 #include <cstdlib>
 #include <future>
 #include <map>
 #include <memory>
+#include <mutex>
 
 namespace courtyard::server {
 
@@ -123,6 +126,55 @@ Result<std::optional<OpResult>> storedResult(ReadUnit& unit, const std::string& 
         return internalError("the stored result of operation " + std::to_string(op.seq) + " does not decode");
     return std::optional<OpResult>{std::move(*r)};
 }
+
+// Operations prepared at a time by the thread that prepares a big push (see push()).
+constexpr std::size_t kPreparedSlice = 32;
+
+// How far a push's operations are prepared, when a second thread prepares them in order while
+// the write unit applies them: the write unit waits for each operation it reaches.
+class PreparedSoFar {
+public:
+    explicit PreparedSoFar(std::size_t total) : m_total(total) {}
+
+    void publish(std::size_t upTo) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_ready.store(upTo, std::memory_order_release);
+        }
+        m_changed.notify_all();
+    }
+    void fail(Error e) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_failure = std::move(e);
+            m_ready.store(m_total, std::memory_order_release);
+        }
+        m_changed.notify_all();
+    }
+    // Returns once operation `i` is prepared (at once when it already is); the preparing
+    // thread's failure if it failed.
+    Status await(std::size_t i) {
+        if (m_ready.load(std::memory_order_acquire) <= i) {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] { return m_ready.load(std::memory_order_relaxed) > i; });
+        }
+        std::lock_guard lock(m_mutex);
+        if (m_failure)
+            return *m_failure;
+        return {};
+    }
+    // Tells the preparing thread to stop: the write unit ended without reaching the rest.
+    void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
+    bool cancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
+
+private:
+    const std::size_t m_total;
+    std::atomic<std::size_t> m_ready{0};
+    std::atomic<bool> m_cancelled{false};
+    std::optional<Error> m_failure;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+};
 
 using RulesByCommunity = std::map<std::string, std::shared_ptr<const rules::RuleContext>>;
 
@@ -270,14 +322,27 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
             }
         }
     };
-    // A big push from one device would otherwise keep one core busy while the other waits.
-    if (ops.size() >= 64) {
-        const std::size_t half = ops.size() / 2;
-        auto second = std::async(std::launch::async, prepareRange, half, ops.size());
-        prepareRange(0, half);
-        second.get();
+    // A big push is prepared on a second thread, a slice at a time, while the write unit applies
+    // the operations already prepared: preparing and writing overlap instead of taking turns,
+    // and the write unit waits only for the first slice. Preparing is quicker than writing, so
+    // the write unit seldom waits after that. A small push is prepared here, before the write.
+    PreparedSoFar preparedSoFar(ops.size());
+    std::future<void> preparing;
+    if (ops.size() >= kPreparedSlice * 2) {
+        preparing = std::async(std::launch::async, [&] {
+            try {
+                for (std::size_t from = 0; from < ops.size() && !preparedSoFar.cancelled(); from += kPreparedSlice) {
+                    const std::size_t to = std::min(ops.size(), from + kPreparedSlice);
+                    prepareRange(from, to);
+                    preparedSoFar.publish(to);
+                }
+            } catch (const std::exception& e) {
+                preparedSoFar.fail(internalError(std::string("preparing the push failed: ") + e.what()));
+            }
+        });
     } else {
         prepareRange(0, ops.size());
+        preparedSoFar.publish(ops.size());
     }
 
     sync::PushResponse response;
@@ -307,6 +372,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
         replays = 0;
         std::int64_t firstNew = 0;
         for (std::size_t i = 0; i < ops.size(); ++i) {
+            CY_TRY(preparedSoFar.await(i));
             const auto& op = ops[i];
             const OpFingerprint& fingerprint = fingerprints[i];
             if (op.seq <= lastSeq) {
@@ -348,6 +414,19 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
             return *gap;
         return {};
     });
+    preparedSoFar.cancel(); // a unit that ended early (a refused push) needs nothing more
+    if (preparing.valid())
+        preparing.get();
+    // The operations, prepared records, stored records and audit lines are freed on the
+    // disposer's thread while the answer goes out.
+    struct Leftovers {
+        sync::PushRequest request;
+        std::vector<PreparedOp> prepared;
+        std::vector<store::StoredRecord> written;
+        std::vector<AuditEntry> audits;
+    };
+    m_disposer.dispose(std::make_shared<Leftovers>(
+        Leftovers{std::move(*req), std::move(prepared), std::move(written), std::move(audits)}));
     if (!st)
         return st.error();
     m_counters.replayed += replays;

@@ -5,6 +5,7 @@
 // the changes this device may see after its cursor, in commit order, a page at a time.
 
 #include "server/service/clock.h"
+#include "server/service/disposer.h"
 #include "server/service/kiosk_throttle.h"
 #include "server/service/rules_cache.h"
 #include "server/storage/server_storage.h"
@@ -54,6 +55,7 @@ private:
     Clock m_clock;
     SyncCounters m_counters;
     KioskThrottle m_kiosk;
+    Disposer m_disposer; // frees a push's operations and records after its answer
 };
 
 } // namespace courtyard::server

@@ -264,6 +264,80 @@ private slots:
         QCOMPARE(f.changeVersion(), version);
     }
 
+    // A push of hundreds of operations is prepared on a second thread, a slice at a time, while
+    // its write unit applies what is ready (sync_service.cpp): each operation still sees the
+    // ones before it in the same push, a refused one is refused in its place, a retry replays
+    // every result, and a push refused as a whole (a changed edit, a gap) applies nothing.
+    void aBigPushIsAppliedInOrderWhileItIsPrepared() {
+        Fixture f;
+        Json ops = Json::array();
+        const int n = 300;
+        const Instant base = f.now - Milliseconds{1000}; // every edit before the server's now
+        for (int seq = 1; seq <= n; ++seq) {
+            const std::string id = "c-big-" + std::to_string((seq + 1) / 2);
+            if (seq % 2) { // a create, then an update of the record it created
+                ops.push_back(createComplaint(seq, id, seq == 151 ? "cm-jadelake" : "cm-sunshine", "s-1001", base));
+                continue;
+            }
+            const Instant at = base + Milliseconds{seq};
+            ops.push_back(Json{{"seq", seq}, {"kind", "update"}, {"type", "complaint"}, {"id", id},
+                               {"hlc", std::to_string(toEpochMs(at)) + ".0000.x"}, {"at", formatInstant(at)},
+                               {"actor", "s-1001"}, {"fields", {{"content", "updated by operation " + std::to_string(seq)}}}});
+        }
+        const auto before = f.changeVersion();
+        auto first = f.push("staff-sun", ops, f.now);
+        QCOMPARE(first["_status"], Json(200));
+        QCOMPARE(first["last_seq"], Json(n));
+        QCOMPARE(first["results"].size(), std::size_t(n));
+        std::int64_t lastVersion = before;
+        for (int seq = 1; seq <= n; ++seq) {
+            const Json& r = first["results"][std::size_t(seq - 1)];
+            QCOMPARE(r["seq"], Json(seq));
+            if (seq == 151 || seq == 152) { // a community this tablet does not serve, then its record
+                QCOMPARE(r["status"], Json("rejected"));
+                continue;
+            }
+            QVERIFY2(r["status"] == Json("applied"), r.dump().c_str());
+            QVERIFY(r["version"].get<std::int64_t>() > lastVersion); // applied in sequence order
+            lastVersion = r["version"].get<std::int64_t>();
+        }
+        QCOMPARE(f.changeVersion(), before + n - 2);
+        (void)f.storage->read([&](ReadUnit& u) -> Status {
+            for (int k : {1, 75, 150}) {
+                auto rec = u.get("c-big-" + std::to_string(k));
+                if (!rec || !*rec)
+                    return internalError("c-big-" + std::to_string(k) + " is missing");
+                // Prepared before it was written (the server's header), updated after.
+                if (stringAt((*rec)->body, "origin_device") != f.devices["staff-sun"].id ||
+                    stringAt((*rec)->body, "content") != "updated by operation " + std::to_string(2 * k))
+                    return internalError("c-big-" + std::to_string(k) + " is not as pushed: " + (*rec)->body.dump());
+            }
+            auto refused = u.get("c-big-76");
+            if (!refused || *refused)
+                return internalError("the refused create was stored");
+            return {};
+        });
+        QCOMPARE(f.changeVersion(), before + n - 2);
+        // The answer was lost: the same push again gets the same results and changes nothing.
+        auto again = f.push("staff-sun", ops, f.now);
+        QCOMPARE(again["results"], first["results"]);
+        QCOMPARE(f.changeVersion(), before + n - 2);
+        // A retry with one edit changed deep inside it: refused as a whole.
+        Json changed = ops;
+        changed[249]["fields"]["content"] = "not what was sent"; // operation 250, an update
+        auto refused = f.push("staff-sun", changed, f.now);
+        QVERIFY2(refused["_status"] == Json(409), refused.dump().substr(0, 300).c_str());
+        QVERIFY(refused["error"]["message"].get<std::string>().find("operation 250") != std::string::npos);
+        // New operations that skip some: refused as a whole.
+        Json gap = Json::array();
+        for (int seq = n + 2; seq < n + 202; ++seq)
+            gap.push_back(createComplaint(seq, "c-gap-" + std::to_string(seq), "cm-sunshine", "s-1001", f.now));
+        auto skipped = f.push("staff-sun", gap, f.now);
+        QCOMPARE(skipped["_status"], Json(409));
+        QVERIFY(skipped["error"]["message"].get<std::string>().find("expected operation 301") != std::string::npos);
+        QCOMPARE(f.changeVersion(), before + n - 2);
+    }
+
     // A record and its report facts are stored together or not at all. A failure after the
     // record's row is written (here a trigger refuses one complaint's facts) fails the whole
     // push: nothing of it is kept, the device keeps its operations, and the same push goes
