@@ -10,6 +10,8 @@
 #include "shared/store/database.h"
 #include "sync/protocol/crypto.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 
 namespace courtyard::server {
@@ -385,8 +387,16 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& pa
             return r.error();
         readers.push_back(std::move(*r));
     }
+    auto checkpointConn = store::Database::open(path);
+    if (!checkpointConn)
+        return checkpointConn.error();
     auto storage = std::unique_ptr<SqliteStorage>(new SqliteStorage(std::move(*writer), std::move(readers), options));
     storage->m_identity = std::move(identity);
+    storage->m_checkpointConn = std::move(*checkpointConn);
+    // Replaces SQLite's own checkpoint after a commit on the writer (sqlite3_wal_autocheckpoint
+    // is a WAL hook too). Set before the first write: the writer thread waits for its queue.
+    sqlite3_wal_hook(storage->m_writer->database().handle(), &SqliteStorage::afterCommit, storage.get());
+    storage->m_checkpointThread = std::thread([s = storage.get()] { s->checkpointLoop(); });
     return storage;
 }
 
@@ -419,6 +429,64 @@ void SqliteStorage::stop() {
     m_queueCv.notify_all();
     if (m_writerThread.joinable())
         m_writerThread.join();
+    stopCheckpoints();
+}
+
+// ---- Checkpoints
+// In WAL mode a commit appends pages to the log, and a checkpoint copies them back into the
+// database file (and syncs it) so the log can start over. SQLite runs that checkpoint inside
+// the commit that takes the log past 1,000 pages, on the writer's thread: a tenth of the
+// writer's time while devices push. Here the writer only signals, and a thread of its own runs
+// a passive checkpoint on its own connection while the writer goes on with the next batch.
+// A passive checkpoint copies what is committed and never blocks the writer or readers; the
+// log starts over at the writer's next transaction once everything in it was copied. Should
+// the checkpoint thread fall behind a writer that never pauses, the log would grow without
+// end: past kWriterCheckpointPages the writer checkpoints at once itself, as SQLite would.
+namespace {
+constexpr int kCheckpointPages = 1000;        // SQLite's own default
+constexpr int kWriterCheckpointPages = 16000; // about 64 MiB of log with 4 KiB pages
+} // namespace
+
+int SqliteStorage::afterCommit(void* self, sqlite3* db, const char* name, int walPages) {
+    auto* storage = static_cast<SqliteStorage*>(self);
+    if (walPages >= kWriterCheckpointPages) {
+        (void)sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        return SQLITE_OK;
+    }
+    if (walPages >= kCheckpointPages) {
+        {
+            std::lock_guard lock(storage->m_checkpointMutex);
+            storage->m_checkpointDue = true;
+        }
+        storage->m_checkpointCv.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void SqliteStorage::checkpointLoop() {
+    std::unique_lock lock(m_checkpointMutex);
+    while (true) {
+        m_checkpointCv.wait(lock, [&] { return m_checkpointStopping || m_checkpointDue; });
+        if (m_checkpointStopping)
+            return;
+        m_checkpointDue = false;
+        lock.unlock();
+        // SQLITE_BUSY (another process's checkpoint is running) or an I/O error: the next
+        // commit past the mark asks again.
+        (void)sqlite3_wal_checkpoint_v2(m_checkpointConn->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                        nullptr);
+        lock.lock();
+    }
+}
+
+void SqliteStorage::stopCheckpoints() {
+    {
+        std::lock_guard lock(m_checkpointMutex);
+        m_checkpointStopping = true;
+    }
+    m_checkpointCv.notify_all();
+    if (m_checkpointThread.joinable())
+        m_checkpointThread.join();
 }
 
 std::size_t SqliteStorage::queueDepth() {

@@ -15,6 +15,8 @@
 #include <thread>
 #include <vector>
 
+struct sqlite3; // <sqlite3.h> stays out of this header
+
 namespace courtyard::server {
 
 struct SqliteStorageOptions {
@@ -47,6 +49,10 @@ private:
                   std::vector<std::unique_ptr<store::SqliteRecordStore>> readers, SqliteStorageOptions options);
     void writerLoop();
     void runBatch(std::vector<Job>& batch);
+    // WAL checkpoints on a thread of their own (sqlite_storage.cpp, "Checkpoints").
+    static int afterCommit(void* self, sqlite3* db, const char* name, int walPages);
+    void checkpointLoop();
+    void stopCheckpoints();
 
     SqliteStorageOptions m_options;
     DatabaseIdentity m_identity;
@@ -57,6 +63,12 @@ private:
     bool m_stopping = false;
     std::thread m_writerThread;
 
+    std::unique_ptr<store::Database> m_checkpointConn;
+    std::mutex m_checkpointMutex;
+    std::condition_variable m_checkpointCv;
+    bool m_checkpointDue = false;
+    bool m_checkpointStopping = false;
+    std::thread m_checkpointThread;
     std::mutex m_poolMutex;
     std::condition_variable m_poolCv;
     std::vector<std::unique_ptr<store::SqliteRecordStore>> m_idleReaders;

@@ -338,6 +338,31 @@ private slots:
         QCOMPARE(f.changeVersion(), before + n - 2);
     }
 
+    // WAL checkpoints run on the storage's own thread, beside the writer, not inside its commits
+    // (sqlite_storage.cpp, "Checkpoints"). Only a checkpoint writes the database file itself
+    // (a commit appends to the log), and the writer checkpoints by itself only past 16,000
+    // pages of log: so after some 2,000 pages of pushes the file must grow while the server
+    // runs, with nothing else touching it.
+    void theLogIsCheckpointedBesideTheWriter() {
+        Fixture f;
+        const std::string path = f.dir.filePath("courtyard.db").toStdString();
+        const auto before = std::filesystem::file_size(path);
+        const std::string words(3000, 'x');
+        std::int64_t seq = 0;
+        for (int push = 0; push < 30; ++push) {
+            Json ops = Json::array();
+            for (int i = 0; i < 100; ++i) {
+                ++seq;
+                Json op = createComplaint(seq, "c-log-" + std::to_string(seq), "cm-sunshine", "s-1001", f.now);
+                op["body"]["content"] = words;
+                ops.push_back(std::move(op));
+            }
+            QCOMPARE(f.push("staff-sun", ops, f.now)["_status"], Json(200));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::filesystem::file_size(path) > before + (4u << 20), 20000);
+        QVERIFY(std::filesystem::file_size(path + "-wal") < (64u << 20));
+    }
+
     // A record and its report facts are stored together or not at all. A failure after the
     // record's row is written (here a trigger refuses one complaint's facts) fails the whole
     // push: nothing of it is kept, the device keeps its operations, and the same push goes
