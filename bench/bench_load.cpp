@@ -91,17 +91,22 @@ int main(int argc, char** argv) {
             d.beast = std::move(*sync::BeastTransport::create(srv.url(), options));
             d.timed = std::make_unique<bench::TimedTransport>(*d.beast);
             d.engine = std::make_unique<sync::SyncEngine>(*d.store, *d.beast, now);
-            if (!d.engine->syncOnce().complete)
+            if (auto first = d.engine->syncOnce(); !first.complete) {
                 ++setupFailures;
+                std::fprintf(stderr, "device %d: first sync incomplete: %s\n", i,
+                             first.error ? first.error->message.c_str() : "(no error)");
+            }
             // The person signs in on the device (online, the first time), so their edits carry
-            // their proof as a real tablet's do.
+            // their proof as a real tablet's do. The server hashes two PINs at a time and turns
+            // the others away for a moment: the device tries again, for up to two minutes.
             auto signedIn = sync::signIn(*d.store, d.engine.get(), "1001", "100100", now());
-            for (int attempt = 0; !signedIn && signedIn.error().code == ErrorCode::Unavailable && attempt < 50; ++attempt) {
+            for (int attempt = 0; !signedIn && signedIn.error().code == ErrorCode::Unavailable && attempt < 600; ++attempt) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
                 signedIn = sync::signIn(*d.store, d.engine.get(), "1001", "100100", now());
             }
             if (!signedIn) {
                 ++setupFailures;
+                std::fprintf(stderr, "device %d: sign-in failed: %s\n", i, signedIn.error().message.c_str());
                 continue;
             }
             const domain::Actor actor = *signedIn;

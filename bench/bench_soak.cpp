@@ -196,7 +196,7 @@ int main(int argc, char** argv) {
             d.engine = std::make_unique<sync::SyncEngine>(*d.store, *d.transport, now);
             (void)d.engine->syncOnce();
             auto signedIn = sync::signIn(*d.store, d.engine.get(), "5001", "500100", now());
-            for (int attempt = 0; !signedIn && signedIn.error().code == ErrorCode::Unavailable && attempt < 50; ++attempt) {
+            for (int attempt = 0; !signedIn && signedIn.error().code == ErrorCode::Unavailable && attempt < 600; ++attempt) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(200));
                 signedIn = sync::signIn(*d.store, d.engine.get(), "5001", "500100", now());
             }
