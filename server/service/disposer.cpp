@@ -27,11 +27,6 @@ void Disposer::dispose(std::shared_ptr<void> what) {
     // Otherwise the backlog is full: `what` is freed here, on return.
 }
 
-std::size_t Disposer::queued() {
-    std::lock_guard lock(m_mutex);
-    return m_queue.size();
-}
-
 void Disposer::run() {
     std::unique_lock lock(m_mutex);
     while (true) {

@@ -25,8 +25,6 @@ public:
     // Takes `what` (the last owner) and frees it on the disposer's thread.
     void dispose(std::shared_ptr<void> what);
 
-    std::size_t queued();
-
 private:
     void run();
 

@@ -55,7 +55,7 @@ private:
     Clock m_clock;
     SyncCounters m_counters;
     KioskThrottle m_kiosk;
-    Disposer m_disposer; // frees a push's operations and records after its answer
+    Disposer m_disposer; // frees a push's operations and records while its answer goes out
 };
 
 } // namespace courtyard::server
