@@ -327,6 +327,10 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
     // and the write unit waits only for the first slice. Preparing is quicker than writing, so
     // the write unit seldom waits after that. A small push is prepared here, before the write.
     PreparedSoFar preparedSoFar(ops.size());
+    std::vector<std::string> recordIds; // read ahead by the write unit (WriteUnit::prefetch)
+    recordIds.reserve(ops.size());
+    for (const auto& op : ops)
+        recordIds.push_back(op.id);
     std::future<void> preparing;
     if (ops.size() >= kPreparedSlice * 2) {
         preparing = std::async(std::launch::async, [&] {
@@ -365,6 +369,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
         if (!*fresh || (*fresh)->revokedAt)
             return unauthenticated("this device has been revoked");
         std::int64_t lastSeq = (*fresh)->lastSeq;
+        CY_TRY(unit.prefetch(recordIds));
         ActorCache actors;
         std::map<std::int64_t, Json> batches; // stored pushes read for replays, by first seq
         Json stored = Json::array();          // this push's results, stored as one row

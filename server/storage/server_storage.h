@@ -186,6 +186,13 @@ public:
     virtual Status addEnrolmentCode(const EnrolmentCodeRow& c) = 0;
     // Marks the code used by `deviceId` if nobody used it yet; failed_precondition otherwise.
     virtual Status useEnrolmentCode(const std::string& codeHash, const std::string& deviceId, Instant at) = 0;
+    // The records `ids` are about to be read (a push's, one by one): an engine for which every
+    // read is a round trip to the database may read them all now, in one statement. Reads
+    // still see this unit's own writes: a record the unit stores is read afresh.
+    virtual Status prefetch(const std::vector<std::string>& ids) {
+        (void)ids;
+        return {};
+    }
     // The audit lines of a whole push, in order: an engine may write them with few statements.
     virtual Status addAudits(const std::vector<AuditEntry>& entries) {
         for (const auto& e : entries)

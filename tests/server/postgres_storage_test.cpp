@@ -175,6 +175,48 @@ private slots:
     // call that sent it reports the error, the whole unit fails and nothing of it is stored,
     // even if the work carries on past the error (a COMMIT would roll back while answering
     // success).
+    // A push's records read ahead in one statement (WriteUnit::prefetch): each one as stored,
+    // none for an id that has no record (odd characters included), and a record the unit
+    // stores afterwards read afresh, as the unit wrote it.
+    void aPushsRecordsAreReadAheadInOneStatement() {
+        const QString db = m_cluster.createDatabase("prefetch");
+        QVERIFY(!db.isEmpty());
+        auto opened = PostgresStorage::open(db.toStdString());
+        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+        auto& storage = **opened;
+        const std::string odd = "c-\"quoted\", with\\ a backslash {and} braces";
+        QVERIFY(storage.write([&](WriteUnit& u) -> Status {
+            for (const std::string& id : {std::string("c-1"), std::string("c-2"), odd})
+                CY_TRY(u.put(unitRecord(id, "community-a", {{"note", "first " + id}})));
+            return {};
+        }));
+        auto side = std::move(*pg::Connection::open(db.toStdString()));
+        auto wrote = storage.write([&](WriteUnit& u) -> Status {
+            CY_TRY(u.prefetch({"c-1", "c-2", "c-none", odd, "c-1"}));
+            // Changed behind the write lock (no server does that): the unit still reads what it
+            // read ahead, so the read came from there, not from the database.
+            CY_TRY(side->run("UPDATE records SET body = '{\"note\": \"changed\"}' WHERE id = 'c-1'"));
+            auto one = u.get("c-1");
+            if (!one || !*one || stringAt((*one)->body, "note") != "first c-1" || (*one)->version != 1)
+                return internalError("c-1 read ahead is not the stored record");
+            auto none = u.get("c-none");
+            if (!none || *none)
+                return internalError("an id without a record read ahead as a record");
+            auto quoted = u.get(odd);
+            if (!quoted || !*quoted || stringAt((*quoted)->body, "note") != "first " + odd)
+                return internalError("the id with quotes and a backslash was not read ahead");
+            CY_TRY(u.put(unitRecord("c-2", "community-a", {{"note", "second"}})));
+            auto two = u.get("c-2"); // stored by this unit since: read afresh
+            if (!two || !*two || stringAt((*two)->body, "note") != "second" || (*two)->version != 4)
+                return internalError("c-2 after this unit stored it is not what it stored");
+            auto again = u.get("c-1"); // handed out once; then from the database
+            if (!again || !*again || stringAt((*again)->body, "note") != "changed")
+                return internalError("c-1 read a second time did not come from the database");
+            return {};
+        });
+        QVERIFY2(wrote, wrote ? "" : wrote.error().message.c_str());
+    }
+
     void aRecordThatCannotBeStoredFailsItsWholeUnit() {
         const QString db = m_cluster.createDatabase("record_failure");
         QVERIFY(!db.isEmpty());

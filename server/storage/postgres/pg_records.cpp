@@ -88,6 +88,23 @@ Result<std::optional<StoredRecord>> getRecord(Connection& c, const std::string& 
     return std::optional<StoredRecord>{std::move(rows->front())};
 }
 
+Result<std::vector<StoredRecord>> getRecords(Connection& c, const std::vector<std::string>& ids) {
+    // One text[] parameter: {"id1","id2",…}, each element quoted, its backslashes and quotes escaped.
+    std::string array = "{";
+    for (const auto& id : ids) {
+        array += array.size() > 1 ? ",\"" : "\"";
+        for (char ch : id) {
+            if (ch == '"' || ch == '\\')
+                array += '\\';
+            array += ch;
+        }
+        array += '"';
+    }
+    array += '}';
+    return collect(c.exec("SELECT " + std::string(kColumns) + " FROM records WHERE id = ANY($1::text[])", {array}),
+                   true);
+}
+
 Result<std::vector<StoredRecord>> queryRecords(Connection& c, const RecordQuery& q) {
     // Keyset paging is the device's (its record lists); the server does not page that way.
     if (q.after)

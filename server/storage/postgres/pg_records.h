@@ -9,6 +9,8 @@
 namespace courtyard::server::pg {
 
 Result<std::optional<store::StoredRecord>> getRecord(Connection& c, const std::string& id);
+// Those of `ids` that exist, in one statement (in no particular order).
+Result<std::vector<store::StoredRecord>> getRecords(Connection& c, const std::vector<std::string>& ids);
 Result<std::vector<store::StoredRecord>> queryRecords(Connection& c, const store::RecordQuery& q);
 Result<std::int64_t> countRecords(Connection& c, const store::RecordQuery& q);
 // Changes after `afterVersion` in version order, unparsed (rawBody).

@@ -38,7 +38,31 @@ Status PgUnit::requireWritable() const {
     return {};
 }
 
-Result<std::optional<store::StoredRecord>> PgUnit::get(const std::string& id) { return getRecord(m_c, id); }
+Result<std::optional<store::StoredRecord>> PgUnit::get(const std::string& id) {
+    if (auto it = m_prefetched.find(id); it != m_prefetched.end()) {
+        auto record = std::move(it->second);
+        m_prefetched.erase(it);
+        return record;
+    }
+    return getRecord(m_c, id);
+}
+
+// A push's records in one round trip instead of one each: the queued writes of each operation
+// then go with the next batch of them (Connection::write), not with the next operation's read.
+Status PgUnit::prefetch(const std::vector<std::string>& ids) {
+    if (ids.empty())
+        return {};
+    auto found = getRecords(m_c, ids);
+    if (!found)
+        return found.error();
+    for (const auto& id : ids)
+        m_prefetched.emplace(id, std::nullopt);
+    for (auto& r : *found) {
+        const std::string id = r.id;
+        m_prefetched[id] = std::move(r);
+    }
+    return {};
+}
 Result<std::vector<store::StoredRecord>> PgUnit::query(const store::RecordQuery& q) { return queryRecords(m_c, q); }
 Result<std::int64_t> PgUnit::count(const store::RecordQuery& q) { return countRecords(m_c, q); }
 Result<std::vector<store::StoredRecord>> PgUnit::changes(const ChangeFilter& f, std::int64_t afterVersion, int limit) {
@@ -134,6 +158,7 @@ Result<std::int64_t> PgUnit::storeRecord(store::StoredRecord& record, const repo
     CY_TRY(requireWritable());
     if (m_broken)
         return *m_broken;
+    m_prefetched.erase(record.id); // read afresh from now on
     std::optional<reports::RecordFacts> computed;
     if (!facts) {
         auto f = reports::factsOf(record);

@@ -8,6 +8,7 @@
 #include "server/storage/server_storage.h"
 
 #include <optional>
+#include <unordered_map>
 
 namespace courtyard::server::pg {
 
@@ -16,6 +17,7 @@ public:
     PgUnit(Connection& c, bool writable) : m_c(c), m_writable(writable), m_reports(c) {}
 
     Result<std::optional<store::StoredRecord>> get(const std::string& id) override;
+    Status prefetch(const std::vector<std::string>& ids) override;
     Result<std::vector<store::StoredRecord>> query(const store::RecordQuery& q) override;
     Result<std::int64_t> count(const store::RecordQuery& q) override;
     Result<std::int64_t> countChanges(const ChangeFilter& f, std::int64_t afterVersion) override;
@@ -82,6 +84,9 @@ private:
     std::optional<std::int64_t> m_version;
     std::int64_t m_counterRead = 0;
     std::optional<Error> m_broken;
+    // Records read ahead by prefetch(), by id (nullopt: none with that id). get() hands each out
+    // once; storing a record drops it, so a later read goes to the database.
+    std::unordered_map<std::string, std::optional<store::StoredRecord>> m_prefetched;
 };
 
 } // namespace courtyard::server::pg
