@@ -134,12 +134,10 @@ constexpr std::size_t kPreparedSlice = 32;
 // the write unit applies them: the write unit waits for each operation it reaches.
 class PreparedSoFar {
 public:
-    explicit PreparedSoFar(std::size_t total) : m_total(total) {}
-
     void publish(std::size_t upTo) {
         {
             std::lock_guard lock(m_mutex);
-            m_ready.store(upTo, std::memory_order_release);
+            m_ready = upTo;
         }
         m_changed.notify_all();
     }
@@ -147,18 +145,14 @@ public:
         {
             std::lock_guard lock(m_mutex);
             m_failure = std::move(e);
-            m_ready.store(m_total, std::memory_order_release);
         }
         m_changed.notify_all();
     }
     // Returns once operation `i` is prepared (at once when it already is); the preparing
     // thread's failure if it failed.
     Status await(std::size_t i) {
-        if (m_ready.load(std::memory_order_acquire) <= i) {
-            std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [&] { return m_ready.load(std::memory_order_relaxed) > i; });
-        }
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_ready > i || m_failure; });
         if (m_failure)
             return *m_failure;
         return {};
@@ -168,10 +162,9 @@ public:
     bool cancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
 
 private:
-    const std::size_t m_total;
-    std::atomic<std::size_t> m_ready{0};
-    std::atomic<bool> m_cancelled{false};
+    std::size_t m_ready = 0;
     std::optional<Error> m_failure;
+    std::atomic<bool> m_cancelled{false};
     std::mutex m_mutex;
     std::condition_variable m_changed;
 };
@@ -326,7 +319,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
     // the operations already prepared: preparing and writing overlap instead of taking turns,
     // and the write unit waits only for the first slice. Preparing is quicker than writing, so
     // the write unit seldom waits after that. A small push is prepared here, before the write.
-    PreparedSoFar preparedSoFar(ops.size());
+    PreparedSoFar preparedSoFar;
     std::vector<std::string> recordIds; // read ahead by the write unit (WriteUnit::prefetch)
     recordIds.reserve(ops.size());
     for (const auto& op : ops)
