@@ -203,6 +203,15 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, OpenOp
 }
 
 Status Database::exec(std::string_view sql) {
+    // Transaction control runs several times a request: parsing it each time showed in profiles.
+    // Anything longer, or several statements, goes to sqlite3_exec as written.
+    constexpr std::size_t kCachedUpTo = 40;
+    if (!sql.empty() && sql.size() <= kCachedUpTo && sql.find(';') == std::string_view::npos) {
+        auto s = prepare(sql);
+        if (!s)
+            return s.error();
+        return s->exec();
+    }
     std::string copy(sql);
     char* err = nullptr;
     const int rc = sqlite3_exec(m_db, copy.c_str(), nullptr, nullptr, &err);
@@ -214,18 +223,22 @@ Status Database::exec(std::string_view sql) {
 }
 
 Result<Statement> Database::prepare(std::string_view sql) {
-    std::string key(sql);
-    if (auto it = m_cache.find(key); it != m_cache.end() && !m_inUse[it->second]) {
-        m_inUse[it->second] = true;
-        return Statement(this, it->second, true);
+    const auto cached = m_cache.find(sql);
+    if (cached != m_cache.end()) {
+        bool& inUse = m_inUse[cached->second];
+        if (!inUse) {
+            inUse = true;
+            return Statement(this, cached->second, true);
+        }
     }
+    const std::string key(sql);
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v3(m_db, key.c_str(), int(key.size()), SQLITE_PREPARE_PERSISTENT,
                                       &stmt, nullptr);
     if (rc != SQLITE_OK)
         return Error{errorCodeForSqlite(rc),
                      std::string(sqlite3_errmsg(m_db)) + " (preparing: " + key.substr(0, 120) + ")"};
-    if (m_cache.count(key)) // the cached one is busy (nested use): hand out a private one
+    if (cached != m_cache.end()) // the cached one is busy (nested use): hand out a private one
         return Statement(this, stmt, false);
     m_cache.emplace(key, stmt);
     m_inUse[stmt] = true;

@@ -7,6 +7,7 @@
 #include "shared/core/result.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -85,7 +86,8 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    // Runs one or more statements without results (schema, pragmas).
+    // Runs one or more statements without results (schema, pragmas). A short single statement
+    // (BEGIN, COMMIT, SAVEPOINT …) is prepared once and kept, as `prepare` keeps statements.
     Status exec(std::string_view sql);
     // A prepared statement, from the cache when this SQL was seen before.
     Result<Statement> prepare(std::string_view sql);
@@ -121,9 +123,15 @@ private:
     Database(sqlite3* db, std::string path);
     void release(sqlite3_stmt* stmt);
 
+    // Looked up by the caller's string_view: a statement found in the cache costs no copy of its SQL.
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+    };
+
     sqlite3* m_db;
     std::string m_path;
-    std::unordered_map<std::string, sqlite3_stmt*> m_cache;
+    std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> m_cache;
     std::unordered_map<sqlite3_stmt*, bool> m_inUse;
 };
 

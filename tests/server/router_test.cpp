@@ -264,6 +264,52 @@ private slots:
         QCOMPARE(f.changeVersion(), version);
     }
 
+    // A record's history says who did what, when and on which device, and the audit line of
+    // the operation repeats the entry. A create's entry is made while the push is prepared
+    // (sync_service.cpp), before the write: it must say what the write itself would, with the
+    // device's clock corrected and a kiosk's submitter a resident.
+    void aCreatesHistoryEntrySaysWhoWhenAndWhere() {
+        Fixture f;
+        const Instant deviceNow = f.now + std::chrono::hours{24}; // a day ahead: corrected
+        const Json staffOp = createComplaint(1, "c-1", "cm-sunshine", "s-1001", deviceNow - std::chrono::minutes{30});
+        QCOMPARE(f.push("staff-sun", Json::array({staffOp}), deviceNow)["results"][0]["status"], Json("applied"));
+        Json kioskOp = createComplaint(1, "c-kiosk", "cm-sunshine", "", f.now);
+        kioskOp["body"]["receipt_code"] = "K7M2-Q9XD";
+        QCOMPARE(f.push("kiosk-sun", Json::array({kioskOp}), f.now)["results"][0]["status"], Json("applied"));
+        std::string staffName;
+        (void)f.storage->read([&](ReadUnit& u) -> Status {
+            staffName = stringAt((*u.get("s-1001"))->body, "name");
+            return {};
+        });
+        QVERIFY(!staffName.empty());
+        struct Expected {
+            std::string id, device, by, byName, role;
+            Instant at;
+        };
+        for (const auto& e : {Expected{"c-1", "staff-sun", "s-1001", staffName, "staff", f.now - std::chrono::minutes{30}},
+                              Expected{"c-kiosk", "kiosk-sun", "", "resident", "resident", f.now}}) {
+            const std::string deviceId = f.devices[e.device].id;
+            Json history, body;
+            std::vector<AuditEntry> audit;
+            (void)f.storage->read([&](ReadUnit& u) -> Status {
+                const auto rec = *u.get(e.id);
+                history = Json::parse(rec->history);
+                body = rec->body;
+                AuditQuery q;
+                q.recordId = e.id;
+                audit = *u.audit(q);
+                return {};
+            });
+            QCOMPARE(history.size(), std::size_t(1));
+            const Json expected{{"op", deviceId + ":1"}, {"at", formatInstant(e.at)},  {"by", e.by},
+                                {"by_name", e.byName},   {"role", e.role},          {"device", deviceId},
+                                {"kind", "create"},      {"state", body["state"]}};
+            QCOMPARE(history[0].dump(), expected.dump());
+            QCOMPARE(audit.size(), std::size_t(1));
+            QCOMPARE(audit[0].detail.dump(), expected.dump());
+        }
+    }
+
     // A push of hundreds of operations is prepared on a second thread, a slice at a time, while
     // its write unit applies what is ready (sync_service.cpp): each operation still sees the
     // ones before it in the same push, a refused one is refused in its place, a retry replays
