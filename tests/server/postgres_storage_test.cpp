@@ -170,11 +170,6 @@ private slots:
         }));
     }
 
-    // A record is written without a savepoint of its own, its statements queued to go with the
-    // unit's next round trip. When one of them fails, PostgreSQL aborts the transaction: the
-    // call that sent it reports the error, the whole unit fails and nothing of it is stored,
-    // even if the work carries on past the error (a COMMIT would roll back while answering
-    // success).
     // A push's records read ahead in one statement (WriteUnit::prefetch): each one as stored,
     // none for an id that has no record (odd characters included), and a record the unit
     // stores afterwards read afresh, as the unit wrote it.
@@ -217,6 +212,12 @@ private slots:
         QVERIFY2(wrote, wrote ? "" : wrote.error().message.c_str());
     }
 
+    // A record is written without a savepoint of its own, its statements queued to go with the
+    // unit's next round trip. When one of them fails, PostgreSQL aborts the transaction: the
+    // call that sent it reports the error, the whole unit fails and nothing of it is stored,
+    // even if the work carries on past the error (a COMMIT would roll back while answering
+    // success). A full queue goes out without waiting for its answers (Connection::write):
+    // its failure is reported by the next call that sends anything.
     void aRecordThatCannotBeStoredFailsItsWholeUnit() {
         const QString db = m_cluster.createDatabase("record_failure");
         QVERIFY(!db.isEmpty());
@@ -259,6 +260,22 @@ private slots:
         QVERIFY(!failedAtTheEnd);
         QVERIFY2(failedAtTheEnd.error().message.find("injected failure") != std::string::npos,
                  failedAtTheEnd.error().message.c_str());
+        QCOMPARE(count(), std::int64_t(0));
+        // The first 64 went out while the unit went on: the put that fills the queue again
+        // reads their answers first, and fails with their failure.
+        std::optional<int> failedAt;
+        std::string failure;
+        auto failedLater = storage.write([&](WriteUnit& u) -> Status {
+            for (int i = 1; i <= 140; ++i)
+                if (auto v = u.put(unitRecord("c-" + std::to_string(i), "community-a")); !v && !failedAt) {
+                    failedAt = i;
+                    failure = v.error().message;
+                }
+            return {};
+        });
+        QVERIFY(!failedLater);
+        QCOMPARE(failedAt, std::optional<int>(128));
+        QVERIFY2(failure.find("injected failure") != std::string::npos, failure.c_str());
         QCOMPARE(count(), std::int64_t(0));
         // A record refused before any statement (an unknown type) leaves the unit as it was.
         QVERIFY(side->run("DROP TRIGGER refuse_c2 ON records"));

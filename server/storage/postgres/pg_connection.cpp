@@ -135,6 +135,7 @@ Result<std::string> Connection::preparedName(const std::string& sql, int paramet
 }
 
 Result<Rows> Connection::exec(std::string_view sql, const std::vector<Param>& params) {
+    CY_TRY(collect());
     if (!m_queue.empty()) {
         const Statement last{std::string(sql), params};
         return pipeline(&last);
@@ -154,22 +155,26 @@ Result<Rows> Connection::exec(std::string_view sql, const std::vector<Param>& pa
 Status Connection::write(std::string_view sql, std::vector<Param> params, Send send) {
     if (send == Send::Queued) {
         m_queue.push_back(Statement{std::string(sql), std::move(params)});
-        return m_queue.size() >= kMaxQueued ? flush() : Status{};
+        if (m_queue.size() < kMaxQueued)
+            return {};
+        // The batch before this one has been running while this one was queued: its answers
+        // first (its failure is this call's), then this batch goes without waiting for its own.
+        CY_TRY(collect());
+        std::vector<Statement> statements = std::move(m_queue);
+        m_queue.clear();
+        return sendBatch(statements);
     }
     return done(exec(sql, params));
 }
 
 Status Connection::flush() {
+    CY_TRY(collect());
     if (m_queue.empty())
         return {};
     return done(pipeline(nullptr));
 }
 
-Result<Rows> Connection::pipeline(const Statement* last) {
-    std::vector<Statement> statements = std::move(m_queue);
-    m_queue.clear();
-    if (last)
-        statements.push_back(*last);
+Status Connection::sendBatch(const std::vector<Statement>& statements) {
     // Prepared before the pipeline starts (PQprepare waits for its answer).
     std::vector<std::string> names;
     names.reserve(statements.size());
@@ -181,8 +186,8 @@ Result<Rows> Connection::pipeline(const Statement* last) {
     }
     if (!PQenterPipelineMode(m_c))
         return errorOf(m_c, nullptr);
-    std::optional<Error> failure;
-    for (std::size_t i = 0; i < statements.size() && !failure; ++i) {
+    m_inFlight = statements.size();
+    for (std::size_t i = 0; i < statements.size(); ++i) {
         const auto& s = statements[i];
         const ParamArrays a(s.params);
         const int n = int(s.params.size());
@@ -191,19 +196,30 @@ Result<Rows> Connection::pipeline(const Statement* last) {
                                                    a.formats.data(), 0)
                              : PQsendQueryParams(m_c, s.sql.c_str(), n, nullptr, a.values.data(), a.lengths.data(),
                                                  a.formats.data(), 0);
-        if (!sent)
-            failure = errorOf(m_c, nullptr);
+        if (!sent) {
+            m_inFlight = i; // what went out is answered; the sync below ends it
+            m_sendFailure = errorOf(m_c, nullptr);
+            break;
+        }
     }
-    if (!PQpipelineSync(m_c) && !failure)
-        failure = errorOf(m_c, nullptr);
+    if (!PQpipelineSync(m_c) && !m_sendFailure)
+        m_sendFailure = errorOf(m_c, nullptr);
+    return {};
+}
+
+Result<PGresult*> Connection::answers(bool keepLast) {
     // Each statement's results end with a null; the sync point ends the pipeline. A statement
     // after a failed one is answered "aborted". A lost connection ends it early.
+    std::optional<Error> failure = std::move(m_sendFailure);
+    m_sendFailure.reset();
+    const std::size_t statements = m_inFlight;
+    m_inFlight = 0;
     PGresult* lastRows = nullptr;
     std::size_t index = 0;
     while (true) {
         PGresult* r = PQgetResult(m_c);
         if (!r) {
-            if (PQstatus(m_c) != CONNECTION_OK || ++index > statements.size()) {
+            if (PQstatus(m_c) != CONNECTION_OK || ++index > statements) {
                 if (!failure)
                     failure = errorOf(m_c, nullptr);
                 break;
@@ -218,7 +234,7 @@ Result<Rows> Connection::pipeline(const Statement* last) {
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_PIPELINE_ABORTED &&
             !failure)
             failure = errorOf(m_c, r);
-        if (last && index + 1 == statements.size() && !failure && status != PGRES_PIPELINE_ABORTED) {
+        if (keepLast && index + 1 == statements && !failure && status != PGRES_PIPELINE_ABORTED) {
             if (lastRows)
                 PQclear(lastRows);
             lastRows = r;
@@ -232,20 +248,44 @@ Result<Rows> Connection::pipeline(const Statement* last) {
             PQclear(lastRows);
         return *failure;
     }
+    return lastRows;
+}
+
+Status Connection::collect() {
+    if (!PQpipelineStatus(m_c))
+        return {};
+    auto r = answers(false);
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<Rows> Connection::pipeline(const Statement* last) {
+    std::vector<Statement> statements = std::move(m_queue);
+    m_queue.clear();
+    if (last)
+        statements.push_back(*last);
+    CY_TRY(sendBatch(statements));
+    auto lastRows = answers(last != nullptr);
+    if (!lastRows)
+        return lastRows.error();
     if (!last)
         return Rows(nullptr);
-    if (!lastRows)
+    if (!*lastRows)
         return internalError("PostgreSQL: no answer to the statement");
-    return Rows(lastRows);
+    return Rows(*lastRows);
 }
 
 Status Connection::run(std::string_view sql) {
     // Every run sends the queue, so what is queued came after the last savepoint: a rollback
-    // (to a savepoint or of the transaction) drops it unsent, and still runs when it would fail.
-    if (sql.rfind("ROLLBACK", 0) == 0)
+    // (to a savepoint or of the transaction) drops it unsent, and still runs when it would fail
+    // (a batch already sent is answered first, its failure beside the point).
+    if (sql.rfind("ROLLBACK", 0) == 0) {
         m_queue.clear();
-    else
+        (void)collect();
+    } else {
         CY_TRY(flush());
+    }
     const std::string text(sql);
     auto rows = resultOf(m_c, PQexec(m_c, text.c_str()));
     if (!rows)

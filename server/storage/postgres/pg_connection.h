@@ -99,9 +99,11 @@ public:
     // says. Queued, it is held and sent with the next exec, run or flush, in the same round trip
     // (libpq's pipeline mode), in order; its error is that call's error (the first failure
     // aborts the transaction, so the rest of the queue and the statement that sent it do not
-    // run). At most kMaxQueued wait: the next one sends them (and may fail).
+    // run). At kMaxQueued the queue goes out without waiting for its answers, and PostgreSQL
+    // runs it while the caller goes on: the next call that sends anything (or flush) reads
+    // them first, and a failure among them is that call's error.
     Status write(std::string_view sql, std::vector<Param> params, Send send);
-    // Sends what is queued, waiting for the answers.
+    // Sends what is queued, waiting for the answers (of a batch already sent too).
     Status flush();
     // The connection was lost (the server restarted): the pool replaces it.
     bool broken() const;
@@ -123,9 +125,20 @@ private:
     Result<std::string> preparedName(const std::string& sql, int parameters);
     // The queued statements and then `last` (if any) in one round trip; the rows of `last`.
     Result<Rows> pipeline(const Statement* last);
+    // Sends `statements` in pipeline mode, up to a sync point, without reading the answers.
+    Status sendBatch(const std::vector<Statement>& statements);
+    // Reads the answers of what `sendBatch` sent and leaves pipeline mode: the first failure, else
+    // the rows of the last statement when `keepLast` (null otherwise).
+    Result<pg_result*> answers(bool keepLast);
+    // Reads the answers of a batch sent and not yet answered, if there is one.
+    Status collect();
 
     pg_conn* m_c;
     std::vector<Statement> m_queue;
+    // Sent by `sendBatch` and not yet answered (in pipeline mode until `answers` reads them), and a
+    // failure to send, reported with those answers.
+    std::size_t m_inFlight = 0;
+    std::optional<Error> m_sendFailure;
     // The statements exec has prepared on this connection (PostgreSQL keeps them for the
     // session, whatever becomes of the transaction): text → name. Bounded, so statements whose
     // text varies (a list of n placeholders) cannot grow it without end; past the bound they run
