@@ -96,7 +96,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& conninfo
 
 Connection::~Connection() { PQfinish(m_c); }
 
-bool Connection::broken() const { return PQstatus(m_c) != CONNECTION_OK; }
+bool Connection::broken() const { return m_stuck || PQstatus(m_c) != CONNECTION_OK; }
 
 bool Connection::transactionFailed() const { return PQtransactionStatus(m_c) == PQTRANS_INERROR; }
 
@@ -242,7 +242,13 @@ Result<PGresult*> Connection::answers(bool keepLast) {
             PQclear(r);
         }
     }
-    (void)PQexitPipelineMode(m_c);
+    // It leaves pipeline mode only once every answer is read; a connection that cannot (its
+    // answers cut short) would refuse every statement after: the pool drops it instead.
+    if (!PQexitPipelineMode(m_c)) {
+        m_stuck = true;
+        if (!failure)
+            failure = errorOf(m_c, nullptr);
+    }
     if (failure) {
         if (lastRows)
             PQclear(lastRows);

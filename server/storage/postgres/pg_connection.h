@@ -105,7 +105,8 @@ public:
     Status write(std::string_view sql, std::vector<Param> params, Send send);
     // Sends what is queued, waiting for the answers (of a batch already sent too).
     Status flush();
-    // The connection was lost (the server restarted): the pool replaces it.
+    // The connection was lost (the server restarted), or its answers were cut short: the pool
+    // replaces it.
     bool broken() const;
     // A statement of the open transaction failed: PostgreSQL has aborted it, and a COMMIT
     // would roll it back while answering success.
@@ -139,6 +140,8 @@ private:
     // failure to send, reported with those answers.
     std::size_t m_inFlight = 0;
     std::optional<Error> m_sendFailure;
+    // Left in pipeline mode with answers unread: unusable, reported as broken.
+    bool m_stuck = false;
     // The statements exec has prepared on this connection (PostgreSQL keeps them for the
     // session, whatever becomes of the transaction): text → name. Bounded, so statements whose
     // text varies (a list of n placeholders) cannot grow it without end; past the bound they run
