@@ -33,8 +33,10 @@ Json describeItem(const Json& item) {
     return out;
 }
 
-// What every entry says: which operation, when, by whom, on which device.
-Json entryHeader(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId) {
+} // namespace
+
+Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
+                  const std::optional<store::StoredRecord>& before, const store::StoredRecord& after) {
     Json e{{"op", deviceId + ":" + std::to_string(op.seq)},
            {"at", formatInstant(op.at)},
            {"by", actor.staffId},
@@ -44,25 +46,9 @@ Json entryHeader(const sync::Operation& op, const domain::Actor& actor, const st
            {"kind", op.kind}};
     if (actor.staffId.empty())
         e["by_name"] = "resident"; // a kiosk submission: a resident, not a member of staff
-    return e;
-}
-
-} // namespace
-
-Json createdEntry(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
-                  const std::string& state) {
-    Json e = entryHeader(op, actor, deviceId);
-    e["state"] = state;
-    return e;
-}
-
-Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
-                  const std::optional<store::StoredRecord>& before, const store::StoredRecord& after) {
-    if (op.kind == sync::OpKind::Create)
-        return createdEntry(op, actor, deviceId, stringAt(after.body, "state"));
-    Json e = entryHeader(op, actor, deviceId);
     switch (op.kind) {
     case sync::OpKind::Create:
+        e["state"] = stringAt(after.body, "state");
         break;
     case sync::OpKind::Update: {
         Json changes = Json::object();
@@ -94,23 +80,17 @@ Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const s
     return e;
 }
 
-std::string encodeEntry(const Json& entry) { return entry.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-void appendEncodedEntry(std::string& history, std::string_view text) {
+std::string appendHistory(std::string& history, const Json& entry) {
+    std::string text = entry.dump(-1, ' ', false, Json::error_handler_t::replace);
     if (history.size() < 2 || history.back() != ']') {
-        history.assign("[").append(text).append("]");
-        return;
+        history = "[" + text + "]";
+        return text;
     }
     history.pop_back();
     if (history.size() > 1)
         history += ',';
     history += text;
     history += ']';
-}
-
-std::string appendHistory(std::string& history, const Json& entry) {
-    std::string text = encodeEntry(entry);
-    appendEncodedEntry(history, text);
     return text;
 }
 

@@ -10,22 +10,11 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 
 namespace courtyard::server {
 
 Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
                   const std::optional<store::StoredRecord>& before, const store::StoredRecord& after);
-
-// The entry of a create whose record starts in `state`: what historyEntry gives for it, known
-// before the record is stored (the push path makes it while it prepares the record).
-Json createdEntry(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
-                  const std::string& state);
-
-// An entry as a history holds it.
-std::string encodeEntry(const Json& entry);
-// Appends an entry already encoded (encodeEntry) to a history held as JSON array text.
-void appendEncodedEntry(std::string& history, std::string_view text);
 
 // Appends an entry to a history held as JSON array text, without parsing what is there.
 // Returns the entry as appended (its text, for the audit line that repeats it).

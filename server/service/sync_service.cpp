@@ -228,15 +228,6 @@ struct SyncService::PreparedOp {
     std::string text; // the prepared body, encoded
     // Its report facts, projected from the typed record: the writer only inserts them.
     std::optional<reports::RecordFacts> facts;
-    // The create's history entry, made with the actor as the push's read found them: the write
-    // unit takes it when it finds the same actor and state (createdEntry), else makes its own.
-    struct Entry {
-        domain::Actor actor;
-        std::string state;
-        Json entry;
-        std::string text;
-    };
-    std::optional<Entry> history;
 };
 
 Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json request) {
@@ -259,20 +250,15 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
     // clocks corrected, kiosk submissions marked, and creates validated, derived and encoded.
     RulesByCommunity rulesByCommunity;
     std::map<std::string, std::optional<CredentialRow>> credentials; // by id, for the proofs
-    // The actors as this read finds them, for the creates' history entries (checked again when written).
-    std::map<std::string, Result<domain::Actor>> actorsAhead;
     CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
         rulesByCommunity = rulesForPush(m_rules, unit, device, ops, now);
-        for (const auto& op : ops) {
+        for (const auto& op : ops)
             if (!op.proofCredential.empty() && !credentials.count(op.proofCredential)) {
                 auto c = unit.credential(op.proofCredential);
                 if (!c)
                     return c.error();
                 credentials[op.proofCredential] = std::move(*c);
             }
-            if (op.kind == OpKind::Create && !actorsAhead.count(op.actor))
-                actorsAhead.emplace(op.actor, resolveActor(unit, device, op.actor));
-        }
         return {};
     }));
     // The skew bound is company policy: every community shares it.
@@ -326,13 +312,6 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
                 prepared[i].text = p.body.dump();
                 prepared[i].facts = reports::factsOfTyped(op.type, p.typed);
                 p.typed.reset(); // not carried into the write transaction
-                if (const auto a = actorsAhead.find(op.actor); a != actorsAhead.end() && a->second) {
-                    auto& h = prepared[i].history.emplace();
-                    h.actor = *a->second;
-                    h.state = stringAt(p.body, "state");
-                    h.entry = createdEntry(op, h.actor, device.id, h.state);
-                    h.text = encodeEntry(h.entry);
-                }
             }
         }
     };
@@ -431,8 +410,10 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
             response.results.push_back(std::move(r));
         }
         CY_TRY(unit.addAudits(audits));
-        if (firstNew)
-            CY_TRY(unit.putOpBatch(device.id, firstNew, lastSeq, stored + "]"));
+        if (firstNew) {
+            stored += ']';
+            CY_TRY(unit.putOpBatch(device.id, firstNew, lastSeq, stored));
+        }
         response.lastSeq = lastSeq;
         CY_TRY(unit.setDeviceProgress(device.id, lastSeq, now));
         if (gap && response.results.empty())
@@ -567,19 +548,8 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
         audit.version = result.version;
         return result;
     }
-    Json entry;
-    std::string entryText;
-    auto& ahead = prepared.history;
-    if (ahead && op.kind == OpKind::Create && ahead->actor.staffId == actor->staffId &&
-        ahead->actor.name == actor->name && ahead->actor.role == actor->role &&
-        ahead->state == stringAt(outcome->record.body, "state")) {
-        entry = std::move(ahead->entry);
-        entryText = std::move(ahead->text);
-        appendEncodedEntry(outcome->record.history, entryText);
-    } else {
-        entry = historyEntry(op, *actor, device.id, *current, outcome->record);
-        entryText = appendHistory(outcome->record.history, entry);
-    }
+    Json entry = historyEntry(op, *actor, device.id, *current, outcome->record);
+    std::string entryText = appendHistory(outcome->record.history, entry);
     // A create made from the prepared record stores exactly that body: its facts are ready.
     const bool factsReady = prepared.facts && op.kind == OpKind::Create && !*current;
     auto version = factsReady ? unit.putWithFacts(outcome->record, *prepared.facts)

@@ -265,9 +265,8 @@ private slots:
     }
 
     // A record's history says who did what, when and on which device, and the audit line of
-    // the operation repeats the entry. A create's entry is made while the push is prepared
-    // (sync_service.cpp), before the write: it must say what the write itself would, with the
-    // device's clock corrected and a kiosk's submitter a resident.
+    // the operation repeats the entry: a create's entry with the device's clock corrected, and
+    // a kiosk's submitter a resident.
     void aCreatesHistoryEntrySaysWhoWhenAndWhere() {
         Fixture f;
         const Instant deviceNow = f.now + std::chrono::hours{24}; // a day ahead: corrected

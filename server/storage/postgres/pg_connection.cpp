@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 namespace courtyard::server::pg {
 
@@ -160,9 +161,7 @@ Status Connection::write(std::string_view sql, std::vector<Param> params, Send s
         // The batch before this one has been running while this one was queued: its answers
         // first (its failure is this call's), then this batch goes without waiting for its own.
         CY_TRY(collect());
-        std::vector<Statement> statements = std::move(m_queue);
-        m_queue.clear();
-        return sendBatch(statements);
+        return sendBatch(std::exchange(m_queue, {}));
     }
     return done(exec(sql, params));
 }
@@ -267,8 +266,7 @@ Status Connection::collect() {
 }
 
 Result<Rows> Connection::pipeline(const Statement* last) {
-    std::vector<Statement> statements = std::move(m_queue);
-    m_queue.clear();
+    std::vector<Statement> statements = std::exchange(m_queue, {});
     if (last)
         statements.push_back(*last);
     CY_TRY(sendBatch(statements));
