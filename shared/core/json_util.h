@@ -19,11 +19,27 @@
 
 namespace courtyard::detail {
 
+template <typename T>
+inline constexpr bool kWholeNumber = std::is_integral_v<T> && !std::is_same_v<T, bool>;
+template <typename T>
+struct WholeNumbers : std::false_type {};
+template <typename U, typename A>
+struct WholeNumbers<std::vector<U, A>> : std::bool_constant<kWholeNumber<U>> {};
+
 // nlohmann converts 1.5 to 1 and 1e300 to whatever the cast gives (undefined behaviour): a
-// field that holds a whole number must arrive as one, within the type's range.
+// field that holds a whole number, or a list of them, must arrive as such, within the type's
+// range.
 template <typename T>
 T strictGet(const nlohmann::json& v) {
-    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    if constexpr (WholeNumbers<T>::value) {
+        if (!v.is_array())
+            throw DecodeError("must be an array");
+        T out;
+        out.reserve(v.size());
+        for (const auto& item : v)
+            out.push_back(strictGet<typename T::value_type>(item));
+        return out;
+    } else if constexpr (kWholeNumber<T>) {
         if (!v.is_number_integer())
             throw DecodeError("must be a whole number");
         if (v.is_number_unsigned()) {

@@ -170,6 +170,10 @@ private slots:
         QTest::newRow("no times") << R"({"times": []})" << "schedule.times";
         QTest::newRow("a time listed twice") << R"({"times": ["22:00", "22:00"]})" << "schedule.times";
         QTest::newRow("day 8") << R"({"times": ["22:00"], "weekdays": [8]})" << "schedule.weekdays";
+        // Not rounded to Monday, and not cast from a number no day can be (undefined behaviour).
+        QTest::newRow("day 1.5") << R"({"times": ["22:00"], "weekdays": [1.5]})" << "schedule.weekdays";
+        QTest::newRow("day 3e86") << R"({"times": ["22:00"], "weekdays": [3e86]})" << "schedule.weekdays";
+        QTest::newRow("days not a list") << R"({"times": ["22:00"], "weekdays": 3})" << "schedule.weekdays";
         QTest::newRow("tolerance 0") << R"({"times": ["22:00"], "tolerance_minutes": 0})"
                                      << "schedule.tolerance_minutes";
         QTest::newRow("not a time") << R"({"times": ["25:70"]})" << "schedule.times";
