@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace courtyard::server {
@@ -53,6 +54,10 @@ private:
     explicit PostgresStorage(std::string conninfo);
     Result<std::unique_ptr<pg::Connection>> acquire();
     void release(std::unique_ptr<pg::Connection> c);
+    // Counts the changes a committed write unit stored; wakes the analyser once records has
+    // grown by half since its statistics were last gathered.
+    void noteChanges(std::int64_t changes);
+    void analyse();
 
     std::string m_conninfo;
     DatabaseIdentity m_identity;
@@ -62,6 +67,15 @@ private:
     int m_open = 0;
     int m_max = 8;
     std::size_t m_waiting = 0;
+
+    // Statistics kept current after bursts (docs/architecture.md, "Two engines"). Guarded by
+    // m_analyseMutex.
+    std::mutex m_analyseMutex;
+    std::condition_variable m_analyseCv;
+    std::int64_t m_changed = 0;    // changes stored by this server since the last ANALYZE
+    std::int64_t m_analyseAt = 0;  // ... at which the next one runs
+    bool m_stopping = false;
+    std::thread m_analyser;        // joined by the destructor
 };
 
 } // namespace courtyard::server

@@ -297,6 +297,54 @@ private slots:
         QCOMPARE(versions, (std::vector<std::int64_t>{1, 2, 3})); // the failed units handed out none
     }
 
+    // After a burst that grew records by half, the server gathers its statistics itself (the
+    // page query is planned from them; postgres_storage.cpp says why), on its own connection
+    // and without holding up the unit. Small units do not each set off an ANALYZE.
+    void aBurstOfChangesGathersFreshStatistics() {
+        const QString db = m_cluster.createDatabase("analyse");
+        QVERIFY(!db.isEmpty());
+        auto opened = PostgresStorage::open(db.toStdString());
+        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
+        auto& storage = **opened;
+        auto side = std::move(*pg::Connection::open(db.toStdString()));
+        // Manual ANALYZEs only (autovacuum's are counted apart), and what they found.
+        auto analyses = [&] {
+            auto rows = side->exec("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'records'");
+            return rows && rows->size() == 1 ? rows->int64(0, 0) : -1;
+        };
+        auto tuples = [&] {
+            auto rows = side->exec("SELECT reltuples::bigint FROM pg_class WHERE relname = 'records'");
+            return rows && rows->size() == 1 ? rows->int64(0, 0) : -1;
+        };
+        auto waitForAnalyses = [&](std::int64_t n) {
+            for (int i = 0; i < 200 && analyses() < n; ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            return analyses();
+        };
+        auto store = [&](int from, int count) {
+            return storage.write([&](WriteUnit& u) -> Status {
+                for (int i = from; i < from + count; ++i)
+                    CY_TRY(u.put(unitRecord("u-" + std::to_string(i), "community-a")));
+                return {};
+            });
+        };
+        QCOMPARE(analyses(), std::int64_t(0));
+        for (int i = 0; i < 9; ++i) // 999 changes in nine units: not yet
+            QVERIFY(store(i * 111, 111));
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        QCOMPARE(analyses(), std::int64_t(0));
+        QVERIFY(store(999, 3001)); // the thousandth change and more: one ANALYZE
+        QCOMPARE(waitForAnalyses(1), std::int64_t(1));
+        QCOMPARE(tuples(), std::int64_t(4000));
+        // The next comes once the table has grown by half again (2,000 of its 4,000 rows).
+        QVERIFY(store(4000, 1999));
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        QCOMPARE(analyses(), std::int64_t(1));
+        QVERIFY(store(5999, 1));
+        QCOMPARE(waitForAnalyses(2), std::int64_t(2));
+        QCOMPARE(tuples(), std::int64_t(6000));
+    }
+
     void theCommandLineWorksOnAStore() {
         const QString db = m_cluster.createDatabase("command_line");
         auto run = [](const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr) {

@@ -65,6 +65,8 @@ public:
     Connection& connection() { return m_c; }
     // Before COMMIT: the last version this unit handed out goes to the counter row.
     Status finish();
+    // How many change versions this unit handed out (records it stored).
+    std::int64_t changes() const { return m_version ? *m_version - m_counterRead : 0; }
     // Set when a failed statement left the unit half done (and PostgreSQL's transaction
     // aborted): its work must not be committed.
     const std::optional<Error>& broken() const { return m_broken; }
