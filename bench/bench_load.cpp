@@ -1,26 +1,20 @@
 // Load (issue 4): many simulated devices at once, each the real client-side sync engine with
 // its own SQLite file and its own HTTP connection to the real courtyard-server on 127.0.0.1.
-// Each has 20 complaints captured offline; at the start signal all push and then pull.
-// Prints p50/p99/max latency per request kind, errors, and the server's peak memory.
+// Each has 20 complaints captured offline; at the start signal (or spread over a window) all
+// push and then pull, then sync again at the engine's pace until their outbox is empty
+// (bench/device_fleet.h). Prints p50/p99/max latency per request kind, errors, and the
+// server's peak memory.
 #include "bench/bench_process.h"
 #include "bench/device_fleet.h"
 #include "bench/load_company.h"
 #include "server/service/admin_service.h"
 #include "server/storage/sqlite_storage.h"
-#include "sync/client/sign_in.h"
-#include "sync/client/sync_engine.h"
-#include "sync/device/beast_transport.h"
 
-#include <algorithm>
-#include <atomic>
-#include <barrier>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <mutex>
 #include <sys/resource.h>
-#include <thread>
 
 using namespace courtyard;
 namespace fs = std::filesystem;
@@ -28,13 +22,6 @@ namespace fs = std::filesystem;
 namespace {
 
 Instant now() { return std::chrono::time_point_cast<Milliseconds>(std::chrono::system_clock::now()); }
-
-struct SimDevice {
-    std::unique_ptr<sync::DeviceStore> store;
-    std::unique_ptr<sync::BeastTransport> beast;
-    std::unique_ptr<bench::TimedTransport> timed;
-    std::unique_ptr<sync::SyncEngine> engine;
-};
 
 } // namespace
 
@@ -78,106 +65,31 @@ int main(int argc, char** argv) {
                 spreadSeconds > 0 ? ("starting at random moments over " + std::to_string(int(spreadSeconds)) + " s").c_str()
                                   : "all starting at once");
 
-    // Set-up, not timed: enrol, first pull of the company data, complaints captured offline.
-    std::vector<SimDevice> sims(static_cast<std::size_t>(devices));
-    std::atomic<int> next{0}, setupFailures{0};
-    auto setup = [&] {
-        for (int i = next++; i < devices; i = next++) {
-            auto& d = sims[std::size_t(i)];
-            d.store = std::move(*sync::DeviceStore::open(dir + "/dev" + std::to_string(i) + ".db"));
-            (void)d.store->setEnrollment(srv.url(), tokens[std::size_t(i)]);
-            sync::BeastTransportOptions options;
-            options.timeout = std::chrono::milliseconds(60000);
-            d.beast = std::move(*sync::BeastTransport::create(srv.url(), options));
-            d.timed = std::make_unique<bench::TimedTransport>(*d.beast);
-            d.engine = std::make_unique<sync::SyncEngine>(*d.store, *d.beast, now);
-            if (auto first = d.engine->syncOnce(); !first.complete) {
-                ++setupFailures;
-                std::fprintf(stderr, "device %d: first sync incomplete: %s\n", i,
-                             first.error ? first.error->message.c_str() : "(no error)");
-            }
-            // The person signs in on the device (online, the first time), so their edits carry
-            // their proof as a real tablet's do. The server hashes two PINs at a time and turns
-            // the others away for a moment: the device tries again, for up to two minutes.
-            auto signedIn = sync::signIn(*d.store, d.engine.get(), "1001", "100100", now());
-            for (int attempt = 0; !signedIn && signedIn.error().code == ErrorCode::Unavailable && attempt < 600; ++attempt) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(200));
-                signedIn = sync::signIn(*d.store, d.engine.get(), "1001", "100100", now());
-            }
-            if (!signedIn) {
-                ++setupFailures;
-                std::fprintf(stderr, "device %d: sign-in failed: %s\n", i, signedIn.error().message.c_str());
-                continue;
-            }
-            const domain::Actor actor = *signedIn;
-            (void)d.store->records().transaction([&]() -> Status {
-                for (int k = 0; k < records; ++k)
-                    if (auto id = d.store->create("complaint",
-                                                  {{"community_id", "cm-" + std::to_string(i % communities)},
-                                                   {"channel", "phone"},
-                                                   {"category", "cleaning"},
-                                                   {"content", "load test " + std::to_string(i) + "/" + std::to_string(k)},
-                                                   {"received_at", formatInstant(now())}},
-                                                  actor, now());
-                        !id)
-                        return id.error();
-                return {};
-            });
-            d.engine = std::make_unique<sync::SyncEngine>(*d.store, *d.timed, now);
-        }
-    };
-    {
-        std::vector<std::thread> ts;
-        for (int t = 0; t < 8; ++t)
-            ts.emplace_back(setup);
-        for (auto& t : ts)
-            t.join();
+    // Set-up, not timed: enrol, first pull of the company data, sign-in, complaints captured
+    // offline (bench/device_fleet.h).
+    bench::FleetOptions options;
+    options.devices = devices;
+    options.records = records;
+    options.communities = communities;
+    options.spreadSeconds = spreadSeconds;
+    bench::DeviceFleet fleet(dir, options);
+    if (auto st = fleet.setUp(srv.url(), tokens); !st) {
+        std::fprintf(stderr, "set-up: %s\n", st.error().message.c_str());
+        bench::stopServer(srv);
+        return 1;
     }
-    if (setupFailures)
-        std::printf("warning: %d devices failed their first sync\n", setupFailures.load());
 
-    // The timed part: everyone at once.
-    std::barrier start(devices + 1);
-    std::vector<std::thread> threads;
-    std::atomic<int> incomplete{0};
-    for (int i = 0; i < devices; ++i)
-        threads.emplace_back([&, i] {
-            auto& d = sims[std::size_t(i)];
-            start.arrive_and_wait();
-            if (spreadSeconds > 0) // deterministic spread: device i waits its share of the window
-                std::this_thread::sleep_for(std::chrono::duration<double>(spreadSeconds * ((i * 7919) % devices) / devices));
-            sync::SyncReport r;
-            if (!d.engine->push(r) || r.applied != records)
-                ++incomplete;
-            sync::SyncReport p;
-            (void)d.engine->pull(p);
-        });
-    const auto t0 = std::chrono::steady_clock::now();
-    start.arrive_and_wait();
-    for (auto& t : threads)
-        t.join();
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-
-    std::vector<double> push, pull;
-    int errors = 0;
-    std::string firstError;
-    for (auto& d : sims) {
-        push.insert(push.end(), d.timed->push.begin(), d.timed->push.end());
-        pull.insert(pull.end(), d.timed->pull.begin(), d.timed->pull.end());
-        errors += d.timed->errors;
-        if (firstError.empty())
-            firstError = d.timed->firstError;
-    }
-    std::printf("  wall time for all devices: %.2f s\n", wall);
-    std::printf("  push requests: %zu   p50 %.1f ms   p99 %.1f ms   max %.1f ms\n", push.size(), bench::percentile(push, 0.5),
-                bench::percentile(push, 0.99), bench::percentile(push, 1.0));
-    std::printf("  pull requests: %zu   p50 %.1f ms   p99 %.1f ms   max %.1f ms\n", pull.size(), bench::percentile(pull, 0.5),
-                bench::percentile(pull, 0.99), bench::percentile(pull, 1.0));
-    std::printf("  errors: %d%s%s   devices not fully applied: %d\n", errors, firstError.empty() ? "" : "  first: ",
-                firstError.c_str(), incomplete.load());
+    const auto f = fleet.run();
+    std::printf("  wall time for all devices: %.2f s\n", f.wall);
+    std::printf("  push requests: %zu   p50 %.1f ms   p99 %.1f ms   max %.1f ms\n", f.push.size(),
+                bench::percentile(f.push, 0.5), bench::percentile(f.push, 0.99), bench::percentile(f.push, 1.0));
+    std::printf("  pull requests: %zu   p50 %.1f ms   p99 %.1f ms   max %.1f ms\n", f.pull.size(),
+                bench::percentile(f.pull, 0.5), bench::percentile(f.pull, 0.99), bench::percentile(f.pull, 1.0));
+    std::printf("  errors: %d requests without a 2xx answer, %d devices left with unsent operations, %d retries%s%s\n",
+                f.failedRequests, f.devicesWithErrors, f.retries, f.failures.empty() ? "" : "; first: ",
+                f.failures.empty() ? "" : f.failures.front().c_str());
     std::printf("  server peak memory (VmHWM): %.0f MiB\n", bench::peakMemoryMiB(srv.pid));
     bench::stopServer(srv);
-    sims.clear();
     std::error_code ec;
     fs::remove_all(dir, ec);
     return 0;

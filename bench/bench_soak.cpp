@@ -14,11 +14,11 @@
 // usage: bench_soak [--server-bin PATH] [--devices 500] [--seconds 600] [--report-every 30]
 //                   [--interval 10] [--hostile-every 200] [--communities 100]
 #include "bench/bench_process.h"
+#include "bench/device_fleet.h"
 #include "bench/load_company.h"
 #include "server/service/admin_service.h"
 #include "server/storage/sqlite_storage.h"
 #include "support/hostile_requests.h"
-#include "sync/client/sign_in.h"
 #include "sync/client/sync_engine.h"
 #include "sync/device/beast_transport.h"
 #include "sync/protocol/ids.h"
@@ -101,10 +101,7 @@ struct Counters {
 };
 
 struct SimDevice {
-    std::unique_ptr<sync::DeviceStore> store;
-    std::unique_ptr<sync::BeastTransport> transport;
-    std::unique_ptr<sync::SyncEngine> engine;
-    domain::Actor actor;
+    bench::Tablet tablet;
     std::string community;
 };
 
@@ -181,31 +178,21 @@ int main(int argc, char** argv) {
     std::printf("server RSS at start: %.1f MiB\n", bench::residentMemoryMiB(srv.pid));
 
     Counters n;
-    // Set-up: enrol, first pull, sign in (online, the first time).
+    // Set-up: enrol, first pull, sign in (online, the first time; bench/device_fleet.h).
     std::vector<SimDevice> sims(std::size_t(o.devices));
     std::atomic<int> next{0}, setupFailures{0};
     auto setup = [&] {
         for (int i = next++; i < o.devices; i = next++) {
             auto& d = sims[std::size_t(i)];
             d.community = "cm-" + std::to_string(i % o.communities);
-            d.store = std::move(*sync::DeviceStore::open(dir + "/dev" + std::to_string(i) + ".db"));
-            (void)d.store->setEnrollment(srv.url(), tokens[std::size_t(i)]);
-            sync::BeastTransportOptions options;
-            options.timeout = std::chrono::milliseconds(60000);
-            d.transport = std::move(*sync::BeastTransport::create(srv.url(), options));
-            d.engine = std::make_unique<sync::SyncEngine>(*d.store, *d.transport, now);
-            (void)d.engine->syncOnce();
-            auto signedIn = sync::signIn(*d.store, d.engine.get(), "5001", "500100", now());
-            for (int attempt = 0; !signedIn && signedIn.error().code == ErrorCode::Unavailable && attempt < 600; ++attempt) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(200));
-                signedIn = sync::signIn(*d.store, d.engine.get(), "5001", "500100", now());
-            }
-            if (!signedIn) {
+            auto tablet = bench::setUpTablet(dir + "/dev" + std::to_string(i) + ".db", srv.url(),
+                                             tokens[std::size_t(i)], "5001", "500100");
+            if (!tablet) {
                 ++setupFailures;
-                n.noteError("sign-in", signedIn.error().message);
+                n.noteError("set-up", tablet.error().message);
                 continue;
             }
-            d.actor = *signedIn;
+            d.tablet = std::move(*tablet);
         }
     };
     {
@@ -216,7 +203,7 @@ int main(int argc, char** argv) {
             t.join();
     }
     if (setupFailures)
-        std::printf("warning: %d devices could not sign in (%s)\n", setupFailures.load(), n.firstError.c_str());
+        std::printf("warning: %d devices could not be set up (%s)\n", setupFailures.load(), n.firstError.c_str());
     if (!test::signInStaff(srv.port, hostile) ||
         test::exchange(srv.port, test::withTokens(test::setupPushRequest(hostile), hostile)).status != 200)
         std::printf("warning: the hostile requests' set-up push failed; they are sent all the same\n");
@@ -230,7 +217,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < o.devices; ++i)
         threads.emplace_back([&, i] {
             auto& d = sims[std::size_t(i)];
-            if (d.actor.staffId.empty())
+            if (!d.tablet.store)
                 return;
             std::mt19937 rng(std::uint32_t(i) * 2654435761u);
             std::uniform_real_distribution<double> jitter(0.5, 1.5);
@@ -240,22 +227,22 @@ int main(int argc, char** argv) {
             std::string previous;
             int k = 0;
             while (stop.sleepUntil(wake)) {
-                auto id = d.store->create("complaint",
-                                          {{"community_id", d.community},
-                                           {"channel", "phone"},
-                                           {"category", "cleaning"},
-                                           {"content", "soak " + std::to_string(i) + "/" + std::to_string(k++)},
-                                           {"received_at", formatInstant(now())}},
-                                          d.actor, now());
+                auto id = d.tablet.store->create("complaint",
+                                                 {{"community_id", d.community},
+                                                  {"channel", "phone"},
+                                                  {"category", "cleaning"},
+                                                  {"content", "soak " + std::to_string(i) + "/" + std::to_string(k++)},
+                                                  {"received_at", formatInstant(now())}},
+                                                 d.tablet.actor, now());
                 n.note(id ? Status() : Status(id.error()));
                 if (!previous.empty()) {
                     const Json comment{{"id", sync::newUuidV7(now())}, {"at", formatInstant(now())},
-                                       {"author", d.actor.staffId}, {"text", "已联系业主"}};
-                    n.note(d.store->append(previous, "comments", comment, d.actor, now()));
+                                       {"author", d.tablet.actor.staffId}, {"text", "已联系业主"}};
+                    n.note(d.tablet.store->append(previous, "comments", comment, d.tablet.actor, now()));
                 }
                 if (id)
                     previous = *id;
-                const auto r = d.engine->syncOnce();
+                const auto r = d.tablet.engine->syncOnce();
                 ++n.syncs;
                 n.incomplete += r.complete ? 0 : 1;
                 if (r.error)

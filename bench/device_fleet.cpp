@@ -53,12 +53,39 @@ double percentile(std::vector<double> v, double p) {
     return v[std::min(v.size() - 1, std::size_t(p * double(v.size())))];
 }
 
+Result<Tablet> setUpTablet(const std::string& file, const std::string& url, const std::string& token,
+                           const std::string& staffNo, const std::string& pin) {
+    Tablet t;
+    auto store = sync::DeviceStore::open(file);
+    if (!store)
+        return store.error();
+    t.store = std::move(*store);
+    CY_TRY(t.store->setEnrollment(url, token));
+    sync::BeastTransportOptions options;
+    options.timeout = std::chrono::milliseconds(60000);
+    auto beast = sync::BeastTransport::create(url, options);
+    if (!beast)
+        return beast.error();
+    t.beast = std::move(*beast);
+    t.engine = std::make_unique<sync::SyncEngine>(*t.store, *t.beast, now);
+    if (auto r = t.engine->syncOnce(); !r.complete)
+        return unavailable("first sync: " + (r.error ? r.error->message : std::string("incomplete")));
+    auto signedIn = sync::signIn(*t.store, t.engine.get(), staffNo, pin, now());
+    for (int attempt = 0; !signedIn && signedIn.error().code == ErrorCode::Unavailable && attempt < 600; ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        signedIn = sync::signIn(*t.store, t.engine.get(), staffNo, pin, now());
+    }
+    if (!signedIn)
+        return Error{signedIn.error().code, "sign-in: " + signedIn.error().message};
+    t.actor = *signedIn;
+    return t;
+}
+
 struct DeviceFleet::Device {
     int index = 0;
-    std::unique_ptr<sync::DeviceStore> store;
-    std::unique_ptr<sync::BeastTransport> beast;
+    Tablet tablet;
     std::unique_ptr<TimedTransport> timed;
-    std::unique_ptr<sync::SyncEngine> engine;
+    std::unique_ptr<sync::SyncEngine> engine; // over `timed`, paced
     std::unique_ptr<sync::SyncPacing> pacing;
     std::vector<std::string> created;
 };
@@ -88,45 +115,24 @@ Status DeviceFleet::setUp(const std::string& url, const std::vector<std::string>
         for (int i = next++; i < n; i = next++) {
             auto& d = *m_devices[std::size_t(i)];
             const std::string community = "cm-" + std::to_string(i % m_options.communities);
-            auto store = sync::DeviceStore::open(m_folder + "/dev" + std::to_string(i) + ".db");
-            if (!store) {
-                fail(store.error().message);
+            auto tablet = setUpTablet(m_folder + "/dev" + std::to_string(i) + ".db", url, tokens[std::size_t(i)],
+                                      "1001", "100100");
+            if (!tablet) {
+                fail(tablet.error().message);
                 continue;
             }
-            d.store = std::move(*store);
-            (void)d.store->setEnrollment(url, tokens[std::size_t(i)]);
-            sync::BeastTransportOptions options;
-            options.timeout = std::chrono::milliseconds(60000);
-            d.beast = std::move(*sync::BeastTransport::create(url, options));
-            d.timed = std::make_unique<TimedTransport>(*d.beast, &m_pushesSent, &m_pushesAnswered);
-            d.engine = std::make_unique<sync::SyncEngine>(*d.store, *d.beast, now);
-            if (auto r = d.engine->syncOnce(); !r.complete) {
-                fail("first sync: " + (r.error ? r.error->message : std::string("incomplete")));
-                continue;
-            }
-            // 500 first sign-ins at once each cost the server a PIN hash: it turns some away
-            // ("checking other sign-ins; try again in a moment") and the device tries again,
-            // for up to two minutes.
-            auto signedIn = sync::signIn(*d.store, d.engine.get(), "1001", "100100", now());
-            for (int attempt = 0; !signedIn && signedIn.error().code == ErrorCode::Unavailable && attempt < 600;
-                 ++attempt) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(200));
-                signedIn = sync::signIn(*d.store, d.engine.get(), "1001", "100100", now());
-            }
-            if (!signedIn) {
-                fail("sign-in: " + signedIn.error().message);
-                continue;
-            }
-            const domain::Actor actor = *signedIn;
-            auto captured = d.store->records().transaction([&]() -> Status {
+            d.tablet = std::move(*tablet);
+            auto& store = *d.tablet.store;
+            const domain::Actor actor = d.tablet.actor;
+            auto captured = store.records().transaction([&]() -> Status {
                 for (int k = 0; k < m_options.records; ++k) {
-                    auto id = d.store->create("complaint",
-                                              {{"community_id", community},
-                                               {"channel", "phone"},
-                                               {"category", "cleaning"},
-                                               {"content", "load test " + std::to_string(i) + "/" + std::to_string(k)},
-                                               {"received_at", formatInstant(now())}},
-                                              actor, now());
+                    auto id = store.create("complaint",
+                                           {{"community_id", community},
+                                            {"channel", "phone"},
+                                            {"category", "cleaning"},
+                                            {"content", "load test " + std::to_string(i) + "/" + std::to_string(k)},
+                                            {"received_at", formatInstant(now())}},
+                                           actor, now());
                     if (!id)
                         return id.error();
                     d.created.push_back(*id);
@@ -139,7 +145,8 @@ Status DeviceFleet::setUp(const std::string& url, const std::vector<std::string>
             }
             // From here on every request is timed, and the engine keeps its pace after refusals.
             d.pacing = std::make_unique<sync::SyncPacing>(std::uint64_t(i) * 7919 + 1);
-            d.engine = std::make_unique<sync::SyncEngine>(*d.store, *d.timed, now);
+            d.timed = std::make_unique<TimedTransport>(*d.tablet.beast, &m_pushesSent, &m_pushesAnswered);
+            d.engine = std::make_unique<sync::SyncEngine>(store, *d.timed, now);
             d.engine->setPacing(d.pacing.get());
         }
     };
@@ -162,7 +169,7 @@ void DeviceFleet::runDevice(Device& d, FleetFigures& figures, std::mutex& mutex)
     int noop = report.noop;
     const auto deadline = std::chrono::steady_clock::now() + m_options.retryBudget;
     auto pending = [&] {
-        auto n = d.store->pendingCount();
+        auto n = d.tablet.store->pendingCount();
         return n ? *n : std::int64_t(-1);
     };
     std::string lastError;
@@ -202,6 +209,9 @@ FleetFigures DeviceFleet::run() {
     for (auto& d : m_devices)
         threads.emplace_back([&, dev = d.get()] {
             start.arrive_and_wait();
+            if (m_options.spreadSeconds > 0)
+                std::this_thread::sleep_for(std::chrono::duration<double>(
+                    m_options.spreadSeconds * double((dev->index * 7919) % n) / double(n)));
             runDevice(*dev, figures, mutex);
         });
     const auto t0 = std::chrono::steady_clock::now();

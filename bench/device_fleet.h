@@ -43,6 +43,19 @@ private:
 // The p-th percentile (0..1) of `v`; 0 when empty.
 double percentile(std::vector<double> v, double p);
 
+// One simulated tablet as the load benchmarks set it up: its own SQLite file, enrolled at `url`
+// with `token`, its first sync done, and its person signed in with `staffNo` and `pin` (online,
+// as on a new tablet). Many first sign-ins at once each cost the server a PIN hash: it turns
+// some away for a moment, and the tablet tries again for up to two minutes.
+struct Tablet {
+    std::unique_ptr<sync::DeviceStore> store;
+    std::unique_ptr<sync::BeastTransport> beast;
+    std::unique_ptr<sync::SyncEngine> engine; // over `beast`, untimed
+    domain::Actor actor;
+};
+Result<Tablet> setUpTablet(const std::string& file, const std::string& url, const std::string& token,
+                           const std::string& staffNo, const std::string& pin);
+
 struct FleetOptions {
     int devices = 500;
     int records = 20;      // complaints each device captures offline
@@ -50,6 +63,9 @@ struct FleetOptions {
     // After the first push and pull, how long a device goes on trying until its outbox is
     // empty and a sync went through.
     std::chrono::seconds retryBudget{120};
+    // 0: every device starts at the signal; otherwise device i starts its own share of this
+    // window later (deterministic, spread over the whole window).
+    double spreadSeconds = 0;
 };
 
 struct FleetFigures {
@@ -83,7 +99,8 @@ public:
     // Not timed: each device is enrolled at `url` with its token, syncs once, its person signs
     // in (online, as on a new tablet) and captures the complaints offline.
     Status setUp(const std::string& url, const std::vector<std::string>& tokens);
-    // Everyone at once: push, pull, then sync again (as paced) until done or out of budget.
+    // Everyone at once (or spread): push, pull, then sync again (as paced) until done or out
+    // of budget.
     FleetFigures run();
     // Push requests sent and come back so far in run().
     int pushesAnswered() const { return m_pushesAnswered.load(); }
