@@ -663,9 +663,15 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
             if (c.type == "staff")
                 CY_TRY(forgetWithdrawnCredential(c.record));
             if (pending == 0) {
-                rec.body = c.record;
+                // Stored as text: the page's tree is not copied only to be written out. A
+                // server from before index columns in pages: the body indexes the record here.
+                if (c.index) {
+                    rec.index = c.index; // computed by the server when it stored the record
+                    rec.encodedBody = c.record.dump();
+                } else {
+                    rec.body = c.record;
+                }
                 rec.stamps = c.stamps.is_object() ? c.stamps : Json::object();
-                rec.index = c.index; // computed by the server when it stored the record
                 CY_TRY(m_store->put(rec));
                 continue;
             }

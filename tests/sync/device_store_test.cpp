@@ -424,6 +424,26 @@ private slots:
                                       "7.x")));
         QCOMPARE(s->state()->cursor, std::string("7.x"));
         QCOMPARE((*s->get("n-1"))->version, std::int64_t(7));
+        // Today's server sends each record's index columns with it: the record is stored as
+        // sent (its text, not re-read) and found by the columns the server computed.
+        auto indexed = change("notice", "n-2", 9, {{"community_id", "cm-2"}, {"kind", "general"},
+                                                  {"title", "t2"}, {"body", "b2"},
+                                                  {"valid_from", "2026-03-01T00:00:00Z"},
+                                                  {"valid_until", "2026-03-09T00:00:00Z"}});
+        records::IndexFields columns;
+        columns.communityId = "cm-2";
+        columns.state = "published";
+        indexed.index = columns;
+        QVERIFY(s->applyPullPage(page({indexed}, "9.x")));
+        QCOMPARE((*s->get("n-2"))->body, indexed.record);
+        store::RecordQuery q;
+        q.types = {"notice"};
+        q.communityIds = {"cm-2"};
+        q.states = {"published"};
+        auto found = s->query(q);
+        QVERIFY(found);
+        QCOMPARE(found->size(), std::size_t(1));
+        QCOMPARE(found->front().id, std::string("n-2"));
         // A record of a type this app does not know yet is skipped, not an error.
         QVERIFY(s->applyPullPage(page({change("hovercraft", "h-1", 8, Json::object())}, "8.x")));
         QCOMPARE(s->state()->cursor, std::string("8.x"));
