@@ -43,6 +43,25 @@ class PostgresStorageTest : public QObject {
     Q_OBJECT
     PostgresCluster m_cluster;
 
+    // A new database `name`, a server's storage over it, and a connection of its own beside it
+    // for what no server does (triggers, statistics, changes behind the write lock).
+    struct Fresh {
+        std::unique_ptr<PostgresStorage> storage;
+        std::unique_ptr<pg::Connection> side;
+    };
+    Result<Fresh> fresh(const char* name) {
+        const QString db = m_cluster.createDatabase(name);
+        if (db.isEmpty())
+            return internalError(std::string("could not create the database ") + name);
+        auto storage = PostgresStorage::open(db.toStdString());
+        if (!storage)
+            return storage.error();
+        auto side = pg::Connection::open(db.toStdString());
+        if (!side)
+            return side.error();
+        return Fresh{std::move(*storage), std::move(*side)};
+    }
+
 private slots:
     void initTestCase() { QVERIFY(m_cluster.start()); }
     void cleanupTestCase() { m_cluster.stop(); }
@@ -174,18 +193,16 @@ private slots:
     // none for an id that has no record (odd characters included), and a record the unit
     // stores afterwards read afresh, as the unit wrote it.
     void aPushsRecordsAreReadAheadInOneStatement() {
-        const QString db = m_cluster.createDatabase("prefetch");
-        QVERIFY(!db.isEmpty());
-        auto opened = PostgresStorage::open(db.toStdString());
-        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
-        auto& storage = **opened;
+        auto f = fresh("prefetch");
+        QVERIFY2(f, f ? "" : f.error().message.c_str());
+        auto& storage = *f->storage;
+        auto& side = f->side;
         const std::string odd = "c-\"quoted\", with\\ a backslash {and} braces";
         QVERIFY(storage.write([&](WriteUnit& u) -> Status {
             for (const std::string& id : {std::string("c-1"), std::string("c-2"), odd})
                 CY_TRY(u.put(unitRecord(id, "community-a", {{"note", "first " + id}})));
             return {};
         }));
-        auto side = std::move(*pg::Connection::open(db.toStdString()));
         auto wrote = storage.write([&](WriteUnit& u) -> Status {
             CY_TRY(u.prefetch({"c-1", "c-2", "c-none", odd, "c-1"}));
             // Changed behind the write lock (no server does that): the unit still reads what it
@@ -219,12 +236,10 @@ private slots:
     // success). A full queue goes out without waiting for its answers (Connection::write):
     // its failure is reported by the next call that sends anything.
     void aRecordThatCannotBeStoredFailsItsWholeUnit() {
-        const QString db = m_cluster.createDatabase("record_failure");
-        QVERIFY(!db.isEmpty());
-        auto opened = PostgresStorage::open(db.toStdString());
-        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
-        auto& storage = **opened;
-        auto side = std::move(*pg::Connection::open(db.toStdString()));
+        auto f = fresh("record_failure");
+        QVERIFY2(f, f ? "" : f.error().message.c_str());
+        auto& storage = *f->storage;
+        auto& side = f->side;
         QVERIFY(side->run("CREATE FUNCTION refuse_c2() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                           "IF NEW.id = 'c-2' THEN RAISE EXCEPTION 'injected failure'; END IF; "
                           "RETURN NEW; END $$; "
@@ -301,12 +316,10 @@ private slots:
     // page query is planned from them; postgres_storage.cpp says why), on its own connection
     // and without holding up the unit. Small units do not each set off an ANALYZE.
     void aBurstOfChangesGathersFreshStatistics() {
-        const QString db = m_cluster.createDatabase("analyse");
-        QVERIFY(!db.isEmpty());
-        auto opened = PostgresStorage::open(db.toStdString());
-        QVERIFY2(opened, opened ? "" : opened.error().message.c_str());
-        auto& storage = **opened;
-        auto side = std::move(*pg::Connection::open(db.toStdString()));
+        auto f = fresh("analyse");
+        QVERIFY2(f, f ? "" : f.error().message.c_str());
+        auto& storage = *f->storage;
+        auto& side = f->side;
         // Manual ANALYZEs only (autovacuum's are counted apart), and what they found.
         auto analyses = [&] {
             auto rows = side->exec("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'records'");
