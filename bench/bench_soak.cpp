@@ -19,8 +19,6 @@
 #include "server/service/admin_service.h"
 #include "server/storage/sqlite_storage.h"
 #include "support/hostile_requests.h"
-#include "sync/client/sync_engine.h"
-#include "sync/device/beast_transport.h"
 #include "sync/protocol/ids.h"
 
 #include <algorithm>

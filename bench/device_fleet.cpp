@@ -123,7 +123,7 @@ Status DeviceFleet::setUp(const std::string& url, const std::vector<std::string>
             }
             d.tablet = std::move(*tablet);
             auto& store = *d.tablet.store;
-            const domain::Actor actor = d.tablet.actor;
+            const domain::Actor& actor = d.tablet.actor;
             auto captured = store.records().transaction([&]() -> Status {
                 for (int k = 0; k < m_options.records; ++k) {
                     auto id = store.create("complaint",
