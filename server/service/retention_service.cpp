@@ -63,39 +63,50 @@ RetentionService::RetentionService(ServerStorage& storage, BlobService& blobs, R
 
 Result<RetentionPlan> RetentionService::planIn(ReadUnit& unit, Instant now) {
     RetentionPlan plan;
-    store::RecordQuery q;
-    q.types = rules::retainedRecordTypes();
-    q.states = {"closed", "replied", "cancelled"};
-    q.order = store::RecordQuery::Order::Id;
-    q.limit = kPage;
-    while (true) {
-        auto page = unit.query(q);
-        if (!page)
-            return page.error();
-        for (auto& rec : *page) {
-            if (rec.deleted || !rec.body.is_object())
-                continue;
-            const std::string community = stringAt(rec.body, "community_id");
-            auto ctx = m_rules.get(unit, community, now);
-            if (!ctx)
-                continue;
-            const auto ended = rules::endedAt(rec.type, rec.body);
-            if (!ended)
-                continue;
-            if (auto due = rules::purgeDueAt(rec.type, rec.body, ctx->policy); due && *due <= now) {
-                plan.purge.push_back({rec.id, rec.type, community, *ended, *due});
-                continue;
+    // The policy is the company's, the same in every community.
+    const auto company = m_rules.get(unit, std::string(), now);
+    const rules::Policy& policy = company->policy;
+    for (const auto& type : rules::retainedRecordTypes()) {
+        const auto days = rules::firstDueDays(type, policy);
+        if (!days)
+            continue;
+        // Each type's records in the order they happened (records_type_happened), a page at a
+        // time from where the last one ended: one walk of the index, however many there are.
+        store::RecordQuery q;
+        q.types = {type};
+        q.states = {"closed", "replied", "cancelled"};
+        q.happenedTo = now - std::chrono::hours(24) * *days;
+        q.order = store::RecordQuery::Order::HappenedAsc;
+        q.limit = kPage;
+        while (true) {
+            auto page = unit.query(q);
+            if (!page)
+                return page.error();
+            for (auto& rec : *page) {
+                if (rec.deleted || !rec.body.is_object())
+                    continue;
+                const std::string community = stringAt(rec.body, "community_id");
+                const auto ended = rules::endedAt(rec.type, rec.body);
+                if (!ended)
+                    continue;
+                if (auto due = rules::purgeDueAt(rec.type, rec.body, policy); due && *due <= now) {
+                    plan.purge.push_back({rec.id, rec.type, community, *ended, *due});
+                    continue;
+                }
+                if (auto due = rules::redactDueAt(rec.type, rec.body, policy); due && *due <= now) {
+                    Json body = rec.body;
+                    Json history = historyOf(rec);
+                    if (rules::redactResidents(rec.type, body, history))
+                        plan.redact.push_back({rec.id, rec.type, community, *ended, *due});
+                }
             }
-            if (auto due = rules::redactDueAt(rec.type, rec.body, ctx->policy); due && *due <= now) {
-                Json body = rec.body;
-                Json history = historyOf(rec);
-                if (rules::redactResidents(rec.type, body, history))
-                    plan.redact.push_back({rec.id, rec.type, community, *ended, *due});
-            }
+            if (int(page->size()) < kPage)
+                break;
+            auto last = store::indexFieldsFor(page->back());
+            if (!last)
+                return last.error();
+            q.after = store::RecordQuery::After{page->back().id, last->happenedAt};
         }
-        if (int(page->size()) < kPage)
-            break;
-        q.after = store::RecordQuery::After{page->back().id, std::nullopt};
     }
     return plan;
 }
@@ -165,33 +176,43 @@ Result<RetentionRun> RetentionService::run(const fs::path& archiveRoot, Instant 
         fs::create_directories(w.partial / "blobs", ec);
         if (ec)
             return unavailable("cannot create " + w.partial.string() + ": " + ec.message());
-        std::string lines;
-        CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
-            for (const auto& item : planned->purge) {
-                auto rec = unit.get(item.id);
-                if (!rec)
-                    return rec.error();
-                if (!*rec || (*rec)->deleted)
-                    continue;
-                auto& r = **rec;
-                Json line{{"id", r.id},
-                          {"type", r.type},
-                          {"version", r.version},
-                          {"body", r.body},
-                          {"stamps", r.stamps},
-                          {"history", historyOf(r)},
-                          {"origin_device", r.originDevice},
-                          {"ended_at", formatInstant(item.endedAt)}};
-                lines += line.dump() + "\n";
-                archivedVersion[r.id] = r.version;
-                for (const auto& sha : attachmentShas(r))
-                    shas.insert(sha);
-                ++w.types[r.type];
-                ++w.records;
-            }
-            return {};
-        }));
-        CY_TRY(writeDurably(w.partial / "records.jsonl", lines));
+        // Written as it is read, a page of records at a time: a first pass after retention was
+        // shortened may archive millions.
+        const fs::path linesPath = w.partial / "records.jsonl";
+        std::ofstream lines(linesPath, std::ios::binary | std::ios::trunc);
+        for (std::size_t from = 0; lines && from < planned->purge.size(); from += kPage) {
+            const std::size_t to = std::min(planned->purge.size(), from + kPage);
+            CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
+                for (std::size_t i = from; i < to; ++i) {
+                    const auto& item = planned->purge[i];
+                    auto rec = unit.get(item.id);
+                    if (!rec)
+                        return rec.error();
+                    if (!*rec || (*rec)->deleted)
+                        continue;
+                    auto& r = **rec;
+                    Json line{{"id", r.id},
+                              {"type", r.type},
+                              {"version", r.version},
+                              {"body", r.body},
+                              {"stamps", r.stamps},
+                              {"history", historyOf(r)},
+                              {"origin_device", r.originDevice},
+                              {"ended_at", formatInstant(item.endedAt)}};
+                    lines << line.dump() << '\n';
+                    archivedVersion[r.id] = r.version;
+                    for (const auto& sha : attachmentShas(r))
+                        shas.insert(sha);
+                    ++w.types[r.type];
+                    ++w.records;
+                }
+                return {};
+            }));
+        }
+        lines.close();
+        if (!lines)
+            return unavailable("cannot write " + linesPath.string());
+        CY_TRY(syncFile(linesPath));
         int blobs = 0;
         Json missing = Json::array();
         for (const auto& sha : shas) {
@@ -223,76 +244,81 @@ Result<RetentionRun> RetentionService::run(const fs::path& archiveRoot, Instant 
         result.blobsArchived = blobs;
     }
 
-    // 2. The purge and the redactions, in one write transaction.
+    // 2. The purge, then the redactions, in write transactions of kPage records each, so that
+    // devices' pushes go on between them; each writes its own audit line. A record changed since
+    // it was archived (or planned) is left for the next pass.
     std::vector<std::string> purgedShas;
-    CY_TRY(m_storage.write([&](WriteUnit& unit) -> Status {
-        result.purged = result.redacted = 0;
-        purgedShas.clear();
-        auto through = metaInstant(unit, kPurgedThroughKey);
-        if (!through)
-            return through.error();
-        std::optional<Instant> latest = *through;
-        for (const auto& item : planned->purge) {
-            auto it = archivedVersion.find(item.id);
-            if (it == archivedVersion.end())
-                continue;
-            auto rec = unit.get(item.id);
-            if (!rec)
-                return rec.error();
-            if (!*rec || (*rec)->deleted || (*rec)->version != it->second)
-                continue; // changed since it was archived: the next pass looks at it again
-            auto& r = **rec;
-            auto index = store::indexFieldsFor(r);
-            if (index && index->happenedAt && (!latest || *index->happenedAt > *latest))
-                latest = index->happenedAt;
-            for (const auto& sha : attachmentShas(r))
-                purgedShas.push_back(sha);
-            store::StoredRecord tomb;
-            tomb.id = r.id;
-            tomb.type = r.type;
-            tomb.deleted = true;
-            tomb.originDevice = r.originDevice;
-            tomb.body = rules::purgedBody(r.body, now);
-            tomb.index = records::IndexFields{};
-            tomb.index->communityId = stringAt(r.body, "community_id");
-            auto v = unit.put(std::move(tomb));
-            if (!v)
-                return v.error();
-            ++result.purged;
-        }
-        for (const auto& item : planned->redact) {
-            auto rec = unit.get(item.id);
-            if (!rec)
-                return rec.error();
-            if (!*rec || (*rec)->deleted)
-                continue;
-            auto& r = **rec;
-            Json history = historyOf(r);
-            if (!rules::redactResidents(r.type, r.body, history))
-                continue;
-            r.history = history.dump();
-            r.index.reset();
-            r.encodedBody.reset();
-            r.rawBody.clear();
-            auto v = unit.put(std::move(r));
-            if (!v)
-                return v.error();
-            ++result.redacted;
-        }
-        if (latest && latest != *through)
-            CY_TRY(unit.setMeta(kPurgedThroughKey, formatInstant(*latest)));
-        if (result.purged == 0 && result.redacted == 0)
-            return {};
-        AuditEntry e;
-        e.at = now;
-        e.kind = "retention";
-        e.outcome = "applied";
-        e.detail = Json{{"purged", result.purged},
-                        {"redacted", result.redacted},
-                        {"archive", result.archive.filename().string()}};
-        return unit.addAudit(e);
-    }));
-
+    const std::size_t total = planned->purge.size() + planned->redact.size();
+    for (std::size_t from = 0; from < total; from += kPage) {
+        const std::size_t to = std::min(total, from + kPage);
+        int purged = 0, redacted = 0;
+        std::vector<std::string> shasHere;
+        CY_TRY(m_storage.write([&](WriteUnit& unit) -> Status {
+            purged = redacted = 0; // a unit may be run again
+            shasHere.clear();
+            auto through = metaInstant(unit, kPurgedThroughKey);
+            if (!through)
+                return through.error();
+            std::optional<Instant> latest = *through;
+            for (std::size_t i = from; i < to; ++i) {
+                const bool purge = i < planned->purge.size();
+                const auto& item = purge ? planned->purge[i] : planned->redact[i - planned->purge.size()];
+                auto rec = unit.get(item.id);
+                if (!rec)
+                    return rec.error();
+                if (!*rec || (*rec)->deleted)
+                    continue;
+                auto& r = **rec;
+                if (purge) {
+                    auto it = archivedVersion.find(item.id);
+                    if (it == archivedVersion.end() || r.version != it->second)
+                        continue;
+                    auto index = store::indexFieldsFor(r);
+                    if (index && index->happenedAt && (!latest || *index->happenedAt > *latest))
+                        latest = index->happenedAt;
+                    for (const auto& sha : attachmentShas(r))
+                        shasHere.push_back(sha);
+                    store::StoredRecord tomb;
+                    tomb.id = r.id;
+                    tomb.type = r.type;
+                    tomb.deleted = true;
+                    tomb.originDevice = r.originDevice;
+                    tomb.body = rules::purgedBody(r.body, now);
+                    tomb.index = records::IndexFields{};
+                    tomb.index->communityId = stringAt(r.body, "community_id");
+                    auto v = unit.put(std::move(tomb));
+                    if (!v)
+                        return v.error();
+                    ++purged;
+                    continue;
+                }
+                Json history = historyOf(r);
+                if (!rules::redactResidents(r.type, r.body, history))
+                    continue;
+                r.history = history.dump();
+                r.index.reset();
+                r.encodedBody.reset();
+                r.rawBody.clear();
+                auto v = unit.put(std::move(r));
+                if (!v)
+                    return v.error();
+                ++redacted;
+            }
+            if (latest && latest != *through)
+                CY_TRY(unit.setMeta(kPurgedThroughKey, formatInstant(*latest)));
+            if (purged == 0 && redacted == 0)
+                return {};
+            AuditEntry e;
+            e.at = now;
+            e.kind = "retention";
+            e.outcome = "applied";
+            e.detail = Json{{"purged", purged}, {"redacted", redacted}, {"archive", result.archive.filename().string()}};
+            return unit.addAudit(e);
+        }));
+        result.purged += purged;
+        result.redacted += redacted;
+        purgedShas.insert(purgedShas.end(), shasHere.begin(), shasHere.end());
+    }
     // 3. Attachments no record refers to any more. The references kept beside the records
     // (blob_refs) name every record that ever referred to a blob, so each is read: one that is
     // still there and still refers to it keeps the blob.

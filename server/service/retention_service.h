@@ -13,10 +13,13 @@
 //   records.jsonl   one record a line: {"id", "type", "version", "body", "stamps", "history",
 //                    "origin_device", "ended_at"}
 //   blobs/<sha256>  the attachments' bytes
-// It is written under a `.partial` name, flushed, and renamed; the purge runs after that, in one
-// write transaction. A server that dies before the purge commits purges nothing (a `.partial`
-// folder may be left); a record changed between the archive and the purge is left for the next
-// pass. importArchive() puts an archive back into a server (an empty one, or the one it came
+// It is written under a `.partial` name, flushed, and renamed; the purge runs after that, then
+// the blanking, in write transactions of 500 records (each with its own audit line), so devices'
+// pushes are not held up by a long first pass. A server that dies before the archive is renamed
+// purges nothing (a `.partial` folder may be left); one that dies during the purge has purged
+// only archived records, and the next pass finds the rest (and archives them again). A record
+// changed between the archive and the purge is left for the next pass. The pass reads only
+// records that happened long enough ago to be due (rules::firstDueDays). importArchive() puts an archive back into a server (an empty one, or the one it came
 // from), with new change versions.
 //
 // Several servers may share one database: the day's pass is claimed in the `retention_pass` meta

@@ -90,6 +90,15 @@ int retentionDays(std::string_view type, const Policy& policy) {
     return 0;
 }
 
+std::optional<int> firstDueDays(std::string_view type, const Policy& policy) {
+    std::optional<int> days;
+    if (const int keep = retentionDays(type, policy); keep > 0)
+        days = keep;
+    if (const int redact = policy.redactResidentsAfterDays; redact > 0 && !personalFields(type).empty())
+        days = days ? std::min(*days, redact) : redact;
+    return days;
+}
+
 std::optional<Instant> purgeDueAt(std::string_view type, const Json& body, const Policy& policy) {
     const int days = retentionDays(type, policy);
     auto ended = endedAt(type, body);

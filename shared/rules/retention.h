@@ -29,6 +29,14 @@ std::optional<Instant> endedAt(std::string_view type, const Json& body);
 // How many days the policy keeps a record of `type` after it ended (0: not retained).
 int retentionDays(std::string_view type, const Policy& policy);
 
+// The fewest days after a record of `type` ended that the pass has anything to do with it:
+// its purge, or blanking the residents' data when the policy does that sooner. None when it
+// does neither to the type. A record ends after it happened (was received, created), so the
+// pass reads only records that happened longer ago than that, in the order they happened: not
+// every finished record every day. (A record whose dates say it ended before it happened is
+// read from when it happened that long ago.)
+std::optional<int> firstDueDays(std::string_view type, const Policy& policy);
+
 // When the record is due to be archived and purged; none while it is open.
 std::optional<Instant> purgeDueAt(std::string_view type, const Json& body, const Policy& policy);
 

@@ -92,13 +92,15 @@ bool pagesByKey(const RecordQuery& q) {
     return q.after || (q.limit > 0 && q.offset == 0 && q.order != RecordQuery::Order::Version);
 }
 
-Result<std::vector<Segment>> segments(const RecordQuery& q) {
+Result<std::vector<Segment>> segments(const RecordQuery& q, Dialect dialect) {
     if (q.after && (q.offset != 0 || q.order == RecordQuery::Order::Version))
         return invalidArgument("a query pages by key (after) with no offset, in an order other than by version");
     // A type's deadline or date order (records_type_due, records_type_happened) is the walk to
     // take unless the query names a person, a department or a flat: their own indexes hold few
     // rows, where walking the type's order would pass every record of it looking for them.
-    const Where base = buildWhere(q, !q.assignee && !q.departmentId && !q.unitId);
+    // (`+type` is SQLite's way of saying so; PostgreSQL's planner weighs the indexes itself.)
+    const bool typeIndexed = dialect == Dialect::Postgres || (!q.assignee && !q.departmentId && !q.unitId);
+    const Where base = buildWhere(q, typeIndexed, dialect);
     if (q.order == RecordQuery::Order::Id) {
         Segment all{base, "id"};
         if (q.after) {

@@ -49,6 +49,6 @@ struct Segment {
 bool pagesByKey(const RecordQuery& q);
 // q's rows as consecutive segments in its order, starting after q.after. invalid_argument for
 // `after` with an offset or in Version order.
-Result<std::vector<Segment>> segments(const RecordQuery& q);
+Result<std::vector<Segment>> segments(const RecordQuery& q, Dialect dialect = Dialect::Sqlite);
 
 } // namespace courtyard::store::detail

@@ -20,6 +20,7 @@
 #include "shared/domain/complaint.h"
 #include "shared/domain/suggestion.h"
 #include "shared/domain/transfer_sheet.h"
+#include "shared/rules/retention.h"
 #include "sync/protocol/crypto.h"
 
 #include <QTemporaryDir>
@@ -393,6 +394,112 @@ private slots:
         QVERIFY2(refused.error().message.find("records.jsonl line 3") != std::string::npos, refused.error().message.c_str());
         QVERIFY(!get(other, "c-a"));
         QVERIFY(!other.blobs->read(sync::sha256Hex(own)));
+    }
+
+    // A pass over more records than a page, read in the order they happened: every due record is
+    // found once, however many share an instant, and purged 500 a transaction, each with its own
+    // audit line; records that ended too recently, happened too recently, or are open stay.
+    void aLongPassGoesPageByPage_data() {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("SQLite") << "sqlite";
+        QTest::newRow("PostgreSQL") << "postgresql";
+    }
+    void aLongPassGoesPageByPage() {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        m_now = at("2023-06-01T00:00:00Z");
+        Server server = open(e, "long_" + e, 0);
+        std::set<std::string> due, kept;
+        QVERIFY(server.store->write([&](WriteUnit& u) -> Status {
+            auto store = [&](const std::string& type, const Json& body) -> Status {
+                store::StoredRecord rec;
+                rec.id = stringAt(body, "id");
+                rec.type = type;
+                rec.body = body;
+                auto v = u.put(std::move(rec));
+                return v ? Status{} : Status{v.error()};
+            };
+            // 1,100 complaints received at one instant, closed the next day: due.
+            for (int i = 0; i < 1100; ++i) {
+                const std::string id = "c-tie-" + std::to_string(i);
+                CY_TRY(store("complaint", Json(complaint(id, "2024-01-01T02:00:00Z", "2024-01-02T02:00:00Z"))));
+                due.insert(id);
+            }
+            // 150 suggestions received an hour apart, replied at once: due.
+            for (int i = 0; i < 150; ++i) {
+                domain::Suggestion sg;
+                sg.id = "sg-" + std::to_string(i);
+                sg.communityId = "cm-sunshine";
+                sg.createdAt = sg.receivedAt = at("2024-01-10T00:00:00Z") + std::chrono::hours(i);
+                sg.content = "多种些树";
+                sg.state = domain::SuggestionState::Replied;
+                sg.reply = "春天种";
+                sg.repliedAt = sg.receivedAt;
+                CY_TRY(store("suggestion", Json(sg)));
+                due.insert(sg.id);
+            }
+            // Received as long ago, but closed in 2025: not yet.
+            for (int i = 0; i < 40; ++i) {
+                const std::string id = "c-late-" + std::to_string(i);
+                CY_TRY(store("complaint", Json(complaint(id, "2024-01-01T02:00:00Z", "2025-12-01T02:00:00Z"))));
+                kept.insert(id);
+            }
+            // Received and closed in 2025; received in 2023 and still open.
+            for (int i = 0; i < 20; ++i) {
+                const std::string id = "c-new-" + std::to_string(i);
+                CY_TRY(store("complaint", Json(complaint(id, "2025-06-01T02:00:00Z", "2025-06-02T02:00:00Z"))));
+                kept.insert(id);
+            }
+            CY_TRY(store("complaint", Json(complaint("c-open", "2023-06-01T02:00:00Z", std::nullopt))));
+            kept.insert("c-open");
+            return {};
+        }));
+
+        RetentionService retention(*server.store, *server.blobs, m_rules, clock());
+        m_now = at("2026-03-01T00:00:00Z");
+        auto plan = retention.plan();
+        QVERIFY2(plan, plan ? "" : plan.error().message.c_str());
+        std::set<std::string> planned;
+        for (const auto& item : plan->purge)
+            QVERIFY2(planned.insert(item.id).second, ("planned twice: " + item.id).c_str());
+        QVERIFY(planned == due);
+
+        auto run = retention.runNow(fs::path(m_dir.filePath(engine + "-long-archives").toStdString()));
+        QVERIFY2(run, run ? "" : run.error().message.c_str());
+        QCOMPARE(run->archived, 1250);
+        QCOMPARE(run->purged, 1250);
+        std::set<std::string> archived;
+        std::ifstream in(run->archive / "records.jsonl");
+        for (std::string line; std::getline(in, line);)
+            QVERIFY(archived.insert(Json::parse(line)["id"].get<std::string>()).second);
+        QVERIFY(archived == due);
+        for (const auto& id : due)
+            QVERIFY2(get(server, id)->deleted, id.c_str());
+        for (const auto& id : kept)
+            QVERIFY2(!get(server, id)->deleted, id.c_str());
+
+        // Three transactions, three audit lines: 500, 500 and 250.
+        std::vector<int> lines;
+        QVERIFY(server.store->read([&](ReadUnit& u) -> Status {
+            auto entries = u.audit(AuditQuery{});
+            if (!entries)
+                return entries.error();
+            for (const auto& entry : *entries)
+                if (entry.kind == "retention")
+                    lines.push_back(entry.detail.value("purged", 0));
+            return {};
+        }));
+        std::sort(lines.begin(), lines.end());
+        QCOMPARE(lines, (std::vector<int>{250, 500, 500}));
+        QVERIFY(retention.plan()->purge.empty());
+
+        // What the pass looks at: the shorter of the two periods, for the types with residents' data.
+        rules::Policy policy = rules::Policy::defaults();
+        QCOMPARE(rules::firstDueDays("complaint", policy), std::optional<int>(730));
+        policy.redactResidentsAfterDays = 180;
+        QCOMPARE(rules::firstDueDays("complaint", policy), std::optional<int>(180));
+        QCOMPARE(rules::firstDueDays("transfer_sheet", policy), std::optional<int>(730)); // no residents' data
+        QCOMPARE(rules::firstDueDays("notice", policy), std::optional<int>());
     }
 };
 

@@ -4,6 +4,8 @@
 #include "shared/records/record_type.h"
 #include "shared/store/record_query_sql.h"
 
+#include <iterator>
+
 namespace courtyard::server::pg {
 
 using store::RecordQuery;
@@ -106,9 +108,26 @@ Result<std::vector<StoredRecord>> getRecords(Connection& c, const std::vector<st
 }
 
 Result<std::vector<StoredRecord>> queryRecords(Connection& c, const RecordQuery& q) {
-    // Keyset paging is the device's (its record lists); the server does not page that way.
-    if (q.after)
-        return invalidArgument("RecordQuery::after (keyset paging) is not implemented on PostgreSQL");
+    if (store::detail::pagesByKey(q)) {
+        // A page by key (the retention pass reads records so): each stretch of the order an
+        // index walk that stops at the page's end, as the SQLite store reads it.
+        auto parts = store::detail::segments(q, Dialect::Postgres);
+        if (!parts)
+            return parts.error();
+        std::vector<StoredRecord> out;
+        for (const auto& part : *parts) {
+            const int want = q.limit > 0 ? q.limit - int(out.size()) : 0;
+            if (q.limit > 0 && want <= 0)
+                break;
+            std::string sql = "SELECT " + std::string(kColumns) + " FROM records" + part.where.sql + " ORDER BY " +
+                              part.orderBy + (want > 0 ? " LIMIT " + std::to_string(want) : std::string());
+            auto rows = collect(c.exec(sql, params(part.where)), true);
+            if (!rows)
+                return rows.error();
+            std::move(rows->begin(), rows->end(), std::back_inserter(out));
+        }
+        return out;
+    }
     auto w = buildWhere(q);
     std::string sql = "SELECT " + std::string(kColumns) + " FROM records" + w.sql;
     switch (q.order) {
