@@ -28,8 +28,11 @@ Rectangle {
     }
 
     // The server answered "busy" or "too many requests": the device waits as it was asked to.
-    // While syncing, how far a long pull has come; offline, when the next try is.
+    // While syncing, how far a long pull has come; offline, when the next try is. Before the
+    // device is enrolled there is no server to reach, which is not being offline.
     function statusText() {
+        if (!App.enrolled)
+            return qsTr("Not enrolled — enrol to sync")
         if (Sync.syncing)
             return Sync.progressText !== "" ? Sync.progressText : qsTr("Syncing…")
         const retry = Sync.retryAt && !isNaN(Sync.retryAt.getTime())
@@ -62,6 +65,7 @@ Rectangle {
             contentItem: Column {
                 anchors.verticalCenter: parent.verticalCenter
                 Text {
+                    objectName: "syncStatus"
                     text: bar.statusText()
                     font.pixelSize: Theme.fontSmall
                     font.family: Theme.fontFamily

@@ -131,6 +131,8 @@ private slots:
             QVERIFY(tablet.device.directory->staffIds().isEmpty());
             QVERIFY(textOf(window, "enrolServer") != m_server.url()); // the page's example address
             QVERIFY(textOf(window, "enrolCode").isEmpty());
+            // No server yet: the sync bar says so, not that the tablet is offline.
+            QCOMPARE(textOf(window, "syncStatus"), QString("Not enrolled — enrol to sync"));
             saveShot(window, "tablet-first-start");
             QSignalSpy synced(tablet.device.sync.get(), &client::SyncController::syncFinished);
             QVERIFY(choosePicture(window, picture));
@@ -140,6 +142,8 @@ private slots:
             QVERIFY(QTest::qWaitFor([&] { return app.enrolled(); }, 30000));
             QVERIFY(synced.wait(30000) || synced.count() > 0);
             QVERIFY2(tablet.device.sync->lastError().isEmpty(), qPrintable(tablet.device.sync->lastError()));
+            QVERIFY2(QTest::qWaitFor([&] { return textOf(window, "syncStatus").startsWith("Synced"); }, 10000),
+                     qPrintable(textOf(window, "syncStatus")));
             QCOMPARE(app.serverUrl(), m_server.url());
             QCOMPARE(app.deviceName(), QString("扫码平板 Scan tablet"));
             QCOMPARE(app.deviceRole(), QString("staff"));
