@@ -31,6 +31,11 @@ void AdminTable::setDescending(bool d) {
     show();
 }
 
+void AdminTable::showMore() {
+    m_limit += kRowsAtOnce;
+    show();
+}
+
 void AdminTable::sortBy(const QString& key) {
     if (key == m_sortKey) {
         setDescending(!m_descending);

@@ -151,7 +151,7 @@ void CommunityAdmin::show() {
             return descending() ? c > 0 : c < 0;
         return collator.compare(a.name, b.name) < 0;
     });
-    m_shown.setRows(rows);
+    present(m_shown, rows);
 }
 
 void CommunityAdmin::showBuildings() {

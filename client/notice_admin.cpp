@@ -47,10 +47,20 @@ void NoticeAdmin::refresh() {
     });
 }
 
+void NoticeAdmin::listAll() {
+    m_listAll = true;
+    loadNotices();
+}
+
 void NoticeAdmin::loadNotices() {
     const QDateTime now = app() ? app()->now() : QDateTime::currentDateTimeUtc();
-    call("GET", "/v1/admin/notices", nullptr, "list", [this, now](const Json& answer) {
+    // The beginning of Unix time: every notice there is.
+    const QString target = m_listAll ? QStringLiteral("/v1/admin/notices?ended_since=1970-01-01T00:00:00Z")
+                                     : QStringLiteral("/v1/admin/notices");
+    call("GET", target, nullptr, "list", [this, now](const Json& answer) {
         m_all.clear();
+        m_older = int(answer.value("older", std::int64_t(0)));
+        m_listedSince = m_listAll ? QDateTime() : dateTimeAt(answer, "ended_since");
         const auto communities = m_communities.rows<ChoiceView>();
         for (const auto& n : answer.value("notices", Json::array())) {
             NoticeView v;
@@ -102,7 +112,7 @@ void NoticeAdmin::show() {
             return descending() ? c > 0 : c < 0;
         return collator.compare(a.communityName, b.communityName) < 0;
     });
-    m_shown.setRows(rows);
+    present(m_shown, rows);
 }
 
 void NoticeAdmin::publish(const QStringList& communityIds, bool companyWide, const QString& kind, const QString& title,

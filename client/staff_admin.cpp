@@ -142,7 +142,7 @@ void StaffAdmin::show() {
             return descending() ? c > 0 : c < 0;
         return collator.compare(a.number, b.number) < 0;
     });
-    m_shown.setRows(rows);
+    present(m_shown, rows);
 }
 
 void StaffAdmin::create(const QString& number, const QString& name, const QString& role, const QString& position,

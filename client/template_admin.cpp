@@ -100,7 +100,7 @@ void TemplateAdmin::show() {
             return descending() ? c > 0 : c < 0;
         return collator.compare(a.name, b.name) < 0;
     });
-    m_shown.setRows(rows);
+    present(m_shown, rows);
 }
 
 void TemplateAdmin::edit(const QString& templateId) {

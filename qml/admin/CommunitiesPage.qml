@@ -217,6 +217,11 @@ PageScaffold {
                 }
             }
         }
+        MoreRows {
+            matching: places.matching
+            shown: places.shownCount
+            onShowMore: places.showMore()
+        }
         BodyText {
             visible: places.communities.count === 0 && !places.busy
             muted: true

@@ -6,11 +6,12 @@ import QtQuick.Layouts
 import Courtyard
 import Courtyard.Core
 
-// Notices for residents: every notice the server has — the console's and those supervisors
-// published on tablets — in a table that filters by what is on the kiosks now and sorts (tap a
-// heading); publishing one for some communities or for every community; changing one; and
-// withdrawing one with a reason (the kiosks drop it at their next sync). The server checks each
-// as it would a tablet's; a refusal appears beside the field it is about and changes nothing.
+// Notices for residents: those the server has that ended in the last 90 days or end later (older
+// ones when asked) — the console's and those supervisors published on tablets — in a table that
+// filters by what is on the kiosks now and sorts (tap a heading); publishing one for some
+// communities or for every community; changing one; and withdrawing one with a reason (the
+// kiosks drop it at their next sync). The server checks each as it would a tablet's; a refusal
+// appears beside the field it is about and changes nothing.
 PageScaffold {
     id: page
     objectName: "noticesPage"
@@ -299,6 +300,31 @@ PageScaffold {
                     field: "reason"
                 }
             }
+        }
+        // Notices that ended long ago are not listed until asked for (a group's company-wide
+        // notices are one per community: years of them are tens of thousands).
+        RowLayout {
+            visible: notices.older > 0
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            BodyText {
+                objectName: "olderNotices"
+                Layout.fillWidth: true
+                muted: true
+                text: qsTr("%n notice(s) that ended before %1 are not listed.", "", notices.older).arg(page.when(notices.listedSince))
+            }
+            AppButton {
+                objectName: "listAllNotices"
+                kind: "secondary"
+                text: qsTr("List them too")
+                enabled: !notices.busy
+                onClicked: notices.listAll()
+            }
+        }
+        MoreRows {
+            matching: notices.matching
+            shown: notices.shownCount
+            onShowMore: notices.showMore()
         }
         BodyText {
             visible: notices.notices.count === 0 && !notices.busy

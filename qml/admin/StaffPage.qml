@@ -219,6 +219,11 @@ PageScaffold {
                 }
             }
         }
+        MoreRows {
+            matching: staff.matching
+            shown: staff.shownCount
+            onShowMore: staff.showMore()
+        }
         BodyText {
             visible: staff.staff.count === 0 && !staff.busy
             muted: true

@@ -181,6 +181,11 @@ PageScaffold {
                 }
             }
         }
+        MoreRows {
+            matching: templates.matching
+            shown: templates.shownCount
+            onShowMore: templates.showMore()
+        }
         BodyText {
             visible: templates.templates.count === 0 && !templates.busy
             muted: true

@@ -591,10 +591,6 @@
         <translation>已入住</translation>
     </message>
     <message>
-        <source>Sort by %1</source>
-        <translation>按%1排序</translation>
-    </message>
-    <message>
         <source>No communities yet.</source>
         <translation>还没有小区。</translation>
     </message>
@@ -1849,6 +1845,17 @@
     </message>
 </context>
 <context>
+    <name>MoreRows</name>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>已显示 %1 条，共 %2 条</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>显示更多</translation>
+    </message>
+</context>
+<context>
     <name>MyWorkPage</name>
     <message>
         <source>My work</source>
@@ -2093,6 +2100,16 @@
     <message>
         <source>No notice matches the filter.</source>
         <translation>没有符合筛选条件的通知。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) that ended before %1 are not listed.</source>
+        <translation>
+            <numerusform>另有 %n 条通知在 %1 之前已结束，未列出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List them too</source>
+        <translation>一并列出</translation>
     </message>
 </context>
 <context>
@@ -3665,10 +3682,6 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Sort by %1</source>
-        <translation>按%1排序</translation>
-    </message>
-    <message>
         <source>Active</source>
         <translation>在职</translation>
     </message>
@@ -4010,6 +4023,10 @@
         <source>Offline — next try at %1</source>
         <translation>离线 — 将于 %1 重试</translation>
     </message>
+    <message>
+        <source>Not enrolled — enrol to sync</source>
+        <translation>未注册 — 注册后才能同步</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -4242,10 +4259,6 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>Sort by %1</source>
-        <translation>按%1排序</translation>
     </message>
     <message>
         <source>Active</source>

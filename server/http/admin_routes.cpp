@@ -115,8 +115,17 @@ Result<Json> dispatch(const Request& req, ServerContext& ctx, AdminApi& api, con
                 return s[0] == "offices" ? api.saveOffice(s[1], b, by) : api.saveDepartment(s[1], b, by);
             });
     } else if (n >= 1 && s[0] == "notices") {
-        if (n == 1 && get)
-            return api.notices();
+        if (n == 1 && get) {
+            const auto query = parseTarget(req.target()).query;
+            const auto since = query.find("ended_since");
+            if (since == query.end())
+                return api.notices();
+            auto at = parseInstant(since->second);
+            if (!at)
+                return invalidField("ended_since", "ended_since: '" + since->second.substr(0, 40) +
+                                                       "' is not an instant (2026-01-01T00:00:00Z)");
+            return api.notices(*at);
+        }
         if (n == 1 && post)
             return withBody([&](const Json& b) { return api.publishNotice(b, by); });
         if (n == 2 && m == http::verb::patch)

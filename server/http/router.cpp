@@ -32,11 +32,6 @@ constexpr std::string_view kSignIn = "/v1/auth/sign-in";
 constexpr std::string_view kPinChange = "/v1/auth/pin";
 constexpr std::string_view kInbox = "/v1/inbox";
 
-struct Target {
-    std::string path;
-    std::map<std::string, std::string> query;
-};
-
 int hexValue(char c) {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -62,25 +57,6 @@ std::string percentDecode(std::string_view s) {
     return out;
 }
 
-Target parseTarget(std::string_view target) {
-    Target t;
-    const auto q = target.find('?');
-    t.path = std::string(target.substr(0, q));
-    if (q == std::string_view::npos)
-        return t;
-    std::string_view rest = target.substr(q + 1);
-    while (!rest.empty()) {
-        const auto amp = rest.find('&');
-        const auto pair = rest.substr(0, amp);
-        const auto eq = pair.find('=');
-        t.query[percentDecode(pair.substr(0, eq))] =
-            eq == std::string_view::npos ? std::string() : percentDecode(pair.substr(eq + 1));
-        if (amp == std::string_view::npos)
-            break;
-        rest.remove_prefix(amp + 1);
-    }
-    return t;
-}
 
 Result<std::int64_t> queryInt(const Target& t, const char* key, std::optional<std::int64_t> fallback = {}) {
     auto it = t.query.find(key);
@@ -388,6 +364,26 @@ Response inboxEndpoint(const Request& req, ServerContext& ctx, const DeviceRow& 
 }
 
 } // namespace
+
+Target parseTarget(std::string_view target) {
+    Target t;
+    const auto q = target.find('?');
+    t.path = std::string(target.substr(0, q));
+    if (q == std::string_view::npos)
+        return t;
+    std::string_view rest = target.substr(q + 1);
+    while (!rest.empty()) {
+        const auto amp = rest.find('&');
+        const auto pair = rest.substr(0, amp);
+        const auto eq = pair.find('=');
+        t.query[percentDecode(pair.substr(0, eq))] =
+            eq == std::string_view::npos ? std::string() : percentDecode(pair.substr(eq + 1));
+        if (amp == std::string_view::npos)
+            break;
+        rest.remove_prefix(amp + 1);
+    }
+    return t;
+}
 
 Response jsonAnswer(const Request& req, http::status status, const Json& body) {
     Response res{status, req.version()};

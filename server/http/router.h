@@ -22,6 +22,7 @@
 
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -32,6 +33,12 @@ using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
 Response handleRequest(const Request& req, ServerContext& ctx);
+// A request target: its path, and its query's parameters percent-decoded (a repeated key: the last).
+struct Target {
+    std::string path;
+    std::map<std::string, std::string> query;
+};
+Target parseTarget(std::string_view target);
 // A JSON answer (no-store), keeping the request's keep-alive.
 Response jsonAnswer(const Request& req, http::status status, const Json& body);
 // Before a large body is read: the answer the request gets whatever its body (unknown

@@ -61,7 +61,11 @@ public:
 
     // ---- notices for residents (admin_api_notices.cpp), made and changed as a device's
     // operations would be (sync/protocol/merge.h): the same checks, history and timeline.
-    Result<Json> notices();
+    // Every notice whose validity ends at or after `endedSince` (none: 90 days before now), and
+    // how many ended before it: {"notices": […], "ended_since", "older"}. Company-wide notices
+    // are one record per community, so years of them are tens of thousands.
+    Result<Json> notices(std::optional<Instant> endedSince = std::nullopt);
+    static constexpr int kNoticesListedDays = 90;
     // {"notice": {community_ids: […] | company_wide: true, kind, title, body, valid_from,
     // valid_until, urgent?, location?}}: one notice per community, in one transaction.
     Result<Json> publishNotice(const Json& request, const AdminActor& by);

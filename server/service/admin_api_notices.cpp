@@ -100,7 +100,28 @@ Result<Json> applyToStored(ServerStorage& storage, const sync::Operation& op, co
 
 } // namespace
 
-Result<Json> AdminApi::notices() { return listed("notice", "notices"); }
+Result<Json> AdminApi::notices(std::optional<Instant> endedSince) {
+    const Instant since = endedSince ? *endedSince : m_clock() - std::chrono::hours(24) * kNoticesListedDays;
+    Json out = Json::array();
+    std::int64_t older = 0;
+    CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
+        store::RecordQuery q;
+        q.types = {"notice"};
+        auto records = unit.query(q);
+        if (!records)
+            return records.error();
+        for (auto& r : *records) {
+            // A notice always has an end (validateNew); one that does not read as an instant is listed.
+            const auto until = parseInstant(stringAt(r.body, "valid_until"));
+            if (until && *until < since)
+                ++older;
+            else
+                out.push_back(std::move(r.body));
+        }
+        return {};
+    }));
+    return Json{{"notices", std::move(out)}, {"ended_since", formatInstant(since)}, {"older", older}};
+}
 
 Result<Json> AdminApi::publishNotice(const Json& request, const AdminActor& by) {
     auto body = member(request, "notice");

@@ -207,6 +207,46 @@ private slots:
         QCOMPARE(pulled(tablet->pullAll(), "d-garden").value("name", std::string()), std::string("绿化部 Gardens"));
         QCOMPARE(pulled(tablet->pullAll(), "of-east").value("name", std::string()), std::string("城东管理处 East office"));
     }
+
+    // A notice that ended half a year ago is counted but not listed, until asked for; a table
+    // longer than 200 rows shows 200, then the rest.
+    void oldNoticesAndLongTablesAreShownWhenAsked() {
+        const auto ago = [](int days) {
+            return formatInstant(std::chrono::time_point_cast<Milliseconds>(std::chrono::system_clock::now()) -
+                                 std::chrono::hours(24) * days);
+        };
+        const Json old{{"schema", 2}, {"notice", {{"community_ids", Json::array({"cm-sunshine"})}, {"kind", "activity"}, {"title", "春节联欢 Spring party"},
+                                   {"body", "b"}, {"valid_from", ago(200)}, {"valid_until", ago(180)}}}};
+        auto a = m_admin.check->sendAs("s-9001", "POST", "/v1/admin/notices", old.dump());
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        const QString oldId = QString::fromStdString(a.body["notices"][0]["id"].get<std::string>());
+        // 200 current ones, one call each for both communities.
+        for (int i = 0; i < 100; ++i) {
+            const Json current{{"schema", 2}, {"notice", {{"community_ids", Json::array({"cm-sunshine", "cm-jadelake"})}, {"kind", "general"},
+                                           {"title", "通知 " + std::to_string(i)}, {"body", "b"}, {"valid_from", ago(1)},
+                                           {"valid_until", ago(-30)}}}};
+            a = m_admin.check->sendAs("s-9001", "POST", "/v1/admin/notices", current.dump());
+            QVERIFY2(a.status == 200, a.body.dump().c_str());
+        }
+        openSection(m_admin.window, "notices", "noticesPage", m_notices); // the last test left another page open
+        QVERIFY(m_notices);
+        QVERIFY(QTest::qWaitFor([&] { return m_notices->total() >= 200 && !m_notices->busy(); }, 10000));
+        QVERIFY(m_notices->find(oldId).id.isEmpty());
+        QVERIFY(m_notices->older() >= 1);
+        QVERIFY2(textOf(m_admin.window, "olderNotices").contains("not listed"), qPrintable(textOf(m_admin.window, "olderNotices")));
+        // The table: the first 200 rows, and how many match.
+        QCOMPARE(m_notices->shownCount(), client::AdminTable::kRowsAtOnce);
+        QCOMPARE(m_notices->matching(), m_notices->total());
+        QCOMPARE(m_notices->noticesModel()->count(), client::AdminTable::kRowsAtOnce);
+        QVERIFY(press(m_admin.window, "showMoreRows"));
+        QVERIFY(QTest::qWaitFor([&] { return m_notices->shownCount() == m_notices->total(); }, 5000));
+        QVERIFY(!findNamed(m_admin.window->contentItem(), "showMoreRows")); // found only while visible
+        // Asked for: the old one is listed as ended, and nothing is left out.
+        QVERIFY(press(m_admin.window, "listAllNotices"));
+        QVERIFY(QTest::qWaitFor([&] { return m_notices->find(oldId).standing == "ended"; }, 10000));
+        QCOMPARE(m_notices->older(), 0);
+        QVERIFY(!findNamed(m_admin.window->contentItem(), "listAllNotices"));
+    }
 };
 
 QTEST_MAIN(AdminNoticesPageTest)

@@ -117,7 +117,7 @@ private slots:
     void aNewStaffMemberReachesTheTabletAndSignsIn() {
         const Json newcomer{{"id", "s-1901"},          {"number", "1901"},         {"name", "何静 He Jing"},
                             {"role", "staff"},         {"position", "staff"},      {"department_id", "d-cs"},
-                            {"community_ids", {"cm-sunshine"}}, {"pin", "314159"}};
+                            {"community_ids", Json::array({"cm-sunshine"})}, {"pin", "314159"}};
         auto a = as("POST", "/v1/admin/staff", Json{{"staff", newcomer}});
         QVERIFY2(a.status == 200, a.body.dump().c_str());
         QCOMPARE(a.body["staff"].value("number", std::string()), std::string("1901"));
@@ -140,7 +140,7 @@ private slots:
         QTest::addColumn<QString>("field");
         const auto row = [](Json changes) {
             Json s{{"number", "1950"},     {"name", "新人 Newcomer"}, {"role", "staff"},
-                   {"position", "staff"},  {"department_id", "d-cs"}, {"community_ids", {"cm-sunshine"}},
+                   {"position", "staff"},  {"department_id", "d-cs"}, {"community_ids", Json::array({"cm-sunshine"})},
                    {"pin", "271828"}};
             for (const auto& [k, v] : changes.items())
                 if (v.is_null())
@@ -232,17 +232,17 @@ private slots:
         QVERIFY(found);
 
         auto bad = as("POST", "/v1/admin/devices",
-                      Json{{"device", {{"name", "Lobby"}, {"role", "janitor"}, {"community_ids", {"cm-sunshine"}}}}});
+                      Json{{"device", {{"name", "Lobby"}, {"role", "janitor"}, {"community_ids", Json::array({"cm-sunshine"})}}}});
         QCOMPARE(bad.status, 400);
         QCOMPARE(bad.body["error"].value("field", std::string()), std::string("role"));
         auto twoLobbies = as("POST", "/v1/admin/devices",
                              Json{{"device", {{"name", "Lobby"}, {"role", "kiosk"},
-                                              {"community_ids", {"cm-sunshine", "cm-jadelake"}}}}});
+                                              {"community_ids", Json::array({"cm-sunshine", "cm-jadelake"})}}}});
         QCOMPARE(twoLobbies.body["error"].value("field", std::string()), std::string("community_ids"));
         QCOMPARE(as("GET", "/v1/admin/devices").body["devices"].size(), count);
 
         auto added = as("POST", "/v1/admin/devices",
-                        Json{{"device", {{"name", "Lobby kiosk"}, {"role", "kiosk"}, {"community_ids", {"cm-sunshine"}}}}});
+                        Json{{"device", {{"name", "Lobby kiosk"}, {"role", "kiosk"}, {"community_ids", Json::array({"cm-sunshine"})}}}});
         QCOMPARE(added.status, 200);
         SignedDevice kiosk(m_server.port(), added.body.value("token", std::string()));
         auto who = kiosk.get("/v1/whoami");
@@ -538,6 +538,36 @@ private slots:
         for (const auto& n : all.body["notices"])
             listed = listed || (n["id"] == sunshine && n["state"] == "withdrawn");
         QVERIFY2(listed, (std::to_string(all.status) + " " + all.body.dump().substr(0, 600)).c_str());
+
+        // A notice that ended half a year ago is not listed unless asked for; it is counted.
+        const auto ago = [](int days) {
+            return formatInstant(std::chrono::time_point_cast<Milliseconds>(std::chrono::system_clock::now()) -
+                                 std::chrono::hours(24) * days);
+        };
+        a = as("POST", "/v1/admin/notices",
+               Json{{"notice", {{"community_ids", Json::array({"cm-sunshine"})}, {"kind", "activity"}, {"title", "春节联欢 Spring party"},
+                                {"body", "b"}, {"valid_from", ago(200)}, {"valid_until", ago(180)}}}});
+        QVERIFY2(a.status == 200, a.body.dump().c_str());
+        const std::string old = a.body["notices"][0]["id"].get<std::string>();
+        const auto has = [&](const Json& list, const std::string& id) {
+            for (const auto& n : list)
+                if (n["id"] == id)
+                    return true;
+            return false;
+        };
+        const auto recent = as("GET", "/v1/admin/notices");
+        QVERIFY(has(recent.body["notices"], sunshine));
+        QVERIFY(!has(recent.body["notices"], old));
+        QVERIFY(recent.body["older"].get<int>() >= 1);
+        const auto since = parseInstant(recent.body["ended_since"].get<std::string>());
+        QVERIFY(since && std::abs(std::chrono::duration_cast<std::chrono::hours>(std::chrono::system_clock::now() - *since).count() - 90 * 24) <= 1);
+        const auto everything = as("GET", "/v1/admin/notices?ended_since=2000-01-01T00:00:00Z");
+        QVERIFY(has(everything.body["notices"], old));
+        QCOMPARE(everything.body["older"].get<int>(), 0);
+        QCOMPARE(everything.body["notices"].size(), recent.body["notices"].size() + recent.body["older"].get<std::size_t>());
+        a = as("GET", "/v1/admin/notices?ended_since=last%20spring");
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.body["error"].value("field", std::string()), std::string("ended_since"));
     }
 
     void aBadNoticeIsRefused_data() {
@@ -568,11 +598,13 @@ private slots:
     void aBadNoticeIsRefused() {
         QFETCH(QByteArray, notice);
         QFETCH(QString, field);
-        const auto before = as("GET", "/v1/admin/notices").body;
+        // Every notice, ended or not (the default list's beginning moves with the clock).
+        const std::string all = "/v1/admin/notices?ended_since=2000-01-01T00:00:00Z";
+        const auto before = as("GET", all).body;
         auto a = as("POST", "/v1/admin/notices", Json{{"notice", Json::parse(notice.toStdString())}});
         QVERIFY2(a.status == 400, a.body.dump().c_str());
         QCOMPARE(a.body["error"].value("field", std::string()), field.toStdString());
-        QCOMPARE(as("GET", "/v1/admin/notices").body, before);
+        QCOMPARE(as("GET", all).body, before);
     }
 
     void anOfficeAndADepartmentAreAddedAndRenamed() {
@@ -715,7 +747,7 @@ private slots:
         // A tablet or supervisor cannot make codes; and the code is never in the audit.
         QCOMPARE(m_tablet->sendAs("s-1001", "POST", "/v1/admin/enrolment-codes",
                                   withSchema(Json{{"enrolment", {{"name", "x"}, {"role", "admin"},
-                                                                 {"community_ids", {"cm-sunshine"}}}}})
+                                                                 {"community_ids", Json::array({"cm-sunshine"})}}}})
                                       .dump())
                      .status,
                  403);
