@@ -8,24 +8,41 @@ namespace courtyard::server {
 EscalationService::EscalationService(ServerStorage& storage, RulesCache& rules, Clock clock)
     : m_storage(storage), m_rules(rules), m_clock(std::move(clock)) {}
 
-Status EscalationService::escalate(WriteUnit& unit, Instant now, Pass& pass) {
-    int& moved = pass.moved;
-    moved = 0;
+Result<std::vector<std::string>> EscalationService::toRaise(ReadUnit& unit, Instant now) {
     store::RecordQuery q;
     q.types = rules::clockedRecordTypes();
     q.dueBefore = now;
     auto overdue = unit.query(q);
     if (!overdue)
         return overdue.error();
+    std::vector<std::string> ids;
     for (auto& rec : *overdue) {
         if (!rec.body.is_object())
             continue;
         auto ctx = m_rules.get(unit, stringAt(rec.body, "community_id"), now);
+        if (ctx && rules::raiseFlag(rec.type, rec.body, now, ctx->policy))
+            ids.push_back(rec.id);
+    }
+    return ids;
+}
+
+Status EscalationService::escalate(WriteUnit& unit, Instant now, const std::vector<std::string>& ids, Pass& pass) {
+    int& moved = pass.moved;
+    moved = 0;
+    for (const auto& id : ids) {
+        auto found = unit.get(id);
+        if (!found)
+            return found.error();
+        if (!*found || (*found)->deleted || !(*found)->body.is_object())
+            continue;
+        auto& rec = **found;
+        auto ctx = m_rules.get(unit, stringAt(rec.body, "community_id"), now);
         if (!ctx)
             continue;
-        // Read inside the write transaction: a rung another pass already wrote for this deadline
-        // is not written again, so a record moves once per rung whoever runs the pass. A body
-        // that does not decode (a record missing fields) is left alone.
+        // Read again inside the write transaction: a rung another pass already wrote for this
+        // deadline is not written again, so a record moves once per rung whoever runs the pass;
+        // a record handled since it was read has no rung to climb. A body that does not decode
+        // (a record missing fields) is left alone.
         if (!rules::raiseFlag(rec.type, rec.body, now, ctx->policy))
             continue;
         rec.index.reset();
@@ -52,27 +69,54 @@ Result<int> EscalationService::runOnce() {
 
 Result<EscalationService::Pass> EscalationService::runNow() {
     const Instant now = m_clock();
+    std::vector<std::string> ids;
+    CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
+        auto found = toRaise(unit, now);
+        if (!found)
+            return found.error();
+        ids = std::move(*found);
+        return {};
+    }));
     Pass pass;
     CY_TRY(m_storage.write([&](WriteUnit& unit) {
         pass = {};
         pass.ran = true;
-        return escalate(unit, now, pass);
+        return escalate(unit, now, ids, pass);
     }));
     return pass;
 }
 
 Result<EscalationService::Pass> EscalationService::runScheduled(std::chrono::milliseconds interval) {
     const Instant now = m_clock();
+    // Most ticks of a group's servers find the slot's pass claimed: a read says so. Otherwise the
+    // same read finds the records to move.
+    bool claimed = false;
+    std::vector<std::string> ids;
+    CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
+        auto done = passSlotClaimed(unit, kPassKey, now, interval.count());
+        if (!done)
+            return done.error();
+        claimed = *done;
+        if (claimed)
+            return {};
+        auto found = toRaise(unit, now);
+        if (!found)
+            return found.error();
+        ids = std::move(*found);
+        return {};
+    }));
     Pass pass;
+    if (claimed)
+        return pass;
     CY_TRY(m_storage.write([&](WriteUnit& unit) -> Status {
         pass = {};
-        auto claimed = claimPassSlot(unit, kPassKey, now, interval.count());
-        if (!claimed)
-            return claimed.error();
-        if (!*claimed)
+        auto claim = claimPassSlot(unit, kPassKey, now, interval.count());
+        if (!claim)
+            return claim.error();
+        if (!*claim)
             return {}; // this slot's pass has run (here or on another server)
         pass.ran = true;
-        return escalate(unit, now, pass);
+        return escalate(unit, now, ids, pass);
     }));
     return pass;
 }

@@ -25,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <map>
@@ -115,6 +116,45 @@ public:
 private:
     ServerStorage& m_in;
     int m_dieAt;
+};
+
+// A storage whose write units count what they read of the records with clocks: the escalation
+// pass finds the records to move before its write transaction, and reads in it only those.
+class CountingStorage : public ServerStorage {
+public:
+    explicit CountingStorage(ServerStorage& in) : m_in(in) {}
+    const DatabaseIdentity& identity() const override { return m_in.identity(); }
+    Status read(const std::function<Status(ReadUnit&)>& work) override { return m_in.read(work); }
+    Status write(const std::function<Status(WriteUnit&)>& work) override {
+        return m_in.write([&](WriteUnit& u) {
+            Counting counting(u, *this);
+            return work(counting);
+        });
+    }
+    int gets = 0;          // records read one by one
+    int clockQueries = 0;  // queries over the record types with clocks
+
+private:
+    class Counting : public test::ForwardingUnit {
+    public:
+        Counting(WriteUnit& in, CountingStorage& s) : ForwardingUnit(in), m_s(s) {}
+        Result<std::optional<store::StoredRecord>> get(const std::string& id) override {
+            auto r = ForwardingUnit::get(id);
+            const auto& clocked = rules::clockedRecordTypes();
+            if (r && *r && std::find(clocked.begin(), clocked.end(), (*r)->type) != clocked.end())
+                ++m_s.gets;
+            return r;
+        }
+        Result<std::vector<store::StoredRecord>> query(const store::RecordQuery& q) override {
+            if (q.types == rules::clockedRecordTypes())
+                ++m_s.clockQueries;
+            return ForwardingUnit::query(q);
+        }
+
+    private:
+        CountingStorage& m_s;
+    };
+    ServerStorage& m_in;
 };
 
 // One server process: opens its own storage, says it is ready, waits at the gate (a pipe the
@@ -576,16 +616,23 @@ private slots:
         QCOMPARE(first.rules.at("clock-acceptance"), std::string("rectification.acceptance"));
         QVERIFY(first.broken == before.broken); // skipped, untouched
 
-        // A second pass at the same moment changes nothing.
+        // A second pass at the same moment changes nothing, and its write transaction reads
+        // none of the overdue records (they were looked at before it).
         RulesCache cache;
         Instant now = kClocksFirst;
-        EscalationService pass(**s, cache, [&] { return now; });
+        CountingStorage counting(**s);
+        EscalationService pass(counting, cache, [&] { return now; });
         QCOMPARE(*pass.runOnce(), 0);
         QCOMPARE(flags(**s).maxVersion, first.maxVersion);
+        QCOMPARE(counting.clockQueries, 0);
+        QCOMPARE(counting.gets, 0);
 
-        // A day and a half later every one is on the second rung, written once.
+        // A day and a half later every one is on the second rung, written once; the write
+        // transaction read exactly those.
         now = kClocksSecond;
         QCOMPARE(*pass.runOnce(), n);
+        QCOMPARE(counting.gets, n);
+        QCOMPARE(counting.clockQueries, 0);
         QCOMPARE(*pass.runOnce(), 0);
         const Flags second = flags(**s);
         QCOMPARE(second.maxVersion - first.maxVersion, std::int64_t(n));
