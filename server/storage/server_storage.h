@@ -147,7 +147,8 @@ public:
     virtual Result<std::optional<CredentialRow>> credential(const std::string& id) = 0;
     virtual Result<std::optional<std::string>> pinHash(const std::string& staffId) = 0;
     virtual Result<SignInFailures> signInFailures(const std::string& subject) = 0;
-    // The records that refer to an attachment.
+    // The records that refer (or referred) to an attachment and are not deleted: the first 1,000
+    // by id.
     virtual Result<std::vector<std::string>> blobReferrers(const std::string& sha256) = 0;
     virtual Result<std::vector<AuditEntry>> audit(const AuditQuery& q) = 0;
     virtual Result<std::optional<EnrolmentCodeRow>> enrolmentCode(const std::string& codeHash) = 0;

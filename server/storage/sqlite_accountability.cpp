@@ -70,7 +70,9 @@ Result<SignInFailures> signInFailures(Database& db, const std::string& subject) 
 }
 
 Result<std::vector<std::string>> blobReferrers(Database& db, const std::string& sha256) {
-    auto s = db.prepare("SELECT record_id FROM blob_refs WHERE sha256 = ? ORDER BY record_id LIMIT 1000");
+    // Purged records keep their rows here; they must not crowd the live ones out of the limit.
+    auto s = db.prepare("SELECT b.record_id FROM blob_refs b JOIN records r ON r.id = b.record_id "
+                        "WHERE b.sha256 = ? AND r.deleted = 0 ORDER BY b.record_id LIMIT 1000");
     if (!s)
         return s.error();
     s->bind(1, sha256);

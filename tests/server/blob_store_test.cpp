@@ -276,7 +276,7 @@ private slots:
         const auto readMs = t.elapsed();
         QFETCH(QString, engine);
         qInfo("%s: 5 MB uploaded in 1 MiB chunks in %lld ms (%.1f MB/s), read back in %lld ms", qPrintable(engine),
-              (long long)upMs, 5000.0 / double(std::max<qint64>(upMs, 1)), (long long)readMs);
+              static_cast<long long>(upMs), 5000.0 / double(std::max<qint64>(upMs, 1)), static_cast<long long>(readMs));
     }
 };
 

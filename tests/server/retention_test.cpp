@@ -398,7 +398,8 @@ private slots:
 
     // A pass over more records than a page, read in the order they happened: every due record is
     // found once, however many share an instant, and purged 500 a transaction, each with its own
-    // audit line; records that ended too recently, happened too recently, or are open stay.
+    // audit line; records that ended too recently, happened too recently, or are open stay, and
+    // so does the attachment an open one shares with a thousand purged ones.
     void aLongPassGoesPageByPage_data() {
         QTest::addColumn<QString>("engine");
         QTest::newRow("SQLite") << "sqlite";
@@ -410,6 +411,10 @@ private slots:
         m_now = at("2023-06-01T00:00:00Z");
         Server server = open(e, "long_" + e, 0);
         std::set<std::string> due, kept;
+        // One photo on every one of the 1,100 due complaints, and on an open one that sorts after
+        // them: the purged ones must not hide it (only 1,000 referrers are read).
+        const std::string shared = "photo of the lift lobby";
+        upload(server, shared);
         QVERIFY(server.store->write([&](WriteUnit& u) -> Status {
             auto store = [&](const std::string& type, const Json& body) -> Status {
                 store::StoredRecord rec;
@@ -422,7 +427,9 @@ private slots:
             // 1,100 complaints received at one instant, closed the next day: due.
             for (int i = 0; i < 1100; ++i) {
                 const std::string id = "c-tie-" + std::to_string(i);
-                CY_TRY(store("complaint", Json(complaint(id, "2024-01-01T02:00:00Z", "2024-01-02T02:00:00Z"))));
+                auto c = complaint(id, "2024-01-01T02:00:00Z", "2024-01-02T02:00:00Z");
+                c.attachments = {photo(shared)};
+                CY_TRY(store("complaint", Json(c)));
                 due.insert(id);
             }
             // 150 suggestions received an hour apart, replied at once: due.
@@ -450,8 +457,10 @@ private slots:
                 CY_TRY(store("complaint", Json(complaint(id, "2025-06-01T02:00:00Z", "2025-06-02T02:00:00Z"))));
                 kept.insert(id);
             }
-            CY_TRY(store("complaint", Json(complaint("c-open", "2023-06-01T02:00:00Z", std::nullopt))));
-            kept.insert("c-open");
+            auto open = complaint("c-zz-open", "2023-06-01T02:00:00Z", std::nullopt);
+            open.attachments = {photo(shared)};
+            CY_TRY(store("complaint", Json(open)));
+            kept.insert("c-zz-open");
             return {};
         }));
 
@@ -477,6 +486,9 @@ private slots:
             QVERIFY2(get(server, id)->deleted, id.c_str());
         for (const auto& id : kept)
             QVERIFY2(!get(server, id)->deleted, id.c_str());
+        QCOMPARE(run->blobsArchived, 1);
+        QCOMPARE(run->blobsRemoved, 0); // the open complaint still shows it
+        QCOMPARE(*server.blobs->read(sync::sha256Hex(shared)), shared);
 
         // Three transactions, three audit lines: 500, 500 and 250.
         std::vector<int> lines;

@@ -48,7 +48,10 @@ Result<SignInFailures> PgUnit::signInFailures(const std::string& subject) {
 }
 
 Result<std::vector<std::string>> PgUnit::blobReferrers(const std::string& sha256) {
-    auto rows = m_c.exec("SELECT record_id FROM blob_refs WHERE sha256 = $1 ORDER BY record_id LIMIT 1000", {sha256});
+    // Purged records keep their rows here; they must not crowd the live ones out of the limit.
+    auto rows = m_c.exec("SELECT b.record_id FROM blob_refs b JOIN records r ON r.id = b.record_id "
+                         "WHERE b.sha256 = $1 AND NOT r.deleted ORDER BY b.record_id LIMIT 1000",
+                         {sha256});
     if (!rows)
         return rows.error();
     std::vector<std::string> out;
