@@ -48,6 +48,16 @@ Result<std::optional<Instant>> metaInstant(ReadUnit& unit, const char* key) {
     return std::optional<Instant>(*at);
 }
 
+// The record as it is now, unless it is gone or purged already.
+Result<std::optional<store::StoredRecord>> liveRecord(ReadUnit& unit, const std::string& id) {
+    auto rec = unit.get(id);
+    if (!rec)
+        return rec.error();
+    if (*rec && (*rec)->deleted)
+        return std::optional<store::StoredRecord>();
+    return rec;
+}
+
 // The folder an archive is written to, then renamed from, and what it holds.
 struct ArchiveWriter {
     fs::path final;
@@ -185,10 +195,10 @@ Result<RetentionRun> RetentionService::run(const fs::path& archiveRoot, Instant 
             CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
                 for (std::size_t i = from; i < to; ++i) {
                     const auto& item = planned->purge[i];
-                    auto rec = unit.get(item.id);
+                    auto rec = liveRecord(unit, item.id);
                     if (!rec)
                         return rec.error();
-                    if (!*rec || (*rec)->deleted)
+                    if (!*rec)
                         continue;
                     auto& r = **rec;
                     Json line{{"id", r.id},
@@ -263,10 +273,10 @@ Result<RetentionRun> RetentionService::run(const fs::path& archiveRoot, Instant 
             for (std::size_t i = from; i < to; ++i) {
                 const bool purge = i < planned->purge.size();
                 const auto& item = purge ? planned->purge[i] : planned->redact[i - planned->purge.size()];
-                auto rec = unit.get(item.id);
+                auto rec = liveRecord(unit, item.id);
                 if (!rec)
                     return rec.error();
-                if (!*rec || (*rec)->deleted)
+                if (!*rec)
                     continue;
                 auto& r = **rec;
                 if (purge) {

@@ -400,11 +400,7 @@ private slots:
     // found once, however many share an instant, and purged 500 a transaction, each with its own
     // audit line; records that ended too recently, happened too recently, or are open stay, and
     // so does the attachment an open one shares with a thousand purged ones.
-    void aLongPassGoesPageByPage_data() {
-        QTest::addColumn<QString>("engine");
-        QTest::newRow("SQLite") << "sqlite";
-        QTest::newRow("PostgreSQL") << "postgresql";
-    }
+    void aLongPassGoesPageByPage_data() { recordsPastRetentionAreArchivedThenPurgedEverywhere_data(); }
     void aLongPassGoesPageByPage() {
         QFETCH(QString, engine);
         const std::string e = engine.toStdString();
