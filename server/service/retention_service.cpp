@@ -341,10 +341,10 @@ Result<RetentionRun> RetentionService::run(const fs::path& archiveRoot, Instant 
             if (!refs)
                 return refs.error();
             for (const auto& id : *refs) {
-                auto rec = unit.get(id);
+                auto rec = liveRecord(unit, id);
                 if (!rec)
                     return rec.error();
-                if (*rec && !(*rec)->deleted && attachmentShas(**rec).count(sha)) {
+                if (*rec && attachmentShas(**rec).count(sha)) {
                     referred = true;
                     break;
                 }

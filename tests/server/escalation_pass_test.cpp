@@ -101,38 +101,51 @@ private:
     int m_written = 0;
 };
 
-class DyingStorage : public ServerStorage {
+// A storage that reads as the one it wraps and hands each of its write units to wrap(), which
+// puts the test's own unit around it.
+class WrappedWrites : public ServerStorage {
 public:
-    DyingStorage(ServerStorage& in, int dieAt) : m_in(in), m_dieAt(dieAt) {}
+    explicit WrappedWrites(ServerStorage& in) : m_in(in) {}
     const DatabaseIdentity& identity() const override { return m_in.identity(); }
     Status read(const std::function<Status(ReadUnit&)>& work) override { return m_in.read(work); }
     Status write(const std::function<Status(WriteUnit&)>& work) override {
-        return m_in.write([&](WriteUnit& u) {
-            DyingUnit dying(u, m_dieAt);
-            return work(dying);
-        });
+        return m_in.write([&](WriteUnit& u) { return wrap(u, work); });
     }
+
+protected:
+    virtual Status wrap(WriteUnit& u, const std::function<Status(WriteUnit&)>& work) = 0;
 
 private:
     ServerStorage& m_in;
+};
+
+class DyingStorage : public WrappedWrites {
+public:
+    DyingStorage(ServerStorage& in, int dieAt) : WrappedWrites(in), m_dieAt(dieAt) {}
+
+protected:
+    Status wrap(WriteUnit& u, const std::function<Status(WriteUnit&)>& work) override {
+        DyingUnit dying(u, m_dieAt);
+        return work(dying);
+    }
+
+private:
     int m_dieAt;
 };
 
 // A storage whose write units count what they read of the records with clocks: the escalation
 // pass finds the records to move before its write transaction, and reads in it only those.
-class CountingStorage : public ServerStorage {
+class CountingStorage : public WrappedWrites {
 public:
-    explicit CountingStorage(ServerStorage& in) : m_in(in) {}
-    const DatabaseIdentity& identity() const override { return m_in.identity(); }
-    Status read(const std::function<Status(ReadUnit&)>& work) override { return m_in.read(work); }
-    Status write(const std::function<Status(WriteUnit&)>& work) override {
-        return m_in.write([&](WriteUnit& u) {
-            Counting counting(u, *this);
-            return work(counting);
-        });
-    }
+    explicit CountingStorage(ServerStorage& in) : WrappedWrites(in) {}
     int gets = 0;          // records read one by one
     int clockQueries = 0;  // queries over the record types with clocks
+
+protected:
+    Status wrap(WriteUnit& u, const std::function<Status(WriteUnit&)>& work) override {
+        Counting counting(u, *this);
+        return work(counting);
+    }
 
 private:
     class Counting : public test::ForwardingUnit {
@@ -154,7 +167,6 @@ private:
     private:
         CountingStorage& m_s;
     };
-    ServerStorage& m_in;
 };
 
 // One server process: opens its own storage, says it is ready, waits at the gate (a pipe the
