@@ -1,6 +1,7 @@
 #include "server/storage/postgres_backup.h"
 
 #include "server/storage/postgres/pg_connection.h"
+#include "server/storage/postgres/pg_in_use.h"
 #include "server/storage/sqlite_storage.h"
 
 #include <cerrno>
@@ -127,6 +128,9 @@ Result<RestoreSummary> restorePostgres(const fs::path& from, const std::string& 
     if (!c)
         return c.error();
     auto& db = **c;
+    // Held until the restore is done: no server or command is using the database, and none
+    // starts on it meanwhile.
+    CY_TRY(pg::claimForRestore(db));
     const std::string restore = toolFor(db, "pg_restore");
     // A file pg_restore cannot read is refused before the database is touched.
     if (auto st = runTool(restore, {"--list", "--file=/dev/null", from.string()}); !st)

@@ -1,7 +1,9 @@
 #include "server/storage/postgres_storage.h"
 
 #include "server/storage/postgres/pg_connection.h"
+#include "server/observability/log.h"
 #include "server/storage/postgres/pg_facts.h"
+#include "server/storage/postgres/pg_in_use.h"
 #include "server/storage/postgres/pg_schema.h"
 #include "server/storage/postgres/pg_unit.h"
 #include "server/storage/sqlite_storage.h"
@@ -36,7 +38,8 @@ bool PostgresStorage::isConnectionString(const std::string& store) {
 
 Result<std::unique_ptr<PostgresStorage>> PostgresStorage::open(const std::string& conninfo,
                                                                PostgresStorageOptions options) {
-    auto first = pg::Connection::open(conninfo);
+    // Every connection holds the in-use lock shared: `restore` refuses while this storage is open.
+    auto first = pg::openInUse(conninfo);
     if (!first)
         return first.error();
     CY_TRY(pg::migrate(**first));
@@ -93,11 +96,15 @@ void PostgresStorage::analyse() {
         // On a pooled connection, outside any unit: ANALYZE blocks no reader or writer. When
         // it fails (the database is away), the next try comes after kAnalyseAfter changes.
         std::int64_t next = kAnalyseAfter;
-        if (auto c = acquire()) {
-            if ((*c)->run("ANALYZE records"))
-                next = nextAnalyse(**c);
+        auto c = acquire();
+        Status st = c ? (*c)->run("ANALYZE records") : Status(c.error());
+        if (st)
+            next = nextAnalyse(**c);
+        else
+            Log::warn("gathering statistics on records failed: tried again after more changes",
+                      {{"error", st.error().message}, {"after_changes", next}});
+        if (c)
             release(std::move(*c));
-        }
         lock.lock();
         m_analyseAt = next;
     }
@@ -115,7 +122,7 @@ Result<std::unique_ptr<pg::Connection>> PostgresStorage::acquire() {
     }
     ++m_open;
     lock.unlock();
-    auto c = pg::Connection::open(m_conninfo);
+    auto c = pg::openInUse(m_conninfo);
     if (!c) {
         lock.lock();
         --m_open;

@@ -5,6 +5,7 @@
 // restored server lacks, so every record and photo any device held is back on the server, once,
 // and on every device; and the devices keep working. Each test starts and stops its servers.
 #include "server/storage/postgres/pg_connection.h"
+#include "server/storage/postgres/pg_schema.h"
 #include "server/storage/postgres_storage.h"
 #include "shared/store/record_store.h"
 #include "support/postgres_cluster.h"
@@ -16,6 +17,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QtTest>
+
+#include <csignal>
 
 using namespace courtyard;
 using namespace courtyard::test;
@@ -271,6 +274,56 @@ private slots:
         // And it serves: a server starts on it (migrations, identity) and `backup` reads it again.
         QCOMPARE(runServer({"backup", "--store", live, "--to", dir.filePath("again.pgdump")}, &out, &err), 0);
         QVERIFY2(out.startsWith(QByteArray("Backed up database ") + liveId.c_str()), out.constData());
+    }
+
+    // PostgreSQL: `restore` refuses while a server (or a command) is connected, naming it, and
+    // changes nothing; once the server has stopped it goes ahead. While a restore runs (its lock
+    // held here as `restore` holds it), servers and commands refuse to start on the database.
+    void aPostgresRestoreWaitsForEveryServerToStop() {
+        PostgresCluster cluster;
+        QVERIFY(cluster.start());
+        const QString live = cluster.createDatabase("live");
+        QVERIFY(!live.isEmpty());
+        QCOMPARE(runServer({"init", "--demo", "--store", live}), 0);
+        const std::string original = pgValue(live, "SELECT value FROM meta WHERE key = 'database_id'");
+        QTemporaryDir dir;
+        const QString backup = dir.filePath("courtyard.pgdump");
+        QCOMPARE(runServer({"backup", "--store", live, "--to", backup}), 0);
+
+        QProcess server;
+        server.start(serverBinary(), {"serve", "--store", live, "--listen", "127.0.0.1:0"});
+        QVERIFY(server.waitForStarted(10000));
+        QByteArray said;
+        for (int i = 0; i < 100 && !said.contains("listening"); ++i)
+            if (server.waitForReadyRead(200))
+                said += server.readAllStandardOutput();
+        QVERIFY2(said.contains("listening"), said.constData());
+
+        QByteArray out, err;
+        QCOMPARE(runServer({"restore", "--store", live, "--from", backup, "--replace"}, &out, &err), 1);
+        const QByteArray name = "courtyard-server " + QByteArray::number(server.processId());
+        QVERIFY2(err.contains("in use by " + name), err.constData());
+        QVERIFY2(err.contains("nothing was changed"), err.constData());
+        QCOMPARE(pgValue(live, "SELECT value FROM meta WHERE key = 'database_id'"), original);
+        QCOMPARE(pgValue(live, "SELECT count(*) FROM meta WHERE key = 'restored_at'"), std::string("0"));
+
+        ::kill(pid_t(server.processId()), SIGTERM);
+        QVERIFY(server.waitForFinished(15000));
+        QCOMPARE(server.exitCode(), 0);
+        QCOMPARE(runServer({"restore", "--store", live, "--from", backup, "--replace"}, &out, &err), 0);
+        QVERIFY(pgValue(live, "SELECT value FROM meta WHERE key = 'database_id'") != original);
+
+        {
+            auto restoring = server::pg::Connection::open(live.toStdString());
+            QVERIFY(restoring);
+            QVERIFY((*restoring)->exec("SELECT pg_advisory_lock($1)", {server::pg::kInUseLock}));
+            QCOMPARE(runServer({"staff", "deactivate", "s-1001", "--store", live}, &out, &err), 1);
+            QVERIFY2(err.contains("a restore is replacing this database"), err.constData());
+            QCOMPARE(pgValue(live, kActive), std::string("true"));
+        }
+        // The restore's connection closed: the lock went with it.
+        QCOMPARE(runServer({"staff", "deactivate", "s-1001", "--store", live}, &out, &err), 0);
+        QCOMPARE(pgValue(live, kActive), std::string("false"));
     }
 };
 

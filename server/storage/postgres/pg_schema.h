@@ -10,6 +10,7 @@ namespace courtyard::server::pg {
 // Advisory lock keys (pg_advisory_lock's bigint space), one per purpose.
 inline constexpr std::int64_t kMigrationLock = 0x436f7572'74790001; // "Courty" + 1
 inline constexpr std::int64_t kWriteLock = 0x436f7572'74790002;
+inline constexpr std::int64_t kInUseLock = 0x436f7572'74790003; // pg_in_use.h
 // Two-key advisory locks (pg_advisory_xact_lock(int, int), a key space apart from the one-key
 // locks above): the class, then hashtext() of the name. A hash collision only makes two blobs
 // (or two devices) wait for each other.
