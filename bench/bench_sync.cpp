@@ -8,7 +8,7 @@
 //                 real courtyard-server over HTTP; a second device pulls them. Besides, the
 //                 pull split in two: the server serving every page to a client that only
 //                 fetches and discards them, and a fresh device applying the decoded pages
-//                 (no network). Once over SQLite (--data) and, with --postgres, once over a
+//                 (no network), and decoding them from their text as well. Once over SQLite (--data) and, with --postgres, once over a
 //                 throw-away PostgreSQL cluster (--store; durable settings, bench/postgres_process.h);
 //   pouchdb     — the same documents through pouchdb-server (if --pouch URL is given): written
 //                 with _bulk_docs in batches of 500, read back with _changes?include_docs.
@@ -29,6 +29,7 @@
 #include <filesystem>
 #include <map>
 #include <thread>
+#include <tuple>
 
 using namespace courtyard;
 namespace fs = std::filesystem;
@@ -157,7 +158,8 @@ std::string enroll(const std::string& bin, const std::vector<std::string>& stora
 struct CourtyardFigures {
     double capture = 0, push = 0, pull = 0;
     double serve = 0; // pages fetched and discarded by the client
-    double apply = 0; // the decoded pages applied by a fresh device, no network
+    double apply = 0;       // the decoded pages applied by a fresh device, no network
+    double decodeApply = 0; // the same pages decoded from their text (as the device does) and applied
 };
 
 // What a device sends with a pull.
@@ -199,9 +201,12 @@ double serveRate(const std::string& url, const std::string& token, int n) {
 }
 
 // A fresh device applying the pages a pull brings, decoded beforehand: the device's own cost.
-double applyRate(const std::string& dir, const std::string& url, const std::string& token) {
+// Records a second applied by themselves, and decoded (from the page's text, as the sync engine
+// does) and applied.
+std::pair<double, double> applyRate(const std::string& dir, const std::string& url, const std::string& token) {
     auto d = device(dir + "/apply-fetch.db", url, token);
     std::vector<sync::PullResponse> pages;
+    double decoding = 0;
     std::string cursor;
     const auto headers = pullHeaders(token);
     while (pages.size() < 10000) {
@@ -213,11 +218,14 @@ double applyRate(const std::string& dir, const std::string& url, const std::stri
         }
         if (!r || r->status != 200) {
             std::fprintf(stderr, "apply: the pull failed\n");
-            return 0;
+            return {};
         }
-        auto page = decodeJson<sync::PullResponse>(Json::parse(r->body));
+        const auto d0 = SteadyClock::now();
+        auto parsed = parseJson(r->body);
+        auto page = parsed ? sync::takePullPage(std::move(*parsed), r->body) : Result<sync::PullResponse>(parsed.error());
+        decoding += secondsSince(d0);
         if (!page)
-            return 0;
+            return {};
         cursor = page->cursor;
         const bool more = page->hasMore;
         pages.push_back(std::move(*page));
@@ -231,11 +239,12 @@ double applyRate(const std::string& dir, const std::string& url, const std::stri
     for (const auto& p : pages) {
         if (auto st = fresh->applyPullPage(p); !st) {
             std::fprintf(stderr, "apply failed: %s\n", st.error().message.c_str());
-            return 0;
+            return {};
         }
         records += p.changes.size();
     }
-    return double(records) / secondsSince(t0);
+    const double applying = secondsSince(t0);
+    return {double(records) / applying, double(records) / (decoding + applying)};
 }
 
 // `storage`: {"--data", DIR} or {"--store", CONNINFO}.
@@ -287,7 +296,7 @@ CourtyardFigures courtyardRun(const std::string& bin, const std::vector<std::str
     f.serve = serveRate(server.url(), tokenC, r.pulled);
     std::fprintf(stderr, "  (serving: %.2f s on the wire, %.2f s inside the server's handler)\n", secondsSince(t0),
                  handlerSeconds(*a.transport, "GET /v1/sync/pull") - pullHandler);
-    f.apply = applyRate(dir, server.url(), tokenD);
+    std::tie(f.apply, f.decodeApply) = applyRate(dir, server.url(), tokenD);
     bench::stopServer(server);
     return f;
 }
@@ -419,6 +428,7 @@ int main(int argc, char** argv) {
         row("", "Courtyard over SQLite, devices over HTTP", cy.push, cy.pull);
         row("", "  the server serving pages (discarded)", 0, cy.serve);
         row("", "  a fresh device applying pages (no network)", 0, cy.apply);
+        row("", "    ... decoding them from their text and applying", 0, cy.decodeApply);
         ratio("Courtyard over SQLite / raw (schema)", cy.push / schema, cy.apply / schema);
         if (cluster) {
             const auto rawDb = cluster->createDatabase("raw_" + count);

@@ -155,7 +155,7 @@ Status SqliteRecordStore::put(const StoredRecord& r) {
         .bind(12, r.version)
         .bind(13, r.deleted ? 1 : 0)
         .bind(14, r.encodedBody ? *r.encodedBody : r.body.dump())
-        .bind(15, r.stamps.dump());
+        .bind(15, r.encodedStamps ? *r.encodedStamps : r.stamps.dump());
     if (r.serverBody)
         s->bind(16, r.serverBody->dump());
     else

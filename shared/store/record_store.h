@@ -43,6 +43,8 @@ struct StoredRecord {
     // Writes: the body already encoded by the caller (the sync fast path), used by put()
     // instead of encoding `body` again. Whoever changes `body` clears it.
     std::optional<std::string> encodedBody;
+    // Likewise the stamps (a device storing a pulled page's text), used instead of `stamps`.
+    std::optional<std::string> encodedStamps;
 };
 
 // The index columns a record is stored with (its own `index`, or the record type's reading of

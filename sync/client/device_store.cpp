@@ -667,11 +667,14 @@ Status DeviceStore::applyPullPage(const PullResponse& page) {
                 // server from before index columns in pages: the body indexes the record here.
                 if (c.index) {
                     rec.index = c.index; // computed by the server when it stored the record
-                    rec.encodedBody = c.record.dump();
+                    rec.encodedBody = c.rawRecord.empty() ? c.record.dump() : c.rawRecord;
                 } else {
                     rec.body = c.record;
                 }
-                rec.stamps = c.stamps.is_object() ? c.stamps : Json::object();
+                if (!c.rawStamps.empty())
+                    rec.encodedStamps = c.rawStamps; // takePullPage keeps only an object's text
+                else
+                    rec.stamps = c.stamps.is_object() ? c.stamps : Json::object();
                 CY_TRY(m_store->put(rec));
                 continue;
             }

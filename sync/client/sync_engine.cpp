@@ -243,7 +243,7 @@ Status SyncEngine::pull(SyncReport& report) {
         auto j = jsonBody(*resp);
         if (!j)
             return j.error();
-        auto page = decodeJson<PullResponse>(*j);
+        auto page = takePullPage(std::move(*j), resp->body);
         if (!page)
             return page.error();
         // Checked before the page is applied: a restored server's page is not laid over what

@@ -244,15 +244,24 @@ void to_json(Json& j, const Change& c) {
             j["history"] = std::move(*h);
 }
 
-void from_json(const Json& j, Change& c) {
+namespace {
+
+// A change's members other than its record, stamps and history (copied, or taken from a page).
+void decodeChangeHeader(const Json& j, Change& c) {
     c.type = required<std::string>(j, "type");
     c.id = required<std::string>(j, "id");
     c.version = required<std::int64_t>(j, "version");
     optionalInto(j, "deleted", c.deleted);
+    optionalInto(j, "index", c.index);
+}
+
+} // namespace
+
+void from_json(const Json& j, Change& c) {
+    decodeChangeHeader(j, c);
     c.record = required<Json>(j, "record");
     c.stamps = Json::object();
     optionalInto(j, "stamps", c.stamps);
-    optionalInto(j, "index", c.index);
     if (auto h = j.find("history"); h != j.end() && h->is_array())
         c.history = h->dump();
 }
@@ -362,14 +371,225 @@ std::string encodePullResponse(const PullResponse& r) {
     return out;
 }
 
-void from_json(const Json& j, PullResponse& r) {
+namespace {
+
+void decodePullHeader(const Json& j, PullResponse& r) {
     r.schema = required<int>(j, "schema");
     r.serverTime = required<Instant>(j, "server_time");
-    r.changes = required<std::vector<Change>>(j, "changes");
     r.cursor = required<std::string>(j, "cursor");
     r.hasMore = required<bool>(j, "has_more");
     optionalInto(j, "database", r.database);
     optionalInto(j, "remaining", r.remaining);
+}
+
+// Where each change's record, stamps and history lie in a page's text. One pass over text that
+// has been parsed already (so it is valid JSON); a member name written with escapes could spell
+// one of them, so a change (or a page) with such a name gets no texts, and the device prints
+// those values from the tree instead.
+struct ChangeTexts {
+    std::string_view record, stamps, history;
+};
+
+class PageTexts {
+public:
+    explicit PageTexts(std::string_view text) : m_t(text) {}
+
+    std::optional<std::vector<ChangeTexts>> changes() {
+        std::optional<std::vector<ChangeTexts>> out;
+        bool escaped = false;
+        const bool ok = object([&](std::string_view key, std::size_t) {
+            if (key.find('\\') != std::string_view::npos) {
+                escaped = true;
+                return value();
+            }
+            if (key != "changes")
+                return value();
+            out = elements();
+            return out.has_value();
+        });
+        if (!ok || escaped)
+            return std::nullopt;
+        return out;
+    }
+
+private:
+    bool at(char c) const { return m_i < m_t.size() && m_t[m_i] == c; }
+    void space() {
+        while (at(' ') || at('\t') || at('\n') || at('\r'))
+            ++m_i;
+    }
+    // At a string's opening quote: its text between the quotes; m_i after the closing one.
+    std::optional<std::string_view> string() {
+        if (!at('"'))
+            return std::nullopt;
+        const std::size_t from = ++m_i;
+        while (m_i < m_t.size() && m_t[m_i] != '"')
+            m_i += m_t[m_i] == '\\' ? 2 : 1;
+        if (m_i >= m_t.size())
+            return std::nullopt;
+        return m_t.substr(from, m_i++ - from);
+    }
+    // Steps over one value (after any space before it).
+    bool value() {
+        space();
+        if (at('"'))
+            return string().has_value();
+        if (at('{') || at('[')) {
+            int depth = 0;
+            while (m_i < m_t.size()) {
+                if (at('"')) {
+                    if (!string())
+                        return false;
+                    continue;
+                }
+                if (at('{') || at('['))
+                    ++depth;
+                else if ((at('}') || at(']')) && --depth == 0) {
+                    ++m_i;
+                    return true;
+                }
+                ++m_i;
+            }
+            return false;
+        }
+        const std::size_t from = m_i; // a number, true, false or null
+        while (m_i < m_t.size() && !at(',') && !at('}') && !at(']') && !at(' ') && !at('\t') && !at('\n') &&
+               !at('\r'))
+            ++m_i;
+        return m_i > from;
+    }
+    // An object's members: `member(name, where its value starts)` reads the value.
+    template <typename Member>
+    bool object(Member&& member) {
+        space();
+        if (!at('{'))
+            return false;
+        ++m_i;
+        space();
+        if (at('}')) {
+            ++m_i;
+            return true;
+        }
+        while (true) {
+            space();
+            auto key = string();
+            if (!key)
+                return false;
+            space();
+            if (!at(':'))
+                return false;
+            ++m_i;
+            space();
+            if (!member(*key, m_i))
+                return false;
+            space();
+            if (at(',')) {
+                ++m_i;
+                continue;
+            }
+            if (!at('}'))
+                return false;
+            ++m_i;
+            return true;
+        }
+    }
+    std::optional<std::vector<ChangeTexts>> elements() {
+        std::vector<ChangeTexts> out;
+        if (!at('['))
+            return value() ? std::optional(out) : std::nullopt; // not a list: decoding refuses it
+        ++m_i;
+        space();
+        if (at(']')) {
+            ++m_i;
+            return out;
+        }
+        while (true) {
+            space();
+            ChangeTexts texts;
+            bool escaped = false;
+            const bool ok = !at('{') ? value() : object([&](std::string_view key, std::size_t from) {
+                if (!value())
+                    return false;
+                const auto text = m_t.substr(from, m_i - from);
+                if (key.find('\\') != std::string_view::npos)
+                    escaped = true;
+                else if (key == "record")
+                    texts.record = text;
+                else if (key == "stamps")
+                    texts.stamps = text;
+                else if (key == "history")
+                    texts.history = text;
+                return true;
+            });
+            if (!ok)
+                return std::nullopt;
+            out.push_back(escaped ? ChangeTexts{} : texts);
+            space();
+            if (at(',')) {
+                ++m_i;
+                continue;
+            }
+            if (!at(']'))
+                return std::nullopt;
+            ++m_i;
+            return out;
+        }
+    }
+
+    std::string_view m_t;
+    std::size_t m_i = 0;
+};
+
+} // namespace
+
+void from_json(const Json& j, PullResponse& r) {
+    decodePullHeader(j, r);
+    r.changes = required<std::vector<Change>>(j, "changes");
+}
+
+Result<PullResponse> takePullPage(Json&& j, std::string_view text) {
+    try {
+        PullResponse r;
+        decodePullHeader(j, r);
+        auto it = j.find("changes");
+        if (it == j.end() || !it->is_array())
+            throw DecodeError("changes: is required (a list of changes)");
+        auto texts = PageTexts(text).changes();
+        if (texts && texts->size() != it->size())
+            texts.reset(); // not the text `j` was parsed from: print every value
+        r.changes.reserve(it->size());
+        std::size_t i = 0;
+        for (auto& o : *it) {
+            try {
+                Change c;
+                decodeChangeHeader(o, c);
+                auto record = o.find("record");
+                if (record == o.end() || record->is_null())
+                    throw DecodeError("record: is required");
+                c.record = std::move(*record);
+                if (auto stamps = o.find("stamps"); stamps != o.end() && !stamps->is_null())
+                    c.stamps = std::move(*stamps);
+                else
+                    c.stamps = Json::object();
+                const ChangeTexts* t = texts ? &(*texts)[i] : nullptr;
+                if (t && !t->record.empty())
+                    c.rawRecord = t->record;
+                if (t && !t->stamps.empty() && c.stamps.is_object())
+                    c.rawStamps = t->stamps;
+                if (auto h = o.find("history"); h != o.end() && h->is_array())
+                    c.history = t && !t->history.empty() ? std::string(t->history) : h->dump();
+                r.changes.push_back(std::move(c));
+            } catch (const DecodeError& e) {
+                throw DecodeError("changes[" + std::to_string(i) + "]." + e.what());
+            }
+            ++i;
+        }
+        return r;
+    } catch (const DecodeError& e) {
+        return invalidArgument(e.what());
+    } catch (const nlohmann::json::exception& e) {
+        return invalidArgument(readableError(e));
+    }
 }
 
 void to_json(Json& j, const DeviceInfo& d) {

@@ -97,7 +97,10 @@ struct Change {
     bool deleted = false;
     Json record;
     Json stamps; // per-field clocks, so a device predicts the server's merge of its pending edits
-    std::string rawRecord; // server side: the record's stored JSON text, sent as is (record unused)
+    // The record's JSON text. On the server: as stored, sent as is (record unused). On a device
+    // (takePullPage): as the page carried it, beside `record` parsed from it; "" when unknown.
+    std::string rawRecord;
+    std::string rawStamps; // a device: the stamps' text in the page, as rawRecord ("" when unknown)
     // The server's index columns for the record, so a device need not decode it to index it.
     std::optional<records::IndexFields> index;
     // Who did what to the record (a JSON array as text, spliced in as stored; "" when none).
@@ -121,6 +124,10 @@ void to_json(Json& j, const PullResponse& r);
 // The response as text, splicing raw records in without parsing them (the server's hot path).
 std::string encodePullResponse(const PullResponse& r);
 void from_json(const Json& j, PullResponse& r);
+// Decodes a page as a device does: `j` is `text` parsed. The records and stamps are moved out of
+// `j`, not copied, and each change keeps the text its record, stamps and history had in `text`
+// (rawRecord, rawStamps, history), so the device stores them without printing them again.
+Result<PullResponse> takePullPage(Json&& j, std::string_view text);
 
 // GET /v1/whoami: what the token stands for.
 struct DeviceInfo {

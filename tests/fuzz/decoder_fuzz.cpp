@@ -1,6 +1,7 @@
 // libFuzzer target over what the server decodes from the network: the bounded JSON reader with
 // request limits, a push request (the schema check, every operation) and each create's record
-// body through the record-type registry, a pull page and whoami as a device decodes them, and
+// body through the record-type registry, a pull page and whoami as a device decodes them (the
+// texts a device keeps from a page must be exactly the values decoded beside them), and
 // the input as an actor header, an instant, an id and a receipt code. Any crash, sanitizer
 // report or exception escaping a decoder is a bug. Built and run by scripts/fuzz.sh (clang).
 #include "shared/records/record_type.h"
@@ -29,6 +30,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     (void)sync::checkSchema(*json);
     (void)decodeJson<sync::PullResponse>(*json);
+    // As a device takes a page: each text it keeps must hold exactly the value decoded beside it.
+    if (auto page = sync::takePullPage(Json(*json), text))
+        for (const auto& c : page->changes) {
+            auto same = [](const std::string& kept, const Json& value) {
+                if (kept.empty())
+                    return;
+                auto back = parseBoundedJson(kept, JsonLimits::request());
+                if (!back || *back != value)
+                    __builtin_trap();
+            };
+            same(c.rawRecord, c.record);
+            same(c.rawStamps, c.stamps);
+        }
     (void)decodeJson<sync::DeviceInfo>(*json);
     auto push = sync::takePushRequest(Json(*json));
     if (push) {

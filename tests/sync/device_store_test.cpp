@@ -444,6 +444,21 @@ private slots:
         QVERIFY(found);
         QCOMPARE(found->size(), std::size_t(1));
         QCOMPARE(found->front().id, std::string("n-2"));
+        // A page taken from its text (takePullPage) brings each record's and stamps' text: the
+        // device stores those bytes, not the tree printed again.
+        auto taken = indexed;
+        taken.id = "n-3";
+        taken.version = 10;
+        taken.rawRecord = "{\n  " + indexed.record.dump().substr(1); // spaced as no printer would
+        taken.stamps = Json{{"title", "1.0.d-1"}};
+        taken.rawStamps = "{\"title\" : \"1.0.d-1\"}";
+        QVERIFY(s->applyPullPage(page({taken}, "10.x")));
+        auto text = s->records().database().prepare("SELECT body, stamps FROM records WHERE id = 'n-3'");
+        QVERIFY(text && *text->step());
+        QCOMPARE(text->text(0), taken.rawRecord);
+        QCOMPARE(text->text(1), taken.rawStamps);
+        QCOMPARE((*s->get("n-3"))->body, indexed.record);
+        QCOMPARE((*s->get("n-3"))->stamps, taken.stamps);
         // A record of a type this app does not know yet is skipped, not an error.
         QVERIFY(s->applyPullPage(page({change("hovercraft", "h-1", 8, Json::object())}, "8.x")));
         QCOMPARE(s->state()->cursor, std::string("8.x"));

@@ -1,6 +1,7 @@
 // The protocol's building blocks: hybrid logical clocks, ids, receipt codes, hashing, PIN
 // hashes, and the wire codecs of operations and pushes.
 #include "shared/auth/pin_rules.h"
+#include "shared/core/bounded_json.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/ids.h"
@@ -398,6 +399,74 @@ private slots:
         QCOMPARE(back->changes[0].index->unitId, index.unitId);
         QVERIFY(back->changes[0].index->dueAt == index.dueAt);
         QVERIFY(!back->changes[1].index->dueAt);
+    }
+
+    // A device keeps each change's record, stamps and history as the page's text carried them
+    // (no printing again), whatever the spacing and whatever the strings hold; the values are
+    // the ones the tree holds. A change (or a page) with a member name written with escapes
+    // keeps no texts: its values are printed from the tree instead.
+    void aDevicePageKeepsEachValuesText() {
+        const std::string record0 = "{ \"id\" : \"c-1\", \"content\" : \"a } ] { [ \\\" \\\\ , : \\u00e9 三号楼\",\n              \"n\" : [ 1.5e3, -0, true, null, { \"x\" : [ ] } ] }";
+        const std::string stamps0 = "{\"content\":\"1733385600000.0001.d-1\"}";
+        const std::string history0 = "[ {\"at\":\"2026-12-05T08:00:00Z\",\"by\":\"s-1\"} ]";
+        const std::string record1 = "{\"id\":\"c-2\"}";
+        const std::string text = "{ \"schema\" : 2, \"server_time\" : \"2026-12-05T08:00:00Z\",\n"
+                                 "  \"changes\" : [ { \"type\" : \"complaint\", \"id\" : \"c-1\", \"version\" : 41,\n"
+                                 "      \"record\" : " + record0 + " , \"stamps\":" + stamps0 + ",\"history\" :\t" +
+                                 history0 + " },\n"
+                                 "    {\"type\":\"complaint\",\"\\u0069d\":\"c-2\",\"version\":42,\"record\":" + record1 +
+                                 ",\"stamps\":{\"id\":\"1.0.d\"}},\n"
+                                 "    {\"type\":\"complaint\",\"id\":\"c-3\",\"version\":43,\"deleted\":true,"
+                                 "\"record\":{\"purged_at\":\"2026-12-05T08:00:00Z\"},\"stamps\":[]}\n"
+                                 "  ], \"cursor\" : \"43.x\", \"has_more\" : false }";
+        auto parsed = parseBoundedJson(text, JsonLimits::stored());
+        QVERIFY(parsed);
+        auto page = takePullPage(Json(*parsed), text);
+        QVERIFY2(page, page ? "" : page.error().message.c_str());
+        QCOMPARE(page->changes.size(), std::size_t(3));
+        const auto& c0 = page->changes[0];
+        QCOMPARE(c0.rawRecord, record0);
+        QCOMPARE(c0.record.dump(), Json::parse(record0).dump());
+        QCOMPARE(c0.record["content"].get<std::string>(), std::string("a } ] { [ \" \\ , : \xc3\xa9 三号楼"));
+        QCOMPARE(c0.rawStamps, stamps0);
+        QCOMPARE(c0.stamps.dump(), Json::parse(stamps0).dump());
+        QCOMPARE(c0.history, history0);
+        // "\u0069d" is "id": decoded, but this change's texts are not trusted to be the values.
+        const auto& c1 = page->changes[1];
+        QCOMPARE(c1.id, std::string("c-2"));
+        QVERIFY(c1.rawRecord.empty() && c1.rawStamps.empty());
+        QCOMPARE(c1.record.dump(), Json::parse(record1).dump());
+        // Stamps that are not an object keep no text (the device stores none for them).
+        const auto& c2 = page->changes[2];
+        QVERIFY(c2.deleted);
+        QCOMPARE(c2.rawRecord, std::string("{\"purged_at\":\"2026-12-05T08:00:00Z\"}"));
+        QVERIFY(c2.rawStamps.empty());
+        QCOMPARE(page->cursor, std::string("43.x"));
+
+        // The same page through from_json: the same values, no texts.
+        auto copied = decodeJson<PullResponse>(*parsed);
+        QVERIFY(copied);
+        QCOMPARE(copied->changes[0].record.dump(), c0.record.dump());
+        QVERIFY(copied->changes[0].rawRecord.empty());
+
+        // A top-level name with escapes: no texts anywhere; text that is not the page: none either.
+        std::string escapedTop = text;
+        escapedTop.replace(escapedTop.find("\"cursor\""), 8, "\"\\u0063ursor\"");
+        auto top = takePullPage(Json(*parseBoundedJson(escapedTop, JsonLimits::stored())), escapedTop);
+        QVERIFY(top);
+        QVERIFY(top->changes[0].rawRecord.empty() && top->changes[0].rawStamps.empty());
+        QCOMPARE(top->changes[0].history, Json::parse(history0).dump());
+        auto other = takePullPage(Json(*parsed), "{\"changes\":[]}");
+        QVERIFY(other);
+        QVERIFY(other->changes[0].rawRecord.empty());
+        QCOMPARE(other->changes[0].record.dump(), c0.record.dump());
+
+        // A page that does not decode says where.
+        Json bad = *parsed;
+        bad["changes"][2].erase("record");
+        auto refused = takePullPage(std::move(bad), text);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().message, std::string("changes[2].record: is required"));
     }
 };
 

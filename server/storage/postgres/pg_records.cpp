@@ -229,7 +229,7 @@ Status putRecord(Connection& c, const StoredRecord& r, const records::IndexField
         "deleted=excluded.deleted, body=excluded.body, stamps=excluded.stamps, history=excluded.history",
         {r.id, r.type, idx.communityId, idx.state, idx.unitId, idx.assignee, idx.departmentId, due, idx.dueRule,
          happened, r.originDevice, r.version, r.deleted, r.encodedBody ? *r.encodedBody : r.body.dump(),
-         r.stamps.dump(), r.history},
+         r.encodedStamps ? *r.encodedStamps : r.stamps.dump(), r.history},
         send);
 }
 
