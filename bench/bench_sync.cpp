@@ -445,6 +445,7 @@ int main(int argc, char** argv) {
             row("", "Courtyard over PostgreSQL, devices over HTTP", pgc.push, pgc.pull);
             row("", "  the server serving pages (discarded)", 0, pgc.serve);
             row("", "  a fresh device applying pages (no network)", 0, pgc.apply);
+            row("", "    ... decoding them from their text and applying", 0, pgc.decodeApply);
             ratio("Courtyard over PostgreSQL / raw PostgreSQL", pgRaw > 0 ? pgc.push / pgRaw : 0, 0);
             ratio("PostgreSQL / SQLite (Courtyard)", cy.push > 0 ? pgc.push / cy.push : 0,
                   cy.serve > 0 ? pgc.serve / cy.serve : 0);
