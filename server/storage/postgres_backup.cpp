@@ -88,7 +88,7 @@ Status countInto(pg::Connection& c, std::int64_t& records, std::int64_t& attachm
 } // namespace
 
 Result<BackupSummary> backupPostgres(const std::string& conninfo, const fs::path& to) {
-    auto c = pg::Connection::open(conninfo);
+    auto c = pg::openInUse(conninfo); // not while a restore replaces the database
     if (!c)
         return c.error();
     auto& db = **c;

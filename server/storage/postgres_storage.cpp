@@ -123,6 +123,20 @@ Result<std::unique_ptr<pg::Connection>> PostgresStorage::acquire() {
     ++m_open;
     lock.unlock();
     auto c = pg::openInUse(m_conninfo);
+    if (c) {
+        // A server left with no connection (the database restarted, or dropped idle sessions)
+        // held no in-use lock, so a restore may have replaced the database meanwhile. Serving it
+        // under the identity read at start would hide that from every device: refuse instead.
+        auto id = (*c)->exec("SELECT value FROM meta WHERE key = 'database_id'");
+        if (!id)
+            c = id.error();
+        else if (id->size() == 0 || id->text(0, 0) != m_identity.id) {
+            Log::error("the database was replaced while this server ran (restored?): restart the server",
+                       {{"database_id", id->size() ? id->text(0, 0) : std::string()}, {"serving", m_identity.id}});
+            c = failedPrecondition("the database was replaced while this server ran (a restore?): restart the "
+                                   "server so that devices learn of it");
+        }
+    }
     if (!c) {
         lock.lock();
         --m_open;

@@ -385,7 +385,9 @@ void decodePullHeader(const Json& j, PullResponse& r) {
 // Where each change's record, stamps and history lie in a page's text. One pass over text that
 // has been parsed already (so it is valid JSON); a member name written with escapes could spell
 // one of them, so a change (or a page) with such a name gets no texts, and the device prints
-// those values from the tree instead.
+// those values from the tree instead. So does a change with an escape nlohmann never writes
+// (\/, or \u for anything but a control character): a device searches its stored texts as
+// written (attachments' hashes, words), so they are kept only when spelled as printed.
 struct ChangeTexts {
     std::string_view record, stamps, history;
 };
@@ -414,6 +416,16 @@ public:
 
 private:
     bool at(char c) const { return m_i < m_t.size() && m_t[m_i] == c; }
+    // Whether the escape whose letter is at `i` is one nlohmann writes: \" \\ \b \f \n \r \t, or
+    // \u00XX for another control character.
+    bool printedEscape(std::size_t i) const {
+        if (i >= m_t.size())
+            return false;
+        if (std::string_view("\"\\bfnrt").find(m_t[i]) != std::string_view::npos)
+            return true;
+        return m_t[i] == 'u' && m_t.substr(i + 1, 2) == "00" && i + 3 < m_t.size() &&
+               (m_t[i + 3] == '0' || m_t[i + 3] == '1');
+    }
     void space() {
         while (at(' ') || at('\t') || at('\n') || at('\r'))
             ++m_i;
@@ -423,8 +435,11 @@ private:
         if (!at('"'))
             return std::nullopt;
         const std::size_t from = ++m_i;
-        while (m_i < m_t.size() && m_t[m_i] != '"')
+        while (m_i < m_t.size() && m_t[m_i] != '"') {
+            if (m_t[m_i] == '\\' && !printedEscape(m_i + 1))
+                m_unprinted = true;
             m_i += m_t[m_i] == '\\' ? 2 : 1;
+        }
         if (m_i >= m_t.size())
             return std::nullopt;
         return m_t.substr(from, m_i++ - from);
@@ -507,6 +522,7 @@ private:
             space();
             ChangeTexts texts;
             bool escaped = false;
+            m_unprinted = false;
             const bool ok = !at('{') ? value() : object([&](std::string_view key, std::size_t from) {
                 if (!value())
                     return false;
@@ -523,7 +539,7 @@ private:
             });
             if (!ok)
                 return std::nullopt;
-            out.push_back(escaped ? ChangeTexts{} : texts);
+            out.push_back(escaped || m_unprinted ? ChangeTexts{} : texts);
             space();
             if (at(',')) {
                 ++m_i;
@@ -538,6 +554,7 @@ private:
 
     std::string_view m_t;
     std::size_t m_i = 0;
+    bool m_unprinted = false; // an escape nlohmann does not write, in the change being read
 };
 
 } // namespace
@@ -567,14 +584,17 @@ Result<PullResponse> takePullPage(Json&& j, std::string_view text) {
                 if (record == o.end() || record->is_null())
                     throw DecodeError("record: is required");
                 c.record = std::move(*record);
-                if (auto stamps = o.find("stamps"); stamps != o.end() && !stamps->is_null())
+                // Stamps that are absent or null read as {}: their text is kept only for an object.
+                auto stamps = o.find("stamps");
+                const bool stampsObject = stamps != o.end() && stamps->is_object();
+                if (stamps != o.end() && !stamps->is_null())
                     c.stamps = std::move(*stamps);
                 else
                     c.stamps = Json::object();
                 const ChangeTexts* t = texts ? &(*texts)[i] : nullptr;
                 if (t && !t->record.empty())
                     c.rawRecord = t->record;
-                if (t && !t->stamps.empty() && c.stamps.is_object())
+                if (t && !t->stamps.empty() && stampsObject)
                     c.rawStamps = t->stamps;
                 if (auto h = o.find("history"); h != o.end() && h->is_array())
                     c.history = t && !t->history.empty() ? std::string(t->history) : h->dump();

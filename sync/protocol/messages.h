@@ -124,9 +124,11 @@ void to_json(Json& j, const PullResponse& r);
 // The response as text, splicing raw records in without parsing them (the server's hot path).
 std::string encodePullResponse(const PullResponse& r);
 void from_json(const Json& j, PullResponse& r);
-// Decodes a page as a device does: `j` is `text` parsed. The records and stamps are moved out of
-// `j`, not copied, and each change keeps the text its record, stamps and history had in `text`
-// (rawRecord, rawStamps, history), so the device stores them without printing them again.
+// Decodes a page as a device does: `j` must be `text` parsed (a text with another number of
+// changes is noticed and not used). The records and stamps are moved out of `j`, not copied, and
+// each change keeps the text its record, stamps and history had in `text` (rawRecord, rawStamps,
+// history), so the device stores them without printing them again; a change whose text is
+// spelled other than nlohmann prints it keeps none (messages.cpp, PageTexts).
 Result<PullResponse> takePullPage(Json&& j, std::string_view text);
 
 // GET /v1/whoami: what the token stands for.

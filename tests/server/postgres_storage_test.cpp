@@ -13,6 +13,7 @@
 #include <future>
 #include <set>
 #include <thread>
+#include <unistd.h>
 
 using namespace courtyard;
 using namespace courtyard::server;
@@ -356,6 +357,44 @@ private slots:
         QVERIFY(store(5999, 1));
         QCOMPARE(waitForAnalyses(2), std::int64_t(2));
         QCOMPARE(tuples(), std::int64_t(6000));
+    }
+
+    // A server that lost its connections (the database restarted, or dropped idle sessions)
+    // held no in-use lock meanwhile, so a restore could have replaced the database. When it
+    // connects again to a database with another identity it refuses every unit: it never serves
+    // the replaced database under the identity it read at start.
+    void aServerWhoseDatabaseWasReplacedRefusesToGoOn() {
+        auto f = fresh("replaced");
+        QVERIFY2(f, f ? "" : f.error().message.c_str());
+        auto& storage = *f->storage;
+        auto& side = f->side;
+        auto readMeta = [&] {
+            return storage.read([](ReadUnit& u) -> Status {
+                auto n = u.overdueCount(Instant{});
+                return n ? Status{} : Status(n.error());
+            });
+        };
+        QVERIFY(readMeta());
+        // The storage's sessions are named after this process; the side connection is not.
+        const std::string mine = "courtyard-server " + std::to_string(::getpid()) + "%";
+        auto sessions = side->exec("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE $1 "
+                                   "AND datname = current_database()",
+                                   {mine});
+        QVERIFY(sessions && sessions->int64(0, 0) >= 1);
+        // Restored meanwhile: a new identity. Then every session of the storage is cut.
+        QVERIFY(side->run("UPDATE meta SET value = 'db-restored' WHERE key = 'database_id'"));
+        QVERIFY(side->exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1 "
+                           "AND datname = current_database()",
+                           {mine}));
+        Status last;
+        for (int i = 0; i < 4; ++i) {
+            last = readMeta();
+            QVERIFY(!last); // the first finds its connection gone; the next ones a replaced database
+        }
+        QVERIFY2(last.error().message.find("replaced while this server ran") != std::string::npos,
+                 last.error().message.c_str());
+        QCOMPARE(storage.identity().id.empty(), false);
+        QVERIFY(storage.identity().id != "db-restored");
     }
 
     void theCommandLineWorksOnAStore() {

@@ -320,6 +320,9 @@ private slots:
             QCOMPARE(runServer({"staff", "deactivate", "s-1001", "--store", live}, &out, &err), 1);
             QVERIFY2(err.contains("a restore is replacing this database"), err.constData());
             QCOMPARE(pgValue(live, kActive), std::string("true"));
+            QCOMPARE(runServer({"backup", "--store", live, "--to", dir.filePath("during.pgdump")}, &out, &err), 1);
+            QVERIFY2(err.contains("a restore is replacing this database"), err.constData());
+            QVERIFY(!QFile::exists(dir.filePath("during.pgdump")));
         }
         // The restore's connection closed: the lock went with it.
         QCOMPARE(runServer({"staff", "deactivate", "s-1001", "--store", live}, &out, &err), 0);

@@ -406,7 +406,7 @@ private slots:
     // the ones the tree holds. A change (or a page) with a member name written with escapes
     // keeps no texts: its values are printed from the tree instead.
     void aDevicePageKeepsEachValuesText() {
-        const std::string record0 = "{ \"id\" : \"c-1\", \"content\" : \"a } ] { [ \\\" \\\\ , : \\u00e9 三号楼\",\n              \"n\" : [ 1.5e3, -0, true, null, { \"x\" : [ ] } ] }";
+        const std::string record0 = "{ \"id\" : \"c-1\", \"content\" : \"a } ] { [ \\\" \\\\ , : \\n \\u001f é 三号楼\",\n              \"n\" : [ 1.5e3, -0, true, null, { \"x\" : [ ] } ] }";
         const std::string stamps0 = "{\"content\":\"1733385600000.0001.d-1\"}";
         const std::string history0 = "[ {\"at\":\"2026-12-05T08:00:00Z\",\"by\":\"s-1\"} ]";
         const std::string record1 = "{\"id\":\"c-2\"}";
@@ -417,17 +417,21 @@ private slots:
                                  "    {\"type\":\"complaint\",\"\\u0069d\":\"c-2\",\"version\":42,\"record\":" + record1 +
                                  ",\"stamps\":{\"id\":\"1.0.d\"}},\n"
                                  "    {\"type\":\"complaint\",\"id\":\"c-3\",\"version\":43,\"deleted\":true,"
-                                 "\"record\":{\"purged_at\":\"2026-12-05T08:00:00Z\"},\"stamps\":[]}\n"
+                                 "\"record\":{\"purged_at\":\"2026-12-05T08:00:00Z\"},\"stamps\":[]},\n"
+                                 "    {\"type\":\"complaint\",\"id\":\"c-4\",\"version\":44,\"record\":{\"id\":\"c-4\"},"
+                                 "\"stamps\":null},\n"
+                                 "    {\"type\":\"complaint\",\"id\":\"c-5\",\"version\":45,"
+                                 "\"record\":{\"content\":\"a\\/b \\u0041\"},\"stamps\":{\"id\":\"1.0.d\"}}\n"
                                  "  ], \"cursor\" : \"43.x\", \"has_more\" : false }";
         auto parsed = parseBoundedJson(text, JsonLimits::stored());
         QVERIFY(parsed);
         auto page = takePullPage(Json(*parsed), text);
         QVERIFY2(page, page ? "" : page.error().message.c_str());
-        QCOMPARE(page->changes.size(), std::size_t(3));
+        QCOMPARE(page->changes.size(), std::size_t(5));
         const auto& c0 = page->changes[0];
         QCOMPARE(c0.rawRecord, record0);
         QCOMPARE(c0.record.dump(), Json::parse(record0).dump());
-        QCOMPARE(c0.record["content"].get<std::string>(), std::string("a } ] { [ \" \\ , : \xc3\xa9 三号楼"));
+        QCOMPARE(c0.record["content"].get<std::string>(), std::string("a } ] { [ \" \\ , : \n \x1f é 三号楼"));
         QCOMPARE(c0.rawStamps, stamps0);
         QCOMPARE(c0.stamps.dump(), Json::parse(stamps0).dump());
         QCOMPARE(c0.history, history0);
@@ -441,6 +445,15 @@ private slots:
         QVERIFY(c2.deleted);
         QCOMPARE(c2.rawRecord, std::string("{\"purged_at\":\"2026-12-05T08:00:00Z\"}"));
         QVERIFY(c2.rawStamps.empty());
+        // Null stamps read as {}: no text ("null" is not the value).
+        QCOMPARE(page->changes[3].rawRecord, std::string("{\"id\":\"c-4\"}"));
+        QVERIFY(page->changes[3].rawStamps.empty());
+        QCOMPARE(page->changes[3].stamps, Json::object());
+        // Escapes nlohmann never writes (\/, \u0041): the device would search a text that does
+        // not say "a/b A", so it keeps none for this change and prints the values instead.
+        const auto& c4 = page->changes[4];
+        QVERIFY(c4.rawRecord.empty() && c4.rawStamps.empty());
+        QCOMPARE(c4.record["content"].get<std::string>(), std::string("a/b A"));
         QCOMPARE(page->cursor, std::string("43.x"));
 
         // The same page through from_json: the same values, no texts.

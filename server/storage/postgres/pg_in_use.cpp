@@ -40,6 +40,7 @@ Status claimForRestore(Connection& c) {
     auto who = c.exec("SELECT string_agg(DISTINCT coalesce(nullif(a.application_name, ''), 'pid ' || a.pid), ', ') "
                       "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
                       "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+                      "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
                       "AND l.classid::bigint = ($1::bigint >> 32) AND l.objid::bigint = ($1::bigint & 4294967295)",
                       {kInUseLock});
     std::string names = who && who->size() > 0 ? who->text(0, 0) : std::string();
