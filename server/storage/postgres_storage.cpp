@@ -1,7 +1,7 @@
 #include "server/storage/postgres_storage.h"
 
-#include "server/storage/postgres/pg_connection.h"
 #include "server/observability/log.h"
+#include "server/storage/postgres/pg_connection.h"
 #include "server/storage/postgres/pg_facts.h"
 #include "server/storage/postgres/pg_in_use.h"
 #include "server/storage/postgres/pg_schema.h"
@@ -131,10 +131,10 @@ Result<std::unique_ptr<pg::Connection>> PostgresStorage::acquire() {
         if (!id)
             c = id.error();
         else if (id->size() == 0 || id->text(0, 0) != m_identity.id) {
-            Log::error("the database was replaced while this server ran (restored?): restart the server",
-                       {{"database_id", id->size() ? id->text(0, 0) : std::string()}, {"serving", m_identity.id}});
-            c = failedPrecondition("the database was replaced while this server ran (a restore?): restart the "
-                                   "server so that devices learn of it");
+            const std::string why = "the database was replaced while this server ran (a restore?): restart the "
+                                    "server so that devices learn of it";
+            Log::error(why, {{"database_id", id->size() ? id->text(0, 0) : std::string()}, {"serving", m_identity.id}});
+            c = failedPrecondition(why);
         }
     }
     if (!c) {

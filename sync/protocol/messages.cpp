@@ -147,41 +147,67 @@ void from_json(const Json& j, PushRequest& r) {
     r.ops = required<std::vector<Operation>>(j, "ops");
 }
 
-Result<PushRequest> takePushRequest(Json&& j) {
+namespace {
+
+// Runs a decoder that throws and turns its failures into InvalidArgument, as decodeJson does.
+template <typename Decode>
+auto decoded(Decode&& decode) -> Result<decltype(decode())> {
     try {
+        return decode();
+    } catch (const DecodeError& e) {
+        return invalidArgument(e.what());
+    } catch (const nlohmann::json::exception& e) {
+        return invalidArgument(readableError(e));
+    }
+}
+
+// The list `key` of `j`, whose elements a take* decoder moves out of.
+Json& requiredList(Json& j, const char* key, const char* of) {
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_array())
+        throw DecodeError(std::string(key) + ": is required (a list of " + of + ")");
+    return *it;
+}
+
+// Decodes each object of `list` (the member `key`); an error names the element: "ops[3].seq: …".
+template <typename Decode>
+void eachObject(Json& list, const char* key, Decode&& decode) {
+    std::size_t i = 0;
+    for (auto& o : list) {
+        try {
+            if (!o.is_object())
+                throw DecodeError("expected a JSON object");
+            decode(o, i);
+        } catch (const DecodeError& e) {
+            throw DecodeError(std::string(key) + "[" + std::to_string(i) + "]." + e.what());
+        }
+        ++i;
+    }
+}
+
+} // namespace
+
+Result<PushRequest> takePushRequest(Json&& j) {
+    return decoded([&] {
         PushRequest r;
         r.schema = required<int>(j, "schema");
         optionalInto(j, "device_id", r.deviceId);
         if (!r.deviceId.empty() && !isWireId(r.deviceId))
             throw DecodeError("device_id: " + quoteInput(r.deviceId) + " is not a device id");
         r.deviceTime = required<Instant>(j, "device_time");
-        auto it = j.find("ops");
-        if (it == j.end() || !it->is_array())
-            throw DecodeError("ops: is required (a list of operations)");
-        r.ops.reserve(it->size());
-        std::size_t i = 0;
-        for (auto& o : *it) {
-            try {
-                if (!o.is_object())
-                    throw DecodeError("expected a JSON object");
-                Operation op;
-                decodeOperationHeader(o, op);
-                decodeOperationPayload(op, [&](const char* key) {
-                    auto f = o.find(key);
-                    return f == o.end() ? Json() : Json(std::move(*f)); // moved, not copied
-                });
-                r.ops.push_back(std::move(op));
-            } catch (const DecodeError& e) {
-                throw DecodeError("ops[" + std::to_string(i) + "]." + e.what());
-            }
-            ++i;
-        }
+        Json& ops = requiredList(j, "ops", "operations");
+        r.ops.reserve(ops.size());
+        eachObject(ops, "ops", [&](Json& o, std::size_t) {
+            Operation op;
+            decodeOperationHeader(o, op);
+            decodeOperationPayload(op, [&](const char* key) {
+                auto f = o.find(key);
+                return f == o.end() ? Json() : Json(std::move(*f)); // moved, not copied
+            });
+            r.ops.push_back(std::move(op));
+        });
         return r;
-    } catch (const DecodeError& e) {
-        return invalidArgument(e.what());
-    } catch (const nlohmann::json::exception& e) {
-        return invalidArgument(readableError(e));
-    }
+    });
 }
 
 void to_json(Json& j, const OpResult& r) {
@@ -565,51 +591,39 @@ void from_json(const Json& j, PullResponse& r) {
 }
 
 Result<PullResponse> takePullPage(Json&& j, std::string_view text) {
-    try {
+    return decoded([&] {
         PullResponse r;
         decodePullHeader(j, r);
-        auto it = j.find("changes");
-        if (it == j.end() || !it->is_array())
-            throw DecodeError("changes: is required (a list of changes)");
+        Json& changes = requiredList(j, "changes", "changes");
         auto texts = PageTexts(text).changes();
-        if (texts && texts->size() != it->size())
+        if (texts && texts->size() != changes.size())
             texts.reset(); // not the text `j` was parsed from: print every value
-        r.changes.reserve(it->size());
-        std::size_t i = 0;
-        for (auto& o : *it) {
-            try {
-                Change c;
-                decodeChangeHeader(o, c);
-                auto record = o.find("record");
-                if (record == o.end() || record->is_null())
-                    throw DecodeError("record: is required");
-                c.record = std::move(*record);
-                // Stamps that are absent or null read as {}: their text is kept only for an object.
-                auto stamps = o.find("stamps");
-                const bool stampsObject = stamps != o.end() && stamps->is_object();
-                if (stamps != o.end() && !stamps->is_null())
-                    c.stamps = std::move(*stamps);
-                else
-                    c.stamps = Json::object();
-                const ChangeTexts* t = texts ? &(*texts)[i] : nullptr;
-                if (t && !t->record.empty())
-                    c.rawRecord = t->record;
-                if (t && !t->stamps.empty() && stampsObject)
-                    c.rawStamps = t->stamps;
-                if (auto h = o.find("history"); h != o.end() && h->is_array())
-                    c.history = t && !t->history.empty() ? std::string(t->history) : h->dump();
-                r.changes.push_back(std::move(c));
-            } catch (const DecodeError& e) {
-                throw DecodeError("changes[" + std::to_string(i) + "]." + e.what());
-            }
-            ++i;
-        }
+        r.changes.reserve(changes.size());
+        eachObject(changes, "changes", [&](Json& o, std::size_t i) {
+            Change c;
+            decodeChangeHeader(o, c);
+            auto record = o.find("record");
+            if (record == o.end() || record->is_null())
+                throw DecodeError("record: is required");
+            c.record = std::move(*record);
+            // Stamps that are absent or null read as {}: their text is kept only for an object.
+            auto stamps = o.find("stamps");
+            const bool stampsObject = stamps != o.end() && stamps->is_object();
+            if (stamps != o.end() && !stamps->is_null())
+                c.stamps = std::move(*stamps);
+            else
+                c.stamps = Json::object();
+            const ChangeTexts* t = texts ? &(*texts)[i] : nullptr;
+            if (t && !t->record.empty())
+                c.rawRecord = t->record;
+            if (t && !t->stamps.empty() && stampsObject)
+                c.rawStamps = t->stamps;
+            if (auto h = o.find("history"); h != o.end() && h->is_array())
+                c.history = t && !t->history.empty() ? std::string(t->history) : h->dump();
+            r.changes.push_back(std::move(c));
+        });
         return r;
-    } catch (const DecodeError& e) {
-        return invalidArgument(e.what());
-    } catch (const nlohmann::json::exception& e) {
-        return invalidArgument(readableError(e));
-    }
+    });
 }
 
 void to_json(Json& j, const DeviceInfo& d) {

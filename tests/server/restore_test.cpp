@@ -89,6 +89,17 @@ std::string pgValue(const QString& conninfo, const std::string& sql) {
 
 const std::string kActive = "SELECT body::jsonb ->> 'active' FROM records WHERE id = 's-1001'";
 
+// A throw-away cluster with a database "live" made by `init --demo`, and that database's identity.
+bool demoDatabase(PostgresCluster& cluster, QString& live, std::string& id) {
+    if (!cluster.start())
+        return false;
+    live = cluster.createDatabase("live");
+    if (live.isEmpty() || runServer({"init", "--demo", "--store", live}) != 0)
+        return false;
+    id = pgValue(live, "SELECT value FROM meta WHERE key = 'database_id'");
+    return !id.empty();
+}
+
 } // namespace
 
 class RestoreTest : public QObject {
@@ -212,12 +223,9 @@ private slots:
     // a file that is not a backup are refused, and nothing changes.
     void aPostgresDatabaseIsBackedUpAndRestoredWithANewIdentity() {
         PostgresCluster cluster;
-        QVERIFY(cluster.start());
-        const QString live = cluster.createDatabase("live");
-        QVERIFY(!live.isEmpty());
-        QCOMPARE(runServer({"init", "--demo", "--store", live}), 0);
-        const std::string original = pgValue(live, "SELECT value FROM meta WHERE key = 'database_id'");
-        QVERIFY(!original.empty());
+        QString live;
+        std::string original;
+        QVERIFY(demoDatabase(cluster, live, original));
         const std::string records = pgValue(live, "SELECT count(*) FROM records");
         QCOMPARE(pgValue(live, kActive), std::string("true"));
 
@@ -281,11 +289,9 @@ private slots:
     // held here as `restore` holds it), servers and commands refuse to start on the database.
     void aPostgresRestoreWaitsForEveryServerToStop() {
         PostgresCluster cluster;
-        QVERIFY(cluster.start());
-        const QString live = cluster.createDatabase("live");
-        QVERIFY(!live.isEmpty());
-        QCOMPARE(runServer({"init", "--demo", "--store", live}), 0);
-        const std::string original = pgValue(live, "SELECT value FROM meta WHERE key = 'database_id'");
+        QString live;
+        std::string original;
+        QVERIFY(demoDatabase(cluster, live, original));
         QTemporaryDir dir;
         const QString backup = dir.filePath("courtyard.pgdump");
         QCOMPARE(runServer({"backup", "--store", live, "--to", backup}), 0);
