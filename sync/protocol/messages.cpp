@@ -452,8 +452,9 @@ private:
         return m_t[i] == 'u' && m_t.substr(i + 1, 2) == "00" && i + 3 < m_t.size() &&
                (m_t[i + 3] == '0' || m_t[i + 3] == '1');
     }
+    bool atSpace() const { return at(' ') || at('\t') || at('\n') || at('\r'); }
     void space() {
-        while (at(' ') || at('\t') || at('\n') || at('\r'))
+        while (atSpace())
             ++m_i;
     }
     // At a string's opening quote: its text between the quotes; m_i after the closing one.
@@ -494,25 +495,42 @@ private:
             return false;
         }
         const std::size_t from = m_i; // a number, true, false or null
-        while (m_i < m_t.size() && !at(',') && !at('}') && !at(']') && !at(' ') && !at('\t') && !at('\n') &&
-               !at('\r'))
+        while (m_i < m_t.size() && !at(',') && !at('}') && !at(']') && !atSpace())
             ++m_i;
         return m_i > from;
     }
-    // An object's members: `member(name, where its value starts)` reads the value.
-    template <typename Member>
-    bool object(Member&& member) {
+    // A container opened by `open` and closed by `close`: `item()` reads each of its items (after
+    // any space), the commas and the closer are stepped over here.
+    template <typename Item>
+    bool items(char open, char close, Item&& item) {
         space();
-        if (!at('{'))
+        if (!at(open))
             return false;
         ++m_i;
         space();
-        if (at('}')) {
+        if (at(close)) {
             ++m_i;
             return true;
         }
         while (true) {
             space();
+            if (!item())
+                return false;
+            space();
+            if (at(',')) {
+                ++m_i;
+                continue;
+            }
+            if (!at(close))
+                return false;
+            ++m_i;
+            return true;
+        }
+    }
+    // An object's members: `member(name, where its value starts)` reads the value.
+    template <typename Member>
+    bool object(Member&& member) {
+        return items('{', '}', [&] {
             auto key = string();
             if (!key)
                 return false;
@@ -521,35 +539,18 @@ private:
                 return false;
             ++m_i;
             space();
-            if (!member(*key, m_i))
-                return false;
-            space();
-            if (at(',')) {
-                ++m_i;
-                continue;
-            }
-            if (!at('}'))
-                return false;
-            ++m_i;
-            return true;
-        }
+            return member(*key, m_i);
+        });
     }
     std::optional<std::vector<ChangeTexts>> elements() {
         std::vector<ChangeTexts> out;
         if (!at('['))
             return value() ? std::optional(out) : std::nullopt; // not a list: decoding refuses it
-        ++m_i;
-        space();
-        if (at(']')) {
-            ++m_i;
-            return out;
-        }
-        while (true) {
-            space();
+        const bool ok = items('[', ']', [&] {
             ChangeTexts texts;
             bool escaped = false;
             m_unprinted = false;
-            const bool ok = !at('{') ? value() : object([&](std::string_view key, std::size_t from) {
+            const bool read = !at('{') ? value() : object([&](std::string_view key, std::size_t from) {
                 if (!value())
                     return false;
                 const auto text = m_t.substr(from, m_i - from);
@@ -563,19 +564,10 @@ private:
                     texts.history = text;
                 return true;
             });
-            if (!ok)
-                return std::nullopt;
             out.push_back(escaped || m_unprinted ? ChangeTexts{} : texts);
-            space();
-            if (at(',')) {
-                ++m_i;
-                continue;
-            }
-            if (!at(']'))
-                return std::nullopt;
-            ++m_i;
-            return out;
-        }
+            return read;
+        });
+        return ok ? std::optional(std::move(out)) : std::nullopt;
     }
 
     std::string_view m_t;
