@@ -2,8 +2,11 @@
 // its own SQLite file and its own HTTP connection to the real courtyard-server on 127.0.0.1.
 // Each has 20 complaints captured offline; at the start signal (or spread over a window) all
 // push and then pull, then sync again at the engine's pace until their outbox is empty
-// (bench/device_fleet.h). Prints p50/p99/max latency per request kind, errors, and the
-// server's peak memory.
+// (bench/device_fleet.h). With --push-only a device's first sync is its push alone: the burst
+// is 500 pushes and nothing else. Prints p50/p99/max latency per request kind, errors, the
+// server's peak memory, and the CPU the server and the simulated devices each used during the
+// burst: on one machine the devices' own work (building pushes, applying pulls into their
+// SQLite files) takes CPU the server would have on a machine of its own.
 #include "bench/bench_process.h"
 #include "bench/device_fleet.h"
 #include "bench/load_company.h"
@@ -15,6 +18,7 @@
 #include <cstring>
 #include <filesystem>
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace courtyard;
 namespace fs = std::filesystem;
@@ -29,8 +33,14 @@ int main(int argc, char** argv) {
     std::string bin = "build/server/courtyard-server";
     int devices = 500, records = 20, communities = 100;
     double spreadSeconds = 0; // 0: all at once; otherwise each device starts at a random moment
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--server-bin"))
+    bool pushOnly = false;
+    for (int i = 1; i < argc; i += 2) {
+        if (!std::strcmp(argv[i], "--push-only")) {
+            pushOnly = true;
+            --i;
+        } else if (i + 1 >= argc)
+            break;
+        else if (!std::strcmp(argv[i], "--server-bin"))
             bin = argv[i + 1];
         else if (!std::strcmp(argv[i], "--devices"))
             devices = std::atoi(argv[i + 1]);
@@ -61,9 +71,10 @@ int main(int argc, char** argv) {
         storage->stop();
     }
     auto srv = bench::startServer(bin, data);
-    std::printf("%d devices over %d communities, %d complaints each, %s\n", devices, communities, records,
+    std::printf("%d devices over %d communities, %d complaints each, %s, %s\n", devices, communities, records,
                 spreadSeconds > 0 ? ("starting at random moments over " + std::to_string(int(spreadSeconds)) + " s").c_str()
-                                  : "all starting at once");
+                                  : "all starting at once",
+                pushOnly ? "each pushing (no pull after it)" : "each pushing, then pulling");
 
     // Set-up, not timed: enrol, first pull of the company data, sign-in, complaints captured
     // offline (bench/device_fleet.h).
@@ -72,6 +83,7 @@ int main(int argc, char** argv) {
     options.records = records;
     options.communities = communities;
     options.spreadSeconds = spreadSeconds;
+    options.pullAfterPush = !pushOnly;
     bench::DeviceFleet fleet(dir, options);
     if (auto st = fleet.setUp(srv.url(), tokens); !st) {
         std::fprintf(stderr, "set-up: %s\n", st.error().message.c_str());
@@ -79,8 +91,13 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    const double serverCpu0 = bench::cpuSeconds(srv.pid), devicesCpu0 = bench::cpuSeconds(getpid());
     const auto f = fleet.run();
+    const double serverCpu = bench::cpuSeconds(srv.pid) - serverCpu0,
+                 devicesCpu = bench::cpuSeconds(getpid()) - devicesCpu0;
     std::printf("  wall time for all devices: %.2f s\n", f.wall);
+    std::printf("  CPU meanwhile: server %.2f s, the simulated devices %.2f s, of %.2f s the machine's %ld cores had\n",
+                serverCpu, devicesCpu, f.wall * double(sysconf(_SC_NPROCESSORS_ONLN)), sysconf(_SC_NPROCESSORS_ONLN));
     std::printf("  push requests: %zu   p50 %.1f ms   p99 %.1f ms   max %.1f ms\n", f.push.size(),
                 bench::percentile(f.push, 0.5), bench::percentile(f.push, 0.99), bench::percentile(f.push, 1.0));
     std::printf("  pull requests: %zu   p50 %.1f ms   p99 %.1f ms   max %.1f ms\n", f.pull.size(),

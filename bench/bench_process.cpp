@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -127,6 +128,23 @@ double statusFieldMiB(pid_t pid, const std::string& field) {
 
 double peakMemoryMiB(pid_t pid) { return statusFieldMiB(pid, "VmHWM:"); }
 double residentMemoryMiB(pid_t pid) { return statusFieldMiB(pid, "VmRSS:"); }
+
+double cpuSeconds(pid_t pid) {
+    std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
+    std::string stat;
+    std::getline(f, stat);
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos)
+        return 0;
+    std::istringstream rest(stat.substr(close + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; i <= 15 && rest >> field; ++i)
+        if (i == 14 || i == 15) // utime, stime
+            ticks += std::atof(field.c_str());
+    return ticks / double(sysconf(_SC_CLK_TCK));
+}
 
 std::string makeTempDir(const std::string& prefix) {
     std::string tmpl = "/tmp/" + prefix + "-XXXXXX";

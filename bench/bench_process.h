@@ -38,6 +38,9 @@ pid_t startProcess(const std::vector<std::string>& argv, const std::string& logF
 double peakMemoryMiB(pid_t pid);
 // Resident memory now (VmRSS) of a process in MiB, from /proc; 0 when it is gone.
 double residentMemoryMiB(pid_t pid);
+// CPU time a process has used so far (user and system, every thread), in seconds, from /proc;
+// 0 when it is gone.
+double cpuSeconds(pid_t pid);
 std::string makeTempDir(const std::string& prefix);
 
 } // namespace courtyard::bench

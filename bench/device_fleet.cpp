@@ -164,7 +164,7 @@ void DeviceFleet::runDevice(Device& d, FleetFigures& figures, std::mutex& mutex)
     int retries = 0;
     sync::SyncReport report;
     bool ok = bool(d.engine->push(report));
-    if (ok)
+    if (ok && m_options.pullAfterPush)
         ok = bool(d.engine->pull(report));
     int noop = report.noop;
     const auto deadline = std::chrono::steady_clock::now() + m_options.retryBudget;

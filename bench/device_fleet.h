@@ -66,6 +66,9 @@ struct FleetOptions {
     // 0: every device starts at the signal; otherwise device i starts its own share of this
     // window later (deterministic, spread over the whole window).
     double spreadSeconds = 0;
+    // false: a device's first sync is its push alone (no pull after it), so the burst is the
+    // pushes and nothing else; a device whose push failed still syncs in full until it is sent.
+    bool pullAfterPush = true;
 };
 
 struct FleetFigures {

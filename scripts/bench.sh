@@ -70,6 +70,8 @@ if [ "$what" = load ] || [ "$what" = all ]; then
   build/bench/bench_load --server-bin build/server/courtyard-server --devices 500 --spread 10
   echo; echo "== load: 500 devices, all at the same instant"
   build/bench/bench_load --server-bin build/server/courtyard-server --devices 500
+  echo; echo "== load: 500 devices, all pushing at the same instant, no pull after it"
+  build/bench/bench_load --server-bin build/server/courtyard-server --devices 500 --push-only
 fi
 
 if [ "$what" = reports ] || [ "$what" = all ]; then

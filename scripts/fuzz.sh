@@ -25,10 +25,13 @@ bash scripts/setup-deps.sh
 launcher=()
 command -v ccache > /dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 # clang from Debian 12 (clang 14); its libFuzzer runtime is in libclang-rt-14-dev (setup-deps).
+# -O1 with line tables only, as OSS-Fuzz builds: the sanitizers' reports still name file and
+# line, and the tree compiles about a quarter faster than at -O2 with full debug information.
 # The tests are configured too (not built here): scripts/test.sh builds and runs them in this
 # same instrumented tree, so CI compiles the libraries with the sanitizers once.
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}" \
-      -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON -DCOURTYARD_BUILD_CLIENT=OFF \
+      -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only -DNDEBUG" \
+      -DBUILD_TESTING=ON -DCOURTYARD_BUILD_CLIENT=OFF \
       -DCOURTYARD_BUILD_SERVER=ON -DCOURTYARD_BUILD_BENCH=OFF -DCOURTYARD_FUZZ=ON > /dev/null
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 if [ $with_tests -eq 1 ]; then

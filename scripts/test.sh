@@ -22,7 +22,8 @@ echo "== 3/6 tests"
 ctest --test-dir build --output-on-failure -j"$jobs" --timeout 900
 
 echo "== 4/6 server-only build with Qt hidden: the server must not need or link Qt"
-cmake -S . -B build-noqt -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
+# Only linked to be inspected, so compiled without optimisation (about twice as fast).
+cmake -S . -B build-noqt -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS=-O0 -DBUILD_TESTING=OFF \
       -DCOURTYARD_BUILD_CLIENT=OFF -DCOURTYARD_BUILD_SERVER=ON -DCOURTYARD_BUILD_BENCH=OFF \
       -DCMAKE_DISABLE_FIND_PACKAGE_Qt6=ON
 cmake --build build-noqt -j"$jobs" --target courtyard-server
