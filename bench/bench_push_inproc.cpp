@@ -1,7 +1,9 @@
 // Profiling aid: the server's push and pull paths in-process (no HTTP), so a profiler sees
 // only what the sync service and storage cost. Prints records per second, and beside them the
 // storage limit measured in the same run: the very rows the push stored, inserted raw into a
-// fresh database of the same schema (500 per transaction, as bench_sync's raw figure).
+// fresh database of the same schema (500 per transaction, as bench_sync's raw figure). Last,
+// the escalation pass over the same complaints 30 days on, when every one is overdue: the first
+// pass flags them all, the next ones find every flag at its top rung (a backlog's steady state).
 //   build/bench/bench_push_inproc 10000
 //   valgrind --tool=callgrind --toggle-collect='courtyard::server::SyncService::push*'
 //       build/bench/bench_push_inproc 3000     (one command line; then callgrind_annotate --inclusive=yes)
@@ -9,6 +11,7 @@
 #include "server/demo/demo_company.h"
 #include "server/service/admin_service.h"
 #include "server/service/auth_service.h"
+#include "server/service/escalation_service.h"
 #include "server/service/sync_service.h"
 #include "server/storage/sqlite_storage.h"
 #include "shared/store/database.h"
@@ -144,6 +147,18 @@ int main(int argc, char** argv) {
     s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("pull: %.0f records/s (%d, %zu bytes a record)\n", pulled / s, pulled,
                 bytes / std::size_t(std::max(1, pulled)));
+    EscalationService escalation(*storage, rules, [&] { return now() + std::chrono::days(30); });
+    for (int pass = 0; pass < 4; ++pass) {
+        t0 = std::chrono::steady_clock::now();
+        auto moved = escalation.runOnce();
+        s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (!moved) {
+            std::fprintf(stderr, "escalation: %s\n", moved.error().message.c_str());
+            break;
+        }
+        std::printf("escalation pass %d: %.0f ms, %d records moved, %.1f µs an overdue complaint\n", pass + 1,
+                    s * 1000, *moved, s * 1e6 / n);
+    }
     storage->stop();
     return 0;
 }
