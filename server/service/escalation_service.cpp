@@ -9,19 +9,26 @@ EscalationService::EscalationService(ServerStorage& storage, RulesCache& rules, 
     : m_storage(storage), m_rules(rules), m_clock(std::move(clock)) {}
 
 Result<std::vector<std::string>> EscalationService::toRaise(ReadUnit& unit, Instant now) {
-    store::RecordQuery q;
-    q.types = rules::clockedRecordTypes();
-    q.dueBefore = now;
-    auto overdue = unit.query(q);
+    // Each overdue record's index and flag first, not its body: most have climbed to their rung
+    // already, and decoding every one cost about 30 µs a record (bench_push_inproc). Only those
+    // that may move are read whole, and raiseFlag decides.
+    auto overdue = unit.overdueClocks(rules::clockedRecordTypes(), now);
     if (!overdue)
         return overdue.error();
     std::vector<std::string> ids;
-    for (auto& rec : *overdue) {
-        if (!rec.body.is_object())
+    for (const auto& c : *overdue) {
+        domain::Deadline due;
+        due.dueAt = c.dueAt;
+        due.rule = c.dueRule;
+        auto ctx = m_rules.get(unit, c.communityId, now);
+        if (!ctx || !rules::mayRaise(c.escalation, due, now, ctx->policy))
             continue;
-        auto ctx = m_rules.get(unit, stringAt(rec.body, "community_id"), now);
-        if (ctx && rules::raiseFlag(rec.type, rec.body, now, ctx->policy))
-            ids.push_back(rec.id);
+        auto rec = unit.get(c.id);
+        if (!rec)
+            return rec.error();
+        if (*rec && !(*rec)->deleted && (*rec)->body.is_object() &&
+            rules::raiseFlag((*rec)->type, (*rec)->body, now, ctx->policy))
+            ids.push_back(c.id);
     }
     return ids;
 }

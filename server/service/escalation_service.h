@@ -56,7 +56,8 @@ public:
 private:
     // The overdue records whose rung the pass would raise now, read outside the write
     // transaction: most overdue records have climbed already, and reading them all under the
-    // writer held up every device's push meanwhile (a second for 29,000 overdue records).
+    // writer held up every device's push meanwhile (a second for 29,000 overdue records). Each
+    // one's index and flag are looked at first; only those that may move are decoded.
     Result<std::vector<std::string>> toRaise(ReadUnit& unit, Instant now);
     // Raises those of `ids` that still have a rung to climb, each read again in the unit; then
     // the scheduled patrol rounds.

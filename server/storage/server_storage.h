@@ -111,6 +111,15 @@ struct ChangeFilter {
     std::vector<std::string> originTypes;
 };
 
+// An overdue record as the escalation pass first looks at it: the active deadline it is indexed
+// under and its escalation flag's text, its body not decoded.
+struct OverdueClock {
+    std::string id, type, communityId;
+    Instant dueAt{};
+    std::string dueRule;
+    std::string escalation; // the body's "escalation" member as JSON text; "" when it has none
+};
+
 class ReadUnit {
 public:
     virtual ~ReadUnit() = default;
@@ -137,6 +146,9 @@ public:
     virtual Result<std::optional<BlobRow>> blob(const std::string& sha256) = 0;
     // Open records whose active deadline passed before `now`.
     virtual Result<std::int64_t> overdueCount(Instant now) = 0;
+    // The records of `types` whose active deadline passed before `now` (not deleted), as the
+    // escalation pass looks at them first.
+    virtual Result<std::vector<OverdueClock>> overdueClocks(const std::vector<std::string>& types, Instant now) = 0;
     // The report SQL's database, in this unit's transaction (server/reports/report_sql.h).
     virtual reports::ReportDb& reportDb() = 0;
     // The engine's own handle for tools that speak its SQL (the push benchmark's raw inserts):

@@ -8,6 +8,7 @@
 #include "server/reports/report_sql.h"
 #include "server/storage/sqlite_accountability.h"
 #include "shared/store/database.h"
+#include "shared/store/record_query_sql.h"
 #include "sync/protocol/crypto.h"
 
 #include <sqlite3.h>
@@ -181,6 +182,29 @@ public:
         s->bind(1, toEpochMs(now));
         CY_TRY(s->step());
         return s->int64(0);
+    }
+
+    Result<std::vector<OverdueClock>> overdueClocks(const std::vector<std::string>& types, Instant now) override {
+        store::RecordQuery q;
+        q.types = types;
+        q.dueBefore = now;
+        const auto w = store::detail::buildWhere(q);
+        // SQLite's JSON functions take the flag out of the body's text without a tree of it.
+        auto s = m_s.database().prepare(
+            "SELECT id, type, community_id, due_at, due_rule, json_extract(body, '$.escalation') FROM records" + w.sql);
+        if (!s)
+            return s.error();
+        store::detail::bindAll(*s, w);
+        std::vector<OverdueClock> out;
+        while (true) {
+            auto row = s->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return out;
+            out.push_back({s->text(0), s->text(1), s->text(2), fromEpochMs(s->int64(3)), s->text(4),
+                           s->isNull(5) ? std::string() : s->text(5)});
+        }
     }
 
     reports::ReportDb& reportDb() override { return m_reports; }

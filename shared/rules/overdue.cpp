@@ -105,6 +105,19 @@ bool flagApplies(const Escalation& flag, const Deadline& due) {
     return flag.rule == due.rule && flag.dueAt == due.dueAt;
 }
 
+bool mayRaise(std::string_view flagText, const Deadline& due, Instant now, const Policy& policy) {
+    const auto rung = escalationFor(due, now, policy);
+    if (!rung)
+        return false;
+    if (flagText.empty() || flagText == "null")
+        return true;
+    auto parsed = parseJson(flagText);
+    if (!parsed)
+        return true;
+    auto flag = decodeJson<Escalation>(*parsed);
+    return !flag || !flagApplies(*flag, due) || flag->level < rung->level;
+}
+
 void dropStaleFlag(std::optional<Escalation>& flag, const std::optional<Deadline>& active) {
     if (flag && (!active || !flagApplies(*flag, *active)))
         flag.reset();

@@ -64,4 +64,12 @@ void dropStaleFlag(std::optional<domain::Escalation>& flag, const std::optional<
 // rung already recorded — so running the pass twice writes nothing the second time.
 std::optional<domain::Escalation> raiseFlag(std::string_view type, Json& body, Instant now, const Policy& policy);
 
+// The same question asked of a stored record's index and flag alone, so the pass decodes only
+// the records it may move: `due` is the active deadline the record is indexed under (its due
+// time and rule) and `flagText` its `escalation` member as JSON ("" or "null": none). False only
+// where raiseFlag would find nothing to raise: no rung reached yet, or the flag already at the
+// rung for this deadline. A flag that does not decode reads as true (the record is then read
+// whole and raiseFlag decides).
+bool mayRaise(std::string_view flagText, const domain::Deadline& due, Instant now, const Policy& policy);
+
 } // namespace courtyard::rules

@@ -163,6 +163,11 @@ private:
                 ++m_s.clockQueries;
             return ForwardingUnit::query(q);
         }
+        Result<std::vector<server::OverdueClock>> overdueClocks(const std::vector<std::string>& types,
+                                                                Instant now) override {
+            ++m_s.clockQueries;
+            return ForwardingUnit::overdueClocks(types, now);
+        }
 
     private:
         CountingStorage& m_s;

@@ -316,6 +316,54 @@ private slots:
         QCOMPARE(raiseFlag("complaint", body, c.replyDue->dueAt + hours{25}, Policy::defaults())->level, 2);
     }
 
+    // The escalation pass looks at a record's index (its active deadline) and flag first and
+    // reads the body only where mayRaise says so: at every moment of the ladder, with every kind
+    // of flag a record may carry, mayRaise must say exactly what raiseFlag finds.
+    void theIndexAndTheFlagAloneTellWhichRecordsMayMove() {
+        auto c = complaint("2026-03-05T10:00:00+08:00");
+        derive(c, ctx(), {true, false});
+        const domain::Deadline due = *activeDeadline(c);
+        const Policy& policy = Policy::defaults();
+        QVERIFY(policy.escalation.size() >= 2);
+        const Instant other = due.dueAt - hours{48};
+        const std::vector<std::pair<std::string, std::optional<domain::Escalation>>> flags{
+            {"no flag", std::nullopt},
+            {"rung 1 of this deadline", domain::Escalation{1, Position::DepartmentHead, due.dueAt, due.rule, due.dueAt}},
+            {"rung 2 of this deadline", domain::Escalation{2, Position::DeputyGm, due.dueAt, due.rule, due.dueAt}},
+            {"rung 3 of this deadline", domain::Escalation{3, Position::Gm, due.dueAt, due.rule, due.dueAt}},
+            {"rung 2 of another deadline", domain::Escalation{2, Position::DeputyGm, other, "complaint_visit", other}},
+            {"rung 2 of this rule, another due time",
+             domain::Escalation{2, Position::DeputyGm, other, due.rule, other}},
+            {"an unnamed rung 1 from after the due time",
+             domain::Escalation{1, Position::DepartmentHead, due.dueAt + minutes{1}, {}, std::nullopt}},
+            {"an unnamed rung 2 from before the due time",
+             domain::Escalation{2, Position::DeputyGm, due.dueAt - hours{1}, {}, std::nullopt}},
+        };
+        int raised = 0;
+        for (const auto offset : {-hours{1}, hours{0}, hours{1}, hours{2}, hours{23}, hours{25}, hours{100}}) {
+            const Instant now = due.dueAt + offset;
+            for (const auto& [name, flag] : flags) {
+                c.escalation = flag;
+                Json body;
+                to_json(body, c);
+                const std::string text = body.contains("escalation") ? body["escalation"].dump() : std::string();
+                const bool raises = raiseFlag("complaint", body, now, policy).has_value();
+                raised += raises ? 1 : 0;
+                QVERIFY2(mayRaise(text, due, now, policy) == raises,
+                         (name + " at " + std::to_string(offset.count()) + " h").c_str());
+            }
+        }
+        QVERIFY(raised > 0); // the grid has records that move and records that do not
+        // A flag that does not decode: the record is read whole (raiseFlag decides).
+        const Instant late = due.dueAt + hours{25};
+        QVERIFY(mayRaise("{\"level\":\"high\"}", due, late, policy));
+        QVERIFY(mayRaise("{\"level\":", due, late, policy));
+        QVERIFY(mayRaise("null", due, late, policy));
+        // Nothing may move before the first rung, whatever the flag says.
+        QVERIFY(!mayRaise("{\"level\":", due, due.dueAt - minutes{1}, policy));
+        QVERIFY(!mayRaise("", due, due.dueAt, policy));
+    }
+
     void aRecordMissingFieldsIsSkipped_data() {
         QTest::addColumn<QString>("type");
         QTest::addColumn<QByteArray>("body");

@@ -31,6 +31,10 @@ public:
     }
     Result<std::optional<server::BlobRow>> blob(const std::string& sha) override { return m_in.blob(sha); }
     Result<std::int64_t> overdueCount(Instant now) override { return m_in.overdueCount(now); }
+    Result<std::vector<server::OverdueClock>> overdueClocks(const std::vector<std::string>& types,
+                                                            Instant now) override {
+        return m_in.overdueClocks(types, now);
+    }
     server::reports::ReportDb& reportDb() override { return m_in.reportDb(); }
     void* nativeHandle() override { return m_in.nativeHandle(); }
     Result<std::optional<server::CredentialRow>> credential(const std::string& id) override {

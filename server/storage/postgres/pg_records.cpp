@@ -153,6 +153,25 @@ Result<std::vector<StoredRecord>> queryRecords(Connection& c, const RecordQuery&
     return collect(c.exec(sql, params(w)), true);
 }
 
+Result<std::vector<OverdueClock>> overdueClocks(Connection& c, const std::vector<std::string>& types, Instant now) {
+    RecordQuery q;
+    q.types = types;
+    q.dueBefore = now;
+    const auto w = buildWhere(q);
+    // json, not jsonb: the text is parsed, not converted, and the member comes back as written.
+    auto rows = c.exec("SELECT id, type, community_id, due_at, due_rule, (body::json -> 'escalation')::text FROM records" +
+                           w.sql,
+                       params(w));
+    if (!rows)
+        return rows.error();
+    std::vector<OverdueClock> out;
+    out.reserve(std::size_t(rows->size()));
+    for (int i = 0; i < rows->size(); ++i)
+        out.push_back({rows->text(i, 0), rows->text(i, 1), rows->text(i, 2), fromEpochMs(rows->int64(i, 3)),
+                       rows->text(i, 4), rows->isNull(i, 5) ? std::string() : rows->text(i, 5)});
+    return out;
+}
+
 Result<std::int64_t> countRecords(Connection& c, const RecordQuery& q) {
     auto w = buildWhere(q);
     auto rows = c.exec("SELECT count(*) FROM records" + w.sql, params(w));

@@ -140,6 +140,10 @@ Result<std::int64_t> PgUnit::overdueCount(Instant now) {
     return rows->int64(0, 0);
 }
 
+Result<std::vector<OverdueClock>> PgUnit::overdueClocks(const std::vector<std::string>& types, Instant now) {
+    return pg::overdueClocks(m_c, types, now);
+}
+
 Result<std::int64_t> PgUnit::put(store::StoredRecord record) { return storeRecord(record, nullptr); }
 
 Result<std::int64_t> PgUnit::putWithFacts(store::StoredRecord& record, const reports::RecordFacts& facts) {
