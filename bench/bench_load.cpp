@@ -34,22 +34,20 @@ int main(int argc, char** argv) {
     int devices = 500, records = 20, communities = 100;
     double spreadSeconds = 0; // 0: all at once; otherwise each device starts at a random moment
     bool pushOnly = false;
-    for (int i = 1; i < argc; i += 2) {
-        if (!std::strcmp(argv[i], "--push-only")) {
+    for (int i = 1; i < argc; ++i) {
+        const bool hasValue = i + 1 < argc;
+        if (!std::strcmp(argv[i], "--push-only"))
             pushOnly = true;
-            --i;
-        } else if (i + 1 >= argc)
-            break;
-        else if (!std::strcmp(argv[i], "--server-bin"))
-            bin = argv[i + 1];
-        else if (!std::strcmp(argv[i], "--devices"))
-            devices = std::atoi(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--records"))
-            records = std::atoi(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--communities"))
-            communities = std::atoi(argv[i + 1]);
-        else if (!std::strcmp(argv[i], "--spread"))
-            spreadSeconds = std::atof(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--server-bin") && hasValue)
+            bin = argv[++i];
+        else if (!std::strcmp(argv[i], "--devices") && hasValue)
+            devices = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--records") && hasValue)
+            records = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--communities") && hasValue)
+            communities = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--spread") && hasValue)
+            spreadSeconds = std::atof(argv[++i]);
     }
     bin = fs::absolute(bin).string();
     rlimit lim{};
