@@ -105,6 +105,9 @@ bool flagApplies(const Escalation& flag, const Deadline& due) {
     return flag.rule == due.rule && flag.dueAt == due.dueAt;
 }
 
+// `due` comes from the stored record's index, which is its activeDeadline when it was written
+// (records::RecordType::index; overdue_test checks it for every clock): a change to which
+// deadline is active needs the stored records indexed again, or this trusts a stale index.
 bool mayRaise(std::string_view flagText, const Deadline& due, Instant now, const Policy& policy) {
     const auto rung = escalationFor(due, now, policy);
     if (!rung)

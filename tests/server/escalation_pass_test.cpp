@@ -314,7 +314,13 @@ domain::RectificationItem clockedItem(const char* id) {
 std::vector<store::StoredRecord> clockedRecords() {
     using std::chrono::hours;
     std::vector<store::StoredRecord> out;
-    out.push_back(stored(clockedComplaint("clock-reply")));
+    {
+        // A NUL in a string is stored as \u0000, which PostgreSQL's JSON operators refuse to
+        // decode: the pass must still see this record (and every other).
+        auto c = clockedComplaint("clock-reply");
+        c.content += std::string(1, '\0') + " (pasted from a form)";
+        out.push_back(stored(c));
+    }
     {
         auto c = clockedComplaint("clock-explanation");
         c.validity = domain::Validity::Invalid;
@@ -670,6 +676,30 @@ private slots:
             return {};
         });
         QVERIFY2(st, st ? "" : st.error().message.c_str());
+    }
+
+    void manyRecordsToMoveAreEachMovedOnce_data() { oneServerRunsEachPass_data(); }
+
+    // More records to move than the pass reads one by one (a first pass, a ladder given a new
+    // rung): they are found by one query of the overdue records, and each moves once.
+    void manyRecordsToMoveAreEachMovedOnce() {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        auto s = openStore(e, clockedDatabase(e));
+        QVERIFY(s);
+        constexpr int kMany = 300; // EscalationService reads up to 256 one by one
+        auto put = (*s)->write([](WriteUnit& u) -> Status {
+            for (int i = 0; i < kMany; ++i)
+                CY_TRY(u.put(stored(clockedComplaint(("many-" + std::to_string(i)).c_str()))));
+            return {};
+        });
+        QVERIFY2(put, put ? "" : put.error().message.c_str());
+        const std::int64_t before = flags(**s).maxVersion;
+        RulesCache cache;
+        EscalationService pass(**s, cache, [] { return kClocksFirst; });
+        QCOMPARE(*pass.runOnce(), kMany + 10); // and the ten clocks of clockedDatabase
+        QCOMPARE(*pass.runOnce(), 0);
+        QCOMPARE(flags(**s).maxVersion - before, std::int64_t(kMany + 10));
     }
 };
 

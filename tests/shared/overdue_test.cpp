@@ -269,8 +269,9 @@ private slots:
         Json rederived = body1;
         recordType->derive(rederived, ctx(), {true, false});
         QCOMPARE(rederived["escalation"], body1["escalation"]);
-        // The index the pass queries by carries the same deadline.
+        // The index the pass looks at first carries the same deadline (rules::mayRaise trusts it).
         QCOMPARE(recordType->index(body1).dueAt, std::optional<Instant>(dueAt));
+        QCOMPARE(recordType->index(body1).dueRule, rule.toStdString());
     }
 
     void aMetDeadlineDropsItsFlagAndTheNextClockStartsClean() {

@@ -159,7 +159,12 @@ Result<std::vector<OverdueClock>> overdueClocks(Connection& c, const std::vector
     q.dueBefore = now;
     const auto w = buildWhere(q);
     // json, not jsonb: the text is parsed, not converted, and the member comes back as written.
-    auto rows = c.exec("SELECT id, type, community_id, due_at, due_rule, (body::json -> 'escalation')::text FROM records" +
+    // But `->` decodes the escapes of every string in the body, and PostgreSQL's text holds no
+    // NUL: a body with \u0000 anywhere (a string with a NUL in it, as nlohmann writes one) would
+    // fail the whole statement. Such a body gives no flag here (NULL), so the pass reads that
+    // record whole.
+    auto rows = c.exec("SELECT id, type, community_id, due_at, due_rule, CASE WHEN strpos(body, '\\u0000') = 0 "
+                       "THEN (body::json -> 'escalation')::text END FROM records" +
                            w.sql,
                        params(w));
     if (!rows)
