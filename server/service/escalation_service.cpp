@@ -14,7 +14,10 @@ Result<std::vector<std::string>> EscalationService::toRaise(ReadUnit& unit, Inst
     // Each overdue record's index and flag first, not its body: most have climbed to their rung
     // already, and decoding every one cost about 30 µs a record (bench_push_inproc). Only those
     // that may move are read whole, and raiseFlag decides.
-    auto overdue = unit.overdueClocks(rules::clockedRecordTypes(), now);
+    store::RecordQuery overdueRecords; // what overdueClocks selects too
+    overdueRecords.types = rules::clockedRecordTypes();
+    overdueRecords.dueBefore = now;
+    auto overdue = unit.overdueClocks(overdueRecords.types, now);
     if (!overdue)
         return overdue.error();
     std::vector<std::string> candidates;
@@ -48,10 +51,7 @@ Result<std::vector<std::string>> EscalationService::toRaise(ReadUnit& unit, Inst
         }
         return ids;
     }
-    store::RecordQuery q;
-    q.types = rules::clockedRecordTypes();
-    q.dueBefore = now;
-    auto all = unit.query(q);
+    auto all = unit.query(overdueRecords);
     if (!all)
         return all.error();
     const std::unordered_set<std::string> wanted(candidates.begin(), candidates.end());
