@@ -79,8 +79,10 @@ Filter filterFor(const Scope& s, std::string_view communityColumn, std::string_v
 }
 
 std::string jsonText(std::string_view column, std::string_view key, Dialect d) {
-    if (d == Dialect::Postgres) // records.body is text there
-        return "(" + std::string(column) + "::jsonb ->> '" + std::string(key) + "')";
+    // records.body is text on PostgreSQL. Replacing the escape keeps the body valid JSON, also
+    // after an escaped backslash ("\\u0000" becomes "\\ufffd").
+    if (d == Dialect::Postgres)
+        return "(replace(" + std::string(column) + ", '\\u0000', '\\ufffd')::jsonb ->> '" + std::string(key) + "')";
     return "json_extract(" + std::string(column) + ", '$." + std::string(key) + "')";
 }
 
