@@ -70,8 +70,9 @@ private:
 };
 
 // A text field of a record's JSON body ('$.key'), NULL when absent. On PostgreSQL a NUL in
-// any string of the body (stored as the escape \u0000, which nothing refuses in a push) is
-// read as U+FFFD: PostgreSQL's text cannot hold a NUL, and its jsonb refuses the whole body.
+// any string of the body (the escape \u0000: requests refuse it now, but a record stored
+// before may hold one) is read as U+FFFD: PostgreSQL's text cannot hold a NUL, and its jsonb
+// refuses the whole body.
 std::string jsonText(std::string_view column, std::string_view key, Dialect d);
 
 // " AND <column> IN (:c0, …)" for the scope's communities (nothing for the whole company), and

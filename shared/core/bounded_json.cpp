@@ -17,12 +17,15 @@ JsonLimits JsonLimits::request() {
     l.maxArrayItems = 50000;       // a survey sample of a large community; 5000 operations
     l.maxObjectMembers = 1000;
     l.maxValues = 1000000;         // bounds the parsed document's memory (~100 bytes a value)
+    l.allowNul = false;
     return l;
 }
 
 JsonLimits JsonLimits::stored() { return JsonLimits{}; }
 
 namespace {
+
+constexpr const char* kNulRefused = "a text with a NUL character (U+0000)";
 
 // Builds the document the way nlohmann's DOM parser does (a stack of open containers), checking
 // every limit as the values arrive, so nothing beyond them is ever allocated.
@@ -43,6 +46,8 @@ public:
         if (v.size() > m_limits.maxStringBytes)
             return fail(ErrorCode::InvalidArgument,
                         "a text longer than " + std::to_string(m_limits.maxStringBytes) + " bytes");
+        if (!m_limits.allowNul && v.find('\0') != std::string::npos)
+            return fail(ErrorCode::InvalidArgument, kNulRefused);
         return place(Json(std::move(v))) != nullptr;
     }
     bool binary(Json::binary_t&) { return fail(ErrorCode::InvalidArgument, "binary values are not JSON text"); }
@@ -57,6 +62,10 @@ public:
         if (k.size() > m_limits.maxKeyBytes)
             return fail(ErrorCode::InvalidArgument,
                         "a member name longer than " + std::to_string(m_limits.maxKeyBytes) + " bytes");
+        if (!m_limits.allowNul && k.find('\0') != std::string::npos) {
+            f.key = nullptr; // the place named is the object, not its previous member
+            return fail(ErrorCode::InvalidArgument, "a member name with a NUL character (U+0000)");
+        }
         auto& members = f.node->get_ref<Json::object_t&>();
         if (members.size() >= m_limits.maxObjectMembers)
             return fail(ErrorCode::InvalidArgument,
@@ -180,6 +189,28 @@ Result<Json> parseBoundedJson(std::string_view text, const JsonLimits& limits) {
         return invalidArgument("body is not valid JSON (UTF-8 text)");
     }
     return root;
+}
+
+std::optional<std::string> nulPlace(const Json& j) {
+    auto join = [](const std::string& outer, const std::string& inner) {
+        return inner.empty() || inner[0] == '[' || outer.empty() ? outer + inner : outer + "." + inner;
+    };
+    if (j.is_string())
+        return j.get_ref<const std::string&>().find('\0') == std::string::npos ? std::nullopt
+                                                                               : std::optional<std::string>("");
+    if (j.is_array()) {
+        for (std::size_t i = 0; i < j.size(); ++i)
+            if (auto inner = nulPlace(j[i]))
+                return join("[" + std::to_string(i) + "]", *inner);
+    } else if (j.is_object()) {
+        for (const auto& [key, value] : j.items()) {
+            if (key.find('\0') != std::string::npos)
+                return std::string();
+            if (auto inner = nulPlace(value))
+                return join(key, *inner);
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace courtyard

@@ -10,6 +10,8 @@
 #include "shared/core/result.h"
 
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
@@ -22,6 +24,10 @@ struct JsonLimits {
     std::size_t maxArrayItems = 200000;
     std::size_t maxObjectMembers = 20000;
     std::size_t maxValues = static_cast<std::size_t>(-1); // every scalar, array and object counts
+    // A NUL character (U+0000, written \u0000) in a text or a member name. No person types one,
+    // and PostgreSQL's text cannot hold one: a request with one is refused, so nothing stored
+    // from now on has one. Stored JSON may still (written before).
+    bool allowNul = true;
 
     // What the server takes from a device (docs/sync-protocol.md, "Limits").
     static JsonLimits request();
@@ -33,5 +39,10 @@ struct JsonLimits {
 // Parses `text` within `limits`. Syntax errors, nesting, sizes and duplicate keys are
 // InvalidArgument; more values than `maxValues` is ResourceExhausted (send less at once).
 Result<nlohmann::json> parseBoundedJson(std::string_view text, const JsonLimits& limits);
+
+// Where the first text or member name holding a NUL character is, as the reader names places
+// ("body.content"; "" for `j` itself); nothing when there is none. What a device checks before
+// it queues an edit, so that it never queues one the server refuses whole.
+std::optional<std::string> nulPlace(const nlohmann::json& j);
 
 } // namespace courtyard

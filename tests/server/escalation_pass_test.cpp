@@ -316,7 +316,8 @@ std::vector<store::StoredRecord> clockedRecords() {
     std::vector<store::StoredRecord> out;
     {
         // A NUL in a string is stored as \u0000, which PostgreSQL's JSON operators refuse to
-        // decode: the pass must still see this record (and every other).
+        // decode: the pass must still see this record (and every other). Requests refuse a NUL
+        // now; a record stored before may still hold one.
         auto c = clockedComplaint("clock-reply");
         c.content += std::string(1, '\0') + " (pasted from a form)";
         out.push_back(stored(c));

@@ -483,6 +483,11 @@ private slots:
         QTest::newRow("a time that is not one") << withOp([](Json& o) { o["at"] = "yesterday"; }) << 400 << "at:";
         QTest::newRow("a text longer than 64 KiB")
             << withOp([](Json& o) { o["body"]["content"] = std::string(70000, 'x'); }) << 400 << "ops[0].body.content";
+        QTest::newRow("a text with a NUL character")
+            << withOp([](Json& o) { o["body"]["content"] = std::string("before\0after", 12); }) << 400
+            << "ops[0].body.content: a text with a NUL";
+        QTest::newRow("a member name with a NUL character")
+            << withOp([](Json& o) { o["body"][std::string("note\0", 5)] = "x"; }) << 400 << "ops[0].body: a member name";
         QTest::newRow("an object with 1001 members") << withOp([](Json& o) {
             for (int i = 0; i < 1001; ++i)
                 o["body"]["k" + std::to_string(i)] = i;

@@ -77,6 +77,29 @@ private slots:
         QVERIFY(r.error().message.find("seq: the member appears twice") != std::string::npos);
     }
 
+    void aNulIsRefusedInRequestsAndReadInStoredJson() {
+        const std::string text = "{\"ops\":[{\"body\":{\"content\":\"a\\u0000b\"}}]}";
+        auto r = parseBoundedJson(text, JsonLimits::request());
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(r.error().message, std::string("ops[0].body.content: a text with a NUL character (U+0000)"));
+        auto key = parseBoundedJson("{\"ops\":[{\"body\":{\"a\":1,\"x\\u0000\":2}}]}", JsonLimits::request());
+        QVERIFY(!key);
+        QCOMPARE(key.error().message, std::string("ops[0].body: a member name with a NUL character (U+0000)"));
+        // A backslash and "u0000" as text is no NUL.
+        QVERIFY(parseBoundedJson("[\"\\\\u0000\"]", JsonLimits::request()));
+
+        // What was stored before is still read, and the place found again.
+        auto stored = parseBoundedJson(text, JsonLimits::stored());
+        QVERIFY(stored);
+        QCOMPARE((*stored)["ops"][0]["body"]["content"].get<std::string>(), std::string("a\0b", 3));
+        QCOMPARE(nulPlace(*stored).value_or("none"), std::string("ops[0].body.content"));
+        QCOMPARE(nulPlace(Json{{"list", {"a", std::string("b\0", 2)}}}).value_or("none"), std::string("list[1]"));
+        QCOMPARE(nulPlace(Json(std::string(1, '\0'))).value_or("none"), std::string());
+        QCOMPARE(nulPlace(Json{{std::string("k\0", 2), 1}}).value_or("none"), std::string());
+        QVERIFY(!nulPlace(Json{{"a", {"b", 1, nullptr}}}));
+    }
+
     void syntaxErrorsSayWhere() {
         auto r = parseBoundedJson(R"({"a":})", JsonLimits::request());
         QVERIFY(!r);

@@ -166,6 +166,31 @@ private slots:
         QCOMPARE(s->state()->lastSeq, std::int64_t(1));
     }
 
+    void aTextWithANulIsRefusedBeforeItIsQueued() {
+        // The server refuses a push holding one whole: queued, it would hold up every later edit.
+        auto s = fresh();
+        Json body = complaint();
+        body["content"] = std::string("Bins\0overflowing", 17);
+        auto created = s->create("complaint", body, supervisor(), kNow);
+        QVERIFY(!created);
+        QCOMPARE(created.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(created.error().field, std::string("content"));
+        QVERIFY2(created.error().message.rfind("content: ", 0) == 0, created.error().message.c_str());
+        QCOMPARE(outboxRows(*s), std::int64_t(0));
+        QCOMPARE(s->state()->lastSeq, std::int64_t(0));
+
+        auto id = *s->create("complaint", complaint(), supervisor(), kNow);
+        auto st = s->append(id, "comments", Json{{"text", std::string("a\0", 2)}}, supervisor(), kNow);
+        QCOMPARE(st.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(st.error().message.rfind("text: ", 0) == 0, st.error().message.c_str());
+        st = s->update(id, Json{{"content", "fine"}, {"notes", {"ok", std::string(1, '\0')}}}, supervisor(), kNow);
+        QCOMPARE(st.error().field, std::string("notes"));
+        QVERIFY2(st.error().message.rfind("notes[1]: ", 0) == 0, st.error().message.c_str());
+        QCOMPARE(outboxRows(*s), std::int64_t(1));
+        QCOMPARE(s->state()->lastSeq, std::int64_t(1));
+        QCOMPARE((*s->get(id))->body["content"], Json("Bins overflowing"));
+    }
+
     void pendingOperationsComeInOrderWithinAByteBudget() {
         auto s = fresh();
         for (int i = 0; i < 10; ++i) {
