@@ -31,23 +31,12 @@ std::vector<std::string> segments(std::string_view path) {
     return out;
 }
 
-// A JSON body with "schema": 2, read within the request limits.
-Result<Json> jsonBody(const Request& req) {
-    auto body = parseBoundedJson(req.body(), JsonLimits::request());
-    if (!body && body.error().code == ErrorCode::ResourceExhausted)
-        return body.error();
-    if (!body || !body->is_object())
-        return invalidArgument("the body is not a JSON object");
-    CY_TRY(sync::checkSchema(*body));
-    return body;
-}
-
 Result<Json> dispatch(const Request& req, ServerContext& ctx, AdminApi& api, const std::vector<std::string>& s,
                       const AdminActor& by) {
     const auto m = req.method();
     const bool get = m == http::verb::get, post = m == http::verb::post;
     auto withBody = [&](auto call) -> Result<Json> {
-        auto body = jsonBody(req);
+        auto body = requestObject(req);
         if (!body)
             return body.error();
         return call(*body);
@@ -176,7 +165,7 @@ Response enrolEndpoint(const Request& req, ServerContext& ctx) {
     auto answer = [&]() -> Result<Json> {
         if (req.method() != http::verb::post)
             return invalidArgument("an enrolment code is POSTed");
-        auto body = jsonBody(req);
+        auto body = requestObject(req);
         if (!body)
             return body.error();
         return EnrolmentCodes(ctx.storage, ctx.sync.rules(), ctx.clock).exchange(*body);

@@ -144,16 +144,6 @@ Response metrics(const Request& req, ServerContext& ctx) {
     return res;
 }
 
-// Every JSON body a device sends is read here, within the request limits (bounded_json.h).
-Result<Json> requestJson(const Request& req) {
-    auto body = parseBoundedJson(req.body(), JsonLimits::request());
-    if (!body && body.error().code == ErrorCode::ResourceExhausted)
-        return body.error();
-    if (!body)
-        return invalidArgument(body.error().message);
-    return body;
-}
-
 Response push(const Request& req, ServerContext& ctx, const DeviceRow& device) {
     // Too many values or operations for one push: the device sends fewer at once.
     auto body = requestJson(req);
@@ -274,11 +264,9 @@ Response authEndpoint(const Request& req, ServerContext& ctx, const DeviceRow& d
         res.result(http::status::method_not_allowed);
         return res;
     }
-    auto body = parseJson(req.body());
+    auto body = requestObject(req);
     if (!body)
-        return fail(req, invalidArgument("the body is not valid JSON (UTF-8)"));
-    if (auto st = sync::checkSchema(*body); !st)
-        return fail(req, st.error());
+        return fail(req, body.error());
     auto r = t.path == kSignIn ? ctx.auth.signIn(device, *body) : ctx.auth.changePin(device, *body);
     if (!r)
         return fail(req, r.error());
@@ -365,6 +353,18 @@ Response inboxEndpoint(const Request& req, ServerContext& ctx, const DeviceRow& 
 
 } // namespace
 
+Result<Json> requestJson(const Request& req) { return parseBoundedJson(req.body(), JsonLimits::request()); }
+
+Result<Json> requestObject(const Request& req) {
+    auto body = requestJson(req);
+    if (!body)
+        return body.error();
+    if (!body->is_object())
+        return invalidArgument("the body is not a JSON object");
+    CY_TRY(sync::checkSchema(*body));
+    return body;
+}
+
 Target parseTarget(std::string_view target) {
     Target t;
     const auto q = target.find('?');
@@ -436,6 +436,10 @@ Result<DeviceRow> admit(const Request& req, const Target& t, ServerContext& ctx)
     if (t.path.rfind("/v1/", 0) != 0 || !knownV1Path(t.path))
         return notFound("no such endpoint: " + t.path.substr(0, 200));
     CY_TRY(checkSchemaHeader(req));
+    // As in a body (bounded_json.h): PostgreSQL's text cannot hold a NUL.
+    for (const auto& [key, value] : t.query)
+        if (key.find('\0') != std::string::npos || value.find('\0') != std::string::npos)
+            return invalidArgument("the query may not hold a NUL character (%00)");
     return authenticate(req, ctx);
 }
 

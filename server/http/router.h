@@ -39,6 +39,11 @@ struct Target {
     std::map<std::string, std::string> query;
 };
 Target parseTarget(std::string_view target);
+// Every JSON body a device or the office sends is read by one of these, within the request
+// limits (bounded_json.h); a refusal names the place. requestObject also wants an object
+// stating "schema": 2.
+Result<Json> requestJson(const Request& req);
+Result<Json> requestObject(const Request& req);
 // A JSON answer (no-store), keeping the request's keep-alive.
 Response jsonAnswer(const Request& req, http::status status, const Json& body);
 // Before a large body is read: the answer the request gets whatever its body (unknown

@@ -539,6 +539,28 @@ private slots:
         QCOMPARE(f.call(http::verb::get, "/v1/whoami").result_int(), 200);
     }
 
+    void aNulInAQueryOrAnyBodyIsRefusedWithItsPlace() {
+        Fixture f;
+        auto message = [](const Response& r) { return Json::parse(r.body())["error"]["message"].get<std::string>(); };
+        auto pull = f.call(http::verb::get, "/v1/sync/pull?cursor=%00");
+        QCOMPARE(pull.result_int(), 400);
+        QVERIFY2(message(pull).find("NUL") != std::string::npos, message(pull).c_str());
+        auto report = f.call(http::verb::get, "/v1/reports/complaints?scope=community&id=cm-sunshine%00x");
+        QCOMPARE(report.result_int(), 400);
+        QVERIFY2(message(report).find("NUL") != std::string::npos, message(report).c_str());
+        // Sign-in reads its body with the same reader as a push.
+        auto signIn = f.call(http::verb::post, "/v1/auth/sign-in",
+                             Json{{"schema", 2}, {"staff_number", std::string("1001\0", 5)}, {"pin", test::demoPin(std::string("1001"))}}
+                                 .dump());
+        QCOMPARE(signIn.result_int(), 400);
+        QVERIFY2(message(signIn).rfind("staff_number: a text with a NUL", 0) == 0, message(signIn).c_str());
+        auto notAnObject = f.call(http::verb::post, "/v1/auth/sign-in", "[2]");
+        QCOMPARE(notAnObject.result_int(), 400);
+        QVERIFY2(message(notAnObject).find("not a JSON object") != std::string::npos, message(notAnObject).c_str());
+        // The person signs in as ever.
+        QVERIFY(f.credentialFor("staff-sun", "s-1001"));
+    }
+
     void tooManyOperationsInOnePush() {
         Fixture f;
         Json ops = Json::array();
