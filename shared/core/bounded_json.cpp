@@ -25,8 +25,6 @@ JsonLimits JsonLimits::stored() { return JsonLimits{}; }
 
 namespace {
 
-constexpr const char* kNulRefused = "a text with a NUL character (U+0000)";
-
 // Builds the document the way nlohmann's DOM parser does (a stack of open containers), checking
 // every limit as the values arrive, so nothing beyond them is ever allocated.
 class BoundedSax {
@@ -47,7 +45,7 @@ public:
             return fail(ErrorCode::InvalidArgument,
                         "a text longer than " + std::to_string(m_limits.maxStringBytes) + " bytes");
         if (!m_limits.allowNul && v.find('\0') != std::string::npos)
-            return fail(ErrorCode::InvalidArgument, kNulRefused);
+            return fail(ErrorCode::InvalidArgument, "a text with a NUL character (U+0000)");
         return place(Json(std::move(v))) != nullptr;
     }
     bool binary(Json::binary_t&) { return fail(ErrorCode::InvalidArgument, "binary values are not JSON text"); }
@@ -141,12 +139,14 @@ private:
         return f.slot;
     }
 
-    // "ops[3].fields.note", shortened in the middle when very deep.
+    // "ops[3].fields.note", shortened in the middle when very deep. A refusal comes before its
+    // value is placed: in the innermost list, that value's index is the list's size.
     std::string path() const {
         std::string out;
         for (const auto& f : m_stack) {
             if (f.node->is_array()) {
-                out += "[" + std::to_string(f.node->size() ? f.node->size() - 1 : 0) + "]";
+                const std::size_t n = f.node->size();
+                out += "[" + std::to_string(&f == &m_stack.back() ? n : n ? n - 1 : 0) + "]";
             } else if (f.key) {
                 if (!out.empty())
                     out += '.';

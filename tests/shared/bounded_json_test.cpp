@@ -86,6 +86,10 @@ private slots:
         auto key = parseBoundedJson("{\"ops\":[{\"body\":{\"a\":1,\"x\\u0000\":2}}]}", JsonLimits::request());
         QVERIFY(!key);
         QCOMPARE(key.error().message, std::string("ops[0].body: a member name with a NUL character (U+0000)"));
+        // In a list: the item's own index.
+        auto item = parseBoundedJson("{\"comments\":[\"a\",\"b\",\"c\\u0000\"]}", JsonLimits::request());
+        QVERIFY(!item);
+        QCOMPARE(item.error().message, std::string("comments[2]: a text with a NUL character (U+0000)"));
         // A backslash and "u0000" as text is no NUL.
         QVERIFY(parseBoundedJson("[\"\\\\u0000\"]", JsonLimits::request()));
 
