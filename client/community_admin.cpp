@@ -4,6 +4,7 @@
 
 #include <QCollator>
 #include <QFile>
+#include <QStringDecoder>
 #include <algorithm>
 
 namespace courtyard::client {
@@ -50,8 +51,18 @@ QString CommunityAdmin::readFile(const QUrl& file) {
     QByteArray bytes = f.readAll();
     if (bytes.startsWith("\xEF\xBB\xBF")) // spreadsheets save UTF-8 CSV with a BOM
         bytes.remove(0, 3);
-    clearError();
-    return QString::fromUtf8(bytes);
+    // Excel on a Chinese Windows saves "CSV (comma delimited)" in GBK; GB18030 is its superset
+    // (Qt reads it through ICU). The server reads such a file the same way (import-units).
+    for (const char* encoding : {"UTF-8", "GB18030"}) {
+        QStringDecoder decode(encoding);
+        QString text = decode(bytes);
+        if (decode.isValid() && !decode.hasError()) {
+            clearError();
+            return text;
+        }
+    }
+    setError(tr("%1 is neither UTF-8 nor GBK text: save it from the spreadsheet as CSV UTF-8").arg(f.fileName()));
+    return {};
 }
 
 void CommunityAdmin::refresh() {

@@ -66,8 +66,8 @@ public:
 
     // The community with this id as last listed (an empty row when there is none).
     Q_INVOKABLE courtyard::client::CommunityView find(const QString& communityId) const;
-    // A local file's text (UTF-8, a leading BOM dropped) for the import box; "" with `error`
-    // set when it cannot be read.
+    // A local file's text (UTF-8, a leading BOM dropped, or GBK) for the import box; "" with
+    // `error` set when it cannot be read or is neither.
     Q_INVOKABLE QString readFile(const QUrl& file);
 
     // Each answers through saved(what) or failed(what): "create", "building", "import"; the

@@ -4472,6 +4472,10 @@
         <source>id: give the department an id, e.g. d-garden</source>
         <translation>id：请填写部门编号，如 d-garden</translation>
     </message>
+    <message>
+        <source>%1 is neither UTF-8 nor GBK text: save it from the spreadsheet as CSV UTF-8</source>
+        <translation>%1 既不是 UTF-8 也不是 GBK 文本：请在表格软件中另存为“CSV UTF-8”</translation>
+    </message>
 </context>
 <context>
     <name>courtyard::client::EnrolmentController</name>

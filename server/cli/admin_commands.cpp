@@ -111,6 +111,8 @@ void addImportUnits(CLI::App& app, CliContext& ctx) {
             if (!s)
                 return report(s.error(), io.err);
             printSummary(io.out, "units", *s);
+            if (s->encoding != "utf-8")
+                io.out << "read as " << s->encoding << " (GBK), not UTF-8\n";
             return 0;
         };
     });

@@ -70,7 +70,7 @@ Result<Json> dispatch(const Request& req, ServerContext& ctx, AdminApi& api, con
         if (n == 3 && post && s[2] == "units") {
             const auto type = req[http::field::content_type];
             if (type.substr(0, 8) != "text/csv")
-                return invalidArgument("a unit roster is sent as Content-Type: text/csv (UTF-8)");
+                return invalidArgument("a unit roster is sent as Content-Type: text/csv (UTF-8 or GBK)");
             return api.importUnits(s[1], req.body(), by);
         }
     } else if (n == 1 && s[0] == "enrolment-codes") {

@@ -494,14 +494,15 @@ Result<Json> AdminApi::importUnits(const std::string& communityId, std::string_v
     options.inTransaction = [&](WriteUnit& unit, const ImportSummary& s) -> Status {
         AuditEntry line = audit(by, "admin_units_import", "unit", "");
         line.communityId = communityId;
-        line.detail = Json{{"created", s.created}, {"updated", s.updated}, {"unchanged", s.unchanged}};
+        line.detail = Json{{"created", s.created}, {"updated", s.updated}, {"unchanged", s.unchanged},
+                           {"encoding", s.encoding}};
         return unit.addAudit(line);
     };
     auto s = importUnitRoster(m_storage, communityId, csv, m_clock, options);
     if (!s)
         return s.error();
     return Json{{"community_id", communityId}, {"created", s->created}, {"updated", s->updated},
-                {"unchanged", s->unchanged}};
+                {"unchanged", s->unchanged}, {"encoding", s->encoding}};
 }
 
 } // namespace courtyard::server

@@ -19,6 +19,7 @@ struct ImportSummary {
     int created = 0;
     int updated = 0;
     int unchanged = 0;
+    std::string encoding; // a unit roster: the file's text encoding, "utf-8" or "gb18030"
 };
 
 // A company record to store (importCompany, the admin API).

@@ -4,7 +4,10 @@
 
 #include "shared/core/hash.h"
 
+#include <iconv.h>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 
 namespace courtyard::server {
@@ -23,6 +26,24 @@ std::string idPart(std::string_view name) {
     }
     if (other || out.empty())
         out += (out.empty() ? "" : "-") + toHex64(fnv1a64(name)).substr(0, 6);
+    return out;
+}
+
+// `text` in `encoding`, converted to UTF-8 by glibc's iconv; nothing when it is not text in
+// that encoding (a byte sequence it does not have, or one cut off at the end).
+std::optional<std::string> toUtf8(std::string_view text, const char* encoding) {
+    iconv_t cd = iconv_open("UTF-8", encoding);
+    if (cd == iconv_t(-1))
+        return std::nullopt;
+    const std::unique_ptr<void, int (*)(iconv_t)> closer(cd, iconv_close);
+    std::string out(text.size() * 2 + 4, '\0'); // GB18030's 2 bytes become at most 3, its 4 at most 4
+    char* in = const_cast<char*>(text.data());
+    std::size_t inLeft = text.size();
+    char* to = out.data();
+    std::size_t outLeft = out.size();
+    if (iconv(cd, &in, &inLeft, &to, &outLeft) == std::size_t(-1) || inLeft != 0)
+        return std::nullopt;
+    out.resize(out.size() - outLeft);
     return out;
 }
 
@@ -96,7 +117,18 @@ std::string buildingIdFor(const std::string& communityId, std::string_view name)
 Result<ImportSummary> importUnitRoster(ServerStorage& storage, const std::string& communityId, std::string_view csv,
                                        Clock clock, const RosterOptions& options) {
     (void)clock;
-    const auto rows = parseCsv(csv);
+    // Excel on a Chinese Windows saves "CSV (comma delimited)" in GBK (code page 936), and only
+    // "CSV UTF-8" as UTF-8. GB18030 is GBK's superset. Which one was read is in the summary.
+    std::string encoding = "utf-8";
+    auto text = toUtf8(csv, "UTF-8");
+    if (!text) {
+        encoding = "gb18030";
+        text = toUtf8(csv, "GB18030");
+    }
+    if (!text)
+        return invalidField("units", "unit roster: the file is neither UTF-8 nor GBK text; save it from the spreadsheet "
+                                     "as CSV UTF-8");
+    const auto rows = parseCsv(*text);
     if (rows.size() < 2)
         return invalidField("units", "unit roster: a header row and at least one unit are needed");
     const std::map<std::string, std::string> aliases{
@@ -213,6 +245,7 @@ Result<ImportSummary> importUnitRoster(ServerStorage& storage, const std::string
             records.push_back({"unit", std::move(l.unit)});
         }
         CY_TRY(upsertRecords(unit, records, summary));
+        summary.encoding = encoding;
         if (options.inTransaction)
             CY_TRY(options.inTransaction(unit, summary));
         return {};

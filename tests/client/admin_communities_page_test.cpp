@@ -128,6 +128,24 @@ private slots:
         }
         const QString csv = m_controller->readFile(QUrl::fromLocalFile(file));
         QVERIFY(csv.startsWith(QString("楼栋,")));
+        // The same roster saved as GBK (a spreadsheet on a Chinese Windows) reads the same; a
+        // file that is neither is refused with a word on what to do.
+        {
+            const QString gbk = dir.filePath("harbour-gbk.csv");
+            QFile f(gbk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            // "楼栋,房号,业主\n1栋,1-101,张三\n"
+            f.write("\xc2\xa5\xb6\xb0,\xb7\xbf\xba\xc5,\xd2\xb5\xd6\xf7\n1\xb6\xb0,1-101,\xd5\xc5\xc8\xfd\n");
+            f.close();
+            QCOMPARE(m_controller->readFile(QUrl::fromLocalFile(gbk)), QString("楼栋,房号,业主\n1栋,1-101,张三\n"));
+            const QString neither = dir.filePath("neither.csv");
+            QFile g(neither);
+            QVERIFY(g.open(QIODevice::WriteOnly));
+            g.write("building,unit\n1\xff\xfe,1-101\n");
+            g.close();
+            QVERIFY(m_controller->readFile(QUrl::fromLocalFile(neither)).isEmpty());
+            QVERIFY2(m_controller->error().contains("CSV UTF-8"), qPrintable(m_controller->error()));
+        }
         QVERIFY(setText(m_admin.window, "csvText", csv));
         QVERIFY(press(m_admin.window, "importUnits"));
         QVERIFY(QTest::qWaitFor([&] { return !textOf(m_admin.window, "importResult").isEmpty(); }, 30000));

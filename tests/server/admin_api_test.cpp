@@ -706,7 +706,22 @@ private slots:
         QCOMPARE(roster("building,unit\n1栋,1-101\n", "cm-atlantis").status, 404);
         auto badFloor = roster("building,unit,floor\n1栋,1-301,three\n");
         QCOMPARE(badFloor.body["error"].value("field", std::string()), std::string("floor"));
-        QCOMPARE(auditLines("admin_units_import").size(), std::size_t(2));
+        QCOMPARE(first.body.value("encoding", std::string()), std::string("utf-8"));
+        // Saved by a spreadsheet on a Chinese Windows: GBK. "楼栋,房号,业主" and "1栋,1-401,张三";
+        // the building is found by its name, so the name was read right.
+        auto gbk = roster("\xc2\xa5\xb6\xb0,\xb7\xbf\xba\xc5,\xd2\xb5\xd6\xf7\n1\xb6\xb0,1-401,\xd5\xc5\xc8\xfd\n");
+        QVERIFY2(gbk.status == 200, gbk.body.dump().c_str());
+        QCOMPARE(gbk.body.value("created", -1), 1);
+        QCOMPARE(gbk.body.value("encoding", std::string()), std::string("gb18030"));
+        // Neither UTF-8 nor GBK: refused, nothing written.
+        auto neither = roster("building,unit\n1\xff\xfe,1-402\n");
+        QCOMPARE(neither.status, 400);
+        QCOMPARE(neither.body["error"].value("field", std::string()), std::string("units"));
+        QVERIFY2(neither.body["error"].value("message", std::string()).find("CSV UTF-8") != std::string::npos,
+                 neither.body.dump().c_str());
+        QCOMPARE(as("GET", "/v1/admin/communities").body["unit_counts"]["cm-harbour"].value("units", -1), 4);
+        const auto imports = auditLines("admin_units_import");
+        QCOMPARE(imports.size(), std::size_t(3));
     }
 
     void anEnrolmentCodeEnrolsOneDeviceOnce() {
