@@ -54,7 +54,7 @@ QString CommunityAdmin::readFile(const QUrl& file) {
     // Excel on a Chinese Windows saves "CSV (comma delimited)" in GBK; GB18030 is its superset
     // (Qt reads it through ICU). The server reads such a file the same way (import-units).
     for (const char* encoding : {"UTF-8", "GB18030"}) {
-        QStringDecoder decode(encoding);
+        QStringDecoder decode(encoding, QStringConverter::Flag::Stateless); // a cut-off sequence is an error
         QString text = decode(bytes);
         if (decode.isValid() && !decode.hasError()) {
             clearError();

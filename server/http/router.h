@@ -19,6 +19,7 @@
 // Errors are {"error": {"code", "message"}} with the status chosen in one place (errors.cpp).
 
 #include "server/http/context.h"
+#include "shared/core/bounded_json.h"
 
 #include <boost/beast/http.hpp>
 #include <chrono>
@@ -42,7 +43,7 @@ Target parseTarget(std::string_view target);
 // Every JSON body a device or the office sends is read by one of these, within the request
 // limits (bounded_json.h); a refusal names the place. requestObject also wants an object
 // stating "schema": 2.
-Result<Json> requestJson(const Request& req);
+Result<Json> requestJson(const Request& req, const JsonLimits& limits = JsonLimits::request());
 Result<Json> requestObject(const Request& req);
 // A JSON answer (no-store), keeping the request's keep-alive.
 Response jsonAnswer(const Request& req, http::status status, const Json& body);

@@ -80,7 +80,8 @@ Filter filterFor(const Scope& s, std::string_view communityColumn, std::string_v
 
 std::string jsonText(std::string_view column, std::string_view key, Dialect d) {
     // records.body is text on PostgreSQL. Replacing the escape keeps the body valid JSON, also
-    // after an escaped backslash ("\\u0000" becomes "\\ufffd").
+    // after an escaped backslash; a text that itself reads \u0000 (a backslash, then u0000)
+    // then reads \ufffd, unlike on SQLite.
     if (d == Dialect::Postgres)
         return "(replace(" + std::string(column) + ", '\\u0000', '\\ufffd')::jsonb ->> '" + std::string(key) + "')";
     return "json_extract(" + std::string(column) + ", '$." + std::string(key) + "')";

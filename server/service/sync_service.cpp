@@ -14,6 +14,7 @@
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/merge.h"
+#include "sync/protocol/payload_text.h"
 #include "sync/protocol/proof.h"
 #include "sync/protocol/roles.h"
 
@@ -475,6 +476,10 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
     // Nothing is looked at, let alone stored, for an operation nobody proved.
     if (!proof)
         return reject(proof.error());
+    if (auto st = sync::refuseNulText(op); !st) {
+        audit.communityId.clear(); // it may be the text with the NUL
+        return reject(st.error());
+    }
     audit.actor = op.actor;
     audit.credentialId = op.proofCredential;
     const auto* type = records::findRecordType(op.type);

@@ -128,6 +128,8 @@ Result<ImportSummary> importUnitRoster(ServerStorage& storage, const std::string
     if (!text)
         return invalidField("units", "unit roster: the file is neither UTF-8 nor GBK text; save it from the spreadsheet "
                                      "as CSV UTF-8");
+    if (text->find('\0') != std::string::npos)
+        return invalidField("units", "unit roster: the file holds a NUL character; it is not a spreadsheet's CSV");
     const auto rows = parseCsv(*text);
     if (rows.size() < 2)
         return invalidField("units", "unit roster: a header row and at least one unit are needed");

@@ -57,13 +57,12 @@ public:
 
     bool key(std::string& k) {
         Frame& f = m_stack.back();
+        f.key = nullptr; // a refusal names the object, not its previous member
         if (k.size() > m_limits.maxKeyBytes)
             return fail(ErrorCode::InvalidArgument,
                         "a member name longer than " + std::to_string(m_limits.maxKeyBytes) + " bytes");
-        if (!m_limits.allowNul && k.find('\0') != std::string::npos) {
-            f.key = nullptr; // the place named is the object, not its previous member
+        if (!m_limits.allowNul && k.find('\0') != std::string::npos)
             return fail(ErrorCode::InvalidArgument, "a member name with a NUL character (U+0000)");
-        }
         auto& members = f.node->get_ref<Json::object_t&>();
         if (members.size() >= m_limits.maxObjectMembers)
             return fail(ErrorCode::InvalidArgument,

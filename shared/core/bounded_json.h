@@ -25,8 +25,9 @@ struct JsonLimits {
     std::size_t maxObjectMembers = 20000;
     std::size_t maxValues = static_cast<std::size_t>(-1); // every scalar, array and object counts
     // A NUL character (U+0000, written \u0000) in a text or a member name. No person types one,
-    // and PostgreSQL's text cannot hold one: a request with one is refused, so nothing stored
-    // from now on has one. Stored JSON may still hold one (written before).
+    // and PostgreSQL's text cannot hold one: request() refuses it. A push reads it, and rejects
+    // each operation holding one on its own (sync/protocol/payload_text.h). Stored JSON may
+    // hold one (written before).
     bool allowNul = true;
 
     // What the server takes from a device (docs/sync-protocol.md, "Limits").

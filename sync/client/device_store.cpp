@@ -6,7 +6,6 @@
 // (rejection_log.h), the attachment queue (blob_queue.h) and the sent journal (sent_journal.h).
 #include "sync/client/device_store.h"
 
-#include "shared/core/bounded_json.h"
 #include "shared/domain/organization.h"
 #include "shared/store/database.h"
 #include "shared/domain/attachment_refs.h"
@@ -17,6 +16,7 @@
 #include "sync/client/sent_journal.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/ids.h"
+#include "sync/protocol/payload_text.h"
 #include "sync/protocol/roles.h"
 
 #include <fcntl.h>
@@ -225,19 +225,9 @@ Status DeviceStore::writeLocal(const Operation& op, const domain::Actor& actor) 
         return invalidArgument("unknown record type '" + op.type + "'");
     if (type->isReference())
         return permissionDenied("a " + op.type + " is company data, changed by an administrator");
-    // The server refuses a push with a NUL character anywhere (docs/sync-protocol.md, "Limits"):
-    // queued, it would hold up every edit after it. Named as a form names the field.
-    for (const auto& [name, payload] : {std::pair<const char*, const Json*>{"body", &op.body}, {"fields", &op.fields},
-                                        {"params", &op.params}, {"item", &op.item}}) {
-        auto place = nulPlace(*payload);
-        if (!place)
-            continue;
-        std::string field = place->substr(0, place->find_first_of(".["));
-        const std::string where = field.empty() ? name + *place : *place; // "item", "item[2]", "content"
-        if (field.empty())
-            field = name;
-        return invalidField(field, where + ": a text may not hold a NUL character (U+0000)");
-    }
+    // A text with a NUL: the server would reject the edit (payload_text.h); refused here, with
+    // the form still open.
+    CY_TRY(refuseNulText(op));
     // The person's proof, made now while they are signed in: the server refuses an operation
     // that names a staff member without it.
     Operation signed_ = op;
@@ -332,6 +322,7 @@ Status DeviceStore::update(const std::string& id, const Json& fields, const doma
             op.at = now;
             op.actor = actor.staffId;
             op.fields = fields;
+            CY_TRY(refuseNulText(op));
             auto outcome = applyOperation(*current, op, contextFor(op, actor));
             if (!outcome)
                 return outcome.error();

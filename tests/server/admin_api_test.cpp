@@ -719,6 +719,9 @@ private slots:
         QCOMPARE(neither.body["error"].value("field", std::string()), std::string("units"));
         QVERIFY2(neither.body["error"].value("message", std::string()).find("CSV UTF-8") != std::string::npos,
                  neither.body.dump().c_str());
+        auto nul = roster(std::string("building,unit\n1栋,1-4\0" "03\n", 26));
+        QCOMPARE(nul.status, 400);
+        QVERIFY2(nul.body["error"].value("message", std::string()).find("NUL") != std::string::npos, nul.body.dump().c_str());
         QCOMPARE(as("GET", "/v1/admin/communities").body["unit_counts"]["cm-harbour"].value("units", -1), 4);
         const auto imports = auditLines("admin_units_import");
         QCOMPARE(imports.size(), std::size_t(3));

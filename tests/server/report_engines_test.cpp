@@ -5,7 +5,8 @@
 // computed on both and compared whole (every tile, table row, rate and Pareto cut). Once more
 // on PostgreSQL after its report facts were rebuilt from the records (as after an upgrade that
 // changes the projection). Once more after a NUL was written into a string of every stored body,
-// as a device may push one: PostgreSQL cannot hold a NUL in text and refuses it in jsonb.
+// as a device could push one before the server rejected them: PostgreSQL cannot hold a NUL in
+// text and refuses it in jsonb.
 #include "server/demo/demo_company.h"
 #include "server/demo/demo_history.h"
 #include "server/reports/report_service.h"

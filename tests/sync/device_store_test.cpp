@@ -170,7 +170,7 @@ private slots:
         // The server refuses a push holding one whole: queued, it would hold up every later edit.
         auto s = fresh();
         Json body = complaint();
-        body["content"] = std::string("Bins\0overflowing", 17);
+        body["content"] = std::string("Bins\0overflowing", 16);
         auto created = s->create("complaint", body, supervisor(), kNow);
         QVERIFY(!created);
         QCOMPARE(created.error().code, ErrorCode::InvalidArgument);
@@ -353,6 +353,8 @@ private slots:
         QCOMPARE(s->state()->lastSeq, lastSeq); // no sequence number: the server sees no gap
         // Checked as any edit: not a plain field, no change.
         QCOMPARE(s->update(id, {{"grade", 3}}, supervisor(), kNow).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(s->update(id, {{"content", std::string("a\0", 2)}}, supervisor(), kNow).error().field,
+                 std::string("content"));
         QCOMPARE((*s->get(id))->body["content"], Json("Bins overflowing at block 3"));
         QVERIFY(*s->returnedRefusal(id));
     }
