@@ -225,6 +225,7 @@ Result<std::shared_ptr<const rules::RuleContext>> SyncService::companyRules() {
 }
 
 struct SyncService::PreparedOp {
+    Status nulRefusal; // a NUL in the payload's texts refuses it (payload_text.h), found before the write
     std::optional<Result<records::RecordType::Prepared>> create;
     std::string text; // the prepared body, encoded
     // Its report facts, projected from the typed record: the writer only inserts them.
@@ -275,6 +276,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
             auto& op = ops[i];
             // One encoding of the operation for both its fingerprint and its proof.
             const auto encoded = sync::encodeOperation(device.id, op);
+            prepared[i].nulRefusal = sync::refuseNulText(op);
             fingerprints[i] = OpFingerprint(op, encoded.canonical);
             const auto cred = credentials.find(op.proofCredential);
             proofs[i] = checkOperationProof(device, op, cred == credentials.end() ? std::nullopt : cred->second, now,
@@ -476,9 +478,9 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
     // Nothing is looked at, let alone stored, for an operation nobody proved.
     if (!proof)
         return reject(proof.error());
-    if (auto st = sync::refuseNulText(op); !st) {
+    if (!prepared.nulRefusal) {
         audit.communityId.clear(); // it may be the text with the NUL
-        return reject(st.error());
+        return reject(prepared.nulRefusal.error());
     }
     audit.actor = op.actor;
     audit.credentialId = op.proofCredential;

@@ -12,11 +12,10 @@ Status refuseNulText(const Operation& op) {
         auto place = nulPlace(*payload);
         if (!place)
             continue;
-        std::string field = place->substr(0, place->find_first_of(".["));
-        const std::string where = field.empty() ? name + *place : *place; // "item", "item[2]", "content"
-        if (field.empty())
-            field = name;
-        return invalidField(field, where + ": a text may not hold a NUL character (U+0000)");
+        // "content", "notes[1]"; the payload itself or one of its items: "item", "item[2]"
+        const std::string where = place->empty() || (*place)[0] == '[' ? name + *place : *place;
+        return invalidField(where.substr(0, where.find_first_of(".[")),
+                            where + ": a text may not hold a NUL character (U+0000)");
     }
     return {};
 }
