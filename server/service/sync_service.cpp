@@ -478,12 +478,13 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
     // Nothing is looked at, let alone stored, for an operation nobody proved.
     if (!proof)
         return reject(proof.error());
+    // The proof names who acted (its credential is that person's), so even a refusal records them.
+    audit.actor = op.actor;
+    audit.credentialId = op.proofCredential;
     if (!prepared.nulRefusal) {
         audit.communityId.clear(); // it may be the text with the NUL
         return reject(prepared.nulRefusal.error());
     }
-    audit.actor = op.actor;
-    audit.credentialId = op.proofCredential;
     const auto* type = records::findRecordType(op.type);
     if (!type)
         return reject(invalidArgument("unknown record type '" + op.type + "'"));

@@ -627,6 +627,18 @@ private slots:
         QVERIFY(!stored("n-2"));
         QVERIFY(stored("n-3"));
         QVERIFY(f.changeVersion() > version);
+        // The rejection is audited with the person its proof names.
+        std::vector<AuditEntry> audit;
+        (void)f.storage->read([&](ReadUnit& u) -> Status {
+            AuditQuery q;
+            q.recordId = "n-1";
+            audit = *u.audit(q);
+            return {};
+        });
+        QCOMPARE(audit.size(), std::size_t(1));
+        QCOMPARE(audit[0].outcome, std::string("rejected"));
+        QCOMPARE(audit[0].actor, std::string("s-1001"));
+        QCOMPARE(audit[0].errorCode, std::string("invalid_argument"));
     }
 
     void theAuthorizationMatrix_data() {
