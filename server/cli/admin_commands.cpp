@@ -34,9 +34,13 @@ int runInit(const InitOptions& o, const CliIo& io) {
         auto text = readFile(o.company);
         if (!text)
             return report(text.error(), io.err);
-        auto parsed = parseJson(*text);
+        // Read as a request is (no NUL, which PostgreSQL's text cannot hold), with the stored
+        // JSON's roomier sizes; the reader's message names the place.
+        JsonLimits limits = JsonLimits::stored();
+        limits.allowNul = false;
+        auto parsed = parseBoundedJson(*text, limits);
         if (!parsed)
-            return report(invalidArgument("company file '" + o.company + "' is not valid JSON"), io.err);
+            return report(invalidArgument("company file '" + o.company + "': " + parsed.error().message), io.err);
         company = std::move(*parsed);
     }
     auto storage = openData(o.data, o.store, true, io.err);

@@ -56,7 +56,7 @@ int runDeadline(const RulesOptions& o, const CliIo& io) {
     body << io.in.rdbuf();
     auto request = parseJson(body.str());
     if (!request) {
-        io.err << "error: the request on standard input is not valid JSON\n";
+        io.err << "error: the request on standard input: " << request.error().message << "\n";
         return 1;
     }
     auto answer = computeDeadline(*request, cal ? *cal : rules::Calendar::chinaDefault(), policy);

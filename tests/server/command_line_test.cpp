@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -223,6 +224,36 @@ private slots:
         const auto m = listening.match(QString::fromUtf8(out));
         QVERIFY2(m.hasMatch(), out.constData());
         QCOMPARE(m.captured(1), address);
+    }
+
+    // A company file that is not JSON, or holds a NUL in a text, is refused naming the place,
+    // before the data directory is opened; the same file without the NUL is loaded.
+    void aCompanyFileIsRefusedWithItsPlaceBeforeAnythingIsOpened() {
+        QTemporaryDir tmp;
+        const Run demo = run(kServer, {"demo-company"});
+        QCOMPARE(demo.exitCode, 0);
+        const QByteArray good = demo.out;
+        const QString data = tmp.filePath("data");
+        struct Bad {
+            const char* file;
+            QByteArray text;
+            const char* says;
+        };
+        QByteArray nul = good;
+        const QByteArray office = "\"东区管理处 East Management Office\"";
+        QVERIFY(nul.contains(office));
+        nul.replace(office, "\"东区管理处\\u0000\"");
+        for (const Bad& b : {Bad{"cut.json", good.left(good.size() / 2), "is not valid JSON (UTF-8 text) near byte"},
+                             Bad{"nul.json", nul, "offices[0].name: a text with a NUL character (U+0000)"}}) {
+            const Run r = run(kServer, {"init", "--data", data, "--company", writeFile(tmp, b.file, b.text)});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(QByteArray("company file '") + tmp.filePath(b.file).toUtf8() + "': "), r.err.constData());
+            QVERIFY2(r.err.contains(b.says), r.err.constData());
+            QVERIFY2(!QFileInfo::exists(data), "the data directory was created"); // nothing opened
+        }
+        const Run r = run(kServer, {"init", "--data", data, "--company", writeFile(tmp, "good.json", good)});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("company: "), r.out.constData());
     }
 
     // The device tool's database from its environment variable.
