@@ -107,9 +107,9 @@ private slots:
         QVERIFY(b.app->store().transition(id, "regrade", Json{{"reach", "media"}}, b.app->actor(), b.app->clock()));
         b.app->notifyRecordsChanged();
         // The page reloads its list on a queued call and lays it out on a later polish. Tap only
-        // the row of the reloaded list (it shows grade 3), once laid out: a tap on the row before
-        // the reload could press one row and release on its replacement, and was lost (the test
-        // then failed after ten seconds, under load).
+        // the row of the reloaded list (it shows grade 3), once laid out: a tap at the place of a
+        // row not yet laid out, or about to be replaced, was lost (the test then failed after ten
+        // seconds, under load).
         QVERIFY(QTest::qWaitFor(
             [&] {
                 row = findNamed(window->contentItem(), item);

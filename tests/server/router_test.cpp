@@ -629,15 +629,19 @@ private slots:
         QVERIFY(f.changeVersion() > version);
         // The rejection is audited with the person its proof names.
         std::vector<AuditEntry> audit;
-        (void)f.storage->read([&](ReadUnit& u) -> Status {
+        QVERIFY(f.storage->read([&](ReadUnit& u) -> Status {
             AuditQuery q;
             q.recordId = "n-1";
-            audit = *u.audit(q);
+            auto lines = u.audit(q);
+            if (!lines)
+                return lines.error();
+            audit = std::move(*lines);
             return {};
-        });
+        }));
         QCOMPARE(audit.size(), std::size_t(1));
         QCOMPARE(audit[0].outcome, std::string("rejected"));
         QCOMPARE(audit[0].actor, std::string("s-1001"));
+        QVERIFY(!audit[0].credentialId.empty());
         QCOMPARE(audit[0].errorCode, std::string("invalid_argument"));
     }
 

@@ -89,7 +89,7 @@ private slots:
                                         << "RFC 3339";
         QTest::newRow("time without a zone") << QByteArray(R"({"rule":"complaint_reply","at":"2026-03-02T10:00:00"})")
                                              << "" << "at";
-        QTest::newRow("not JSON") << QByteArray("rule=complaint_reply") << "" << "JSON";
+        QTest::newRow("not JSON") << QByteArray("rule=complaint_reply") << "" << "not valid JSON (UTF-8 text) near byte 1";
         QTest::newRow("missing at") << QByteArray(R"({"rule":"complaint_reply"})") << "" << "at";
         QTest::newRow("calendar that does not parse")
             << QByteArray(R"({"rule":"complaint_reply","at":"2026-03-02T10:00:00Z"})") << R"({"time_zone": 8})"
