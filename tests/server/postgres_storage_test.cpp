@@ -230,6 +230,43 @@ private slots:
         QVERIFY2(wrote, wrote ? "" : wrote.error().message.c_str());
     }
 
+    // A NUL in a text parameter (libpq sends text as a C string) arrives as U+FFFD, on both ways
+    // of sending (one statement, and the queue a unit's writes go in): not cut short, which put
+    // a record of community "community-a\0x" in community "community-a".
+    void aNulInATextIsSentAsAReplacementCharacterNotCutShort() {
+        auto f = fresh("nul_text");
+        QVERIFY2(f, f ? "" : f.error().message.c_str());
+        const std::string nul("a\0b", 3);
+        auto echoed = f->side->exec("SELECT $1::text, octet_length($1::text), $2::bytea", {nul, pg::Param::bytes(nul)});
+        QVERIFY2(echoed, echoed ? "" : echoed.error().message.c_str());
+        QCOMPARE(echoed->text(0, 0), std::string("a\xEF\xBF\xBD" "b"));
+        QCOMPARE(echoed->text(0, 1), std::string("5"));
+        QCOMPARE(echoed->bytes(0, 2), nul); // bytes go as they are
+        const std::string community("community-a\0x", 13);
+        QVERIFY(f->storage->write([&](WriteUnit& u) -> Status {
+            for (const auto& [id, c] : {std::pair{"c-1", std::string("community-a")}, std::pair{"c-nul", community}})
+                if (auto v = u.put(unitRecord(id, c)); !v)
+                    return v.error();
+            return {};
+        }));
+        auto inCommunity = [&](const std::string& id) {
+            std::vector<std::string> ids;
+            auto read = f->storage->read([&](ReadUnit& u) -> Status {
+                store::RecordQuery q;
+                q.communityIds = {id};
+                auto found = u.query(q);
+                if (!found)
+                    return found.error();
+                for (const auto& r : *found)
+                    ids.push_back(r.id);
+                return {};
+            });
+            return read ? ids : std::vector<std::string>{"(the read failed)"};
+        };
+        QCOMPARE(inCommunity("community-a"), std::vector<std::string>{"c-1"});
+        QCOMPARE(inCommunity("community-a\xEF\xBF\xBDx"), std::vector<std::string>{"c-nul"});
+    }
+
     // A record is written without a savepoint of its own, its statements queued to go with the
     // unit's next round trip. When one of them fails, PostgreSQL aborts the transaction: the
     // call that sent it reports the error, the whole unit fails and nothing of it is stored,

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <string_view>
 #include <utility>
 
 namespace courtyard::server::pg {
@@ -107,12 +108,28 @@ struct ParamArrays {
     std::vector<const char*> values;
     std::vector<int> lengths;
     std::vector<int> formats;
+    // A text parameter goes out as a C string: libpq would end it at a NUL character, and
+    // PostgreSQL's text cannot hold one. Requests and company files are refused with one
+    // (bounded_json.h); one that still arrives (a record stored before that, a retention archive
+    // read back) is sent with U+FFFD for each NUL, as the reports read a \u0000 in a stored body
+    // (report_sql.cpp): a value is marked, never cut short. Cut short, "cm-a\0x" would have
+    // been stored as community "cm-a".
+    std::vector<std::string> replaced;
     explicit ParamArrays(const std::vector<Param>& params)
         : values(params.size()), lengths(params.size()), formats(params.size()) {
+        replaced.reserve(params.size()); // no reallocation: `values` points into it
         for (std::size_t i = 0; i < params.size(); ++i) {
-            values[i] = params[i].value ? params[i].value->data() : nullptr;
-            lengths[i] = params[i].value ? int(params[i].value->size()) : 0;
+            const auto& v = params[i].value;
+            values[i] = v ? v->data() : nullptr;
+            lengths[i] = v ? int(v->size()) : 0;
             formats[i] = params[i].binary ? 1 : 0;
+            if (v && !params[i].binary && v->find('\0') != std::string::npos) {
+                std::string text;
+                for (char c : *v)
+                    text += c == '\0' ? std::string_view("\xEF\xBF\xBD") : std::string_view(&c, 1);
+                values[i] = replaced.emplace_back(std::move(text)).data();
+                lengths[i] = int(replaced.back().size());
+            }
         }
     }
 };
