@@ -125,6 +125,7 @@ struct ParamArrays {
             formats[i] = params[i].binary ? 1 : 0;
             if (v && !params[i].binary && v->find('\0') != std::string::npos) {
                 std::string text;
+                text.reserve(v->size() + 8);
                 for (char c : *v)
                     text += c == '\0' ? std::string_view("\xEF\xBF\xBD") : std::string_view(&c, 1);
                 values[i] = replaced.emplace_back(std::move(text)).data();
