@@ -117,13 +117,14 @@ struct ParamArrays {
     std::vector<std::string> replaced;
     explicit ParamArrays(const std::vector<Param>& params)
         : values(params.size()), lengths(params.size()), formats(params.size()) {
-        replaced.reserve(params.size()); // no reallocation: `values` points into it
         for (std::size_t i = 0; i < params.size(); ++i) {
             const auto& v = params[i].value;
             values[i] = v ? v->data() : nullptr;
             lengths[i] = v ? int(v->size()) : 0;
             formats[i] = params[i].binary ? 1 : 0;
             if (v && !params[i].binary && v->find('\0') != std::string::npos) {
+                if (replaced.empty())
+                    replaced.reserve(params.size()); // no reallocation after: `values` points into it
                 std::string text;
                 text.reserve(v->size() + 8);
                 for (char c : *v)
