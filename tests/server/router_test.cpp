@@ -150,6 +150,23 @@ struct Fixture {
         });
         return v;
     }
+
+    // The audit lines of one record, oldest first.
+    std::vector<AuditEntry> auditOf(const std::string& recordId) {
+        std::vector<AuditEntry> lines;
+        auto st = storage->read([&](ReadUnit& u) -> Status {
+            AuditQuery q;
+            q.recordId = recordId;
+            auto found = u.audit(q);
+            if (!found)
+                return found.error();
+            lines = std::move(*found);
+            return {};
+        });
+        if (!st)
+            qFatal("reading the audit of %s failed: %s", recordId.c_str(), st.error().message.c_str());
+        return lines;
+    }
 };
 
 Json createComplaint(std::int64_t seq, const std::string& id, const std::string& community, const std::string& actor,
@@ -289,16 +306,13 @@ private slots:
                               Expected{"c-kiosk", "kiosk-sun", "", "resident", "resident", f.now}}) {
             const std::string deviceId = f.devices[e.device].id;
             Json history, body;
-            std::vector<AuditEntry> audit;
             (void)f.storage->read([&](ReadUnit& u) -> Status {
                 const auto rec = *u.get(e.id);
                 history = Json::parse(rec->history);
                 body = rec->body;
-                AuditQuery q;
-                q.recordId = e.id;
-                audit = *u.audit(q);
                 return {};
             });
+            const auto audit = f.auditOf(e.id);
             QCOMPARE(history.size(), std::size_t(1));
             const Json expected{{"op", deviceId + ":1"}, {"at", formatInstant(e.at)},  {"by", e.by},
                                 {"by_name", e.byName},   {"role", e.role},          {"device", deviceId},
@@ -628,16 +642,7 @@ private slots:
         QVERIFY(stored("n-3"));
         QVERIFY(f.changeVersion() > version);
         // The rejection is audited with the person its proof names.
-        std::vector<AuditEntry> audit;
-        QVERIFY(f.storage->read([&](ReadUnit& u) -> Status {
-            AuditQuery q;
-            q.recordId = "n-1";
-            auto lines = u.audit(q);
-            if (!lines)
-                return lines.error();
-            audit = std::move(*lines);
-            return {};
-        }));
+        const auto audit = f.auditOf("n-1");
         QCOMPARE(audit.size(), std::size_t(1));
         QCOMPARE(audit[0].outcome, std::string("rejected"));
         QCOMPARE(audit[0].actor, std::string("s-1001"));

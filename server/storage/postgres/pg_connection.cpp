@@ -4,7 +4,6 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <string_view>
 #include <utility>
 
 namespace courtyard::server::pg {
@@ -127,8 +126,12 @@ struct ParamArrays {
                     replaced.reserve(params.size()); // no reallocation after: `values` points into it
                 std::string text;
                 text.reserve(v->size() + 8);
-                for (char c : *v)
-                    text += c == '\0' ? std::string_view("\xEF\xBF\xBD") : std::string_view(&c, 1);
+                for (char c : *v) {
+                    if (c == '\0')
+                        text += "\xEF\xBF\xBD"; // U+FFFD in UTF-8
+                    else
+                        text += c;
+                }
                 values[i] = replaced.emplace_back(std::move(text)).data();
                 lengths[i] = int(replaced.back().size());
             }
