@@ -280,7 +280,7 @@ Status writeFacts(store::Database& db, const store::StoredRecord& record, const 
                 if (const auto* n = std::get_if<std::int64_t>(&v))
                     s->bind(i, *n);
                 else if (const auto* t = std::get_if<std::string>(&v))
-                    s->bind(i, *t);
+                    s->bindStatic(i, *t); // `values` outlives `s`
                 else
                     s->bindNull(i);
                 ++i;

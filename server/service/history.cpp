@@ -1,5 +1,7 @@
 #include "server/service/history.h"
 
+#include "shared/core/json_dump.h"
+
 namespace courtyard::server {
 
 namespace {
@@ -33,10 +35,8 @@ Json describeItem(const Json& item) {
     return out;
 }
 
-} // namespace
-
-Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
-                  const std::optional<store::StoredRecord>& before, const store::StoredRecord& after) {
+// What every entry says: which operation, when, who and on which device.
+Json entryHead(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId) {
     Json e{{"op", deviceId + ":" + std::to_string(op.seq)},
            {"at", formatInstant(op.at)},
            {"by", actor.staffId},
@@ -46,6 +46,16 @@ Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const s
            {"kind", op.kind}};
     if (actor.staffId.empty())
         e["by_name"] = "resident"; // a kiosk submission: a resident, not a member of staff
+    return e;
+}
+
+std::string encodeEntry(const Json& entry) { return dumpJson(entry, InvalidUtf8::Replace); }
+
+} // namespace
+
+Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
+                  const std::optional<store::StoredRecord>& before, const store::StoredRecord& after) {
+    Json e = entryHead(op, actor, deviceId);
     switch (op.kind) {
     case sync::OpKind::Create:
         e["state"] = stringAt(after.body, "state");
@@ -81,17 +91,50 @@ Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const s
 }
 
 std::string appendHistory(std::string& history, const Json& entry) {
-    std::string text = entry.dump(-1, ' ', false, Json::error_handler_t::replace);
+    std::string text = encodeEntry(entry);
+    appendHistoryText(history, text);
+    return text;
+}
+
+std::string createEntryText(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
+                            const Json& body) {
+    // entryHead's members and the state, written out directly in the order nlohmann keeps keys
+    // (sorted) instead of built as a tree and encoded: history_test holds it to encodeEntry's text.
+    constexpr auto kReplace = InvalidUtf8::Replace;
+    std::string out = "{\"at\":";
+    appendJsonString(out, formatInstant(op.at), kReplace);
+    out += ",\"by\":";
+    appendJsonString(out, actor.staffId, kReplace);
+    out += ",\"by_name\":";
+    appendJsonString(out, actor.staffId.empty() ? std::string_view("resident") : std::string_view(actor.name), kReplace);
+    out += ",\"device\":";
+    appendJsonString(out, deviceId, kReplace);
+    out += ",\"kind\":";
+    appendJson(out, Json(op.kind), kReplace);
+    out += ",\"op\":";
+    appendJsonString(out, deviceId + ":" + std::to_string(op.seq), kReplace);
+    out += ",\"role\":";
+    appendJson(out, Json(actor.role), kReplace);
+    out += ",\"state\":";
+    appendJsonString(out, stringAt(body, "state"), kReplace);
+    out += '}';
+    return out;
+}
+
+void appendHistoryText(std::string& history, const std::string& text) {
     if (history.size() < 2 || history.back() != ']') {
         history = "[" + text + "]";
-        return text;
+        return;
     }
     history.pop_back();
     if (history.size() > 1)
         history += ',';
     history += text;
     history += ']';
-    return text;
+}
+
+bool sameHistoryActor(const domain::Actor& a, const domain::Actor& b) {
+    return a.staffId == b.staffId && a.name == b.name && a.role == b.role;
 }
 
 } // namespace courtyard::server

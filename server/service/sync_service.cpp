@@ -8,6 +8,7 @@
 #include "server/service/history.h"
 #include "server/service/scope.h"
 #include "shared/auth/access.h"
+#include "shared/core/json_dump.h"
 #include "shared/core/hash.h"
 #include "shared/records/record_type.h"
 #include "shared/rules/kiosk.h"
@@ -230,6 +231,10 @@ struct SyncService::PreparedOp {
     std::string text; // the prepared body, encoded
     // Its report facts, projected from the typed record: the writer only inserts them.
     std::optional<reports::RecordFacts> facts;
+    // Its history entry, encoded (createEntryText) for the actor the push expects; the writer
+    // uses it when the actor it resolves makes the same entry (sameHistoryActor).
+    std::string historyText;
+    const domain::Actor* historyActor = nullptr;
 };
 
 Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json request) {
@@ -252,8 +257,14 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
     // clocks corrected, kiosk submissions marked, and creates validated, derived and encoded.
     RulesByCommunity rulesByCommunity;
     std::map<std::string, std::optional<CredentialRow>> credentials; // by id, for the proofs
+    // Who the creates' actors are, as far as this read sees: their history entries are
+    // prepared for them (the write transaction resolves each actor again).
+    std::map<std::string, Result<domain::Actor>> expectedActors;
     CY_TRY(m_storage.read([&](ReadUnit& unit) -> Status {
         rulesByCommunity = rulesForPush(m_rules, unit, device, ops, now);
+        for (const auto& op : ops)
+            if (op.kind == OpKind::Create && !expectedActors.count(op.actor))
+                expectedActors.emplace(op.actor, resolveActor(unit, device, op.actor));
         for (const auto& op : ops)
             if (!op.proofCredential.empty() && !credentials.count(op.proofCredential)) {
                 auto c = unit.credential(op.proofCredential);
@@ -312,9 +323,13 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
                 op.body, ruleIt != rulesByCommunity.end() ? ruleIt->second.get() : nullptr, {true, false});
             if (*prepared[i].create) {
                 auto& p = **prepared[i].create;
-                prepared[i].text = p.body.dump();
+                prepared[i].text = dumpJson(p.body);
                 prepared[i].facts = reports::factsOfTyped(op.type, p.typed);
                 p.typed.reset(); // not carried into the write transaction
+                if (const auto& actor = expectedActors.at(op.actor); actor) {
+                    prepared[i].historyText = createEntryText(op, *actor, device.id, p.body);
+                    prepared[i].historyActor = &*actor;
+                }
             }
         }
     };
@@ -407,7 +422,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
             stored.append(stored.size() > 1 ? ",{\"digest\":\"" : "{\"digest\":\"")
                 .append(fingerprint.digest)
                 .append("\",\"result\":")
-                .append(Json(r).dump())
+                .append(dumpJson(Json(r)))
                 .append("}");
             lastSeq = op.seq;
             response.results.push_back(std::move(r));
@@ -556,10 +571,19 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
         audit.version = result.version;
         return result;
     }
-    Json entry = historyEntry(op, *actor, device.id, *current, outcome->record);
-    std::string entryText = appendHistory(outcome->record.history, entry);
-    // A create made from the prepared record stores exactly that body: its facts are ready.
-    const bool factsReady = prepared.facts && op.kind == OpKind::Create && !*current;
+    // A create made from the prepared record stores exactly that body: its facts are ready, and
+    // so is its history entry when the actor is the one it was prepared for.
+    const bool madeFromPrepared = op.kind == OpKind::Create && !*current && prepared.create;
+    std::string entryText;
+    if (madeFromPrepared && prepared.historyActor && sameHistoryActor(*prepared.historyActor, *actor)) {
+        entryText = std::move(prepared.historyText);
+        appendHistoryText(outcome->record.history, entryText);
+    } else {
+        Json entry = historyEntry(op, *actor, device.id, *current, outcome->record);
+        entryText = appendHistory(outcome->record.history, entry);
+        audit.detail = std::move(entry);
+    }
+    const bool factsReady = madeFromPrepared && prepared.facts;
     auto version = factsReady ? unit.putWithFacts(outcome->record, *prepared.facts)
                               : unit.put(std::move(outcome->record));
     if (factsReady)
@@ -570,8 +594,7 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
     result.version = *version;
     audit.outcome = "applied";
     audit.version = *version;
-    audit.detail = std::move(entry);
-    audit.detailText = std::move(entryText);
+    audit.detailText = std::move(entryText); // what is stored; `detail` is set only when built above
     return result;
 }
 

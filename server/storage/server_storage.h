@@ -74,7 +74,8 @@ struct AuditEntry {
     std::optional<std::int64_t> version;
     Json detail = Json::object();
     // `detail` already encoded by the caller (the push path has just encoded the same history
-    // entry for the record), or "": an engine may store it instead of encoding `detail` again.
+    // entry for the record), or "". When set, an engine stores it and ignores `detail`, which
+    // the caller may then leave empty.
     std::string detailText;
     std::string errorCode;
     std::string errorMessage;

@@ -1,6 +1,7 @@
 #include "server/storage/sqlite_accountability.h"
 
 #include "server/storage/blob_refs.h"
+#include "shared/core/json_dump.h"
 #include "shared/store/database.h"
 
 #include <algorithm>
@@ -205,15 +206,17 @@ constexpr const char* kAuditInsert = "INSERT INTO audit_log (at, device_id, op_s
 constexpr int kAuditColumns = 14;
 constexpr std::size_t kAuditRowsPerStatement = 32;
 
+// The texts are bound in place (Statement::bindStatic): `e` outlives the statement `s`.
 void bindAudit(store::Statement& s, int first, const AuditEntry& e) {
-    s.bind(first, toEpochMs(e.at)).bind(first + 1, e.deviceId).bind(first + 2, e.opSeq).bind(first + 3, e.kind);
-    s.bind(first + 4, e.recordType).bind(first + 5, e.recordId).bind(first + 6, e.communityId).bind(first + 7, e.actor);
-    s.bind(first + 8, e.credentialId).bind(first + 9, e.outcome).bind(first + 10, e.version);
+    s.bind(first, toEpochMs(e.at)).bindStatic(first + 1, e.deviceId).bind(first + 2, e.opSeq);
+    s.bindStatic(first + 3, e.kind).bindStatic(first + 4, e.recordType).bindStatic(first + 5, e.recordId);
+    s.bindStatic(first + 6, e.communityId).bindStatic(first + 7, e.actor).bindStatic(first + 8, e.credentialId);
+    s.bindStatic(first + 9, e.outcome).bind(first + 10, e.version);
     if (!e.detailText.empty())
-        s.bind(first + 11, e.detailText);
+        s.bindStatic(first + 11, e.detailText);
     else
-        s.bind(first + 11, e.detail.dump(-1, ' ', false, Json::error_handler_t::replace));
-    s.bind(first + 12, e.errorCode).bind(first + 13, e.errorMessage);
+        s.bind(first + 11, dumpJson(e.detail, InvalidUtf8::Replace));
+    s.bindStatic(first + 12, e.errorCode).bindStatic(first + 13, e.errorMessage);
 }
 
 Status insertAudits(Database& db, const AuditEntry* entries, std::size_t count) {

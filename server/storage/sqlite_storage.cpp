@@ -297,7 +297,7 @@ public:
             "INSERT OR REPLACE INTO op_batches (device_id, first_seq, last_seq, results) VALUES (?, ?, ?, ?)");
         if (!s)
             return s.error();
-        s->bind(1, deviceId).bind(2, firstSeq).bind(3, lastSeq).bind(4, results);
+        s->bind(1, deviceId).bind(2, firstSeq).bind(3, lastSeq).bindStatic(4, results); // the caller's text outlives `s`
         return s->exec();
     }
 

@@ -94,6 +94,13 @@ Statement& Statement::bind(int index, std::string_view v) {
     return *this;
 }
 
+Statement& Statement::bindStatic(int index, std::string_view v) {
+    if (m_bindStatus)
+        m_bindStatus = bindStatus(m_db->handle(), sqlite3_bind_text64(m_stmt, index, v.data(), v.size(),
+                                                                    SQLITE_STATIC, SQLITE_UTF8));
+    return *this;
+}
+
 Statement& Statement::bindBlob(int index, const void* data, std::size_t size) {
     if (m_bindStatus)
         m_bindStatus = bindStatus(m_db->handle(),

@@ -37,6 +37,10 @@ public:
     Statement& bind(int index, std::string_view v);
     Statement& bind(int index, const std::string& v) { return bind(index, std::string_view{v}); }
     Statement& bind(int index, const char* v) { return bind(index, std::string_view{v}); }
+    // Binds the text without copying it, for large texts on hot paths: it must stay alive and
+    // unchanged until this Statement is destroyed (which unbinds it).
+    Statement& bindStatic(int index, std::string_view v);
+    Statement& bindStatic(int index, std::string&&) = delete; // a temporary would not outlive it
     Statement& bindBlob(int index, const void* data, std::size_t size);
     Statement& bindNull(int index);
     template <typename T>

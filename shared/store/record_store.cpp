@@ -1,5 +1,6 @@
 #include "shared/store/record_store.h"
 
+#include "shared/core/json_dump.h"
 #include "shared/records/record_type.h"
 #include "shared/store/database.h"
 #include "shared/store/record_query_sql.h"
@@ -123,6 +124,9 @@ Status SqliteRecordStore::put(const StoredRecord& r) {
     if (!fields)
         return fields.error();
     const auto& idx = *fields;
+    // The large texts are bound in place, not copied, so they are declared before the statement
+    // that reads them and outlive it.
+    std::string body, stamps, serverBody;
     auto s = m_db->prepare(
         "INSERT INTO records (id, type, community_id, state, unit_id, assignee, department_id, "
         "due_at, due_rule, happened_at, origin_device, version, deleted, body, stamps, server_body, history) "
@@ -151,16 +155,22 @@ Status SqliteRecordStore::put(const StoredRecord& r) {
         s->bind(10, toEpochMs(*idx.happenedAt));
     else
         s->bindNull(10);
+    if (!r.encodedBody)
+        body = dumpJson(r.body);
+    if (!r.encodedStamps)
+        stamps = dumpJson(r.stamps);
     s->bind(11, r.originDevice)
         .bind(12, r.version)
         .bind(13, r.deleted ? 1 : 0)
-        .bind(14, r.encodedBody ? *r.encodedBody : r.body.dump())
-        .bind(15, r.encodedStamps ? *r.encodedStamps : r.stamps.dump());
-    if (r.serverBody)
-        s->bind(16, r.serverBody->dump());
-    else
+        .bindStatic(14, r.encodedBody ? *r.encodedBody : body)
+        .bindStatic(15, r.encodedStamps ? *r.encodedStamps : stamps);
+    if (r.serverBody) {
+        serverBody = dumpJson(*r.serverBody);
+        s->bindStatic(16, serverBody);
+    } else {
         s->bindNull(16);
-    s->bind(17, r.history);
+    }
+    s->bindStatic(17, r.history);
     return s->exec();
 }
 

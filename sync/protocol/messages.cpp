@@ -1,9 +1,9 @@
 #include "sync/protocol/messages.h"
 
+#include "shared/core/json_dump.h"
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/ids.h"
 
-#include <algorithm>
 
 namespace courtyard::sync {
 
@@ -303,21 +303,8 @@ void to_json(Json& j, const PullResponse& r) {
 
 namespace {
 
-// A JSON string as nlohmann writes it (invalid UTF-8 replaced). Plain printable ASCII, which
-// ids, states and times are, is written directly; anything else goes through nlohmann.
-void appendString(std::string& out, const std::string& v) {
-    const bool plain = std::all_of(v.begin(), v.end(), [](char ch) {
-        const auto u = static_cast<unsigned char>(ch);
-        return u >= 0x20 && u < 0x80 && ch != '"' && ch != '\\';
-    });
-    if (plain) {
-        out += '"';
-        out += v;
-        out += '"';
-    } else {
-        out += Json(v).dump(-1, ' ', false, Json::error_handler_t::replace);
-    }
-}
+// A JSON string as nlohmann writes it (invalid UTF-8 replaced).
+void appendString(std::string& out, const std::string& v) { appendJsonString(out, v, InvalidUtf8::Replace); }
 
 // The index as Json(index).dump() writes it (keys in nlohmann's order: sorted), without
 // building the object.
@@ -376,12 +363,12 @@ std::string encodePullResponse(const PullResponse& r) {
             out += ",\"deleted\":true";
         out += ",\"record\":";
         if (c.rawRecord.empty())
-            out += c.record.dump(-1, ' ', false, Json::error_handler_t::replace);
+            appendJson(out, c.record, InvalidUtf8::Replace);
         else
             out += c.rawRecord;
         if (!c.stamps.is_null() && !c.stamps.empty()) {
             out += ",\"stamps\":";
-            out += c.stamps.dump(-1, ' ', false, Json::error_handler_t::replace);
+            appendJson(out, c.stamps, InvalidUtf8::Replace);
         }
         if (c.index) {
             out += ",\"index\":";

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "sync/protocol/crypto.h"
+#include "shared/core/json_dump.h"
 
 #include <charconv>
 
@@ -92,30 +93,30 @@ OperationEncoding encodeOperation(std::string_view deviceId, const Operation& op
     // the payload into a second tree.
     std::map<std::string_view, std::string> members;
     members.emplace("seq", std::to_string(op.seq));
-    members.emplace("kind", Json(op.kind).dump());
-    members.emplace("type", Json(op.type).dump());
-    members.emplace("id", Json(op.id).dump());
-    members.emplace("hlc", Json(op.hlc).dump());
-    members.emplace("at", Json(op.at).dump());
-    members.emplace("actor", Json(op.actor).dump());
+    members.emplace("kind", dumpJson(Json(op.kind)));
+    members.emplace("type", dumpJson(Json(op.type)));
+    members.emplace("id", dumpJson(Json(op.id)));
+    members.emplace("hlc", dumpJson(Json(op.hlc)));
+    members.emplace("at", dumpJson(Json(op.at)));
+    members.emplace("actor", dumpJson(Json(op.actor)));
     const Json* payload = nullptr; // the part a device may put numbers with fractions in
     switch (op.kind) {
     case OpKind::Create:
-        members.emplace("body", op.body.dump());
+        members.emplace("body", dumpJson(op.body));
         payload = &op.body;
         break;
     case OpKind::Update:
-        members.emplace("fields", op.fields.dump());
+        members.emplace("fields", dumpJson(op.fields));
         payload = &op.fields;
         break;
     case OpKind::Transition:
-        members.emplace("action", Json(op.action).dump());
-        members.emplace("params", op.params.is_null() ? std::string("{}") : op.params.dump());
+        members.emplace("action", dumpJson(Json(op.action)));
+        members.emplace("params", op.params.is_null() ? std::string("{}") : dumpJson(op.params));
         payload = &op.params;
         break;
     case OpKind::Append:
-        members.emplace("list", Json(op.list).dump());
-        members.emplace("item", op.item.dump());
+        members.emplace("list", dumpJson(Json(op.list)));
+        members.emplace("item", dumpJson(op.item));
         payload = &op.item;
         break;
     }
@@ -137,7 +138,7 @@ OperationEncoding encodeOperation(std::string_view deviceId, const Operation& op
     OperationEncoding e;
     std::string unsignedText = join(false);
     if (!op.proofCredential.empty())
-        members.emplace("proof", Json{{"credential", op.proofCredential}, {"sig", op.proofSig}}.dump());
+        members.emplace("proof", dumpJson(Json{{"credential", op.proofCredential}, {"sig", op.proofSig}}));
     e.canonical = op.proofCredential.empty() ? unsignedText : join(true);
     // A number with a fraction point changes (or refuses) the signed form: the general path.
     const bool floats = payload && hasFloat(*payload);

@@ -1,6 +1,7 @@
 #include "server/storage/postgres/pg_records.h"
 
 #include "server/storage/blob_refs.h"
+#include "shared/core/json_dump.h"
 #include "shared/records/record_type.h"
 #include "shared/store/record_query_sql.h"
 
@@ -252,8 +253,8 @@ Status putRecord(Connection& c, const StoredRecord& r, const records::IndexField
         "happened_at=excluded.happened_at, origin_device=excluded.origin_device, version=excluded.version, "
         "deleted=excluded.deleted, body=excluded.body, stamps=excluded.stamps, history=excluded.history",
         {r.id, r.type, idx.communityId, idx.state, idx.unitId, idx.assignee, idx.departmentId, due, idx.dueRule,
-         happened, r.originDevice, r.version, r.deleted, r.encodedBody ? *r.encodedBody : r.body.dump(),
-         r.encodedStamps ? *r.encodedStamps : r.stamps.dump(), r.history},
+         happened, r.originDevice, r.version, r.deleted, r.encodedBody ? *r.encodedBody : dumpJson(r.body),
+         r.encodedStamps ? *r.encodedStamps : dumpJson(r.stamps), r.history},
         send);
 }
 

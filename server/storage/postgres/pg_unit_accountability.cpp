@@ -2,6 +2,7 @@
 // and attachment references (the SQLite side is sqlite_accountability.cpp).
 
 #include "server/storage/postgres/pg_unit.h"
+#include "shared/core/json_dump.h"
 
 #include <algorithm>
 #include <utility>
@@ -153,7 +154,7 @@ void auditParams(const AuditEntry& e, std::vector<Param>& out) {
     out.insert(out.end(), {toEpochMs(e.at), e.deviceId, e.opSeq, e.kind, e.recordType, e.recordId, e.communityId,
                            e.actor, e.credentialId, e.outcome, e.version,
                            !e.detailText.empty() ? e.detailText
-                                                 : e.detail.dump(-1, ' ', false, Json::error_handler_t::replace),
+                                                 : dumpJson(e.detail, InvalidUtf8::Replace),
                            e.errorCode, e.errorMessage});
 }
 
