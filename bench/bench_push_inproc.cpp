@@ -1,7 +1,8 @@
 // Profiling aid: the server's push and pull paths in-process (no HTTP), so a profiler sees
 // only what the sync service and storage cost. Prints records per second, and beside them the
 // storage limit measured in the same run: the very rows the push stored, inserted raw into a
-// fresh database of the same schema (500 per transaction, as bench_sync's raw figure). Last,
+// fresh database of the same schema (500 per transaction, as bench_sync's raw figure), each also
+// as CPU time a record (all threads; steadier than the rate on a shared machine). Last,
 // the escalation pass over the same complaints 30 days on, when every one is overdue: the first
 // pass flags them all, the next ones find every flag at its top rung (a backlog's steady state).
 //   build/bench/bench_push_inproc 10000
@@ -22,9 +23,20 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <sys/resource.h>
 
 using namespace courtyard;
 using namespace courtyard::server;
+
+namespace {
+// CPU seconds this process has used, on all its threads: steadier than the wall clock on a
+// shared machine, and what the push costs whichever threads it runs on.
+double cpuSeconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+} // namespace
 
 int main(int argc, char** argv) {
     const int n = argc > 1 ? std::atoi(argv[1]) : 20000;
@@ -79,6 +91,7 @@ int main(int argc, char** argv) {
         pushes.push_back(Json(push));
     }
     auto t0 = std::chrono::steady_clock::now();
+    double cpu0 = cpuSeconds();
     int applied = 0;
     for (const auto& p : pushes) {
         auto r = sync.push(row, Json(p));
@@ -94,7 +107,8 @@ int main(int argc, char** argv) {
     }
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const double pushRate = applied / s;
-    std::printf("push: %.0f records/s (%d of %d applied)\n", pushRate, applied, n);
+    const double pushCpu = (cpuSeconds() - cpu0) * 1e6 / std::max(1, applied);
+    std::printf("push: %.0f records/s (%d of %d applied), %.1f µs of CPU a record\n", pushRate, applied, n, pushCpu);
     // The same rows raw: id, index columns and body as the push stored them.
     struct RawRow {
         std::string id, community, state, unit, body;
@@ -114,6 +128,7 @@ int main(int argc, char** argv) {
         auto db = std::move(*store::Database::open(dir + "/raw.db"));
         (void)store::migrate(*db);
         t0 = std::chrono::steady_clock::now();
+        cpu0 = cpuSeconds();
         for (std::size_t i = 0; i < raw.size(); i += 500) {
             (void)db->exec("BEGIN");
             for (std::size_t j = i; j < std::min(raw.size(), i + 500); ++j) {
@@ -127,9 +142,11 @@ int main(int argc, char** argv) {
             (void)db->exec("COMMIT");
         }
         s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        const double rawCpu = (cpuSeconds() - cpu0) * 1e6 / double(std::max<std::size_t>(1, raw.size()));
         const double rawRate = double(raw.size()) / s;
-        std::printf("raw insert, same rows and schema: %.0f records/s (%zu); push / raw = %.2fx\n", rawRate,
-                    raw.size(), pushRate / rawRate);
+        std::printf("raw insert, same rows and schema: %.0f records/s (%zu), %.1f µs of CPU a record; push / raw = "
+                    "%.2fx (by CPU: %.2fx)\n",
+                    rawRate, raw.size(), rawCpu, pushRate / rawRate, rawCpu / pushCpu);
     }
     t0 = std::chrono::steady_clock::now();
     std::string cursor;
