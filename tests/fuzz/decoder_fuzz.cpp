@@ -2,10 +2,13 @@
 // request limits, a push request (the schema check, every operation) and each create's record
 // body through the record-type registry, a pull page and whoami as a device decodes them (the
 // texts a device keeps from a page must be exactly the values decoded beside them), and
-// the input as an actor header, an instant, an id and a receipt code. Any crash, sanitizer
-// report or exception escaping a decoder is a bug. Built and run by scripts/fuzz.sh (clang).
+// the input as an actor header, an instant, an id and a receipt code. The fast JSON encoder
+// (shared/core/json_dump.h) must write nlohmann's text, or throw as nlohmann throws, for the
+// input as one string (any bytes) and for what it parses to. Any crash, sanitizer report or
+// exception escaping a decoder is a bug. Built and run by scripts/fuzz.sh (clang).
 #include "shared/records/record_type.h"
 #include "shared/core/bounded_json.h"
+#include "shared/core/json_dump.h"
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/ids.h"
 #include "sync/protocol/messages.h"
@@ -17,8 +20,31 @@
 
 using namespace courtyard;
 
+namespace {
+
+// What `encode` writes, or that it threw nlohmann's error (by its id).
+template <typename Encode>
+std::string outcome(Encode&& encode) {
+    try {
+        return encode();
+    } catch (const Json::exception& e) {
+        return "threw " + std::to_string(e.id);
+    }
+}
+
+void encodesAsNlohmann(const Json& v) {
+    if (outcome([&] { return dumpJson(v); }) != outcome([&] { return v.dump(); }))
+        __builtin_trap();
+    if (outcome([&] { return dumpJson(v, InvalidUtf8::Replace); }) !=
+        outcome([&] { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }))
+        __builtin_trap();
+}
+
+} // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    encodesAsNlohmann(Json(std::string(text)));
     (void)sync::parseActorHeader(text);
     (void)parseInstant(text);
     (void)sync::Hlc::parse(text);
@@ -28,6 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto json = parseBoundedJson(text, JsonLimits::request());
     if (!json)
         return 0;
+    encodesAsNlohmann(*json);
     (void)sync::checkSchema(*json);
     (void)decodeJson<sync::PullResponse>(*json);
     // As a device takes a page: each text it keeps must hold exactly the value decoded beside it.
