@@ -1,9 +1,7 @@
 #include "sync/protocol/proof.h"
 
-#include <map>
-
-#include "sync/protocol/crypto.h"
 #include "shared/core/json_dump.h"
+#include "sync/protocol/crypto.h"
 
 #include <charconv>
 
@@ -88,62 +86,64 @@ bool hasFloat(const Json& j) {
 } // namespace
 
 OperationEncoding encodeOperation(std::string_view deviceId, const Operation& op) {
-    // The members of to_json(Operation), each encoded on its own and joined in key order: the
-    // encoding nlohmann gives the whole object (keys sorted, no whitespace), without copying
-    // the payload into a second tree.
-    std::map<std::string_view, std::string> members;
-    members.emplace("seq", std::to_string(op.seq));
-    members.emplace("kind", dumpJson(Json(op.kind)));
-    members.emplace("type", dumpJson(Json(op.type)));
-    members.emplace("id", dumpJson(Json(op.id)));
-    members.emplace("hlc", dumpJson(Json(op.hlc)));
-    members.emplace("at", dumpJson(Json(op.at)));
-    members.emplace("actor", dumpJson(Json(op.actor)));
-    const Json* payload = nullptr; // the part a device may put numbers with fractions in
-    switch (op.kind) {
-    case OpKind::Create:
-        members.emplace("body", dumpJson(op.body));
-        payload = &op.body;
-        break;
-    case OpKind::Update:
-        members.emplace("fields", dumpJson(op.fields));
-        payload = &op.fields;
-        break;
-    case OpKind::Transition:
-        members.emplace("action", dumpJson(Json(op.action)));
-        members.emplace("params", op.params.is_null() ? std::string("{}") : dumpJson(op.params));
-        payload = &op.params;
-        break;
-    case OpKind::Append:
-        members.emplace("list", dumpJson(Json(op.list)));
-        members.emplace("item", dumpJson(op.item));
-        payload = &op.item;
-        break;
-    }
-    auto join = [&](bool withProof) {
-        std::string out = "{";
-        for (const auto& [key, text] : members) {
-            if (!withProof && key == "proof")
-                continue;
-            if (out.size() > 1)
-                out += ',';
-            out += '"';
-            out += key;
-            out += "\":";
-            out += text;
-        }
-        out += '}';
-        return out;
+    // The members of to_json(Operation), each encoded on its own and written in the order
+    // nlohmann keeps keys (sorted), so the text is the encoding nlohmann gives the whole object
+    // without copying the payload into a second tree. "proof" sorts between "params" and
+    // "seq": the signed text (without it) and the canonical one (with it) share what comes
+    // before it and what comes after.
+    std::string head = "{";
+    auto member = [&head](std::string_view key) {
+        if (head.size() > 1)
+            head += ',';
+        head += '"';
+        head += key;
+        head += "\":";
     };
+    auto text = [&](std::string_view key, const std::string& value) {
+        member(key);
+        appendJsonString(head, value);
+    };
+    auto value = [&](std::string_view key, const Json& v) {
+        member(key);
+        appendJson(head, v);
+    };
+    const Json* payload = nullptr; // the part a device may put numbers with fractions in
+    if (op.kind == OpKind::Transition)
+        text("action", op.action);
+    text("actor", op.actor);
+    value("at", Json(op.at));
+    if (op.kind == OpKind::Create)
+        value("body", *(payload = &op.body));
+    if (op.kind == OpKind::Update)
+        value("fields", *(payload = &op.fields));
+    text("hlc", op.hlc);
+    text("id", op.id);
+    if (op.kind == OpKind::Append)
+        value("item", *(payload = &op.item));
+    value("kind", Json(op.kind));
+    if (op.kind == OpKind::Append)
+        text("list", op.list);
+    if (op.kind == OpKind::Transition) {
+        member("params");
+        if (op.params.is_null())
+            head += "{}";
+        else
+            appendJson(head, *(payload = &op.params));
+    }
+    std::string tail = ",\"seq\":" + std::to_string(op.seq) + ",\"type\":";
+    appendJsonString(tail, op.type);
+    tail += '}';
     OperationEncoding e;
-    std::string unsignedText = join(false);
-    if (!op.proofCredential.empty())
-        members.emplace("proof", dumpJson(Json{{"credential", op.proofCredential}, {"sig", op.proofSig}}));
-    e.canonical = op.proofCredential.empty() ? unsignedText : join(true);
+    e.canonical = head;
+    if (!op.proofCredential.empty()) {
+        e.canonical += ",\"proof\":";
+        appendJson(e.canonical, Json{{"credential", op.proofCredential}, {"sig", op.proofSig}});
+    }
+    e.canonical += tail;
     // A number with a fraction point changes (or refuses) the signed form: the general path.
     const bool floats = payload && hasFloat(*payload);
     e.signingInput = floats ? operationSigningInput(deviceId, op)
-                            : Result<std::string>(std::string(kOpContext) + std::string(deviceId) + "\n" + unsignedText);
+                            : Result<std::string>(std::string(kOpContext) + std::string(deviceId) + "\n" + head + tail);
     return e;
 }
 
