@@ -35,7 +35,8 @@ Json describeItem(const Json& item) {
     return out;
 }
 
-// What every entry says: which operation, when, who and on which device.
+// What every entry says: which operation, when, who and on which device. createEntryText writes
+// the same members directly: a member added here goes there too (history_test compares them).
 Json entryHead(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId) {
     Json e{{"op", deviceId + ":" + std::to_string(op.seq)},
            {"at", formatInstant(op.at)},

@@ -579,9 +579,8 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
         entryText = std::move(prepared.historyText);
         appendHistoryText(outcome->record.history, entryText);
     } else {
-        Json entry = historyEntry(op, *actor, device.id, *current, outcome->record);
-        entryText = appendHistory(outcome->record.history, entry);
-        audit.detail = std::move(entry);
+        entryText = appendHistory(outcome->record.history,
+                                  historyEntry(op, *actor, device.id, *current, outcome->record));
     }
     const bool factsReady = madeFromPrepared && prepared.facts;
     auto version = factsReady ? unit.putWithFacts(outcome->record, *prepared.facts)
@@ -594,7 +593,7 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
     result.version = *version;
     audit.outcome = "applied";
     audit.version = *version;
-    audit.detailText = std::move(entryText); // what is stored; `detail` is set only when built above
+    audit.detailText = std::move(entryText); // stored as it is: `detail` stays empty
     return result;
 }
 

@@ -157,7 +157,10 @@ void appendJsonString(std::string& out, std::string_view text, InvalidUtf8 inval
     if (appendString(out, text))
         return;
     out.resize(start);
-    appendJson(out, Json(std::string(text)), invalid); // nlohmann decides, as above
+    // Invalid UTF-8: nlohmann decides, as above.
+    out += Json(std::string(text)).dump(-1, ' ', false,
+                                        invalid == InvalidUtf8::Replace ? Json::error_handler_t::replace
+                                                                        : Json::error_handler_t::strict);
 }
 
 std::string dumpJson(const Json& value, InvalidUtf8 invalid) {

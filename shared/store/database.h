@@ -41,6 +41,7 @@ public:
     // unchanged until this Statement is destroyed (which unbinds it).
     Statement& bindStatic(int index, std::string_view v);
     Statement& bindStatic(int index, std::string&&) = delete; // a temporary would not outlive it
+    Statement& bindStatic(int index, const std::string&&) = delete;
     Statement& bindBlob(int index, const void* data, std::size_t size);
     Statement& bindNull(int index);
     template <typename T>

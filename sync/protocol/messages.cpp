@@ -4,7 +4,6 @@
 #include "sync/protocol/hlc.h"
 #include "sync/protocol/ids.h"
 
-
 namespace courtyard::sync {
 
 bool schemaSupported(int version) { return version >= kOldestSchemaVersion && version <= kSchemaVersion; }
