@@ -1,5 +1,6 @@
 // The one place an error code becomes an HTTP status and a JSON body.
 #include "server/http/router.h"
+#include "shared/core/json_dump.h"
 #include "sync/protocol/messages.h"
 
 #include <algorithm>
@@ -35,7 +36,7 @@ Response errorResponse(const Error& e, unsigned version, bool keepAlive) {
     res.set(http::field::content_type, "application/json");
     res.set(http::field::cache_control, "no-store");
     res.keep_alive(keepAlive);
-    res.body() = sync::errorBody(e).dump(-1, ' ', false, Json::error_handler_t::replace);
+    res.body() = dumpJson(sync::errorBody(e), InvalidUtf8::Replace);
     // The error's own wait when it has one (a PIN delay, a fair-use limit), else 2 s.
     if (e.retryAfterSeconds > 0)
         res.set(http::field::retry_after, std::to_string(e.retryAfterSeconds));

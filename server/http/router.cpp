@@ -8,6 +8,7 @@
 #include "server/reports/report_service.h"
 #include "server/service/inbox_service.h"
 #include "server/service/scope.h"
+#include "shared/core/json_dump.h"
 #include "sync/protocol/proof.h"
 #include "shared/domain/common.h"
 #include "sync/protocol/crypto.h"
@@ -394,7 +395,7 @@ Response jsonAnswer(const Request& req, http::status status, const Json& body) {
     res.set(http::field::content_type, "application/json");
     res.set(http::field::cache_control, "no-store");
     res.keep_alive(req.keep_alive());
-    res.body() = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    res.body() = dumpJson(body, InvalidUtf8::Replace);
     res.prepare_payload();
     return res;
 }

@@ -50,8 +50,6 @@ Json entryHead(const sync::Operation& op, const domain::Actor& actor, const std:
     return e;
 }
 
-std::string encodeEntry(const Json& entry) { return dumpJson(entry, InvalidUtf8::Replace); }
-
 } // namespace
 
 Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
@@ -92,7 +90,7 @@ Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const s
 }
 
 std::string appendHistory(std::string& history, const Json& entry) {
-    std::string text = encodeEntry(entry);
+    std::string text = dumpJson(entry, InvalidUtf8::Replace);
     appendHistoryText(history, text);
     return text;
 }
@@ -100,7 +98,7 @@ std::string appendHistory(std::string& history, const Json& entry) {
 std::string createEntryText(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
                             const Json& body) {
     // entryHead's members and the state, written out directly in the order nlohmann keeps keys
-    // (sorted) instead of built as a tree and encoded: history_test holds it to encodeEntry's text.
+    // (sorted) instead of built as a tree and encoded: history_test holds it to appendHistory's text.
     constexpr auto kReplace = InvalidUtf8::Replace;
     std::string out = "{\"at\":";
     appendJsonString(out, formatInstant(op.at), kReplace);

@@ -15,9 +15,10 @@ using Json = nlohmann::json;
 std::size_t utf8Sequence(std::string_view s, std::size_t i) {
     const auto byte = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
     const unsigned c = byte(i);
+    // Past the end reads 0, which no continuation range holds.
     const auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
         const unsigned b = byte(k);
-        return k < s.size() && b >= lo && b <= hi;
+        return b >= lo && b <= hi;
     };
     if (c >= 0xC2 && c <= 0xDF)
         return cont(i + 1) ? 2 : 0;
@@ -140,6 +141,11 @@ bool append(std::string& out, const Json& v) {
     return true;
 }
 
+// nlohmann's handling of invalid UTF-8 that `invalid` stands for.
+Json::error_handler_t handlerFor(InvalidUtf8 invalid) {
+    return invalid == InvalidUtf8::Replace ? Json::error_handler_t::replace : Json::error_handler_t::strict;
+}
+
 } // namespace
 
 void appendJson(std::string& out, const Json& value, InvalidUtf8 invalid) {
@@ -148,8 +154,7 @@ void appendJson(std::string& out, const Json& value, InvalidUtf8 invalid) {
         return;
     // Invalid UTF-8 somewhere: nlohmann decides, so the outcome is exactly dump()'s.
     out.resize(start);
-    out += value.dump(-1, ' ', false,
-                      invalid == InvalidUtf8::Replace ? Json::error_handler_t::replace : Json::error_handler_t::strict);
+    out += value.dump(-1, ' ', false, handlerFor(invalid));
 }
 
 void appendJsonString(std::string& out, std::string_view text, InvalidUtf8 invalid) {
@@ -158,9 +163,7 @@ void appendJsonString(std::string& out, std::string_view text, InvalidUtf8 inval
         return;
     out.resize(start);
     // Invalid UTF-8: nlohmann decides, as above.
-    out += Json(std::string(text)).dump(-1, ' ', false,
-                                        invalid == InvalidUtf8::Replace ? Json::error_handler_t::replace
-                                                                        : Json::error_handler_t::strict);
+    out += Json(std::string(text)).dump(-1, ' ', false, handlerFor(invalid));
 }
 
 std::string dumpJson(const Json& value, InvalidUtf8 invalid) {
