@@ -26,6 +26,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <span>
 
 namespace courtyard::server {
 
@@ -129,8 +130,23 @@ Result<std::optional<OpResult>> storedResult(ReadUnit& unit, const std::string& 
     return std::optional<OpResult>{std::move(*r)};
 }
 
-// Operations prepared at a time by the thread that prepares a big push (see push()).
+// Operations prepared at a time by the thread that prepares a big push (see push()). The first
+// slice is small: the write unit waits for it, and for nothing else as long as preparing keeps
+// ahead.
+constexpr std::size_t kFirstPreparedSlice = 4;
 constexpr std::size_t kPreparedSlice = 32;
+// A push's audit lines are written this many at a time as its write unit goes (each engine's
+// largest multi-row statements take 32 or 64): writing them all at the end takes the same
+// statements, but nothing else is left to run beside them then, while before it the preparing
+// thread is still busy.
+constexpr std::size_t kAuditsWrittenTogether = 64;
+
+// Writes the audit lines from `written` on, and moves `written` past them.
+Status writeAuditsFrom(WriteUnit& unit, const std::vector<AuditEntry>& audits, std::size_t& written) {
+    const auto pending = std::span<const AuditEntry>(audits).subspan(written);
+    written = audits.size();
+    return pending.empty() ? Status{} : unit.addAudits(pending);
+}
 
 // How far a push's operations are prepared, when a second thread prepares them in order while
 // the write unit applies them: the write unit waits for each operation it reaches.
@@ -346,8 +362,10 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
     if (ops.size() >= kPreparedSlice * 2) {
         preparing = std::async(std::launch::async, [&] {
             try {
-                for (std::size_t from = 0; from < ops.size() && !preparedSoFar.cancelled(); from += kPreparedSlice) {
-                    const std::size_t to = std::min(ops.size(), from + kPreparedSlice);
+                std::size_t slice = kFirstPreparedSlice;
+                for (std::size_t from = 0; from < ops.size() && !preparedSoFar.cancelled();
+                     from += slice, slice = kPreparedSlice) {
+                    const std::size_t to = std::min(ops.size(), from + slice);
                     prepareRange(from, to);
                     preparedSoFar.publish(to);
                 }
@@ -384,7 +402,8 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
         ActorCache actors;
         std::map<std::int64_t, Json> batches; // stored pushes read for replays, by first seq
         std::string stored = "[";             // this push's results, stored as one row (a JSON array)
-        audits.reserve(ops.size()); // this push's audit lines, written together
+        audits.reserve(ops.size()); // this push's audit lines (kAuditsWrittenTogether)
+        std::size_t auditsWritten = 0;
         replays = 0;
         std::int64_t firstNew = 0;
         for (std::size_t i = 0; i < ops.size(); ++i) {
@@ -415,6 +434,8 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
             AuditEntry audit;
             OpResult r = applyOne(unit, **fresh, op, prepared[i], proofs[i], now, actors, audit, written);
             audits.push_back(std::move(audit));
+            if (audits.size() - auditsWritten >= kAuditsWrittenTogether)
+                CY_TRY(writeAuditsFrom(unit, audits, auditsWritten));
             if (!firstNew)
                 firstNew = op.seq;
             // {"digest":…,"result":…}, as Json would write it (keys in order); the digest is
@@ -427,7 +448,7 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
             lastSeq = op.seq;
             response.results.push_back(std::move(r));
         }
-        CY_TRY(unit.addAudits(audits));
+        CY_TRY(writeAuditsFrom(unit, audits, auditsWritten));
         if (firstNew) {
             stored += ']';
             CY_TRY(unit.putOpBatch(device.id, firstNew, lastSeq, stored));

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -207,8 +208,8 @@ public:
         (void)ids;
         return {};
     }
-    // The audit lines of a whole push, in order: an engine may write them with few statements.
-    virtual Status addAudits(const std::vector<AuditEntry>& entries) {
+    // Audit lines of a push, in order: an engine may write them with few statements.
+    virtual Status addAudits(std::span<const AuditEntry> entries) {
         for (const auto& e : entries)
             CY_TRY(addAudit(e));
         return {};

@@ -239,7 +239,7 @@ Status insertAudits(Database& db, const AuditEntry* entries, std::size_t count) 
 
 Status addAudit(Database& db, const AuditEntry& e) { return insertAudits(db, &e, 1); }
 
-Status addAudits(Database& db, const std::vector<AuditEntry>& entries) {
+Status addAudits(Database& db, std::span<const AuditEntry> entries) {
     return insertAudits(db, entries.data(), entries.size());
 }
 

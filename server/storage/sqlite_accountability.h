@@ -28,7 +28,7 @@ Status setPinHash(store::Database& db, const std::string& staffId, const std::st
 Status setSignInFailures(store::Database& db, const std::string& subject, const SignInFailures& f);
 Status addAudit(store::Database& db, const AuditEntry& e);
 // Several lines in order, up to 32 to a statement (multi-row INSERT, one statement per size).
-Status addAudits(store::Database& db, const std::vector<AuditEntry>& entries);
+Status addAudits(store::Database& db, std::span<const AuditEntry> entries);
 
 // Keeps blob_refs in step with a record's body (the attachments it refers to, wherever they sit
 // in the record: lists of attachments, a signature in an acceptance, photos on items).

@@ -251,7 +251,7 @@ public:
     Status useEnrolmentCode(const std::string& codeHash, const std::string& deviceId, Instant at) override {
         return sqlite_accountability::useEnrolmentCode(m_s.database(), codeHash, deviceId, at);
     }
-    Status addAudits(const std::vector<AuditEntry>& entries) override {
+    Status addAudits(std::span<const AuditEntry> entries) override {
         return sqlite_accountability::addAudits(m_s.database(), entries);
     }
 

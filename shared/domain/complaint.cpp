@@ -23,7 +23,9 @@ void to_json(Json& j, const Complaint& c) {
     j["state"] = c.state;
     j["kind"] = c.kind;
     j["channel"] = c.channel;
-    j["complainant"] = Json{{"name", c.complainant.name}, {"phone", c.complainant.phone}};
+    auto& complainant = j["complainant"] = Json::object();
+    complainant["name"] = c.complainant.name;
+    complainant["phone"] = c.complainant.phone;
     j["unit_id"] = c.unitId;
     j["building_id"] = c.buildingId;
     j["category"] = c.category;

@@ -48,7 +48,8 @@ void stampPlainFields(store::StoredRecord& r, const records::RecordType& type, c
     if (hlc.empty())
         return;
     if (before.is_null()) {
-        r.stamps = Json{{"*", hlc}}; // a new record: every plain field carries its creation stamp
+        r.stamps = Json::object(); // a new record: every plain field carries its creation stamp
+        r.stamps["*"] = hlc;
         return;
     }
     if (!r.stamps.is_object())
@@ -92,7 +93,7 @@ Result<MergeOutcome> create(const std::optional<store::StoredRecord>& current, c
     out.record.body = std::move(prepared->body);
     out.record.index = std::move(prepared->index);
     if (ctx.preparedText)
-        out.record.encodedBody = *ctx.preparedText;
+        out.record.encodedBody = std::move(*ctx.preparedText);
     out.record.originDevice = ctx.originDevice;
     stampPlainFields(out.record, type, Json(), ctx.hlc);
     return out;

@@ -30,9 +30,9 @@ struct ApplyContext {
     std::function<const rules::RuleContext*(const std::string& communityId)> rulesFor;
     bool authoritative = false;
     // A create already prepared (validated, derived, encoded) outside the write transaction;
-    // the merge moves from it.
+    // the merge moves from both.
     records::RecordType::Prepared* prepared = nullptr;
-    const std::string* preparedText = nullptr;
+    std::string* preparedText = nullptr;
 };
 
 // The clock that last set a plain field: its own stamp, or the record's creation stamp ("*").

@@ -210,9 +210,15 @@ Result<PushRequest> takePushRequest(Json&& j) {
 }
 
 void to_json(Json& j, const OpResult& r) {
-    j = Json{{"seq", r.seq}, {"status", r.status}};
+    // Member by member: an initializer list copies every member once more, and a push builds
+    // one result for each of its operations.
+    j = Json::object();
+    j["seq"] = r.seq;
+    j["status"] = r.status;
     if (r.error) {
-        j["error"] = Json{{"code", errorCodeName(r.error->code)}, {"message", r.error->message}};
+        auto& error = j["error"] = Json::object();
+        error["code"] = errorCodeName(r.error->code);
+        error["message"] = r.error->message;
         // The word the device acts on (credential_withdrawn: sign in online again).
         if (!r.error->reason.empty())
             j["error"]["reason"] = r.error->reason;

@@ -136,8 +136,11 @@ OperationEncoding encodeOperation(std::string_view deviceId, const Operation& op
     OperationEncoding e;
     e.canonical = head;
     if (!op.proofCredential.empty()) {
-        e.canonical += ",\"proof\":";
-        appendJson(e.canonical, Json{{"credential", op.proofCredential}, {"sig", op.proofSig}});
+        e.canonical += ",\"proof\":{\"credential\":";
+        appendJsonString(e.canonical, op.proofCredential);
+        e.canonical += ",\"sig\":";
+        appendJsonString(e.canonical, op.proofSig);
+        e.canonical += '}';
     }
     e.canonical += tail;
     // A number with a fraction point changes (or refuses) the signed form: the general path.

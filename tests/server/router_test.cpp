@@ -361,6 +361,29 @@ private slots:
             lastVersion = r["version"].get<std::int64_t>();
         }
         QCOMPARE(f.changeVersion(), before + n - 2);
+        // Every operation has its audit line, in sequence order and with its outcome: the write
+        // unit writes them 64 at a time as it goes, the rest at the end.
+        auto operationAudits = [&] {
+            std::vector<AuditEntry> lines;
+            (void)f.storage->read([&](ReadUnit& u) -> Status {
+                AuditQuery q;
+                q.deviceId = f.devices["staff-sun"].id;
+                q.limit = 10 * n;
+                for (auto& line : *u.audit(q))
+                    if (line.kind == "create" || line.kind == "update")
+                        lines.push_back(std::move(line));
+                return {};
+            });
+            return lines;
+        };
+        const auto audits = operationAudits();
+        QCOMPARE(audits.size(), std::size_t(n));
+        for (int seq = 1; seq <= n; ++seq) {
+            const AuditEntry& line = audits[std::size_t(seq - 1)];
+            QCOMPARE(line.opSeq.value_or(0), std::int64_t(seq));
+            QCOMPARE(line.recordId, "c-big-" + std::to_string((seq + 1) / 2));
+            QCOMPARE(line.outcome, std::string(seq == 151 || seq == 152 ? "rejected" : "applied"));
+        }
         (void)f.storage->read([&](ReadUnit& u) -> Status {
             for (int k : {1, 75, 150}) {
                 auto rec = u.get("c-big-" + std::to_string(k));
@@ -395,6 +418,8 @@ private slots:
         QCOMPARE(skipped["_status"], Json(409));
         QVERIFY(skipped["error"]["message"].get<std::string>().find("expected operation 301") != std::string::npos);
         QCOMPARE(f.changeVersion(), before + n - 2);
+        // The replay and the refused pushes wrote no audit line.
+        QCOMPARE(operationAudits().size(), std::size_t(n));
     }
 
     // WAL checkpoints run on the storage's own thread, beside the writer, not inside its commits

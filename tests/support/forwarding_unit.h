@@ -79,7 +79,7 @@ public:
         return m_in.setSignInFailures(s, f);
     }
     Status addAudit(const server::AuditEntry& e) override { return m_in.addAudit(e); }
-    Status addAudits(const std::vector<server::AuditEntry>& e) override { return m_in.addAudits(e); }
+    Status addAudits(std::span<const server::AuditEntry> e) override { return m_in.addAudits(e); }
     Status addEnrolmentCode(const server::EnrolmentCodeRow& c) override { return m_in.addEnrolmentCode(c); }
     Status useEnrolmentCode(const std::string& codeHash, const std::string& deviceId, Instant at) override {
         return m_in.useEnrolmentCode(codeHash, deviceId, at);

@@ -59,7 +59,7 @@ public:
     Status setPinHash(const std::string& staffId, const std::string& hash, Instant at) override;
     Status setSignInFailures(const std::string& subject, const SignInFailures& f) override;
     Status addAudit(const AuditEntry& e) override;
-    Status addAudits(const std::vector<AuditEntry>& entries) override;
+    Status addAudits(std::span<const AuditEntry> entries) override;
     Status addEnrolmentCode(const EnrolmentCodeRow& c) override;
     Status useEnrolmentCode(const std::string& codeHash, const std::string& deviceId, Instant at) override;
 

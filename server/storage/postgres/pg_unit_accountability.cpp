@@ -173,12 +173,12 @@ std::string auditInsert(int rows) {
 
 } // namespace
 
-Status PgUnit::addAudit(const AuditEntry& e) { return addAudits({e}); }
+Status PgUnit::addAudit(const AuditEntry& e) { return addAudits(std::span(&e, 1)); }
 
 // A push's audit lines in a few multi-row statements rather than one round trip each. Only
 // four statement shapes (64, 16, 4 and 1 rows), so the connection's prepared statements stay
 // few.
-Status PgUnit::addAudits(const std::vector<AuditEntry>& entries) {
+Status PgUnit::addAudits(std::span<const AuditEntry> entries) {
     CY_TRY(requireWritable());
     static const std::pair<int, std::string> shapes[] = {
         {64, auditInsert(64)}, {16, auditInsert(16)}, {4, auditInsert(4)}, {1, auditInsert(1)}};
