@@ -8,6 +8,8 @@
 //   build/bench/bench_push_inproc 10000
 //   valgrind --tool=callgrind --toggle-collect='courtyard::server::SyncService::push*'
 //       build/bench/bench_push_inproc 3000     (one command line; then callgrind_annotate --inclusive=yes)
+//   A function named SyncService::push… called inside another one toggles counting off while it
+//   runs, so what it does goes missing from the profile: keep such work out of lambdas in push().
 // One person signs in with the demo PIN (hashed cheaply at import here) and signs every operation.
 #include "server/demo/demo_company.h"
 #include "server/service/admin_service.h"

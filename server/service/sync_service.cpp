@@ -141,7 +141,9 @@ constexpr std::size_t kPreparedSlice = 32;
 // thread is still busy.
 constexpr std::size_t kAuditsWrittenTogether = 64;
 
-// Writes the audit lines from `written` on, and moves `written` past them.
+// Writes the audit lines from `written` on, and moves `written` past them. A function of its own,
+// not a lambda inside push(): callgrind's --toggle-collect on SyncService::push* (see
+// bench_push_inproc.cpp) stops counting inside a nested function of that name.
 Status writeAuditsFrom(WriteUnit& unit, const std::vector<AuditEntry>& audits, std::size_t& written) {
     const auto pending = std::span<const AuditEntry>(audits).subspan(written);
     written = audits.size();

@@ -227,8 +227,10 @@ class ServerStorage {
 public:
     virtual ~ServerStorage() = default;
     virtual const DatabaseIdentity& identity() const = 0;
-    // Runs `work` in a write transaction. Several concurrent calls may share one commit (group
-    // commit); each still succeeds or fails on its own. Returns only after the commit.
+    // Runs `work` in a write transaction, exactly once: it is never re-run, so it may move from
+    // what it was given (a push moves its prepared records). Several concurrent calls may share
+    // one commit (group commit); each still succeeds or fails on its own. Returns only after
+    // the commit.
     virtual Status write(const std::function<Status(WriteUnit&)>& work) = 0;
     // Runs `work` on a consistent snapshot.
     virtual Status read(const std::function<Status(ReadUnit&)>& work) = 0;

@@ -77,8 +77,9 @@ void from_json(const Json& j, AttachmentRef& a) {
     optionalInto(j, "name", a.name);
 }
 
-// Member by member rather than from an initializer list, which copies every member once more:
-// a complaint carries four deadlines, and each is built for every record a push creates.
+// Member by member rather than from an initializer list, which allocates a two-element array
+// and a key for every member: a complaint carries four deadlines, each built for every record a
+// push creates.
 void to_json(Json& j, const Deadline& d) {
     j = Json::object();
     j["due_at"] = d.dueAt;

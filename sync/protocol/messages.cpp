@@ -210,8 +210,8 @@ Result<PushRequest> takePushRequest(Json&& j) {
 }
 
 void to_json(Json& j, const OpResult& r) {
-    // Member by member: an initializer list copies every member once more, and a push builds
-    // one result for each of its operations.
+    // Member by member: an initializer list allocates a two-element array and a key for every
+    // member, and a push builds one result for each of its operations.
     j = Json::object();
     j["seq"] = r.seq;
     j["status"] = r.status;
@@ -221,7 +221,7 @@ void to_json(Json& j, const OpResult& r) {
         error["message"] = r.error->message;
         // The word the device acts on (credential_withdrawn: sign in online again).
         if (!r.error->reason.empty())
-            j["error"]["reason"] = r.error->reason;
+            error["reason"] = r.error->reason;
     }
     if (r.version)
         j["version"] = r.version;

@@ -175,9 +175,9 @@ std::string auditInsert(int rows) {
 
 Status PgUnit::addAudit(const AuditEntry& e) { return addAudits(std::span(&e, 1)); }
 
-// A push's audit lines in a few multi-row statements rather than one round trip each. Only
-// four statement shapes (64, 16, 4 and 1 rows), so the connection's prepared statements stay
-// few.
+// A push's audit lines in a few multi-row statements, queued with its record writes (sent in
+// the same round trips; a failure fails the unit before it commits). Only four statement
+// shapes (64, 16, 4 and 1 rows), so the connection's prepared statements stay few.
 Status PgUnit::addAudits(std::span<const AuditEntry> entries) {
     CY_TRY(requireWritable());
     static const std::pair<int, std::string> shapes[] = {
@@ -189,7 +189,7 @@ Status PgUnit::addAudits(std::span<const AuditEntry> entries) {
             params.reserve(std::size_t(rows * kAuditColumns));
             for (int r = 0; r < rows; ++r)
                 auditParams(entries[from + std::size_t(r)], params);
-            CY_TRY(done(m_c.exec(sql, params)));
+            CY_TRY(m_c.write(sql, std::move(params), Send::Queued));
             from += std::size_t(rows);
         }
     return {};
