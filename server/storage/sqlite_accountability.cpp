@@ -219,9 +219,11 @@ void bindAudit(store::Statement& s, int first, const AuditEntry& e) {
     s.bindStatic(first + 12, e.errorCode).bindStatic(first + 13, e.errorMessage);
 }
 
-Status insertAudits(Database& db, const AuditEntry* entries, std::size_t count) {
-    for (std::size_t from = 0; from < count; from += kAuditRowsPerStatement) {
-        const std::size_t rows = std::min(kAuditRowsPerStatement, count - from);
+} // namespace
+
+Status addAudits(Database& db, std::span<const AuditEntry> entries) {
+    for (std::size_t from = 0; from < entries.size(); from += kAuditRowsPerStatement) {
+        const std::size_t rows = std::min(kAuditRowsPerStatement, entries.size() - from);
         std::string sql = kAuditInsert;
         for (std::size_t r = 0; r < rows; ++r)
             sql += r ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -235,13 +237,7 @@ Status insertAudits(Database& db, const AuditEntry* entries, std::size_t count) 
     return {};
 }
 
-} // namespace
-
-Status addAudit(Database& db, const AuditEntry& e) { return insertAudits(db, &e, 1); }
-
-Status addAudits(Database& db, std::span<const AuditEntry> entries) {
-    return insertAudits(db, entries.data(), entries.size());
-}
+Status addAudit(Database& db, const AuditEntry& e) { return addAudits(db, std::span(&e, 1)); }
 
 Status indexBlobRefs(Database& db, const store::StoredRecord& r) {
     // Attachments are appended, never removed, so references only grow: insert the new ones.
