@@ -7,6 +7,20 @@
 
 namespace courtyard::server {
 
+namespace {
+
+// The records whose active deadline passed before `now`, as overdueClocks reads them. Only the
+// clocked types have a deadline, and naming them lets the type-and-deadline index serve the
+// read (the server keeps no index of deadlines alone: SqliteStorage::open).
+store::RecordQuery overdueAt(Instant now) {
+    store::RecordQuery q;
+    q.types = rules::clockedRecordTypes();
+    q.dueBefore = now;
+    return q;
+}
+
+} // namespace
+
 EscalationService::EscalationService(ServerStorage& storage, RulesCache& rules, Clock clock)
     : m_storage(storage), m_rules(rules), m_clock(std::move(clock)) {}
 
@@ -14,10 +28,7 @@ Result<std::vector<std::string>> EscalationService::toRaise(ReadUnit& unit, Inst
     // Each overdue record's index and flag first, not its body: most have climbed to their rung
     // already, and decoding every one cost about 30 µs a record (bench_push_inproc). Only those
     // that may move are read whole, and raiseFlag decides.
-    store::RecordQuery overdueRecords; // what overdueClocks selects too
-    overdueRecords.types = rules::clockedRecordTypes();
-    overdueRecords.dueBefore = now;
-    auto overdue = unit.overdueClocks(overdueRecords.types, now);
+    auto overdue = unit.overdueClocks(rules::clockedRecordTypes(), now);
     if (!overdue)
         return overdue.error();
     std::vector<std::string> candidates;
@@ -51,7 +62,7 @@ Result<std::vector<std::string>> EscalationService::toRaise(ReadUnit& unit, Inst
         }
         return ids;
     }
-    auto all = unit.query(overdueRecords);
+    auto all = unit.query(overdueAt(now));
     if (!all)
         return all.error();
     const std::unordered_set<std::string> wanted(candidates.begin(), candidates.end());
@@ -159,7 +170,7 @@ Result<EscalationService::Pass> EscalationService::runScheduled(std::chrono::mil
 Result<std::int64_t> EscalationService::pendingCount() {
     std::int64_t n = 0;
     CY_TRY(m_storage.read([&](ReadUnit& u) -> Status {
-        auto c = u.overdueCount(m_clock());
+        auto c = u.count(overdueAt(m_clock()));
         if (!c)
             return c.error();
         n = *c;

@@ -48,6 +48,7 @@ public:
     Result<int> runOnce();
     // The same, with what the pass did to scheduled patrol rounds.
     Result<Pass> runNow();
+    // How many records' active deadline has passed (/metrics).
     Result<std::int64_t> pendingCount();
 
     // The meta row that holds the last claimed pass (its instant, epoch milliseconds).

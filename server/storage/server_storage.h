@@ -146,8 +146,6 @@ public:
     };
     virtual Result<std::optional<OpBatch>> opBatch(const std::string& deviceId, std::int64_t seq) = 0;
     virtual Result<std::optional<BlobRow>> blob(const std::string& sha256) = 0;
-    // Open records whose active deadline passed before `now`.
-    virtual Result<std::int64_t> overdueCount(Instant now) = 0;
     // The records of `types` whose active deadline passed before `now` (not deleted), as the
     // escalation pass looks at them first.
     virtual Result<std::vector<OverdueClock>> overdueClocks(const std::vector<std::string>& types, Instant now) = 0;

@@ -20,7 +20,11 @@
 #include "support/postgres_cluster.h"
 
 #include "shared/rules/derive.h"
+#include "shared/records/record_type.h"
+#include "shared/rules/inbox.h"
 #include "shared/rules/overdue.h"
+#include "shared/store/record_query_sql.h"
+#include "shared/store/record_store.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -701,6 +705,72 @@ private slots:
         QCOMPARE(*pass.runOnce(), kMany + 10); // and the ten clocks of clockedDatabase
         QCOMPARE(*pass.runOnce(), 0);
         QCOMPARE(flags(**s).maxVersion - before, std::int64_t(kMany + 10));
+    }
+
+    // A server drops the indexes only a device's lists read (SqliteStorage::open), as each costs
+    // every record written; each read it makes of records by type still seeks in an index, never
+    // walks the table.
+    void theServerReadsRecordsThroughIndexesItKeeps() {
+        const std::string where = clockedDatabase("sqlite");
+        auto devices = store::SqliteRecordStore::open(m_dir.filePath("a-device.db").toStdString());
+        QVERIFY(devices);
+        auto server = store::Database::open(where);
+        QVERIFY(server);
+        auto indexes = [](store::Database& db, const char* name) {
+            return *db.queryOne("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?",
+                                [](store::Statement& s) { return s.int64(0); }, std::string(name));
+        };
+        for (const char* name : {"records_assignee", "records_department", "records_due"}) {
+            QCOMPARE(indexes(**server, name), std::optional<std::int64_t>(0));
+            QCOMPARE(indexes((*devices)->database(), name), std::optional<std::int64_t>(1));
+        }
+
+        const Instant now = kClocksFirst;
+        struct Read {
+            const char* what;
+            store::RecordQuery q;
+        };
+        std::vector<Read> reads;
+        {
+            store::RecordQuery q; // pendingCount, and the escalation pass's candidates
+            q.types = rules::clockedRecordTypes();
+            q.dueBefore = now;
+            reads.push_back({"overdue records", q});
+        }
+        {
+            store::RecordQuery q; // InboxService: the open work of a person's communities
+            q.types = rules::inboxRecordTypes();
+            q.communityIds = {"cm-1", "cm-2"};
+            q.states = records::inboxOpenStates();
+            reads.push_back({"inbox", q});
+            q.types = {std::string(domain::InboxSeen::kType)}; // and what they have seen
+            q.states.clear();
+            q.assignee = "st-1";
+            reads.push_back({"inbox marks", q});
+        }
+        {
+            store::RecordQuery q; // a household's answers before another (SyncService)
+            q.types = {"survey_response"};
+            q.unitId = "u-1";
+            reads.push_back({"a unit's survey answers", q});
+        }
+        for (const auto& r : reads) {
+            const auto w = store::detail::buildWhere(r.q);
+            for (const std::string select : {"SELECT count(*) FROM records", "SELECT id, body FROM records"}) {
+                auto plan = (*server)->prepare("EXPLAIN QUERY PLAN " + select + w.sql);
+                QVERIFY(plan);
+                store::detail::bindAll(*plan, w);
+                int steps = 0;
+                while (*plan->step()) {
+                    const std::string step = plan->text(3);
+                    if (step.find("records") == std::string::npos)
+                        continue;
+                    ++steps;
+                    QVERIFY2(step.rfind("SEARCH records USING ", 0) == 0, (std::string(r.what) + ": " + step).c_str());
+                }
+                QVERIFY2(steps > 0, r.what);
+            }
+        }
     }
 };
 

@@ -407,7 +407,7 @@ private slots:
         auto& side = f->side;
         auto readMeta = [&] {
             return storage.read([](ReadUnit& u) -> Status {
-                auto n = u.overdueCount(Instant{});
+                auto n = u.count(store::RecordQuery{});
                 return n ? Status{} : Status(n.error());
             });
         };

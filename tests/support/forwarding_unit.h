@@ -30,7 +30,6 @@ public:
         return m_in.opBatch(d, seq);
     }
     Result<std::optional<server::BlobRow>> blob(const std::string& sha) override { return m_in.blob(sha); }
-    Result<std::int64_t> overdueCount(Instant now) override { return m_in.overdueCount(now); }
     Result<std::vector<server::OverdueClock>> overdueClocks(const std::vector<std::string>& types,
                                                             Instant now) override {
         return m_in.overdueClocks(types, now);

@@ -132,14 +132,6 @@ Result<std::optional<BlobRow>> PgUnit::blob(const std::string& sha256) {
         BlobRow{rows->text(0, 0), rows->int64(0, 1), rows->int64(0, 2), rows->boolean(0, 3), rows->text(0, 4)}};
 }
 
-Result<std::int64_t> PgUnit::overdueCount(Instant now) {
-    auto rows = m_c.exec("SELECT count(*) FROM records WHERE due_at IS NOT NULL AND due_at < $1 AND NOT deleted",
-                         {toEpochMs(now)});
-    if (!rows)
-        return rows.error();
-    return rows->int64(0, 0);
-}
-
 Result<std::vector<OverdueClock>> PgUnit::overdueClocks(const std::vector<std::string>& types, Instant now) {
     return pg::overdueClocks(m_c, types, now);
 }
