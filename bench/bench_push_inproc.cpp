@@ -1,7 +1,7 @@
 // Profiling aid: the server's push and pull paths in-process (no HTTP), so a profiler sees
 // only what the sync service and storage cost. Prints records per second, and beside them the
 // storage limit measured in the same run: the very rows the push stored, inserted raw into a
-// fresh database of the same schema (500 per transaction, as bench_sync's raw figure), each also
+// fresh database of the server's schema (500 per transaction, as bench_sync's raw figure), each also
 // as CPU time a record (all threads; steadier than the rate on a shared machine). Last,
 // the escalation pass over the same complaints 30 days on, when every one is overdue: the first
 // pass flags them all, the next ones find every flag at its top rung (a backlog's steady state).
@@ -18,7 +18,6 @@
 #include "server/service/sync_service.h"
 #include "server/storage/sqlite_storage.h"
 #include "shared/store/database.h"
-#include "shared/store/schema.h"
 #include "sync/protocol/crypto.h"
 #include "sync/protocol/proof.h"
 
@@ -130,7 +129,7 @@ int main(int argc, char** argv) {
     {
         std::filesystem::remove(dir + "/raw.db");
         auto db = std::move(*store::Database::open(dir + "/raw.db"));
-        (void)store::migrate(*db);
+        (void)migrateServerSchema(*db);
         t0 = std::chrono::steady_clock::now();
         cpu0 = cpuSeconds(RUSAGE_THREAD);
         for (std::size_t i = 0; i < raw.size(); i += 500) {

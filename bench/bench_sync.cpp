@@ -1,7 +1,8 @@
 // Sync throughput (issues 4 and 17), side by side in one run on this machine:
 //   raw SQLite  — batched inserts of the same rows (500 per transaction, WAL, synchronous=FULL):
-//                 the storage limit, once into a bare (id, body) table and once into
-//                 Courtyard's own records table with its indexes (the device's table too);
+//                 the storage limit, once into a bare (id, body) table, then into
+//                 Courtyard's records table with the server's indexes (push compares with
+//                 it) and with a device's (a device's apply compares with that one);
 //   raw PostgreSQL — the same rows into the server's PostgreSQL records table, 500 per
 //                 multi-row INSERT and transaction (with --postgres);
 //   Courtyard   — a device pushes N complaint-shaped records (~600 bytes of JSON each) to the
@@ -16,6 +17,7 @@
 #include "bench/bench_process.h"
 #include "bench/postgres_process.h"
 #include "server/storage/postgres/pg_schema.h"
+#include "server/storage/sqlite_storage.h"
 #include "shared/store/database.h"
 #include "shared/store/schema.h"
 #include "sync/client/sign_in.h"
@@ -66,10 +68,15 @@ std::vector<std::pair<std::string, std::string>> rawRows(int n) {
     return rows;
 }
 
-double rawSqlite(const std::string& dir, int n, bool courtyardSchema) {
-    const std::string path = dir + (courtyardSchema ? "/raw-schema.db" : "/raw-bare.db");
+enum class RawSchema { Bare, Server, Device };
+
+double rawSqlite(const std::string& dir, int n, RawSchema schema) {
+    const std::string path = dir + "/raw-" + std::to_string(int(schema)) + ".db";
     auto db = std::move(*store::Database::open(path));
-    if (courtyardSchema)
+    const bool courtyardSchema = schema != RawSchema::Bare;
+    if (schema == RawSchema::Server)
+        (void)server::migrateServerSchema(*db);
+    else if (schema == RawSchema::Device)
         (void)store::migrate(*db);
     else
         (void)db->exec("CREATE TABLE docs (id TEXT PRIMARY KEY, body TEXT NOT NULL)");
@@ -418,18 +425,20 @@ int main(int argc, char** argv) {
     std::printf("%-8s %-44s %14s %14s\n", "records", "", "push (rec/s)", "pull (rec/s)");
     for (int n : sizes) {
         const auto dir = bench::makeTempDir("courtyard-bench");
-        const double bare = rawSqlite(dir, n, false);
-        const double schema = rawSqlite(dir, n, true);
+        const double bare = rawSqlite(dir, n, RawSchema::Bare);
+        const double schema = rawSqlite(dir, n, RawSchema::Server);
+        const double deviceSchema = rawSqlite(dir, n, RawSchema::Device);
         const auto cy = courtyardRun(bin, {"--data", dir + "/server"}, dir, n);
         const std::string count = std::to_string(n);
         row(count.c_str(), "raw SQLite, bare (id, body) table", bare, 0);
-        row("", "raw SQLite, Courtyard schema", schema, 0);
+        row("", "raw SQLite, the server's schema", schema, 0);
+        row("", "raw SQLite, a device's schema", deviceSchema, 0);
         row("", "Courtyard capture on the device", cy.capture, 0);
         row("", "Courtyard over SQLite, devices over HTTP", cy.push, cy.pull);
         row("", "  the server serving pages (discarded)", 0, cy.serve);
         row("", "  a fresh device applying pages (no network)", 0, cy.apply);
         row("", "    ... decoding them from their text and applying", 0, cy.decodeApply);
-        ratio("Courtyard over SQLite / raw (schema)", cy.push / schema, cy.apply / schema);
+        ratio("Courtyard over SQLite / raw (same schema)", cy.push / schema, cy.apply / deviceSchema);
         if (cluster) {
             const auto rawDb = cluster->createDatabase("raw_" + count);
             const auto serverDb = cluster->createDatabase("server_" + count);
@@ -441,7 +450,7 @@ int main(int argc, char** argv) {
             const auto pgDir = dir + "/pg";
             fs::create_directories(pgDir);
             const auto pgc = courtyardRun(bin, {"--store", *serverDb}, pgDir, n);
-            row("", "raw PostgreSQL, Courtyard schema", pgRaw, 0);
+            row("", "raw PostgreSQL, the server's schema", pgRaw, 0);
             row("", "Courtyard over PostgreSQL, devices over HTTP", pgc.push, pgc.pull);
             row("", "  the server serving pages (discarded)", 0, pgc.serve);
             row("", "  a fresh device applying pages (no network)", 0, pgc.apply);

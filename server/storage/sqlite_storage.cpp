@@ -9,6 +9,7 @@
 #include "server/storage/sqlite_accountability.h"
 #include "shared/store/database.h"
 #include "shared/store/record_query_sql.h"
+#include "shared/store/schema.h"
 #include "sync/protocol/crypto.h"
 
 #include <sqlite3.h>
@@ -376,6 +377,17 @@ private:
 
 } // namespace
 
+Status migrateServerSchema(store::Database& db) {
+    CY_TRY(store::migrate(db));
+    // The one schema indexes records for a device's lists too: a person's and a department's
+    // work, and deadlines of any type. The server reads none of those, and every index costs
+    // each record written (about 6,000 instructions a record each, callgrind over
+    // bench_push_inproc), so it drops them; its deadline reads name the clocked types
+    // (records_type_due). PostgreSQL's migration 6 drops them there.
+    return db.exec("DROP INDEX IF EXISTS records_assignee; DROP INDEX IF EXISTS records_department; "
+                   "DROP INDEX IF EXISTS records_due;");
+}
+
 Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& path, SqliteStorageOptions options) {
     auto writer = SqliteRecordStore::open(path);
     if (!writer)
@@ -384,13 +396,7 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& pa
     // every record once, before serving.
     if (auto rebuilt = reports::rebuildFactsIfStale(**writer); !rebuilt)
         return rebuilt.error();
-    // The one schema indexes records for a device's lists too: a person's and a department's
-    // work, and deadlines of any type. The server reads none of those, and every index costs
-    // each record written (about 6,000 instructions a record each, callgrind over
-    // bench_push_inproc), so it drops them; its deadline reads name the clocked types
-    // (records_type_due). PostgreSQL's migration 6 drops them there.
-    CY_TRY((*writer)->database().exec("DROP INDEX IF EXISTS records_assignee; DROP INDEX IF EXISTS records_department; "
-                                      "DROP INDEX IF EXISTS records_due;"));
+    CY_TRY(migrateServerSchema((*writer)->database()));
     // Its identity, made by whichever process opens it first (several servers may share it).
     DatabaseIdentity identity;
     CY_TRY((*writer)->database().exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', '" +

@@ -19,6 +19,11 @@ struct sqlite3; // <sqlite3.h> stays out of this header
 
 namespace courtyard::server {
 
+// Brings a database to the server's schema: the one schema's migrations (store::migrate), less
+// the indexes only a device's lists read. SqliteStorage::open does this; a benchmark's raw
+// inserts use it to write into the schema the server writes into.
+Status migrateServerSchema(store::Database& db);
+
 struct SqliteStorageOptions {
     int readers = 8;
     int maxBatch = 128;
