@@ -9,9 +9,9 @@ namespace courtyard::server {
 
 namespace {
 
-// The records whose active deadline passed before `now`, as overdueClocks reads them. Only the
-// clocked types have a deadline, and naming them lets the type-and-deadline index serve the
-// read (the server keeps no index of deadlines alone: SqliteStorage::open).
+// The records whose active deadline passed before `now`. Only the clocked types have a deadline,
+// and naming them lets the type-and-deadline index serve the read (the server keeps no index of
+// deadlines alone: migrateServerSchema).
 store::RecordQuery overdueAt(Instant now) {
     store::RecordQuery q;
     q.types = rules::clockedRecordTypes();
@@ -28,7 +28,7 @@ Result<std::vector<std::string>> EscalationService::toRaise(ReadUnit& unit, Inst
     // Each overdue record's index and flag first, not its body: most have climbed to their rung
     // already, and decoding every one cost about 30 µs a record (bench_push_inproc). Only those
     // that may move are read whole, and raiseFlag decides.
-    auto overdue = unit.overdueClocks(rules::clockedRecordTypes(), now);
+    auto overdue = unit.overdueClocks(overdueAt(now));
     if (!overdue)
         return overdue.error();
     std::vector<std::string> candidates;

@@ -146,9 +146,9 @@ public:
     };
     virtual Result<std::optional<OpBatch>> opBatch(const std::string& deviceId, std::int64_t seq) = 0;
     virtual Result<std::optional<BlobRow>> blob(const std::string& sha256) = 0;
-    // The records of `types` whose active deadline passed before `now` (not deleted), as the
-    // escalation pass looks at them first.
-    virtual Result<std::vector<OverdueClock>> overdueClocks(const std::vector<std::string>& types, Instant now) = 0;
+    // The records `q` selects (the escalation pass's: those whose active deadline has passed), as
+    // the pass looks at them first.
+    virtual Result<std::vector<OverdueClock>> overdueClocks(const store::RecordQuery& q) = 0;
     // The report SQL's database, in this unit's transaction (server/reports/report_sql.h).
     virtual reports::ReportDb& reportDb() = 0;
     // The engine's own handle for tools that speak its SQL (the push benchmark's raw inserts):

@@ -175,10 +175,7 @@ public:
             sha256);
     }
 
-    Result<std::vector<OverdueClock>> overdueClocks(const std::vector<std::string>& types, Instant now) override {
-        store::RecordQuery q;
-        q.types = types;
-        q.dueBefore = now;
+    Result<std::vector<OverdueClock>> overdueClocks(const store::RecordQuery& q) override {
         const auto w = store::detail::buildWhere(q);
         // SQLite's JSON functions take the flag out of the body's text without a tree of it.
         auto s = m_s.database().prepare(
@@ -379,13 +376,13 @@ private:
 
 Status migrateServerSchema(store::Database& db) {
     CY_TRY(store::migrate(db));
-    // The one schema indexes records for a device's lists too: a person's and a department's
-    // work, and deadlines of any type. The server reads none of those, and every index costs
-    // each record written (about 6,000 instructions a record each, callgrind over
-    // bench_push_inproc), so it drops them; its deadline reads name the clocked types
-    // (records_type_due). PostgreSQL's migration 6 drops them there.
-    return db.exec("DROP INDEX IF EXISTS records_assignee; DROP INDEX IF EXISTS records_department; "
-                   "DROP INDEX IF EXISTS records_due;");
+    // The one schema indexes records for a device's lists too: a department's work, and deadlines
+    // of any type. The server reads neither, and every index costs each record written (about
+    // 6,000 instructions a record each, callgrind over bench_push_inproc), so it drops them; its
+    // deadline reads name the clocked types (records_type_due). PostgreSQL's migration 6 drops
+    // the one it had. A person's work (records_assignee) stays: the server reads a person's
+    // seen marks by it (InboxService).
+    return db.exec("DROP INDEX IF EXISTS records_department; DROP INDEX IF EXISTS records_due;");
 }
 
 Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& path, SqliteStorageOptions options) {

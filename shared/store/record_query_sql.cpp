@@ -99,6 +99,7 @@ Result<std::vector<Segment>> segments(const RecordQuery& q, Dialect dialect) {
     // take unless the query names a person, a department or a flat: their own indexes hold few
     // rows, where walking the type's order would pass every record of it looking for them.
     // (`+type` is SQLite's way of saying so; PostgreSQL's planner weighs the indexes itself.)
+    // A server keeps no department index (migrateServerSchema): it pages no query naming one.
     const bool typeIndexed = dialect == Dialect::Postgres || (!q.assignee && !q.departmentId && !q.unitId);
     const Where base = buildWhere(q, typeIndexed, dialect);
     if (q.order == RecordQuery::Order::Id) {

@@ -11,8 +11,8 @@ namespace {
 
 // Version 1. Tables used only by one side are simply empty on the other (one schema, fewer
 // surprises). Instants are milliseconds since the Unix epoch, UTC. Indexes only a device reads
-// are another matter, as each costs every record written: a server drops records_due,
-// records_assignee and records_department (version 5) when it opens (SqliteStorage::open).
+// are another matter, as each costs every record written: a server drops records_due and
+// records_department (from version 5) when it opens (migrateServerSchema).
 constexpr std::string_view kV1 = R"sql(
 -- Every synced record, of every type. `body` is the record's JSON (the source of truth);
 -- the other columns are extracted from it for indexing and scoping.

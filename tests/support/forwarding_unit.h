@@ -30,9 +30,8 @@ public:
         return m_in.opBatch(d, seq);
     }
     Result<std::optional<server::BlobRow>> blob(const std::string& sha) override { return m_in.blob(sha); }
-    Result<std::vector<server::OverdueClock>> overdueClocks(const std::vector<std::string>& types,
-                                                            Instant now) override {
-        return m_in.overdueClocks(types, now);
+    Result<std::vector<server::OverdueClock>> overdueClocks(const store::RecordQuery& q) override {
+        return m_in.overdueClocks(q);
     }
     server::reports::ReportDb& reportDb() override { return m_in.reportDb(); }
     void* nativeHandle() override { return m_in.nativeHandle(); }

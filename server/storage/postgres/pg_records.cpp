@@ -154,10 +154,7 @@ Result<std::vector<StoredRecord>> queryRecords(Connection& c, const RecordQuery&
     return collect(c.exec(sql, params(w)), true);
 }
 
-Result<std::vector<OverdueClock>> overdueClocks(Connection& c, const std::vector<std::string>& types, Instant now) {
-    RecordQuery q;
-    q.types = types;
-    q.dueBefore = now;
+Result<std::vector<OverdueClock>> overdueClocks(Connection& c, const RecordQuery& q) {
     const auto w = buildWhere(q);
     // json, not jsonb: the text is parsed, not converted, and the member comes back as written.
     // But `->` decodes the escapes of every string in the body, and PostgreSQL's text holds no

@@ -14,7 +14,7 @@ Result<std::vector<store::StoredRecord>> getRecords(Connection& c, const std::ve
 Result<std::vector<store::StoredRecord>> queryRecords(Connection& c, const store::RecordQuery& q);
 Result<std::int64_t> countRecords(Connection& c, const store::RecordQuery& q);
 // ReadUnit::overdueClocks: the flag is taken out of the body's text by PostgreSQL.
-Result<std::vector<OverdueClock>> overdueClocks(Connection& c, const std::vector<std::string>& types, Instant now);
+Result<std::vector<OverdueClock>> overdueClocks(Connection& c, const store::RecordQuery& q);
 // Changes after `afterVersion` in version order, unparsed (rawBody).
 Result<std::vector<store::StoredRecord>> changes(Connection& c, const ChangeFilter& f, std::int64_t afterVersion,
                                                  int limit);

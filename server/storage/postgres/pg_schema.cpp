@@ -312,11 +312,10 @@ CREATE INDEX records_type_due ON records(type, due_at, id) WHERE due_at IS NOT N
 CREATE INDEX records_type_happened ON records(type, happened_at, id);
 )sql";
 
-// Version 6: the indexes SQLite keeps for a device's lists, which no server reads (a person's
-// work, deadlines of any type) and every record written paid for. A server's deadline reads name
-// the clocked types (records_type_due); SQLite's server drops them as it opens.
+// Version 6: the index of deadlines of any type, which SQLite keeps for a device's lists, no
+// server reads, and every record written paid for. A server's deadline reads name the clocked
+// types (records_type_due); SQLite's server drops it as it opens (migrateServerSchema).
 constexpr std::string_view kV6 = R"sql(
-DROP INDEX IF EXISTS records_assignee;
 DROP INDEX IF EXISTS records_due;
 )sql";
 
@@ -326,7 +325,7 @@ constexpr Migration kMigrations[] = {
     {3, "one-time enrolment codes", kV3},
     {4, "attachments' bytes in chunks", kV4},
     {5, "records by type in deadline and happened order", kV5},
-    {6, "no indexes for a device's lists", kV6},
+    {6, "no index of deadlines of any type", kV6},
 };
 
 } // namespace

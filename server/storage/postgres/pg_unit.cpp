@@ -132,8 +132,8 @@ Result<std::optional<BlobRow>> PgUnit::blob(const std::string& sha256) {
         BlobRow{rows->text(0, 0), rows->int64(0, 1), rows->int64(0, 2), rows->boolean(0, 3), rows->text(0, 4)}};
 }
 
-Result<std::vector<OverdueClock>> PgUnit::overdueClocks(const std::vector<std::string>& types, Instant now) {
-    return pg::overdueClocks(m_c, types, now);
+Result<std::vector<OverdueClock>> PgUnit::overdueClocks(const store::RecordQuery& q) {
+    return pg::overdueClocks(m_c, q);
 }
 
 Result<std::int64_t> PgUnit::put(store::StoredRecord record) { return storeRecord(record, nullptr); }

@@ -29,7 +29,7 @@ public:
     Result<std::vector<DeviceRow>> devices() override;
     Result<std::optional<OpBatch>> opBatch(const std::string& deviceId, std::int64_t seq) override;
     Result<std::optional<BlobRow>> blob(const std::string& sha256) override;
-    Result<std::vector<OverdueClock>> overdueClocks(const std::vector<std::string>& types, Instant now) override;
+    Result<std::vector<OverdueClock>> overdueClocks(const store::RecordQuery& q) override;
     reports::ReportDb& reportDb() override { return m_reports; }
     void* nativeHandle() override { return nullptr; }
 
