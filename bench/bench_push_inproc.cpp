@@ -1,8 +1,8 @@
 // Profiling aid: the server's push and pull paths in-process (no HTTP), so a profiler sees
 // only what the sync service and storage cost. Prints records per second, and beside them the
 // storage limit measured in the same run: the very rows the push stored, inserted raw into a
-// fresh database of the server's schema (500 per transaction, as bench_sync's raw figure), each also
-// as CPU time a record (all threads; steadier than the rate on a shared machine). Last,
+// fresh database of the server's schema (500 per transaction, as bench_sync's raw figure), each
+// also as CPU time a record (all threads; steadier than the rate on a shared machine). Last,
 // the escalation pass over the same complaints 30 days on, when every one is overdue: the first
 // pass flags them all, the next ones find every flag at its top rung (a backlog's steady state).
 //   build/bench/bench_push_inproc 10000

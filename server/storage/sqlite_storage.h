@@ -20,8 +20,9 @@ struct sqlite3; // <sqlite3.h> stays out of this header
 namespace courtyard::server {
 
 // Brings a database to the server's schema: the one schema's migrations (store::migrate), less
-// the indexes only a device's lists read. Every command that opens a data directory runs it. SqliteStorage::open does this; a benchmark's raw
-// inserts use it to write into the schema the server writes into.
+// the indexes only a device's lists read. SqliteStorage::open runs it, so every command that
+// opens a data directory does; a benchmark's raw inserts use it to write into the schema the
+// server writes into.
 Status migrateServerSchema(store::Database& db);
 
 struct SqliteStorageOptions {
