@@ -7,19 +7,12 @@
 
 namespace courtyard::server {
 
-namespace {
-
-// The records whose active deadline passed before `now`. Only the clocked types have a deadline,
-// and naming them lets the type-and-deadline index serve the read (the server keeps no index of
-// deadlines alone: migrateServerSchema).
-store::RecordQuery overdueAt(Instant now) {
+store::RecordQuery overdueRecords(Instant now) {
     store::RecordQuery q;
     q.types = rules::clockedRecordTypes();
     q.dueBefore = now;
     return q;
 }
-
-} // namespace
 
 EscalationService::EscalationService(ServerStorage& storage, RulesCache& rules, Clock clock)
     : m_storage(storage), m_rules(rules), m_clock(std::move(clock)) {}
@@ -28,7 +21,7 @@ Result<std::vector<std::string>> EscalationService::toRaise(ReadUnit& unit, Inst
     // Each overdue record's index and flag first, not its body: most have climbed to their rung
     // already, and decoding every one cost about 30 µs a record (bench_push_inproc). Only those
     // that may move are read whole, and raiseFlag decides.
-    auto overdue = unit.overdueClocks(overdueAt(now));
+    auto overdue = unit.overdueClocks(overdueRecords(now));
     if (!overdue)
         return overdue.error();
     std::vector<std::string> candidates;
@@ -62,7 +55,7 @@ Result<std::vector<std::string>> EscalationService::toRaise(ReadUnit& unit, Inst
         }
         return ids;
     }
-    auto all = unit.query(overdueAt(now));
+    auto all = unit.query(overdueRecords(now));
     if (!all)
         return all.error();
     const std::unordered_set<std::string> wanted(candidates.begin(), candidates.end());
@@ -170,7 +163,7 @@ Result<EscalationService::Pass> EscalationService::runScheduled(std::chrono::mil
 Result<std::int64_t> EscalationService::pendingCount() {
     std::int64_t n = 0;
     CY_TRY(m_storage.read([&](ReadUnit& u) -> Status {
-        auto c = u.count(overdueAt(m_clock()));
+        auto c = u.count(overdueRecords(m_clock()));
         if (!c)
             return c.error();
         n = *c;

@@ -32,6 +32,12 @@
 
 namespace courtyard::server {
 
+// The records whose active deadline passed before `now`: what the pass looks at, and what
+// pendingCount counts. Only the clocked types have a deadline, and naming them lets the
+// type-and-deadline index serve the read (the server keeps no index of deadlines alone:
+// migrateServerSchema).
+store::RecordQuery overdueRecords(Instant now);
+
 class EscalationService {
 public:
     EscalationService(ServerStorage& storage, RulesCache& rules, Clock clock);

@@ -7,8 +7,23 @@
 #include "shared/rules/inbox.h"
 #include "sync/protocol/messages.h"
 
-
 namespace courtyard::server {
+
+store::RecordQuery inboxOpenWork(const std::vector<std::string>& communities) {
+    store::RecordQuery q;
+    q.types = rules::inboxRecordTypes();
+    q.communityIds = communities;
+    q.states = records::inboxOpenStates();
+    return q;
+}
+
+store::RecordQuery inboxSeenMarks(const std::vector<std::string>& communities, const std::string& staffId) {
+    store::RecordQuery q;
+    q.types = {std::string(domain::InboxSeen::kType)};
+    q.communityIds = communities;
+    q.assignee = staffId;
+    return q;
+}
 
 Result<Json> InboxService::inboxFor(const DeviceRow& device, const std::string& staffId,
                                     const rules::Policy& policy) {
@@ -33,11 +48,7 @@ Result<Json> InboxService::inboxFor(const DeviceRow& device, const std::string& 
             return {};
         const rules::InboxPerson me{actor->staffId, actor->position, actor->departmentId};
 
-        store::RecordQuery q;
-        q.types = rules::inboxRecordTypes();
-        q.communityIds = communities;
-        q.states = records::inboxOpenStates();
-        auto open = unit.query(q);
+        auto open = unit.query(inboxOpenWork(communities));
         if (!open)
             return open.error();
         for (const auto& r : *open)
@@ -45,11 +56,7 @@ Result<Json> InboxService::inboxFor(const DeviceRow& device, const std::string& 
                 if (auto item = rules::inboxItem(r.type, r.body, me, now, policy))
                     items.push_back(std::move(*item));
 
-        store::RecordQuery marksQuery;
-        marksQuery.types = {std::string(domain::InboxSeen::kType)};
-        marksQuery.communityIds = communities;
-        marksQuery.assignee = staffId;
-        auto marks = unit.query(marksQuery);
+        auto marks = unit.query(inboxSeenMarks(communities, staffId));
         if (!marks)
             return marks.error();
         std::vector<domain::InboxSeen> seen;

@@ -10,6 +10,11 @@
 
 namespace courtyard::server {
 
+// The reads of an inbox: the open work of `communities`, and a person's seen marks in them
+// (by records_assignee, which the server keeps for them).
+store::RecordQuery inboxOpenWork(const std::vector<std::string>& communities);
+store::RecordQuery inboxSeenMarks(const std::vector<std::string>& communities, const std::string& staffId);
+
 class InboxService {
 public:
     InboxService(ServerStorage& storage, Clock clock) : m_storage(storage), m_clock(std::move(clock)) {}

@@ -75,6 +75,17 @@ void correctBodyTimes(Json& body, std::int64_t skewMs, bool skewed, Instant now)
 }
 
 // One answered response per household per campaign, only while the campaign is open.
+} // namespace
+
+store::RecordQuery surveyResponsesOf(const std::string& unitId) {
+    store::RecordQuery q;
+    q.types = {"survey_response"};
+    q.unitId = unitId;
+    return q;
+}
+
+namespace {
+
 Status checkSurveyResponse(WriteUnit& unit, const DeviceRow& device, const Json& body) {
     const std::string campaignId = stringAt(body, "campaign_id");
     const std::string unitId = stringAt(body, "unit_id");
@@ -92,10 +103,7 @@ Status checkSurveyResponse(WriteUnit& unit, const DeviceRow& device, const Json&
         return permissionDenied("this survey is not answered at the kiosk");
     if (!rules::isHouseholdAnswer(body, campaignId))
         return {}; // an attempt ("not at home", "refused") may come any number of times
-    store::RecordQuery q;
-    q.types = {"survey_response"};
-    q.unitId = unitId;
-    auto existing = unit.query(q);
+    auto existing = unit.query(surveyResponsesOf(unitId));
     if (!existing)
         return existing.error();
     for (const auto& r : *existing)

@@ -15,6 +15,9 @@
 
 namespace courtyard::server {
 
+// A flat's survey answers, read before another is taken (one household answer a campaign).
+store::RecordQuery surveyResponsesOf(const std::string& unitId);
+
 struct SyncCounters {
     std::atomic<long long> applied{0};
     std::atomic<long long> noop{0};

@@ -13,6 +13,8 @@
 #include "server/demo/demo_history.h"
 #include "server/service/admin_service.h"
 #include "server/service/escalation_service.h"
+#include "server/service/inbox_service.h"
+#include "server/service/sync_service.h"
 #include "server/storage/postgres_storage.h"
 #include "server/storage/sqlite_storage.h"
 #include "support/forwarding_unit.h"
@@ -20,8 +22,6 @@
 #include "support/postgres_cluster.h"
 
 #include "shared/rules/derive.h"
-#include "shared/records/record_type.h"
-#include "shared/rules/inbox.h"
 #include "shared/rules/overdue.h"
 #include "shared/store/record_query_sql.h"
 #include "shared/store/record_store.h"
@@ -729,30 +729,13 @@ private slots:
             store::RecordQuery q;
             const char* index; // the one it must seek in
         };
-        std::vector<Read> reads;
-        {
-            store::RecordQuery q; // EscalationService: the pass's candidates, and /metrics's count
-            q.types = rules::clockedRecordTypes();
-            q.dueBefore = kClocksFirst;
-            reads.push_back({"overdue records", q, "records_type_due"});
-        }
-        {
-            store::RecordQuery q; // InboxService: the open work of a person's communities
-            q.types = rules::inboxRecordTypes();
-            q.communityIds = {"cm-1", "cm-2"};
-            q.states = records::inboxOpenStates();
-            reads.push_back({"inbox", q, "records_type_community"});
-            q.types = {std::string(domain::InboxSeen::kType)}; // and what they have seen
-            q.states.clear();
-            q.assignee = "st-1";
-            reads.push_back({"inbox marks", q, "records_assignee"});
-        }
-        {
-            store::RecordQuery q; // SyncService: a household's answers before another
-            q.types = {"survey_response"};
-            q.unitId = "u-1";
-            reads.push_back({"a unit's survey answers", q, "records_unit"});
-        }
+        const std::vector<std::string> communities{"cm-1", "cm-2"};
+        const std::vector<Read> reads{
+            {"overdue records", overdueRecords(kClocksFirst), "records_type_due"},
+            {"inbox", inboxOpenWork(communities), "records_type_community"},
+            {"inbox marks", inboxSeenMarks(communities, "st-1"), "records_assignee"},
+            {"a unit's survey answers", surveyResponsesOf("u-1"), "records_unit"},
+        };
         for (const auto& r : reads) {
             const auto w = store::detail::buildWhere(r.q);
             for (const std::string select : {"SELECT count(*) FROM records", "SELECT id, body FROM records"}) {
