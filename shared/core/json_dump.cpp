@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 
 namespace courtyard {
 
@@ -9,56 +10,77 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The length of the well-formed UTF-8 sequence starting at s[i] (Unicode's table 3-7: no
-// overlong forms, no surrogates, nothing above U+10FFFF), or 0 when it is not one. nlohmann
-// accepts exactly these sequences.
+// Whether `b` is a UTF-8 continuation byte in [lo, hi] (80..BF unless a lead narrows it).
+constexpr bool continuation(unsigned char b, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+    return b >= lo && b <= hi;
+}
+
+// The length of the well-formed UTF-8 sequence starting at s[i], a byte >= 0x80 (Unicode's
+// table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), or 0 when it is not
+// one. nlohmann accepts exactly these sequences.
 std::size_t utf8Sequence(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
-    const unsigned c = byte(i);
-    // Past the end reads 0, which no continuation range holds.
-    const auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-        const unsigned b = byte(k);
-        return b >= lo && b <= hi;
-    };
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+    const std::size_t left = s.size() - i;
+    const unsigned char c = p[0];
     if (c >= 0xC2 && c <= 0xDF)
-        return cont(i + 1) ? 2 : 0;
-    if (c == 0xE0)
-        return cont(i + 1, 0xA0) && cont(i + 2) ? 3 : 0;
-    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
-        return cont(i + 1) && cont(i + 2) ? 3 : 0;
-    if (c == 0xED)
-        return cont(i + 1, 0x80, 0x9F) && cont(i + 2) ? 3 : 0;
-    if (c == 0xF0)
-        return cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-    if (c >= 0xF1 && c <= 0xF3)
-        return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-    if (c == 0xF4)
-        return cont(i + 1, 0x80, 0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-    return 0;
+        return left >= 2 && continuation(p[1]) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        // E0 needs A0..BF next (no overlong form), ED 80..9F (no surrogate).
+        const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        return left >= 3 && continuation(p[1], lo, hi) && continuation(p[2]) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        // F0 needs 90..BF next (no overlong form), F4 80..8F (nothing above U+10FFFF).
+        const unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        return left >= 4 && continuation(p[1], lo, hi) && continuation(p[2]) && continuation(p[3]) ? 4 : 0;
+    }
+    return 0; // a continuation byte without a lead, C0, C1, F5..FF
+}
+
+// Whether any of the eight bytes in `word` needs more than a copy: a control character, '"',
+// '\\', or a byte >= 0x80 (UTF-8 to check). Each test is the exact "has a zero byte" idiom
+// (x - 0x01..) & ~x & 0x80.., so a clean word is never sent to the byte loop by mistake.
+constexpr bool needsAttention(std::uint64_t word) {
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const auto hasZero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+    const std::uint64_t below0x20 = (word - ones * 0x20) & ~word & highs;
+    return ((word & highs) | below0x20 | hasZero(word ^ (ones * '"')) | hasZero(word ^ (ones * '\\'))) != 0;
 }
 
 // Appends `s` quoted and escaped as nlohmann does without ensure_ascii: the two-character
 // escapes for \b \t \n \f \r " and \\, \u00xx (lower-case hex) for the other control
 // characters, everything else as it is. False, with `out` part-written, on invalid UTF-8.
+// Plain ASCII is skipped eight bytes at a time, and runs that need no escape are copied whole.
 bool appendString(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
+    out.reserve(out.size() + s.size() + 2);
     out += '"';
     std::size_t run = 0; // start of the bytes copied whole
     std::size_t i = 0;
     while (i < s.size()) {
+        if (s.size() - i >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, s.data() + i, 8);
+            if (!needsAttention(word)) {
+                i += 8;
+                continue;
+            }
+        }
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
             ++i;
             continue;
         }
         if (c >= 0x80) {
-            const std::size_t n = utf8Sequence(s, i);
-            if (n == 0)
-                return false;
-            i += n;
+            do { // a run of non-ASCII text (Chinese is three bytes a character) checked in one loop
+                const std::size_t n = utf8Sequence(s, i);
+                if (n == 0)
+                    return false;
+                i += n;
+            } while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80);
             continue;
         }
-        out.append(s.substr(run, i - run));
+        out.append(s.data() + run, i - run);
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -67,14 +89,14 @@ bool appendString(std::string& out, std::string_view s) {
         case '\n': out += "\\n"; break;
         case '\f': out += "\\f"; break;
         case '\r': out += "\\r"; break;
-        default:
-            out += "\\u00";
-            out += kHex[c >> 4];
-            out += kHex[c & 0xF];
+        default: {
+            const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+            out.append(escape, sizeof escape);
+        }
         }
         run = ++i;
     }
-    out.append(s.substr(run));
+    out.append(s.data() + run, s.size() - run);
     out += '"';
     return true;
 }

@@ -1,7 +1,8 @@
 // The fast JSON encoder writes exactly what nlohmann's dump() writes, in both of its modes:
-// every single byte and every pair of bytes as a string, the edges of each UTF-8 sequence
-// length, object keys, numbers at their limits, and thousands of random trees. Where dump()
-// throws (invalid UTF-8, strict mode), dumpJson throws the same error.
+// every single byte and every pair of bytes as a string, every byte at every offset of a long
+// string, the edges of each UTF-8 sequence length, object keys, numbers at their limits, and
+// thousands of random trees. Where dump() throws (invalid UTF-8, strict mode), dumpJson throws
+// the same error.
 #include "shared/core/json_dump.h"
 
 #include <QtTest>
@@ -99,6 +100,20 @@ private slots:
             for (int b = 0; b < 256; ++b)
                 QVERIFY2(sameAsNlohmann(Json(std::string{char(a), char(b)}), &why), why.c_str());
         }
+    }
+
+    void everyByteAtEveryOffsetOfALongString() {
+        // Plain ASCII is skipped eight bytes at a time: every byte, alone and as the lead of a
+        // three-byte character (三), is put at each offset of a 24-byte line, so it falls in
+        // each lane of a word, across word ends, and in the tail shorter than a word.
+        const std::string line = "Building 3, unit 2: 402.";
+        std::string why;
+        for (int a = 0; a < 256; ++a)
+            for (std::size_t at = 0; at <= line.size(); ++at)
+                for (const std::string& piece : {std::string(1, char(a)), std::string{char(a), '\xB8', '\x89'}}) {
+                    const std::string s = line.substr(0, at) + piece + line.substr(at);
+                    QVERIFY2(sameAsNlohmann(Json(s), &why), why.c_str());
+                }
     }
 
     void theEdgesOfEveryUtf8SequenceLength() {
