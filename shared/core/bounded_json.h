@@ -1,11 +1,11 @@
 #pragma once
-// The one JSON reader for text from outside the process — request bodies, stored records read
-// back, server responses on a device. nlohmann's own parser builds any document it is given,
-// and the library copies and prints nested values recursively, so a 100,000-deep array crashes
-// whoever touches it. This reader refuses, while parsing, anything beyond its limits: nesting,
-// string and key lengths, array and object sizes, the number of values (memory: one value
-// costs far more than its bytes of text), duplicate keys and numbers that are not finite. The
-// error names the place: "ops[3].fields.note: nested deeper than 64 levels".
+// The one JSON reader for text from outside the process (request bodies, stored records read
+// back, server responses on a device), our own: it reads what nlohmann's strict parser reads,
+// several times faster. nlohmann's DOM builds any document, and a 100,000-deep array crashes
+// whoever copies or prints it; this reader refuses, while parsing, anything beyond its limits:
+// nesting, string and key lengths, array and object sizes, the number of values (one costs far
+// more memory than its text), duplicate keys and numbers that are not finite. The error names
+// the place: "ops[3].fields.note: nested deeper than 64 levels".
 
 #include "shared/core/result.h"
 
@@ -18,7 +18,7 @@
 namespace courtyard {
 
 struct JsonLimits {
-    int maxDepth = 64;
+    int maxDepth = 64; // the reader recurses once a level: keep this in the hundreds at most
     std::size_t maxStringBytes = 1u << 20;
     std::size_t maxKeyBytes = 1024;
     std::size_t maxArrayItems = 200000;

@@ -1,5 +1,7 @@
 #include "shared/core/json_dump.h"
 
+#include "shared/core/utf8.h"
+
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -9,33 +11,6 @@ namespace courtyard {
 namespace {
 
 using Json = nlohmann::json;
-
-// Whether `b` is a UTF-8 continuation byte in [lo, hi] (80..BF unless a lead narrows it).
-constexpr bool continuation(unsigned char b, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-    return b >= lo && b <= hi;
-}
-
-// The length of the well-formed UTF-8 sequence starting at s[i], a byte >= 0x80 (Unicode's
-// table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF), or 0 when it is not
-// one. nlohmann accepts exactly these sequences.
-std::size_t utf8Sequence(std::string_view s, std::size_t i) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
-    const std::size_t left = s.size() - i;
-    const unsigned char c = p[0];
-    if (c >= 0xC2 && c <= 0xDF)
-        return left >= 2 && continuation(p[1]) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        // E0 needs A0..BF next (no overlong form), ED 80..9F (no surrogate).
-        const unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        return left >= 3 && continuation(p[1], lo, hi) && continuation(p[2]) ? 3 : 0;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        // F0 needs 90..BF next (no overlong form), F4 80..8F (nothing above U+10FFFF).
-        const unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        return left >= 4 && continuation(p[1], lo, hi) && continuation(p[2]) && continuation(p[3]) ? 4 : 0;
-    }
-    return 0; // a continuation byte without a lead, C0, C1, F5..FF
-}
 
 // Whether any of the eight bytes in `word` needs more than a copy: a control character, '"',
 // '\\', or a byte >= 0x80 (UTF-8 to check). Each test is the exact "has a zero byte" idiom
@@ -73,7 +48,7 @@ bool appendString(std::string& out, std::string_view s) {
         }
         if (c >= 0x80) {
             do { // a run of non-ASCII text (Chinese is three bytes a character) checked in one loop
-                const std::size_t n = utf8Sequence(s, i);
+                const std::size_t n = utf8::sequenceAt(s, i);
                 if (n == 0)
                     return false;
                 i += n;

@@ -5,7 +5,10 @@
 // the input as an actor header, an instant, an id and a receipt code. The fast JSON encoder
 // (shared/core/json_dump.h) must write nlohmann's text, or throw as nlohmann throws, for the
 // input as one string (any bytes) and for what it parses to. Any crash, sanitizer report or
-// exception escaping a decoder is a bug. Built and run by scripts/fuzz.sh (clang).
+// exception escaping a decoder is a bug. The bounded reader must read what nlohmann's parser
+// reads (the same values, the same types of number) and refuse what it refuses, apart from
+// its limits (nesting, here), a member given twice and text after a NUL byte. Built and run
+// by scripts/fuzz.sh (clang).
 #include "shared/records/record_type.h"
 #include "shared/core/bounded_json.h"
 #include "shared/core/json_dump.h"
@@ -32,6 +35,20 @@ std::string outcome(Encode&& encode) {
     }
 }
 
+void readsAsNlohmann(std::string_view text) {
+    JsonLimits roomy; // the limits beside the point: only the grammar is compared
+    roomy.maxStringBytes = roomy.maxKeyBytes = roomy.maxArrayItems = roomy.maxObjectMembers = 1u << 30;
+    roomy.maxDepth = 256; // the reader recurses; nlohmann's parser is iterative
+    const auto ours = parseBoundedJson(text, roomy);
+    const Json theirs = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (ours && (theirs.is_discarded() || ours->dump() != theirs.dump()))
+        __builtin_trap();
+    if (!ours && !theirs.is_discarded() && text.find('\0') == std::string_view::npos &&
+        ours.error().message.find("the member appears twice") == std::string::npos &&
+        ours.error().message.find("nested deeper than") == std::string::npos)
+        __builtin_trap();
+}
+
 void encodesAsNlohmann(const Json& v) {
     if (outcome([&] { return dumpJson(v); }) != outcome([&] { return v.dump(); }))
         __builtin_trap();
@@ -45,6 +62,7 @@ void encodesAsNlohmann(const Json& v) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     encodesAsNlohmann(Json(std::string(text)));
+    readsAsNlohmann(text);
     (void)sync::parseActorHeader(text);
     (void)parseInstant(text);
     (void)sync::Hlc::parse(text);

@@ -1,16 +1,50 @@
 // The bounded JSON reader: each limit at its edge (the last value allowed, the first refused),
 // refusals that name the place, duplicate members, and whole numbers read strictly by the
-// codec helpers (a fraction or an out-of-range number is refused, never cast).
+// codec helpers (a fraction or an out-of-range number is refused, never cast). The reader's
+// grammar is nlohmann's: hand-picked texts at its edges and thousands of damaged documents are
+// read to the same values, or refused, as nlohmann's own parser reads or refuses them.
 #include "shared/core/bounded_json.h"
 #include "shared/core/json_util.h"
 #include "test_support.h"
 
 #include <QtTest>
 
+#include <random>
+
 using namespace courtyard;
 
 namespace {
 std::string nested(int levels) { return std::string(std::size_t(levels), '[') + std::string(std::size_t(levels), ']'); }
+
+// What nlohmann's own strict parser makes of `text`: its compact encoding, or "refused". The
+// reader must agree on every text, except that it also refuses a member given twice, which
+// nlohmann keeps (the last one).
+std::string nlohmannReads(const std::string& text) {
+    const Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    return j.is_discarded() ? "refused" : j.dump();
+}
+
+std::string readerReads(const std::string& text, std::string* refusal) {
+    JsonLimits roomy;
+    roomy.maxStringBytes = roomy.maxKeyBytes = 1u << 20;
+    auto r = parseBoundedJson(text, roomy);
+    if (!r) {
+        *refusal = r.error().message;
+        return "refused";
+    }
+    return r->dump();
+}
+
+// Empty when the reader agrees with nlohmann about `text`, else what differs.
+std::string disagreement(const std::string& text) {
+    std::string refusal;
+    const std::string want = nlohmannReads(text), got = readerReads(text, &refusal);
+    if (want == got)
+        return {};
+    if (got == "refused" && refusal.find("the member appears twice") != std::string::npos)
+        return {};
+    return "text [" + text + "]: nlohmann read " + want + ", the reader " + got + " " + refusal;
+}
 } // namespace
 
 class BoundedJsonTest : public QObject {
@@ -112,6 +146,72 @@ private slots:
         QVERIFY(!parseBoundedJson("", JsonLimits::request()));
         QCOMPARE(*parseBoundedJson(R"({"b":[1,"x",null,true,2.5],"a":{}})", JsonLimits::request()),
                  Json::parse(R"({"b":[1,"x",null,true,2.5],"a":{}})"));
+    }
+
+    void readsWhatNlohmannReadsAndRefusesTheRest_data() {
+        QTest::addColumn<QByteArray>("text");
+        const char* texts[] = {
+            // white space, the byte order mark, literals, what may follow a value
+            " {} ", "\t\r\n[]\n", "\xEF\xBB\xBF{}", "\xEF\xBB{}", "\xEF\xBB\xBF", "", "   ", "true", "false", "null",
+            "tru", "nul", "True", "nulll", "{} {}", "{}x", "[1,]", "[,1]", "[1 2]", "{\"a\":1,}", "{\"a\" 1}",
+            "{a:1}", "{\"a\":}", "{'a':1}", "]", "[", "{", "[[]", "{\"a\":[}", "\"\\u00e9\"x",
+            // numbers: signs, zeros, fractions, exponents, the edges of the whole-number types
+            "0", "-0", "-0.0", "01", "-01", "1.", ".5", "+1", "-", "1e", "1e+", "1E-3", "2.5e+10", "1e400", "-1e400",
+            "1e-400", "4.9e-324", "1.7976931348623157e308", "0.1", "123456789012345678901234567890",
+            "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
+            "18446744073709551615", "18446744073709551616", "[1.5,-2,3e2,0e0,-0e-0]", "1x", "-x", "0x10", "Infinity",
+            "NaN", "[-]", "[1e5.5]",
+            // texts: escapes, \u forms, surrogate pairs and their misuse, control characters, UTF-8
+            "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"", "\"\\u0041\\u00e9\\u4e09\\uFFFF\"", "\"\\uD83D\\uDE00\"",
+            "\"\\uDE00\"", "\"\\uD83D\"", "\"\\uD83Dx\"", "\"\\uD83D\\u0041\"", "\"\\uD83D\\uD83D\"", "\"\\u12\"",
+            "\"\\u12G4\"", "\"\\x41\"", "\"\\\"", "\"abc", "\"a\tb\"", "\"a\nb\"", "\"\x7f\"", "\"\\u0000\"",
+            "\"三号楼\"", "\"\xE4\xB8\"", "\"\xC0\xAF\"", "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "\"\xFF\"",
+            "\"\xF0\x9F\x98\x80\"", "{\"\xE4\xB8\x89\":1}", "{\"\\u0061\":1,\"a\":2}", "[\"a\"\"b\"]"};
+        for (const char* t : texts)
+            QTest::newRow(t) << QByteArray(t);
+        QTest::newRow("a NUL byte") << QByteArray("\"a\0b\"", 5);
+    }
+    void readsWhatNlohmannReadsAndRefusesTheRest() {
+        QFETCH(QByteArray, text);
+        const std::string why = disagreement(text.toStdString());
+        QVERIFY2(why.empty(), why.c_str());
+    }
+
+    void aNulByteAfterTheValueIsMoreText() {
+        // nlohmann stops reading at a NUL byte (the end of a C string) and takes "{}\0x" as
+        // "{}"; the reader reads the whole body it was given.
+        auto r = parseBoundedJson(std::string("{}\0x", 4), JsonLimits::request());
+        QVERIFY(!r);
+        QCOMPARE(r.error().message, std::string("body is not valid JSON (UTF-8 text) near byte 3: more text after the JSON value"));
+    }
+
+    void agreesWithNlohmannOnDamagedDocuments() {
+        // Real documents, cut short and with bytes changed, removed or inserted at random:
+        // each version is read as nlohmann reads it or refused as nlohmann refuses it.
+        const std::string seeds[] = {
+            "{\"schema\":2,\"ops\":[{\"seq\":1,\"kind\":\"create\",\"type\":\"complaint\",\"body\":{\"content\":\"三号楼 \\\"灯\\\" 坏了\\n\",\"urgent\":true,\"round\":0,\"score\":4.5,\"tags\":[\"a\",\"\\u00e9\"],\"n\":null}}]}",
+            "[{\"id\":\"x\",\"at\":\"2026-12-07T10:00:00.000Z\",\"big\":18446744073709551615,\"neg\":-9223372036854775808,\"e\":1e-7}]"};
+        const char alphabet[] = "{}[]\":,\\u0123456789abcdefE+-. \t\n\xE4\xB8\x89\xF0\x9F\x80\xED\xA0tfn";
+        std::mt19937 rng(20261207);
+        int refused = 0, read = 0;
+        for (int round = 0; round < 20000; ++round) {
+            std::string text = seeds[std::size_t(round % 2)];
+            for (int edits = 1 + int(rng() % 3); edits > 0; --edits) {
+                const std::size_t at = rng() % (text.size() + 1);
+                const char c = alphabet[rng() % (sizeof alphabet - 1)];
+                switch (rng() % 4) {
+                case 0: text.resize(at); break;
+                case 1: if (at < text.size()) text[at] = c; break;
+                case 2: if (at < text.size()) text.erase(at, 1); break;
+                default: text.insert(at, 1, c);
+                }
+            }
+            const std::string why = disagreement(text);
+            QVERIFY2(why.empty(), why.c_str());
+            ++(nlohmannReads(text) == "refused" ? refused : read);
+        }
+        // Both kinds were tried many times.
+        QVERIFY2(refused > 1000 && read > 1000, (std::to_string(refused) + " refused, " + std::to_string(read) + " read").c_str());
     }
 
     void wholeNumbersAreReadStrictly_data() {
