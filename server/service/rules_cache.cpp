@@ -23,14 +23,16 @@ std::shared_ptr<const rules::RuleContext> RulesCache::get(ReadUnit& unit, const 
         rules::RuleContext ctx;
         explicit Owned(records::CommunityRules r) : data(std::move(r)), ctx{data.calendar, data.policy} {}
     };
-    auto owned = std::make_shared<Owned>(records::loadCommunityRules(
-        communityId, [&](const std::string& id, std::string_view type) {
-            auto r = unit.get(id);
-            return r && *r && (*r)->type == type ? std::optional<Json>((*r)->body) : std::nullopt;
-        }));
+    const records::RecordLookup lookup = [&](const std::string& id, std::string_view type) {
+        auto r = unit.get(id);
+        return r && *r && (*r)->type == type ? std::optional<Json>((*r)->body) : std::nullopt;
+    };
+    const records::CommunitySettings settings = records::communitySettings(communityId, lookup);
+    const CompanyEntry companyPart = company(settings.calendarId, lookup, now);
+    auto owned = std::make_shared<Owned>(records::inCommunity(*companyPart.rules, settings));
     Entry e;
     e.ctx = std::shared_ptr<const rules::RuleContext>(owned, &owned->ctx);
-    e.loadedAt = now;
+    e.loadedAt = companyPart.loadedAt; // as old as the oldest record it was built from
     std::lock_guard lock(m_mutex);
     e.lastUse = ++m_uses;
     if (!m_entries.count(communityId) && m_entries.size() >= m_capacity) {
@@ -44,6 +46,21 @@ std::shared_ptr<const rules::RuleContext> RulesCache::get(ReadUnit& unit, const 
     return e.ctx;
 }
 
+RulesCache::CompanyEntry RulesCache::company(const std::string& calendarId, const records::RecordLookup& lookup,
+                                             Instant now) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (auto it = m_company.find(calendarId); it != m_company.end() && now - it->second.loadedAt < m_ttl)
+            return it->second;
+    }
+    CompanyEntry e{std::make_shared<const records::CommunityRules>(records::companyRules(calendarId, lookup)), now};
+    std::lock_guard lock(m_mutex);
+    if (m_company.size() >= m_capacity) // calendar ids come from the company's own records: a few
+        m_company.clear();
+    m_company[calendarId] = e;
+    return e;
+}
+
 std::size_t RulesCache::size() {
     std::lock_guard lock(m_mutex);
     return m_entries.size();
@@ -52,6 +69,7 @@ std::size_t RulesCache::size() {
 void RulesCache::invalidate() {
     std::lock_guard lock(m_mutex);
     m_entries.clear();
+    m_company.clear();
 }
 
 } // namespace courtyard::server

@@ -4,9 +4,12 @@
 // server instances may run over one database, so nothing here is authoritative: entries expire
 // after `ttl` and are dropped whenever this instance writes company data. At most `capacity`
 // communities are kept (the least recently used goes first); callers ask only for communities
-// a device is authorized for, so made-up ids never reach it.
+// a device is authorized for, so made-up ids never reach it. The company's part (a calendar
+// and the policy) is read once for every community that names the calendar; an entry expires
+// when the oldest record it was built from was read `ttl` ago.
 
 #include "server/storage/server_storage.h"
+#include "shared/records/community_rules.h"
 #include "shared/rules/derive.h"
 
 #include <chrono>
@@ -36,10 +39,18 @@ private:
         Instant loadedAt{};
         std::uint64_t lastUse = 0;
     };
+    // The company's rules for a calendar id, read through `lookup` when missing or stale.
+    struct CompanyEntry {
+        std::shared_ptr<const records::CommunityRules> rules;
+        Instant loadedAt{};
+    };
+    CompanyEntry company(const std::string& calendarId, const records::RecordLookup& lookup, Instant now);
+
     std::chrono::seconds m_ttl;
     std::size_t m_capacity;
     std::mutex m_mutex;
     std::map<std::string, Entry> m_entries;
+    std::map<std::string, CompanyEntry> m_company; // by calendar id
     std::uint64_t m_uses = 0;
 };
 

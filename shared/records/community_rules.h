@@ -26,4 +26,16 @@ struct CommunityRules {
 using RecordLookup = std::function<std::optional<Json>(const std::string& id, std::string_view type)>;
 CommunityRules loadCommunityRules(const std::string& communityId, const RecordLookup& lookup);
 
+// loadCommunityRules in its two parts, for a server that keeps the company's part for every
+// community: what the community's record names (its time zone, "" for the calendar's own, and
+// its calendar), and the company's calendar of that id with the policy.
+struct CommunitySettings {
+    std::string zone;
+    std::string calendarId = "default";
+};
+CommunitySettings communitySettings(const std::string& communityId, const RecordLookup& lookup);
+CommunityRules companyRules(const std::string& calendarId, const RecordLookup& lookup);
+// The company's rules in the community's time zone.
+CommunityRules inCommunity(const CommunityRules& company, const CommunitySettings& community);
+
 } // namespace courtyard::records

@@ -177,6 +177,17 @@ private:
     };
 };
 
+// Counts the records read one by one, by id.
+class GetsById : public test::ForwardingUnit {
+public:
+    using ForwardingUnit::ForwardingUnit;
+    std::map<std::string, int> gets;
+    Result<std::optional<store::StoredRecord>> get(const std::string& id) override {
+        ++gets[id];
+        return ForwardingUnit::get(id);
+    }
+};
+
 // One server process: opens its own storage, says it is ready, waits at the gate (a pipe the
 // parent closes), runs the scheduled pass at `at` (or, `forced`, a pass whatever ran before)
 // and writes "<ran> <moved>" to `resultFd`.
@@ -704,6 +715,105 @@ private slots:
         QCOMPARE(*pass.runOnce(), kMany + 10); // and the ten clocks of clockedDatabase
         QCOMPARE(*pass.runOnce(), 0);
         QCOMPARE(flags(**s).maxVersion - before, std::int64_t(kMany + 10));
+    }
+
+    void theCompanysRulesAreReadOnceForEveryCommunity_data() { oneServerRunsEachPass_data(); }
+
+    // The rules cache reads each community's record, and the company's calendar and policy once
+    // for every community that names the calendar. An entry expires when the oldest record it
+    // was built from was read a minute ago, so a change of policy reaches every community
+    // within the minute, as before the company's part was shared.
+    void theCompanysRulesAreReadOnceForEveryCommunity() {
+        QFETCH(QString, engine);
+        const std::string e = engine.toStdString();
+        auto s = openStore(e, clockedDatabase(e));
+        QVERIFY(s);
+        // Jade Lake keeps its time in Urumqi; the policy allows 77 seconds of clock skew.
+        auto setPolicy = [&](int skewSeconds) {
+            return (*s)->write([&](WriteUnit& u) -> Status {
+                auto policy = u.get(std::string(records::kPolicyRecordId));
+                if (!policy)
+                    return policy.error();
+                store::StoredRecord r;
+                r.id = std::string(records::kPolicyRecordId);
+                r.type = "policy";
+                r.body = *policy && (**policy).type == "policy" ? (**policy).body : Json::object();
+                r.body["clock_skew_bound_seconds"] = skewSeconds;
+                CY_TRY(u.put(r));
+                return {};
+            });
+        };
+        auto st = (*s)->write([&](WriteUnit& u) -> Status {
+            auto jade = u.get("cm-jadelake");
+            if (!jade || !*jade)
+                return internalError("cm-jadelake is missing");
+            store::StoredRecord r = std::move(**jade);
+            r.body["time_zone"] = "Asia/Urumqi";
+            r.index.reset();
+            r.encodedBody.reset();
+            r.encodedStamps.reset();
+            CY_TRY(u.put(r));
+            return {};
+        });
+        QVERIFY2(st, st ? "" : st.error().message.c_str());
+        st = setPolicy(77);
+        QVERIFY2(st, st ? "" : st.error().message.c_str());
+
+        RulesCache cache; // a minute
+        const Instant t0 = kDue;
+        // Reads through a unit that counts: "<the skew bound> <the zone>" of the community.
+        auto rulesOf = [&](const char* community, Instant at, std::map<std::string, int>& gets) {
+            QString out;
+            auto read = (*s)->write([&](WriteUnit& u) -> Status {
+                GetsById counting(u);
+                const auto ctx = cache.get(counting, community, at);
+                out = QString::number(ctx->policy.clockSkewBoundSeconds) + ' ' +
+                      QString::fromStdString(ctx->calendar.zoneName());
+                for (const auto& [id, n] : counting.gets)
+                    gets[id] += n;
+                return {};
+            });
+            if (!read)
+                qFatal("%s", read.error().message.c_str());
+            return out;
+        };
+        std::map<std::string, int> gets;
+        const std::string calendar = records::calendarRecordId("cn-mainland");
+        const std::string policy(records::kPolicyRecordId);
+
+        QCOMPARE(rulesOf("cm-sunshine", t0, gets), QStringLiteral("77 Asia/Shanghai"));
+        QCOMPARE(gets["cm-sunshine"], 1);
+        QCOMPARE(gets[calendar], 1);
+        QCOMPARE(gets[policy], 1);
+
+        // The policy changes; half a minute later Jade Lake's rules are read for the first time:
+        // its own record is read, the company's part is the one read with Sunshine's (the old
+        // policy, within the minute), in Jade Lake's zone.
+        st = setPolicy(88);
+        QVERIFY2(st, st ? "" : st.error().message.c_str());
+        QCOMPARE(rulesOf("cm-jadelake", t0 + std::chrono::seconds{40}, gets),
+                 QStringLiteral("77 Asia/Urumqi"));
+        QCOMPARE(gets["cm-jadelake"], 1);
+        QCOMPARE(gets[calendar], 1);
+        QCOMPARE(gets[policy], 1);
+        QCOMPARE(rulesOf("cm-sunshine", t0 + std::chrono::seconds{40}, gets),
+                 QStringLiteral("77 Asia/Shanghai")); // not moved to Urumqi
+        QCOMPARE(gets["cm-sunshine"], 1);
+
+        // A minute after the company's part was read, Jade Lake's entry (made 21 seconds ago)
+        // has expired with it: everything is read again, and the new policy holds.
+        QCOMPARE(rulesOf("cm-jadelake", t0 + std::chrono::seconds{61}, gets),
+                 QStringLiteral("88 Asia/Urumqi"));
+        QCOMPARE(gets["cm-jadelake"], 2);
+        QCOMPARE(gets[calendar], 2);
+        QCOMPARE(gets[policy], 2);
+
+        // Dropping the cache (this server wrote company data) drops the company's part too.
+        cache.invalidate();
+        QCOMPARE(rulesOf("cm-sunshine", t0 + std::chrono::seconds{62}, gets),
+                 QStringLiteral("88 Asia/Shanghai"));
+        QCOMPARE(gets[calendar], 3);
+        QCOMPARE(gets[policy], 3);
     }
 
     // A server drops the indexes only a device's lists read (migrateServerSchema), as each costs
