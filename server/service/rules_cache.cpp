@@ -27,13 +27,20 @@ std::shared_ptr<const rules::RuleContext> RulesCache::get(ReadUnit& unit, const 
         auto r = unit.get(id);
         return r && *r && (*r)->type == type ? std::optional<Json>((*r)->body) : std::nullopt;
     };
+    std::uint64_t generation;
+    {
+        std::lock_guard lock(m_mutex);
+        generation = m_generation;
+    }
     const records::CommunitySettings settings = records::communitySettings(communityId, lookup);
-    const CompanyEntry companyPart = company(settings.calendarId, lookup, now);
+    const CompanyEntry companyPart = company(settings.calendarId, lookup, now, generation);
     auto owned = std::make_shared<Owned>(records::inCommunity(*companyPart.rules, settings));
     Entry e;
     e.ctx = std::shared_ptr<const rules::RuleContext>(owned, &owned->ctx);
     e.loadedAt = companyPart.loadedAt; // as old as the oldest record it was built from
     std::lock_guard lock(m_mutex);
+    if (m_generation != generation)
+        return e.ctx; // read before an invalidate(): used for this request only
     e.lastUse = ++m_uses;
     if (!m_entries.count(communityId) && m_entries.size() >= m_capacity) {
         auto oldest = m_entries.begin();
@@ -47,7 +54,7 @@ std::shared_ptr<const rules::RuleContext> RulesCache::get(ReadUnit& unit, const 
 }
 
 RulesCache::CompanyEntry RulesCache::company(const std::string& calendarId, const records::RecordLookup& lookup,
-                                             Instant now) {
+                                             Instant now, std::uint64_t generation) {
     {
         std::lock_guard lock(m_mutex);
         if (auto it = m_company.find(calendarId); it != m_company.end() && now - it->second.loadedAt < m_ttl)
@@ -55,7 +62,9 @@ RulesCache::CompanyEntry RulesCache::company(const std::string& calendarId, cons
     }
     CompanyEntry e{std::make_shared<const records::CommunityRules>(records::companyRules(calendarId, lookup)), now};
     std::lock_guard lock(m_mutex);
-    if (m_company.size() >= m_capacity) // calendar ids come from the company's own records: a few
+    if (m_generation != generation)
+        return e;
+    if (!m_company.count(calendarId) && m_company.size() >= m_capacity) // ids from company data: a few
         m_company.clear();
     m_company[calendarId] = e;
     return e;
@@ -70,6 +79,7 @@ void RulesCache::invalidate() {
     std::lock_guard lock(m_mutex);
     m_entries.clear();
     m_company.clear();
+    ++m_generation;
 }
 
 } // namespace courtyard::server

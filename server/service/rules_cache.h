@@ -44,7 +44,10 @@ private:
         std::shared_ptr<const records::CommunityRules> rules;
         Instant loadedAt{};
     };
-    CompanyEntry company(const std::string& calendarId, const records::RecordLookup& lookup, Instant now);
+    // Kept only when no invalidate() came after `generation` was taken (before the reads): an
+    // admin write racing with the reads must not leave what was read before it cached.
+    CompanyEntry company(const std::string& calendarId, const records::RecordLookup& lookup, Instant now,
+                         std::uint64_t generation);
 
     std::chrono::seconds m_ttl;
     std::size_t m_capacity;
@@ -52,6 +55,7 @@ private:
     std::map<std::string, Entry> m_entries;
     std::map<std::string, CompanyEntry> m_company; // by calendar id
     std::uint64_t m_uses = 0;
+    std::uint64_t m_generation = 0; // invalidate() calls so far
 };
 
 } // namespace courtyard::server

@@ -166,12 +166,10 @@ private:
     std::optional<Error> m_error;
 };
 
-// Reads JSON text (RFC 8259, as nlohmann's strict parser accepts it: UTF-8 only, an optional
-// byte order mark first, nothing but white space after the value) and hands each value to the
-// BoundedSax, which refuses what is beyond the limits as it arrives. Written for speed: runs of
-// plain text are copied whole, where nlohmann's lexer takes every byte through a virtual
-// input, a token buffer and a UTF-8 decoder, which made parsing a push's body about a sixth of
-// the server's work for each record. Recursion is as deep as the nesting the SAX allows.
+// Reads JSON text as nlohmann's strict parser accepts it (UTF-8 only, an optional byte order
+// mark first, nothing but white space after the value) and hands each value to the BoundedSax,
+// which refuses what is beyond the limits as it arrives. Runs of plain text are copied whole.
+// Recursion is as deep as the nesting the SAX allows.
 class Reader {
 public:
     Reader(std::string_view text, BoundedSax& sax) : m_text(text), m_sax(sax) {}
@@ -257,14 +255,13 @@ private:
             if (!value())
                 return false;
             skipSpace();
-            const int c = peek();
-            ++m_at;
-            if (c == '}')
+            if (peek() == '}') {
+                ++m_at;
                 return m_sax.end_object();
-            if (c != ',') {
-                --m_at;
-                return fail("',' or '}' should follow an object's member");
             }
+            if (peek() != ',')
+                return fail("',' or '}' should follow an object's member");
+            ++m_at;
         }
     }
 
@@ -281,14 +278,13 @@ private:
             if (!value())
                 return false;
             skipSpace();
-            const int c = peek();
-            ++m_at;
-            if (c == ']')
+            if (peek() == ']') {
+                ++m_at;
                 return m_sax.end_array();
-            if (c != ',') {
-                --m_at;
-                return fail("',' or ']' should follow a list's item");
             }
+            if (peek() != ',')
+                return fail("',' or ']' should follow a list's item");
+            ++m_at;
         }
     }
 
@@ -368,6 +364,7 @@ private:
                 run = m_at;
                 continue;
             }
+            case -1: return fail("a text is not closed with '\"'");
             default: return fail("not an escape: '\\' must be followed by one of \" \\ / b f n r t u");
             }
             run = ++m_at;

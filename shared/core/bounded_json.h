@@ -1,7 +1,7 @@
 #pragma once
 // The one JSON reader for text from outside the process (request bodies, stored records read
 // back, server responses on a device), our own: it reads what nlohmann's strict parser reads,
-// several times faster. nlohmann's DOM builds any document, and a 100,000-deep array crashes
+// in half the instructions. nlohmann's DOM builds any document, and a 100,000-deep array crashes
 // whoever copies or prints it; this reader refuses, while parsing, anything beyond its limits:
 // nesting, string and key lengths, array and object sizes, the number of values (one costs far
 // more memory than its text), duplicate keys and numbers that are not finite. The error names

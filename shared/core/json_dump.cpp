@@ -13,8 +13,10 @@ namespace {
 using Json = nlohmann::json;
 
 // Whether any of the eight bytes in `word` needs more than a copy: a control character, '"',
-// '\\', or a byte >= 0x80 (UTF-8 to check). Each test is the exact "has a zero byte" idiom
-// (x - 0x01..) & ~x & 0x80.., so a clean word is never sent to the byte loop by mistake.
+// '\\', or a byte >= 0x80 (UTF-8 to check). The tests are the "has a byte below n" idiom
+// (x - n * 0x01..) & ~x & 0x80.. (n = 1 after xor-ing with '"' or '\\'): the lowest byte that
+// matches never receives a borrow, so it is always flagged, and no word needing attention is
+// skipped. (A borrow may flag bytes above it too; the byte loop looks at them one by one.)
 constexpr bool needsAttention(std::uint64_t word) {
     constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     const auto hasZero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
@@ -28,7 +30,6 @@ constexpr bool needsAttention(std::uint64_t word) {
 // Plain ASCII is skipped eight bytes at a time, and runs that need no escape are copied whole.
 bool appendString(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
-    out.reserve(out.size() + s.size() + 2);
     out += '"';
     std::size_t run = 0; // start of the bytes copied whole
     std::size_t i = 0;

@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <functional>
 #include <cstdio>
 #include <map>
 #include <sys/wait.h>
@@ -177,13 +178,16 @@ private:
     };
 };
 
-// Counts the records read one by one, by id.
+// Counts the records read one by one, by id, and calls `onGet` (when set) before each read.
 class GetsById : public test::ForwardingUnit {
 public:
     using ForwardingUnit::ForwardingUnit;
     std::map<std::string, int> gets;
+    std::function<void(const std::string&)> onGet;
     Result<std::optional<store::StoredRecord>> get(const std::string& id) override {
         ++gets[id];
+        if (onGet)
+            onGet(id);
         return ForwardingUnit::get(id);
     }
 };
@@ -722,7 +726,8 @@ private slots:
     // The rules cache reads each community's record, and the company's calendar and policy once
     // for every community that names the calendar. An entry expires when the oldest record it
     // was built from was read a minute ago, so a change of policy reaches every community
-    // within the minute, as before the company's part was shared.
+    // within the minute, as before the company's part was shared; an invalidation while rules
+    // are read leaves nothing read before it cached.
     void theCompanysRulesAreReadOnceForEveryCommunity() {
         QFETCH(QString, engine);
         const std::string e = engine.toStdString();
@@ -743,18 +748,22 @@ private slots:
                 return {};
             });
         };
-        auto st = (*s)->write([&](WriteUnit& u) -> Status {
-            auto jade = u.get("cm-jadelake");
-            if (!jade || !*jade)
-                return internalError("cm-jadelake is missing");
-            store::StoredRecord r = std::move(**jade);
-            r.body["time_zone"] = "Asia/Urumqi";
-            r.index.reset();
-            r.encodedBody.reset();
-            r.encodedStamps.reset();
-            CY_TRY(u.put(r));
-            return {};
-        });
+        auto setJadeLake = [&](const char* calendarId) {
+            return (*s)->write([&](WriteUnit& u) -> Status {
+                auto jade = u.get("cm-jadelake");
+                if (!jade || !*jade)
+                    return internalError("cm-jadelake is missing");
+                store::StoredRecord r = std::move(**jade);
+                r.body["time_zone"] = "Asia/Urumqi";
+                r.body["calendar_id"] = calendarId;
+                r.index.reset();
+                r.encodedBody.reset();
+                r.encodedStamps.reset();
+                CY_TRY(u.put(r));
+                return {};
+            });
+        };
+        auto st = setJadeLake("cn-mainland");
         QVERIFY2(st, st ? "" : st.error().message.c_str());
         st = setPolicy(77);
         QVERIFY2(st, st ? "" : st.error().message.c_str());
@@ -762,10 +771,12 @@ private slots:
         RulesCache cache; // a minute
         const Instant t0 = kDue;
         // Reads through a unit that counts: "<the skew bound> <the zone>" of the community.
-        auto rulesOf = [&](const char* community, Instant at, std::map<std::string, int>& gets) {
+        auto rulesOf = [&](const char* community, Instant at, std::map<std::string, int>& gets,
+                           std::function<void(const std::string&)> onGet = {}) {
             QString out;
             auto read = (*s)->write([&](WriteUnit& u) -> Status {
                 GetsById counting(u);
+                counting.onGet = onGet;
                 const auto ctx = cache.get(counting, community, at);
                 out = QString::number(ctx->policy.clockSkewBoundSeconds) + ' ' +
                       QString::fromStdString(ctx->calendar.zoneName());
@@ -814,6 +825,30 @@ private slots:
                  QStringLiteral("88 Asia/Shanghai"));
         QCOMPARE(gets[calendar], 3);
         QCOMPARE(gets[policy], 3);
+
+        // An invalidation while the rules are being read (an admin write on another thread)
+        // wins: what was read before it serves that one request and is not kept.
+        cache.invalidate();
+        rulesOf("cm-sunshine", t0 + std::chrono::seconds{63}, gets, [&](const std::string& id) {
+            if (id == calendar)
+                cache.invalidate();
+        });
+        QCOMPARE(gets[calendar], 4);
+        rulesOf("cm-sunshine", t0 + std::chrono::seconds{63}, gets);
+        QCOMPARE(gets["cm-sunshine"], 4);
+        QCOMPARE(gets[calendar], 5);
+
+        // A community naming another calendar has the company's part for that calendar, read on
+        // its own (there is no such calendar: the built-in one stands in).
+        st = setJadeLake("cn-other");
+        QVERIFY2(st, st ? "" : st.error().message.c_str());
+        cache.invalidate();
+        rulesOf("cm-jadelake", t0 + std::chrono::seconds{64}, gets);
+        QCOMPARE(gets[records::calendarRecordId("cn-other")], 1);
+        QCOMPARE(gets[calendar], 5);
+        rulesOf("cm-sunshine", t0 + std::chrono::seconds{64}, gets);
+        QCOMPARE(gets[records::calendarRecordId("cn-other")], 1);
+        QCOMPARE(gets[calendar], 6);
     }
 
     // A server drops the indexes only a device's lists read (migrateServerSchema), as each costs

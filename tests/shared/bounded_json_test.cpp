@@ -6,6 +6,7 @@
 #include "shared/core/bounded_json.h"
 #include "shared/core/json_util.h"
 #include "test_support.h"
+#include "tests/support/typed_json.h"
 
 #include <QtTest>
 
@@ -16,12 +17,12 @@ using namespace courtyard;
 namespace {
 std::string nested(int levels) { return std::string(std::size_t(levels), '[') + std::string(std::size_t(levels), ']'); }
 
-// What nlohmann's own strict parser makes of `text`: its compact encoding, or "refused". The
+// What nlohmann's own strict parser makes of `text`: its typed text, or "refused". The
 // reader must agree on every text, except that it also refuses a member given twice, which
 // nlohmann keeps (the last one).
 std::string nlohmannReads(const std::string& text) {
     const Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-    return j.is_discarded() ? "refused" : j.dump();
+    return j.is_discarded() ? "refused" : test::typedText(j);
 }
 
 std::string readerReads(const std::string& text, std::string* refusal) {
@@ -32,7 +33,7 @@ std::string readerReads(const std::string& text, std::string* refusal) {
         *refusal = r.error().message;
         return "refused";
     }
-    return r->dump();
+    return test::typedText(*r);
 }
 
 // Empty when the reader agrees with nlohmann about `text`, else what differs.
