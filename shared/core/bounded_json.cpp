@@ -427,6 +427,7 @@ private:
     std::size_t m_at = 0;
     std::string m_syntax;
 };
+
 } // namespace
 
 Result<Json> parseBoundedJson(std::string_view text, const JsonLimits& limits) {
