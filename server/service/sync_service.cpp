@@ -74,7 +74,6 @@ void correctBodyTimes(Json& body, std::int64_t skewMs, bool skewed, Instant now)
     }
 }
 
-// One answered response per household per campaign, only while the campaign is open.
 } // namespace
 
 store::RecordQuery surveyResponsesOf(const std::string& unitId) {
@@ -86,6 +85,7 @@ store::RecordQuery surveyResponsesOf(const std::string& unitId) {
 
 namespace {
 
+// One answered response per household per campaign, only while the campaign is open.
 Status checkSurveyResponse(WriteUnit& unit, const DeviceRow& device, const Json& body) {
     const std::string campaignId = stringAt(body, "campaign_id");
     const std::string unitId = stringAt(body, "unit_id");

@@ -734,33 +734,29 @@ private slots:
         auto s = openStore(e, clockedDatabase(e));
         QVERIFY(s);
         // Jade Lake keeps its time in Urumqi; the policy allows 77 seconds of clock skew.
-        auto setPolicy = [&](int skewSeconds) {
+        // Rewrites the body of the record `id` of `type` (from {} when there is none).
+        auto rewrite = [&](const std::string& id, const std::string& type, const std::function<void(Json&)>& edit) {
             return (*s)->write([&](WriteUnit& u) -> Status {
-                auto policy = u.get(std::string(records::kPolicyRecordId));
-                if (!policy)
-                    return policy.error();
+                auto old = u.get(id);
+                if (!old)
+                    return old.error();
                 store::StoredRecord r;
-                r.id = std::string(records::kPolicyRecordId);
-                r.type = "policy";
-                r.body = *policy && (**policy).type == "policy" ? (**policy).body : Json::object();
-                r.body["clock_skew_bound_seconds"] = skewSeconds;
+                r.id = id;
+                r.type = type;
+                r.body = *old && (**old).type == type ? (**old).body : Json::object();
+                edit(r.body);
                 CY_TRY(u.put(r));
                 return {};
             });
         };
+        auto setPolicy = [&](int skewSeconds) {
+            return rewrite(std::string(records::kPolicyRecordId), "policy",
+                           [&](Json& body) { body["clock_skew_bound_seconds"] = skewSeconds; });
+        };
         auto setJadeLake = [&](const char* calendarId) {
-            return (*s)->write([&](WriteUnit& u) -> Status {
-                auto jade = u.get("cm-jadelake");
-                if (!jade || !*jade)
-                    return internalError("cm-jadelake is missing");
-                store::StoredRecord r = std::move(**jade);
-                r.body["time_zone"] = "Asia/Urumqi";
-                r.body["calendar_id"] = calendarId;
-                r.index.reset();
-                r.encodedBody.reset();
-                r.encodedStamps.reset();
-                CY_TRY(u.put(r));
-                return {};
+            return rewrite("cm-jadelake", "community", [&](Json& body) {
+                body["time_zone"] = "Asia/Urumqi";
+                body["calendar_id"] = calendarId;
             });
         };
         auto st = setJadeLake("cn-mainland");

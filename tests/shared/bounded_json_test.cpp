@@ -6,7 +6,7 @@
 #include "shared/core/bounded_json.h"
 #include "shared/core/json_util.h"
 #include "test_support.h"
-#include "tests/support/typed_json.h"
+#include "tests/support/reads_as_nlohmann.h"
 
 #include <QtTest>
 
@@ -17,34 +17,11 @@ using namespace courtyard;
 namespace {
 std::string nested(int levels) { return std::string(std::size_t(levels), '[') + std::string(std::size_t(levels), ']'); }
 
-// What nlohmann's own strict parser makes of `text`: its typed text, or "refused". The
-// reader must agree on every text, except that it also refuses a member given twice, which
-// nlohmann keeps (the last one).
-std::string nlohmannReads(const std::string& text) {
-    const Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-    return j.is_discarded() ? "refused" : test::typedText(j);
-}
-
-std::string readerReads(const std::string& text, std::string* refusal) {
+// Empty when the reader agrees with nlohmann about `text` (roomy sizes), else what differs.
+std::string disagreement(const std::string& text) {
     JsonLimits roomy;
     roomy.maxStringBytes = roomy.maxKeyBytes = 1u << 20;
-    auto r = parseBoundedJson(text, roomy);
-    if (!r) {
-        *refusal = r.error().message;
-        return "refused";
-    }
-    return test::typedText(*r);
-}
-
-// Empty when the reader agrees with nlohmann about `text`, else what differs.
-std::string disagreement(const std::string& text) {
-    std::string refusal;
-    const std::string want = nlohmannReads(text), got = readerReads(text, &refusal);
-    if (want == got)
-        return {};
-    if (got == "refused" && refusal.find("the member appears twice") != std::string::npos)
-        return {};
-    return "text [" + text + "]: nlohmann read " + want + ", the reader " + got + " " + refusal;
+    return test::disagreementWithNlohmann(text, roomy);
 }
 } // namespace
 
@@ -209,7 +186,7 @@ private slots:
             }
             const std::string why = disagreement(text);
             QVERIFY2(why.empty(), why.c_str());
-            ++(nlohmannReads(text) == "refused" ? refused : read);
+            ++(test::nlohmannReads(text) == "refused" ? refused : read);
         }
         // Both kinds were tried many times.
         QVERIFY2(refused > 1000 && read > 1000, (std::to_string(refused) + " refused, " + std::to_string(read) + " read").c_str());
