@@ -224,8 +224,8 @@ Result<RecordFacts> factsOf(const store::StoredRecord& record) {
         return out;
     Json parsed;
     const Json* body = &record.body;
-    if (body->is_null()) {
-        auto p = parseJson(record.rawBody);
+    if (body->is_null()) { // read without parsing, or written as text (a push's create)
+        auto p = parseJson(record.encodedBody ? *record.encodedBody : record.rawBody);
         if (!p)
             return internalError("record " + record.id + ": its stored body is not JSON");
         parsed = std::move(*p);

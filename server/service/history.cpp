@@ -96,7 +96,7 @@ std::string appendHistory(std::string& history, const Json& entry) {
 }
 
 std::string createEntryText(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
-                            const Json& body) {
+                            std::string_view state) {
     // entryHead's members and the state, written out directly in the order nlohmann keeps keys
     // (sorted) instead of built as a tree and encoded: history_test holds it to appendHistory's text.
     constexpr auto kReplace = InvalidUtf8::Replace;
@@ -115,7 +115,7 @@ std::string createEntryText(const sync::Operation& op, const domain::Actor& acto
     out += ",\"role\":";
     appendJson(out, Json(actor.role), kReplace);
     out += ",\"state\":";
-    appendJsonString(out, stringAt(body, "state"), kReplace);
+    appendJsonString(out, state, kReplace);
     out += '}';
     return out;
 }

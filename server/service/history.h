@@ -20,11 +20,12 @@ Json historyEntry(const sync::Operation& op, const domain::Actor& actor, const s
 // Returns the entry as appended (its text, for the audit line that repeats it).
 std::string appendHistory(std::string& history, const Json& entry);
 
-// The entry of a create that makes a new record whose stored body is `body`, already encoded:
-// the text appendHistory would append for historyEntry's answer. A push prepares it before its
-// write transaction, for the actor it expects (sameHistoryActor says whether it still holds).
+// The entry of a create that makes a new record whose stored body's "state" is `state`, already
+// encoded: the text appendHistory would append for historyEntry's answer. A push prepares it
+// before its write transaction, for the actor it expects (sameHistoryActor says whether it
+// still holds).
 std::string createEntryText(const sync::Operation& op, const domain::Actor& actor, const std::string& deviceId,
-                            const Json& body);
+                            std::string_view state);
 // Appends an entry encoded by createEntryText.
 void appendHistoryText(std::string& history, const std::string& text);
 // Whether two actors make the same history entry (it names the staff id, name and role).

@@ -253,8 +253,8 @@ Result<std::shared_ptr<const rules::RuleContext>> SyncService::companyRules() {
 
 struct SyncService::PreparedOp {
     Status nulRefusal; // a NUL in the payload's texts refuses it (payload_text.h), found before the write
-    std::optional<Result<records::RecordType::Prepared>> create;
-    std::string text; // the prepared body, encoded
+    std::optional<Result<records::RecordType::Prepared>> create; // its body as text
+    std::string state; // the created body's "state", for its history entry
     // Its report facts, projected from the typed record: the writer only inserts them.
     std::optional<reports::RecordFacts> facts;
     // Its history entry, encoded (createEntryText) for the actor the push expects; the writer
@@ -345,15 +345,16 @@ Result<sync::PushResponse> SyncService::push(const DeviceRow& device, Json reque
             op.body["created_by"] = op.actor;
             op.body["created_at"] = op.at;
             const auto ruleIt = rulesByCommunity.find(stringAt(op.body, "community_id"));
-            prepared[i].create = type->prepareNewDerived(
-                op.body, ruleIt != rulesByCommunity.end() ? ruleIt->second.get() : nullptr, {true, false});
+            prepared[i].create =
+                type->prepareNewDerived(op.body, ruleIt != rulesByCommunity.end() ? ruleIt->second.get() : nullptr,
+                                        {true, false}, records::RecordType::BodyForm::Text);
             if (*prepared[i].create) {
                 auto& p = **prepared[i].create;
-                prepared[i].text = dumpJson(p.body);
                 prepared[i].facts = reports::factsOfTyped(op.type, p.typed);
                 p.typed.reset(); // not carried into the write transaction
+                prepared[i].state = std::move(p.state);
                 if (const auto& actor = expectedActors.at(op.actor); actor) {
-                    prepared[i].historyText = createEntryText(op, *actor, device.id, p.body);
+                    prepared[i].historyText = createEntryText(op, *actor, device.id, prepared[i].state);
                     prepared[i].historyActor = &*actor;
                 }
             }
@@ -589,7 +590,6 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
         if (!*prepared.create)
             return reject(prepared.create->error());
         ctx.prepared = &**prepared.create; // moved from by the merge: used once
-        ctx.preparedText = &prepared.text;
     }
     auto outcome = sync::applyOperation(*current, op, ctx);
     if (!outcome)
@@ -602,12 +602,15 @@ OpResult SyncService::applyOne(WriteUnit& unit, const DeviceRow& device, const O
         audit.version = result.version;
         return result;
     }
-    // A create made from the prepared record stores exactly that body: its facts are ready, and
-    // so is its history entry when the actor is the one it was prepared for.
+    // A create made from the prepared record stores exactly that body (as text: the record has
+    // no tree to read): its facts are ready, and so is its history entry when the actor is the
+    // one it was prepared for.
     const bool madeFromPrepared = op.kind == OpKind::Create && !*current && prepared.create;
     std::string entryText;
-    if (madeFromPrepared && prepared.historyActor && sameHistoryActor(*prepared.historyActor, *actor)) {
-        entryText = std::move(prepared.historyText);
+    if (madeFromPrepared) {
+        entryText = prepared.historyActor && sameHistoryActor(*prepared.historyActor, *actor)
+                        ? std::move(prepared.historyText)
+                        : createEntryText(op, *actor, device.id, prepared.state);
         appendHistoryText(outcome->record.history, entryText);
     } else {
         entryText = appendHistory(outcome->record.history,

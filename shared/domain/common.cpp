@@ -1,5 +1,7 @@
 #include "shared/domain/common.h"
 
+#include "shared/domain/body_text.h"
+
 namespace courtyard::domain {
 
 void readHeader(const Json& j, RecordHeader& h) {
@@ -13,11 +15,8 @@ void readHeader(const Json& j, RecordHeader& h) {
 }
 
 void writeHeader(Json& j, const RecordHeader& h) {
-    j["id"] = h.id;
-    j["community_id"] = h.communityId;
-    j["created_at"] = h.createdAt;
-    j["created_by"] = h.createdBy;
-    j["origin_device"] = h.originDevice;
+    JsonTreeMembers out(j);
+    writeHeaderMembers(out, h);
 }
 
 void to_json(Json& j, const TimelineEvent& e) {
@@ -82,13 +81,8 @@ void from_json(const Json& j, AttachmentRef& a) {
 // push creates.
 void to_json(Json& j, const Deadline& d) {
     j = Json::object();
-    j["due_at"] = d.dueAt;
-    j["rule"] = d.rule;
-    j["provisional"] = d.provisional;
-    j["started_at"] = d.startedAt;
-    j["basis"] = d.basis;
-    if (d.calendarFallback)
-        j["calendar_fallback"] = true;
+    JsonTreeMembers out(j);
+    writeMembers(out, d);
 }
 
 void from_json(const Json& j, Deadline& d) {
@@ -102,11 +96,8 @@ void from_json(const Json& j, Deadline& d) {
 
 void to_json(Json& j, const Escalation& e) {
     j = Json::object();
-    j["level"] = e.level;
-    j["notify"] = e.notify;
-    j["since"] = e.since;
-    putIfNotEmpty(j, "rule", e.rule);
-    putIf(j, "due_at", e.dueAt);
+    JsonTreeMembers out(j);
+    writeMembers(out, e);
 }
 
 void from_json(const Json& j, Escalation& e) {

@@ -1,5 +1,7 @@
 #include "shared/domain/complaint.h"
 
+#include "shared/domain/body_text.h"
+
 namespace courtyard::domain {
 
 void to_json(Json& j, const FollowUpVisit& v) {
@@ -16,59 +18,73 @@ void from_json(const Json& j, FollowUpVisit& v) {
     v.satisfied = required<bool>(j, "satisfied");
 }
 
+// The members of a complaint, for to_json (a tree) and bodyText (its text).
+template <typename Out>
+void writeMembers(Out& out, const Complaint& c) {
+    writeHeaderMembers(out, c);
+    out.put("type", Complaint::kType);
+    out.put("state", c.state);
+    out.put("kind", c.kind);
+    out.put("channel", c.channel);
+    out.object("complainant", [&](auto& complainant) {
+        complainant.put("name", c.complainant.name);
+        complainant.put("phone", c.complainant.phone);
+    });
+    out.put("unit_id", c.unitId);
+    out.put("building_id", c.buildingId);
+    out.put("category", c.category);
+    out.put("content", c.content);
+    out.put("received_at", c.receivedAt);
+    out.putIf("requested_reply_by", c.requestedReplyBy);
+    out.put("urgent", c.urgent);
+    out.put("serious", c.serious);
+    out.putIfNotEmpty("receipt_code", c.receiptCode);
+    out.putIfNotEmpty("fingerprint", c.fingerprint);
+    out.put("validity", c.validity);
+    out.putIf("cause", c.cause);
+    out.putIfNotEmpty("invalid_reason", c.invalidReason);
+    out.put("controllability", c.controllability);
+    out.put("reach", c.reach);
+    out.putIf("grade", c.grade);
+    out.putIf("resident_type", c.residentType);
+    out.putIf("decided_at", c.decidedAt);
+    out.putIfNotEmpty("handler_id", c.handlerId);
+    out.putIfNotEmpty("department_id", c.departmentId);
+    out.putIf("handling_mode", c.handlingMode);
+    out.putIf("agreed_by", c.agreedBy);
+    out.putIfNotEmpty("measures", c.measures);
+    out.putIfNotEmpty("result", c.result);
+    out.putIfNotEmpty("reply", c.reply);
+    out.putIf("first_replied_at", c.firstRepliedAt);
+    out.putIf("replied_at", c.repliedAt);
+    out.putIfNotEmpty("explanation", c.explanation);
+    out.putIf("explained_at", c.explainedAt);
+    out.putIfNotEmpty("referral_result", c.referralResult);
+    out.putIfNotEmpty("transfer_sheet_id", c.transferSheetId);
+    out.putIfNotEmpty("leader_id", c.leaderId);
+    out.put("round", c.round);
+    out.put("visits", c.visits);
+    out.putIf("closed_at", c.closedAt);
+    out.putIf("reply_due", c.replyDue);
+    out.putIf("explanation_due", c.explanationDue);
+    out.putIf("visit_due", c.visitDue);
+    out.putIf("round_reply_due", c.roundReplyDue);
+    out.putIf("escalation", c.escalation);
+    out.put("timeline", c.timeline);
+    out.put("comments", c.comments);
+    out.put("attachments", c.attachments);
+}
+
 void to_json(Json& j, const Complaint& c) {
     j = Json::object();
-    writeHeader(j, c);
-    j["type"] = Complaint::kType;
-    j["state"] = c.state;
-    j["kind"] = c.kind;
-    j["channel"] = c.channel;
-    auto& complainant = j["complainant"] = Json::object();
-    complainant["name"] = c.complainant.name;
-    complainant["phone"] = c.complainant.phone;
-    j["unit_id"] = c.unitId;
-    j["building_id"] = c.buildingId;
-    j["category"] = c.category;
-    j["content"] = c.content;
-    j["received_at"] = c.receivedAt;
-    putIf(j, "requested_reply_by", c.requestedReplyBy);
-    j["urgent"] = c.urgent;
-    j["serious"] = c.serious;
-    putIfNotEmpty(j, "receipt_code", c.receiptCode);
-    putIfNotEmpty(j, "fingerprint", c.fingerprint);
-    j["validity"] = c.validity;
-    putIf(j, "cause", c.cause);
-    putIfNotEmpty(j, "invalid_reason", c.invalidReason);
-    j["controllability"] = c.controllability;
-    j["reach"] = c.reach;
-    putIf(j, "grade", c.grade);
-    putIf(j, "resident_type", c.residentType);
-    putIf(j, "decided_at", c.decidedAt);
-    putIfNotEmpty(j, "handler_id", c.handlerId);
-    putIfNotEmpty(j, "department_id", c.departmentId);
-    putIf(j, "handling_mode", c.handlingMode);
-    putIf(j, "agreed_by", c.agreedBy);
-    putIfNotEmpty(j, "measures", c.measures);
-    putIfNotEmpty(j, "result", c.result);
-    putIfNotEmpty(j, "reply", c.reply);
-    putIf(j, "first_replied_at", c.firstRepliedAt);
-    putIf(j, "replied_at", c.repliedAt);
-    putIfNotEmpty(j, "explanation", c.explanation);
-    putIf(j, "explained_at", c.explainedAt);
-    putIfNotEmpty(j, "referral_result", c.referralResult);
-    putIfNotEmpty(j, "transfer_sheet_id", c.transferSheetId);
-    putIfNotEmpty(j, "leader_id", c.leaderId);
-    j["round"] = c.round;
-    j["visits"] = c.visits;
-    putIf(j, "closed_at", c.closedAt);
-    putIf(j, "reply_due", c.replyDue);
-    putIf(j, "explanation_due", c.explanationDue);
-    putIf(j, "visit_due", c.visitDue);
-    putIf(j, "round_reply_due", c.roundReplyDue);
-    putIf(j, "escalation", c.escalation);
-    j["timeline"] = c.timeline;
-    j["comments"] = c.comments;
-    j["attachments"] = c.attachments;
+    JsonTreeMembers out(j);
+    writeMembers(out, c);
+}
+
+std::string bodyText(const Complaint& c) {
+    JsonTextMembers out;
+    writeMembers(out, c);
+    return out.text();
 }
 
 void from_json(const Json& j, Complaint& c) {

@@ -82,15 +82,22 @@ public:
 
     // The hot paths of sync, each with a single decode and encode of the record:
     // prepareNew + derive + index for a create, and derive + index after any other change.
+    // A create's body comes as a tree, or as text for a caller that only stores it (the
+    // server's push): a type that writes its text directly (domain/body_text.h) then builds no
+    // tree at all.
+    enum class BodyForm { Tree, Text };
     struct Prepared {
-        Json body;
+        Json body;        // with BodyForm::Text, null when the type wrote `text` directly
+        std::string text; // with BodyForm::Text: the body as dumpJson encodes it
+        std::string state; // the body's "state" member ("" when it has none)
         IndexFields index;
         // The record as its domain value (domain::Complaint, …), for a caller that projects it
         // further without decoding `body` again (the server's report facts); empty for
         // company data.
         std::any typed;
     };
-    virtual Result<Prepared> prepareNewDerived(const Json& body, const RuleContext* ctx, DeriveMode mode) const = 0;
+    virtual Result<Prepared> prepareNewDerived(const Json& body, const RuleContext* ctx, DeriveMode mode,
+                                               BodyForm form) const = 0;
     virtual IndexFields deriveAndIndex(Json& body, const RuleContext* ctx, DeriveMode mode) const = 0;
     // What a kiosk may see of a record it submitted: status and reply, nothing personal.
     virtual Json receiptView(const Json& body) const = 0;

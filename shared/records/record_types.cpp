@@ -5,7 +5,9 @@
 #include "shared/records/record_type.h"
 
 #include "shared/auth/access.h"
+#include "shared/core/json_dump.h"
 
+#include "shared/domain/body_text.h"
 #include "shared/domain/complaint.h"
 #include "shared/domain/handover.h"
 #include "shared/domain/inbox_seen.h"
@@ -222,7 +224,8 @@ public:
         return Tr::index(*rec);
     }
 
-    Result<Prepared> prepareNewDerived(const Json& body, const RuleContext* ctx, DeriveMode mode) const override {
+    Result<Prepared> prepareNewDerived(const Json& body, const RuleContext* ctx, DeriveMode mode,
+                                       BodyForm form) const override {
         auto rec = decodeJson<T>(body);
         if (!rec)
             return rec.error();
@@ -231,7 +234,20 @@ public:
         if constexpr (Tr::derives)
             if (ctx)
                 rules::derive(*rec, *ctx, mode);
-        Prepared out{encode(*rec), Tr::index(*rec), {}};
+        Prepared out;
+        if constexpr (requires { domain::bodyText(*rec); }) {
+            if (form == BodyForm::Text) {
+                out.text = domain::bodyText(*rec);
+                out.state = enumName(rec->state); // every record type writes its `state` as "state"
+            }
+        }
+        if (out.text.empty()) { // a tree asked for, or the type has no text of its own
+            out.body = encode(*rec);
+            out.state = stringAt(out.body, "state");
+            if (form == BodyForm::Text)
+                out.text = dumpJson(out.body);
+        }
+        out.index = Tr::index(*rec);
         out.typed = std::move(*rec);
         return out;
     }
@@ -321,12 +337,17 @@ public:
     }
     void derive(Json&, const RuleContext&, DeriveMode) const override {}
     IndexFields index(const Json& body) const override { return m_index(body); }
-    Result<Prepared> prepareNewDerived(const Json& body, const RuleContext*, DeriveMode) const override {
+    Result<Prepared> prepareNewDerived(const Json& body, const RuleContext*, DeriveMode, BodyForm form) const override {
         auto normal = normalize(body);
         if (!normal)
             return normal.error();
-        IndexFields idx = m_index(*normal);
-        return Prepared{std::move(*normal), std::move(idx), {}};
+        Prepared out;
+        out.index = m_index(*normal);
+        out.state = stringAt(*normal, "state");
+        if (form == BodyForm::Text)
+            out.text = dumpJson(*normal);
+        out.body = std::move(*normal);
+        return out;
     }
     IndexFields deriveAndIndex(Json& body, const RuleContext*, DeriveMode) const override { return m_index(body); }
     Json receiptView(const Json&) const override { return Json::object(); }

@@ -75,7 +75,8 @@ Result<MergeOutcome> create(const std::optional<store::StoredRecord>& current, c
             body["created_by"] = ctx.actor.staffId;
             body["created_at"] = ctx.at;
         }
-        return type.prepareNewDerived(body, rulesOf(body, ctx), {ctx.authoritative, false});
+        return type.prepareNewDerived(body, rulesOf(body, ctx), {ctx.authoritative, false},
+                                      records::RecordType::BodyForm::Tree);
     };
     Result<records::RecordType::Prepared> prepared =
         ctx.prepared ? Result<records::RecordType::Prepared>(std::move(*ctx.prepared)) : prepareHere();
@@ -92,8 +93,8 @@ Result<MergeOutcome> create(const std::optional<store::StoredRecord>& current, c
     out.record.type = op.type;
     out.record.body = std::move(prepared->body);
     out.record.index = std::move(prepared->index);
-    if (ctx.preparedText)
-        out.record.encodedBody = std::move(*ctx.preparedText);
+    if (!prepared->text.empty())
+        out.record.encodedBody = std::move(prepared->text);
     out.record.originDevice = ctx.originDevice;
     stampPlainFields(out.record, type, Json(), ctx.hlc);
     return out;

@@ -30,9 +30,8 @@ struct ApplyContext {
     std::function<const rules::RuleContext*(const std::string& communityId)> rulesFor;
     bool authoritative = false;
     // A create already prepared (validated, derived, encoded) outside the write transaction;
-    // the merge moves from both.
+    // the merge moves from it, and stores its `text` when it has one.
     records::RecordType::Prepared* prepared = nullptr;
-    std::string* preparedText = nullptr;
 };
 
 // The clock that last set a plain field: its own stamp, or the record's creation stamp ("*").
