@@ -9,7 +9,8 @@
 // text the same value encoded as nlohmann encodes Json(v). The text lists its members sorted by
 // key, as the tree keeps them, and a key written twice keeps the value written last. A value
 // whose type has a writeMembers of its own (found by ADL) is written by it as a nested object;
-// its to_json must then be that writeMembers over a tree, as Complaint's is.
+// its to_json must then be that writeMembers over a tree, as Deadline's and Escalation's are,
+// and its writeMembers must be declared wherever such a value is put (domain/body_text.h).
 
 #include "shared/core/enum_strings.h"
 #include "shared/core/json_dump.h"
@@ -25,6 +26,13 @@
 #include <vector>
 
 namespace courtyard {
+
+namespace detail {
+template <typename T>
+inline constexpr bool kIsVector = false;
+template <typename T, typename A>
+inline constexpr bool kIsVector<std::vector<T, A>> = true;
+} // namespace detail
 
 class JsonTreeMembers {
 public:
@@ -61,16 +69,17 @@ private:
 
 class JsonTextMembers {
 public:
-    JsonTextMembers() {
-        m_values.reserve(1024);
-        m_members.reserve(64);
+    // Room for a record's members at once; a nested object (a deadline, a person) asks for less.
+    explicit JsonTextMembers(std::size_t textBytes = 1024, std::size_t members = 64) {
+        m_values.reserve(textBytes);
+        m_members.reserve(members);
     }
 
     template <typename V>
     void put(const char* key, const V& v) {
         const std::size_t from = m_values.size();
         if constexpr (requires(JsonTextMembers& inner) { writeMembers(inner, v); }) {
-            JsonTextMembers inner;
+            JsonTextMembers inner(256, 8);
             writeMembers(inner, v);
             inner.appendTo(m_values);
         } else if constexpr (std::is_same_v<V, bool>) {
@@ -85,7 +94,7 @@ public:
             appendJsonString(m_values, formatInstant(v));
         } else if constexpr (std::is_enum_v<V>) {
             appendJsonString(m_values, enumName(v)); // what COURTYARD_ENUM_STRINGS' to_json writes
-        } else if constexpr (requires { v.empty(); typename V::value_type; }) {
+        } else if constexpr (detail::kIsVector<V>) {
             if (v.empty())
                 m_values += "[]"; // a record's lists are mostly empty
             else
@@ -106,7 +115,7 @@ public:
     }
     template <typename F>
     void object(const char* key, F&& write) {
-        JsonTextMembers inner;
+        JsonTextMembers inner(256, 8);
         write(inner);
         const std::size_t from = m_values.size();
         inner.appendTo(m_values);
@@ -123,7 +132,7 @@ public:
 
 private:
     struct Member {
-        std::string_view key;  // the codec's string literal
+        std::string_view key;  // the codec's string literal (put and object take literals only)
         std::uint32_t written; // the order of the writes, for the last write of a key to stay
         std::uint32_t from, to; // the value's text in m_values
     };

@@ -238,7 +238,7 @@ public:
         if constexpr (requires { domain::bodyText(*rec); }) {
             if (form == BodyForm::Text) {
                 out.text = domain::bodyText(*rec);
-                out.state = enumName(rec->state); // every record type writes its `state` as "state"
+                out.state = enumName(rec->state); // each type with a bodyText writes its `state` as "state"
             }
         }
         if (out.text.empty()) { // a tree asked for, or the type has no text of its own

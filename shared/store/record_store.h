@@ -40,8 +40,8 @@ struct StoredRecord {
     // Reads with parseBodies=false: the body exactly as stored (and `body` left null), for
     // passing records on without parsing them.
     std::string rawBody;
-    // Writes: the body already encoded by the caller (the sync fast path), used by put()
-    // instead of encoding `body` again. Whoever changes `body` clears it.
+    // Writes: the body already encoded by the caller (the sync fast path), used by put(); a
+    // push's create leaves `body` null beside it. Whoever changes `body` clears it.
     std::optional<std::string> encodedBody;
     // Likewise the stamps (a device storing a pulled page's text), used instead of `stamps`.
     std::optional<std::string> encodedStamps;
