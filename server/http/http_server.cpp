@@ -277,12 +277,18 @@ private:
 
 struct HttpServer::Impl {
     Shared shared;
+    std::optional<ssl::context> tls; // outlives the io_context, whose end frees the last sessions
     asio::io_context ioc;
-    std::optional<ssl::context> tls;
-    tcp::acceptor acceptor{ioc};
-    asio::signal_set signals{ioc, SIGINT, SIGTERM};
-    asio::steady_timer escalationTimer{ioc};
-    asio::steady_timer sweepTimer{ioc};
+    // The server's own objects (acceptor, signal set, timers) are used by their handlers and by
+    // beginStop(). asio objects are not safe to use from two threads at once, and the I/O
+    // threads are two: their handlers and beginStop() all run on this one strand. (Without it,
+    // a SIGTERM handled on one thread closed the acceptor while the other re-armed it: a crash
+    // on stopping, seen once in CI.)
+    asio::strand<asio::io_context::executor_type> strand{asio::make_strand(ioc)};
+    tcp::acceptor acceptor{strand};
+    asio::signal_set signals{strand, SIGINT, SIGTERM};
+    asio::steady_timer escalationTimer{strand};
+    asio::steady_timer sweepTimer{strand};
     std::vector<std::thread> threads;
     std::atomic<bool> stopped{false};
 
@@ -380,7 +386,7 @@ struct HttpServer::Impl {
             ioc.stop();
             return;
         }
-        auto t = std::make_shared<asio::steady_timer>(ioc, std::chrono::milliseconds(50));
+        auto t = std::make_shared<asio::steady_timer>(strand, std::chrono::milliseconds(50));
         t->async_wait([this, t, deadline](beast::error_code) { waitForDrain(deadline); });
     }
 };
@@ -453,7 +459,7 @@ void HttpServer::run() {
 }
 
 void HttpServer::stop() {
-    asio::post(m_impl->ioc, [impl = m_impl.get()] { impl->beginStop(); });
+    asio::post(m_impl->strand, [impl = m_impl.get()] { impl->beginStop(); });
 }
 
 } // namespace courtyard::server
