@@ -34,7 +34,22 @@ template <typename T, typename A>
 inline constexpr bool kIsVector<std::vector<T, A>> = true;
 } // namespace detail
 
-class JsonTreeMembers {
+// What both outputs do alike, on top of their own put(key, value).
+template <typename Out>
+class JsonMembersBase {
+public:
+    template <typename V>
+    void putIf(const char* key, const std::optional<V>& v) {
+        if (v)
+            static_cast<Out&>(*this).put(key, *v);
+    }
+    void putIfNotEmpty(const char* key, const std::string& v) {
+        if (!v.empty())
+            static_cast<Out&>(*this).put(key, v);
+    }
+};
+
+class JsonTreeMembers : public JsonMembersBase<JsonTreeMembers> {
 public:
     explicit JsonTreeMembers(nlohmann::json& j) : m_j(j) {
         if (!m_j.is_object())
@@ -44,15 +59,6 @@ public:
     template <typename V>
     void put(const char* key, const V& v) {
         m_j[key] = v;
-    }
-    template <typename V>
-    void putIf(const char* key, const std::optional<V>& v) {
-        if (v)
-            put(key, *v);
-    }
-    void putIfNotEmpty(const char* key, const std::string& v) {
-        if (!v.empty())
-            put(key, v);
     }
     // A member that is an object, its members written by `write(JsonTreeMembers&)`.
     template <typename F>
@@ -67,7 +73,7 @@ private:
     nlohmann::json& m_j;
 };
 
-class JsonTextMembers {
+class JsonTextMembers : public JsonMembersBase<JsonTextMembers> {
 public:
     // Room for a record's members at once; a nested object (a deadline, a person) asks for less.
     explicit JsonTextMembers(std::size_t textBytes = 1024, std::size_t members = 64) {
@@ -103,15 +109,6 @@ public:
             appendJson(m_values, nlohmann::json(v)); // other values: through a tree
         }
         add(key, from);
-    }
-    template <typename V>
-    void putIf(const char* key, const std::optional<V>& v) {
-        if (v)
-            put(key, *v);
-    }
-    void putIfNotEmpty(const char* key, const std::string& v) {
-        if (!v.empty())
-            put(key, v);
     }
     template <typename F>
     void object(const char* key, F&& write) {
