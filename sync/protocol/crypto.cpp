@@ -5,7 +5,8 @@
 #include <cstring>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/core_names.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
 #include <memory>
 #include <stdexcept>
@@ -24,9 +25,59 @@ std::string toHex(const unsigned char* p, std::size_t n) {
 }
 } // namespace
 
-Sha256::Sha256() : m_ctx(EVP_MD_CTX_new()) {
-    if (!m_ctx || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(m_ctx), EVP_sha256(), nullptr) != 1)
+namespace {
+// OpenSSL 3 looks an algorithm up by name each time it is named through EVP_sha256() or
+// HMAC(), and the one-shot calls make and free a context each time. Over an operation of about
+// 1.1 KB (a push hashes each one twice, for its fingerprint and its proof) that was 1.7-2.4 µs
+// an HMAC against 1.0-1.2 µs with a context kept, and 0.92 against 0.73 µs a SHA-256 (measured
+// on the 2-core development machine). So each algorithm is fetched once for the process, and
+// each thread keeps one context per algorithm and starts it afresh for every use.
+const EVP_MD* sha256Algorithm() {
+    static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (!md)
         throw std::runtime_error("OpenSSL SHA-256 is unavailable");
+    return md;
+}
+
+struct DigestCtxFree {
+    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+};
+struct MacCtxFree {
+    void operator()(EVP_MAC_CTX* c) const { EVP_MAC_CTX_free(c); }
+};
+
+EVP_MD_CTX* threadDigestCtx() {
+    thread_local std::unique_ptr<EVP_MD_CTX, DigestCtxFree> ctx(EVP_MD_CTX_new());
+    if (!ctx)
+        throw std::runtime_error("OpenSSL SHA-256 is unavailable");
+    return ctx.get();
+}
+
+// HMAC with SHA-256 as its digest, set once: a later EVP_MAC_init with no parameters keeps it.
+EVP_MAC_CTX* threadHmacCtx() {
+    static EVP_MAC* const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    thread_local std::unique_ptr<EVP_MAC_CTX, MacCtxFree> ctx = []() -> std::unique_ptr<EVP_MAC_CTX, MacCtxFree> {
+        if (!mac)
+            return nullptr;
+        std::unique_ptr<EVP_MAC_CTX, MacCtxFree> c(EVP_MAC_CTX_new(mac));
+        char digest[] = "SHA256";
+        const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                     OSSL_PARAM_construct_end()};
+        if (c && EVP_MAC_CTX_set_params(c.get(), params) != 1)
+            c.reset();
+        return c;
+    }();
+    if (!ctx)
+        throw std::runtime_error("OpenSSL HMAC-SHA-256 is unavailable");
+    return ctx.get();
+}
+} // namespace
+
+Sha256::Sha256() : m_ctx(EVP_MD_CTX_new()) {
+    if (!m_ctx || EVP_DigestInit_ex2(static_cast<EVP_MD_CTX*>(m_ctx), sha256Algorithm(), nullptr) != 1) {
+        EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_ctx));
+        throw std::runtime_error("OpenSSL SHA-256 is unavailable");
+    }
 }
 
 Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_ctx)); }
@@ -43,9 +94,13 @@ std::string Sha256::finishHex() {
 }
 
 std::string sha256Hex(std::string_view bytes) {
-    Sha256 h;
-    h.update(bytes);
-    return h.finishHex();
+    EVP_MD_CTX* ctx = threadDigestCtx();
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_DigestInit_ex2(ctx, sha256Algorithm(), nullptr) != 1 ||
+        EVP_DigestUpdate(ctx, bytes.data(), bytes.size()) != 1 || EVP_DigestFinal_ex(ctx, md, &len) != 1)
+        throw std::runtime_error("OpenSSL SHA-256 failed");
+    return toHex(md, len);
 }
 
 std::vector<unsigned char> randomBytes(std::size_t n) {
@@ -165,11 +220,16 @@ Result<std::string> deriveKey(std::string_view pin, std::string_view salt, PinHa
 }
 
 std::string hmacSha256(std::string_view key, std::string_view data) {
+    EVP_MAC_CTX* ctx = threadHmacCtx();
     unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    if (!HMAC(EVP_sha256(), key.data(), int(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
-              data.size(), md, &len))
-        throw std::runtime_error("OpenSSL HMAC-SHA-256 is unavailable");
+    std::size_t len = 0;
+    // An empty key is a valid HMAC key; OpenSSL wants a non-null pointer for it.
+    static const unsigned char kNoKey = 0;
+    const auto* k = key.empty() ? &kNoKey : reinterpret_cast<const unsigned char*>(key.data());
+    if (EVP_MAC_init(ctx, k, key.size(), nullptr) != 1 ||
+        EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1 ||
+        EVP_MAC_final(ctx, md, &len, sizeof md) != 1)
+        throw std::runtime_error("OpenSSL HMAC-SHA-256 failed");
     return std::string(reinterpret_cast<const char*>(md), len);
 }
 

@@ -10,7 +10,9 @@
 #include "test_support.h"
 
 #include <QtTest>
+#include <atomic>
 #include <set>
+#include <thread>
 
 using namespace courtyard;
 using namespace courtyard::sync;
@@ -97,6 +99,47 @@ private slots:
         h.update("a");
         h.update("bc");
         QCOMPARE(h.finishHex(), sha256Hex("abc"));
+    }
+
+    // RFC 4231's cases 1, 2 and 6 (a key longer than a block), an empty key, and the same
+    // thread switching keys and hashing between MACs: each thread reuses one context.
+    void hmacMatchesKnownVectorsWhateverCameBefore() {
+        auto hex = [](const std::string& raw) {
+            QString out;
+            for (unsigned char c : raw)
+                out += QString::asprintf("%02x", c);
+            return out;
+        };
+        const std::string longKey(131, '\xaa');
+        for (int round = 0; round < 3; ++round) {
+            QCOMPARE(hex(hmacSha256(std::string(20, '\x0b'), "Hi There")),
+                     QString("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"));
+            QCOMPARE(hex(hmacSha256("Jefe", "what do ya want for nothing?")),
+                     QString("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+            QCOMPARE(sha256Hex("abc"), std::string("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+            QCOMPARE(hex(hmacSha256(longKey, "Test Using Larger Than Block-Size Key - Hash Key First")),
+                     QString("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"));
+            QCOMPARE(hex(hmacSha256("", "abc")),
+                     QString("fd7adb152c05ef80dccf50a1fa4c05d5a3ec6da95575fc312ae7c5d091836351"));
+        }
+        // Threads at once, each with its own contexts, agree with this one.
+        const std::string expected = hmacSha256("Jefe", "what do ya want for nothing?");
+        const std::string expectedSha = sha256Hex("what do ya want for nothing?");
+        std::atomic<int> wrong{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&, t] {
+                for (int i = 0; i < 2000; ++i) {
+                    if (hmacSha256("Jefe", "what do ya want for nothing?") != expected)
+                        ++wrong;
+                    if (sha256Hex("what do ya want for nothing?") != expectedSha)
+                        ++wrong;
+                    (void)hmacSha256(std::string(std::size_t(t + i % 7), 'k'), std::string(std::size_t(i), 'd'));
+                }
+            });
+        for (auto& th : threads)
+            th.join();
+        QCOMPARE(wrong.load(), 0);
     }
 
     void base64UrlRoundTrips() {
