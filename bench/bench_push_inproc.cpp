@@ -3,8 +3,9 @@
 // storage limit measured in the same run: the very rows the push stored, inserted raw into a
 // fresh database of the server's schema (500 per transaction, as bench_sync's raw figure), each
 // also as CPU time a record (all threads; steadier than the rate on a shared machine); then
-// the push's own storage floor: everything it stored for each record (the record's row, its
-// report fact row and its audit line) copied raw into another fresh database. Last,
+// the push's own storage floor: everything it stored (each record's row, its report fact row
+// and its audit line; each push's results and the device's progress) copied raw into another
+// fresh database. Last,
 // the escalation pass over the same complaints 30 days on, when every one is overdue: the first
 // pass flags them all, the next ones find every flag at its top rung (a backlog's steady state).
 //   build/bench/bench_push_inproc 10000
@@ -57,8 +58,10 @@ using Value = std::unique_ptr<sqlite3_value, decltype(&sqlite3_value_free)>;
 std::vector<std::vector<Value>> readRows(store::Database& db, const std::string& sql) {
     std::vector<std::vector<Value>> rows;
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
+        std::fprintf(stderr, "%s: %s\n", sql.c_str(), sqlite3_errmsg(db.handle()));
         return rows;
+    }
     while (sqlite3_step(stmt) == SQLITE_ROW) {
         std::vector<Value> r;
         for (int c = 0; c < sqlite3_column_count(stmt); ++c)
@@ -71,19 +74,23 @@ std::vector<std::vector<Value>> readRows(store::Database& db, const std::string&
 
 Floor storeAsPushStored(ServerStorage& storage, const std::string& dir, const std::string& deviceId) {
     Floor out;
-    std::vector<std::vector<Value>> records, facts, audits;
+    std::vector<std::vector<Value>> records, facts, audits, device, batches;
     (void)storage.read([&](ReadUnit& u) -> Status {
         auto& db = static_cast<store::SqliteRecordStore*>(u.nativeHandle())->database();
         records = readRows(db, "SELECT * FROM records WHERE id LIKE 'p-%' ORDER BY version");
         facts = readRows(db, "SELECT * FROM fact_complaints WHERE id LIKE 'p-%'");
         audits = readRows(db, "SELECT * FROM audit_log WHERE device_id = '" + deviceId +
                                   "' AND op_seq IS NOT NULL AND record_id LIKE 'p-%' ORDER BY id");
+        device = readRows(db, "SELECT * FROM devices WHERE id = '" + deviceId + "'");
+        batches = readRows(db, "SELECT * FROM op_batches WHERE device_id = '" + deviceId + "' ORDER BY first_seq");
         return {};
     });
-    if (records.empty() || facts.size() != records.size() || audits.size() != records.size()) {
-        out.error = "expected one fact row and one audit line a record, found " + std::to_string(records.size()) +
-                    " records, " + std::to_string(facts.size()) + " fact rows, " + std::to_string(audits.size()) +
-                    " audit lines";
+    // The benchmark pushes 500 operations at a time: one stored batch of results each.
+    if (records.empty() || facts.size() != records.size() || audits.size() != records.size() || device.size() != 1 ||
+        batches.size() != (records.size() + 499) / 500) {
+        out.error = "expected one fact row and one audit line a record and a batch of results a push, found " +
+                    std::to_string(records.size()) + " records, " + std::to_string(facts.size()) + " fact rows, " +
+                    std::to_string(audits.size()) + " audit lines, " + std::to_string(batches.size()) + " batches";
         return out;
     }
     std::filesystem::remove(dir + "/floor.db");
@@ -105,7 +112,10 @@ Floor storeAsPushStored(ServerStorage& storage, const std::string& dir, const st
     const Stmt recordInsert = prepare(insertSql("records", records[0].size()));
     const Stmt factInsert = prepare(insertSql("fact_complaints", facts[0].size()));
     const Stmt auditInsert = prepare(insertSql("audit_log", audits[0].size()));
-    if (!recordInsert || !factInsert || !auditInsert) {
+    const Stmt batchInsert = prepare(insertSql("op_batches", batches[0].size()));
+    const Stmt progress = prepare("UPDATE devices SET last_seq = ?, last_seen_at = ? WHERE id = ?");
+    const Stmt deviceInsert = prepare(insertSql("devices", device[0].size()));
+    if (!recordInsert || !factInsert || !auditInsert || !batchInsert || !progress || !deviceInsert) {
         out.error = std::string("cannot prepare the inserts: ") + sqlite3_errmsg(db->handle());
         return out;
     }
@@ -115,6 +125,7 @@ Floor storeAsPushStored(ServerStorage& storage, const std::string& dir, const st
         sqlite3_step(st.get());
         sqlite3_reset(st.get());
     };
+    insert(deviceInsert, device[0]); // the device was enrolled before it pushed
     const auto t0 = std::chrono::steady_clock::now();
     const double cpu0 = cpuSeconds(RUSAGE_THREAD);
     for (std::size_t i = 0; i < records.size(); i += 500) {
@@ -124,6 +135,14 @@ Floor storeAsPushStored(ServerStorage& storage, const std::string& dir, const st
             insert(factInsert, facts[j]);
             insert(auditInsert, audits[j]);
         }
+        // The push's results, kept for its retries, and the device's progress.
+        const auto& batch = batches[i / 500];
+        insert(batchInsert, batch);
+        sqlite3_bind_value(progress.get(), 1, batch[2].get()); // last_seq
+        sqlite3_bind_int64(progress.get(), 2, 1);
+        sqlite3_bind_value(progress.get(), 3, batch[0].get()); // device_id
+        sqlite3_step(progress.get());
+        sqlite3_reset(progress.get());
         (void)db->exec("COMMIT");
     }
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -131,9 +150,10 @@ Floor storeAsPushStored(ServerStorage& storage, const std::string& dir, const st
     out.rate = double(records.size()) / s;
     out.cpuMicros = (cpuSeconds(RUSAGE_THREAD) - cpu0) * 1e6 / double(records.size());
     auto count = db->queryOne("SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM fact_complaints) + "
-                              "(SELECT count(*) FROM audit_log)",
+                              "(SELECT count(*) FROM audit_log) + (SELECT count(*) FROM op_batches) + "
+                              "(SELECT count(*) FROM devices WHERE last_seq > 0)",
                               [](store::Statement& q) { return q.int64(0); });
-    if (!count || !*count || std::size_t(**count) != 3 * records.size())
+    if (!count || !*count || std::size_t(**count) != 3 * records.size() + batches.size() + 1)
         out.error = "the copy did not store every row";
     return out;
 }
@@ -253,16 +273,18 @@ int main(int argc, char** argv) {
                     rawRate, raw.size(), rawCpu, pushRate / rawRate, rawCpu / pushCpu);
     }
     {
-        // The push's own storage floor: everything it stored for each record, copied value for
-        // value into a fresh database of the same schema, 500 records a transaction: the record's
-        // row with every column, its report fact row and its audit line. What separates the push
+        // The push's own storage floor: everything it stored, copied value for value into a
+        // fresh database of the same schema, 500 records a transaction: each record's row with
+        // every column, its report fact row and its audit line, and each push's stored results
+        // and the device's progress. What separates the push
         // from this figure is the push's own work; what separates this from the raw insert above
         // is what the push must store beyond the record.
         const auto floor = storeAsPushStored(*storage, dir, row.id);
         if (!floor.error.empty())
             std::fprintf(stderr, "storage floor: %s\n", floor.error.c_str());
         else
-            std::printf("raw insert of all the push stored (record, fact row, audit line): %.0f records/s (%zu), "
+            std::printf("raw insert of all the push stored (record, fact row, audit line; results, progress): "
+                        "%.0f records/s (%zu), "
                         "%.1f µs of CPU a record; push / this = %.2fx (by CPU: %.2fx)\n",
                         floor.rate, floor.records, floor.cpuMicros, pushRate / floor.rate,
                         floor.cpuMicros / pushCpu);

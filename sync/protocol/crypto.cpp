@@ -6,6 +6,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/core_names.h>
+#include <openssl/err.h>
 #include <openssl/params.h>
 #include <openssl/rand.h>
 #include <memory>
@@ -26,6 +27,12 @@ std::string toHex(const unsigned char* p, std::size_t n) {
 } // namespace
 
 namespace {
+// Leaves OpenSSL's error queue empty: the thread's TLS reads it (SSL_get_error) and wants it so.
+[[noreturn]] void failed(const char* what) {
+    ERR_clear_error();
+    throw std::runtime_error(what);
+}
+
 // OpenSSL 3 looks an algorithm up by name each time it is named through EVP_sha256() or
 // HMAC(), and the one-shot calls make and free a context each time. Over an operation of about
 // 1.1 KB (a push hashes each one twice, for its fingerprint and its proof) that was 1.7-2.4 µs
@@ -35,7 +42,7 @@ namespace {
 const EVP_MD* sha256Algorithm() {
     static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     if (!md)
-        throw std::runtime_error("OpenSSL SHA-256 is unavailable");
+        failed("OpenSSL SHA-256 is unavailable");
     return md;
 }
 
@@ -49,7 +56,7 @@ struct MacCtxFree {
 EVP_MD_CTX* threadDigestCtx() {
     thread_local std::unique_ptr<EVP_MD_CTX, DigestCtxFree> ctx(EVP_MD_CTX_new());
     if (!ctx)
-        throw std::runtime_error("OpenSSL SHA-256 is unavailable");
+        failed("OpenSSL SHA-256 is unavailable");
     return ctx.get();
 }
 
@@ -68,15 +75,17 @@ EVP_MAC_CTX* threadHmacCtx() {
         return c;
     }();
     if (!ctx)
-        throw std::runtime_error("OpenSSL HMAC-SHA-256 is unavailable");
+        failed("OpenSSL HMAC-SHA-256 is unavailable");
     return ctx.get();
 }
 } // namespace
 
-Sha256::Sha256() : m_ctx(EVP_MD_CTX_new()) {
-    if (!m_ctx || EVP_DigestInit_ex2(static_cast<EVP_MD_CTX*>(m_ctx), sha256Algorithm(), nullptr) != 1) {
+Sha256::Sha256() {
+    const EVP_MD* md = sha256Algorithm(); // before the context, which a throw would leak
+    m_ctx = EVP_MD_CTX_new();
+    if (!m_ctx || EVP_DigestInit_ex2(static_cast<EVP_MD_CTX*>(m_ctx), md, nullptr) != 1) {
         EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_ctx));
-        throw std::runtime_error("OpenSSL SHA-256 is unavailable");
+        failed("OpenSSL SHA-256 is unavailable");
     }
 }
 
@@ -99,7 +108,7 @@ std::string sha256Hex(std::string_view bytes) {
     unsigned int len = 0;
     if (EVP_DigestInit_ex2(ctx, sha256Algorithm(), nullptr) != 1 ||
         EVP_DigestUpdate(ctx, bytes.data(), bytes.size()) != 1 || EVP_DigestFinal_ex(ctx, md, &len) != 1)
-        throw std::runtime_error("OpenSSL SHA-256 failed");
+        failed("OpenSSL SHA-256 failed");
     return toHex(md, len);
 }
 
@@ -229,7 +238,7 @@ std::string hmacSha256(std::string_view key, std::string_view data) {
     if (EVP_MAC_init(ctx, k, key.size(), nullptr) != 1 ||
         EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1 ||
         EVP_MAC_final(ctx, md, &len, sizeof md) != 1)
-        throw std::runtime_error("OpenSSL HMAC-SHA-256 failed");
+        failed("OpenSSL HMAC-SHA-256 failed");
     return std::string(reinterpret_cast<const char*>(md), len);
 }
 
