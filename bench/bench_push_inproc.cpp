@@ -46,6 +46,8 @@ double cpuSeconds(int who = RUSAGE_SELF) {
     getrusage(who, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
+
+// What storeAsPushStored measured, or why it could not.
 struct Floor {
     double rate = 0;
     double cpuMicros = 0;
@@ -276,9 +278,9 @@ int main(int argc, char** argv) {
         // The push's own storage floor: everything it stored, copied value for value into a
         // fresh database of the same schema, 500 records a transaction: each record's row with
         // every column, its report fact row and its audit line, and each push's stored results
-        // and the device's progress. What separates the push
-        // from this figure is the push's own work; what separates this from the raw insert above
-        // is what the push must store beyond the record.
+        // and the device's progress. What separates the push from this figure is the push's own
+        // work; what separates this from the raw insert above is what the push must store
+        // beyond the record.
         const auto floor = storeAsPushStored(*storage, dir, row.id);
         if (!floor.error.empty())
             std::fprintf(stderr, "storage floor: %s\n", floor.error.c_str());

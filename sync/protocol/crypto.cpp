@@ -232,7 +232,8 @@ std::string hmacSha256(std::string_view key, std::string_view data) {
     EVP_MAC_CTX* ctx = threadHmacCtx();
     unsigned char md[EVP_MAX_MD_SIZE];
     std::size_t len = 0;
-    // An empty key is a valid HMAC key; OpenSSL wants a non-null pointer for it.
+    // A null key would keep the thread's previous key, so an empty key (a valid HMAC key) is
+    // passed as a pointer to nothing.
     static const unsigned char kNoKey = 0;
     const auto* k = key.empty() ? &kNoKey : reinterpret_cast<const unsigned char*>(key.data());
     if (EVP_MAC_init(ctx, k, key.size(), nullptr) != 1 ||
