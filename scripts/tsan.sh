@@ -32,8 +32,7 @@ mkdir -p "$reports"
 # One file a process that reported (tsan.<pid>). A process that reported exits with 66, so each
 # step's failure is noted and the next step still runs: one run shows every report.
 # die_after_fork=0: the tests start servers with QProcess from a process that has threads, and
-# the child only calls exec. Races that involve a thread Qt started are suppressed
-# (scripts/tsan.supp says why).
+# the child only calls exec. QtTest's own calls are not watched (scripts/tsan.supp says why).
 export TSAN_OPTIONS="log_path=$reports/tsan second_deadlock_stack=1 halt_on_error=0 die_after_fork=0 suppressions=$(pwd)/scripts/tsan.supp"
 export COURTYARD_INSECURE_FAST_PIN_HASH=1 QT_QPA_PLATFORM=offscreen TZ=UTC
 server=build-tsan/server/courtyard-server
