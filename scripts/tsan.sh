@@ -17,10 +17,11 @@ launcher=()
 command -v ccache > /dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 # The client is left out: Qt Quick is not instrumented. The benchmarks are in: bench_load and
 # bench_sync are the load (their simulated devices are the real sync engine, instrumented too).
+# COURTYARD_TSAN (the top-level CMakeLists.txt) instruments every target and triples the tests'
+# time-outs, as COURTYARD_SANITIZE does for ASan + UBSan.
 cmake -S . -B build-tsan -G Ninja "${launcher[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DBUILD_TESTING=ON -DCOURTYARD_BUILD_CLIENT=OFF -DCOURTYARD_BUILD_SERVER=ON -DCOURTYARD_BUILD_BENCH=ON \
-      "-DCMAKE_CXX_FLAGS=-fsanitize=thread -fno-omit-frame-pointer" -DCMAKE_C_FLAGS=-fsanitize=thread \
-      -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread -DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=thread > /dev/null
+      -DCOURTYARD_TSAN=ON > /dev/null
 if [ $with_tests -eq 1 ]; then
   cmake --build build-tsan -j"${COURTYARD_JOBS:-2}"
 else
