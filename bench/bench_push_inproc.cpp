@@ -5,7 +5,7 @@
 // also as CPU time a record (all threads; steadier than the rate on a shared machine); then
 // the push's own storage floor: everything it stored (each record's row, its report fact row
 // and its audit line; each push's results and the device's progress) copied raw into another
-// fresh database. Last,
+// fresh database. Then a comment pushed onto every record (updates, not inserts). Last,
 // the escalation pass over the same complaints 30 days on, when every one is overdue: the first
 // pass flags them all, the next ones find every flag at its top rung (a backlog's steady state).
 //   build/bench/bench_push_inproc 10000
@@ -307,6 +307,55 @@ int main(int argc, char** argv) {
     s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("pull: %.0f records/s (%d, %zu bytes a record)\n", pulled / s, pulled,
                 bytes / std::size_t(std::max(1, pulled)));
+    {
+        // Then a change to every one of those records: a comment on each, pushed 500 at a time,
+        // as staff add notes through a shift. Each is an update of a stored row (and its report
+        // facts), not an insert.
+        std::vector<Json> comments;
+        for (int i = 0; i < n; i += 500) {
+            sync::PushRequest push;
+            push.deviceTime = now();
+            for (int j = i; j < std::min(n, i + 500); ++j) {
+                sync::Operation op;
+                op.seq = n + j + 1;
+                op.kind = sync::OpKind::Append;
+                op.type = "complaint";
+                op.id = "p-" + std::to_string(j);
+                op.hlc = std::to_string(toEpochMs(now())) + ".0000." + row.id;
+                op.at = now();
+                op.actor = "s-3001";
+                op.list = "comments";
+                op.item = {{"id", "n-" + std::to_string(j)}, {"at", formatInstant(now())}, {"author", "s-3001"},
+                           {"text", "已联系电工，明天上午上门维修。"}};
+                if (auto st = sync::signOperation(op, credential); !st) {
+                    std::fprintf(stderr, "sign: %s\n", st.error().message.c_str());
+                    return 1;
+                }
+                push.ops.push_back(std::move(op));
+            }
+            comments.push_back(Json(push));
+        }
+        t0 = std::chrono::steady_clock::now();
+        cpu0 = cpuSeconds();
+        int changed = 0;
+        for (auto& p : comments) {
+            auto r = sync.push(row, std::move(p));
+            if (!r) {
+                std::fprintf(stderr, "push: %s\n", r.error().message.c_str());
+                continue;
+            }
+            for (const auto& result : r->results)
+                if (result.status == sync::OpStatus::Applied)
+                    ++changed;
+                else if (result.error)
+                    std::fprintf(stderr, "op %lld: %s\n", static_cast<long long>(result.seq),
+                                 result.error->message.c_str());
+        }
+        s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::printf("push of changes (a comment on each record): %.0f records/s (%d of %d applied), %.1f µs of CPU "
+                    "a record\n",
+                    changed / s, changed, n, (cpuSeconds() - cpu0) * 1e6 / std::max(1, changed));
+    }
     EscalationService escalation(*storage, rules, [&] { return now() + std::chrono::days(30); });
     for (int pass = 0; pass < 4; ++pass) {
         t0 = std::chrono::steady_clock::now();

@@ -6,6 +6,7 @@
 #include "shared/store/record_query_sql.h"
 #include "shared/store/schema.h"
 
+#include <utility>
 #include <variant>
 
 namespace courtyard::store {
@@ -18,6 +19,22 @@ using detail::buildWhere;
 constexpr std::string_view kColumns =
     "id, type, version, deleted, body, stamps, origin_device, server_body, community_id, state, unit_id, "
     "assignee, department_id, due_at, due_rule, happened_at, history";
+
+// The index columns of a row of kColumns, as stored.
+records::IndexFields indexColumns(const Statement& s) {
+    records::IndexFields f;
+    f.communityId = s.text(8);
+    f.state = s.text(9);
+    f.unitId = s.text(10);
+    f.assignee = s.text(11);
+    f.departmentId = s.text(12);
+    if (auto d = s.optInt64(13))
+        f.dueAt = fromEpochMs(*d);
+    f.dueRule = s.text(14);
+    if (auto h = s.optInt64(15))
+        f.happenedAt = fromEpochMs(*h);
+    return f;
+}
 
 Result<StoredRecord> readRow(Statement& s, bool parseBody = true) {
     StoredRecord r;
@@ -32,19 +49,7 @@ Result<StoredRecord> readRow(Statement& s, bool parseBody = true) {
         r.body = std::move(*body);
     } else {
         r.rawBody = s.text(4);
-        // Passed on without parsing: take the index columns as stored instead.
-        records::IndexFields f;
-        f.communityId = s.text(8);
-        f.state = s.text(9);
-        f.unitId = s.text(10);
-        f.assignee = s.text(11);
-        f.departmentId = s.text(12);
-        if (auto d = s.optInt64(13))
-            f.dueAt = fromEpochMs(*d);
-        f.dueRule = s.text(14);
-        if (auto h = s.optInt64(15))
-            f.happenedAt = fromEpochMs(*h);
-        r.index = std::move(f);
+        r.index = indexColumns(s); // passed on without parsing: the index columns as stored
     }
     auto stamps = parseJson(s.text(5));
     r.stamps = stamps ? std::move(*stamps) : Json::object();
@@ -102,11 +107,14 @@ Result<std::optional<StoredRecord>> SqliteRecordStore::get(std::string_view id) 
     auto row = s->step();
     if (!row)
         return row.error();
-    if (!*row)
+    if (!*row) {
+        m_known = KnownRow{std::string(id), false, {}, {}, {}};
         return std::optional<StoredRecord>{};
+    }
     auto r = readRow(*s);
     if (!r)
         return r.error();
+    m_known = KnownRow{r->id, true, r->type, r->originDevice, indexColumns(*s)};
     return std::optional<StoredRecord>{std::move(*r)};
 }
 
@@ -119,62 +127,119 @@ Result<records::IndexFields> indexFieldsFor(const StoredRecord& r) {
     return r.index ? *r.index : type->index(r.body);
 }
 
+namespace {
+
+// The record's columns, numbered as every statement below names them (?1 … ?17).
+constexpr std::string_view kUpsert =
+    "INSERT INTO records (id, type, community_id, state, unit_id, assignee, department_id, "
+    "due_at, due_rule, happened_at, origin_device, version, deleted, body, stamps, server_body, history) "
+    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17) "
+    "ON CONFLICT(id) DO UPDATE SET type=excluded.type, community_id=excluded.community_id, "
+    "state=excluded.state, unit_id=excluded.unit_id, assignee=excluded.assignee, "
+    "department_id=excluded.department_id, due_at=excluded.due_at, due_rule=excluded.due_rule, "
+    "happened_at=excluded.happened_at, origin_device=excluded.origin_device, "
+    "version=excluded.version, deleted=excluded.deleted, body=excluded.body, "
+    "stamps=excluded.stamps, server_body=excluded.server_body, history=excluded.history";
+
+// An UPDATE of the row `was` describes into `r`: the version and texts always, each column an
+// index may hold only when it changed, and the others required to still hold what `was` says
+// (so a row that is not as `was` says is left alone and the UPDATE changes nothing).
+std::string updateSql(const SqliteRecordStore::KnownRow& was, const StoredRecord& r, const records::IndexFields& now) {
+    std::string set = "UPDATE records SET version = ?12, deleted = ?13, body = ?14, stamps = ?15, "
+                      "server_body = ?16, history = ?17";
+    std::string where = " WHERE id = ?1";
+    auto column = [&](bool same, std::string_view name, std::string_view param) {
+        if (same)
+            where.append(" AND ").append(name).append(" IS ").append(param);
+        else
+            set.append(", ").append(name).append(" = ").append(param);
+    };
+    column(was.type == r.type, "type", "?2");
+    column(was.index.communityId == now.communityId, "community_id", "?3");
+    column(was.index.state == now.state, "state", "?4");
+    column(was.index.unitId == now.unitId, "unit_id", "?5");
+    column(was.index.assignee == now.assignee, "assignee", "?6");
+    column(was.index.departmentId == now.departmentId, "department_id", "?7");
+    column(was.index.dueAt == now.dueAt, "due_at", "?8");
+    column(was.index.dueRule == now.dueRule, "due_rule", "?9");
+    column(was.index.happenedAt == now.happenedAt, "happened_at", "?10");
+    column(was.originDevice == r.originDevice, "origin_device", "?11");
+    return set + where;
+}
+
+} // namespace
+
 Status SqliteRecordStore::put(const StoredRecord& r) {
     auto fields = indexFieldsFor(r);
     if (!fields)
         return fields.error();
     const auto& idx = *fields;
-    // The large texts are bound in place, not copied, so they are declared before the statement
-    // that reads them and outlive it.
+    // The large texts are bound in place, not copied, so they are declared before the statements
+    // that read them and outlive them.
     std::string body, stamps, serverBody;
-    auto s = m_db->prepare(
-        "INSERT INTO records (id, type, community_id, state, unit_id, assignee, department_id, "
-        "due_at, due_rule, happened_at, origin_device, version, deleted, body, stamps, server_body, history) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT(id) DO UPDATE SET type=excluded.type, community_id=excluded.community_id, "
-        "state=excluded.state, unit_id=excluded.unit_id, assignee=excluded.assignee, "
-        "department_id=excluded.department_id, due_at=excluded.due_at, due_rule=excluded.due_rule, "
-        "happened_at=excluded.happened_at, origin_device=excluded.origin_device, "
-        "version=excluded.version, deleted=excluded.deleted, body=excluded.body, "
-        "stamps=excluded.stamps, server_body=excluded.server_body, history=excluded.history");
-    if (!s)
-        return s.error();
-    s->bind(1, r.id)
-        .bind(2, r.type)
-        .bind(3, idx.communityId)
-        .bind(4, idx.state)
-        .bind(5, idx.unitId)
-        .bind(6, idx.assignee)
-        .bind(7, idx.departmentId);
-    if (idx.dueAt)
-        s->bind(8, toEpochMs(*idx.dueAt));
-    else
-        s->bindNull(8);
-    s->bind(9, idx.dueRule);
-    if (idx.happenedAt)
-        s->bind(10, toEpochMs(*idx.happenedAt));
-    else
-        s->bindNull(10);
     if (!r.encodedBody)
         body = dumpJson(r.body);
     if (!r.encodedStamps)
         stamps = dumpJson(r.stamps);
-    s->bind(11, r.originDevice)
-        .bind(12, r.version)
-        .bind(13, r.deleted ? 1 : 0)
-        .bindStatic(14, r.encodedBody ? *r.encodedBody : body)
-        .bindStatic(15, r.encodedStamps ? *r.encodedStamps : stamps);
-    if (r.serverBody) {
+    if (r.serverBody)
         serverBody = dumpJson(*r.serverBody);
-        s->bindStatic(16, serverBody);
-    } else {
-        s->bindNull(16);
+    auto bindColumns = [&](Statement& s) {
+        s.bind(1, r.id)
+            .bind(2, r.type)
+            .bind(3, idx.communityId)
+            .bind(4, idx.state)
+            .bind(5, idx.unitId)
+            .bind(6, idx.assignee)
+            .bind(7, idx.departmentId);
+        if (idx.dueAt)
+            s.bind(8, toEpochMs(*idx.dueAt));
+        else
+            s.bindNull(8);
+        s.bind(9, idx.dueRule);
+        if (idx.happenedAt)
+            s.bind(10, toEpochMs(*idx.happenedAt));
+        else
+            s.bindNull(10);
+        s.bind(11, r.originDevice)
+            .bind(12, r.version)
+            .bind(13, r.deleted ? 1 : 0)
+            .bindStatic(14, r.encodedBody ? *r.encodedBody : body)
+            .bindStatic(15, r.encodedStamps ? *r.encodedStamps : stamps);
+        if (r.serverBody)
+            s.bindStatic(16, serverBody);
+        else
+            s.bindNull(16);
+        s.bindStatic(17, r.history);
+    };
+    // A record read (or written) just before is updated in place, setting only the columns
+    // that changed: SQLite rewrites the entries of every index that holds a column an UPDATE
+    // sets, whether its value changed or not, and the upsert below sets them all. What was read
+    // is only a guess (another statement may have changed the row since, or a rollback undone
+    // the write it remembers): the UPDATE requires the columns it leaves to hold what the guess
+    // says, and when it changes no row the upsert writes every column.
+    const std::optional<KnownRow> was = std::exchange(m_known, std::nullopt);
+    if (was && was->exists && was->id == r.id) {
+        auto s = m_db->prepare(updateSql(*was, r, idx));
+        if (!s)
+            return s.error();
+        bindColumns(*s);
+        CY_TRY(s->exec());
+        if (m_db->changes() == 1) {
+            m_known = KnownRow{r.id, true, r.type, r.originDevice, idx};
+            return {};
+        }
     }
-    s->bindStatic(17, r.history);
-    return s->exec();
+    auto s = m_db->prepare(kUpsert);
+    if (!s)
+        return s.error();
+    bindColumns(*s);
+    CY_TRY(s->exec());
+    m_known = KnownRow{r.id, true, r.type, r.originDevice, idx};
+    return {};
 }
 
 Status SqliteRecordStore::remove(std::string_view id) {
+    m_known.reset();
     auto s = m_db->prepare("DELETE FROM records WHERE id = ?");
     if (!s)
         return s.error();

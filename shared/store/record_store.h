@@ -149,6 +149,16 @@ public:
     // count(*) of the records matching a WHERE clause, with `args` bound in order.
     Result<std::int64_t> countWhere(const std::string& whereClause, const std::vector<SqlArg>& args);
 
+    // What get() or put() last saw of a row: its index columns, or that it was missing. put()
+    // sets only the columns that changed since, and checks the others.
+    struct KnownRow {
+        std::string id;
+        bool exists = false;
+        std::string type;
+        std::string originDevice;
+        records::IndexFields index;
+    };
+
 private:
     // Runs q's SELECT of `columns`, a page at a time by key where it can (record_query_sql.h),
     // handing each row to `read`.
@@ -156,6 +166,7 @@ private:
 
     std::unique_ptr<Database> m_db;
     int m_depth = 0;
+    std::optional<KnownRow> m_known;
 };
 
 } // namespace courtyard::store

@@ -28,6 +28,12 @@ Json complaintBody(const std::string& id, const std::string& community, const ch
                 {"handler_id", "s-1"}};
 }
 
+RecordQuery assignedTo(const std::string& staffId) {
+    RecordQuery q;
+    q.assignee = staffId;
+    return q;
+}
+
 StoredRecord rec(const std::string& id, const std::string& community = "cm-1",
                  const char* received = "2026-03-02T02:00:00Z") {
     StoredRecord r;
@@ -108,6 +114,147 @@ private slots:
         QCOMPARE(*(*store)->count({}), std::int64_t(1));
         r.type = "teapot";
         QCOMPARE((*store)->put(r).error().code, ErrorCode::InvalidArgument);
+    }
+
+    // A record read or written just before is updated in place, setting only the columns that
+    // changed (SQLite rewrites the index entries of every column an UPDATE sets). What the store
+    // remembers of the row is a guess: a row changed behind its back, or a write rolled back,
+    // still ends as the record put, never with a column of the guess.
+    void anUpdateSetsOnlyTheColumnsThatChanged() {
+        auto store = SqliteRecordStore::open(path("upd.db").toStdString());
+        QVERIFY2(store, store ? "" : store.error().message.c_str());
+        auto& db = (*store)->database();
+        // Which of the columns each UPDATE set: an `UPDATE OF` trigger fires when its column is
+        // in the statement's SET list, whether or not the value changed.
+        QVERIFY(db.exec("CREATE TEMP TABLE hits (id TEXT, col TEXT);"
+                        "CREATE TEMP TRIGGER hit_assignee AFTER UPDATE OF assignee ON records "
+                        "BEGIN INSERT INTO hits VALUES (new.id, 'assignee'); END;"
+                        "CREATE TEMP TRIGGER hit_community AFTER UPDATE OF community_id ON records "
+                        "BEGIN INSERT INTO hits VALUES (new.id, 'community_id'); END;"
+                        "CREATE TEMP TRIGGER hit_body AFTER UPDATE OF body ON records "
+                        "BEGIN INSERT INTO hits VALUES (new.id, 'body'); END;"));
+        auto hits = [&] {
+            std::vector<std::string> out;
+            auto s = db.prepare("SELECT col FROM hits ORDER BY rowid");
+            while (*s->step())
+                out.push_back(s->text(0));
+            (void)db.exec("DELETE FROM hits");
+            return out;
+        };
+        // The row's columns as stored, against the index fields of what was put.
+        auto columnsAre = [&](const StoredRecord& r) {
+            auto s = db.prepare("SELECT community_id, state, unit_id, assignee, happened_at, origin_device, version, "
+                                "body FROM records WHERE id = ?");
+            s->bind(1, r.id);
+            if (!*s->step())
+                return std::string("no row");
+            std::string diff;
+            const auto want = [&](int col, const std::string& v) {
+                if (s->text(col) != v)
+                    diff += " column " + std::to_string(col) + " is '" + s->text(col) + "', not '" + v + "';";
+            };
+            want(0, stringAt(r.body, "community_id"));
+            want(1, stringAt(r.body, "state"));
+            want(2, stringAt(r.body, "unit_id"));
+            want(3, stringAt(r.body, "handler_id"));
+            if (s->int64(4) != toEpochMs(*parseInstant(stringAt(r.body, "received_at"))))
+                diff += " happened_at differs;";
+            want(5, r.originDevice);
+            if (s->int64(6) != r.version)
+                diff += " version differs;";
+            if (*parseJson(s->text(7)) != r.body)
+                diff += " body differs;";
+            auto check = db.queryOne("PRAGMA integrity_check", [](Statement& q) { return q.text(0); });
+            if (!check || !*check || **check != "ok")
+                diff += " integrity_check: " + (check && *check ? **check : std::string("?"));
+            return diff.empty() ? std::string("ok") : diff;
+        };
+
+        auto r = rec("c-1");
+        r.version = 1;
+        QVERIFY((*store)->put(r));
+        QCOMPARE(columnsAre(r), std::string("ok"));
+        QVERIFY(hits().empty()); // an insert
+
+        // Read, then a change of the body alone: no index column is set.
+        QVERIFY(*(*store)->get("c-1"));
+        r.body["content"] = "更新 1";
+        r.version = 2;
+        QVERIFY((*store)->put(r));
+        QCOMPARE(columnsAre(r), std::string("ok"));
+        QCOMPARE(hits(), std::vector<std::string>{"body"});
+
+        // Straight after its own write the store knows the row too; a new handler sets the
+        // assignee and nothing else of the index.
+        r.body["handler_id"] = "s-2";
+        r.version = 3;
+        QVERIFY((*store)->put(r));
+        QCOMPARE(columnsAre(r), std::string("ok"));
+        QCOMPARE(hits(), (std::vector<std::string>{"assignee", "body"}));
+        QCOMPARE(*(*store)->count(assignedTo("s-2")), std::int64_t(1));
+        QCOMPARE(*(*store)->count(assignedTo("s-1")), std::int64_t(0));
+
+        // Every index column, one at a time.
+        const std::vector<std::pair<std::string, Json>> changes = {
+            {"community_id", "cm-2"}, {"state", "handling"},  {"unit_id", "u-9"},
+            {"handler_id", "s-3"},    {"received_at", "2026-03-05T02:00:00Z"}};
+        for (const auto& [key, value] : changes) {
+            r.body[key] = value;
+            ++r.version;
+            QVERIFY((*store)->put(r));
+            QVERIFY2(columnsAre(r) == "ok", (key + ":" + columnsAre(r)).c_str());
+        }
+        (void)hits();
+        r.originDevice = "dev-2";
+        ++r.version;
+        QVERIFY((*store)->put(r));
+        QCOMPARE(columnsAre(r), std::string("ok"));
+
+        // Changed behind the store's back (another connection, a statement of its own): the
+        // guess is wrong, so the update changes nothing and every column is written.
+        QVERIFY(*(*store)->get("c-1"));
+        QVERIFY(db.exec("UPDATE records SET assignee = 's-9', community_id = 'cm-9' WHERE id = 'c-1'"));
+        (void)hits();
+        r.body["content"] = "更新 2";
+        ++r.version;
+        QVERIFY((*store)->put(r));
+        QCOMPARE(columnsAre(r), std::string("ok"));
+        QCOMPARE(*(*store)->count(assignedTo("s-9")), std::int64_t(0));
+
+        // Deleted behind its back: the put stores it again.
+        QVERIFY(*(*store)->get("c-1"));
+        QVERIFY(db.exec("DELETE FROM records WHERE id = 'c-1'"));
+        ++r.version;
+        QVERIFY((*store)->put(r));
+        QCOMPARE(columnsAre(r), std::string("ok"));
+
+        // A write the store remembers, rolled back: the record is not lost.
+        auto fresh = rec("c-2");
+        QVERIFY(!*(*store)->get("c-2"));
+        QVERIFY(!(*store)->transaction([&]() -> Status {
+            CY_TRY((*store)->put(fresh));
+            return conflict("undo it");
+        }));
+        QCOMPARE(*(*store)->count({}), std::int64_t(1)); // (a get would tell the store it is missing)
+        QVERIFY((*store)->transaction([&]() -> Status {
+            CY_TRY((*store)->put(fresh)); // remembered as stored by the rolled-back write
+            return {};
+        }));
+        QCOMPARE(columnsAre(fresh), std::string("ok"));
+        QCOMPARE(*(*store)->count({}), std::int64_t(2));
+
+        // A row it remembers, rolled back to other index columns: they are written again.
+        QVERIFY(*(*store)->get("c-2"));
+        QVERIFY(!(*store)->transaction([&]() -> Status {
+            auto moved = fresh;
+            moved.body["handler_id"] = "s-7";
+            CY_TRY((*store)->put(moved));
+            return conflict("undo it");
+        }));
+        fresh.body["content"] = "更新 3";
+        QVERIFY((*store)->put(fresh)); // the store remembers s-7; the row holds s-1
+        QCOMPARE(columnsAre(fresh), std::string("ok"));
+        QCOMPARE(*(*store)->count(assignedTo("s-7")), std::int64_t(0));
     }
 
     void queriesFilterOrderAndPage() {
