@@ -27,6 +27,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <sqlite3.h>
 #include <string>
@@ -190,46 +191,62 @@ int main(int argc, char** argv) {
                                       c.at("device_id").get<std::string>(),
                                       *sync::base64UrlDecode(c.at("secret").get<std::string>())};
     const std::string content = std::string("三号楼二单元楼道灯不亮已经三天了，晚上老人上下楼很不方便，请尽快安排维修，谢谢。") + "x";
-    std::vector<Json> pushes;
-    for (int i = 0; i < n; i += 500) {
-        sync::PushRequest push;
-        push.deviceTime = now();
-        for (int j = i; j < std::min(n, i + 500); ++j) {
-            sync::Operation op;
-            op.seq = j + 1;
-            op.kind = sync::OpKind::Create;
-            op.type = "complaint";
-            op.id = "p-" + std::to_string(j);
-            op.hlc = std::to_string(toEpochMs(now())) + ".0000." + row.id;
-            op.at = now();
-            op.actor = "s-3001";
-            op.body = {{"community_id", "cm-sunshine"}, {"channel", "phone"}, {"category", "repairs"},
-                       {"content", content}, {"unit_id", "cm-sunshine-b1-1-502"}, {"received_at", formatInstant(now())}};
-            if (auto st = sync::signOperation(op, credential); !st) {
-                std::fprintf(stderr, "sign: %s\n", st.error().message.c_str());
-                return 1;
+    // One operation on each of the n complaints, signed, 500 a push; `fill` says what it does.
+    // Sequence numbers go on from `firstSeq`. Empty when signing failed.
+    auto signedPushes = [&](std::int64_t firstSeq, const std::function<void(sync::Operation&, int)>& fill) {
+        std::vector<Json> out;
+        for (int i = 0; i < n; i += 500) {
+            sync::PushRequest push;
+            push.deviceTime = now();
+            for (int j = i; j < std::min(n, i + 500); ++j) {
+                sync::Operation op;
+                op.seq = firstSeq + j;
+                op.type = "complaint";
+                op.id = "p-" + std::to_string(j);
+                op.hlc = std::to_string(toEpochMs(now())) + ".0000." + row.id;
+                op.at = now();
+                op.actor = "s-3001";
+                fill(op, j);
+                if (auto st = sync::signOperation(op, credential); !st) {
+                    std::fprintf(stderr, "sign: %s\n", st.error().message.c_str());
+                    return std::vector<Json>{};
+                }
+                push.ops.push_back(std::move(op));
             }
-            push.ops.push_back(std::move(op));
+            out.push_back(Json(push));
         }
-        pushes.push_back(Json(push));
-    }
+        return out;
+    };
+    // Pushes them in turn; how many operations were applied.
+    auto pushAll = [&](std::vector<Json>& list) {
+        int applied = 0;
+        for (auto& p : list) {
+            // Moved, not copied: copying a push of 500 operations' tree was the benchmark's own
+            // work inside the timed loop (a server gets each request's tree from its parser).
+            auto r = sync.push(row, std::move(p));
+            if (!r) {
+                std::fprintf(stderr, "push: %s\n", r.error().message.c_str());
+                continue;
+            }
+            for (const auto& result : r->results)
+                if (result.status == sync::OpStatus::Applied)
+                    ++applied;
+                else if (result.error)
+                    std::fprintf(stderr, "op %lld: %s\n", static_cast<long long>(result.seq),
+                                 result.error->message.c_str());
+        }
+        return applied;
+    };
+    auto pushes = signedPushes(1, [&](sync::Operation& op, int) {
+        op.kind = sync::OpKind::Create;
+        op.body = {{"community_id", "cm-sunshine"}, {"channel", "phone"}, {"category", "repairs"},
+                   {"content", content}, {"unit_id", "cm-sunshine-b1-1-502"}, {"received_at", formatInstant(now())}};
+    });
+    if (pushes.empty())
+        return 1;
     auto t0 = std::chrono::steady_clock::now();
     double cpu0 = cpuSeconds();
-    int applied = 0;
-    for (auto& p : pushes) {
-        // Moved, not copied: copying a push of 500 operations' tree was the benchmark's own
-        // work inside the timed loop (a server gets each request's tree from its parser).
-        auto r = sync.push(row, std::move(p));
-        if (!r) {
-            std::fprintf(stderr, "push: %s\n", r.error().message.c_str());
-            continue;
-        }
-        for (const auto& result : r->results)
-            if (result.status == sync::OpStatus::Applied)
-                ++applied;
-            else if (result.error)
-                std::fprintf(stderr, "op %lld: %s\n", static_cast<long long>(result.seq), result.error->message.c_str());
-    }
+    const int applied = pushAll(pushes);
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const double pushRate = applied / s;
     const double pushCpu = (cpuSeconds() - cpu0) * 1e6 / std::max(1, applied);
@@ -311,46 +328,17 @@ int main(int argc, char** argv) {
         // Then a change to every one of those records: a comment on each, pushed 500 at a time,
         // as staff add notes through a shift. Each is an update of a stored row (and its report
         // facts), not an insert.
-        std::vector<Json> comments;
-        for (int i = 0; i < n; i += 500) {
-            sync::PushRequest push;
-            push.deviceTime = now();
-            for (int j = i; j < std::min(n, i + 500); ++j) {
-                sync::Operation op;
-                op.seq = n + j + 1;
-                op.kind = sync::OpKind::Append;
-                op.type = "complaint";
-                op.id = "p-" + std::to_string(j);
-                op.hlc = std::to_string(toEpochMs(now())) + ".0000." + row.id;
-                op.at = now();
-                op.actor = "s-3001";
-                op.list = "comments";
-                op.item = {{"id", "n-" + std::to_string(j)}, {"at", formatInstant(now())}, {"author", "s-3001"},
-                           {"text", "已联系电工，明天上午上门维修。"}};
-                if (auto st = sync::signOperation(op, credential); !st) {
-                    std::fprintf(stderr, "sign: %s\n", st.error().message.c_str());
-                    return 1;
-                }
-                push.ops.push_back(std::move(op));
-            }
-            comments.push_back(Json(push));
-        }
+        auto comments = signedPushes(std::int64_t(n) + 1, [&](sync::Operation& op, int j) {
+            op.kind = sync::OpKind::Append;
+            op.list = "comments";
+            op.item = {{"id", "n-" + std::to_string(j)}, {"at", formatInstant(now())}, {"author", "s-3001"},
+                       {"text", "已联系电工，明天上午上门维修。"}};
+        });
+        if (comments.empty())
+            return 1;
         t0 = std::chrono::steady_clock::now();
         cpu0 = cpuSeconds();
-        int changed = 0;
-        for (auto& p : comments) {
-            auto r = sync.push(row, std::move(p));
-            if (!r) {
-                std::fprintf(stderr, "push: %s\n", r.error().message.c_str());
-                continue;
-            }
-            for (const auto& result : r->results)
-                if (result.status == sync::OpStatus::Applied)
-                    ++changed;
-                else if (result.error)
-                    std::fprintf(stderr, "op %lld: %s\n", static_cast<long long>(result.seq),
-                                 result.error->message.c_str());
-        }
+        const int changed = pushAll(comments);
         s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         std::printf("push of changes (a comment on each record): %.0f records/s (%d of %d applied), %.1f µs of CPU "
                     "a record\n",
