@@ -16,6 +16,8 @@
 #include <any>
 #include <array>
 #include <functional>
+#include <map>
+#include <mutex>
 #include <string_view>
 
 namespace courtyard::server::reports {
@@ -269,10 +271,81 @@ Status writeFacts(const FactStatement& run, const store::StoredRecord& record, c
     return {};
 }
 
+namespace {
+
+// Each fact table's key (its primary key on both engines).
+const std::map<std::string, std::string, std::less<>> kFactKeys{
+    {"fact_complaints", "id"},
+    {"fact_suggestions", "id"},
+    {"fact_transfer_sheets", "id"},
+    {"fact_survey_responses", "id"},
+    {"fact_survey_scores", "response_id, category"},
+    {"fact_inspection_items", "inspection_id, item_id"},
+    {"fact_patrol_checkpoints", "round_id, checkpoint_id"},
+    {"fact_rectifications", "id"},
+};
+
+std::string trimmed(std::string_view s) {
+    while (!s.empty() && s.front() == ' ')
+        s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ')
+        s.remove_suffix(1);
+    return std::string(s);
+}
+
+Result<std::string> buildUpsert(std::string_view sql) {
+    constexpr std::string_view kReplace = "INSERT OR REPLACE INTO ";
+    if (sql.rfind(kReplace, 0) != 0)
+        return std::string(sql); // a DELETE
+    const std::size_t open = sql.find('(');
+    const std::size_t close = sql.find(')', open);
+    if (open == std::string_view::npos || close == std::string_view::npos)
+        return internalError("fact statement not understood: " + std::string(sql));
+    const std::string table = trimmed(sql.substr(kReplace.size(), open - kReplace.size()));
+    const auto key = kFactKeys.find(table);
+    if (key == kFactKeys.end())
+        return internalError("fact table without a key: " + table);
+    std::string set, stored, excluded;
+    std::string_view columns = sql.substr(open + 1, close - open - 1);
+    while (!columns.empty()) {
+        const std::size_t comma = columns.find(',');
+        const std::string column = trimmed(columns.substr(0, comma));
+        columns = comma == std::string_view::npos ? std::string_view() : columns.substr(comma + 1);
+        if ((", " + key->second + ",").find(" " + column + ",") != std::string::npos)
+            continue; // a key column
+        const char* sep = set.empty() ? "" : ", ";
+        set.append(sep).append(column).append(" = EXCLUDED.").append(column);
+        stored.append(sep).append(table).append(".").append(column);
+        excluded.append(sep).append("EXCLUDED.").append(column);
+    }
+    std::string out = "INSERT INTO " + std::string(sql.substr(kReplace.size())) + " ON CONFLICT (" + key->second + ") ";
+    if (set.empty())
+        return out + "DO NOTHING";
+    return out + "DO UPDATE SET " + set + " WHERE (" + stored + ") IS DISTINCT FROM (" + excluded + ")";
+}
+
+} // namespace
+
+Result<std::reference_wrapper<const std::string>> factUpsertSql(std::string_view sql) {
+    // The statements are a handful of constants above: each is built once.
+    static std::mutex mutex;
+    static std::map<std::string, std::string, std::less<>> built;
+    std::lock_guard lock(mutex);
+    if (auto it = built.find(sql); it != built.end())
+        return std::cref(it->second);
+    auto text = buildUpsert(sql);
+    if (!text)
+        return text.error();
+    return std::cref(built.emplace(std::string(sql), std::move(*text)).first->second); // never erased
+}
+
 Status writeFacts(store::Database& db, const store::StoredRecord& record, const RecordFacts& facts) {
     return writeFacts(
         [&](std::string_view sql, const std::vector<FactValue>& values) -> Status {
-            auto s = db.prepare(sql);
+            auto text = factUpsertSql(sql);
+            if (!text)
+                return text.error();
+            auto s = db.prepare(text->get());
             if (!s)
                 return s.error();
             int i = 1;

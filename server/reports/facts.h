@@ -40,9 +40,17 @@ std::optional<RecordFacts> factsOfTyped(std::string_view type, const std::any& t
 // The facts of a stored record. Its body must be parsed, or its rawBody set.
 Result<RecordFacts> factsOf(const store::StoredRecord& record);
 
-// Runs one fact statement (SQLite's text: "?" parameters, INSERT OR REPLACE; the PostgreSQL
-// engine translates it, server/storage/postgres/pg_facts.h) with its values.
+// Runs one fact statement (SQLite's text: "?" parameters, INSERT OR REPLACE; each engine writes
+// it as factUpsertSql says, PostgreSQL with its own parameters, server/storage/postgres/pg_facts.h)
+// with its values.
 using FactStatement = std::function<Status(std::string_view sql, const std::vector<FactValue>& values)>;
+
+// The statement a fact row's "INSERT OR REPLACE" is written with on both engines: an upsert on
+// the table's key that changes the stored row only when some value differs, so a change to a
+// record that leaves its figures as they were (a comment, an escalation) writes no row of the
+// tables with one row per record (the others are deleted first and written again). Other
+// statements (the DELETEs) come back as they are. Each text is built once and kept.
+Result<std::reference_wrapper<const std::string>> factUpsertSql(std::string_view sql);
 
 // Replaces the facts of one record (none for types the reports do not count, or a deleted
 // record) with `facts`, which must be factsOf(record): the statements, for either engine.

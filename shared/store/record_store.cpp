@@ -143,7 +143,8 @@ constexpr std::string_view kUpsert =
 
 // An UPDATE of the row `was` describes into `r`: the version and texts always, each column an
 // index may hold only when it changed, and the others required to still hold what `was` says
-// (so a row that is not as `was` says is left alone and the UPDATE changes nothing).
+// (so a row that is not as `was` says is left alone and the UPDATE changes nothing). Every
+// variant names ?17 (the history), so all 17 parameters bind whichever of ?2 … ?11 it uses.
 std::string updateSql(const SqliteRecordStore::KnownRow& was, const StoredRecord& r, const records::IndexFields& now) {
     std::string set = "UPDATE records SET version = ?12, deleted = ?13, body = ?14, stamps = ?15, "
                       "server_body = ?16, history = ?17";
@@ -218,22 +219,22 @@ Status SqliteRecordStore::put(const StoredRecord& r) {
     // the write it remembers): the UPDATE requires the columns it leaves to hold what the guess
     // says, and when it changes no row the upsert writes every column.
     const std::optional<KnownRow> was = std::exchange(m_known, std::nullopt);
+    bool updated = false;
     if (was && was->exists && was->id == r.id) {
         auto s = m_db->prepare(updateSql(*was, r, idx));
         if (!s)
             return s.error();
         bindColumns(*s);
         CY_TRY(s->exec());
-        if (m_db->changes() == 1) {
-            m_known = KnownRow{r.id, true, r.type, r.originDevice, idx};
-            return {};
-        }
+        updated = m_db->changes() == 1;
     }
-    auto s = m_db->prepare(kUpsert);
-    if (!s)
-        return s.error();
-    bindColumns(*s);
-    CY_TRY(s->exec());
+    if (!updated) {
+        auto s = m_db->prepare(kUpsert);
+        if (!s)
+            return s.error();
+        bindColumns(*s);
+        CY_TRY(s->exec());
+    }
     m_known = KnownRow{r.id, true, r.type, r.originDevice, idx};
     return {};
 }

@@ -964,6 +964,47 @@ private slots:
         QCOMPARE(after["sections"], before["sections"]);
     }
 
+    // A change that leaves a record's figures as they were (a comment, an escalation) writes no
+    // fact row; one that moves them rewrites the row, and a deletion removes it.
+    void factsThatDidNotChangeAreNotWrittenAgain() {
+        Fixture f;
+        const std::string path = f.dir.filePath("courtyard.db").toStdString();
+        auto db = store::SqliteRecordStore::open(path);
+        QVERIFY(db);
+        auto found = (*db)->get("C1");
+        QVERIFY(found && *found);
+        store::StoredRecord record = **found;
+        auto& sql = (*db)->database();
+        auto changes = [&] { return **sql.queryOne("SELECT total_changes()", [](store::Statement& q) { return q.int64(0); }); };
+        const auto before = factRows(sql).at("fact_complaints|C1");
+        auto total = changes();
+        record.body["comments"] = Json::array({Json{{"id", "n1"}, {"at", "2026-03-06T02:00:00Z"}, {"author", "s-1"},
+                                                    {"text", "已回访"}}});
+        QVERIFY(reports::writeFacts(sql, record));
+        QCOMPARE(changes(), total);
+        QCOMPARE(QString::fromStdString(factRows(sql).at("fact_complaints|C1")), QString::fromStdString(before));
+
+        record.body["handler_id"] = "s-new";
+        QVERIFY(reports::writeFacts(sql, record));
+        QCOMPARE(changes(), total + 1);
+        const auto after = factRows(sql).at("fact_complaints|C1");
+        QVERIFY(after != before);
+        QVERIFY2(after.find("'s-new'") != std::string::npos, after.c_str());
+
+        record.deleted = true;
+        QVERIFY(reports::writeFacts(sql, record));
+        QCOMPARE(int(factRows(sql).count("fact_complaints|C1")), 0);
+        // The statement each engine runs: the same upsert, with its own parameters.
+        auto text = reports::factUpsertSql("INSERT OR REPLACE INTO fact_survey_scores (response_id, category, score) "
+                                           "VALUES (?, ?, ?)");
+        QVERIFY(text);
+        QCOMPARE(QString::fromStdString(text->get()),
+                 QString("INSERT INTO fact_survey_scores (response_id, category, score) VALUES (?, ?, ?) ON CONFLICT "
+                         "(response_id, category) DO UPDATE SET score = EXCLUDED.score WHERE "
+                         "(fact_survey_scores.score) IS DISTINCT FROM (EXCLUDED.score)"));
+        QVERIFY(!reports::factUpsertSql("INSERT OR REPLACE INTO fact_unknown (id) VALUES (?)"));
+    }
+
     // The push path projects a create's report facts from the record it has just derived,
     // outside the write transaction; projecting the stored bodies again (the rebuild a new
     // facts version triggers) must give exactly the same rows, for pushed creates and for the

@@ -12,6 +12,7 @@
 #include "test_support.h"
 
 #include <QtTest>
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -126,16 +127,14 @@ private slots:
         auto& db = (*store)->database();
         // Which of the columns each UPDATE set: an `UPDATE OF` trigger fires when its column is
         // in the statement's SET list, whether or not the value changed.
-        QVERIFY(db.exec("CREATE TEMP TABLE hits (id TEXT, col TEXT);"
-                        "CREATE TEMP TRIGGER hit_assignee AFTER UPDATE OF assignee ON records "
-                        "BEGIN INSERT INTO hits VALUES (new.id, 'assignee'); END;"
-                        "CREATE TEMP TRIGGER hit_community AFTER UPDATE OF community_id ON records "
-                        "BEGIN INSERT INTO hits VALUES (new.id, 'community_id'); END;"
-                        "CREATE TEMP TRIGGER hit_body AFTER UPDATE OF body ON records "
-                        "BEGIN INSERT INTO hits VALUES (new.id, 'body'); END;"));
+        QVERIFY(db.exec("CREATE TEMP TABLE hits (id TEXT, col TEXT)"));
+        for (const char* col : {"type", "community_id", "state", "unit_id", "assignee", "department_id", "due_at",
+                                "due_rule", "happened_at", "origin_device", "body"})
+            QVERIFY(db.exec(std::string("CREATE TEMP TRIGGER hit_") + col + " AFTER UPDATE OF " + col +
+                            " ON records BEGIN INSERT INTO hits VALUES (new.id, '" + col + "'); END"));
         auto hits = [&] {
             std::vector<std::string> out;
-            auto s = db.prepare("SELECT col FROM hits ORDER BY rowid");
+            auto s = db.prepare("SELECT col FROM hits ORDER BY col"); // (the order triggers fire in is SQLite's)
             while (*s->step())
                 out.push_back(s->text(0));
             (void)db.exec("DELETE FROM hits");
@@ -194,21 +193,28 @@ private slots:
         QCOMPARE(*(*store)->count(assignedTo("s-2")), std::int64_t(1));
         QCOMPARE(*(*store)->count(assignedTo("s-1")), std::int64_t(0));
 
-        // Every index column, one at a time.
-        const std::vector<std::pair<std::string, Json>> changes = {
-            {"community_id", "cm-2"}, {"state", "handling"},  {"unit_id", "u-9"},
-            {"handler_id", "s-3"},    {"received_at", "2026-03-05T02:00:00Z"}};
-        for (const auto& [key, value] : changes) {
+        // Every index column, one at a time: it is set, and no other.
+        const std::vector<std::tuple<std::string, Json, std::string>> changes = {
+            {"community_id", "cm-2", "community_id"},
+            {"state", "handling", "state"},
+            {"unit_id", "u-9", "unit_id"},
+            {"handler_id", "s-3", "assignee"},
+            {"department_id", "d-2", "department_id"},
+            {"received_at", "2026-03-05T02:00:00Z", "happened_at"}};
+        for (const auto& [key, value, column] : changes) {
             r.body[key] = value;
             ++r.version;
             QVERIFY((*store)->put(r));
             QVERIFY2(columnsAre(r) == "ok", (key + ":" + columnsAre(r)).c_str());
+            auto want = std::vector<std::string>{"body", column};
+            std::sort(want.begin(), want.end());
+            QCOMPARE(hits(), want);
         }
-        (void)hits();
         r.originDevice = "dev-2";
         ++r.version;
         QVERIFY((*store)->put(r));
         QCOMPARE(columnsAre(r), std::string("ok"));
+        QCOMPARE(hits(), (std::vector<std::string>{"body", "origin_device"}));
 
         // Changed behind the store's back (another connection, a statement of its own): the
         // guess is wrong, so the update changes nothing and every column is written.

@@ -10,54 +10,16 @@ namespace courtyard::server::pg {
 
 namespace {
 
-// Each fact table's key (the PostgreSQL schema's primary keys, migration 2).
-const std::map<std::string, std::string, std::less<>> kKeys{
-    {"fact_complaints", "id"},
-    {"fact_suggestions", "id"},
-    {"fact_transfer_sheets", "id"},
-    {"fact_survey_responses", "id"},
-    {"fact_survey_scores", "response_id, category"},
-    {"fact_inspection_items", "inspection_id, item_id"},
-    {"fact_patrol_checkpoints", "round_id, checkpoint_id"},
-    {"fact_rectifications", "id"},
-};
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && s.front() == ' ')
-        s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ')
-        s.remove_suffix(1);
-    return std::string(s);
-}
-
+// The upsert both engines write (reports::factUpsertSql), with PostgreSQL's numbered parameters.
 Result<std::string> translate(std::string_view sql) {
+    auto upsert = reports::factUpsertSql(sql);
+    if (!upsert)
+        return upsert.error();
     std::string out;
     int n = 0;
-    for (char ch : sql)
+    for (char ch : upsert->get())
         out += ch == '?' ? "$" + std::to_string(++n) : std::string(1, ch);
-    constexpr std::string_view kReplace = "INSERT OR REPLACE INTO ";
-    if (out.rfind(kReplace, 0) != 0)
-        return out; // a DELETE
-    const std::size_t open = out.find('(');
-    const std::size_t close = out.find(')', open);
-    if (open == std::string::npos || close == std::string::npos)
-        return internalError("fact statement not understood: " + std::string(sql));
-    const std::string table = trim(std::string_view(out).substr(kReplace.size(), open - kReplace.size()));
-    const auto key = kKeys.find(table);
-    if (key == kKeys.end())
-        return internalError("fact table without a key on PostgreSQL: " + table);
-    std::string set;
-    std::string_view columns = std::string_view(out).substr(open + 1, close - open - 1);
-    while (!columns.empty()) {
-        const std::size_t comma = columns.find(',');
-        const std::string column = trim(columns.substr(0, comma));
-        columns = comma == std::string_view::npos ? std::string_view() : columns.substr(comma + 1);
-        if ((", " + key->second + ",").find(" " + column + ",") != std::string::npos)
-            continue; // a key column
-        set += (set.empty() ? "" : ", ") + column + " = EXCLUDED." + column;
-    }
-    return "INSERT INTO " + out.substr(kReplace.size()) + " ON CONFLICT (" + key->second + ") " +
-           (set.empty() ? "DO NOTHING" : "DO UPDATE SET " + set);
+    return out;
 }
 
 Param paramOf(const reports::FactValue& v) {

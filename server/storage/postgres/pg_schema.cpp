@@ -141,7 +141,7 @@ CREATE TABLE blob_refs (
 )sql";
 
 // Version 2: the report facts, as in SQLite's version 2 (server/reports/facts.h), with the same
-// keys (the PostgreSQL fact writer's ON CONFLICT targets, pg_facts.cpp). SQLite's INTEGER is
+// keys (the fact writer's ON CONFLICT targets, kFactKeys in server/reports/facts.cpp). SQLite's INTEGER is
 // bigint here; text is COLLATE "C" so that report orders and groups match SQLite's byte order.
 // postgres_storage.cpp fills them from `records` on the next start (meta 'report_facts').
 constexpr std::string_view kV2 = R"sql(
