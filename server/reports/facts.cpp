@@ -374,9 +374,12 @@ const std::vector<std::string_view>& factTypes() {
 }
 
 const std::vector<std::string_view>& factTables() {
-    static const std::vector<std::string_view> tables{
-        "fact_complaints",       "fact_suggestions",      "fact_transfer_sheets",    "fact_survey_responses",
-        "fact_survey_scores",    "fact_inspection_items", "fact_patrol_checkpoints", "fact_rectifications"};
+    static const std::vector<std::string_view> tables = [] {
+        std::vector<std::string_view> out;
+        for (const auto& [table, key] : kFactKeys) // every fact table has its key there
+            out.push_back(table);
+        return out;
+    }();
     return tables;
 }
 
